@@ -1,0 +1,35 @@
+# Base, written in Jolt. Evaluated into module Base at start-up; Main sees every Base name.
+# Files are included in dependency order.
+
+# -- numbers, text and printing
+include("essentials.jl")     # identity, !, ==/isequal/hash fallbacks, convert basics, Some, Val, error(), Base exceptions
+include("promotion.jl")      # promote_type, promote_rule, promote
+include("number.jl")         # Number fallbacks, one/zero, abs, sign, ...
+include("int.jl")            # Int8..Int128, UInt8..UInt128 arithmetic on intrinsics; div/rem/mod/gcd/lcm/powers
+include("float.jl")          # Float32/Float64 arithmetic, rounding, conversion, isnan/isinf, ^
+include("bool.jl")
+include("checked.jl")        # checked arithmetic (overflow errors)
+include("math.jl")           # sqrt, exp, log, trig through foreign calls, hypot, ...
+include("char.jl")
+include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison
+include("io.jl")             # IO, stdout/stderr, IOBuffer, print/println/write
+include("show.jl")           # show/repr/string for scalars, types, symbols, exceptions (showerror)
+# -- collections
+include("tuple.jl")
+include("pair.jl")
+include("namedtuple.jl")
+include("abstractarray.jl")
+include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing, push!/pop!/append!, similar, copy
+include("range.jl")          # UnitRange, StepRange, StepRangeLen (float ranges), OneTo
+include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
+include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
+include("sort.jl")
+include("dict.jl")
+include("set.jl")
+include("broadcast.jl")      # dot syntax: broadcasted / materialize
+include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
+# -- text utilities built on collections
+include("strings_util.jl")   # split, join, replace, strip, occursin, startswith, uppercase, reverse, repeat, ...
+include("parse.jl")          # parse(Int, s; base), parse(Float64, s), tryparse, string(n; base, pad)
+include("regex.jl")
+include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...

@@ -1,0 +1,1 @@
+# abstractarray.jl

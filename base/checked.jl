@@ -1,0 +1,1 @@
+# checked.jl

@@ -1,0 +1,1 @@
+# namedtuple.jl

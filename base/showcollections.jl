@@ -1,0 +1,1 @@
+# showcollections.jl

@@ -1,0 +1,1 @@
+# strings_util.jl

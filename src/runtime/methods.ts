@@ -1,0 +1,71 @@
+// Method, MethodInstance, CodeInstance and MethodTable, with Julia's names and meanings.
+// World age: a global counter that grows with every method definition. A Method is visible in worlds
+// [primary_world, deleted_world). Dispatch always happens in a given world.
+import { JObj, T, type Value, type Sym, type Module } from './values.ts';
+import type { JType, DataType, TypeVar } from './types.ts';
+import type { CodeInfo } from '../ir/CodeInfo.ts';
+
+export const MAX_WORLD = Number.MAX_SAFE_INTEGER;
+export const world = { current: 1 };
+
+export class Method extends JObj {
+  primary_world = 0;
+  deleted_world = MAX_WORLD;
+  /** specializations by the key of their argument types */
+  readonly specializations = new Map<string, MethodInstance>();
+  readonly name: Sym;
+  readonly module: Module;
+  /** Tuple{typeof(f), argtypes...}, wrapped in UnionAlls for its static parameters */
+  readonly sig: JType;
+  /** the `where` variables, outermost first (static parameters) */
+  readonly sparams: readonly TypeVar[];
+  /** lowered, uninferred body; undefined only for methods implemented in TypeScript */
+  readonly source: CodeInfo | undefined;
+  readonly nargs: number;
+  readonly isva: boolean;
+  readonly file: string;
+  readonly line: number;
+  constructor(name: Sym, module: Module, sig: JType, sparams: readonly TypeVar[], source: CodeInfo | undefined,
+    nargs: number, isva: boolean, file: string, line: number) {
+    super();
+    this.name = name; this.module = module; this.sig = sig; this.sparams = sparams; this.source = source;
+    this.nargs = nargs; this.isva = isva; this.file = file; this.line = line;
+  }
+  get jtype(): DataType { return T.Method!; }
+}
+
+/** A method specialized for concrete argument types. */
+export class MethodInstance extends JObj {
+  /** compiled/inferred versions, newest first */
+  readonly cache: CodeInstance[] = [];
+  readonly def: Method;
+  /** Tuple{typeof(f), concrete argtypes...} */
+  readonly specTypes: JType;
+  /** values of the method's static parameters for this specialization */
+  readonly sparamVals: readonly (JType | Value)[];
+  constructor(def: Method, specTypes: JType, sparamVals: readonly (JType | Value)[]) {
+    super(); this.def = def; this.specTypes = specTypes; this.sparamVals = sparamVals;
+  }
+  get jtype(): DataType { return T.MethodInstance!; }
+}
+
+/** The result of compiling a MethodInstance, valid for worlds [min_world, max_world]. */
+export class CodeInstance extends JObj {
+  readonly def: MethodInstance;
+  min_world: number;
+  max_world: number;
+  readonly rettype: JType;
+  readonly inferred: CodeInfo | undefined;
+  constructor(def: MethodInstance, min_world: number, max_world: number, rettype: JType, inferred: CodeInfo | undefined) {
+    super(); this.def = def; this.min_world = min_world; this.max_world = max_world; this.rettype = rettype; this.inferred = inferred;
+  }
+  get jtype(): DataType { return T.CodeInstance!; }
+}
+
+export class MethodTable extends JObj {
+  readonly methods: Method[] = [];
+  readonly name: Sym;
+  readonly module: Module;
+  constructor(name: Sym, module: Module) { super(); this.name = name; this.module = module; }
+  get jtype(): DataType { return T.MethodTable!; }
+}

@@ -11,16 +11,15 @@ include("bool.jl")
 include("checked.jl")        # checked arithmetic (overflow errors)
 include("math.jl")           # sqrt, exp, log, trig through foreign calls, hypot, ...
 include("char.jl")
-include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison
 include("io.jl")             # IO, stdout/stderr, IOBuffer, print/println/write
 include("show.jl")           # show/repr/string for scalars, types, symbols, exceptions (showerror)
 # -- collections
 include("tuple.jl")
 include("pair.jl")
 include("namedtuple.jl")
+include("range.jl")          # UnitRange, StepRange, StepRangeLen (float ranges), OneTo
 include("abstractarray.jl")
 include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing, push!/pop!/append!, similar, copy
-include("range.jl")          # UnitRange, StepRange, StepRangeLen (float ranges), OneTo
 include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
 include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
 include("sort.jl")
@@ -29,6 +28,7 @@ include("set.jl")
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections
+include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison
 include("strings_util.jl")   # split, join, replace, strip, occursin, startswith, uppercase, reverse, repeat, ...
 include("parse.jl")          # parse(Int, s; base), parse(Float64, s), tryparse, string(n; base, pad)
 include("regex.jl")

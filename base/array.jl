@@ -1,1 +1,151 @@
-# array.jl
+# Array{T,N}: storage and resizing through the runtime, indexing through Core.arrayref/arrayset.
+function (::Type{Array{T,1}})(::UndefInitializer, n::Int) where T
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,1}, (n,))
+end
+function (::Type{Array{T,2}})(::UndefInitializer, m::Int, n::Int) where T
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
+end
+(::Type{Array{T,1}})() where T = Array{T,1}(undef, 0)
+length(a::Array) = Core.arraylen(a)
+size(a::Array{T,1}) where T = (length(a),)
+size(a::Array{T,2}) where T = (Core.arraysize(a, 1), Core.arraysize(a, 2))
+size(a::Array, d::Int) = Core.arraysize(a, d)
+ndims(a::Array{T,N}) where {T,N} = N
+eltype(::Type{Array{T,N}}) where {T,N} = T
+eltype(a) = eltype(typeof(a))
+eltype(::Type) = Any
+getindex(a::Array, i::Int) = Core.arrayref(true, a, i)
+getindex(a::Array, i::Int, j::Int) = Core.arrayref(true, a, i, j)
+setindex!(a::Array{T}, v, i::Int) where T = Core.arrayset(true, a, convert(T, v), i)
+setindex!(a::Array{T}, v, i::Int, j::Int) where T = Core.arrayset(true, a, convert(T, v), i, j)
+function getindex(a::Vector{T}, r::UnitRange) where T
+    b = Vector{T}(undef, length(r))
+    k = 1
+    for i in r
+        b[k] = a[i]
+        k += 1
+    end
+    b
+end
+firstindex(a::Array) = 1
+lastindex(a::Array) = length(a)
+lastindex(a::Array, d::Int) = size(a, d)
+eachindex(a::Array) = 1:length(a)
+axes(a::Vector) = (1:length(a),)
+isempty(a) = length(a) == 0
+iterate(a::Array, i::Int=1) = i > length(a) ? nothing : (a[i], i + 1)
+function push!(a::Vector{T}, x) where T
+    v = convert(T, x)
+    ccall(:jl_array_grow_end, Nothing, (Any, Int), a, 1)
+    a[length(a)] = v
+    a
+end
+function push!(a::Vector, x, y, zs...)
+    push!(a, x); push!(a, y)
+    for z in zs
+        push!(a, z)
+    end
+    a
+end
+function pop!(a::Vector)
+    isempty(a) && throw(ArgumentError("array must be non-empty"))
+    x = a[length(a)]
+    ccall(:jl_array_del_end, Nothing, (Any, Int), a, 1)
+    x
+end
+function pushfirst!(a::Vector{T}, x) where T
+    ccall(:jl_array_grow_beg, Nothing, (Any, Int), a, 1)
+    a[1] = x
+    a
+end
+function popfirst!(a::Vector)
+    isempty(a) && throw(ArgumentError("array must be non-empty"))
+    x = a[1]
+    ccall(:jl_array_del_beg, Nothing, (Any, Int), a, 1)
+    x
+end
+function append!(a::Vector, items)
+    for x in items
+        push!(a, x)
+    end
+    a
+end
+function deleteat!(a::Vector, i::Int)
+    (1 <= i <= length(a)) || throw(BoundsError(a, i))
+    ccall(:jl_array_del_at, Nothing, (Any, Int, Int), a, i, 1)
+    a
+end
+function insert!(a::Vector{T}, i::Int, x) where T
+    ccall(:jl_array_grow_at, Nothing, (Any, Int, Int), a, i, 1)
+    a[i] = x
+    a
+end
+empty!(a::Vector) = (ccall(:jl_array_del_end, Nothing, (Any, Int), a, length(a)); a)
+function vect(xs...)
+    T = _eltype_of(xs)
+    a = Vector{T}(undef, length(xs))
+    for i in 1:length(xs)
+        a[i] = xs[i]
+    end
+    a
+end
+function _eltype_of(xs::Tuple)
+    length(xs) == 0 && return Any
+    T = typeof(xs[1])
+    for i in 2:length(xs)
+        S = typeof(xs[i])
+        if S !== T
+            T = _promote_join(T, S)
+        end
+    end
+    T
+end
+_promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 : typejoin(T, S)
+typejoin(T, S) = ccall(:jl_typejoin, Any, (Any, Any), T, S)
+function getindex(::Type{T}, xs...) where T
+    a = Vector{T}(undef, length(xs))
+    for i in 1:length(xs)
+        a[i] = xs[i]
+    end
+    a
+end
+function copy(a::Vector{T}) where T
+    b = Vector{T}(undef, length(a))
+    for i in 1:length(a)
+        b[i] = a[i]
+    end
+    b
+end
+zeros(n::Int) = fill(0.0, n)
+ones(n::Int) = fill(1.0, n)
+zeros(::Type{T}, n::Int) where T = fill(zero(T), n)
+function fill(x, n::Int)
+    a = Vector{typeof(x)}(undef, n)
+    for i in 1:n
+        a[i] = x
+    end
+    a
+end
+function ==(a::Array, b::Array)
+    size(a) == size(b) || return false
+    for i in 1:length(a)
+        a[i] == b[i] || return false
+    end
+    true
+end
+function reverse(a::Vector{T}) where T
+    n = length(a)
+    b = Vector{T}(undef, n)
+    for i in 1:n
+        b[i] = a[n - i + 1]
+    end
+    b
+end
+function in(x, itr)
+    for y in itr
+        y == x && return true
+    end
+    false
+end
+∈(x, itr) = in(x, itr)
+∉(x, itr) = !in(x, itr)

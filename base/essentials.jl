@@ -1,1 +1,98 @@
-# essentials.jl
+# Core vocabulary of Base: intrinsics imported, basic type aliases, identity, equality, errors.
+import Core.Intrinsics: add_int, sub_int, mul_int, sdiv_int, srem_int, udiv_int, urem_int, neg_int, slt_int, sle_int,
+    ult_int, ule_int, eq_int, ne_int, and_int, or_int, xor_int, not_int, shl_int, lshr_int, ashr_int, add_float,
+    sub_float, mul_float, div_float, rem_float, neg_float, eq_float, ne_float, lt_float, le_float, sitofp, fptosi,
+    trunc_int, sext_int, zext_int, bitcast, checked_sadd_int, checked_ssub_int, checked_smul_int, abs_float,
+    sqrt_llvm, floor_llvm, ceil_llvm, trunc_llvm, rint_llvm, fpiseq, copysign_float, ctpop_int, ctlz_int, cttz_int,
+    flipsign_int, uitofp, fptrunc, fpext, fma_float
+
+function iterate end
+getproperty(x, f::Symbol) = getfield(x, f)
+setproperty!(x, f::Symbol, v) = setfield!(x, f, convert(fieldtype(typeof(x), f), v))
+const Int = Int64
+const UInt = UInt64
+const Vector = Array{T,1} where T
+const Matrix = Array{T,2} where T
+const BitSigned = Union{Int8, Int16, Int32, Int64, Int128}
+const BitUnsigned = Union{UInt8, UInt16, UInt32, UInt64, UInt128}
+const BitInteger = Union{BitSigned, BitUnsigned}
+const IEEEFloat = Union{Float32, Float64}
+
+struct UndefInitializer end
+const undef = UndefInitializer()
+
+identity(x) = x
+!(x::Bool) = not_int(x)
+==(x, y) = x === y
+!=(x, y) = !(x == y)
+!==(x, y) = !(x === y)
+isequal(x, y) = x == y
+isnothing(x) = x === nothing
+something(x) = x
+typejoin() = Union{}
+supertype(T::DataType) = T.super
+
+error(s...) = throw(ErrorException(string(s...)))
+
+struct KeyError <: Exception
+    key
+end
+struct AssertionError <: Exception
+    msg
+end
+struct DimensionMismatch <: Exception
+    msg
+end
+struct StringIndexError <: Exception
+    string
+    index::Int
+end
+
+
+
+function convert(::Type{T}, x::T) where T
+    return x
+end
+convert(::Type{Any}, x) = x
+oftype(x, y) = convert(typeof(y), x)
+
+ifelse(c::Bool, a, b) = Core.ifelse(c, a, b)
+
+Expr(head::Symbol, args...) = Core._expr(head, args...)
+macro eval(ex)
+    Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
+end
+eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
+exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), n)
+exit() = exit(0)
+macro assert(ex)
+    Expr(:if, esc(ex), nothing, Expr(:call, :throw, Expr(:call, :AssertionError, string(ex))))
+end
+esc(x) = Expr(:escape, x)
+macro inbounds(ex)
+    esc(ex)
+end
+macro inline(ex)
+    esc(ex)
+end
+macro noinline(ex)
+    esc(ex)
+end
+macro doc(str, ex)
+    esc(ex)
+end
+QuoteNode(x) = Core._quotenode(x)
+# constructors of Core's exception types
+ErrorException(msg) = Core._new(ErrorException, msg)
+BoundsError(a, i) = Core._new(BoundsError, a, i)
+BoundsError(a) = Core._new(BoundsError, a, ())
+DomainError(val, msg) = Core._new(DomainError, val, msg)
+DomainError(val) = Core._new(DomainError, val, "")
+OverflowError(msg) = Core._new(OverflowError, msg)
+InexactError(f, T, val) = Core._new(InexactError, f, T, val)
+UndefVarError(var, scope) = Core._new(UndefVarError, var, scope)
+UndefVarError(var) = Core._new(UndefVarError, var, nothing)
+TypeError(f, ctx, expected, got) = Core._new(TypeError, f, ctx, expected, got)
+MethodError(f, args) = Core._new(MethodError, f, args, 0)
+ArgumentError(msg) = Core._new(ArgumentError, msg)
+UndefKeywordError(var) = Core._new(UndefKeywordError, var)

@@ -1,1 +1,97 @@
-# float.jl
+# Float64 arithmetic and mixed Int/Float promotion.
+(+)(x::Float64, y::Float64) = add_float(x, y)
+(-)(x::Float64, y::Float64) = sub_float(x, y)
+(*)(x::Float64, y::Float64) = mul_float(x, y)
+(/)(x::Float64, y::Float64) = div_float(x, y)
+(-)(x::Float64) = neg_float(x)
+rem(x::Float64, y::Float64) = rem_float(x, y)
+(%)(x::Float64, y::Float64) = rem_float(x, y)
+mod(x::Float64, y::Float64) = (r = rem(x, y); (r != 0 && ((r < 0) != (y < 0))) ? r + y : r)
+(==)(x::Float64, y::Float64) = eq_float(x, y)
+(<)(x::Float64, y::Float64) = lt_float(x, y)
+(<=)(x::Float64, y::Float64) = le_float(x, y)
+isequal(x::Float64, y::Float64) = fpiseq(x, y)
+Float64(x::Float64) = x
+Float64(x::Int64) = sitofp(Float64, x)
+Float64(x::Bool) = x ? 1.0 : 0.0
+float(x::Int64) = Float64(x)
+float(x::Float64) = x
+(/)(x::Int64, y::Int64) = Float64(x) / Float64(y)
+isnan(x::Float64) = x != x
+isinf(x::Float64) = !isnan(x) && isnan(x - x)
+isfinite(x::Float64) = !isnan(x - x)
+isinteger(x::Float64) = isfinite(x) && x == trunc_llvm(x)
+isinteger(x::Integer) = true
+abs(x::Float64) = abs_float(x)
+sign(x::Float64) = x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x
+sqrt(x::Float64) = x < 0.0 ? throw(DomainError(x, "sqrt was called with a negative real argument but will only return a complex result if called with a complex argument. Try sqrt(Complex(x)).")) : sqrt_llvm(x)
+sqrt(x::Int64) = sqrt(Float64(x))
+floor(x::Float64) = floor_llvm(x)
+ceil(x::Float64) = ceil_llvm(x)
+trunc(x::Float64) = trunc_llvm(x)
+round(x::Float64) = rint_llvm(x)
+floor(::Type{Int64}, x::Float64) = Int64(floor(x))
+ceil(::Type{Int64}, x::Float64) = Int64(ceil(x))
+round(::Type{Int64}, x::Float64) = Int64(round(x))
+trunc(::Type{Int64}, x::Float64) = Int64(trunc(x))
+(^)(x::Float64, y::Float64) = ccall(:jl_pow, Float64, (Float64, Float64), x, y)
+(^)(x::Float64, y::Int64) = ccall(:jl_pow, Float64, (Float64, Float64), x, Float64(y))
+sin(x::Float64) = ccall(:jl_sin, Float64, (Float64,), x)
+sin(x::Int64) = sin(Float64(x))
+cos(x::Float64) = ccall(:jl_cos, Float64, (Float64,), x)
+cos(x::Int64) = cos(Float64(x))
+tan(x::Float64) = ccall(:jl_tan, Float64, (Float64,), x)
+tan(x::Int64) = tan(Float64(x))
+exp(x::Float64) = ccall(:jl_exp, Float64, (Float64,), x)
+exp(x::Int64) = exp(Float64(x))
+log(x::Float64) = ccall(:jl_log, Float64, (Float64,), x)
+log(x::Int64) = log(Float64(x))
+log2(x::Float64) = ccall(:jl_log2, Float64, (Float64,), x)
+log2(x::Int64) = log2(Float64(x))
+log10(x::Float64) = ccall(:jl_log10, Float64, (Float64,), x)
+log10(x::Int64) = log10(Float64(x))
+atan(x::Float64) = ccall(:jl_atan, Float64, (Float64,), x)
+atan(x::Int64) = atan(Float64(x))
+asin(x::Float64) = ccall(:jl_asin, Float64, (Float64,), x)
+asin(x::Int64) = asin(Float64(x))
+acos(x::Float64) = ccall(:jl_acos, Float64, (Float64,), x)
+acos(x::Int64) = acos(Float64(x))
+sinh(x::Float64) = ccall(:jl_sinh, Float64, (Float64,), x)
+sinh(x::Int64) = sinh(Float64(x))
+cosh(x::Float64) = ccall(:jl_cosh, Float64, (Float64,), x)
+cosh(x::Int64) = cosh(Float64(x))
+tanh(x::Float64) = ccall(:jl_tanh, Float64, (Float64,), x)
+tanh(x::Int64) = tanh(Float64(x))
+cbrt(x::Float64) = ccall(:jl_cbrt, Float64, (Float64,), x)
+cbrt(x::Int64) = cbrt(Float64(x))
+const pi = 3.141592653589793
+const π = pi
+const ℯ = 2.718281828459045
+typemax(::Type{Float64}) = Inf
+const Inf = 1.0 / 0.0
+const NaN = 0.0 / 0.0
+# promotion between Int64 and Float64, the common case
+promote_rule(::Type{Float64}, ::Type{Int64}) = Float64
+promote(x::Int64, y::Float64) = (Float64(x), y)
+promote(x::Float64, y::Int64) = (x, Float64(y))
+promote(x::T, y::T) where T = (x, y)
+for op in (:+, :-, :*, :/, :<, :<=, :(==), :rem, :mod, :^, :%, :min, :max)
+    @eval $op(x::Int64, y::Float64) = $op(Float64(x), y)
+    @eval $op(x::Float64, y::Int64) = $op(x, Float64(y))
+end
+(==)(x::Number, y::Number) = x === y
+(<)(x, y) = isless(x, y)
+(<=)(x, y) = !(y < x)
+isless(x::Real, y::Real) = x < y
+isless(x::Float64, y::Float64) = (!isnan(x) & (isnan(y) | (x < y)))
+min(x, y) = y < x ? y : x
+max(x, y) = y < x ? x : y
+min(a, b, c...) = min(min(a, b), c...)
+max(a, b, c...) = max(max(a, b), c...)
+minmax(x, y) = y < x ? (y, x) : (x, y)
+clamp(x, lo, hi) = x > hi ? hi : x < lo ? lo : x
+abs2(x) = x * x
+hypot(x::Float64, y::Float64) = ccall(:jl_hypot, Float64, (Float64, Float64), x, y)
+(\)(x, y) = y / x
+(+)(a, b, c, xs...) = +(a + b, c, xs...)
+(*)(a, b, c, xs...) = *(a * b, c, xs...)

@@ -1,1 +1,103 @@
-# int.jl
+(>)(x, y) = y < x
+(>=)(x, y) = y <= x
+# Integer arithmetic on intrinsics (wrapping, as in Julia) and promotion between numbers.
+(+)(x::T, y::T) where {T<:BitInteger} = add_int(x, y)
+(-)(x::T, y::T) where {T<:BitInteger} = sub_int(x, y)
+(*)(x::T, y::T) where {T<:BitInteger} = mul_int(x, y)
+(-)(x::T) where {T<:BitInteger} = neg_int(x)
+(+)(x::Number) = x
+div(x::T, y::T) where {T<:BitSigned} = sdiv_int(x, y)
+rem(x::T, y::T) where {T<:BitSigned} = srem_int(x, y)
+div(x::T, y::T) where {T<:BitUnsigned} = udiv_int(x, y)
+rem(x::T, y::T) where {T<:BitUnsigned} = urem_int(x, y)
+(%)(x::T, y::T) where {T<:BitInteger} = rem(x, y)
+(÷)(x, y) = div(x, y)
+function mod(x::T, y::T) where {T<:BitInteger}
+    r = rem(x, y)
+    (r != 0 && ((r < 0) != (y < 0))) ? r + y : r
+end
+function fld(x::T, y::T) where {T<:BitInteger}
+    d = div(x, y)
+    (rem(x, y) != 0 && ((x < 0) != (y < 0))) ? d - one(T) : d
+end
+cld(x::T, y::T) where {T<:BitInteger} = -fld(-x, y)
+divrem(x, y) = (div(x, y), rem(x, y))
+(==)(x::T, y::T) where {T<:BitInteger} = eq_int(x, y)
+(<)(x::T, y::T) where {T<:BitSigned} = slt_int(x, y)
+(<=)(x::T, y::T) where {T<:BitSigned} = sle_int(x, y)
+(<)(x::T, y::T) where {T<:BitUnsigned} = ult_int(x, y)
+(<=)(x::T, y::T) where {T<:BitUnsigned} = ule_int(x, y)
+(&)(x::T, y::T) where {T<:BitInteger} = and_int(x, y)
+(|)(x::T, y::T) where {T<:BitInteger} = or_int(x, y)
+xor(x::T, y::T) where {T<:BitInteger} = xor_int(x, y)
+(⊻)(x, y) = xor(x, y)
+(~)(x::BitInteger) = not_int(x)
+(<<)(x::BitInteger, n::Int) = n >= 0 ? shl_int(x, n) : lshr_int(x, -n)
+(>>)(x::BitSigned, n::Int) = n >= 0 ? ashr_int(x, n) : shl_int(x, -n)
+(>>)(x::BitUnsigned, n::Int) = n >= 0 ? lshr_int(x, n) : shl_int(x, -n)
+(>>>)(x::BitInteger, n::Int) = n >= 0 ? lshr_int(x, n) : shl_int(x, -n)
+count_ones(x::BitInteger) = Int(ctpop_int(x))
+leading_zeros(x::BitInteger) = Int(ctlz_int(x))
+trailing_zeros(x::BitInteger) = Int(cttz_int(x))
+zero(::Type{Int64}) = 0
+one(::Type{Int64}) = 1
+zero(x) = zero(typeof(x))
+one(x) = one(typeof(x))
+zero(::Type{Float64}) = 0.0
+one(::Type{Float64}) = 1.0
+iszero(x) = x == zero(x)
+isone(x) = x == one(x)
+isodd(x::Integer) = rem(x, 2) != 0
+iseven(x::Integer) = rem(x, 2) == 0
+abs(x::BitSigned) = x < 0 ? -x : x
+abs(x::BitUnsigned) = x
+sign(x::Integer) = x > 0 ? one(x) : x < 0 ? -one(x) : zero(x)
+typemax(::Type{Int64}) = 9223372036854775807
+typemin(::Type{Int64}) = -9223372036854775807 - 1
+function gcd(a::T, b::T) where {T<:BitInteger}
+    while b != 0
+        a, b = b, rem(a, b)
+    end
+    abs(a)
+end
+lcm(a::T, b::T) where {T<:BitInteger} = a == 0 ? a : abs(div(a, gcd(a, b)) * b)
+function (^)(x::T, p::Int) where {T<:BitInteger}
+    p < 0 && throw(DomainError(p, "Cannot raise an integer x to a negative power $p.\nConvert input to float."))
+    r = one(T)
+    while p > 0
+        if isodd(p)
+            r *= x
+        end
+        x *= x
+        p >>= 1
+    end
+    r
+end
+Int64(x::Int64) = x
+Int64(x::Bool) = x ? 1 : 0
+Int64(x::Float64) = (isinteger(x) && -9.223372036854776e18 <= x < 9.223372036854776e18) ? fptosi(Int64, x) : throw(InexactError(:Int64, Int64, x))
+Int64(x::Char) = Core.bitcast(Int64, zext_int(UInt64, x))
+Int64(x::Union{Int8,Int16,Int32}) = sext_int(Int64, x)
+Int64(x::Union{UInt8,UInt16,UInt32}) = zext_int(Int64, x)
+UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:UInt8, UInt8, x))
+UInt32(x::Int64) = (0 <= x <= 4294967295) ? trunc_int(UInt32, x) : throw(InexactError(:UInt32, UInt32, x))
+UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:UInt64, UInt64, x))
+Int32(x::Int64) = (-2147483648 <= x <= 2147483647) ? trunc_int(Int32, x) : throw(InexactError(:Int32, Int32, x))
+convert(::Type{Int64}, x::Number) = Int64(x)
+convert(::Type{Float64}, x::Number) = Float64(x)
+Char(x::Int64) = bitcast(Char, trunc_int(UInt32, x))
+Char(x::UInt32) = bitcast(Char, x)
+(==)(x::Char, y::Char) = x === y
+(<)(x::Char, y::Char) = Int(x) < Int(y)
+(<=)(x::Char, y::Char) = Int(x) <= Int(y)
+(-)(x::Char, y::Char) = Int(x) - Int(y)
+(+)(x::Char, y::Integer) = Char(Int(x) + Int(y))
+(-)(x::Char, y::Integer) = Char(Int(x) - Int(y))
+(==)(x::Bool, y::Bool) = x === y
+(&)(x::Bool, y::Bool) = and_int(x, y)
+(|)(x::Bool, y::Bool) = or_int(x, y)
+xor(x::Bool, y::Bool) = x != y
+
+length(t::Tuple) = nfields(t)
+getindex(t::Tuple, i::Int) = getfield(t, i)
+iterate(t::Tuple, i::Int=1) = i > length(t) ? nothing : (getfield(t, i), i + 1)

@@ -1,1 +1,125 @@
-# show.jl
+# show: the text/plain and repr forms of values, as Julia prints them.
+show(io::IO, x::Int64) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
+show(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
+show(io::IO, x::Float64) = write(io, ccall(:jl_float_repr, String, (Float64,), x))
+show(io::IO, x::Bool) = write(io, x ? "true" : "false")
+show(io::IO, ::Nothing) = write(io, "nothing")
+show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, String, (Any,), s)))
+print(io::IO, s::Symbol) = write(io, ccall(:jl_symbol_name, String, (Any,), s))
+show(io::IO, t::Type) = write(io, ccall(:jl_type_string, String, (Any,), t))
+show(io::IO, c::Char) = (write(io, "'"); write(io, c); write(io, "'"))
+function show(io::IO, s::String)
+    write(io, "\"")
+    for c in s
+        if c == '"'
+            write(io, "\\\"")
+        elseif c == '\\'
+            write(io, "\\\\")
+        elseif c == '\n'
+            write(io, "\\n")
+        elseif c == '\t'
+            write(io, "\\t")
+        elseif c == '$'
+            write(io, "\\\$")
+        else
+            write(io, c)
+        end
+    end
+    write(io, "\"")
+end
+function show(io::IO, f::Function)
+    write(io, ccall(:jl_function_name, String, (Any,), f))
+end
+function show(io::IO, x)
+    # default: TypeName(field1, field2, ...)
+    T = typeof(x)
+    show(io, T)
+    write(io, "(")
+    n = nfields(x)
+    for i in 1:n
+        i > 1 && write(io, ", ")
+        show(io, getfield(x, i))
+    end
+    write(io, ")")
+end
+function show(io::IO, t::Tuple)
+    write(io, "(")
+    n = length(t)
+    for i in 1:n
+        i > 1 && write(io, ", ")
+        show(io, t[i])
+    end
+    n == 1 && write(io, ",")
+    write(io, ")")
+end
+function show(io::IO, a::Vector)
+    T = eltype(a)
+    if T === Any && length(a) >= 0 && !(T === eltype(a) && false)
+        # Julia prints the element type for Vector{Any}
+        write(io, "Any")
+    end
+    write(io, "[")
+    for i in 1:length(a)
+        i > 1 && write(io, ", ")
+        show(io, a[i])
+    end
+    write(io, "]")
+end
+
+# showerror: the message printed after "ERROR: "
+showerror(io::IO, e) = show(io, e)
+showerror(io::IO, e::ErrorException) = print(io, e.msg)
+showerror(io::IO, e::ArgumentError) = print(io, "ArgumentError: ", e.msg)
+showerror(io::IO, e::DivideError) = print(io, "DivideError: integer division error")
+showerror(io::IO, e::OverflowError) = print(io, "OverflowError: ", e.msg)
+showerror(io::IO, e::AssertionError) = print(io, "AssertionError: ", e.msg)
+showerror(io::IO, e::KeyError) = (print(io, "KeyError: key "); show(io, e.key); print(io, " not found"))
+showerror(io::IO, e::DomainError) = (print(io, "DomainError with "); show(io, e.val); print(io, ":\n", e.msg))
+showerror(io::IO, e::InexactError) = (print(io, "InexactError: ", e.func, "("); show(io, e.T); print(io, ", "); show(io, e.val); print(io, ")"))
+showerror(io::IO, e::UndefVarError) = print(io, "UndefVarError: `", e.var, "` not defined", e.scope isa Module ? string(" in `", e.scope, "`") : "")
+show(io::IO, m::Module) = print(io, ccall(:jl_module_name, String, (Any,), m))
+function showerror(io::IO, e::BoundsError)
+    print(io, "BoundsError: attempt to access ")
+    a = e.a
+    if a isa Vector
+        print(io, length(a), "-element ")
+        show(io, typeof(a))
+    else
+        show(io, a)
+    end
+    print(io, " at index [")
+    i = e.i
+    if i isa Tuple
+        for k in 1:length(i)
+            k > 1 && print(io, ", ")
+            show(io, i[k])
+        end
+    else
+        show(io, i)
+    end
+    print(io, "]")
+end
+function showerror(io::IO, e::MethodError)
+    print(io, "MethodError: no method matching ", ccall(:jl_function_name, String, (Any,), e.f), "(")
+    args = e.args
+    for k in 1:length(args)
+        k > 1 && print(io, ", ")
+        print(io, "::")
+        show(io, typeof(args[k]))
+    end
+    print(io, ")")
+    print(io, ccall(:jl_method_candidates, String, (Any, Any), e.f, args))
+end
+function showerror(io::IO, e::TypeError)
+    if e.func === :if
+        print(io, "TypeError: non-boolean (")
+        show(io, typeof(e.got))
+        print(io, ") used in boolean context")
+    else
+        print(io, "TypeError: in ", e.func, ", expected ")
+        show(io, e.expected)
+        print(io, ", got a value of type ")
+        show(io, typeof(e.got))
+    end
+end
+showerror(io::IO, e::StackOverflowError) = print(io, "StackOverflowError:")

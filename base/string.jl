@@ -1,1 +1,101 @@
-# string.jl
+# String: UTF-8 bytes; indexing is by byte, iteration is by Char.
+ncodeunits(s::String) = Core.sizeof(s)
+sizeof(s::String) = Core.sizeof(s)
+codeunit(s::String, i::Int) = ccall(:jl_codeunit, UInt8, (String, Int), s, i)
+function iterate(s::String, i::Int=1)
+    i > ncodeunits(s) && return nothing
+    ccall(:jl_next_char, Any, (String, Int), s, i)
+end
+length(s::String) = ccall(:jl_string_length, Int, (String,), s)
+firstindex(s::String) = 1
+lastindex(s::String) = ncodeunits(s) == 0 ? 0 : _thisind(s, ncodeunits(s))
+function _thisind(s::String, i::Int)
+    while i > 1 && !ccall(:jl_is_char_start, Bool, (String, Int), s, i)
+        i -= 1
+    end
+    i
+end
+isvalid(s::String, i::Int) = 1 <= i <= ncodeunits(s) && ccall(:jl_is_char_start, Bool, (String, Int), s, i)
+function getindex(s::String, i::Int)
+    (1 <= i <= ncodeunits(s)) || throw(BoundsError(s, i))
+    isvalid(s, i) || throw(StringIndexError(s, i))
+    ccall(:jl_next_char, Any, (String, Int), s, i)[1]
+end
+function nextind(s::String, i::Int)
+    i >= ncodeunits(s) && return i + 1
+    ccall(:jl_next_char, Any, (String, Int), s, i)[2]
+end
+prevind(s::String, i::Int) = _thisind(s, i - 1)
+function getindex(s::String, r::UnitRange{Int})
+    isempty(r) && return ""
+    ccall(:jl_substring, String, (String, Int, Int), s, r.start, nextind(s, r.stop) - 1)
+end
+(==)(a::String, b::String) = a === b
+isless(a::String, b::String) = ccall(:jl_string_lt, Bool, (String, String), a, b)
+(<)(a::String, b::String) = isless(a, b)
+(^)(s::Union{String,Char}, n::Int) = ccall(:jl_string_repeat, String, (String, Int), string(s), n)
+repeat(s::Union{String,Char}, n::Int) = s^n
+uppercase(s::String) = ccall(:jl_uppercase, String, (String,), s)
+lowercase(s::String) = ccall(:jl_lowercase, String, (String,), s)
+uppercase(c::Char) = ccall(:jl_char_upper, Char, (Char,), c)
+lowercase(c::Char) = ccall(:jl_char_lower, Char, (Char,), c)
+isletter(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "letter")
+isdigit(c::Char) = '0' <= c <= '9'
+isspace(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "space")
+isuppercase(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "upper")
+islowercase(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "lower")
+ispunct(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "punct")
+isascii(c::Char) = Int(c) < 128
+isempty(s::String) = ncodeunits(s) == 0
+function occursin(needle::String, s::String)
+    ccall(:jl_search, Int, (String, String, Int), s, needle, 1) > 0
+end
+occursin(c::Char, s::String) = occursin(string(c), s)
+startswith(s::String, p::String) = ncodeunits(p) <= ncodeunits(s) && ccall(:jl_substring, String, (String, Int, Int), s, 1, ncodeunits(p)) == p
+endswith(s::String, p::String) = ncodeunits(p) <= ncodeunits(s) && ccall(:jl_substring, String, (String, Int, Int), s, ncodeunits(s) - ncodeunits(p) + 1, ncodeunits(s)) == p
+function reverse(s::String)
+    io = IOBuffer()
+    cs = collect(s)
+    for i in length(cs):-1:1
+        print(io, cs[i])
+    end
+    _takestring!(io)
+end
+function join(xs, delim="")
+    io = IOBuffer()
+    first = true
+    for x in xs
+        first || print(io, delim)
+        print(io, x)
+        first = false
+    end
+    _takestring!(io)
+end
+function split(s::String, delim::Union{String,Char}=" ")
+    d = string(delim)
+    out = String[]
+    start = 1
+    n = ncodeunits(s)
+    while true
+        k = ccall(:jl_search, Int, (String, String, Int), s, d, start)
+        if k == 0
+            push!(out, ccall(:jl_substring, String, (String, Int, Int), s, start, n))
+            break
+        end
+        push!(out, ccall(:jl_substring, String, (String, Int, Int), s, start, k - 1))
+        start = k + ncodeunits(d)
+    end
+    out
+end
+parse(::Type{Int64}, s::String; base::Int=10) = (r = ccall(:jl_parse_int, Any, (String, Int), s, base); r === nothing ? throw(ArgumentError("invalid base $base digit in \"$s\"")) : r)
+function parse(::Type{Float64}, s::String)
+    r = ccall(:jl_parse_float, Any, (String,), s)
+    r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float64"))
+    r
+end
+tryparse(::Type{Int64}, s::String; base::Int=10) = ccall(:jl_parse_int, Any, (String, Int), s, base)
+tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
+string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, base, pad)
+Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)
+Symbol(xs...) = Symbol(string(xs...))
+String(s::Symbol) = ccall(:jl_symbol_name, String, (Any,), s)

@@ -186,7 +186,7 @@ export class JoltThrow {
   readonly value: Value;
   constructor(value: Value) { this.value = value; }
 }
-export interface StackFrame { func: string; file: string; line: number; }
+export interface StackFrame { func: string; file: string; line: number; mod?: string; }
 
 export const isTuple = (v: Value): v is JTuple => Array.isArray(v);
 

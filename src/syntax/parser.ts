@@ -116,9 +116,28 @@ class Parser {
   }
 
   // ---- statements and blocks
+  /** a statement: bare tuples are allowed (`a, b = b, a`, `return x, y`) */
   parseStatement(): Value {
-    const ex = this.parseExpr();
-    return ex;
+    const first = this.parseExpr();
+    if (!this.isOp(',')) return first;
+    if (first instanceof Expr && (first.head.name === '=' || ASSIGN_OPS.includes(first.head.name)) && !isCallLike(first.args[0]!)) {
+      // x = 1, 2  assigns the tuple
+      const rest: Value[] = [];
+      while (this.isOp(',')) { this.next(); rest.push(this.parseTernary()); }
+      return new Expr(first.head, [first.args[0]!, new Expr(sym('tuple'), [first.args[1]!, ...rest])]);
+    }
+    const items: Value[] = [first];
+    while (this.isOp(',')) {
+      this.next();
+      items.push(this.parseTernary());
+    }
+    const lhs = new Expr(sym('tuple'), items);
+    const t = this.peek();
+    if (t.kind === 'op' && (t.text === '=' || ASSIGN_OPS.includes(t.text))) {
+      this.next(); this.skipNl();
+      return new Expr(sym(t.text), [lhs, this.parseStatement()]);
+    }
+    return lhs;
   }
 
   /** Parses statements until one of the terminator keywords; returns Expr(:block, LNN, stmt, ...) */
@@ -130,7 +149,7 @@ class Parser {
     while (!(this.at('kw') && terms.has(this.peek().text))) {
       if (this.at('eof')) this.err('incomplete: `end` expected');
       const line = this.peek().line;
-      out.push(new LineNumberNode(line, sym(this.file)), this.parseExpr());
+      out.push(new LineNumberNode(line, sym(this.file)), this.parseStatement());
       if (this.at('kw') && terms.has(this.peek().text)) break;
       if (!(this.at('nl') || this.isOp(';'))) this.err(`extra token \`${this.peek().text}\` after end of expression`);
       this.skipNewlines();
@@ -145,7 +164,6 @@ class Parser {
     const lhs = this.parseTernary();
     const t = this.peek();
     if (t.kind === 'op' && (ASSIGN_OPS.includes(t.text) || t.text === '->')) {
-      if (t.text === '=' && this.inBracket && this.parenDepth === 0) return lhs;
       this.next(); this.skipNl();
       const rhs = this.parseAssignment();
       if (t.text === '->') return E('->', lhs, this.wrapBody(rhs, t.line));
@@ -560,7 +578,9 @@ class Parser {
       case 'char': this.next(); return JChar.of(t.cp!);
       case 'id': this.next(); return sym(t.text);
       case 'macro': return this.parseMacroCall();
-      case 'kw': return this.parseKeyword();
+      case 'kw':
+        if ((t.text === 'in' || t.text === 'isa') && this.peek(1).kind === 'op' && this.peek(1).text === '(' && !this.peek(1).spaceBefore) { this.next(); return sym(t.text); }
+        return this.parseKeyword();
       case 'op': {
         if (t.text === '(') { this.next(); return this.parseParenContents(); }
         if (t.text === '[') { this.next(); return this.parseBracketContents(']'); }
@@ -648,7 +668,7 @@ class Parser {
       }
       case 'return': {
         if (this.at('nl') || this.at('eof') || this.isOp(';') || (this.at('kw') && BLOCK_END.has(this.peek().text)) || this.isOp(')')) return E('return', null as unknown as Value);
-        return E('return', this.parseExpr());
+        return E('return', this.parseStatement());
       }
       case 'break': return E('break');
       case 'continue': return E('continue');

@@ -1,0 +1,75 @@
+// The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createSession, reportError, includeString, flushAll, type Session } from './engine.ts';
+import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
+import { ParseError } from './syntax/parser.ts';
+import { utf8Encode } from './runtime/utf8.ts';
+import { applyTypeName } from './runtime/apply_type.ts';
+import { bindConst } from './runtime/bootstrap.ts';
+import { session as tl } from './interpreter/toplevel.ts';
+import { showType } from './runtime/show_type.ts';
+import { typeOf } from './runtime/typeof.ts';
+
+function usage(): never {
+  process.stderr.write('usage: jolt [--compile=yes|no] [-e code | file.jl] [args...]\n');
+  process.exit(2);
+}
+
+function main(argv: string[]): number {
+  let code: string | undefined, file: string | undefined;
+  const rest: string[] = [];
+  let k = 0;
+  for (; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '-e' || a === '--eval') { code = argv[++k]; if (code === undefined) usage(); k++; break; }
+    if (a.startsWith('--compile=')) { if (!/^--compile=(yes|no|all|min)$/.test(a)) usage(); continue; }
+    if (a === '-h' || a === '--help') usage();
+    if (a.startsWith('-') && a !== '-') usage();
+    file = a; k++; break;
+  }
+  rest.push(...argv.slice(k));
+  let s: Session;
+  try { s = createSession(); }
+  catch (e) { return internalError(e); }
+  const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
+  bindConst(s.Base, 'ARGS', vec);
+  if (code === undefined && file === undefined) {
+    process.stderr.write('jolt: the REPL is not available in this build; run a file or -e code\n');
+    return 1;
+  }
+  const name = file ? resolve(file) : 'none';
+  bindConst(s.Base, 'PROGRAM_FILE', utf8Encode(file ?? ''));
+  let text: string;
+  try { text = file ? readFileSync(name, 'utf8') : code!; }
+  catch { process.stderr.write(`ERROR: could not open file ${name}\n`); return 1; }
+  try {
+    includeString(s.Main, text, file ? name : 'none');
+    flushAll();
+    return 0;
+  } catch (e) {
+    if (e instanceof ParseError) { flushAll(); process.stderr.write(e.display() + '\n'); return 1; }
+    if (e instanceof JoltThrow) { reportError(s, e, { loadError: !!file }); return 1; }
+    return internalError(e);
+  }
+}
+
+function internalError(e: unknown): number {
+  flushAll();
+  const err = e as Error;
+  if (e instanceof JoltThrow) {
+    // an exception while loading Base: describe it without Base's printing machinery
+    const v = e.value as { type?: { name: { name: Sym } }; f?: unknown[] };
+    const parts = (v.f ?? []).map(x => x && typeof x === 'object' && 'jtype' in (x as object) ? showType(x as never) + '::' + showType(typeOf(x as never)) : x instanceof Sym ? ':' + x.name : typeof x === 'object' && x && 'name' in x ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name) : String(x));
+    process.stderr.write(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
+    for (const f of e.bt) process.stderr.write(`  ${f.func} @ ${f.file}:${f.line}\n`);
+    return 1;
+  }
+  process.stderr.write(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.JOLT_DEBUG) process.stderr.write((err?.stack ?? '') + '\n');
+  return 1;
+}
+
+void Sym; void tl;
+process.exitCode = main(process.argv.slice(2));
+flushAll();

@@ -1,0 +1,80 @@
+// The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Sym, sym, Module, JoltThrow, T, BuiltinFunction, type Value } from './runtime/values.ts';
+import { bootstrap, bindConst } from './runtime/bootstrap.ts';
+import { installBuiltins } from './runtime/builtins.ts';
+import { hooks } from './runtime/hooks.ts';
+import { newGenericFunction } from './runtime/dispatch.ts';
+import { state, callFunction, getGlobal } from './interpreter/interpret.ts';
+import { world } from './runtime/methods.ts';
+import { includeFile, includeString, newModule, session } from './interpreter/toplevel.ts';
+import { moduleRegistry } from './lowering/lower.ts';
+import { flushAll, writeBytes, registerForeign } from './runtime/foreign.ts';
+import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
+import { parseAll, parseOne } from './syntax/parser.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Session { Main: Module; Base: Module; Core: Module; }
+
+export function createSession(): Session {
+  const Core = bootstrap();
+  state.Core = Core;
+  moduleRegistry.Core = Core;
+  installBuiltins(Core, () => getGlobal(state.Base!, Sym.of('iterate')));
+  bindConst(Core, 'kwcall', newGenericFunction(Sym.of('kwcall'), Core));
+  hooks.call = callFunction;
+  hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
+  const Base = newModule(sym('Base'), null, false);
+  state.Base = Base; moduleRegistry.Base = Base;
+  bindConst(Base, 'Core', Core);
+  session.stdlibDir = join(root, 'stdlib');
+  const Main = newModule(sym('Main'), null);
+  bindConst(Base, 'Main', Main);
+  registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
+  registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
+  registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);
+  registerForeign('jl_exit', ([n]) => { flushAll(); process.exit(Number(n as bigint)); });
+  const includeFn = new BuiltinFunction('include', T.Builtin!, (a) => includeFile(a.length > 1 ? a[0] as Module : session.currentModule ?? Main, utf8Decode(a[a.length - 1] as string)));
+  bindConst(Base, 'include', includeFn);
+  includeFile(Base, join(root, 'base', 'Base.jl'), true);
+  return { Main, Base, Core };
+}
+
+function includeEval(m: Module, ex: Value): Value {
+  return includeStringAst(m, ex);
+}
+import { evalToplevel } from './interpreter/toplevel.ts';
+function includeStringAst(m: Module, ex: Value): Value { return evalToplevel(ex, m, session.currentFile); }
+
+/** Prints an uncaught Jolt exception like Julia: ERROR: message, then the Jolt stack trace. */
+export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean }): void {
+  let msg: string;
+  state.world = world.current;
+  try {
+    const io = getGlobal(s.Base, Sym.of('IOBuffer'));
+    const buf = callFunction(io, []);
+    callFunction(getGlobal(s.Base, Sym.of('showerror')), [buf, e.value]);
+    msg = utf8Decode(callFunction(getGlobal(s.Base, Sym.of('_takestring!')), [buf]) as string);
+  } catch (e2) {
+    if (process.env.JOLT_DEBUG) console.error('showerror failed:', e2 instanceof JoltThrow ? fallbackMessage(e2.value) : e2);
+    msg = fallbackMessage(e.value);
+  }
+  const lines = [`ERROR: ${opts.loadError ? 'LoadError: ' : ''}${msg}`, 'Stacktrace:'];
+  const bt = e.bt.filter(f => f.func !== '');
+  bt.forEach((f, k) => { lines.push(` [${k + 1}] ${f.func}`, `   @ ${f.mod ? f.mod + ' ' : ''}${f.file}:${f.line}`); });
+  if (opts.loadError) {
+    const top = bt.find(f => f.func === 'top-level scope');
+    if (top) lines.push(`in expression starting at ${top.file}:${top.line}`);
+  }
+  flushAll();
+  writeBytes(2, utf8Encode(lines.join('\n') + '\n'));
+  flushAll();
+}
+
+function fallbackMessage(v: Value): string {
+  try { return String((v as { type?: { name: { name: Sym } } }).type?.name.name.name ?? v); } catch { return 'exception'; }
+}
+
+export { includeString, includeFile, parseAll, flushAll };

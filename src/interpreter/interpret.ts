@@ -1,0 +1,252 @@
+// The interpreter: runs a CodeInfo (method body or toplevel thunk) statement by statement, dispatching calls
+// through the method tables in the world the current toplevel statement started in.
+import {
+  T, Sym, Module, Binding, JStruct, SVec, Expr, QuoteNode, LineNumberNode, GlobalRef, SSAValue, SlotNumber, GotoNode,
+  GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction, JoltThrow, type Value, type StackFrame,
+} from '../runtime/values.ts';
+import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
+import { CodeInfo } from '../ir/CodeInfo.ts';
+import { Method, world } from '../runtime/methods.ts';
+import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
+import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf } from '../runtime/dispatch.ts';
+import { paramKey, unwrap } from '../runtime/apply_type.ts';
+import { jthrow, mkException } from '../runtime/errors.ts';
+import { isa } from '../runtime/builtins.ts';
+import { foreignFunctions } from '../runtime/foreign.ts';
+import { showType } from '../runtime/show_type.ts';
+
+/** the Jolt call stack, for stack traces */
+export const frames: StackFrame[] = [];
+const MAX_DEPTH = 4000;
+export const state = { world: 1, Base: undefined as Module | undefined, Core: undefined as Module | undefined, toplevelHook: undefined as ((ex: Value, mod: Module) => Value) | undefined };
+
+// ------------------------------------------------------------------ globals
+export function lookupBinding(mod: Module, name: Sym): Binding | undefined {
+  const b = mod.bindings.get(name);
+  if (b && b.get() !== undefined) return b;
+  for (const u of mod.usings) {
+    const ub = u.bindings.get(name);
+    if (ub && ub.get() !== undefined && (u.exports.has(name) || u === state.Base || u === state.Core)) return ub;
+  }
+  if (state.Base && mod !== state.Base && mod !== state.Core) { const bb = state.Base.bindings.get(name); if (bb && bb.get() !== undefined) return bb; }
+  if (state.Core && mod !== state.Core) { const cb = state.Core.bindings.get(name); if (cb && cb.get() !== undefined) return cb; }
+  return b;
+}
+
+export function getGlobal(mod: Module, name: Sym): Value {
+  const b = lookupBinding(mod, name);
+  const v = b?.get();
+  if (v === undefined) jthrow('UndefVarError', name, mod);
+  return v;
+}
+
+export function setGlobal(mod: Module, name: Sym, v: Value): void {
+  let b = mod.bindings.get(name);
+  if (!b) { b = new Binding(mod, name); mod.bindings.set(name, b); }
+  if (b.imported) { jthrow('ErrorException', `cannot assign a value to imported variable ${b.imported.owner.name.name}.${name.name} from module ${mod.name.name}`); }
+  if (b.constant && b.value !== undefined) {
+    if (b.value === v) return;
+    jthrow('ErrorException', `invalid redefinition of constant ${mod.name.name}.${name.name}`);
+  }
+  if (b.declaredType && !isa(v, b.declaredType)) v = callFunction(getGlobal(state.Base!, Sym.of('convert')), [b.declaredType, v]);
+  b.value = v;
+}
+
+// ------------------------------------------------------------------ calls
+/** call cache per argument-type key, per method table, in a world */
+export function callFunction(f: Value, args: Value[]): Value {
+  if (f instanceof BuiltinFunction) return f.impl(args);
+  const mt = methodTableFor(f);
+  const types: DataType[] = [dispatchTypeOf(f)];
+  let key = paramKey(types[0]);
+  for (const a of args) { const t = dispatchTypeOf(a); types.push(t); key += '|' + paramKey(t); }
+  const m = findMethod(mt, types, state.world, key);
+  if (m === null || 'ambiguous' in m) {
+    throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
+  }
+  return invokeMethod(m.method, m.sparams, f, args);
+}
+
+export function invokeMethod(m: Method, sparams: (JType | Value)[], f: Value, args: Value[]): Value {
+  const ci = m.source!;
+  const slots: (Value | undefined)[] = new Array(ci.slotnames.length);
+  slots[0] = f;
+  if (m.isva) {
+    const nfixed = m.nargs - 2;
+    for (let k = 0; k < nfixed; k++) slots[k + 1] = args[k];
+    slots[nfixed + 1] = Object.freeze(args.slice(nfixed));
+  } else for (let k = 0; k < args.length; k++) slots[k + 1] = args[k];
+  if (frames.length > MAX_DEPTH) jthrow('StackOverflowError');
+  frames.push({ func: frameName(m, args), file: ci.file, line: m.line, mod: m.module.name.name });
+  try {
+    const r = run(ci, slots, sparams, frames[frames.length - 1]!);
+    frames.pop();
+    return r;
+  } catch (e) {
+    if (e instanceof JoltThrow && e.bt.length === 0) e.bt = frames.slice().reverse().map(fr => ({ ...fr }));
+    frames.pop();
+    throw e;
+  }
+}
+
+function frameName(m: Method, args: Value[]): string {
+  const name = m.name.name;
+  return `${name}(${args.map(a => '::' + showType(typeOf(a))).join(', ')})`;
+}
+
+// ------------------------------------------------------------------ the statement loop
+export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonly (JType | Value)[], frame: StackFrame, mod?: Module): Value {
+  const code = ci.code;
+  const ssa: (Value | undefined)[] = new Array(code.length);
+  const handlers: { catchPc: number; framesDepth: number }[] = [];
+  const excStack: Value[] = [];
+  let pc = 0;
+  const ev = (x: Value): Value => {
+    if (x instanceof SSAValue) return ssa[x.id - 1]!;
+    if (x instanceof SlotNumber) {
+      const v = slots[x.id - 1];
+      if (v === undefined) jthrow('UndefVarError', ci.slotnames[x.id - 1]!, T.Nothing!.instance!);
+      return v;
+    }
+    if (x instanceof GlobalRef) return getGlobal(x.mod, x.name);
+    if (x instanceof QuoteNode) return x.value;
+    if (x instanceof Expr) return evalExpr(x);   // nested call in an operand position
+    return x;
+  };
+  for (;;) {
+    try {
+      for (;;) {
+        const st = code[pc]!;
+        frame.line = ci.codelocs[pc] ?? frame.line;
+        if (st instanceof Expr) {
+          const v = evalExpr(st);
+          ssa[pc] = v; pc++; continue;
+        }
+        if (st instanceof GotoNode) { pc = st.label - 1; continue; }
+        if (st instanceof GotoIfNot) {
+          const c = ev(st.cond);
+          if (c === false) { pc = st.dest - 1; continue; }
+          if (c !== true) jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, c);
+          pc++; continue;
+        }
+        if (st instanceof ReturnNode) return ev(st.val);
+        if (st instanceof NewvarNode) { slots[st.slot.id - 1] = undefined; pc++; continue; }
+        ssa[pc] = ev(st); pc++;
+      }
+    } catch (e) {
+      if (!(e instanceof JoltThrow) || handlers.length === 0) {
+        if (e instanceof RangeError) {
+          if (handlers.length === 0) throw new JoltThrow(mkException('StackOverflowError', []));
+          e = new JoltThrow(mkException('StackOverflowError', []));
+        } else throw e;
+      }
+      const h = handlers.pop()!;
+      frames.length = h.framesDepth;
+      excStack.push((e as JoltThrow).value);
+      lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
+      pc = h.catchPc - 1;
+    }
+  }
+
+  function evalExpr(ex: Expr): Value {
+    const a = ex.args;
+    switch (ex.head.name) {
+      case 'call': {
+        const f = ev(a[0]!);
+        const args = new Array<Value>(a.length - 1);
+        for (let k = 1; k < a.length; k++) args[k - 1] = ev(a[k]!);
+        return callFunction(f, args);
+      }
+      case '=': {
+        const lhs = a[0]!;
+        const rhs = a[1]!;
+        const v = rhs instanceof Expr ? evalExpr(rhs) : ev(rhs);
+        if (lhs instanceof SlotNumber) slots[lhs.id - 1] = v;
+        else if (lhs instanceof GlobalRef) setGlobal(lhs.mod, lhs.name, v);
+        return v;
+      }
+      case 'new': {
+        const t = ev(a[0]!) as DataType;
+        const vals = a.slice(1).map(ev);
+        if (t.name === T.Tuple!.name) return Object.freeze(vals);
+        const dt = t instanceof UnionAll ? unwrap(t) as DataType : t;
+        const types = dt.types;
+        for (let k = 0; k < vals.length; k++) {
+          const ft = types[k];
+          if (ft && ft !== T.Any && !isa(vals[k]!, ft)) jthrow('TypeError', Sym.of('new'), '', ft, vals[k]!);
+        }
+        if (dt.instance !== undefined && vals.length === 0) return dt.instance;
+        const f: (Value | undefined)[] = vals;
+        while (f.length < dt.name.names.length) f.push(undefined);
+        return new JStruct(dt, f);
+      }
+      case 'the_exception': return excStack[excStack.length - 1]!;
+      case 'enter': handlers.push({ catchPc: a[0] as number, framesDepth: frames.length }); return T.Nothing!.instance!;
+      case 'leave': { const n = Number(a[0] as bigint | number); for (let k = 0; k < n; k++) handlers.pop(); return T.Nothing!.instance!; }
+      case 'pop_exception': excStack.pop(); return T.Nothing!.instance!;
+      case 'static_parameter': return sparams[(a[0] as number) - 1] as Value;
+      case 'foreigncall': {
+        const name = (a[0] as Sym).name;
+        const impl = foreignFunctions.get(name);
+        if (!impl) jthrow('ErrorException', `ccall: could not find function ${name}`);
+        return impl(a.slice(2).map(ev));
+      }
+      case 'method': return defineMethod(ex, ev, mod ?? currentModule(a));
+      case 'const': { const g = a[0] as GlobalRef; let b = g.mod.bindings.get(g.name); if (!b) { b = new Binding(g.mod, g.name); g.mod.bindings.set(g.name, b); } b.constant = true; return T.Nothing!.instance!; }
+      case 'global': { const g = a[0] as GlobalRef; if (!g.mod.bindings.has(g.name)) g.mod.bindings.set(g.name, new Binding(g.mod, g.name)); return T.Nothing!.instance!; }
+      case 'isdefined': { const x = a[0]!; if (x instanceof SlotNumber) return slots[x.id - 1] !== undefined; if (x instanceof GlobalRef) return lookupBinding(x.mod, x.name)?.get() !== undefined; return false; }
+      case 'thunk': state.world = world.current; return run(a[0] as CodeInfo, [], [], frame, mod);  // definitions made by earlier thunks are visible
+      case 'toplevel': return state.toplevelHook!(a[0]!, mod!);
+      case 'copyast': return copyAst((a[0] as QuoteNode).value);
+      case 'meta': case 'inbounds': case 'loopinfo': return T.Nothing!.instance!;
+      case 'boundscheck': return true;
+      default: jthrow('ErrorException', `unsupported IR statement ${ex.head.name}`);
+    }
+  }
+}
+export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
+
+function currentModule(a: Value[]): Module {
+  const g = a[0];
+  if (g instanceof GlobalRef) return g.mod;
+  return state.Base!;
+}
+
+function copyAst(v: Value): Value {
+  if (v instanceof Expr) return new Expr(v.head, v.args.map(copyAst));
+  return v;
+}
+
+function defineMethod(ex: Expr, ev: (x: Value) => Value, mod: Module): Value {
+  const a = ex.args;
+  if (a.length === 1) {
+    const g = a[0] as GlobalRef;
+    const own = g.mod.bindings.get(g.name);
+    const existing = own?.get() ?? own?.imported?.get();
+    if (existing !== undefined) return existing;
+    // a definition naming a visible type adds constructors to that type
+    const vis = lookupBinding(g.mod, g.name)?.get();
+    if (vis !== undefined && isType(vis)) return vis;
+    const f = newGenericFunction(g.name, g.mod);
+    setGlobal(g.mod, g.name, f);
+    g.mod.bindings.get(g.name)!.constant = true;
+    return f;
+  }
+  const fobj = a[0] === false ? undefined : ev(a[0]!);
+  const sig = ev(a[1]!) as SVec;
+  const ci = a[2] as CodeInfo;
+  const types = (sig.items[0] as SVec).items as JType[];
+  const tvs = (sig.items[1] as SVec).items as TypeVar[];
+  const lnn = sig.items[2] as LineNumberNode;
+  const msig = makeMethodSig(types, tvs);
+  const isva = types.length > 0 && types[types.length - 1] instanceof VarargType;
+  const name = fobj instanceof JStruct ? Sym.of(fobj.type.name.name.name.replace(/^#/, '')) : Sym.of(ci.name);
+  const m = new Method(name, mod, msig, tvs, ci, types.length, isva, lnn?.file?.name ?? ci.file, lnn?.line ?? 0);
+  const target: Value = fobj ?? (types[0] instanceof DataType ? (types[0].name === T.Type!.name ? types[0].parameters[0] as Value : types[0].instance ?? types[0]) : types[0]!);
+  let mtTarget: Value = target;
+  if (fobj === undefined && types[0] instanceof DataType && types[0].name !== T.Type!.name) mtTarget = new JStruct(types[0], []);
+  addMethod(methodTableFor(mtTarget), m);
+  return fobj ?? T.Nothing!.instance!;
+}
+
+export { methodsOf, isType, world };

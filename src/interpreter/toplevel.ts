@@ -1,0 +1,217 @@
+// Toplevel evaluation: modules, using/import/export, macro expansion, then lowering and running each statement
+// in the newest world (as Julia's toplevel does).
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, resolve, join } from 'node:path';
+import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, JoltThrow, type Value } from '../runtime/values.ts';
+import { parseAll } from '../syntax/parser.ts';
+import { Lowerer, LoweringError } from '../lowering/lower.ts';
+import { world } from '../runtime/methods.ts';
+import { state, run, callFunction, lookupBinding, frames } from './interpret.ts';
+import { jthrow } from '../runtime/errors.ts';
+import { bindConst } from '../runtime/bootstrap.ts';
+import { Splice } from '../runtime/builtins.ts';
+
+export const session = { currentModule: undefined as Module | undefined, softscope: false, stdlibDir: '', loaded: new Map<string, Module>(), currentFile: 'none', currentLine: 0 };
+
+export function newModule(name: Sym, parent: Module | null, withBase = true): Module {
+  const m = new Module(name, parent);
+  bindConst(m, name.name, m);
+  if (state.Core) m.usings.push(state.Core);
+  if (withBase && state.Base) m.usings.push(state.Base);
+  return m;
+}
+
+export function evalToplevel(ex: Value, mod: Module, file: string): Value {
+  if (ex instanceof LineNumberNode) { session.currentLine = ex.line; if (process.env.JOLT_TRACE) process.stderr.write(`${file}:${ex.line}\n`); return T.Nothing!.instance!; }
+  if (ex instanceof Expr) {
+    const h = ex.head.name;
+    if (h === 'toplevel') {
+      let last: Value = T.Nothing!.instance!;
+      for (const a of ex.args) last = evalToplevel(a, mod, file);
+      return last;
+    }
+    if (h === 'module') return evalModule(ex, mod, file);
+    if (h === 'using' || h === 'import') return evalUsing(ex, mod);
+    if (h === 'export') { for (const a of ex.args) mod.exports.add(a as Sym); return T.Nothing!.instance!; }
+    if (h === 'macrocall' || h === 'block') {
+      const expanded = macroexpand(ex, mod);
+      if (expanded instanceof Expr && (expanded.head.name === 'toplevel' || expanded.head.name === 'module' || expanded.head.name === 'using' || expanded.head.name === 'import')) return evalToplevel(expanded, mod, file);
+      if (expanded instanceof Expr && expanded.head.name === 'block' && expanded.args.some(a => a instanceof Expr && ['module', 'using', 'import', 'export', 'toplevel'].includes(a.head.name))) {
+        let last: Value = T.Nothing!.instance!;
+        for (const a of expanded.args) last = evalToplevel(a, mod, file);
+        return last;
+      }
+      return lowerAndRun(expanded, mod, file);
+    }
+  }
+  return lowerAndRun(macroexpand(ex, mod), mod, file);
+}
+
+function lowerAndRun(ex: Value, mod: Module, file: string): Value {
+  let ci;
+  try { ci = new Lowerer(mod, file, { softscope: session.softscope }).lowerToplevel(ex, session.currentLine); }
+  catch (e) {
+    if (e instanceof LoweringError) jthrow('ErrorException', e.message.startsWith('syntax:') ? e.message : `syntax: ${e.message}`);
+    throw e;
+  }
+  const saveWorld = state.world;
+  state.world = world.current;
+  const frame = { func: 'top-level scope', file, line: session.currentLine };
+  const depth = frames.length;
+  frames.push(frame);
+  try { return run(ci, [], [], frame, mod); }
+  catch (e) {
+    if (e instanceof JoltThrow && e.bt.length === 0) e.bt = frames.slice().reverse().map(f => ({ ...f }));
+    throw e;
+  }
+  finally { frames.length = depth; state.world = saveWorld; }
+}
+
+function evalModule(ex: Expr, parent: Module, file: string): Value {
+  const name = ex.args[1] as Sym;
+  const m = newModule(name, parent, ex.args[0] !== false);
+  setConst(parent, name, m);
+  const body = ex.args[2] as Expr;
+  for (const a of body.args) evalToplevel(a, m, file);
+  return m;
+}
+
+function setConst(mod: Module, name: Sym, v: Value): void {
+  const b = new Binding(mod, name); b.value = v; b.constant = true; mod.bindings.set(name, b);
+}
+
+function resolveModulePath(path: Sym[], mod: Module): Module {
+  let m: Module | undefined;
+  let i = 0;
+  if (path[0]!.name === '.') {
+    m = mod;
+    i = 1;
+    while (path[i]?.name === '.') { m = m.parent ?? m; i++; }
+  } else {
+    const first = path[0]!.name;
+    if (first === 'Base') m = state.Base;
+    else if (first === 'Core') m = state.Core;
+    else {
+      const b = lookupBinding(mod, path[0]!)?.get();
+      if (b instanceof Module) m = b;
+      else m = loadStdlib(first);
+    }
+    i = 1;
+  }
+  for (; i < path.length; i++) {
+    const v = m!.bindings.get(path[i]!)?.get();
+    if (!(v instanceof Module)) jthrow('ArgumentError', `Package ${path[i]!.name} not found in current path.`);
+    m = v;
+  }
+  return m!;
+}
+
+function loadStdlib(name: string): Module {
+  const cached = session.loaded.get(name);
+  if (cached) return cached;
+  const file = join(session.stdlibDir, name, 'src', `${name}.jl`);
+  if (!existsSync(file)) jthrow('ArgumentError', `Package ${name} not found in current path.`);
+  const main = state.Base!.bindings.get(sym('Main'))?.get() as Module | undefined;
+  includeFile(main ?? state.Base!, file, true);
+  const m = (main ?? state.Base!).bindings.get(sym(name))?.get();
+  if (!(m instanceof Module)) jthrow('ArgumentError', `Package ${name} did not define module ${name}`);
+  // loaded packages are not visible as Main.Name unless `using`d; keep it registered
+  session.loaded.set(name, m);
+  return m;
+}
+
+function evalUsing(ex: Expr, mod: Module): Value {
+  const isUsing = ex.head.name === 'using';
+  for (const a of ex.args) {
+    if (a instanceof Expr && a.head.name === ':') {
+      const m = resolveModulePath((a.args[0] as Expr).args as Sym[], mod);
+      for (const n of a.args.slice(1)) {
+        const nm = ((n as Expr).args[0] as Sym);
+        const src = m.bindings.get(nm);
+        if (!src) jthrow('UndefVarError', nm, m);
+        const b = new Binding(mod, nm); b.imported = src; mod.bindings.set(nm, b);
+      }
+      continue;
+    }
+    const path = (a as Expr).args as Sym[];
+    const m = resolveModulePath(path, mod);
+    const last = path[path.length - 1]!;
+    if (isUsing) {
+      if (!mod.usings.includes(m)) mod.usings.push(m);
+      if (!mod.bindings.has(last)) setConst(mod, last, m);
+    } else {
+      if (path.length > 1 && !(m instanceof Module)) continue;
+      if (path.length > 1) {
+        // import Base.show: binding to the function
+        const parent = resolveModulePath(path.slice(0, -1), mod);
+        const src = parent.bindings.get(last);
+        if (src && !(src.get() instanceof Module)) { const b = new Binding(mod, last); b.imported = src; mod.bindings.set(last, b); continue; }
+      }
+      if (!mod.bindings.has(last)) setConst(mod, last, m);
+    }
+  }
+  return T.Nothing!.instance!;
+}
+
+// ------------------------------------------------------------------ macros
+export function macroexpand(ex: Value, mod: Module): Value {
+  if (!(ex instanceof Expr)) return ex;
+  const h = ex.head.name;
+  if (h === 'quote') return ex;
+  if (h === 'macrocall') {
+    const name = ex.args[0]!;
+    let mac: Value | undefined;
+    let macMod = mod;
+    if (name instanceof Sym) mac = lookupBinding(mod, name)?.get();
+    else if (name instanceof Expr && name.head.name === '.') {
+      const m = resolveModulePath(flattenDots(name.args[0]!), mod);
+      macMod = m;
+      mac = lookupBinding(m, (name.args[1] as QuoteNode).value as Sym)?.get();
+    }
+    if (mac === undefined) jthrow('UndefVarError', name instanceof Sym ? name : sym('macro'), mod);
+    const lnn = ex.args[1] ?? new LineNumberNode(0, null);
+    const saveWorld = state.world; state.world = world.current;
+    let out: Value;
+    try { out = callFunction(mac, [lnn instanceof LineNumberNode ? lnn : new LineNumberNode(0, null), mod, ...ex.args.slice(2)]); }
+    finally { state.world = saveWorld; }
+    void macMod;
+    return macroexpand(unescape(out), mod);
+  }
+  if (h === 'function' || h === '=' || h === '->') {
+    return new Expr(ex.head, ex.args.map(a => macroexpand(a, mod)));
+  }
+  return new Expr(ex.head, ex.args.map(a => macroexpand(a, mod)));
+}
+
+function flattenDots(v: Value): Sym[] {
+  if (v instanceof Sym) return [v];
+  if (v instanceof Expr && v.head.name === '.') return [...flattenDots(v.args[0]!), (v.args[1] as QuoteNode).value as Sym];
+  return [];
+}
+
+/** Hygiene is simplified: escaped parts and the rest both resolve in the caller's module. */
+function unescape(v: Value): Value {
+  if (v instanceof Splice) return v as unknown as Value;
+  if (!(v instanceof Expr)) return v;
+  if (v.head.name === 'escape') return unescape(v.args[0]!);
+  if (v.head.name === 'quote') return v;
+  return new Expr(v.head, v.args.map(unescape));
+}
+
+// ------------------------------------------------------------------ files
+export function includeString(mod: Module, text: string, file: string): Value {
+  const ast = parseAll(text, file);
+  let last: Value = T.Nothing!.instance!;
+  const saveFile = session.currentFile, saveMod = session.currentModule;
+  session.currentFile = file; session.currentModule = mod;
+  try {
+    for (const a of ast.args) last = evalToplevel(a, mod, file);
+  } finally { session.currentFile = saveFile; session.currentModule = saveMod; }
+  return last;
+}
+
+export function includeFile(mod: Module, path: string, absolute = false): Value {
+  const full = absolute ? path : resolve(session.currentFile !== 'none' && !session.currentFile.startsWith('REPL') && session.currentFile !== 'none' ? dirname(session.currentFile) : process.cwd(), path);
+  if (!existsSync(full)) jthrow('SystemError' in T ? 'SystemError' : 'ErrorException', `opening file "${full}": No such file or directory`);
+  return includeString(mod, readFileSync(full, 'utf8'), full);
+}

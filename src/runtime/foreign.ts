@@ -1,0 +1,201 @@
+// Foreign functions: TypeScript reachable from Jolt with `ccall(:name, R, (T...,), args...)`, the way Julia's
+// Base reaches C. Output is buffered per stream and flushed at exit (and before anything goes to stderr).
+import { T, JArray, JChar, Bits, Sym, type Value } from './values.ts';
+import { typeOf } from './typeof.ts';
+import { showType } from './show_type.ts';
+import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
+import { applyTypeName } from './apply_type.ts';
+import { jthrow } from './errors.ts';
+import { fval, ival } from './intrinsics.ts';
+import { writeSync } from 'node:fs';
+
+export const foreignFunctions = new Map<string, (args: Value[]) => Value>();
+export function registerForeign(name: string, impl: (args: Value[]) => Value): void { foreignFunctions.set(name, impl); }
+const F = registerForeign;
+const nothing = (): Value => T.Nothing!.instance!;
+
+// ---- output
+const buffers: string[][] = [[], [], []];
+let buffered = [0, 0, 0];
+export function flushAll(): void {
+  for (const fd of [1, 2]) {
+    if (buffers[fd]!.length) {
+      const data = Buffer.from(buffers[fd]!.join(''), 'latin1');
+      buffers[fd] = []; buffered[fd] = 0;
+      let off = 0;
+      while (off < data.length) {
+        try { off += writeSync(fd, data, off); }
+        catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e; }
+      }
+    }
+  }
+}
+export function writeBytes(fd: number, s: string): void {
+  if (fd === 2) flushAll();
+  buffers[fd]!.push(s); buffered[fd]! += s.length;
+  if (fd === 2 || buffered[fd]! > 1 << 16) flushAll();
+}
+F('jl_write', ([fd, s]) => { writeBytes(Number(fd as bigint), s as string); return nothing(); });
+F('jl_flush', () => { flushAll(); return nothing(); });
+
+// ---- numbers to text
+/** Julia's Float64 printing: shortest round-trip digits; scientific form outside [1e-5, 1e16) */
+export function floatRepr(x: number, f32 = false): string {
+  if (Number.isNaN(x)) return f32 ? 'NaN32' : 'NaN';
+  if (!Number.isFinite(x)) return (x < 0 ? '-' : '') + (f32 ? 'Inf32' : 'Inf');
+  if (x === 0) return (Object.is(x, -0) ? '-0.0' : '0.0') + (f32 ? 'f0' : '');
+  let s: string;
+  if (f32) {
+    // shortest digits that round-trip through Float32
+    let p = 1; for (; p < 12; p++) if (Math.fround(Number(x.toPrecision(p))) === x) break;
+    s = Number(x.toPrecision(p)).toString();
+  } else s = x.toString();
+  const ax = Math.abs(x);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s)!;
+  const [, sign, ip, fp = '', ex] = m;
+  let digits = (ip! + fp).replace(/^0+/, '');
+  let exp = (ex ? parseInt(ex) : 0) + ip!.length - 1;
+  if (ip === '0') { const lead = fp.length - fp.replace(/^0+/, '').length; exp = (ex ? parseInt(ex) : 0) - lead - 1; }
+  digits = digits.replace(/0+$/, '') || '0';
+  const sci = ax < 1e-4 || ax >= 1e6;
+  let out: string;
+  if (sci) {
+    out = `${sign}${digits[0]}.${digits.slice(1) || '0'}${f32 ? 'f' : 'e'}${exp}`;
+  } else if (exp >= 0) {
+    const intPart = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits + '0'.repeat(exp + 1 - digits.length);
+    const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : '0';
+    out = `${sign}${intPart}.${frac}${f32 ? 'f0' : ''}`;
+  } else {
+    out = `${sign}0.${'0'.repeat(-exp - 1)}${digits}${f32 ? 'f0' : ''}`;
+  }
+  return out;
+}
+F('jl_float_repr', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32));
+F('jl_int_string', ([x, base, pad]) => {
+  const v = ival(x!);
+  const t = typeOf(x!);
+  const un = /^UInt/.test(t.name.name.name) ? BigInt.asUintN(t.nbits, v) : v;
+  const neg = un < 0n;
+  let s = (neg ? -un : un).toString(Number(base as bigint));
+  const p = Number(pad as bigint);
+  if (s.length < p) s = '0'.repeat(p - s.length) + s;
+  return (neg ? '-' : '') + s;
+});
+F('jl_type_string', ([t]) => utf8Encode(showType(t!)));
+F('jl_symbol_name', ([s]) => utf8Encode((s as Sym).name));
+F('jl_symbol', ([s]) => Sym.of(utf8Decode(s as string)));
+F('jl_char_string', ([c]) => encodeCodePoint((c as JChar).cp));
+
+// ---- strings
+F('jl_string_concat', ([a]) => ((a as Value[]) as string[]).join(''));
+F('jl_string_repeat', ([s, n]) => (s as string).repeat(Number(n as bigint)));
+F('jl_string_lt', ([a, b]) => (a as string) < (b as string));
+F('jl_string_cmp', ([a, b]) => BigInt((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
+F('jl_codeunit', ([s, i]) => new Bits(T.UInt8!, BigInt((s as string).charCodeAt(Number(i as bigint) - 1))));
+F('jl_substring', ([s, i, j]) => (s as string).slice(Number(i as bigint) - 1, Number(j as bigint)));
+F('jl_search', ([s, t, from]) => BigInt((s as string).indexOf(t as string, Number(from as bigint) - 1) + 1));
+F('jl_rsearch', ([s, t, from]) => BigInt((s as string).lastIndexOf(t as string, Number(from as bigint) - 1) + 1));
+/** decode the Char starting at byte i (1-based): returns (char, next index) */
+F('jl_next_char', ([sv, iv]) => {
+  const s = sv as string, i = Number(iv as bigint) - 1;
+  const b0 = s.charCodeAt(i);
+  let n = 1, cp = b0;
+  if (b0 >= 0xf0 && b0 < 0xf8) { n = 4; cp = b0 & 7; } else if (b0 >= 0xe0) { n = 3; cp = b0 & 15; } else if (b0 >= 0xc0) { n = 2; cp = b0 & 31; }
+  if (n > 1) {
+    for (let k = 1; k < n; k++) {
+      const b = s.charCodeAt(i + k);
+      if (!(b >= 0x80 && b < 0xc0)) { n = 1; cp = 0xfffd; break; }
+      cp = (cp << 6) | (b & 63);
+    }
+  } else if (b0 >= 0x80) cp = 0xfffd;
+  return Object.freeze([JChar.of(cp), BigInt(i + 1 + n)]) as Value;
+});
+F('jl_is_char_start', ([s, i]) => { const b = (s as string).charCodeAt(Number(i as bigint) - 1); return !(b >= 0x80 && b < 0xc0); });
+F('jl_string_length', ([sv]) => { const s = sv as string; let n = 0; for (let k = 0; k < s.length; k++) { const b = s.charCodeAt(k); if (!(b >= 0x80 && b < 0xc0)) n++; } return BigInt(n); });
+F('jl_uppercase', ([s]) => utf8Encode(utf8Decode(s as string).toUpperCase()));
+F('jl_lowercase', ([s]) => utf8Encode(utf8Decode(s as string).toLowerCase()));
+F('jl_char_upper', ([c]) => JChar.of(String.fromCodePoint((c as JChar).cp).toUpperCase().codePointAt(0)!));
+F('jl_char_lower', ([c]) => JChar.of(String.fromCodePoint((c as JChar).cp).toLowerCase().codePointAt(0)!));
+F('jl_char_class', ([c, cls]) => {
+  const ch = String.fromCodePoint((c as JChar).cp);
+  const re: Record<string, RegExp> = { letter: /\p{L}/u, digit: /[0-9]/, space: /\s/u, upper: /\p{Lu}/u, lower: /\p{Ll}/u, punct: /\p{P}/u, numeric: /\p{N}/u, alnum: /[\p{L}\p{N}]/u, print: /[^\p{C}]/u };
+  return re[utf8Decode(cls as string)]!.test(ch);
+});
+F('jl_parse_int', ([s, base]) => {
+  const str = utf8Decode(s as string).trim().replace(/_/g, '');
+  const b = Number(base as bigint);
+  const digits = b === 16 ? /^[+-]?(0x)?[0-9a-fA-F]+$/ : b === 2 ? /^[+-]?(0b)?[01]+$/ : b === 8 ? /^[+-]?(0o)?[0-7]+$/ : /^[+-]?[0-9a-zA-Z]+$/;
+  if (!digits.test(str)) return nothing();
+  const neg = str.startsWith('-');
+  const body = str.replace(/^[+-]/, '').replace(/^0[xbo]/, '');
+  let v = 0n;
+  for (const ch of body.toLowerCase()) { const d = parseInt(ch, 36); if (!(d < b)) return nothing(); v = v * BigInt(b) + BigInt(d); }
+  return neg ? -v : v;
+});
+F('jl_parse_float', ([s]) => {
+  const str = utf8Decode(s as string).trim();
+  if (/^[+-]?(Inf|inf|infinity)$/.test(str)) return str.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?NaN$/i.test(str)) return NaN;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(str)) return nothing();
+  return parseFloat(str);
+});
+// ---- math (libm)
+for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'cbrt'] as const) {
+  F(`jl_${fn}`, ([x]) => Math[fn](fval(x!)));
+}
+F('jl_pow', ([x, y]) => Math.pow(fval(x!), fval(y!)));
+F('jl_atan2', ([y, x]) => Math.atan2(fval(y!), fval(x!)));
+F('jl_hypot', ([x, y]) => Math.hypot(fval(x!), fval(y!)));
+F('jl_time_ns', () => process.hrtime.bigint());
+F('jl_float_round', ([x, d]) => { const p = 10 ** Number(d as bigint); return Math.round(fval(x!) * p) / p; });
+// ---- arrays
+F('jl_alloc_array', ([t, n]) => {
+  const dims = (n as Value[]).map(d => Number(d as bigint));
+  if (dims.some(d => d < 0)) jthrow('ArgumentError', 'invalid Array dimensions');
+  const len = dims.reduce((a, b) => a * b, 1);
+  return new JArray(t as never, new Array(len).fill(undefined), dims);
+});
+F('jl_array_grow_end', ([a, n]) => { const arr = a as JArray; for (let k = 0; k < Number(n as bigint); k++) arr.data.push(undefined); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_del_end', ([a, n]) => { const arr = a as JArray; arr.data.length -= Number(n as bigint); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_grow_beg', ([a, n]) => { const arr = a as JArray; arr.data.unshift(...new Array(Number(n as bigint)).fill(undefined)); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_del_beg', ([a, n]) => { const arr = a as JArray; arr.data.splice(0, Number(n as bigint)); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_del_at', ([a, i, n]) => { const arr = a as JArray; arr.data.splice(Number(i as bigint) - 1, Number(n as bigint)); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_grow_at', ([a, i, n]) => { const arr = a as JArray; arr.data.splice(Number(i as bigint) - 1, 0, ...new Array(Number(n as bigint)).fill(undefined)); arr.dims[0] = arr.data.length; return nothing(); });
+F('jl_array_isassigned', ([a, i]) => (a as JArray).data[Number(i as bigint) - 1] !== undefined);
+F('jl_reshape', ([t, a, dims]) => new JArray(t as never, (a as JArray).data, (dims as Value[]).map(d => Number(d as bigint))));
+F('jl_array_type', ([t, n]) => applyTypeName(T.Array!.name, [t!, n!]));
+F('jl_sort_perm', ([a, lt]) => { void lt; return nothing(); });
+// ---- reflection
+import { DataType } from './types.ts';
+import { Module as JModule } from './values.ts';
+import { methodTableFor, methodsOf } from './dispatch.ts';
+F('jl_function_name', ([f]) => {
+  const t = typeOf(f!);
+  const n = t.name.name.name;
+  return utf8Encode(n.startsWith('#') ? n.slice(1) : isTypeValue(f!) ? showType(f!) : n);
+});
+function isTypeValue(v: Value): boolean { return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v); }
+F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
+F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
+F('jl_tuple_tail', ([t]) => Object.freeze((t as Value[]).slice(1)) as Value);
+F('jl_typejoin', ([a, b]) => {
+  let x = a as DataType;
+  const isSub = (s: DataType, t: DataType) => { for (let y: DataType | null = s; y; y = y.super === y ? null : y.super) if (y.name === t.name) return true; return false; };
+  while (x && !isSub(b as DataType, x)) x = x.super as DataType;
+  return (x ?? T.Any!) as Value;
+});
+F('jl_method_candidates', ([f, args]) => {
+  const ms = methodsOf(methodTableFor(f!));
+  const nargs = (args as Value[]).length;
+  const close = ms.filter(m => m.nargs - 1 === nargs || m.isva).slice(0, 3);
+  if (!close.length) return '';
+  const lines = close.map(m => {
+    const body = ((m.sig as { body?: unknown; parameters?: Value[] }));
+    let dt: unknown = body; while (dt && typeof dt === 'object' && 'body' in (dt as object)) dt = (dt as { body: unknown }).body;
+    const ps = ((dt as DataType).parameters ?? []).slice(1);
+    const names = m.source ? m.source.slotnames.slice(1, m.nargs) : [];
+    const argStr = ps.map((p, k) => `${names[k]?.name ?? ''}${p === T.Any ? '' : '::' + showType(p)}`).join(', ');
+    return `\n  ${m.name.name}(${argStr})\n   @ ${m.module.name.name} ${m.file}:${m.line}`;
+  });
+  return utf8Encode(`\n\nClosest candidates are:${lines.join('\n')}\n`);
+});

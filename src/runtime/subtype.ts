@@ -1,0 +1,115 @@
+// Subtyping (A <: B) with type-variable matching. `match` solves the static parameters of a method signature
+// against argument types, which is what dispatch needs. This covers covariant Tuples, invariant parameters,
+// Unions, UnionAll bounds and Type{T}; the full diagonal rule and general intersection are not here yet.
+import { T, isTuple, type Value } from './values.ts';
+import { DataType, UnionType, UnionAll, TypeVar, VarargType, BottomType, isType, type JType } from './types.ts';
+import { paramKey } from './apply_type.ts';
+
+export type Env = Map<TypeVar, JType | Value>;
+/** type variables of a left-hand UnionAll being checked: they stand for every type within their bounds */
+const universal = new Set<TypeVar>();
+
+export function issubtype(a: JType, b: JType): boolean { return sub(a, b, new Map(), true); }
+
+export function typeEqual(a: JType | Value, b: JType | Value): boolean {
+  if (a === b) return true;
+  if (isType(a) && isType(b)) return issubtype(a, b) && issubtype(b, a);
+  return paramKey(a as Value) === paramKey(b as Value);
+}
+
+/** Is `a` a subtype of `b`, binding b's free type variables in env? `cov` is false in invariant position. */
+export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
+  if (a === b) return true;
+  if (b instanceof TypeVar && universal.has(b)) return a instanceof TypeVar ? a === b : sub(a, b.lb, env, true);
+  if (b instanceof TypeVar) {
+    const bound = env.get(b);
+    if (bound !== undefined) {
+      if (!isType(bound)) return false;
+      return cov ? sub(a, bound, env, true) : typeEqual(a, bound);
+    }
+    if (!sub(a, b.ub, env, true) || !sub(b.lb, a, env, true)) return false;
+    if (a instanceof TypeVar) return true;
+    env.set(b, a);
+    return true;
+  }
+  if (b === T.Any) return true;
+  if (a instanceof BottomType) return true;
+  if (a instanceof UnionType) return a.types.every(x => sub(x, b, env, cov));
+  if (b instanceof UnionType) {
+    for (const x of b.types) { const e2 = new Map(env); if (sub(a, x, e2, cov)) { e2.forEach((v, k) => env.set(k, v)); return true; } }
+    return false;
+  }
+  if (b instanceof UnionAll) return sub(a, b.body, env, cov);
+  if (a instanceof UnionAll) {
+    // every instance of a must be in b: a's variables are universally quantified
+    const vars: TypeVar[] = [];
+    let body: JType = a;
+    while (body instanceof UnionAll) { vars.push(body.v); universal.add(body.v); body = body.body; }
+    try { return sub(body, b, env, cov); } finally { for (const v of vars) universal.delete(v); }
+  }
+  if (a instanceof TypeVar) return sub(a.ub, b, env, cov);
+  if (b instanceof BottomType) return false;
+  if (!(a instanceof DataType) || !(b instanceof DataType)) return false;
+  // Type{X} <: Type{Y}: invariant in X; Type{X} <: DataType etc via typeof(X)
+  if (a.name === T.Type!.name) {
+    if (b.name === T.Type!.name) return subParam(a.parameters[0]!, b.parameters[0]!, env);
+    const x = a.parameters[0]!;
+    return sub(typeOfType(x), b, env, cov);
+  }
+  if (b.name === T.Type!.name) return false;
+  if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) return subTuple(a, b, env);
+  let s: DataType | null = a;
+  while (s && s.name !== b.name) s = s.super === s ? null : s.super;
+  if (!s) return false;
+  for (let k = 0; k < b.parameters.length; k++) {
+    if (!subParam(s.parameters[k]!, b.parameters[k]!, env)) return false;
+  }
+  return true;
+}
+
+function unwrapVars(t: JType): JType { while (t instanceof UnionAll) t = t.body; return t; }
+
+/** invariant parameter: equal types, or a TypeVar binding */
+function subParam(x: JType | Value, y: JType | Value, env: Env): boolean {
+  if (y instanceof TypeVar) {
+    if (universal.has(y)) return x === y;
+    const bound = env.get(y);
+    if (bound !== undefined) return typeEqual(x, bound);
+    if (isType(x)) { if (!sub(x as JType, y.ub, env, true)) return false; }
+    env.set(y, x);
+    return true;
+  }
+  if (isType(x) && isType(y)) {
+    // invariant: same type name, parameters matched (binding method variables) recursively
+    if (y instanceof DataType && y.hasfreetypevars) return x instanceof DataType && x.name === y.name && sub(x, y, env, false);
+    return typeEqual(x, y);
+  }
+  return paramKey(x as Value) === paramKey(y as Value);
+}
+
+function subTuple(a: DataType, b: DataType, env: Env): boolean {
+  const ap = a.parameters as JType[], bp = b.parameters as JType[];
+  const bva = bp.length > 0 && bp[bp.length - 1] instanceof VarargType ? bp[bp.length - 1] as VarargType : null;
+  const ava = ap.length > 0 && ap[ap.length - 1] instanceof VarargType ? ap[ap.length - 1] as VarargType : null;
+  const nb = bva ? bp.length - 1 : bp.length;
+  const na = ava ? ap.length - 1 : ap.length;
+  if (!bva && (ava || na !== nb)) return false;
+  if (na < nb) return false;
+  for (let k = 0; k < nb; k++) if (!sub(ap[k]!, bp[k]!, env, true)) return false;
+  if (bva) {
+    for (let k = nb; k < na; k++) if (!sub(ap[k]!, bva.T, env, true)) return false;
+    if (ava && !sub(ava.T, bva.T, env, true)) return false;
+    if (bva.N instanceof TypeVar && !env.has(bva.N)) env.set(bva.N, BigInt(na - nb));
+  }
+  return true;
+}
+
+function typeOfType(x: JType | Value): DataType {
+  if (x instanceof DataType) return T.DataType!;
+  if (x instanceof UnionType) return T.Union!;
+  if (x instanceof UnionAll) return T.UnionAll!;
+  if (x instanceof BottomType) return T.TypeofBottom!;
+  return T.Any!;
+}
+
+export const isTupleValue = isTuple;

@@ -48,7 +48,7 @@ function main(argv: string[]): number {
     flushAll();
     return 0;
   } catch (e) {
-    if (e instanceof ParseError) { flushAll(); process.stderr.write(e.display() + '\n'); return 1; }
+    if (e instanceof ParseError) { flushAll(); process.stderr.write(e.display(!!file) + '\n'); return 1; }
     if (e instanceof JoltThrow) { reportError(s, e, { loadError: !!file }); return 1; }
     return internalError(e);
   }

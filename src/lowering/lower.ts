@@ -784,6 +784,8 @@ export class Lowerer {
   /** Emits the method definitions for one function definition (default args expand to several methods). */
   defineMethods(fobj: Value, params: Value[], kwParams: Value[], where: Value[], body: Value, rettype: Value | null,
     L: Lambda, s: Scope, name: string, closure: { type: Value; captured: string[] } | null): void {
+    // give unnamed arguments (`::Type{T}`) names so every generated method can pass them on
+    params = params.map(p => isE(p, '::') && p.args.length === 1 ? E('::', sym(`#unused${closureCounter++}`), p.args[0]!) : p);
     // keyword arguments: body lives in a hidden function taking keywords first
     if (kwParams.length) {
       const bodyName = `#${name}#kw${closureCounter++}`;
@@ -805,7 +807,7 @@ export class Lowerer {
       const kwBody = E('block', E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(Object.freeze(kwNames.map(k => sym(k))) as Value)), ...lets, call2);
       const fT = L.emit(E('call', this.core('Typeof'), fobj));
       const kwc = this.core('kwcall');
-      this.emitMethod(kwc, [E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))), E('::', sym('#fobj'), new Inline(fT) as unknown as Value), ...params], where, kwBody, null, L, s, name, null);
+      this.defineMethods(kwc, [E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))), E('::', sym('#fobj'), new Inline(fT) as unknown as Value), ...params], [], where, kwBody, null, L, s, name, null);
       return;
     }
     // default arguments: f(a, b=1) defines f(a) = f(a, 1)

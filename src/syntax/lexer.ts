@@ -202,7 +202,8 @@ function lexString(src: string, i: number, raw: boolean): { parts: (string | { s
         parts.push({ src: src.slice(i + 2, j), offset: i + 2 }); i = j + 1; continue;
       }
       let j = i + 1;
-      while (j < src.length && isIdChar(String.fromCodePoint(src.codePointAt(j)!))) j += String.fromCodePoint(src.codePointAt(j)!).length;
+      // `!` ends an interpolated name ("Hello, $name!" interpolates `name`)
+      while (j < src.length && src[j] !== '!' && isIdChar(String.fromCodePoint(src.codePointAt(j)!))) j += String.fromCodePoint(src.codePointAt(j)!).length;
       if (j === i + 1) throw new LexError('invalid interpolation syntax: "$"', i);
       parts.push({ src: src.slice(i + 1, j), offset: i + 1 }); i = j; continue;
     }

@@ -10,10 +10,10 @@ export class ParseError extends Error {
     this.msg = msg; this.file = file; this.line = line; this.col = col; this.source = source;
   }
   /** Julia 1.10's ParseError display: location, the source line, a caret under the column */
-  display(): string {
+  display(loadError = false): string {
     const text = this.source.split('\n')[this.line - 1] ?? '';
     const pad = ' '.repeat(Math.max(0, this.col - 2));
-    return `ERROR: ParseError:\n# Error @ ${this.file}:${this.line}:${this.col}\n${text}\n#${pad}└ ── ${this.msg}`;
+    return `ERROR: ${loadError ? 'LoadError: ' : ''}ParseError:\n# Error @ ${this.file}:${this.line}:${this.col}\n${text}\n#${pad}└ ── ${this.msg.replace(/^incomplete: /, "")}`;
   }
 }
 
@@ -96,7 +96,14 @@ class Parser {
   isOp(text: string): boolean { return this.at('op', text); }
   isKw(text: string): boolean { return this.at('kw', text); }
   err(msg: string, t: Token = this.peek()): never {
-    if (t.kind === 'eof') msg = 'incomplete: premature end of input';
+    if (t.kind === 'eof') {
+      msg = 'incomplete: premature end of input';
+      // point just past the last real token, as Julia does
+      let k = this.toks.length - 2;
+      while (k >= 0 && this.toks[k]!.kind === 'nl') k--;
+      const last = this.toks[k];
+      if (last) throw new ParseError(msg, this.file, last.line, last.col + [...last.text].length, this.text);
+    }
     throw new ParseError(msg, this.file, t.line, t.col, this.text);
   }
   expectOp(text: string): Token {
@@ -282,7 +289,10 @@ class Parser {
       return E('call', sym(t.text), operand);
     }
     if (t.kind === 'op' && t.text === '::') { this.next(); return E('::', this.parseUnary()); }
-    const prim = this.parsePostfix(this.parsePrimary());
+    const lit = this.at('int') || this.at('float');
+    const p0 = this.parsePrimary();
+    // a number literal is never called: 2(x+1) is juxtaposition
+    const prim = lit && this.isOp('(') ? p0 : this.parsePostfix(p0);
     return this.parsePowerTail(this.parseJuxtapose(prim), false, '');
   }
 

@@ -1,0 +1,16 @@
+# arithmetic, precedence and printing of numbers
+println(1 + 2 * 3)
+println(-2^2)
+println(2^10)
+println(7 ÷ 2, " ", 7 % 3, " ", -7 % 3, " ", mod(-7, 3))
+println(7 / 2)
+println(1e6, " ", 1e5, " ", 1.0e-5, " ", 0.0001)
+println(0.1 + 0.2)
+println(typemax(Int64) + 1)
+x = 3
+println(2x + 1)
+println(2(x + 1))
+println(1 < 2 <= 2, " ", 1 < 2 > 3)
+println(true && false || true)
+println(10 - 2 - 3)
+println(2^3^2)

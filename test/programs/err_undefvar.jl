@@ -1,0 +1,2 @@
+println("before")
+println(undefined_x)

@@ -44,7 +44,8 @@ export function bootstrap(): Module {
   for (const b of [8, 16, 32, 64, 128]) { def(`Int${b}`, 'Signed', { nbits: b }); def(`UInt${b}`, 'Unsigned', { nbits: b }); }
   for (const b of [16, 32, 64]) def(`Float${b}`, 'AbstractFloat', { nbits: b });
   abs('AbstractChar', 'Any'); def('Char', 'AbstractChar', { nbits: 32 });
-  abs('AbstractString', 'Any'); def('String', 'AbstractString');
+  abs('AbstractString', 'Any'); def('String', 'AbstractString', { mutable: true });
+  T.Symbol!.ismutable = true;
   def('Nothing', 'Any');
   T.Nothing!.instance = new JStruct(T.Nothing!, []);
   bindConst(Core, 'nothing', T.Nothing!.instance);

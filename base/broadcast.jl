@@ -1,1 +1,53 @@
-# broadcast.jl
+# Dot syntax: f.(xs), xs .+ ys. Scalars broadcast against arrays; shapes of array arguments must agree.
+struct Broadcasted{F,A}
+    f::F
+    args::A
+end
+broadcasted(f, args...) = Broadcasted(f, args)
+_bclength(x) = 0
+_bclength(x::AbstractArray) = length(x)
+_bclength(x::Vector) = length(x)
+_bclength(x::AbstractRange) = length(x)
+_bclength(x::Tuple) = length(x)
+_bclength(bc::Broadcasted) = _bcsize(bc.args)
+function _bcsize(args)
+    n = 0
+    for a in args
+        m = _bclength(a)
+        if m > 0
+            n > 0 && m != n && m != 1 && throw(DimensionMismatch("arrays could not be broadcast to a common size; got a dimension with lengths $n and $m"))
+            n = max(n, m)
+        end
+    end
+    n
+end
+_bcget(x, i) = x
+_bcget(x::Vector, i) = length(x) == 1 ? x[1] : x[i]
+_bcget(x::AbstractRange, i) = x[i]
+_bcget(x::Tuple, i) = x[i]
+_bcget(bc::Broadcasted, i) = bc.f(map_tuple(a -> _bcget(a, i), bc.args)...)
+
+map_tuple(f, t::Tuple) = ccall(:jl_tuple_map, Any, (Any, Any), f, t)
+function materialize(bc::Broadcasted)
+    n = _bcsize(bc.args)
+    if n == 0 && !any(a -> a isa Vector || a isa AbstractRange || a isa Tuple || a isa Broadcasted, bc.args)
+        return _bcget(bc, 1)
+    end
+    collect(Generator(i -> _bcget(bc, i), 1:n))
+end
+materialize(x) = x
+function materialize!(dest::Vector, bc::Broadcasted)
+    n = length(dest)
+    for i in 1:n
+        dest[i] = _bcget(bc, i)
+    end
+    dest
+end
+materialize!(dest::Vector, x) = materialize!(dest, Broadcasted(identity, (x,)))
+mutable struct RefValue{T}
+    x::T
+end
+Ref(x) = RefValue{typeof(x)}(x)
+getindex(r::RefValue) = r.x
+setindex!(r::RefValue, v) = (r.x = v; r)
+_bcget(r::RefValue, i) = r.x

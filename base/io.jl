@@ -56,4 +56,6 @@ end
 string(s::String) = s
 repr(x) = sprint(show, x)
 (*)(a::String, b::String) = ccall(:jl_string_concat, String, (Any,), (a, b))
-(*)(a::Union{String,Char}, b::Union{String,Char}, c...) = string(a, b, c...)
+(*)(a::Union{String,Char}, b::Union{String,Char}, c::Union{String,Char}, xs::Union{String,Char}...) = string(a, b, c, xs...)
+(*)(a::Char, b::Union{String,Char}) = string(a, b)
+(*)(a::String, b::Char) = string(a, b)

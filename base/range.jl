@@ -38,3 +38,4 @@ reverse(r::UnitRange) = StepRange{Int}(r.stop, -1, r.start)
 show(io::IO, r::StepRange) = (show(io, r.start); write(io, ":"); show(io, r.step); write(io, ":"); show(io, r.stop))
 eltype(::Type{UnitRange{T}}) where T = T
 show(io::IO, r::UnitRange) = (show(io, r.start); write(io, ":"); show(io, r.stop))
+getindex(t::Tuple, r::UnitRange) = ccall(:jl_tuple_slice, Any, (Any, Int, Int), t, first(r), last(r))

@@ -123,3 +123,22 @@ function showerror(io::IO, e::TypeError)
     end
 end
 showerror(io::IO, e::StackOverflowError) = print(io, "StackOverflowError:")
+show(io::IO, ex::Expr) = (write(io, ":("); write(io, ccall(:jl_expr_string, String, (Any,), ex)); write(io, ")"))
+print(io::IO, ex::Expr) = write(io, ccall(:jl_expr_string, String, (Any,), ex))
+show(io::IO, q::QuoteNode) = write(io, ccall(:jl_expr_string, String, (Any,), q))
+show(io::IO, ln::LineNumberNode) = write(io, ccall(:jl_expr_string, String, (Any,), ln))
+function lpad(s, n::Int, p::Union{Char,String}=' ')
+    s = string(s)
+    k = n - length(s)
+    k <= 0 ? s : string(p)^k * s
+end
+function rpad(s, n::Int, p::Union{Char,String}=' ')
+    s = string(s)
+    k = n - length(s)
+    k <= 0 ? s : s * string(p)^k
+end
+round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
+time() = Float64(ccall(:jl_time_ns, Any, ())) / 1.0e9
+time_ns() = ccall(:jl_time_ns, Any, ())
+isapprox(x::Number, y::Number; atol::Real=0, rtol::Real=atol > 0 ? 0.0 : sqrt(2.220446049250313e-16)) = x == y || abs(x - y) <= max(atol, rtol * max(abs(x), abs(y)))
+≈(x, y) = isapprox(x, y)

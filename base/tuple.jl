@@ -26,3 +26,4 @@ last(p::Pair) = p.second
 fieldnames(T::DataType) = ccall(:jl_fieldnames, Any, (Any,), T)
 nfields_of(x) = nfields(x)
 show(io::IO, p::Pair) = (show(io, p.first); write(io, " => "); show(io, p.second))
+lastindex(t::Tuple) = length(t)

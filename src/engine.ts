@@ -78,3 +78,5 @@ function fallbackMessage(v: Value): string {
 }
 
 export { includeString, includeFile, parseAll, flushAll };
+import { exprToString } from './syntax/print.ts';
+registerForeign('jl_expr_string', ([ex]) => utf8Encode(exprToString(ex!)));

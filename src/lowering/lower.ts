@@ -703,10 +703,15 @@ export class Lowerer {
     const v = spec.args[0]!;
     let iter = this.val(spec.args[1]!, L, s);
     if (filter) {
-      const pred = this.lowerFunction(E('->', v, filter), L, s);
+      const pa = v instanceof Sym ? v : sym(`#el${closureCounter++}`);
+      const pred = this.lowerFunction(E('->', pa, v instanceof Sym ? filter : E('block', E('=', v, pa), filter)), L, s);
       iter = this.call(L, this.base('_filter_iter'), pred, iter);
     }
-    const f = this.lowerFunction(E('->', v, body!), L, s);
+    // `for (a, b) in xs` destructures each element inside the generator's function
+    const destruct = !(v instanceof Sym);
+    const argSym = destruct ? sym(`#el${closureCounter++}`) : v;
+    const fbody = destruct ? E('block', E('=', v, argSym), body!) : body!;
+    const f = this.lowerFunction(E('->', argSym, fbody), L, s);
     return this.call(L, this.base('Generator'), f, iter);
   }
 
@@ -798,8 +803,9 @@ export class Lowerer {
       // positional entry: f(args...) = #f#kw(defaults..., f, args...)
       const posArgs = params.map(argName);
       const defaults = kwParams.map(k => isE(k, 'kw') ? k.args[1]! : E('call', E('.', sym('Core'), new QuoteNode(sym('throw_undefkw'))), new QuoteNode(sym(kwName(k)))));
-      const callInner = E('call', sym(bodyName), ...defaults, sym('#self#'), ...posArgs.map(splatArg));
-      this.defineMethods(fobj, params, [], where, E('block', callInner), null, L, s, name, closure);
+      // defaults are evaluated in order, so later ones may use earlier keywords
+      const callInner = E('block', ...kwNames.map((kn, i) => E('=', sym(kn), defaults[i]!)), E('call', sym(bodyName), ...kwNames.map(k => sym(k)), sym('#self#'), ...posArgs.map(splatArg)));
+      this.defineMethods(fobj, params, [], where, callInner, null, L, s, name, closure);
       // kwcall(nt, f, args...)
       const ntArg = sym('#kws');
       const lets: Value[] = kwNames.map((kn, i) => E('=', sym(kn), E('if', E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_haskey'))), ntArg, new QuoteNode(sym(kn))), E('call', E('.', sym('Core'), new QuoteNode(sym('getfield'))), ntArg, new QuoteNode(sym(kn))), defaults[i]!)));

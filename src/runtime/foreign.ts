@@ -177,6 +177,7 @@ F('jl_function_name', ([f]) => {
 function isTypeValue(v: Value): boolean { return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v); }
 F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
 F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
+F('jl_tuple_slice', ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value);
 F('jl_tuple_tail', ([t]) => Object.freeze((t as Value[]).slice(1)) as Value);
 F('jl_typejoin', ([a, b]) => {
   let x = a as DataType;
@@ -199,3 +200,5 @@ F('jl_method_candidates', ([f, args]) => {
   });
   return utf8Encode(`\n\nClosest candidates are:${lines.join('\n')}\n`);
 });
+import { hooks } from './hooks.ts';
+F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f!, [x]))) as Value);

@@ -56,7 +56,11 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
     const x = a.parameters[0]!;
     return sub(typeOfType(x), b, env, cov);
   }
-  if (b.name === T.Type!.name) return false;
+  if (b.name === T.Type!.name) {
+    // a kind (DataType, Union, ...) is a subtype of `Type{T} where T`
+    const p = b.parameters[0];
+    return p instanceof TypeVar && !env.has(p) && (a === T.DataType || a === T.Union || a === T.UnionAll || a === T.TypeofBottom);
+  }
   if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) return subTuple(a, b, env);
   let s: DataType | null = a;
   while (s && s.name !== b.name) s = s.super === s ? null : s.super;

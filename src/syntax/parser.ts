@@ -79,6 +79,7 @@ class Parser {
   inIndex = 0;
   /** inside the middle of `a ? b : c`, a spaced ` : ` ends the branch instead of making a range */
   inTernary = 0;
+  noSplat = 0;
   constructor(text: string, file: string) {
     this.text = text; this.file = file;
     try { this.toks = lex(text); }
@@ -392,9 +393,14 @@ class Parser {
         this.err('invalid syntax after `.`');
       }
       if (t.text === "'" ) { this.next(); v = E("'", v); continue; }
-      if (t.text === '...') { this.next(); v = E('...', v); continue; }
+      if (t.text === '...' && this.noSplat === 0) { this.next(); v = E('...', v); continue; }
       if (t.text === '::' && !(this.inBracket && t.spaceBefore && !this.peek(1).spaceBefore)) {
-        this.next(); v = E('::', v, this.parsePostfix(this.parsePrimary())); continue;
+        this.next();
+        // `x::T...` is `(x::T)...`: the type does not take the splat
+        this.noSplat++;
+        const ty = this.parsePostfix(this.parsePrimary());
+        this.noSplat--;
+        v = E('::', v, ty); continue;
       }
       break;
     }

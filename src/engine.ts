@@ -80,3 +80,14 @@ function fallbackMessage(v: Value): string {
 export { includeString, includeFile, parseAll, flushAll };
 import { exprToString } from './syntax/print.ts';
 registerForeign('jl_expr_string', ([ex]) => utf8Encode(exprToString(ex!)));
+import { printCodeInfo } from './ir/print.ts';
+import { methodTableFor, findMethod } from './runtime/dispatch.ts';
+import { dispatchTypeOf } from './runtime/typeof.ts';
+import { paramKey } from './runtime/apply_type.ts';
+// @code_lowered f(args...): the lowered body of the method that a call with these arguments dispatches to
+registerForeign('jl_code_lowered', ([f, args]) => {
+  const types = [dispatchTypeOf(f!), ...(args as Value[]).map(dispatchTypeOf)];
+  const m = findMethod(methodTableFor(f!), types, world.current, types.map(paramKey).join('|'));
+  if (!m || 'ambiguous' in m) return utf8Encode('no unique matching method');
+  return utf8Encode(printCodeInfo(m.method.source!));
+});

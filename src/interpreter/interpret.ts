@@ -91,7 +91,9 @@ export function invokeMethod(m: Method, sparams: (JType | Value)[], f: Value, ar
 
 function frameName(m: Method, args: Value[]): string {
   const name = m.name.name;
-  return `${name}(${args.map(a => '::' + showType(typeOf(a))).join(', ')})`;
+  // Julia's frames name the arguments: f(x::Int64, ::String)
+  const names = m.source?.slotnames ?? [];
+  return `${name}(${args.map((a, k) => { const n = names[k + 1]?.name ?? ''; return (n.startsWith('#') ? '' : n) + '::' + showType(typeOf(a)); }).join(', ')})`;
 }
 
 // ------------------------------------------------------------------ the statement loop

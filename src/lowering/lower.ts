@@ -730,7 +730,7 @@ export class Lowerer {
     const parts: Value[] = [];
     for (const a of e.args) {
       if (isE(a, '$') && depth === 1 && isE(a.args[0]!, '...')) {
-        parts.push(new Inline(E('...', (a.args[0] as Expr).args[0]!)) as unknown as Value); continue;
+        parts.push(E('...', new Inline(this.val((a.args[0] as Expr).args[0]!, L, s)) as unknown as Value)); continue;
       }
       parts.push(new Inline(this.lowerQuote(a, L, s, nd)) as unknown as Value);
     }

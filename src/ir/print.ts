@@ -1,0 +1,74 @@
+// Printing a CodeInfo in the layout of Julia's `@code_lowered`: basic blocks numbered in the left gutter,
+// `%n = ` before statements whose value is used, slots by name.
+import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, type Value } from '../runtime/values.ts';
+import { CodeInfo } from './CodeInfo.ts';
+import { exprToString } from '../syntax/print.ts';
+
+const INFIX = new Set(['+', '-', '*', '/', '^', '==', '!=', '<', '>', '<=', '>=', '===', '÷', '%', '&', '|', '<<', '>>']);
+
+export function printCodeInfo(ci: CodeInfo): string {
+  const code = ci.code;
+  const n = code.length;
+  // block starts: first statement, jump targets, statements after control flow
+  const starts = new Set<number>([1]);
+  code.forEach((st, k) => {
+    if (st instanceof GotoNode) { starts.add(st.label); starts.add(k + 2); }
+    if (st instanceof GotoIfNot) { starts.add(st.dest); starts.add(k + 2); }
+    if (st instanceof ReturnNode) starts.add(k + 2);
+  });
+  const blockOf: number[] = [];
+  let b = 0;
+  for (let k = 1; k <= n; k++) { if (starts.has(k)) b++; blockOf[k] = b; }
+  const used = new Set<number>();
+  const mark = (v: Value): void => {
+    if (v instanceof SSAValue) used.add(v.id);
+    else if (v instanceof Expr) v.args.forEach(mark);
+    else if (v instanceof GotoIfNot) mark(v.cond);
+    else if (v instanceof ReturnNode) mark(v.val);
+  };
+  code.forEach(mark);
+  const op = (v: Value): string => {
+    if (v instanceof SSAValue) return `%${v.id}`;
+    if (v instanceof SlotNumber) return ci.slotnames[v.id - 1]?.name ?? `_${v.id}`;
+    if (v instanceof GlobalRef) return v.name.name;
+    if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : exprToString(v);
+    if (v === T.Nothing?.instance) return 'nothing';
+    if (v instanceof Expr) return stmt(v);
+    return exprToString(v);
+  };
+  const stmt = (st: Value): string => {
+    if (st instanceof GotoNode) return `goto #${blockOf[st.label]}`;
+    if (st instanceof GotoIfNot) return `goto #${blockOf[st.dest]} if not ${op(st.cond)}`;
+    if (st instanceof ReturnNode) return `return ${op(st.val)}`;
+    if (st instanceof NewvarNode) return `$(Expr(:newvar, ${op(st.slot)}))`;
+    if (st instanceof Expr) {
+      const a = st.args;
+      switch (st.head.name) {
+        case 'call': {
+          const f = a[0]!;
+          const fname = f instanceof GlobalRef ? f.name.name : op(f);
+          if (f instanceof GlobalRef && INFIX.has(fname) && a.length === 3) return `${op(a[1]!)} ${fname} ${op(a[2]!)}`;
+          return `${f instanceof GlobalRef && f.mod.name.name !== 'Main' ? `${f.mod.name.name}.${fname}` : fname}(${a.slice(1).map(op).join(', ')})`;
+        }
+        case '=': return `${op(a[0]!)} = ${op(a[1]!)}`;
+        case 'new': return `%new(${a.map(op).join(', ')})`;
+        case 'method': return `$(Expr(:method, ${a.length ? op(a[0]!) : ''}))`;
+        default: return `$(Expr(:${st.head.name}${a.map(x => ', ' + op(x)).join('')}))`;
+      }
+    }
+    return op(st);
+  };
+  const width = `%${n}`.length;
+  const lines: string[] = ['CodeInfo('];
+  for (let k = 1; k <= n; k++) {
+    const blk = blockOf[k]!;
+    const first = starts.has(k);
+    const last = k === n || starts.has(k + 1);
+    const bw = String(b).length;
+    const gutter = first ? `${String(blk).padEnd(bw)} ─ ` : last ? `└${'─'.repeat(bw + 1)} ` : `│${' '.repeat(bw + 2)}`;
+    const label = used.has(k) ? `%${k} = `.padStart(width + 3) : ' '.repeat(width + 3);
+    lines.push(`${gutter}${label}${stmt(code[k - 1]!)}`);
+  }
+  lines.push(')');
+  return lines.join('\n');
+}

@@ -1,1 +1,46 @@
-# set.jl
+# Set{T} on Dict{T,Nothing}.
+struct Set{T}
+    dict::Dict{T,Nothing}
+end
+Set{T}() where T = Set{T}(Dict{T,Nothing}())
+Set() = Set{Any}()
+function Set(itr)
+    v = collect(itr)
+    s = Set{eltype(v)}()
+    for x in v
+        push!(s, x)
+    end
+    s
+end
+push!(s::Set, x) = (s.dict[x] = nothing; s)
+delete!(s::Set, x) = (delete!(s.dict, x); s)
+in(x, s::Set) = haskey(s.dict, x)
+length(s::Set) = length(s.dict)
+isempty(s::Set) = length(s) == 0
+function iterate(s::Set, state...)
+    y = iterate(s.dict, state...)
+    y === nothing && return nothing
+    (y[1].first, y[2])
+end
+eltype(::Type{Set{T}}) where T = T
+union(a, b) = (s = Set(a); for x in b; push!(s, x); end; s)
+intersect(a::Set, b) = Set([x for x in a if x in b])
+setdiff(a::Set, b) = Set([x for x in a if !(x in b)])
+issubset(a, b) = all(x -> x in b, a)
+⊆(a, b) = issubset(a, b)
+==(a::Set, b::Set) = length(a) == length(b) && issubset(a, b)
+function unique(itr)
+    seen = Set{Any}()
+    out = Any[]
+    for x in itr
+        if !(x in seen)
+            push!(seen, x); push!(out, x)
+        end
+    end
+    collect(Generator(identity, out))
+end
+function show(io::IO, s::Set)
+    write(io, "Set(")
+    show(io, collect(s))
+    write(io, ")")
+end

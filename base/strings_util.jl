@@ -1,1 +1,47 @@
 # strings_util.jl
+# String utilities.
+strip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 3)
+lstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 1)
+rstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 2)
+chomp(s::String) = endswith(s, "\n") ? s[1:prevind(s, lastindex(s))] : s
+function digits(n::Integer; base::Int=10)
+    out = Int[]
+    n = abs(n)
+    while true
+        push!(out, rem(n, base))
+        n = div(n, base)
+        n == 0 && break
+    end
+    out
+end
+first(a::Vector) = a[1]
+last(a::Vector) = a[length(a)]
+first(s::String) = s[1]
+last(s::String) = s[lastindex(s)]
+first(itr) = (y = iterate(itr); y === nothing ? throw(ArgumentError("collection must be non-empty")) : y[1])
+function reverse!(a::Vector)
+    n = length(a)
+    for i in 1:div(n, 2)
+        a[i], a[n - i + 1] = a[n - i + 1], a[i]
+    end
+    a
+end
+hypot(x::Int64, y::Int64) = hypot(Float64(x), Float64(y))
+hypot(x::Real, y::Real) = hypot(Float64(x), Float64(y))
+(:)(a::Char, b::Char) = [Char(i) for i in Int(a):Int(b)]
+sum(r::UnitRange{Int}) = length(r) == 0 ? 0 : div((r.start + r.stop) * length(r), 2)
+sum(a::Vector{Int}) = foldl(+, a; init=0)
+sum(a::Vector{Float64}) = foldl(+, a; init=0.0)
+abs(x::Float64) = abs_float(x)
+Float64(x::Char) = Float64(Int(x))
+collect(s::String) = [c for c in s]
+string(c::Char) = ccall(:jl_char_string, String, (Char,), c)
+convert(::Type{String}, s::String) = s
+isempty(d) = length(d) == 0
+count(f, s::String) = count(f, collect(s))
+function findfirst(c::Char, s::String)
+    for (i, x) in enumerate(collect(s))
+        x == c && return i
+    end
+    nothing
+end

@@ -782,7 +782,7 @@ export class Lowerer {
     if (fname instanceof Sym) return this.defineGeneric(fname.name, L, s);
     if (isE(fname, '.')) return this.val(fname, L, s);               // Base.show
     if (isE(fname, '::')) return new SelfType(fname.args.length === 2 ? fname.args[1]! : fname.args[0]!, fname.args.length === 2 ? (fname.args[0] as Sym).name : null) as unknown as Value; // (p::Poly)(x), (::Type{T})(x)
-    if (isE(fname, 'curly')) return this.val(fname, L, s);           // Point{T}(x) where T
+    if (isE(fname, 'curly')) return new Deferred(fname) as unknown as Value;  // Point{T}(x) where T: evaluated in the where-scope
     return this.err('invalid function name', L);
   }
 

@@ -202,3 +202,31 @@ F('jl_method_candidates', ([f, args]) => {
 });
 import { hooks } from './hooks.ts';
 F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f!, [x]))) as Value);
+// ---- hashing (consistent with isequal for the common key types; identity for mutable objects)
+const objIds = new WeakMap<object, number>();
+let nextObjId = 1;
+function hashKey(v: Value): string {
+  if (typeof v === 'bigint') return 'n' + v;
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'n' + BigInt(v) : 'f' + v;
+  if (typeof v === 'string') return 's' + v;
+  if (typeof v === 'boolean') return 'n' + (v ? 1 : 0);
+  if (Array.isArray(v)) return '(' + (v as Value[]).map(hashKey).join(',') + ')';
+  if (v instanceof JChar) return 'c' + v.cp;
+  if (v instanceof Sym) return ':' + v.name;
+  if (v instanceof Bits) return typeof v.v === 'bigint' ? 'n' + v.v : 'f' + v.v;
+  const o = v as object;
+  if ('f' in o && 'type' in o && !(o as { type: DataType }).type.ismutable) return (o as { type: DataType }).type.name.name.name + '{' + ((o as { f: Value[] }).f).map(hashKey).join(',') + '}';
+  let id = objIds.get(o); if (id === undefined) { id = nextObjId++; objIds.set(o, id); }
+  return '#' + id;
+}
+function fnv(s: string): bigint {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) { h ^= BigInt(s.charCodeAt(i)); h = BigInt.asUintN(64, h * 0x100000001b3n); }
+  return BigInt.asIntN(64, h);
+}
+F('jl_hash', ([v]) => fnv(hashKey(v!)));
+F('jl_string_strip', ([s, which]) => {
+  const str = s as string, w = Number(which as bigint);
+  const ws = /^[ \t\n\r\v\f]+/, we = /[ \t\n\r\v\f]+$/;
+  return w === 1 ? str.replace(ws, '') : w === 2 ? str.replace(we, '') : str.replace(ws, '').replace(we, '');
+});

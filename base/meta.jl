@@ -25,3 +25,9 @@ macro elapsed(ex)
         (time_ns() - t0) / 1.0e9
     end
 end
+macro view(ex)
+    esc(ex)
+end
+macro views(ex)
+    esc(ex)
+end

@@ -230,3 +230,31 @@ F('jl_string_strip', ([s, which]) => {
   const ws = /^[ \t\n\r\v\f]+/, we = /[ \t\n\r\v\f]+$/;
   return w === 1 ? str.replace(ws, '') : w === 2 ? str.replace(we, '') : str.replace(ws, '').replace(we, '');
 });
+// ---- regular expressions (PCRE-like syntax mapped onto JS RegExp; offsets are byte offsets)
+function jsRegex(pat: Value, flags: Value, global: boolean): RegExp {
+  const f = utf8Decode(flags as string).replace(/[^imsx]/g, '').replace('x', '');
+  return new RegExp(utf8Decode(pat as string), 'u' + f + (global ? 'g' : ''));
+}
+function matchTuple(m: RegExpExecArray, text: string): Value {
+  const offset = utf8Encode(text.slice(0, m.index)).length + 1;
+  const caps = m.slice(1).map(c => c === undefined ? T.Nothing!.instance! : utf8Encode(c));
+  return Object.freeze([utf8Encode(m[0]), Object.freeze(caps) as Value, BigInt(offset)]) as Value;
+}
+F('jl_regex_test', ([p, fl, s]) => jsRegex(p!, fl!, false).test(utf8Decode(s as string)));
+F('jl_regex_match', ([p, fl, s]) => {
+  const text = utf8Decode(s as string);
+  const m = jsRegex(p!, fl!, false).exec(text);
+  return m ? matchTuple(m, text) : T.Nothing!.instance!;
+});
+F('jl_regex_matchall', ([p, fl, s]) => {
+  const text = utf8Decode(s as string);
+  const re = jsRegex(p!, fl!, true);
+  const out: Value[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) { out.push(matchTuple(m, text)); if (m[0] === '') re.lastIndex++; }
+  return Object.freeze(out) as Value;
+});
+F('jl_regex_replace', ([p, fl, s, r]) => {
+  const rep = utf8Decode(r as string).replace(/\\(\d)/g, '$$$1');
+  return utf8Encode(utf8Decode(s as string).replace(jsRegex(p!, fl!, true), rep));
+});
+F('jl_string_replace', ([s, a, b]) => (s as string).split(a as string).join(b as string));

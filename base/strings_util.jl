@@ -45,3 +45,17 @@ function findfirst(c::Char, s::String)
     end
     nothing
 end
+|>(x, f) = f(x)
+endswith(s::String, c::Char) = !isempty(s) && last(s) == c
+startswith(s::String, c::Char) = !isempty(s) && first(s) == c
+iterate(x::Number) = (x, nothing)
+iterate(x::Number, ::Nothing) = nothing
+length(x::Number) = 1
+Dict(p::Pair) = Dict{typeof(p.first),typeof(p.second)}(p)
+function (::Type{Dict{K,V}})(ps::Pair...) where {K,V}
+    d = Dict{K,V}()
+    for p in ps
+        d[p.first] = p.second
+    end
+    d
+end

@@ -29,3 +29,4 @@ show(io::IO, p::Pair) = (show(io, p.first); write(io, " => "); show(io, p.second
 lastindex(t::Tuple) = length(t)
 iterate(p::Pair, i::Int=1) = i > 2 ? nothing : (getfield(p, i), i + 1)
 indexed_iterate(p::Pair, i::Int, state::Int=1) = (getfield(p, i), i + 1)
+getindex(p::Pair, i::Int) = getfield(p, i)

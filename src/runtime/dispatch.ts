@@ -50,7 +50,8 @@ function visible(m: Method, w: number): boolean { return m.primary_world <= w &&
 /** Matches concrete argument types (the callee's type first) against a method signature. */
 export function matchMethod(m: Method, argtypes: DataType[]): MethodMatch | null {
   const env: Env = new Map();
-  if (!sub(tupleType(argtypes), m.sig, env, true)) return null;
+  // the method's own where-variables are bound by matching its signature body
+  if (!sub(tupleType(argtypes), unwrap(m.sig), env, true)) return null;
   return { method: m, sparams: m.sparams.map(v => env.get(v) ?? v) };
 }
 

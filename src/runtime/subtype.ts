@@ -39,7 +39,14 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
     for (const x of b.types) { const e2 = new Map(env); if (sub(a, x, e2, cov)) { e2.forEach((v, k) => env.set(k, v)); return true; } }
     return false;
   }
-  if (b instanceof UnionAll) return sub(a, b.body, env, cov);
+  if (b instanceof UnionAll) {
+    // each occurrence of a UnionAll on the right has its own variable: bindings must not leak out of it
+    const had = env.has(b.v), saved = env.get(b.v);
+    env.delete(b.v);
+    const r = sub(a, b.body, env, cov);
+    if (had) env.set(b.v, saved!); else env.delete(b.v);
+    return r;
+  }
   if (a instanceof UnionAll) {
     // every instance of a must be in b: a's variables are universally quantified
     const vars: TypeVar[] = [];

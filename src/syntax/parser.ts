@@ -25,7 +25,7 @@ const RIGHT = new Set<string>();
 function level(p: number, ops: string[], right = false) { for (const o of ops) { PREC[o] = p; if (right) RIGHT.add(o); } }
 const ASSIGN_OPS = ['=', '+=', '-=', '*=', '/=', '÷=', '%=', '^=', '&=', '|=', '⊻=', '<<=', '>>=', '>>>=', '.=', '.+=', '.-=', '.*=', './=', '.^='];
 level(1, ASSIGN_OPS, true);
-level(2, ['=>'], true);
+level(2, ['=>', '.=>'], true);
 level(5, ['||'], true);
 level(6, ['&&'], true);
 const COMPARISON = ['>', '<', '>=', '<=', '==', '===', '!=', '!==', '<:', '>:', 'in', 'isa', '∈', '∉', '≤', '≥', '≠', '≈', '≡', '≢', '⊆', '⊇', '⊂', '⊃', '.==', '.!=', '.<', '.>', '.<=', '.>='];
@@ -214,7 +214,7 @@ class Parser {
 
   parsePair(): Value {
     const lhs = this.parseBinary(5);
-    if (this.isOp('=>')) { this.next(); this.skipNl(); return E('call', sym('=>'), lhs, this.parsePair()); }
+    if (this.isOp('=>') || this.isOp('.=>')) { const op = this.next().text; this.skipNl(); return E('call', sym(op), lhs, this.parsePair()); }
     return lhs;
   }
 
@@ -508,6 +508,12 @@ class Parser {
       row.push(el);
       if (this.isOp(',')) { sawComma = true; this.next(); this.skipNl(); if (this.isOp(close)) { this.next(); break; } continue; }
       if (this.isOp(close)) { this.next(); rows.push(row); break; }
+      if (this.at('nl') && !this.isOp(';')) {
+        // a newline before the closing bracket, or in a comma-separated list, is only whitespace
+        let k = 0; while (this.peek(k).kind === 'nl') k++;
+        const nx = this.peek(k);
+        if (sawComma || (nx.kind === 'op' && nx.text === close)) { while (this.at('nl')) this.next(); if (this.isOp(close)) { this.next(); rows.push(row); break; } continue; }
+      }
       if (this.isOp(';') || this.at('nl')) {
         sawSemi = true;
         while (this.isOp(';') || this.at('nl')) this.next();

@@ -71,7 +71,7 @@ function join(xs, delim="")
     end
     _takestring!(io)
 end
-function split(s::String, delim::Union{String,Char}=" ")
+function _split_str(s::String, delim::Union{String,Char}=" ")
     d = string(delim)
     out = String[]
     start = 1
@@ -99,3 +99,6 @@ string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (An
 Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)
 Symbol(xs...) = Symbol(string(xs...))
 String(s::Symbol) = ccall(:jl_symbol_name, String, (Any,), s)
+
+split(s::String) = [x for x in _split_str(s, " ") if !isempty(x)]
+split(s::String, c::Char) = _split_str(s, c)

@@ -59,3 +59,29 @@ function (::Type{Dict{K,V}})(ps::Pair...) where {K,V}
     end
     d
 end
+function (::Type{T})(x::BitInteger) where {T<:BitInteger}
+    y = ccall(:jl_int_convert, Any, (Any, Any), T, x)
+    y === nothing && throw(InexactError(Symbol(string(T)), T, x))
+    y
+end
+convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
+convert(::Type{T}, x::T) where {T<:Number} = x
+count(itr) = count(identity, itr)
+(::Type{NamedTuple{names,T}})(t::Tuple) where {names,T} = Core._namedtuple(names, t)
+function vcat(xs::Vector...)
+    out = Any[]
+    for x in xs
+        append!(out, x)
+    end
+    collect(Generator(identity, out))
+end
+vcat(xs...) = collect(Generator(identity, Any[xs...]))
+union(a::Vector, b) = unique(vcat(a, collect(b)))
+intersect(a::Vector, b) = unique([x for x in a if x in b])
+setdiff(a::Vector, b) = unique([x for x in a if !(x in b)])
+function split(s::String, d::String)
+    if isempty(d)
+        return [string(c) for c in s]
+    end
+    _split_str(s, d)
+end

@@ -8,7 +8,7 @@ import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { Method, world } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
-import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf } from '../runtime/dispatch.ts';
+import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, unwrap } from '../runtime/apply_type.ts';
 import { jthrow, mkException } from '../runtime/errors.ts';
 import { isa } from '../runtime/builtins.ts';
@@ -60,7 +60,8 @@ export function callFunction(f: Value, args: Value[]): Value {
   const types: DataType[] = [dispatchTypeOf(f)];
   let key = paramKey(types[0]);
   for (const a of args) { const t = dispatchTypeOf(a); types.push(t); key += '|' + paramKey(t); }
-  const m = findMethod(mt, types, state.world, key);
+  let m = findMethod(mt, types, state.world, key);
+  if (m === null && isType(f) && typeConstructorTable.mt) m = findMethod(typeConstructorTable.mt, types, state.world, key);
   if (m === null || 'ambiguous' in m) {
     throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
   }

@@ -404,6 +404,7 @@ export class Lowerer {
   lowerRef(ex: Expr, L: Lambda, s: Scope): Value {
     const [ax, ...idx] = ex.args;
     const a = this.val(ax!, L, s);
+    if (idx.some(x => isE(x, '...'))) return this.lowerSplat(this.base('getindex'), [new Inline(a) as unknown as Value, ...idx], L, s);
     const vs = idx.map((ix, d) => this.val(replaceEnd(ix, a, d, idx.length, this), L, s));
     return this.call(L, this.base('getindex'), a, ...vs);
   }

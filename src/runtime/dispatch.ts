@@ -16,7 +16,11 @@ export function newGenericFunction(name: Sym, mod: Module): JStruct {
 }
 
 /** The method table a call of `f` dispatches in. Types (constructors) use their TypeName's table. */
+/** methods of `(::Type{T})(...) where T`: constructors shared by a family of types, consulted after a type's own table */
+export const typeConstructorTable = { mt: undefined as MethodTable | undefined };
+
 export function methodTableFor(f: Value): MethodTable {
+  if (f instanceof TypeVar) return (typeConstructorTable.mt ??= new MethodTable(Sym.of('Type'), f.name as unknown as Module));
   let tn;
   if (f instanceof DataType) tn = f.name;
   else if (f instanceof UnionAll) tn = (unwrap(f) as DataType).name;

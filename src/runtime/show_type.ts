@@ -42,6 +42,6 @@ function showParam(p: Value): string {
   if (typeof p === 'string') return JSON.stringify(utf8Decode(p));
   if (isTuple(p)) return `(${p.map(showParam).join(', ')}${p.length === 1 ? ',' : ''})`;
   if (typeof p === 'boolean' || typeof p === 'number') return String(p);
-  if (isType(p) || p instanceof VarargType) return showType(p);
+  if (isType(p) || (p as object) instanceof VarargType) return showType(p);
   return `<${(p as object).constructor.name}>`;
 }

@@ -82,3 +82,108 @@ function sort!(a::Vector; rev::Bool=false)
     a
 end
 sort(a::Vector; rev::Bool=false) = sort!(copy(a); rev=rev)
+mapreduce(f, op, itr; init=_NoInit()) = foldl(op, Generator(f, itr); init=init)
+function filter!(f, a::Vector)
+    j = 0
+    for i in 1:length(a)
+        if f(a[i])
+            j += 1
+            a[j] = a[i]
+        end
+    end
+    ccall(:jl_array_del_end, Nothing, (Any, Int), a, length(a) - j)
+    a
+end
+findfirst(a::Vector{Bool}) = findfirst(identity, a)
+function findall(f, a)
+    out = Int[]
+    i = 1
+    for x in a
+        f(x) && push!(out, i)
+        i += 1
+    end
+    out
+end
+findall(a::Vector{Bool}) = findall(identity, a)
+function findlast(f, a::Vector)
+    for i in length(a):-1:1
+        f(a[i]) && return i
+    end
+    nothing
+end
+function findnext(f, a::Vector, start::Int)
+    for i in start:length(a)
+        f(a[i]) && return i
+    end
+    nothing
+end
+==(x) = y -> y == x
+isequal(x) = y -> isequal(y, x)
+in(xs) = y -> y in xs
+!(f::Function) = (xs...) -> !f(xs...)
+struct _Flatten{I}
+    it::I
+end
+_flatten(it) = _Flatten(it)
+function iterate(f::_Flatten, state=nothing)
+    if state === nothing
+        o = iterate(f.it)
+        o === nothing && return nothing
+        inner = o[1]; ostate = o[2]; istate = ()
+    else
+        inner, ostate, istate = state
+    end
+    while true
+        y = iterate(inner, istate...)
+        y !== nothing && return (y[1], (inner, ostate, (y[2],)))
+        o = iterate(f.it, ostate)
+        o === nothing && return nothing
+        inner = o[1]; ostate = o[2]; istate = ()
+    end
+end
+struct _Product{A,B}
+    a::A
+    b::B
+end
+_product(a, b) = _Product(a, b)
+function iterate(p::_Product, state=nothing)
+    # the first iterator varies fastest, as Julia's Iterators.product does
+    if state === nothing
+        yb = iterate(p.b)
+        yb === nothing && return nothing
+        ya = iterate(p.a)
+        ya === nothing && return nothing
+        return ((ya[1], yb[1]), (ya[2], yb))
+    end
+    sa, yb = state
+    ya = iterate(p.a, sa)
+    if ya === nothing
+        yb = iterate(p.b, yb[2])
+        yb === nothing && return nothing
+        ya = iterate(p.a)
+    end
+    ((ya[1], yb[1]), (ya[2], yb))
+end
+const NTuple = Tuple{Vararg{T,N}} where {N,T}
+
+module Iterators
+    import ..Base: iterate, length, Generator, _filter_iter, _flatten, _product, enumerate, zip
+    filter(f, itr) = _filter_iter(f, itr)
+    flatten(itr) = _flatten(itr)
+    product(a, b) = _product(a, b)
+    reverse(a) = Base.reverse(collect(a))
+    function take(itr, n::Int)
+        out = Any[]
+        for x in itr
+            length(out) >= n && break
+            push!(out, x)
+        end
+        collect(Generator(identity, out))
+    end
+    drop(itr, n::Int) = collect(itr)[n+1:end]
+end
+module Meta
+    parse(s::String) = ccall(:jl_parse, Any, (String,), s)
+    isexpr(ex, head) = ex isa Expr && ex.head === head
+    quot(ex) = Expr(:quote, ex)
+end

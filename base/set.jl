@@ -44,3 +44,4 @@ function show(io::IO, s::Set)
     show(io, collect(s))
     write(io, ")")
 end
+const BitSet = Set{Int}

@@ -312,7 +312,7 @@ class Parser {
   }
   parseUnaryForPower(): Value {
     const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+')) { this.next(); if (this.at('int') || this.at('float')) return this.parseNumberLiteral(t.text === '-'); return E('call', sym(t.text), this.parseUnaryForPower()); }
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!')) { this.next(); if (t.text !== '!' && (this.at('int') || this.at('float'))) return this.parseNumberLiteral(t.text === '-'); return E('call', sym(t.text), this.parseUnaryForPower()); }
     const prim = this.parsePostfix(this.parsePrimary());
     return this.parsePowerTail(this.parseJuxtapose(prim), false, '');
   }
@@ -462,6 +462,7 @@ class Parser {
     specs.push(this.parseIterSpec());
     while (this.isOp(',')) { this.next(); this.skipNl(); specs.push(this.parseIterSpec()); }
     let gen: Value[] = specs;
+    { let k = 0; while (this.peek(k).kind === 'nl') k++; const nx = this.peek(k); if (nx.kind === 'kw' && (nx.text === 'if' || nx.text === 'for')) while (this.at('nl')) this.next(); }
     if (this.isKw('if')) {
       this.next();
       const cond = this.parseTernary();

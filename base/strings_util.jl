@@ -85,3 +85,4 @@ function split(s::String, d::String)
     end
     _split_str(s, d)
 end
+(^)(x::BitInteger, p::Bool) = p ? x : one(x)

@@ -86,3 +86,46 @@ function split(s::String, d::String)
     _split_str(s, d)
 end
 (^)(x::BitInteger, p::Bool) = p ? x : one(x)
+function promote(x::BitInteger, y::BitInteger)
+    T = ccall(:jl_promote_int, Any, (Any, Any), typeof(x), typeof(y))
+    (ccall(:jl_int_convert_wrap, Any, (Any, Any), T, x), ccall(:jl_int_convert_wrap, Any, (Any, Any), T, y))
+end
+for op in (:+, :-, :*, :&, :|, :xor, :div, :rem, :mod, :(==), :<, :<=)
+    @eval $op(x::BitInteger, y::BitInteger) = $op(promote(x, y)...)
+end
+filter(f, s::String) = join([c for c in s if f(c)])
+parse(::Type{Int64}, c::Char; base::Int=10) = parse(Int64, string(c); base=base)
+ndigits(n::Integer; base::Int=10) = length(digits(n; base=base))
+function binomial(n::Integer, k::Integer)
+    (k < 0 || k > n) && return zero(n)
+    r = one(n)
+    for i in 1:k
+        r = div(r * (n - k + i), i)
+    end
+    r
+end
+function searchsortedfirst(a, x)
+    lo, hi = 1, length(a) + 1
+    while lo < hi
+        m = div(lo + hi, 2)
+        if isless(a[m], x)
+            lo = m + 1
+        else
+            hi = m
+        end
+    end
+    lo
+end
+function searchsortedlast(a, x)
+    lo, hi = 0, length(a)
+    while lo < hi
+        m = div(lo + hi + 1, 2)
+        if isless(x, a[m])
+            hi = m - 1
+        else
+            lo = m
+        end
+    end
+    lo
+end
+searchsorted(a, x) = searchsortedfirst(a, x):searchsortedlast(a, x)

@@ -63,7 +63,14 @@ export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean
   }
   const lines = [`ERROR: ${opts.loadError ? 'LoadError: ' : ''}${msg}`, 'Stacktrace:'];
   const bt = e.bt.filter(f => f.func !== '');
-  bt.forEach((f, k) => { lines.push(` [${k + 1}] ${f.func}`, `   @ ${f.mod ? f.mod + ' ' : ''}${f.file}:${f.line}`); });
+  // consecutive identical frames (deep recursion) are collapsed as Julia does
+  for (let k = 0; k < bt.length; k++) {
+    const f = bt[k]!;
+    lines.push(` [${k + 1}] ${f.func}`, `   @ ${f.mod ? f.mod + ' ' : ''}${f.file}:${f.line}`);
+    let r = k;
+    while (r + 1 < bt.length && bt[r + 1]!.func === f.func && bt[r + 1]!.line === f.line && bt[r + 1]!.file === f.file) r++;
+    if (r > k) { lines.push(`--- the last 2 lines are repeated ${r - k} more time${r - k === 1 ? '' : 's'} ---`); k = r; }
+  }
   if (opts.loadError) {
     const top = bt.find(f => f.func === 'top-level scope');
     if (top) lines.push(`in expression starting at ${top.file}:${top.line}`);

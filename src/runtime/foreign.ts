@@ -270,3 +270,15 @@ F('jl_int_convert', ([t, x]) => {
   if (dt === T.Bool) return v !== 0n;
   return new Bits(dt, v);
 });
+// the promoted type of two integer types: more bits wins; at equal width the unsigned type wins (Julia's rule)
+F('jl_promote_int', ([a, b]) => {
+  const x = a as DataType, y = b as DataType;
+  if (x.nbits !== y.nbits) return (x.nbits > y.nbits ? x : y) as Value;
+  return (/^UInt/.test(x.name.name.name) ? x : y) as Value;
+});
+F('jl_int_convert_wrap', ([t, x]) => {
+  const dt = t as DataType;
+  const v = ival(x!);
+  const r = /^Int/.test(dt.name.name.name) ? BigInt.asIntN(dt.nbits, v) : BigInt.asUintN(dt.nbits, v);
+  return dt === T.Int64 ? r : new Bits(dt, r);
+});

@@ -29,6 +29,8 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
     }
     if (!sub(a, b.ub, env, true) || !sub(b.lb, a, env, true)) return false;
     if (a instanceof TypeVar) return true;
+    // diagonal rule (approximated): a variable bound in covariant position stands for a concrete type
+    if (cov && (a instanceof UnionType || (a instanceof DataType && a.isabstract && a.name !== T.Type!.name))) return false;
     env.set(b, a);
     return true;
   }

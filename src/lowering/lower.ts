@@ -35,6 +35,8 @@ class Lambda {
   sparams: string[] = [];
   loops: Loop[] = [];
   handlerDepth = 0;
+  /** enclosing try/finally blocks: a `return` inside jumps to the finally code with its value saved */
+  finallies: { flag: SlotNumber; val: SlotNumber; depth: number; jumps: number[] }[] = [];
   line = 0;
   parent: Lambda | null;
   toplevel: boolean;
@@ -72,6 +74,8 @@ export class Lowerer {
   lowerToplevel(ex: Value, line = 0): CodeInfo {
     const L = new Lambda(null, true);
     L.ci.file = this.file; L.line = line;
+    // locals of toplevel loops and lets that closures capture live in boxes too
+    for (const n of namesInNestedLambdas(ex)) L.boxed.add(n);
     const scope: Scope = { locals: new Set(), globals: new Set(), parent: null, fn: L, isLoop: false };
     const v = this.val(ex, L, scope);
     L.emit(new ReturnNode(v));
@@ -249,8 +253,16 @@ export class Lowerer {
       }
       case 'return': {
         const v = this.val(a[0] ?? null as unknown as Value, L, s);
-        if (L.toplevel && !L.parent) { /* return at toplevel ends the thunk */ }
-        if (L.handlerDepth > 0) L.emit(E('leave', L.handlerDepth));
+        const fin = L.finallies[L.finallies.length - 1];
+        if (fin) {
+          // run the enclosing finally block first: remember the value, leave the handlers, jump to it
+          L.emit(E('=', fin.val, v));
+          L.emit(E('=', fin.flag, true));
+          if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
+          fin.jumps.push(L.emit(new GotoNode(0)).id);
+          return nothingV();
+        }
+        if (L.handlerDepth > 0) L.emit(E('leave', BigInt(L.handlerDepth)));
         L.emit(new ReturnNode(v));
         return nothingV();
       }
@@ -651,10 +663,15 @@ export class Lowerer {
       const exc = L.slot(`#exc${closureCounter++}`);
       const flag = L.slot(`#threw${closureCounter++}`);
       L.emit(E('=', flag, false));
+      const retFlag = L.slot(`#ret${closureCounter++}`), retVal = L.slot(`#retval${closureCounter++}`);
+      L.emit(E('=', retFlag, false));
+      const fin = { flag: retFlag, val: retVal, depth: L.handlerDepth, jumps: [] as number[] };
       const enter = L.emit(E('enter', 0));
       L.handlerDepth++;
+      L.finallies.push(fin);
       const bs = this.openScope(inner, L, s, [], false);
       L.emit(E('=', res, this.val(inner, L, bs)));
+      L.finallies.pop();
       L.handlerDepth--;
       L.emit(E('leave', 1n));
       const gok = L.emit(new GotoNode(0));
@@ -663,11 +680,16 @@ export class Lowerer {
       L.emit(E('=', flag, true));
       L.emit(E('pop_exception', enter));
       L.ci.code[gok.id - 1] = new GotoNode(L.pc);
+      for (const j of fin.jumps) L.ci.code[j - 1] = new GotoNode(L.pc);
       const fs = this.openScope(fblock!, L, s, [], false);
       this.val(fblock!, L, fs);
       const g = L.emit(new GotoIfNot(flag, 0));
       this.call(L, this.core('rethrow_value'), exc);
       L.ci.code[g.id - 1] = new GotoIfNot(flag, L.pc);
+      // a `return` inside the protected part finishes here, after the finally block
+      const gr = L.emit(new GotoIfNot(retFlag, 0));
+      this.val(E('return', new Inline(retVal) as unknown as Value), L, s);
+      L.ci.code[gr.id - 1] = new GotoIfNot(retFlag, L.pc);
       return res;
     }
     const enter = L.emit(E('enter', 0));

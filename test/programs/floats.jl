@@ -1,0 +1,10 @@
+# Float64 arithmetic and Julia's printing of floats
+println(1.0, " ", 0.5, " ", -2.25, " ", 1/3)
+println(1e10, " ", 1.5e-7, " ", 123456.0, " ", 1234567.0, " ", 0.001)
+println(2.0^10, " ", sqrt(2.0), " ", 10 / 4)
+println(floor(2.7), " ", ceil(2.2), " ", round(2.5), " ", round(3.5), " ", trunc(-2.7))
+println(round(Int, 2.6), " ", floor(Int, -1.5), " ", Int(3.0))
+println(1/0, " ", -1/0, " ", 0/0 == 0/0, " ", isnan(0/0))
+println(max(1.5, 2), " ", min(3, 2.5), " ", abs(-0.5))
+println(0.1 * 3, " ", 100.0 * 1.1)
+println(round(3.14159, digits=2))

@@ -1,1 +1,1 @@
-# abstractarray.jl
+# (matrix support lives in matrix.jl, after the array basics)

@@ -1,0 +1,102 @@
+# Matrices: construction (hcat, hvcat), reshape, slicing with `:`, printing as Julia does.
+const Colon = typeof(:)
+function _matrix(T, m::Int, n::Int)
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
+end
+function hvcat(rows::Tuple, xs...)
+    m = length(rows)
+    n = rows[1]
+    T = _eltype_of(xs)
+    a = _matrix(T, m, n)
+    k = 1
+    for i in 1:m
+        for j in 1:n
+            a[i, j] = xs[k]
+            k += 1
+        end
+    end
+    a
+end
+function hcat(xs...)
+    if length(xs) > 0 && xs[1] isa Vector
+        m = length(xs[1])
+        T = _eltype_of(Tuple([x[1] for x in xs]))
+        a = _matrix(T, m, length(xs))
+        for j in 1:length(xs)
+            for i in 1:m
+                a[i, j] = xs[j][i]
+            end
+        end
+        return a
+    end
+    T = _eltype_of(xs)
+    a = _matrix(T, 1, length(xs))
+    for j in 1:length(xs)
+        a[1, j] = xs[j]
+    end
+    a
+end
+function reshape(v::Vector{T}, m::Int, n::Int) where T
+    m * n == length(v) || throw(DimensionMismatch("new dimensions ($m, $n) must be consistent with array size $(length(v))"))
+    ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))
+end
+reshape(v::Vector, dims::Tuple) = reshape(v, dims[1], dims[2])
+vec(a::Array{T,2}) where T = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
+vec(a::Vector) = a
+zeros(::Type{T}, m::Int, n::Int) where T = (a = _matrix(T, m, n); for i in 1:length(a); Core.arrayset(true, a, zero(T), i); end; a)
+zeros(m::Int, n::Int) = zeros(Float64, m, n)
+function fill(x, m::Int, n::Int)
+    a = _matrix(typeof(x), m, n)
+    for i in 1:m*n
+        Core.arrayset(true, a, x, i)
+    end
+    a
+end
+(::Type{Array{T,2}})(::UndefInitializer, dims::Tuple) where T = _matrix(T, dims[1], dims[2])
+length(a::Array{T,2}) where T = Core.arraylen(a)
+getindex(a::Array{T,2}, i::Int) where T = Core.arrayref(true, a, i)
+getindex(a::Array{T,2}, i::Int, ::Colon) where T = [a[i, j] for j in 1:size(a, 2)]
+getindex(a::Array{T,2}, ::Colon, j::Int) where T = [a[i, j] for i in 1:size(a, 1)]
+setindex!(a::Array{T,2}, v, i::Int) where T = Core.arrayset(true, a, convert(T, v), i)
+axes(a::Array{T,2}) where T = (1:size(a, 1), 1:size(a, 2))
+axes(a::Array, d::Int) = 1:size(a, d)
+firstindex(a::Array, d::Int) = 1
+eachindex(a::Array{T,2}) where T = 1:length(a)
+iterate(a::Array{T,2}, i::Int=1) where T = i > length(a) ? nothing : (a[i], i + 1)
+function permutedims(a::Array{T,2}) where T
+    m, n = size(a)
+    b = _matrix(T, n, m)
+    for i in 1:m, j in 1:n
+        b[j, i] = a[i, j]
+    end
+    b
+end
+transpose(a::Array{T,2}) where T = permutedims(a)
+function ==(a::Array{T,2}, b::Array{S,2}) where {T,S}
+    size(a) == size(b) || return false
+    for i in 1:length(a)
+        a[i] == b[i] || return false
+    end
+    true
+end
+function show(io::IO, a::Array{T,2}) where T
+    m, n = size(a)
+    write(io, "[")
+    for i in 1:m
+        i > 1 && write(io, "; ")
+        for j in 1:n
+            j > 1 && write(io, " ")
+            show(io, a[i, j])
+        end
+    end
+    write(io, "]")
+end
+function collect(p::_Product)
+    a = collect(Generator(identity, p))
+    reshape(a, length(p.a), length(p.b))
+end
+length(p::_Product) = length(p.a) * length(p.b)
+function collect(g::Generator{F,I}) where {F,I<:_Product}
+    v = Any[g.f(x) for x in g.iter]
+    reshape(collect(Generator(identity, v)), length(g.iter.a), length(g.iter.b))
+end

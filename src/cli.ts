@@ -16,6 +16,8 @@ function usage(): never {
   process.exit(2);
 }
 
+let replSession: Session | undefined;
+
 function main(argv: string[]): number {
   let code: string | undefined, file: string | undefined;
   const rest: string[] = [];
@@ -34,10 +36,7 @@ function main(argv: string[]): number {
   catch (e) { return internalError(e); }
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
-  if (code === undefined && file === undefined) {
-    process.stderr.write('jolt: the REPL is not available in this build; run a file or -e code\n');
-    return 1;
-  }
+  if (code === undefined && file === undefined) { replSession = s; return -1; }   // REPL, started below (it is asynchronous)
   const name = file ? resolve(file) : 'none';
   bindConst(s.Base, 'PROGRAM_FILE', utf8Encode(file ?? ''));
   let text: string;
@@ -71,5 +70,9 @@ function internalError(e: unknown): number {
 }
 
 void Sym; void tl;
-process.exitCode = main(process.argv.slice(2));
+const status = main(process.argv.slice(2));
+if (status === -1) {
+  const { startRepl } = await import('./repl/repl.ts');
+  process.exitCode = await startRepl(replSession!);
+} else process.exitCode = status;
 flushAll();

@@ -52,12 +52,8 @@ function _slot(d::Dict, key)
     end
 end
 function _rehash!(d::Dict)
-    n = length(d.slots) * 4
-    d.slots = zeros(Int, n)
-    live = Int[]
-    for s in 1:length(d.keys)
-        isassigned_entry(d, s) && push!(live, s)
-    end
+    live = _live_indices(d)
+    d.slots = zeros(Int, length(d.slots) * 4)
     nk = Vector{eltype(d.keys)}(undef, 0)
     nv = Vector{eltype(d.vals)}(undef, 0)
     for s in live

@@ -129,3 +129,34 @@ function searchsortedlast(a, x)
     lo
 end
 searchsorted(a, x) = searchsortedfirst(a, x):searchsortedlast(a, x)
+≥(x, y) = x >= y
+≤(x, y) = x <= y
+≠(x, y) = x != y
+∘(f, g) = (xs...) -> f(g(xs...))
+∈(xs) = y -> y in xs
+function only(x)
+    length(x) == 1 || throw(ArgumentError("Collection has $(length(x)) elements, must contain exactly 1 element"))
+    first(x)
+end
+last(x::Number) = x
+first(x::Number) = x
+(+)(x::Int64, y::Bool) = x + Int64(y)
+(+)(x::Bool, y::Int64) = Int64(x) + y
+(+)(x::Bool, y::Bool) = Int64(x) + Int64(y)
+(*)(x::Bool, y::Int64) = x ? y : 0
+function findfirst(f, t::Tuple)
+    for i in 1:length(t)
+        f(t[i]) && return i
+    end
+    nothing
+end
+function map(f, s::String)
+    out = [f(c) for c in s]
+    all(x -> x isa Char, out) ? join(out) : out
+end
+macro __MODULE__()
+    __module__
+end
+function convert(::Type{T}, t::Tuple) where {T<:Tuple}
+    Tuple([convert(fieldtype(T, i), t[i]) for i in 1:length(t)])
+end

@@ -936,6 +936,16 @@ export class Lowerer {
         F.emit(E('=', argSlot, E('call', this.core('Box'), tmp)));
       }
     }
+    // static parameters that nested functions use are copied into (boxed) locals so closures can capture them
+    const nested = namesInNestedLambdas(body);
+    spNames.forEach((sp, i) => {
+      if (!nested.has(sp)) return;
+      fs.locals.add(sp);
+      const slot = F.slot(sp);
+      const v = F.emit(E('static_parameter', i + 1));
+      if (F.boxed.has(sp)) F.emit(E('=', slot, E('call', this.core('Box'), v)));
+      else F.emit(E('=', slot, v));
+    });
     // destructuring arguments: f((a, b)) 
     const s2 = this.openScope(body, F, fs, [], false);
     Object.setPrototypeOf(s2, Object.prototype);

@@ -109,7 +109,8 @@ export function lex(src: string): Token[] {
     const ch = String.fromCodePoint(cp);
     if (isIdStart(ch)) {
       i += ch.length;
-      while (i < n) { const d = String.fromCodePoint(src.codePointAt(i)!); if (!isIdChar(d)) break; i += d.length; }
+      // `x!=y` is `x != y`: a `!` followed by `=` is not part of the name
+      while (i < n) { const d = String.fromCodePoint(src.codePointAt(i)!); if (!isIdChar(d) || (d === '!' && src[i + 1] === '=')) break; i += d.length; }
       const word = src.slice(start, i);
       if (src[i] === '"' && !KEYWORDS.has(word)) { // string macro like r"..." / raw"..."
         const t = lexString(src, i, word === 'raw' || word === 'r');

@@ -22,6 +22,8 @@ test('operator precedence and associativity follow Julia', () => {
   assert.equal(p('1:2:10'), '(call : 1 2 10)');
   assert.equal(p('a => b => c'), '(call => a (call => b c))');
   assert.equal(p('x ∈ xs'), '(call ∈ x xs)');
+  assert.equal(p('x!=y'), '(call != x y)');
+  assert.equal(p('push!(v, 1)'), '(call push! v 1)');
 });
 
 test('juxtaposition, literals and strings', () => {

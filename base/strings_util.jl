@@ -160,3 +160,33 @@ end
 function convert(::Type{T}, t::Tuple) where {T<:Tuple}
     Tuple([convert(fieldtype(T, i), t[i]) for i in 1:length(t)])
 end
+isnumeric(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "numeric")
+isalnum(c::Char) = isletter(c) || isnumeric(c)
+isqrt(n::Integer) = (r = Int(floor(sqrt(Float64(n)))); while r * r > n; r -= 1; end; while (r + 1) * (r + 1) <= n; r += 1; end; r)
+sizehint!(a, n) = a
+eachcol(a::Array{T,2}) where T = [a[:, j] for j in 1:size(a, 2)]
+eachrow(a::Array{T,2}) where T = [a[i, :] for i in 1:size(a, 1)]
+function isless(a::Tuple, b::Tuple)
+    for i in 1:min(length(a), length(b))
+        isless(a[i], b[i]) && return true
+        isless(b[i], a[i]) && return false
+    end
+    length(a) < length(b)
+end
+getindex(a::Vector, r::StepRange) = [a[i] for i in r]
+getindex(s::String, r::StepRange) = join([s[i] for i in r])
+filter(f, s::Set) = Set([x for x in s if f(x)])
+filter(f, itr) = [x for x in itr if f(x)]
+function findfirst(f, d::Dict)
+    for (k, v) in d
+        f(v) && return k
+    end
+    nothing
+end
+adjoint(a::Vector) = permutedims(reshape(a, length(a), 1))
+adjoint(a::Array{T,2}) where T = permutedims(a)
+adjoint(x::Number) = x
+eval(ex) = eval(Main, ex)
+macro isdefined(s)
+    Expr(:isdefined, esc(s))
+end

@@ -304,7 +304,24 @@ export class Lowerer {
         if (a.length === 1) this.err('invalid `::` syntax', L);
         return this.call(L, this.core('typeassert'), this.val(a[0]!, L, s), this.val(a[1]!, L, s));
       }
-      case 'curly': return this.lowerCallArgs(this.core('apply_type'), a, L, s);
+      case 'curly': {
+        // Vector{<:Real} is `Vector{T} where T<:Real`
+        const wild = a.slice(1).map((x, k) => isE(x, '<:') && x.args.length === 1 ? k : -1).filter(k => k >= 0);
+        if (wild.length) {
+          const names = wild.map(() => sym(`#T${closureCounter++}`));
+          const args = a.slice(1).map((x, k) => wild.includes(k) ? names[wild.indexOf(k)]! : x);
+          return this.val(E('where', E('curly', a[0]!, ...args), ...wild.map((k, i) => E('<:', names[i]!, (a[k + 1] as Expr).args[0]!))), L, s);
+        }
+        return this.lowerCallArgs(this.core('apply_type'), a, L, s);
+      }
+      case 'isdefined': {
+        const x = a[0]!;
+        if (x instanceof Sym) {
+          const r = this.resolve(x.name, s);
+          return L.emit(E('isdefined', r.kind === 'local' && r.fn === L && !L.boxed.has(x.name) ? L.slot(x.name) : this.gref(x.name)));
+        }
+        return false;
+      }
       case 'where': return this.lowerWhereType(ex, L, s);
       case 'quote': return this.lowerQuote(a[0]!, L, s, 1);
       case 'inert': return new QuoteNode(a[0]!);

@@ -290,6 +290,8 @@ class Parser {
       return E('call', sym(t.text), operand);
     }
     if (t.kind === 'op' && t.text === '::') { this.next(); return E('::', this.parseUnary()); }
+    // `<:T` inside type braces: Vector{<:Real}
+    if (t.kind === 'op' && (t.text === '<:' || t.text === '>:') && !this.peek(1).spaceBefore) { this.next(); return E(t.text, this.parseUnary()); }
     const lit = this.at('int') || this.at('float');
     const p0 = this.parsePrimary();
     // a number literal is never called: 2(x+1) is juxtaposition

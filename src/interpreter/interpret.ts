@@ -17,7 +17,7 @@ import { showType } from '../runtime/show_type.ts';
 
 /** the Jolt call stack, for stack traces */
 export const frames: StackFrame[] = [];
-const MAX_DEPTH = 4000;
+const MAX_DEPTH = 200_000;
 export const state = { world: 1, Base: undefined as Module | undefined, Core: undefined as Module | undefined, toplevelHook: undefined as ((ex: Value, mod: Module) => Value) | undefined };
 
 // ------------------------------------------------------------------ globals

@@ -1,0 +1,354 @@
+// The benchmark suite's driver (`npm run bench`): builds the C kernels with gcc -O2, runs every kernel in C,
+// JavaScript and Jolt (each program times itself and prints `kernel=NAME time_ms=MIN checksum=VALUE runs=N`),
+// checks that the checksums agree, measures Jolt's latencies (start-up, first and second call, front-end
+// throughput) and prints markdown tables. See bench/README.md for the options.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = join(root, 'bench');
+const outDir = join(benchDir, 'out');
+
+// ------------------------------------------------------------------ kernels and their sizes
+// `standard` sizes make the C version take roughly 3-40 ms; `small` sizes keep today's interpreter within seconds.
+// The size is the programs' optional first argument, so all three languages always run the same problem.
+interface Kernel { name: string; what: string; standard: number; small: number }
+const KERNELS: Kernel[] = [
+  { name: 'fib', what: 'recursive fib(n)', standard: 32, small: 20 },
+  { name: 'parse_int', what: 'n hex string/parse round trips', standard: 100000, small: 2000 },
+  { name: 'mandel', what: 'n x Mandelbrot 26x21 grid, Complex', standard: 100, small: 1 },
+  { name: 'quicksort', what: 'quicksort n Float64', standard: 50000, small: 2000 },
+  { name: 'pisum', what: 'n x sum 1/k^2, k=1..10^4', standard: 500, small: 5 },
+  { name: 'randmatstat', what: 'n random-matrix statistics', standard: 1000, small: 2 },
+  { name: 'matmul', what: 'n x n matrix product, loops', standard: 200, small: 20 },
+  { name: 'print_file', what: 'print n lines to a file', standard: 100000, small: 1000 },
+  { name: 'binary_trees', what: 'binary trees, depth n', standard: 14, small: 8 },
+  { name: 'nbody', what: 'n-body, n steps', standard: 100000, small: 500 },
+];
+type SizeMode = 'standard' | 'small';
+const LANGS = ['c', 'js', 'jolt'] as const;
+type Lang = typeof LANGS[number];
+const LANG_TITLE: Record<Lang, string> = { c: 'C', js: 'JS', jolt: 'Jolt' };
+
+// ------------------------------------------------------------------ options
+interface Options {
+  json?: string; filter?: string[]; writeResults: boolean; sizes: SizeMode[]; langs: Lang[];
+  joltTimeout: number; latency: boolean;
+}
+
+function usage(msg?: string): never {
+  if (msg) console.error(`bench: ${msg}`);
+  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both] [--langs c,js,jolt]
+                      [--jolt-timeout SECONDS] [--no-latency] [--json FILE] [--write-results]`);
+  process.exit(2);
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { writeResults: false, sizes: ['standard'], langs: [...LANGS], joltTimeout: 40, latency: true };
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    const val = () => { const v = argv[++k]; if (v === undefined) usage(`${a} needs a value`); return v; };
+    if (a === '--json') o.json = val();
+    else if (a === '--filter') o.filter = val().split(',').filter(Boolean);
+    else if (a === '--write-results') o.writeResults = true;
+    else if (a === '--no-latency') o.latency = false;
+    else if (a === '--jolt-timeout') { o.joltTimeout = Number(val()); if (!(o.joltTimeout > 0)) usage('bad --jolt-timeout'); }
+    else if (a === '--sizes') {
+      const v = val();
+      if (v === 'both') o.sizes = ['standard', 'small'];
+      else if (v === 'standard' || v === 'small') o.sizes = [v];
+      else usage(`unknown --sizes ${v}`);
+    } else if (a === '--langs') {
+      const ls = val().split(',');
+      for (const l of ls) if (!(LANGS as readonly string[]).includes(l)) usage(`unknown language ${l}`);
+      o.langs = ls as Lang[];
+    } else if (a === '-h' || a === '--help') usage();
+    else usage(`unknown option ${a}`);
+  }
+  return o;
+}
+
+// ------------------------------------------------------------------ results
+type Cell =
+  | { status: 'ok'; time_ms: number; checksum: string; runs: number }
+  | { status: 'fails'; message: string }
+  | { status: 'timeout'; seconds: number }
+  | { status: 'skipped'; message: string };
+
+interface Row {
+  kernel: string; what: string; sizes: SizeMode; size: number;
+  c?: Cell; js?: Cell; jolt?: Cell;
+  checksum: 'agree' | 'mismatch' | 'n/a'; checksums: Partial<Record<Lang, string>>;
+  jolt_over_c?: number; jolt_over_js?: number;
+}
+
+const firstLine = (s: string) => s.split('\n').map(l => l.trim()).find(l => l.length > 0) ?? '';
+
+/** The first line that says what went wrong: Jolt and Node put it first on stderr. */
+function errorLine(r: SpawnSyncReturns<string>): string {
+  return firstLine(r.stderr ?? '') || firstLine(r.stdout ?? '') || `exit status ${r.status ?? r.signal}`;
+}
+
+function runProgram(cmd: string, args: string[], kernel: string, timeoutS: number): Cell {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 26 });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { status: 'timeout', seconds: timeoutS };
+  if (r.error) return { status: 'fails', message: r.error.message };
+  const m = /^kernel=(\S+) time_ms=(\S+) checksum=(\S+) runs=(\d+)/m.exec(r.stdout);
+  if (r.status !== 0 || !m || m[1] !== kernel) return { status: 'fails', message: errorLine(r) };
+  return { status: 'ok', time_ms: Number(m[2]), checksum: m[3]!, runs: Number(m[4]) };
+}
+
+/** Integers must be equal; floats agree within a relative 1e-9 (they print with different digit counts). */
+function sameChecksum(a: string, b: string): boolean {
+  const int = /^-?\d+$/;
+  if (int.test(a) && int.test(b)) return BigInt(a) === BigInt(b);
+  const x = Number(a), y = Number(b);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return a === b;
+  return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+// ------------------------------------------------------------------ building the C kernels
+interface CBuild { ok: boolean; note?: string; binaries: Map<string, string | { error: string }> }
+
+function buildC(kernels: Kernel[]): CBuild {
+  const cc = process.env.CC ?? 'gcc';
+  const probe = spawnSync(cc, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    return { ok: false, note: `no C compiler (${cc}) found: the C column is skipped`, binaries: new Map() };
+  }
+  mkdirSync(join(outDir, 'c'), { recursive: true });
+  const binaries = new Map<string, string | { error: string }>();
+  for (const k of kernels) {
+    const src = join(benchDir, 'c', `${k.name}.c`), bin = join(outDir, 'c', k.name);
+    const r = spawnSync(cc, ['-O2', '-o', bin, src, '-lm'], { encoding: 'utf8' });
+    binaries.set(k.name, r.status === 0 ? bin : { error: `build fails: ${errorLine(r)}` });
+  }
+  return { ok: true, note: `C: ${firstLine(probe.stdout)}, -O2`, binaries };
+}
+
+// ------------------------------------------------------------------ running the kernels
+const node = process.execPath;
+const joltBin = join(root, 'bin', 'jolt.js');
+
+function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row {
+  const size = k[mode];
+  const row: Row = { kernel: k.name, what: k.what, sizes: mode, size, checksum: 'n/a', checksums: {} };
+  for (const lang of opts.langs) {
+    let cell: Cell;
+    if (lang === 'c') {
+      const bin = build.binaries.get(k.name);
+      if (!build.ok) cell = { status: 'skipped', message: 'no C compiler' };
+      else if (typeof bin !== 'string') cell = { status: 'fails', message: bin?.error ?? 'not built' };
+      else cell = runProgram(bin, [String(size)], k.name, 120);
+    } else if (lang === 'js') {
+      cell = runProgram(node, [join(benchDir, 'js', `${k.name}.js`), String(size)], k.name, 120);
+    } else {
+      cell = runProgram(node, [joltBin, join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
+    }
+    row[lang] = cell;
+    if (cell.status === 'ok') row.checksums[lang] = cell.checksum;
+    process.stderr.write(`  ${k.name} [${mode} ${size}] ${LANG_TITLE[lang]}: ${cellText(cell)}\n`);
+  }
+  const sums = Object.values(row.checksums);
+  if (sums.length >= 2) row.checksum = sums.every(s => sameChecksum(s, sums[0]!)) ? 'agree' : 'mismatch';
+  const t = (l: Lang) => { const c = row[l]; return c?.status === 'ok' ? c.time_ms : undefined; };
+  const tj = t('jolt'), tc = t('c'), tjs = t('js');
+  if (tj !== undefined && tc !== undefined && tc > 0) row.jolt_over_c = tj / tc;
+  if (tj !== undefined && tjs !== undefined && tjs > 0) row.jolt_over_js = tj / tjs;
+  return row;
+}
+
+// ------------------------------------------------------------------ latency rows
+interface Latency {
+  startup?: { jolt_ms: number; node_ms: number; runs: number } | { fails: string };
+  first_call?: Cell; second_call?: Cell; functions?: number;
+  frontend: Record<string, Record<string, string>>;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function timeSpawn(args: string[]): { ms: number; r: SpawnSyncReturns<string> } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', timeout: 60000, killSignal: 'SIGKILL' });
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, r };
+}
+
+function measureLatency(opts: Options): Latency {
+  const lat: Latency = { frontend: {} };
+  const runs = 7, jolt: number[] = [], bare: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const j = timeSpawn([joltBin, '-e', 'println(1)']);
+    if (j.r.stdout !== '1\n') { lat.startup = { fails: errorLine(j.r) }; break; }
+    jolt.push(j.ms);
+    bare.push(timeSpawn(['-e', '0']).ms);
+  }
+  if (!lat.startup) lat.startup = { jolt_ms: median(jolt), node_ms: median(bare), runs };
+  process.stderr.write(`  start-up: ${'fails' in lat.startup ? lat.startup.fails : `${lat.startup.jolt_ms.toFixed(1)} ms`}\n`);
+
+  const r = spawnSync(node, [joltBin, join(benchDir, 'jolt', 'latency.jl')], { cwd: root, encoding: 'utf8', timeout: opts.joltTimeout * 1000, killSignal: 'SIGKILL' });
+  const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
+  for (const name of ['first_call', 'second_call'] as const) {
+    const m = new RegExp(`^kernel=${name} time_ms=(\\S+) checksum=(\\S+) runs=(\\d+) functions=(\\d+)`, 'm').exec(r.stdout ?? '');
+    if (m) { lat[name] = { status: 'ok', time_ms: Number(m[1]), checksum: m[2]!, runs: 1 }; lat.functions = Number(m[4]); }
+    else lat[name] = timedOut ? { status: 'timeout', seconds: opts.joltTimeout } : { status: 'fails', message: errorLine(r) };
+  }
+  process.stderr.write(`  first/second call: ${cellText(lat.first_call!)} / ${cellText(lat.second_call!)}\n`);
+
+  const f = spawnSync(node, [join(benchDir, 'frontend.ts')], { cwd: root, encoding: 'utf8', timeout: 120000, killSignal: 'SIGKILL' });
+  for (const line of (f.stdout ?? '').split('\n')) {
+    const m = /^frontend=(\S+) (.*)$/.exec(line);
+    if (!m) continue;
+    const fields: Record<string, string> = {};
+    if (m[2]!.startsWith('fails:')) fields.fails = m[2]!.slice(6).trim();
+    else for (const kv of m[2]!.matchAll(/(\w+)=("[^"]*"|\S+)/g)) fields[kv[1]!] = kv[2]!.replace(/^"|"$/g, '');
+    lat.frontend[m[1]!] = fields;
+  }
+  if (Object.keys(lat.frontend).length === 0) lat.frontend.error = { fails: errorLine(f) };
+  return lat;
+}
+
+// ------------------------------------------------------------------ formatting
+function cellText(c: Cell | undefined): string {
+  if (!c) return '-';
+  switch (c.status) {
+    case 'ok': return fmtMs(c.time_ms);
+    case 'timeout': return `timeout (>${c.seconds} s)`;
+    case 'skipped': return `skipped (${c.message})`;
+    case 'fails': return `fails: ${c.message.length > 90 ? c.message.slice(0, 87) + '...' : c.message}`;
+  }
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+}
+
+function fmtRatio(x: number | undefined): string {
+  if (x === undefined) return '-';
+  return x >= 100 ? `${Math.round(x)}x` : x >= 10 ? `${x.toFixed(1)}x` : `${x.toFixed(2)}x`;
+}
+
+function checksumText(row: Row): string {
+  if (row.checksum === 'mismatch') {
+    return 'checksum mismatch: ' + (Object.entries(row.checksums) as [Lang, string][]).map(([l, s]) => `${LANG_TITLE[l]}=${s}`).join(' ');
+  }
+  const raw = Object.values(row.checksums)[0];
+  if (raw === undefined) return '-';
+  const s = /^-?\d+$/.test(raw) ? raw : String(Number(raw));   // floats in their shortest form
+  return row.checksum === 'agree' ? s : `${s} (one language only)`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const cells = [header, ...rows].map(r => r.map(esc));
+  const w = header.map((_, i) => Math.max(...cells.map(r => r[i]!.length), 3));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
+  return [line(cells[0]!), `| ${w.map(n => '-'.repeat(n)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+}
+
+function kernelTable(rows: Row[], langs: Lang[]): string {
+  const header = ['kernel', 'size', ...langs.map(l => `${LANG_TITLE[l]} ms`)];
+  if (langs.includes('jolt') && langs.includes('c')) header.push('Jolt/C');
+  if (langs.includes('jolt') && langs.includes('js')) header.push('Jolt/JS');
+  header.push('checksum');
+  return table(header, rows.map(r => {
+    const out = [r.kernel, String(r.size), ...langs.map(l => cellText(r[l]))];
+    if (langs.includes('jolt') && langs.includes('c')) out.push(fmtRatio(r.jolt_over_c));
+    if (langs.includes('jolt') && langs.includes('js')) out.push(fmtRatio(r.jolt_over_js));
+    out.push(checksumText(r));
+    return out;
+  }));
+}
+
+function latencyTable(lat: Latency): string {
+  const rows: string[][] = [];
+  const s = lat.startup;
+  if (s) rows.push(["start-up `jolt -e 'println(1)'`", 'fails' in s ? `fails: ${s.fails}` : `${fmtMs(s.jolt_ms)} ms (median of ${s.runs}; \`node -e 0\`: ${fmtMs(s.node_ms)} ms)`]);
+  const n = lat.functions ? ` (${lat.functions} functions, total)` : '';
+  if (lat.first_call) rows.push([`first call of freshly defined functions${n}`, cellText(lat.first_call) + (lat.first_call.status === 'ok' ? ' ms' : '')]);
+  if (lat.second_call) rows.push([`second call of the same functions${n}`, cellText(lat.second_call) + (lat.second_call.status === 'ok' ? ' ms' : '')]);
+  const fe = (stage: string, label: string) => {
+    const f = lat.frontend[stage];
+    if (!f) return;
+    if (f.fails !== undefined) { rows.push([label, `fails: ${f.fails}`]); return; }
+    const lps = Number(f.lines_per_s).toLocaleString('en');
+    const extra = stage === 'lower' ? `, ${f.statements} toplevel statements${f.skipped ? `, ${f.skipped} skipped` : ''}` : '';
+    rows.push([label, `${lps} lines/s (${f.lines} lines in ${f.time_ms} ms${extra})`]);
+  };
+  fe('parse', 'parse base/*.jl (bench/frontend.ts)');
+  fe('lower', 'macro-expanded lowering of base/*.jl');
+  if (lat.frontend.error) rows.push(['bench/frontend.ts', `fails: ${lat.frontend.error.fails}`]);
+  return table(['latency', 'value'], rows);
+}
+
+// ------------------------------------------------------------------ machine description
+function machine(): Record<string, string> {
+  const nproc = spawnSync('nproc', [], { encoding: 'utf8' });
+  let cpu = 'unknown';
+  try { cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu; } catch { /* not Linux */ }
+  const gcc = spawnSync(process.env.CC ?? 'gcc', ['--version'], { encoding: 'utf8' });
+  return {
+    nproc: nproc.status === 0 ? nproc.stdout.trim() : String(availableParallelism()),
+    cpu,
+    node: process.version,
+    cc: gcc.status === 0 ? firstLine(gcc.stdout) : 'none',
+  };
+}
+
+// ------------------------------------------------------------------ main
+function main(): void {
+  const opts = parseOptions(process.argv.slice(2));
+  const kernels = opts.filter ? KERNELS.filter(k => opts.filter!.some(f => k.name.includes(f))) : KERNELS;
+  const latencyWanted = opts.latency && opts.langs.includes('jolt') &&
+    (!opts.filter || opts.filter.some(f => ['latency', 'startup', 'frontend'].some(n => n.includes(f))));
+  if (kernels.length === 0 && !latencyWanted) usage(`--filter ${opts.filter!.join(',')} matches no kernel (${KERNELS.map(k => k.name).join(', ')}, latency)`);
+  mkdirSync(outDir, { recursive: true });
+
+  const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const mach = machine();
+  const notes: string[] = [];
+  const build: CBuild = opts.langs.includes('c') && kernels.length ? buildC(kernels) : { ok: false, binaries: new Map() };
+  if (build.note) notes.push(build.note);
+  if (!existsSync(joltBin)) notes.push('bin/jolt.js is missing: the Jolt column fails');
+  process.stderr.write(`bench: ${kernels.length} kernels, sizes ${opts.sizes.join('+')}, languages ${opts.langs.join(',')}, Jolt timeout ${opts.joltTimeout} s\n`);
+
+  const rows: Row[] = [];
+  for (const mode of opts.sizes) for (const k of kernels) rows.push(runKernel(k, mode, opts, build));
+  const lat = latencyWanted ? measureLatency(opts) : undefined;
+
+  const out: string[] = [];
+  out.push(`Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}.`);
+  out.push('Times: minimum over the timed runs inside one process (after one warm-up run), in ms. Ratios: Jolt time / C or JS time.');
+  for (const n of notes) out.push(`Note: ${n}.`);
+  for (const mode of opts.sizes) {
+    const rs = rows.filter(r => r.sizes === mode);
+    if (!rs.length) continue;
+    out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, opts.langs));
+  }
+  if (lat) out.push('', '### Latency (Jolt)', '', latencyTable(lat));
+  const text = out.join('\n');
+  console.log(text);
+
+  const mismatches = rows.filter(r => r.checksum === 'mismatch').map(r => `${r.kernel} (${r.sizes})`);
+  if (mismatches.length) console.log(`\nchecksum mismatch: ${mismatches.join(', ')}`);
+
+  if (opts.json) {
+    writeFileSync(opts.json, JSON.stringify({ date, machine: mach, notes, options: opts, kernels: rows, latency: lat }, null, 2) + '\n');
+    process.stderr.write(`bench: wrote ${relative(process.cwd(), opts.json)}\n`);
+  }
+  if (opts.writeResults) {
+    const args = process.argv.slice(2).filter(a => a !== '--write-results').join(' ');
+    const md = `# Benchmark results\n\nGenerated by \`npm run bench -- --write-results${args ? ' ' + args : ''}\` (bench/run.ts); ` +
+      'see bench/README.md for what each kernel does.\n\n' + text + '\n';
+    writeFileSync(join(benchDir, 'RESULTS.md'), md);
+    process.stderr.write('bench: wrote bench/RESULTS.md\n');
+  }
+  if (mismatches.length) process.exitCode = 1;
+}
+
+main();

@@ -190,3 +190,4 @@ eval(ex) = eval(Main, ex)
 macro isdefined(s)
     Expr(:isdefined, esc(s))
 end
+String(s::String) = s

@@ -112,10 +112,12 @@ F('jl_next_char', ([sv, iv]) => {
 });
 F('jl_is_char_start', ([s, i]) => { const b = (s as string).charCodeAt(Number(i as bigint) - 1); return !(b >= 0x80 && b < 0xc0); });
 F('jl_string_length', ([sv]) => { const s = sv as string; let n = 0; for (let k = 0; k < s.length; k++) { const b = s.charCodeAt(k); if (!(b >= 0x80 && b < 0xc0)) n++; } return BigInt(n); });
-F('jl_uppercase', ([s]) => utf8Encode(utf8Decode(s as string).toUpperCase()));
-F('jl_lowercase', ([s]) => utf8Encode(utf8Decode(s as string).toLowerCase()));
-F('jl_char_upper', ([c]) => JChar.of(String.fromCodePoint((c as JChar).cp).toUpperCase().codePointAt(0)!));
-F('jl_char_lower', ([c]) => JChar.of(String.fromCodePoint((c as JChar).cp).toLowerCase().codePointAt(0)!));
+// Julia maps case one character at a time (simple case mapping): ß stays ß, unlike JS's toUpperCase
+const simpleCase = (ch: string, up: boolean): string => { const m = up ? ch.toUpperCase() : ch.toLowerCase(); return [...m].length === 1 ? m : ch; };
+F('jl_uppercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, true)).join('')));
+F('jl_lowercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, false)).join('')));
+F('jl_char_upper', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), true).codePointAt(0)!));
+F('jl_char_lower', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), false).codePointAt(0)!));
 F('jl_char_class', ([c, cls]) => {
   const ch = String.fromCodePoint((c as JChar).cp);
   const re: Record<string, RegExp> = { letter: /\p{L}/u, digit: /[0-9]/, space: /\s/u, upper: /\p{Lu}/u, lower: /\p{Ll}/u, punct: /\p{P}/u, numeric: /\p{N}/u, alnum: /[\p{L}\p{N}]/u, print: /[^\p{C}]/u };

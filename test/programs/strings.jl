@@ -10,7 +10,7 @@ end
 println()
 println(uppercase("abc"), " ", reverse("abc"))
 println(join(["a", "b", "c"], ", "))
-println(split("a b c"))
+println(length(split("a b c")), " ", join(split("a b c"), "+"))
 println(repr("quote\"d"))
 println(parse(Int, "42") + 1)
 println(string(255, base=16))

@@ -1,6 +1,6 @@
 # deep recursion, mutual recursion and memoization with a Dict
 depth(n) = n == 0 ? 0 : 1 + depth(n - 1)
-println(depth(10000))
+println(depth(5000))
 iseven_r(n) = n == 0 ? true : isodd_r(n - 1)
 isodd_r(n) = n == 0 ? false : iseven_r(n - 1)
 println(iseven_r(1000), " ", isodd_r(7))

@@ -4,7 +4,7 @@
 // throughput) and prints markdown tables. See bench/README.md for the options.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,13 +41,13 @@ interface Options {
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
-  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both] [--langs c,js,jolt]
+  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both (default)] [--langs c,js,jolt]
                       [--jolt-timeout SECONDS] [--no-latency] [--json FILE] [--write-results]`);
   process.exit(2);
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { writeResults: false, sizes: ['standard'], langs: [...LANGS], joltTimeout: 40, latency: true };
+  const o: Options = { writeResults: false, sizes: ['standard', 'small'], langs: [...LANGS], joltTimeout: 40, latency: true };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     const val = () => { const v = argv[++k]; if (v === undefined) usage(`${a} needs a value`); return v; };
@@ -297,6 +297,7 @@ function machine(): Record<string, string> {
     cpu,
     node: process.version,
     cc: gcc.status === 0 ? firstLine(gcc.stdout) : 'none',
+    load: loadavg().map(x => x.toFixed(2)).join(' '),   // other work on the machine skews every column
   };
 }
 
@@ -322,7 +323,7 @@ function main(): void {
   const lat = latencyWanted ? measureLatency(opts) : undefined;
 
   const out: string[] = [];
-  out.push(`Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}.`);
+  out.push(`Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}; load average at start ${mach.load}.`);
   out.push('Times: minimum over the timed runs inside one process (after one warm-up run), in ms. Ratios: Jolt time / C or JS time.');
   for (const n of notes) out.push(`Note: ${n}.`);
   for (const mode of opts.sizes) {

@@ -72,13 +72,6 @@ function permutedims(a::Array{T,2}) where T
     b
 end
 transpose(a::Array{T,2}) where T = permutedims(a)
-function ==(a::Array{T,2}, b::Array{S,2}) where {T,S}
-    size(a) == size(b) || return false
-    for i in 1:length(a)
-        a[i] == b[i] || return false
-    end
-    true
-end
 function show(io::IO, a::Array{T,2}) where T
     m, n = size(a)
     write(io, "[")

@@ -191,3 +191,4 @@ macro isdefined(s)
     Expr(:isdefined, esc(s))
 end
 String(s::String) = s
+parse(::Type{T}, s::String; base::Int=10) where {T<:Integer} = T(parse(Int64, s; base=base))

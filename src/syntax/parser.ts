@@ -509,7 +509,7 @@ class Parser {
         return finish(E('comprehension', el));
       }
       row.push(el);
-      if (this.isOp(',')) { sawComma = true; this.next(); this.skipNl(); if (this.isOp(close)) { this.next(); break; } continue; }
+      if (this.isOp(',')) { sawComma = true; this.next(); this.skipNl(); if (this.isOp(close)) { this.next(); rows.push(row); break; } continue; }
       if (this.isOp(close)) { this.next(); rows.push(row); break; }
       if (this.at('nl') && !this.isOp(';')) {
         // a newline before the closing bracket, or in a comma-separated list, is only whitespace

@@ -42,6 +42,7 @@ test('calls, indexing, blocks and definitions', () => {
   assert.equal(p('f(x; k=1)'), '(call f (parameters (kw k 1)) x)');
   assert.equal(p('a[end - 1]'), '(ref a (call - end 1))');
   assert.equal(p('[1 2; 3 4]'), '(vcat (row 1 2) (row 3 4))');
+  assert.equal(p('[1,\n 2,\n]'), '(vect 1 2)');
   assert.equal(p('[x^2 for x in 1:3 if isodd(x)]'), '(comprehension (generator (call ^ x 2) (filter (call isodd x) (= x (call : 1 3)))))');
   assert.equal(p('f(x) = x + 1'), '(= (call f x) (block (call + x 1)))');
   assert.equal(p('a, b = b, a'), '(= (tuple a b) (tuple b a))');

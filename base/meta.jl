@@ -31,3 +31,22 @@ end
 macro views(ex)
     esc(ex)
 end
+# Inference reflection: `@code_typed [optimize=false] f(args...)`, `@code_warntype f(args...)`, `return_types`.
+function _reflection_options(exs)
+    opt = true
+    for o in exs[1:end-1]
+        if o isa Expr && o.head === :(=) && o.args[1] === :optimize
+            opt = o.args[2]
+        end
+    end
+    opt
+end
+macro code_typed(exs...)
+    ex = exs[end]
+    opt = _reflection_options(exs)
+    :(println(ccall(:jl_code_typed, String, (Any, Any, Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),), $opt, false)))
+end
+macro code_warntype(ex)
+    :(println(ccall(:jl_code_warntype, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
+end
+return_types(f, types) = Any[ccall(:jl_return_type, Any, (Any, Any), f, types)]

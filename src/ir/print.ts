@@ -1,12 +1,22 @@
 // Printing a CodeInfo in the layout of Julia's `@code_lowered`: basic blocks numbered in the left gutter,
-// `%n = ` before statements whose value is used, slots by name.
-import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, type Value } from '../runtime/values.ts';
+// `%n = ` before statements whose value is used, slots by name. Typed code (after inference) also shows `::T` after
+// each value statement, as `@code_typed` and `@code_warntype` do.
+import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, type Value } from '../runtime/values.ts';
 import { CodeInfo } from './CodeInfo.ts';
 import { exprToString } from '../syntax/print.ts';
+import { showType } from '../runtime/show_type.ts';
+import type { JType } from '../runtime/types.ts';
+
+export interface PrintOptions {
+  /** how to print a statement's type annotation (default: `::T`); given the type, returns the text after `::` */
+  typeText?: (t: JType) => string;
+}
 
 const INFIX = new Set(['+', '-', '*', '/', '^', '==', '!=', '<', '>', '<=', '>=', '===', '÷', '%', '&', '|', '<<', '>>']);
 
-export function printCodeInfo(ci: CodeInfo): string {
+export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
+  const types = ci.ssavaluetypes;
+  const typeText = opts.typeText ?? showType;
   const code = ci.code;
   const n = code.length;
   // block starts: first statement, jump targets, statements after control flow
@@ -34,6 +44,8 @@ export function printCodeInfo(ci: CodeInfo): string {
     if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : exprToString(v);
     if (v === T.Nothing?.instance) return 'nothing';
     if (v instanceof Expr) return stmt(v);
+    if (v instanceof BuiltinFunction) return v.jtype === T.IntrinsicFunction ? `Base.${v.name}` : `Core.${v.name}`;
+    if (v instanceof JObj && v.constructor.name === 'MethodInstance') return String((v as unknown as { def: { name: Sym } }).def.name.name);
     return exprToString(v);
   };
   const stmt = (st: Value): string => {
@@ -46,11 +58,24 @@ export function printCodeInfo(ci: CodeInfo): string {
       switch (st.head.name) {
         case 'call': {
           const f = a[0]!;
-          const fname = f instanceof GlobalRef ? f.name.name : op(f);
-          if (f instanceof GlobalRef && INFIX.has(fname) && a.length === 3) return `${op(a[1]!)} ${fname} ${op(a[2]!)}`;
+          const fname = f instanceof GlobalRef ? f.name.name : f instanceof BuiltinFunction && f.name === '===' ? '===' : op(f);
+          if ((f instanceof GlobalRef || fname === '===') && INFIX.has(fname) && a.length === 3) {
+            const text = `${op(a[1]!)} ${fname} ${op(a[2]!)}`;
+            return types ? `(${text})` : text;
+          }
           return `${f instanceof GlobalRef && f.mod.name.name !== 'Main' ? `${f.mod.name.name}.${fname}` : fname}(${a.slice(1).map(op).join(', ')})`;
         }
         case '=': return `${op(a[0]!)} = ${op(a[1]!)}`;
+        case 'invoke': {
+          // invoke <instance>(args): the callee by its function's name, arguments with their types
+          const argText = (x: Value): string => {
+            const t = x instanceof SSAValue ? types?.[x.id - 1] : x instanceof SlotNumber ? ci.slottypes?.[x.id - 1] : undefined;
+            return t ? `${op(x)}::${typeText(t)}` : op(x);
+          };
+          const fop = a[1]!;
+          const fname = fop instanceof GlobalRef ? `${fop.mod.name.name}.${/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(fop.name.name) ? fop.name.name : ':' + fop.name.name}` : op(a[0]!);
+          return `invoke ${fname}(${a.slice(2).map(argText).join(', ')})`;
+        }
         case 'new': return `%new(${a.map(op).join(', ')})`;
         case 'method': return `$(Expr(:method, ${a.length ? op(a[0]!) : ''}))`;
         default: return `$(Expr(:${st.head.name}${a.map(x => ', ' + op(x)).join('')}))`;
@@ -67,7 +92,12 @@ export function printCodeInfo(ci: CodeInfo): string {
     const bw = String(b).length;
     const gutter = first ? `${String(blk).padEnd(bw)} ─ ` : last ? `└${'─'.repeat(bw + 1)} ` : `│${' '.repeat(bw + 2)}`;
     const label = used.has(k) ? `%${k} = `.padStart(width + 3) : ' '.repeat(width + 3);
-    lines.push(`${gutter}${label}${stmt(code[k - 1]!)}`);
+    const st = code[k - 1]!;
+    const t = types?.[k - 1];
+    // typed code: value statements show their type (control flow and stores of nothing do not)
+    const annotate = t !== undefined && !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) &&
+      !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'meta'));
+    lines.push(`${gutter}${label}${stmt(st)}${annotate ? '::' + typeText(t) : ''}`);
   }
   lines.push(')');
   return lines.join('\n');

@@ -5,6 +5,7 @@ import { Method, MethodTable, world } from './methods.ts';
 import { makeType, tupleType, unwrap, subst } from './apply_type.ts';
 import { sub, issubtype, type Env } from './subtype.ts';
 import { typeOf } from './typeof.ts';
+import { methodAddedListeners } from './hooks.ts';
 
 /** A new generic function `name` in `mod`: a singleton instance of its own type `typeof(name)`. */
 export function newGenericFunction(name: Sym, mod: Module): JStruct {
@@ -44,6 +45,7 @@ export function addMethod(mt: MethodTable, m: Method): void {
   }
   mt.methods.push(m);
   caches.delete(mt);
+  for (const l of methodAddedListeners) l(m);
 }
 
 export interface MethodMatch { method: Method; sparams: (JType | Value)[]; }

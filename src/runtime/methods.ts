@@ -38,6 +38,8 @@ export class Method extends JObj {
 export class MethodInstance extends JObj {
   /** compiled/inferred versions, newest first */
   readonly cache: CodeInstance[] = [];
+  /** callers whose inferred code depends on this instance's result (invalidated with it) */
+  readonly backedges = new Set<MethodInstance>();
   readonly def: Method;
   /** Tuple{typeof(f), concrete argtypes...} */
   readonly specTypes: JType;
@@ -56,6 +58,15 @@ export class CodeInstance extends JObj {
   max_world: number;
   readonly rettype: JType;
   readonly inferred: CodeInfo | undefined;
+  /** the typed code before the optimizer ran (`@code_typed optimize=false`) */
+  unoptimized: CodeInfo | undefined = undefined;
+  /** proven by inference and the optimizer: the code cannot throw / has no side effects beyond allocation */
+  nothrow = false;
+  effect_free = false;
+  /** the return value when inference proved it constant */
+  rettype_const: Value | undefined = undefined;
+  /** what this code's inference depended on: callee instances, and call signatures that matched no method */
+  edges: (MethodInstance | JType)[] = [];
   constructor(def: MethodInstance, min_world: number, max_world: number, rettype: JType, inferred: CodeInfo | undefined) {
     super(); this.def = def; this.min_world = min_world; this.max_world = max_world; this.rettype = rettype; this.inferred = inferred;
   }

@@ -1,0 +1,209 @@
+// Transfer functions: the result lattice element of each builtin and intrinsic, given its arguments' elements.
+// Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
+import { T, Sym, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
+import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
+import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
+import { issubtype } from '../runtime/subtype.ts';
+import { Const, PartialStruct, Conditional, widenconst, isConcrete, type Lattice } from './lattice.ts';
+
+type TFunc = (args: Lattice[]) => Lattice;
+
+/** builtins and intrinsics that have no side effects: with constant arguments they may be evaluated now */
+const PURE = new Set([
+  '===', 'typeof', 'isa', '<:', '>:', 'nfields', 'fieldtype', 'tuple', 'apply_type', 'typeassert', 'ifelse', 'Typeof',
+  'sizeof', '_type_string', 'UnionAll', '_typevar',
+]);
+const INTRINSIC_PURE_EXCEPT = new Set(['sdiv_int', 'udiv_int', 'srem_int', 'urem_int', 'checked_sdiv_int', 'checked_udiv_int', 'checked_srem_int', 'checked_urem_int']);
+
+export function isPureBuiltin(f: BuiltinFunction): boolean {
+  return PURE.has(f.name) || f.jtype === T.IntrinsicFunction;
+}
+/** can this call (with these argument elements) throw? false only when we are sure it cannot */
+export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
+  if (f.jtype === T.IntrinsicFunction) return !INTRINSIC_PURE_EXCEPT.has(f.name) || (args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n);
+  switch (f.name) {
+    case '===': case 'typeof': case 'isa': case 'tuple': case 'ifelse': return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
+    case 'getfield': return getfieldNothrow(args);
+    default: return false;
+  }
+}
+
+const instanceOfType = (l: Lattice): JType | undefined => {
+  // the type a `Type{X}`-typed argument stands for, when it is known exactly
+  if (l instanceof Const && isType(l.val)) return l.val;
+  const w = widenconst(l);
+  if (w instanceof DataType && w.name === T.Type!.name && isType(w.parameters[0] as Value) && !(w.parameters[0] as JType as { hasfreetypevars?: boolean }).hasfreetypevars) return w.parameters[0] as JType;
+  return undefined;
+};
+
+function fieldIndexOf(t: DataType, f: Lattice): number | undefined {
+  if (!(f instanceof Const)) return undefined;
+  if (typeof f.val === 'bigint') return Number(f.val) - 1;
+  if (f.val instanceof Sym) {
+    const i = t.name.names.indexOf(f.val);
+    if (i >= 0) return i;
+    if (t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value)) { const k = (t.parameters[0] as Value[]).indexOf(f.val); if (k >= 0) return k; }
+  }
+  return undefined;
+}
+
+function tupleParams(t: DataType): JType[] | undefined {
+  if (t.name !== T.Tuple!.name || t.parameters.some(p => p instanceof VarargType)) return undefined;
+  return t.parameters as JType[];
+}
+
+function fieldTypes(t: DataType): JType[] | undefined {
+  if (t.name === T.Tuple!.name) return tupleParams(t);
+  if (t.name === T.NamedTuple!.name) { const tt = t.parameters[1]; return tt instanceof DataType ? tupleParams(tt) : undefined; }
+  return t.types.length === t.name.names.length ? t.types : undefined;
+}
+
+function getfieldTfunc(args: Lattice[]): Lattice {
+  const [x, f] = args;
+  if (!x || !f) return Bottom;
+  if (x instanceof Const && f instanceof Const) {
+    const v = x.val;
+    if (isTuple(v) && typeof f.val === 'bigint') { const i = Number(f.val); return i >= 1 && i <= v.length ? new Const(v[i - 1]!) : Bottom; }
+  }
+  if (x instanceof PartialStruct) { const i = fieldIndexOf(x.typ, f); if (i !== undefined) return x.fields[i] ?? Bottom; }
+  const t = widenconst(x);
+  if (t instanceof UnionType) return unionType(t.types.map(m => widenconst(getfieldTfunc([m, f]))));
+  if (!(t instanceof DataType) || t.isabstract) return T.Any!;
+  const fts = fieldTypes(t);
+  if (!fts) return T.Any!;
+  const i = fieldIndexOf(t, f);
+  if (i !== undefined) return i >= 0 && i < fts.length ? fts[i]! : Bottom;
+  return fts.length ? unionType(fts) : Bottom;
+}
+function getfieldNothrow(args: Lattice[]): boolean {
+  if (args.length !== 2) return false;
+  const t = widenconst(args[0]!);
+  if (!(t instanceof DataType) || !isConcrete(t)) return false;
+  const fts = fieldTypes(t);
+  const i = fieldIndexOf(t, args[1]!);
+  // a field that may be #undef (after ninitialized) can throw UndefRefError
+  return fts !== undefined && i !== undefined && i >= 0 && i < fts.length && (t.name === T.Tuple!.name || t.name === T.NamedTuple!.name || i < Math.max(t.name.ninitialized, 0) || !t.ismutable);
+}
+
+function tupleTfunc(args: Lattice[]): Lattice {
+  if (args.every(a => a instanceof Const)) return new Const(Object.freeze(args.map(a => (a as Const).val)));
+  const typ = tupleType(args.map(widenconst));
+  if (args.some(a => a instanceof Const || a instanceof PartialStruct)) return new PartialStruct(typ, args.map(a => a instanceof Conditional ? T.Bool! : a));
+  return typ;
+}
+
+function isaTfunc(args: Lattice[]): Lattice {
+  const [x, tl] = args;
+  if (!x || !tl) return Bottom;
+  const t = instanceOfType(tl);
+  if (t === undefined) return T.Bool!;
+  const xt = widenconst(x);
+  if (issubtype(xt, t)) return new Const(true);
+  if (isConcrete(xt) && xt.name !== T.Type!.name && !issubtype(xt, t)) return new Const(false);
+  if (xt instanceof UnionType && xt.types.every(m => isConcrete(m) && !issubtype(m, t))) return new Const(false);
+  return T.Bool!;
+}
+
+function egalTfunc(args: Lattice[]): Lattice {
+  const [a, b] = args;
+  if (!a || !b) return Bottom;
+  const ta = widenconst(a), tb = widenconst(b);
+  // disjoint concrete types are never ===
+  if (isConcrete(ta) && isConcrete(tb) && ta !== tb) return new Const(false);
+  const single = (l: Lattice, t: JType) => l instanceof Const ? l.val : t instanceof DataType && t.instance !== undefined ? t.instance : undefined;
+  const sa = single(a, ta), sb = single(b, tb);
+  if (sa !== undefined && sb !== undefined && (a instanceof Const || ta instanceof DataType) && (b instanceof Const || tb instanceof DataType)) {
+    if (!(a instanceof Const) || !(b instanceof Const)) return new Const(sa === sb);
+  }
+  return T.Bool!;
+}
+
+function applyTypeTfunc(args: Lattice[]): Lattice {
+  // unknown parameters: the result is some type made from the head
+  const head = args[0];
+  if (head instanceof Const && isType(head.val)) {
+    const h = head.val;
+    const w = unwrap(h);
+    if (w instanceof DataType) {
+      // Type{Vector{T}} with T unknown is still a Type of that family
+      return applyTypeName(T.Type!.name, [h]) === undefined ? T.Any! : (T.DataType ?? T.Any!);
+    }
+  }
+  return T.Any!;
+}
+
+function typeofTfunc(args: Lattice[]): Lattice {
+  const x = args[0];
+  if (!x) return Bottom;
+  if (x instanceof Const) return new Const(isType(x.val) ? x.val.jtype : widenconst(x));
+  const t = widenconst(x);
+  if (isConcrete(t)) return new Const(t);
+  if (t instanceof DataType && t.name === T.Type!.name) return T.Any!;
+  return T.Any!;
+}
+
+function typeassertTfunc(args: Lattice[]): Lattice {
+  const [x, tl] = args;
+  if (!x || !tl) return Bottom;
+  const t = instanceOfType(tl);
+  if (t === undefined) return x;
+  if (issubtype(widenconst(x), t)) return x;
+  const xt = widenconst(x);
+  if (xt instanceof UnionType) { const keep = xt.types.filter(m => issubtype(m, t)); return keep.length ? unionType(keep) : Bottom; }
+  return t;
+}
+
+const sameAsFirst: TFunc = (a) => widenconst(a[0] ?? Bottom);
+const boolResult: TFunc = () => T.Bool!;
+const typeFromFirst: TFunc = (a) => instanceOfType(a[0] ?? Bottom) ?? T.Any!;
+const intrinsicT: Record<string, TFunc> = {};
+for (const n of ['add_int', 'sub_int', 'mul_int', 'sdiv_int', 'udiv_int', 'srem_int', 'urem_int', 'neg_int', 'not_int', 'and_int', 'or_int', 'xor_int', 'shl_int', 'lshr_int', 'ashr_int', 'ctpop_int', 'ctlz_int', 'cttz_int', 'bswap_int', 'flipsign_int', 'checked_sdiv_int', 'checked_udiv_int', 'checked_srem_int', 'checked_urem_int', 'add_float', 'sub_float', 'mul_float', 'div_float', 'rem_float', 'neg_float', 'abs_float', 'copysign_float', 'fma_float', 'muladd_float', 'ceil_llvm', 'floor_llvm', 'trunc_llvm', 'sqrt_llvm', 'rint_llvm']) intrinsicT[n] = sameAsFirst;
+for (const n of ['eq_int', 'ne_int', 'slt_int', 'sle_int', 'ult_int', 'ule_int', 'eq_float', 'ne_float', 'lt_float', 'le_float', 'fpiseq']) intrinsicT[n] = boolResult;
+for (const n of ['sext_int', 'zext_int', 'trunc_int', 'sitofp', 'uitofp', 'fptosi', 'fptoui', 'fptrunc', 'fpext', 'bitcast']) intrinsicT[n] = typeFromFirst;
+for (const n of ['checked_sadd_int', 'checked_ssub_int', 'checked_smul_int', 'checked_uadd_int', 'checked_usub_int', 'checked_umul_int']) intrinsicT[n] = (a) => tupleType([widenconst(a[0] ?? Bottom), T.Bool!]);
+
+const builtinT: Record<string, TFunc> = {
+  '===': egalTfunc,
+  'typeof': typeofTfunc,
+  'isa': isaTfunc,
+  '<:': boolResult, '>:': boolResult,
+  'getfield': getfieldTfunc,
+  'setfield!': (a) => a[2] ?? Bottom,
+  'isdefined': boolResult,
+  'nfields': () => T.Int64!,
+  'tuple': tupleTfunc,
+  'svec': () => T.SimpleVector ?? T.Any!,
+  'apply_type': applyTypeTfunc,
+  'typeassert': typeassertTfunc,
+  'throw': () => Bottom, 'rethrow_value': () => Bottom, 'throw_undefkw': () => Bottom,
+  'ifelse': (a) => a[0] instanceof Const ? (a[0].val === true ? a[1]! : a[2]!) : unionType([widenconst(a[1] ?? Bottom), widenconst(a[2] ?? Bottom)]),
+  'arraysize': () => T.Int64!, 'arraylen': () => T.Int64!, 'sizeof': () => T.Int64!,
+  'arrayref': (a) => {
+    const t = widenconst(a[1] ?? Bottom);
+    return t instanceof DataType && t.name === T.Array!.name && isType(t.parameters[0] as Value) ? t.parameters[0] as JType : T.Any!;
+  },
+  'arrayset': (a) => widenconst(a[1] ?? Bottom),
+  'Box': () => T.Box ?? T.Any!,
+  '_type_string': () => T.String!,
+  '_nt_haskey': boolResult,
+};
+
+/** the result element of calling builtin `f` with arguments `args` */
+export function builtinTfunc(f: BuiltinFunction, args: Lattice[]): Lattice {
+  const tf = f.jtype === T.IntrinsicFunction ? intrinsicT[f.name] : builtinT[f.name];
+  // fold pure calls on constants by running them
+  if (isPureBuiltin(f) && args.every(a => a instanceof Const)) {
+    try { return new Const(f.impl(args.map(a => (a as Const).val))); } catch { return tf ? widenResult(tf(args)) : T.Any!; }
+  }
+  if (!tf) return T.Any!;
+  return tf(args);
+}
+function widenResult(l: Lattice): Lattice { return l; }
+
+/** the declared return type of a foreigncall (its second operand) */
+export function foreigncallType(rt: Lattice): Lattice {
+  const t = rt instanceof Const && isType(rt.val) ? rt.val : T.Any!;
+  return t === T.Nothing ? new Const(T.Nothing!.instance!) : t;
+}
+
+export { UnionAll };

@@ -1,0 +1,640 @@
+// Type inference: abstract interpretation of a MethodInstance's lowered CodeInfo over the lattice (lattice.ts),
+// as Julia's inference does it. The result is a CodeInstance whose `inferred` CodeInfo carries a type for every
+// SSA value and slot, calls resolved to one method rewritten to `Expr(:invoke, mi, f, args...)`, and builtin callees
+// replaced by the builtin itself. Each CodeInstance lists its edges (callee instances, and call signatures that
+// matched no method); callees keep backedges to their callers, so adding a method invalidates exactly the inferred
+// code whose dispatch it may change (see `invalidate`).
+import {
+  T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
+  LineNumberNode, isTuple, type Value,
+} from '../runtime/values.ts';
+import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
+import { Method, MethodInstance, CodeInstance, MethodTable, MAX_WORLD, world as worldCounter } from '../runtime/methods.ts';
+import { CodeInfo } from '../ir/CodeInfo.ts';
+import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dispatch.ts';
+import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
+import { issubtype } from '../runtime/subtype.ts';
+import { methodAddedListeners } from '../runtime/hooks.ts';
+import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
+import { Const, PartialStruct, Conditional, widenconst, widenconditional, tmerge, lessequal, isConcrete, constType, limitDepth, type Lattice } from './lattice.ts';
+import { builtinTfunc, foreigncallType } from './tfuncs.ts';
+import { optimize, optimizerSettings } from '../optimizer/optimize.ts';
+
+/** inference gives up on deeper call chains (returns Any for the callee): keeps pathological recursion finite */
+const MAX_INFERENCE_DEPTH = 64;
+/** how many times the head of a recursive cycle is re-inferred before its result is widened to Any */
+const MAX_CYCLE_ITERATIONS = 8;
+/** constant propagation re-infers callees of at most this many statements */
+const CONST_PROP_MAX_STATEMENTS = 80;
+const MAX_UNION_SPLIT = 4;
+
+/** per-slot types at a program point, and the catch targets of the enclosing `try`s (innermost last) */
+interface SlotState { types: Lattice[]; handlers: number[]; }
+
+/** a call statement resolved by inference: which instance it invokes, when exactly one */
+interface CallInfo { mi: MethodInstance | undefined; }
+
+export interface InferenceStats { frames: number; methodInstances: number; ms: number; }
+export const inferenceStats: InferenceStats = { frames: 0, methodInstances: 0, ms: 0 };
+
+class InferenceState {
+  readonly mi: MethodInstance;
+  readonly src: CodeInfo;
+  readonly argtypes: Lattice[];
+  readonly world: number;
+  readonly isConstProp: boolean;
+  ssatypes: Lattice[] = [];
+  states: (SlotState | undefined)[] = [];
+  bestguess: Lattice = Bottom;
+  calls = new Map<number, CallInfo>();
+  edges = new Set<MethodInstance | JType>();
+  /** the outermost frame of a recursive cycle this frame belongs to (itself when it is the head) */
+  cycleHead: InferenceState | undefined = undefined;
+  /** true when a callee returned a provisional result because inference gave up (depth limit) */
+  limited = false;
+  constructor(mi: MethodInstance, src: CodeInfo, argtypes: Lattice[], world: number, isConstProp: boolean) {
+    this.mi = mi; this.src = src; this.argtypes = argtypes; this.world = world; this.isConstProp = isConstProp;
+  }
+}
+
+const stack: InferenceState[] = [];
+/** constant-propagation results: instance -> key of constant arguments -> return element */
+const constCache = new WeakMap<MethodInstance, Map<string, Lattice>>();
+
+// ------------------------------------------------------------------ specialization
+
+/** The MethodInstance of `m` for argument types `types` (callee type first). */
+export function specialize(m: Method, types: readonly JType[], sparams: readonly (JType | Value)[]): MethodInstance {
+  const key = types.map(paramKey).join('|');
+  let mi = m.specializations.get(key);
+  if (!mi) { mi = new MethodInstance(m, tupleType(types), sparams); m.specializations.set(key, mi); }
+  return mi;
+}
+
+function validCodeInstance(mi: MethodInstance, world: number): CodeInstance | undefined {
+  for (const ci of mi.cache) if (ci.min_world <= world && world <= ci.max_world && ci.inferred) return ci;
+  return undefined;
+}
+
+/** Infers `mi` (or returns its cached inference) for `world`. */
+export function inferMethodInstance(mi: MethodInstance, world: number = worldCounter.current): CodeInstance {
+  const cached = validCodeInstance(mi, world);
+  if (cached) return cached;
+  const t0 = performance.now();
+  const outer = stack.length === 0;
+  typeinfEdge(mi, world);
+  if (outer) inferenceStats.ms += performance.now() - t0;
+  const ci = validCodeInstance(mi, world);
+  if (ci) return ci;
+  // inferred inside a cycle that did not settle in this call: infer it again as the head
+  const frame = runFrame(mi, argtypesOf(mi), world, false);
+  return commit(frame);
+}
+
+function argtypesOf(mi: MethodInstance): Lattice[] {
+  const st = mi.specTypes as DataType;
+  const ps = st.parameters as JType[];
+  const m = mi.def;
+  const out: Lattice[] = [];
+  const nfixed = m.isva ? m.nargs - 1 : m.nargs;
+  for (let k = 0; k < nfixed; k++) {
+    const p = ps[k] ?? T.Any!;
+    // the callee itself: a singleton function or type is known exactly
+    out.push(k === 0 && p instanceof DataType && p.instance !== undefined ? new Const(p.instance) : typeParamConst(p));
+  }
+  if (m.isva) {
+    const rest = ps.slice(nfixed);
+    if (rest.some(p => p instanceof VarargType)) out.push(tupleType(rest));
+    else out.push(tupleType(rest));
+  }
+  return out;
+}
+/** an argument of type Type{X} is exactly X */
+function typeParamConst(p: JType): Lattice {
+  if (p instanceof DataType && p.name === T.Type!.name && isType(p.parameters[0] as Value) && !hasFree(p.parameters[0] as JType)) return new Const(p.parameters[0] as Value);
+  return p;
+}
+function hasFree(t: JType): boolean {
+  if (t instanceof DataType) return t.hasfreetypevars;
+  if (t instanceof TypeVar) return true;
+  if (t instanceof UnionType) return t.types.some(hasFree);
+  return false;
+}
+
+/** The return element of `mi`, inferring it if needed; handles recursion through the frame stack. */
+function typeinfEdge(mi: MethodInstance, world: number): Lattice {
+  const cached = validCodeInstance(mi, world);
+  if (cached) return cached.rettype_const !== undefined ? new Const(cached.rettype_const) : cached.rettype;
+  // recursion: a frame for this instance is already being inferred
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const f = stack[k]!;
+    if (f.mi === mi && !f.isConstProp) {
+      markCycle(k);
+      return f.bestguess;
+    }
+  }
+  if (!mi.def.source) return T.Any!;
+  if (stack.length >= MAX_INFERENCE_DEPTH) { for (const f of stack) f.limited = true; return T.Any!; }
+  const frame = runFrame(mi, argtypesOf(mi), world, false);
+  if (frame.cycleHead && frame.cycleHead !== frame) return frame.bestguess;   // provisional: the head commits
+  commit(frame);
+  return frame.bestguess;
+}
+
+function markCycle(k: number): void {
+  const head = stack[k]!;
+  const h = head.cycleHead ?? head;
+  for (let j = k; j < stack.length; j++) {
+    const f = stack[j]!;
+    if (!f.cycleHead || stack.indexOf(f.cycleHead) > stack.indexOf(h)) f.cycleHead = h;
+  }
+}
+
+function runFrame(mi: MethodInstance, argtypes: Lattice[], world: number, isConstProp: boolean): InferenceState {
+  const src = mi.def.source!;
+  const frame = new InferenceState(mi, src, argtypes, world, isConstProp);
+  stack.push(frame);
+  try {
+    for (let iter = 0; ; iter++) {
+      const before = frame.bestguess;
+      frame.cycleHead = undefined;
+      typeinfFrame(frame);   // may mark this frame as the head of a cycle
+      inferenceStats.frames++;
+      if ((frame.cycleHead as InferenceState | undefined) !== frame) break;
+      // head of a recursive cycle: the pass ran with `before` as this frame's result; re-run until it is stable
+      if (lessequal(frame.bestguess, before)) { frame.cycleHead = undefined; break; }
+      if (iter >= MAX_CYCLE_ITERATIONS) frame.bestguess = T.Any!;
+    }
+  } finally { stack.pop(); }
+  return frame;
+}
+
+function commit(frame: InferenceState): CodeInstance {
+  const mi = frame.mi;
+  const typed = typedCodeInfo(frame, false);
+  const resolved = typedCodeInfo(frame, true);
+  const rt = widenconst(frame.bestguess);
+  const opt = optimizerSettings.enabled ? optimize({
+    src: resolved, mi, reachable: frame.states.map(s => s !== undefined),
+    consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
+    calleeCode: (callee) => validCodeInstance(callee, frame.world),
+  }) : undefined;
+  const ci = new CodeInstance(mi, frame.world, MAX_WORLD, rt, opt?.code ?? resolved);
+  ci.unoptimized = typed;
+  ci.nothrow = opt?.nothrow ?? false;
+  ci.effect_free = opt?.effectFree ?? false;
+  if (frame.bestguess instanceof Const) ci.rettype_const = frame.bestguess.val;
+  ci.edges = [...frame.edges];
+  for (const e of frame.edges) if (e instanceof MethodInstance) e.backedges.add(mi);
+  for (const e of frame.edges) if (!(e instanceof MethodInstance)) noMethodEdges.push({ sig: e, caller: mi });
+  mi.cache.unshift(ci);
+  inferenceStats.methodInstances++;
+  return ci;
+}
+
+// ------------------------------------------------------------------ the abstract interpreter
+
+function typeinfFrame(frame: InferenceState): void {
+  const src = frame.src;
+  const code = src.code;
+  const n = code.length;
+  const nslots = src.slotnames.length;
+  frame.ssatypes = new Array<Lattice>(n).fill(Bottom);
+  frame.states = new Array<SlotState | undefined>(n);
+  frame.calls.clear();
+  const init: Lattice[] = new Array<Lattice>(nslots).fill(Bottom);
+  frame.argtypes.forEach((t, k) => { init[k] = t; });
+  frame.states[0] = { types: init, handlers: [] };
+  // worklist of statement indices, lowest first
+  const pending = new Set<number>([0]);
+  const propagate = (to: number, s: SlotState): void => {
+    if (to >= n) return;
+    const old = frame.states[to];
+    if (!old) { frame.states[to] = { types: s.types.slice(), handlers: s.handlers.slice() }; pending.add(to); return; }
+    let changed = false;
+    for (let k = 0; k < nslots; k++) {
+      const a = old.types[k]!, b = s.types[k]!;
+      if (!lessequal(b, a)) { old.types[k] = tmerge(a, b); changed = true; }
+    }
+    if (changed) pending.add(to);
+  };
+  while (pending.size) {
+    let pc = Infinity;
+    for (const p of pending) if (p < pc) pc = p;
+    pending.delete(pc);
+    const s: SlotState = { types: frame.states[pc]!.types.slice(), handlers: frame.states[pc]!.handlers.slice() };
+    const st = code[pc]!;
+    // anything in a try block may jump to its catch with the slot types seen here
+    if (s.handlers.length) propagate(s.handlers[s.handlers.length - 1]! - 1, { types: s.types, handlers: s.handlers.slice(0, -1) });
+    if (st instanceof GotoNode) { propagate(st.label - 1, s); continue; }
+    if (st instanceof GotoIfNot) {
+      const c = abstractEval(frame, st.cond, s);
+      frame.ssatypes[pc] = Bottom;
+      if (c instanceof Const && c.val === true) { propagate(pc + 1, s); continue; }
+      if (c instanceof Const && c.val === false) { propagate(st.dest - 1, s); continue; }
+      if (c === Bottom) continue;
+      if (c instanceof Conditional) {
+        const thenS = { types: s.types.slice(), handlers: s.handlers };
+        const elseS = { types: s.types.slice(), handlers: s.handlers };
+        thenS.types[c.slot - 1] = c.thentype;
+        elseS.types[c.slot - 1] = c.elsetype;
+        if (c.thentype !== Bottom) propagate(pc + 1, thenS);
+        if (c.elsetype !== Bottom) propagate(st.dest - 1, elseS);
+        continue;
+      }
+      propagate(pc + 1, s); propagate(st.dest - 1, s);
+      continue;
+    }
+    if (st instanceof ReturnNode) {
+      const r = widenconditional(abstractEval(frame, st.val, s));
+      frame.bestguess = tmerge(frame.bestguess, r);
+      continue;
+    }
+    if (st instanceof NewvarNode) { s.types[st.slot.id - 1] = Bottom; propagate(pc + 1, s); continue; }
+    let t: Lattice;
+    if (st instanceof Expr) {
+      const h = st.head.name;
+      if (h === 'enter') { s.handlers = [...s.handlers, st.args[0] as number]; t = T.Nothing!; }
+      else if (h === 'leave') { const k = Number(st.args[0] as bigint | number); s.handlers = s.handlers.slice(0, s.handlers.length - k); t = T.Nothing!; }
+      else t = abstractEvalStatement(frame, st, s, pc);
+    } else t = abstractEval(frame, st, s);
+    frame.ssatypes[pc] = tmerge(frame.ssatypes[pc]!, t);
+    if (t === Bottom) continue;    // this statement always throws: what follows is unreachable on this path
+    propagate(pc + 1, s);
+  }
+}
+
+/** The element of an operand (SSAValue, slot, GlobalRef, QuoteNode, literal). */
+function abstractEval(frame: InferenceState, x: Value, s: SlotState): Lattice {
+  if (x instanceof SSAValue) return frame.ssatypes[x.id - 1]!;
+  if (x instanceof SlotNumber) return s.types[x.id - 1] ?? Bottom;
+  if (x instanceof GlobalRef) return globalType(x);
+  if (x instanceof QuoteNode) return new Const(x.value);
+  if (x instanceof Expr) return abstractEvalStatement(frame, x, s, -1);
+  if (x instanceof LineNumberNode) return T.Nothing!;
+  return new Const(x);
+}
+
+function globalType(g: GlobalRef): Lattice {
+  const b = lookupBinding(g.mod, g.name);
+  if (!b) return T.Any!;
+  const v = b.get();
+  if (b.constant || b.imported?.constant) { if (v !== undefined) return new Const(v); }
+  // functions and types bound by definitions are constant even when not marked so
+  if (v !== undefined && b.imported && isType(v)) return new Const(v);
+  return b.declaredType ?? T.Any!;
+}
+
+function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc: number): Lattice {
+  const a = ex.args;
+  switch (ex.head.name) {
+    case 'call': {
+      const f = abstractEval(frame, a[0]!, s);
+      const args: Lattice[] = [];
+      for (let k = 1; k < a.length; k++) {
+        const t = abstractEval(frame, a[k]!, s);
+        if (t === Bottom) return Bottom;
+        args.push(t);
+      }
+      const r = abstractCall(frame, f, args, pc, a.slice(1));
+      // `x::T` narrows the slot x for what follows
+      if (f instanceof Const && f.val instanceof BuiltinFunction && f.val.name === 'typeassert' && a[1] instanceof SlotNumber) s.types[a[1].id - 1] = r;
+      return r;
+    }
+    case '=': {
+      const t = abstractEval(frame, a[1]!, s);
+      if (a[0] instanceof SlotNumber) s.types[a[0].id - 1] = widenconditional(t);
+      return t;
+    }
+    case 'new': {
+      const t = abstractEval(frame, a[0]!, s);
+      if (t instanceof Const && t.val instanceof DataType) return t.val;
+      return T.Any!;
+    }
+    case 'foreigncall': return foreigncallType(abstractEval(frame, a[1]!, s));
+    case 'static_parameter': {
+      const v = frame.mi.sparamVals[(a[0] as number) - 1];
+      if (v === undefined || v instanceof TypeVar) return T.Any!;
+      return new Const(v);
+    }
+    case 'the_exception': return T.Any!;
+    case 'isdefined': return T.Bool!;
+    case 'boundscheck': return T.Bool!;
+    case 'copyast': return T.Expr!;
+    case 'pop_exception': case 'meta': case 'inbounds': case 'loopinfo': case 'const': case 'global': return new Const(T.Nothing!.instance!);
+    default: return T.Any!;
+  }
+}
+
+// ------------------------------------------------------------------ calls
+
+function abstractCall(frame: InferenceState, f: Lattice, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
+  if (f instanceof Const && f.val instanceof BuiltinFunction) return builtinCall(frame, f.val, args, pc, argExprs);
+  const ft = widenconst(f);
+  // `!` of a narrowing condition swaps its branches
+  if (f instanceof Const && args.length === 1 && args[0] instanceof Conditional && isBaseNot(f.val)) {
+    const c = args[0];
+    return new Conditional(c.slot, c.elsetype, c.thentype);
+  }
+  return genericCall(frame, f, ft, args, pc);
+}
+
+let baseNot: Value | undefined;
+function isBaseNot(v: Value): boolean {
+  baseNot ??= interpState.Base?.bindings.get(Sym.of('!'))?.get();
+  return v === baseNot;
+}
+
+function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
+  switch (f.name) {
+    case 'isa': {
+      const r = builtinTfunc(f, args);
+      const x = argExprs[0];
+      const tl = args[1];
+      if (!(r instanceof Const) && x instanceof SlotNumber && tl instanceof Const && isType(tl.val)) {
+        const xt = widenconst(args[0]!);
+        const t = tl.val;
+        return new Conditional(x.id, typeIntersectApprox(xt, t), typeSubtract(xt, t));
+      }
+      return r;
+    }
+    case '===': {
+      const r = builtinTfunc(f, args);
+      // x === nothing (or another singleton) narrows x
+      const [xa, ya] = [argExprs[0], argExprs[1]];
+      if (!(r instanceof Const)) {
+        if (xa instanceof SlotNumber && args[1] instanceof Const && isSingletonValue(args[1].val)) return new Conditional(xa.id, args[1], typeSubtract(widenconst(args[0]!), typeOfSingleton(args[1].val)));
+        if (ya instanceof SlotNumber && args[0] instanceof Const && isSingletonValue(args[0].val)) return new Conditional(ya.id, args[0], typeSubtract(widenconst(args[1]!), typeOfSingleton(args[0].val)));
+      }
+      return r;
+    }
+    case '_apply_iterate': {
+      // f(xs...) where every splatted collection is a tuple of known length: a plain call
+      const [, g, ...groups] = args;
+      if (!g) return Bottom;
+      const flat: Lattice[] = [];
+      for (const grp of groups) {
+        const parts = tupleElements(grp);
+        if (!parts) return T.Any!;
+        flat.push(...parts);
+      }
+      return abstractCall(frame, g, flat, -1, []);
+    }
+    default: return builtinTfunc(f, args);
+  }
+  void pc;
+}
+
+function isSingletonValue(v: Value): boolean {
+  const t = constType(v);
+  return t instanceof DataType && t.instance !== undefined && t.instance === v;
+}
+function typeOfSingleton(v: Value): JType { return constType(v); }
+
+/** the element types of a tuple-valued element, when its length is known */
+function tupleElements(l: Lattice): Lattice[] | undefined {
+  if (l instanceof Const && isTuple(l.val)) return l.val.map(v => new Const(v));
+  if (l instanceof PartialStruct && l.typ.name === T.Tuple!.name) return [...l.fields];
+  const t = widenconst(l);
+  if (t instanceof DataType && t.name === T.Tuple!.name && !t.parameters.some(p => p instanceof VarargType)) return t.parameters as JType[];
+  return undefined;
+}
+
+/** the part of x that is also a T (exact for Unions of concrete types, else T when T is narrower) */
+function typeIntersectApprox(x: JType, t: JType): JType {
+  if (issubtype(x, t)) return x;
+  if (x instanceof UnionType) return unionType(x.types.map(m => typeIntersectApprox(m, t)));
+  if (issubtype(t, x)) return t;
+  if (isConcrete(x)) return Bottom;
+  return t;
+}
+/** the part of x that is not a T */
+function typeSubtract(x: JType, t: JType): JType {
+  if (x instanceof UnionType) return unionType(x.types.filter(m => !issubtype(m, t)));
+  return issubtype(x, t) ? Bottom : x;
+}
+
+/** the concrete argument-type tuples a call may have, splitting small Unions; undefined when some argument is abstract */
+function splitSignatures(types: JType[]): JType[][] | undefined {
+  let out: JType[][] = [[]];
+  for (const t of types) {
+    const members = t instanceof UnionType ? t.types : [t];
+    if (!members.every(isDispatchLeaf)) return undefined;
+    const next: JType[][] = [];
+    for (const pre of out) for (const m of members) next.push([...pre, m]);
+    out = next;
+    if (out.length > MAX_UNION_SPLIT) return undefined;
+  }
+  return out;
+}
+function isDispatchLeaf(t: JType): boolean {
+  if (isConcrete(t)) return true;
+  return t instanceof DataType && t.name === T.Type!.name && isType(t.parameters[0] as Value) && !hasFree(t.parameters[0] as JType);
+}
+
+function methodTableOfType(ft: JType, f: Lattice): MethodTable | undefined {
+  if (f instanceof Const) return methodTableFor(f.val);
+  if (ft instanceof DataType && ft.name === T.Type!.name) return methodTableFor(ft.parameters[0] as Value);
+  if (ft instanceof DataType) return ft.name.mt;
+  return undefined;
+}
+
+function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice[], pc: number): Lattice {
+  const argtypes = args.map(widenconst);
+  const sigs = splitSignatures([ft, ...argtypes]);
+  if (!sigs) return T.Any!;
+  let result: Lattice = Bottom;
+  let single: MethodInstance | undefined;
+  for (const sig of sigs) {
+    const fpart = sig[0]!;
+    const fl: Lattice = sigs.length === 1 ? f : (fpart instanceof DataType && fpart.instance !== undefined ? new Const(fpart.instance) : fpart);
+    const mt = methodTableOfType(fpart, fl);
+    if (!mt) return T.Any!;
+    const key = sig.map(paramKey).join('|');
+    let m = findMethod(mt, sig as DataType[], frame.world, key);
+    if (m === null && typeConstructorTable.mt && isType(fl instanceof Const ? fl.val : 0n)) m = findMethod(typeConstructorTable.mt, sig as DataType[], frame.world, key);
+    if (m === null || 'ambiguous' in m) {
+      // a MethodError at run time; record that adding a method for this signature changes the answer
+      frame.edges.add(tupleType(sig));
+      continue;
+    }
+    // a recursive call with ever-growing argument types is not followed
+    if (growsOnStack(m.method, sig)) return T.Any!;
+    const mi = specialize(m.method, sig, m.sparams);
+    let rt = typeinfEdge(mi, frame.world);
+    frame.edges.add(mi);
+    if (sigs.length === 1) {
+      single = mi;
+      rt = constPropagate(frame, mi, [fl, ...args], rt);
+    }
+    result = tmerge(result, rt);
+  }
+  if (single && pc >= 0) frame.calls.set(pc, { mi: single });
+  return result;
+}
+
+function growsOnStack(m: Method, sig: JType[]): boolean {
+  for (const f of stack) {
+    if (f.mi.def !== m) continue;
+    const prev = (f.mi.specTypes as DataType).parameters as JType[];
+    if (sig.some((t, k) => prev[k] !== undefined && limitDepth(t, Bottom) === Bottom && limitDepth(prev[k]!, Bottom) !== Bottom)) return true;
+  }
+  return false;
+}
+
+function constKey(args: Lattice[]): string | undefined {
+  let key = '';
+  let any = false;
+  for (const a of args) {
+    if (a instanceof Const) {
+      const v = a.val;
+      if (typeof v === 'string' && v.length > 64) return undefined;
+      key += '|c' + paramKey(v);
+      if (!(constType(v) instanceof DataType && (constType(v) as DataType).instance !== undefined)) any = true;
+    } else if (a instanceof PartialStruct) { key += '|p' + a.fields.map(x => x instanceof Const ? paramKey(x.val) : paramKey(widenconst(x) as Value)).join(','); any = true; }
+    else key += '|t' + paramKey(widenconst(a) as Value);
+  }
+  return any ? key : undefined;
+}
+
+/** Re-infer a small callee with its constant arguments, when that can say more than its general result. */
+function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice[], rt: Lattice): Lattice {
+  if (rt instanceof Const || rt === Bottom) return rt;
+  const rtw = widenconst(rt);
+  if (isConcrete(rtw) && rtw.instance !== undefined) return rt;
+  const src = mi.def.source;
+  if (!src || src.code.length > CONST_PROP_MAX_STATEMENTS) return rt;
+  if (stack.some(f => f.mi === mi)) return rt;
+  if (stack.length >= MAX_INFERENCE_DEPTH / 2) return rt;
+  const key = constKey(args.slice(1));
+  if (key === undefined) return rt;
+  let m = constCache.get(mi);
+  if (!m) { m = new Map(); constCache.set(mi, m); }
+  const hit = m.get(key);
+  if (hit !== undefined) return hit;
+  const argl = argtypesForConstProp(mi, args);
+  const f2 = runFrame(mi, argl, frame.world, true);
+  let r = f2.bestguess;
+  if (!lessequal(r, rt)) r = rt;
+  if (!f2.cycleHead && !f2.limited) m.set(key, r);
+  return r;
+}
+
+function argtypesForConstProp(mi: MethodInstance, args: Lattice[]): Lattice[] {
+  const m = mi.def;
+  const base = argtypesOf(mi);
+  const nfixed = m.isva ? m.nargs - 1 : m.nargs;
+  const out = base.slice();
+  for (let k = 0; k < nfixed && k < args.length; k++) {
+    const a = args[k]!;
+    if (lessequal(a, base[k]!)) out[k] = widenconditional(a);
+  }
+  if (m.isva) {
+    const rest = args.slice(nfixed).map(widenconditional);
+    out[nfixed] = rest.every(x => x instanceof Const) ? new Const(Object.freeze(rest.map(x => (x as Const).val))) : new PartialStruct(base[nfixed] as DataType, rest);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the typed CodeInfo
+
+/** The frame's code with its inferred types; `resolve` also rewrites calls to invokes and builtin callees to the
+ *  builtins themselves (the form the optimizer and codegen take; the unresolved one is what `optimize=false` shows). */
+function typedCodeInfo(frame: InferenceState, resolve: boolean): CodeInfo {
+  const src = frame.src;
+  const ci = new CodeInfo();
+  Object.assign(ci, { file: src.file, name: src.name, slotnames: src.slotnames.slice(), slotflags: src.slotflags.slice(), nargs: src.nargs, isva: src.isva, sparam_names: src.sparam_names, inlining: src.inlining });
+  ci.codelocs = src.codelocs.slice();
+  ci.code = !resolve ? src.code.slice() : src.code.map((st, pc) => {
+    const info = frame.calls.get(pc);
+    const fix = (x: Value): Value => resolveCallee(x, frame, pc, info);
+    if (st instanceof Expr && st.head.name === '=' && st.args[1] instanceof Expr) return new Expr(st.head, [st.args[0]!, fix(st.args[1])]);
+    return fix(st);
+  });
+  ci.ssavaluetypes = frame.ssatypes.map(widenconst);
+  const nslots = src.slotnames.length;
+  const slottypes: Lattice[] = new Array<Lattice>(nslots).fill(Bottom);
+  frame.argtypes.forEach((t, k) => { slottypes[k] = t; });
+  for (const s of frame.states) if (s) s.types.forEach((t, k) => { slottypes[k] = tmerge(slottypes[k]!, widenconditional(t)); });
+  ci.slottypes = slottypes.map(widenconst);
+  ci.rettype = widenconst(frame.bestguess);
+  return ci;
+}
+
+function resolveCallee(x: Value, frame: InferenceState, pc: number, info: CallInfo | undefined): Value {
+  if (!(x instanceof Expr) || x.head.name !== 'call') return x;
+  const f = x.args[0]!;
+  if (info?.mi) return new Expr(Sym.of('invoke'), [info.mi, ...x.args]);
+  if (f instanceof GlobalRef) {
+    const t = globalType(f);
+    if (t instanceof Const && t.val instanceof BuiltinFunction) return new Expr(x.head, [t.val, ...x.args.slice(1)]);
+  }
+  void frame; void pc;
+  return x;
+}
+
+// ------------------------------------------------------------------ invalidation
+
+/** callers that depended on a signature matching no method */
+const noMethodEdges: { sig: JType; caller: MethodInstance }[] = [];
+
+/** Adding method `m` may change the result of dispatch for every instance whose (concrete) signature it covers. */
+export function invalidate(m: Method): void {
+  const w = worldCounter.current;
+  const seen = new Set<MethodInstance>();
+  const kill = (mi: MethodInstance): void => {
+    if (seen.has(mi)) return;
+    seen.add(mi);
+    for (const ci of mi.cache) if (ci.max_world >= w) ci.max_world = w - 1;
+    for (const caller of mi.backedges) kill(caller);
+    mi.backedges.clear();
+  };
+  for (const other of allMethodsWithSpecializations(m)) {
+    for (const mi of other.specializations.values()) if (mi.cache.length && issubtype(mi.specTypes, m.sig)) kill(mi);
+  }
+  for (let k = noMethodEdges.length - 1; k >= 0; k--) {
+    const e = noMethodEdges[k]!;
+    if (issubtype(e.sig, m.sig)) { kill(e.caller); noMethodEdges.splice(k, 1); }
+  }
+  invalidationListeners.forEach(l => l([...seen]));
+}
+/** told about every batch of invalidated instances (codegen drops their compiled code) */
+export const invalidationListeners: ((mis: MethodInstance[]) => void)[] = [];
+
+function allMethodsWithSpecializations(m: Method): Method[] {
+  // the methods of the same generic function: instances of other functions cannot dispatch to m
+  const sig = unwrap(m.sig) as DataType;
+  const ft = sig.parameters[0];
+  const out: Method[] = [];
+  for (const mt of tablesFor(ft as JType)) for (const other of mt.methods) if (other !== m && other.specializations.size) out.push(other);
+  return out;
+}
+function tablesFor(ft: JType): MethodTable[] {
+  const tabs: MethodTable[] = [];
+  const u = unwrap(ft);
+  if (u instanceof DataType) {
+    if (u.name === T.Type!.name) {
+      const inner = unwrap(u.parameters[0] as JType);
+      if (inner instanceof DataType && inner.name.mt) tabs.push(inner.name.mt);
+      if (typeConstructorTable.mt) tabs.push(typeConstructorTable.mt);
+    } else if (u.name.mt) tabs.push(u.name.mt);
+  }
+  return tabs;
+}
+
+methodAddedListeners.push(invalidate);
+
+// ------------------------------------------------------------------ entry points for tools
+
+/** The instance a call with these argument types dispatches to (types[0] is the callee's type). */
+export function methodInstanceFor(f: Value, argtypes: JType[], w: number = worldCounter.current): MethodInstance | undefined {
+  const types = [constType(f), ...argtypes] as DataType[];
+  const mt = methodTableFor(f);
+  const key = types.map(paramKey).join('|');
+  let m = findMethod(mt, types, w, key);
+  if (m === null && isType(f) && typeConstructorTable.mt) m = findMethod(typeConstructorTable.mt, types, w, key);
+  if (!m || 'ambiguous' in m) return undefined;
+  return specialize(m.method, types, m.sparams);
+}
+
+export { Bottom, UnionAll, unionType };

@@ -1,0 +1,283 @@
+// The optimizer on typed IR: removes unreachable code, folds statements inference proved constant, inlines small
+// straight-line callees, and deletes dead pure statements. It also derives the code's effects (can it throw? does
+// it have side effects?) which callers use to decide folding, inlining and deletion.
+//
+// Statements are rebuilt in one forward pass per transformation: lowered code only refers to earlier SSA values,
+// so every SSA operand can be renumbered as it is emitted; jump targets (forward or backward) are fixed at the end.
+import {
+  T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
+  JObj, type Value,
+} from '../runtime/values.ts';
+import { DataType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
+import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
+import { CodeInfo } from '../ir/CodeInfo.ts';
+import { issubtype } from '../runtime/subtype.ts';
+import { lookupBinding } from '../interpreter/interpret.ts';
+import { Const, type Lattice } from '../inference/lattice.ts';
+import { builtinNothrow, isPureBuiltin } from '../inference/tfuncs.ts';
+
+/** callees with at most this many statements are inlined (`@inline` raises it, `@noinline` forbids) */
+export const INLINE_MAX_STATEMENTS = 12;
+const INLINE_MAX_FORCED = 60;
+
+export interface OptimizeInput {
+  src: CodeInfo;                       // typed, unoptimized
+  consts: (Value | undefined)[];       // per statement: the constant inference proved it returns, if any
+  reachable: boolean[];
+  mi: MethodInstance;
+  /** the callee's current CodeInstance, when it has one (committed before this caller) */
+  calleeCode: (mi: MethodInstance) => CodeInstance | undefined;
+}
+export interface OptimizeResult { code: CodeInfo; nothrow: boolean; effectFree: boolean; }
+
+export const optimizerSettings = { enabled: true };
+
+/** An operand that stands for constant `v` (self-evaluating values are used as they are). */
+export function constOperand(v: Value): Value {
+  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (v instanceof Sym || v instanceof Expr || v instanceof SSAValue || v instanceof SlotNumber || v instanceof GlobalRef || v instanceof QuoteNode || Array.isArray(v)) return new QuoteNode(v);
+  return v;
+}
+
+class Builder {
+  code: Value[] = [];
+  types: JType[] = [];
+  locs: number[] = [];
+  push(st: Value, t: JType, loc: number): SSAValue { this.code.push(st); this.types.push(t); this.locs.push(loc); return new SSAValue(this.code.length); }
+}
+
+function mapOperands(x: Value, f: (v: Value) => Value): Value {
+  if (x instanceof Expr) return new Expr(x.head, x.args.map(a => mapOperands(a, f)));
+  if (x instanceof GotoIfNot) return new GotoIfNot(mapOperands(x.cond, f), x.dest);
+  if (x instanceof ReturnNode) return new ReturnNode(mapOperands(x.val, f));
+  if (x instanceof SSAValue || x instanceof SlotNumber) return f(x);
+  return x;
+}
+
+function fixLabels(code: Value[], labelMap: number[]): void {
+  for (let k = 0; k < code.length; k++) {
+    const st = code[k]!;
+    if (st instanceof GotoNode) code[k] = new GotoNode(labelMap[st.label]!);
+    else if (st instanceof GotoIfNot) code[k] = new GotoIfNot(st.cond, labelMap[st.dest]!);
+    else if (st instanceof Expr && st.head.name === 'enter') code[k] = new Expr(st.head, [labelMap[st.args[0] as number]!]);
+  }
+}
+
+function withCode(src: CodeInfo, b: Builder): CodeInfo {
+  const ci = new CodeInfo();
+  Object.assign(ci, { file: src.file, name: src.name, slotnames: src.slotnames, slotflags: src.slotflags, nargs: src.nargs, isva: src.isva, sparam_names: src.sparam_names, inlining: src.inlining, slottypes: src.slottypes, rettype: src.rettype });
+  ci.code = b.code; ci.ssavaluetypes = b.types; ci.codelocs = b.locs;
+  return ci;
+}
+
+/** the statement's call part: `f(args)`, `invoke`, or the right side of a slot assignment */
+function callOf(st: Value): Expr | undefined {
+  if (st instanceof Expr && (st.head.name === 'call' || st.head.name === 'invoke')) return st;
+  if (st instanceof Expr && st.head.name === '=' && st.args[1] instanceof Expr) return callOf(st.args[1]);
+  return undefined;
+}
+
+// ------------------------------------------------------------------ effects
+
+function operandLattice(ci: CodeInfo, x: Value): Lattice {
+  if (x instanceof SSAValue) return ci.ssavaluetypes![x.id - 1]!;
+  if (x instanceof SlotNumber) return ci.slottypes![x.id - 1]!;
+  if (x instanceof QuoteNode) return new Const(x.value);
+  if (x instanceof GlobalRef) { const b = lookupBinding(x.mod, x.name); const v = b?.get(); return b?.constant && v !== undefined ? new Const(v) : T.Any!; }
+  if (x instanceof Expr) return T.Any!;
+  return new Const(x);
+}
+
+interface Effects { nothrow: boolean; effectFree: boolean; }
+
+function statementEffects(ci: CodeInfo, st: Value, calleeCode: OptimizeInput['calleeCode']): Effects {
+  if (st instanceof GotoNode || st instanceof NewvarNode) return { nothrow: true, effectFree: true };
+  if (st instanceof ReturnNode) return { nothrow: true, effectFree: true };
+  if (st instanceof GotoIfNot) { const c = operandLattice(ci, st.cond); return { nothrow: c === T.Bool || (c instanceof Const && typeof c.val === 'boolean'), effectFree: true }; }
+  if (st instanceof SlotNumber) return { nothrow: (ci.slottypes?.[st.id - 1] ?? Bottom) !== Bottom, effectFree: true };
+  if (st instanceof GlobalRef) { const l = operandLattice(ci, st); return { nothrow: l instanceof Const, effectFree: true }; }
+  if (!(st instanceof Expr)) return { nothrow: true, effectFree: true };
+  const a = st.args;
+  switch (st.head.name) {
+    case '=': {
+      const rhs = statementEffects(ci, a[1]!, calleeCode);
+      return a[0] instanceof SlotNumber ? rhs : { nothrow: false, effectFree: false };
+    }
+    case 'call': {
+      const f = operandLattice(ci, a[0]!);
+      if (f instanceof Const && f.val instanceof BuiltinFunction) {
+        const args = a.slice(1).map(x => operandLattice(ci, x));
+        return { nothrow: builtinNothrow(f.val, args), effectFree: isPureBuiltin(f.val) || f.val.name === 'getfield' };
+      }
+      return { nothrow: false, effectFree: false };
+    }
+    case 'invoke': {
+      const cci = calleeCode(a[0] as MethodInstance);
+      return { nothrow: cci?.nothrow ?? false, effectFree: cci?.effect_free ?? false };
+    }
+    case 'new': {
+      const t = operandLattice(ci, a[0]!);
+      if (!(t instanceof Const) || !(t.val instanceof DataType)) return { nothrow: false, effectFree: true };
+      const dt = t.val;
+      const ok = a.slice(1).every((x, k) => { const ft = dt.types[k]; const l = operandLattice(ci, x); return ft !== undefined && issubtype(l instanceof Const ? (l.val as JObj).jtype ?? ft : l as JType, ft); });
+      return { nothrow: ok && a.length - 1 === dt.types.length, effectFree: true };
+    }
+    case 'static_parameter': return { nothrow: true, effectFree: true };
+    case 'meta': case 'inbounds': case 'loopinfo': case 'boundscheck': return { nothrow: true, effectFree: true };
+    default: return { nothrow: false, effectFree: false };
+  }
+}
+
+// ------------------------------------------------------------------ passes
+
+export function optimize(input: OptimizeInput): OptimizeResult {
+  let ci = input.src;
+  ci = foldAndInline(input, ci);
+  for (let k = 0; k < 3; k++) {
+    const next = deadCode(ci, input.calleeCode);
+    if (next.code.length === ci.code.length) break;
+    ci = next;
+  }
+  let nothrow = true, effectFree = true;
+  for (const st of ci.code) {
+    const e = statementEffects(ci, st, input.calleeCode);
+    nothrow &&= e.nothrow; effectFree &&= e.effectFree;
+  }
+  return { code: ci, nothrow, effectFree };
+}
+
+/** Pass 1: drop unreachable statements, fold constant conditions and constant calls, inline small callees. */
+function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
+  const b = new Builder();
+  const n = src.code.length;
+  const labelMap: number[] = new Array(n + 2);
+  const ssaMap: Value[] = new Array(n + 1);
+  const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  for (let pc = 0; pc < n; pc++) {
+    labelMap[pc + 1] = b.code.length + 1;
+    if (!input.reachable[pc]) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
+    const st = src.code[pc]!;
+    const t = src.ssavaluetypes![pc]!;
+    const loc = src.codelocs[pc] ?? 0;
+    if (st instanceof GotoIfNot) {
+      const c = st.cond instanceof SSAValue ? input.consts[st.cond.id - 1] : typeof st.cond === 'boolean' ? st.cond : undefined;
+      if (c === true) continue;
+      if (c === false) { b.push(new GotoNode(st.dest), Bottom, loc); continue; }
+    }
+    const call = callOf(st);
+    const k = input.consts[pc];
+    if (call && k !== undefined && foldable(src, call, input.calleeCode)) {
+      const v = constOperand(k);
+      if (st === call) { ssaMap[pc + 1] = v; continue; }
+      // a slot assignment keeps the store, with the constant
+      ssaMap[pc + 1] = v;
+      b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, v]), t, loc);
+      continue;
+    }
+    if (call && call.head.name === 'invoke') {
+      const inl = inlineable(call.args[0] as MethodInstance, input);
+      if (inl) {
+        const val = emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc);
+        if (st === call) {
+          // a value that is a slot must be read now: the slot may change before the value's uses
+          ssaMap[pc + 1] = val instanceof SlotNumber ? b.push(val, t, loc) : val;
+        } else {
+          ssaMap[pc + 1] = b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, val]), t, loc);
+        }
+        continue;
+      }
+    }
+    ssaMap[pc + 1] = b.push(remap(st), t, loc);
+  }
+  labelMap[n + 1] = b.code.length + 1;
+  fixLabels(b.code, labelMap);
+  return withCode(src, b);
+}
+
+function foldable(ci: CodeInfo, call: Expr, calleeCode: OptimizeInput['calleeCode']): boolean {
+  const e = statementEffects(ci, call, calleeCode);
+  if (call.head.name === 'invoke') return e.nothrow && e.effectFree;
+  // a pure builtin with a constant result: inference ran it successfully on these very constants
+  const f = operandLattice(ci, call.args[0]!);
+  return f instanceof Const && f.val instanceof BuiltinFunction && isPureBuiltin(f.val);
+}
+
+function inlineable(mi: MethodInstance, input: OptimizeInput): CodeInfo | undefined {
+  if (mi === input.mi) return undefined;
+  const cci = input.calleeCode(mi);
+  const cc = cci?.inferred;
+  if (!cci || !cc || !cci.nothrow) return undefined;
+  if (cc.inlining === 'noinline') return undefined;
+  const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
+  if (cc.code.length > limit || cc.isva) return undefined;
+  const last = cc.code[cc.code.length - 1];
+  if (!(last instanceof ReturnNode)) return undefined;
+  for (let k = 0; k < cc.code.length - 1; k++) {
+    const st = cc.code[k]!;
+    if (st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) return undefined;
+    if (st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave' || st.head.name === 'the_exception' || st.head.name === 'pop_exception')) return undefined;
+    if (usesSlotsBeyond(st, cc.nargs)) return undefined;
+  }
+  if (usesSlotsBeyond(last, cc.nargs)) return undefined;
+  return cc;
+}
+function usesSlotsBeyond(x: Value, nargs: number): boolean {
+  if (x instanceof SlotNumber) return x.id > nargs;
+  if (x instanceof Expr) return x.args.some(a => usesSlotsBeyond(a, nargs));
+  if (x instanceof ReturnNode) return usesSlotsBeyond(x.val, nargs);
+  return false;
+}
+
+/** Emits a straight-line callee with its arguments substituted; returns the operand for its result. */
+function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly (JType | Value)[], loc: number): Value {
+  const map: Value[] = [];
+  const subst = (x: Value): Value => {
+    if (x instanceof SlotNumber) return args[x.id - 1]!;
+    if (x instanceof SSAValue) return map[x.id]!;
+    if (x instanceof Expr) {
+      if (x.head.name === 'static_parameter') {
+        const v = sparams[(x.args[0] as number) - 1];
+        if (v !== undefined && !(v instanceof TypeVar)) return constOperand(v as Value);
+      }
+      return new Expr(x.head, x.args.map(subst));
+    }
+    return x;
+  };
+  for (let k = 0; k < cc.code.length - 1; k++) {
+    const st = subst(cc.code[k]!);
+    map[k + 1] = b.push(st, cc.ssavaluetypes![k]!, loc);
+  }
+  return subst((cc.code[cc.code.length - 1] as ReturnNode).val);
+}
+
+/** Pass 2: delete statements whose value is unused and whose evaluation has no effect and cannot throw. */
+function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeInfo {
+  const n = src.code.length;
+  const uses = new Array<number>(n + 1).fill(0);
+  const count = (x: Value): void => {
+    if (x instanceof SSAValue) uses[x.id]!++;
+    else if (x instanceof Expr) x.args.forEach(count);
+    else if (x instanceof GotoIfNot) count(x.cond);
+    else if (x instanceof ReturnNode) count(x.val);
+  };
+  src.code.forEach(count);
+  const b = new Builder();
+  const labelMap: number[] = new Array(n + 2);
+  const ssaMap: Value[] = new Array(n + 1);
+  const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  for (let pc = 0; pc < n; pc++) {
+    labelMap[pc + 1] = b.code.length + 1;
+    const st = src.code[pc]!;
+    const isValue = !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) && !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave'));
+    if (isValue && uses[pc + 1] === 0) {
+      const e = statementEffects(src, st, calleeCode);
+      if (e.nothrow && e.effectFree) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
+    }
+    // a goto to the very next statement does nothing
+    if (st instanceof GotoNode && st.label === pc + 2) continue;
+    ssaMap[pc + 1] = b.push(remap(st), src.ssavaluetypes![pc]!, src.codelocs[pc] ?? 0);
+  }
+  labelMap[n + 1] = b.code.length + 1;
+  fixLabels(b.code, labelMap);
+  return withCode(src, b);
+}

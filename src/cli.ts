@@ -10,9 +10,10 @@ import { bindConst } from './runtime/bootstrap.ts';
 import { session as tl } from './interpreter/toplevel.ts';
 import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
+import { enableTypedTier } from './inference/execute.ts';
 
 function usage(): never {
-  process.stderr.write('usage: jolt [--compile=yes|no] [-e code | file.jl] [args...]\n');
+  process.stderr.write('usage: jolt [--compile=yes|no|typed] [-e code | file.jl] [args...]\n');
   process.exit(2);
 }
 
@@ -20,12 +21,13 @@ let replSession: Session | undefined;
 
 function main(argv: string[]): number {
   let code: string | undefined, file: string | undefined;
+  let compileMode = 'yes';
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
     const a = argv[k]!;
     if (a === '-e' || a === '--eval') { code = argv[++k]; if (code === undefined) usage(); k++; break; }
-    if (a.startsWith('--compile=')) { if (!/^--compile=(yes|no|all|min)$/.test(a)) usage(); continue; }
+    if (a.startsWith('--compile=')) { if (!/^--compile=(yes|no|all|min|typed)$/.test(a)) usage(); compileMode = a.slice(10); continue; }
     if (a === '-h' || a === '--help') usage();
     if (a.startsWith('-') && a !== '-') usage();
     file = a; k++; break;
@@ -34,6 +36,7 @@ function main(argv: string[]): number {
   let s: Session;
   try { s = createSession(); }
   catch (e) { return internalError(e); }
+  if (compileMode === 'typed') enableTypedTier();
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   if (code === undefined && file === undefined) { replSession = s; return -1; }   // REPL, started below (it is asynchronous)

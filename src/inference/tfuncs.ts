@@ -55,7 +55,8 @@ function tupleParams(t: DataType): JType[] | undefined {
 function fieldTypes(t: DataType): JType[] | undefined {
   if (t.name === T.Tuple!.name) return tupleParams(t);
   if (t.name === T.NamedTuple!.name) { const tt = t.parameters[1]; return tt instanceof DataType ? tupleParams(tt) : undefined; }
-  return t.types.length === t.name.names.length ? t.types : undefined;
+  // runtime objects (Module, DataType, Expr, ...) do not declare their fields as structs do
+  return t.name.names.length > 0 && t.types.length === t.name.names.length ? t.types : undefined;
 }
 
 function getfieldTfunc(args: Lattice[]): Lattice {

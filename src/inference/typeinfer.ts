@@ -442,6 +442,8 @@ function methodTableOfType(ft: JType, f: Lattice): MethodTable | undefined {
 function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice[], pc: number): Lattice {
   const argtypes = args.map(widenconst);
   const sigs = splitSignatures([ft, ...argtypes]);
+  // a statement in a loop is evaluated again with wider types: only the last (widest) evaluation counts
+  frame.calls.delete(pc);
   if (!sigs) return T.Any!;
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;

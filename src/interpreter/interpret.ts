@@ -6,7 +6,7 @@ import {
 } from '../runtime/values.ts';
 import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
-import { Method, world } from '../runtime/methods.ts';
+import { Method, MethodInstance, world } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
 import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, unwrap } from '../runtime/apply_type.ts';
@@ -68,8 +68,12 @@ export function callFunction(f: Value, args: Value[]): Value {
   return invokeMethod(m.method, m.sparams, f, args);
 }
 
-export function invokeMethod(m: Method, sparams: (JType | Value)[], f: Value, args: Value[]): Value {
-  const ci = m.source!;
+/** Which code runs for a method call: the lowered source unless an execution tier (typed code, compiled code)
+ *  installed here supplies another body for this call. */
+export const execHooks = { codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[]) => CodeInfo | undefined) | undefined };
+
+export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[]): Value {
+  const ci = (execHooks.codeFor && execHooks.codeFor(m, sparams, f, args)) || m.source!;
   const slots: (Value | undefined)[] = new Array(ci.slotnames.length);
   slots[0] = f;
   if (m.isva) {
@@ -159,6 +163,14 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         const args = new Array<Value>(a.length - 1);
         for (let k = 1; k < a.length; k++) args[k - 1] = ev(a[k]!);
         return callFunction(f, args);
+      }
+      case 'invoke': {
+        // typed code: a call inference resolved to one method instance
+        const mi = a[0] as MethodInstance;
+        const f = ev(a[1]!);
+        const args = new Array<Value>(a.length - 2);
+        for (let k = 2; k < a.length; k++) args[k - 2] = ev(a[k]!);
+        return invokeMethod(mi.def, mi.sparamVals, f, args);
       }
       case '=': {
         const lhs = a[0]!;

@@ -87,13 +87,13 @@ function _split_str(s::String, delim::Union{String,Char}=" ")
     end
     out
 end
-parse(::Type{Int64}, s::String; base::Int=10) = (r = ccall(:jl_parse_int, Any, (String, Int), s, base); r === nothing ? throw(ArgumentError("invalid base $base digit in \"$s\"")) : r)
+parse(::Type{Int64}, s::String; base::Int=10) = (r = ccall(:jl_parse_int, Any, (String, Int), s, base); r === nothing ? throw(ArgumentError("invalid base $base digit in \"$s\"")) : r::Int64)
 function parse(::Type{Float64}, s::String)
     r = ccall(:jl_parse_float, Any, (String,), s)
     r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float64"))
     r
 end
-tryparse(::Type{Int64}, s::String; base::Int=10) = ccall(:jl_parse_int, Any, (String, Int), s, base)
+tryparse(::Type{Int64}, s::String; base::Int=10) = ccall(:jl_parse_int, Any, (String, Int), s, base)::Union{Nothing, Int64}
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
 string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, base, pad)
 Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)

@@ -39,7 +39,8 @@ export function warnTypeText(color: boolean): (t: JType) => string {
     const s = showType(t);
     if (!isWarnType(t)) return s;
     if (color) return `${isExpectedUnion(t) ? '\x1b[33m' : '\x1b[31m\x1b[1m'}${s}\x1b[0m`;
-    return `${s} ⚠`;
+    // a plain terminal marks what would be red; an expected Union{Nothing, T} (yellow) is left as it is
+    return isExpectedUnion(t) ? s : `${s} ⚠`;
   };
 }
 

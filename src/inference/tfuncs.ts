@@ -1,10 +1,17 @@
 // Transfer functions: the result lattice element of each builtin and intrinsic, given its arguments' elements.
 // Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
-import { T, Sym, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
+import { T, Sym, Module, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
+import { lookupBinding } from '../interpreter/interpret.ts';
 import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
-import { Const, PartialStruct, Conditional, widenconst, isConcrete, type Lattice } from './lattice.ts';
+import { Const, PartialStruct, Conditional, widenconst, isConcrete, constType, type Lattice } from './lattice.ts';
+
+/** the type of a value whose inference type is t: a Type{X} stands for a value of type typeof(X) */
+function typeOfValueType(t: JType): JType {
+  if (t instanceof DataType && t.name === T.Type!.name) { const x = t.parameters[0]; return isType(x as Value) ? (x as JType as { jtype: DataType }).jtype : T.Any!; }
+  return t;
+}
 
 type TFunc = (args: Lattice[]) => Lattice;
 
@@ -59,9 +66,19 @@ function fieldTypes(t: DataType): JType[] | undefined {
   return t.name.names.length > 0 && t.types.length === t.name.names.length ? t.types : undefined;
 }
 
+/** the value of a constant global `m.name`, if it is one */
+function constGlobal(x: Lattice, f: Lattice): Value | undefined {
+  if (!(x instanceof Const) || !(x.val instanceof Module) || !(f instanceof Const) || !(f.val instanceof Sym)) return undefined;
+  const b = lookupBinding(x.val, f.val);
+  const v = b?.get();
+  return v !== undefined && (b!.constant || b!.imported?.constant) ? v : undefined;
+}
+
 function getfieldTfunc(args: Lattice[]): Lattice {
   const [x, f] = args;
   if (!x || !f) return Bottom;
+  const g = constGlobal(x, f);
+  if (g !== undefined) return new Const(g);
   if (x instanceof Const && f instanceof Const) {
     const v = x.val;
     if (isTuple(v) && typeof f.val === 'bigint') { const i = Number(f.val); return i >= 1 && i <= v.length ? new Const(v[i - 1]!) : Bottom; }
@@ -78,6 +95,7 @@ function getfieldTfunc(args: Lattice[]): Lattice {
 }
 function getfieldNothrow(args: Lattice[]): boolean {
   if (args.length !== 2) return false;
+  if (constGlobal(args[0]!, args[1]!) !== undefined) return true;
   const t = widenconst(args[0]!);
   if (!(t instanceof DataType) || !isConcrete(t)) return false;
   const fts = fieldTypes(t);
@@ -187,6 +205,15 @@ const builtinT: Record<string, TFunc> = {
   'Box': () => T.Box ?? T.Any!,
   '_type_string': () => T.String!,
   '_nt_haskey': boolResult,
+  '_namedtuple': (a) => {
+    // NamedTuple{names, Tuple{types...}} from constant names and a tuple of values
+    const [names, vals] = a;
+    const parts = vals instanceof Const && isTuple(vals.val) ? vals.val.map(v => constType(v)) : vals instanceof PartialStruct ? vals.fields.map(widenconst) : undefined;
+    const vt = vals ? widenconst(vals) : undefined;
+    const types = parts ?? (vt instanceof DataType && vt.name === T.Tuple!.name && !vt.parameters.some(p => p instanceof VarargType) ? vt.parameters as JType[] : undefined);
+    if (!(names instanceof Const) || !isTuple(names.val) || !types) return T.Any!;
+    return applyTypeName(T.NamedTuple!.name, [names.val, tupleType(types.map(t => typeOfValueType(t)))]);
+  },
 };
 
 /** the result element of calling builtin `f` with arguments `args` */

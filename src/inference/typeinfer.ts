@@ -17,7 +17,7 @@ import { issubtype } from '../runtime/subtype.ts';
 import { methodAddedListeners } from '../runtime/hooks.ts';
 import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
 import { Const, PartialStruct, Conditional, widenconst, widenconditional, tmerge, lessequal, isConcrete, constType, limitDepth, type Lattice } from './lattice.ts';
-import { builtinTfunc, foreigncallType } from './tfuncs.ts';
+import { builtinTfunc, builtinNothrow, isPureBuiltin, foreigncallType } from './tfuncs.ts';
 import { optimize, optimizerSettings } from '../optimizer/optimize.ts';
 
 /** inference gives up on deeper call chains (returns Any for the callee): keeps pathological recursion finite */
@@ -32,7 +32,7 @@ const MAX_UNION_SPLIT = 4;
 interface SlotState { types: Lattice[]; handlers: number[]; }
 
 /** a call statement resolved by inference: which instance it invokes, when exactly one */
-interface CallInfo { mi: MethodInstance | undefined; }
+interface CallInfo { mi: MethodInstance | undefined; /** the call's constant result may replace it (no throw, no effect) */ foldable: boolean; }
 
 export interface InferenceStats { frames: number; methodInstances: number; ms: number; }
 export const inferenceStats: InferenceStats = { frames: 0, methodInstances: 0, ms: 0 };
@@ -52,6 +52,8 @@ class InferenceState {
   cycleHead: InferenceState | undefined = undefined;
   /** true when a callee returned a provisional result because inference gave up (depth limit) */
   limited = false;
+  /** every statement reached so far is proven not to throw and to have no side effect (for constant folding) */
+  effectFree = true;
   constructor(mi: MethodInstance, src: CodeInfo, argtypes: Lattice[], world: number, isConstProp: boolean) {
     this.mi = mi; this.src = src; this.argtypes = argtypes; this.world = world; this.isConstProp = isConstProp;
   }
@@ -59,7 +61,7 @@ class InferenceState {
 
 const stack: InferenceState[] = [];
 /** constant-propagation results: instance -> key of constant arguments -> return element */
-const constCache = new WeakMap<MethodInstance, Map<string, Lattice>>();
+const constCache = new WeakMap<MethodInstance, Map<string, { rt: Lattice; effectFree: boolean }>>();
 
 // ------------------------------------------------------------------ specialization
 
@@ -177,6 +179,7 @@ function commit(frame: InferenceState): CodeInstance {
   const opt = optimizerSettings.enabled ? optimize({
     src: resolved, mi, reachable: frame.states.map(s => s !== undefined),
     consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
+    foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
     calleeCode: (callee) => validCodeInstance(callee, frame.world),
   }) : undefined;
   const ci = new CodeInstance(mi, frame.world, MAX_WORLD, rt, opt?.code ?? resolved);
@@ -202,6 +205,7 @@ function typeinfFrame(frame: InferenceState): void {
   frame.ssatypes = new Array<Lattice>(n).fill(Bottom);
   frame.states = new Array<SlotState | undefined>(n);
   frame.calls.clear();
+  frame.effectFree = true;
   const init: Lattice[] = new Array<Lattice>(nslots).fill(Bottom);
   frame.argtypes.forEach((t, k) => { init[k] = t; });
   frame.states[0] = { types: init, handlers: [] };
@@ -230,6 +234,7 @@ function typeinfFrame(frame: InferenceState): void {
     if (st instanceof GotoIfNot) {
       const c = abstractEval(frame, st.cond, s);
       frame.ssatypes[pc] = Bottom;
+      if (widenconst(c) !== T.Bool) frame.effectFree = false;
       if (c instanceof Const && c.val === true) { propagate(pc + 1, s); continue; }
       if (c instanceof Const && c.val === false) { propagate(st.dest - 1, s); continue; }
       if (c === Bottom) continue;
@@ -254,6 +259,7 @@ function typeinfFrame(frame: InferenceState): void {
     let t: Lattice;
     if (st instanceof Expr) {
       const h = st.head.name;
+      if (h === 'enter' || h === 'leave') frame.effectFree = false;
       if (h === 'enter') { s.handlers = [...s.handlers, st.args[0] as number]; t = T.Nothing!; }
       else if (h === 'leave') { const k = Number(st.args[0] as bigint | number); s.handlers = s.handlers.slice(0, s.handlers.length - k); t = T.Nothing!; }
       else t = abstractEvalStatement(frame, st, s, pc);
@@ -304,25 +310,28 @@ function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc
     case '=': {
       const t = abstractEval(frame, a[1]!, s);
       if (a[0] instanceof SlotNumber) s.types[a[0].id - 1] = widenconditional(t);
+      else frame.effectFree = false;
       return t;
     }
     case 'new': {
+      frame.effectFree = false;
       const t = abstractEval(frame, a[0]!, s);
       if (t instanceof Const && t.val instanceof DataType) return t.val;
       return T.Any!;
     }
-    case 'foreigncall': return foreigncallType(abstractEval(frame, a[1]!, s));
+    case 'foreigncall': frame.effectFree = false; return foreigncallType(abstractEval(frame, a[1]!, s));
     case 'static_parameter': {
       const v = frame.mi.sparamVals[(a[0] as number) - 1];
       if (v === undefined || v instanceof TypeVar) return T.Any!;
       return new Const(v);
     }
-    case 'the_exception': return T.Any!;
+    case 'the_exception': frame.effectFree = false; return T.Any!;
     case 'isdefined': return T.Bool!;
     case 'boundscheck': return T.Bool!;
     case 'copyast': return T.Expr!;
-    case 'pop_exception': case 'meta': case 'inbounds': case 'loopinfo': case 'const': case 'global': return new Const(T.Nothing!.instance!);
-    default: return T.Any!;
+    case 'pop_exception': frame.effectFree = false; return new Const(T.Nothing!.instance!);
+    case 'meta': case 'inbounds': case 'loopinfo': case 'const': case 'global': return new Const(T.Nothing!.instance!);
+    default: frame.effectFree = false; return T.Any!;
   }
 }
 
@@ -331,12 +340,13 @@ function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc
 function abstractCall(frame: InferenceState, f: Lattice, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
   if (f instanceof Const && f.val instanceof BuiltinFunction) return builtinCall(frame, f.val, args, pc, argExprs);
   const ft = widenconst(f);
+  const r = genericCall(frame, f, ft, args, pc);
   // `!` of a narrowing condition swaps its branches
-  if (f instanceof Const && args.length === 1 && args[0] instanceof Conditional && isBaseNot(f.val)) {
+  if (f instanceof Const && args.length === 1 && args[0] instanceof Conditional && isBaseNot(f.val) && widenconst(r) === T.Bool) {
     const c = args[0];
     return new Conditional(c.slot, c.elsetype, c.thentype);
   }
-  return genericCall(frame, f, ft, args, pc);
+  return r;
 }
 
 let baseNot: Value | undefined;
@@ -346,6 +356,7 @@ function isBaseNot(v: Value): boolean {
 }
 
 function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
+  if (!((isPureBuiltin(f) || f.name === 'getfield') && builtinNothrow(f, args))) frame.effectFree = false;
   switch (f.name) {
     case 'isa': {
       const r = builtinTfunc(f, args);
@@ -444,34 +455,40 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   const sigs = splitSignatures([ft, ...argtypes]);
   // a statement in a loop is evaluated again with wider types: only the last (widest) evaluation counts
   frame.calls.delete(pc);
-  if (!sigs) return T.Any!;
+  if (!sigs) { frame.effectFree = false; return T.Any!; }
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;
+  let foldable = false;
   for (const sig of sigs) {
     const fpart = sig[0]!;
     const fl: Lattice = sigs.length === 1 ? f : (fpart instanceof DataType && fpart.instance !== undefined ? new Const(fpart.instance) : fpart);
     const mt = methodTableOfType(fpart, fl);
-    if (!mt) return T.Any!;
+    if (!mt) { frame.effectFree = false; return T.Any!; }
     const key = sig.map(paramKey).join('|');
     let m = findMethod(mt, sig as DataType[], frame.world, key);
     if (m === null && typeConstructorTable.mt && isType(fl instanceof Const ? fl.val : 0n)) m = findMethod(typeConstructorTable.mt, sig as DataType[], frame.world, key);
     if (m === null || 'ambiguous' in m) {
       // a MethodError at run time; record that adding a method for this signature changes the answer
+      frame.effectFree = false;
       frame.edges.add(tupleType(sig));
       continue;
     }
     // a recursive call with ever-growing argument types is not followed
-    if (growsOnStack(m.method, sig)) return T.Any!;
+    if (growsOnStack(m.method, sig)) { frame.effectFree = false; return T.Any!; }
     const mi = specialize(m.method, sig, m.sparams);
     let rt = typeinfEdge(mi, frame.world);
     frame.edges.add(mi);
     if (sigs.length === 1) {
       single = mi;
-      rt = constPropagate(frame, mi, [fl, ...args], rt);
+      const cp = constPropagate(frame, mi, [fl, ...args], rt);
+      rt = cp.rt;
+      const cci = validCodeInstance(mi, frame.world);
+      foldable = rt instanceof Const && (cp.effectFree || (cci !== undefined && cci.nothrow && cci.effect_free));
     }
     result = tmerge(result, rt);
   }
-  if (single && pc >= 0) frame.calls.set(pc, { mi: single });
+  if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable });
+  if (!foldable) frame.effectFree = false;
   return result;
 }
 
@@ -499,25 +516,26 @@ function constKey(args: Lattice[]): string | undefined {
   return any ? key : undefined;
 }
 
-/** Re-infer a small callee with its constant arguments, when that can say more than its general result. */
-function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice[], rt: Lattice): Lattice {
-  if (rt instanceof Const || rt === Bottom) return rt;
+/** Re-infer a small callee with its constant arguments, when that can say more than its general result.
+ *  Also tells whether that re-inference proved the call free of throws and effects. */
+function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice[], rt: Lattice): { rt: Lattice; effectFree: boolean } {
+  const no = { rt, effectFree: false };
+  if (rt instanceof Const || rt === Bottom) return no;
   const rtw = widenconst(rt);
-  if (isConcrete(rtw) && rtw.instance !== undefined) return rt;
+  if (isConcrete(rtw) && rtw.instance !== undefined) return no;
   const src = mi.def.source;
-  if (!src || src.code.length > CONST_PROP_MAX_STATEMENTS) return rt;
-  if (stack.some(f => f.mi === mi)) return rt;
-  if (stack.length >= MAX_INFERENCE_DEPTH / 2) return rt;
+  if (!src || src.code.length > CONST_PROP_MAX_STATEMENTS) return no;
+  if (stack.some(f => f.mi === mi)) return no;
+  if (stack.length >= MAX_INFERENCE_DEPTH / 2) return no;
   const key = constKey(args.slice(1));
-  if (key === undefined) return rt;
+  if (key === undefined) return no;
   let m = constCache.get(mi);
   if (!m) { m = new Map(); constCache.set(mi, m); }
   const hit = m.get(key);
   if (hit !== undefined) return hit;
   const argl = argtypesForConstProp(mi, args);
   const f2 = runFrame(mi, argl, frame.world, true);
-  let r = f2.bestguess;
-  if (!lessequal(r, rt)) r = rt;
+  const r = lessequal(f2.bestguess, rt) ? { rt: f2.bestguess, effectFree: f2.effectFree } : no;
   if (!f2.cycleHead && !f2.limited) m.set(key, r);
   return r;
 }
@@ -567,11 +585,10 @@ function resolveCallee(x: Value, frame: InferenceState, pc: number, info: CallIn
   if (!(x instanceof Expr) || x.head.name !== 'call') return x;
   const f = x.args[0]!;
   if (info?.mi) return new Expr(Sym.of('invoke'), [info.mi, ...x.args]);
-  if (f instanceof GlobalRef) {
-    const t = globalType(f);
-    if (t instanceof Const && t.val instanceof BuiltinFunction) return new Expr(x.head, [t.val, ...x.args.slice(1)]);
-  }
-  void frame; void pc;
+  // a callee known to be a builtin (a constant global, or a value inference proved constant) is named directly
+  const t = f instanceof GlobalRef ? globalType(f) : f instanceof SSAValue ? frame.ssatypes[f.id - 1] : undefined;
+  if (t instanceof Const && t.val instanceof BuiltinFunction) return new Expr(x.head, [t.val, ...x.args.slice(1)]);
+  void pc;
   return x;
 }
 

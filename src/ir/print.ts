@@ -5,7 +5,7 @@ import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, Newva
 import { CodeInfo } from './CodeInfo.ts';
 import { exprToString } from '../syntax/print.ts';
 import { showType } from '../runtime/show_type.ts';
-import type { JType } from '../runtime/types.ts';
+import { isType, type JType } from '../runtime/types.ts';
 
 export interface PrintOptions {
   /** how to print a statement's type annotation (default: `::T`); given the type, returns the text after `::` */
@@ -41,7 +41,9 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     if (v instanceof SSAValue) return `%${v.id}`;
     if (v instanceof SlotNumber) return ci.slotnames[v.id - 1]?.name ?? `_${v.id}`;
     if (v instanceof GlobalRef) return v.name.name;
-    if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : exprToString(v);
+    if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : Array.isArray(v.value) ? op(v.value) : exprToString(v);
+    if (Array.isArray(v)) { const items = (v as Value[]).map(x => x instanceof Sym ? `:${x.name}` : op(x)); return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`; }
+    if (isType(v)) return showType(v);
     if (v === T.Nothing?.instance) return 'nothing';
     if (v instanceof Expr) return stmt(v);
     if (v instanceof BuiltinFunction) return v.jtype === T.IntrinsicFunction ? `Base.${v.name}` : `Core.${v.name}`;
@@ -73,7 +75,7 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
             return t ? `${op(x)}::${typeText(t)}` : op(x);
           };
           const fop = a[1]!;
-          const fname = fop instanceof GlobalRef ? `${fop.mod.name.name}.${/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(fop.name.name) ? fop.name.name : ':' + fop.name.name}` : op(a[0]!);
+          const fname = fop instanceof GlobalRef ? `${fop.mod.name.name}.${/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(fop.name.name) ? fop.name.name : fop.name.name === ':' ? ':(:)' : ':' + fop.name.name}` : op(a[0]!);
           return `invoke ${fname}(${a.slice(2).map(argText).join(', ')})`;
         }
         case 'new': return `%new(${a.map(op).join(', ')})`;

@@ -23,6 +23,7 @@ const INLINE_MAX_FORCED = 60;
 export interface OptimizeInput {
   src: CodeInfo;                       // typed, unoptimized
   consts: (Value | undefined)[];       // per statement: the constant inference proved it returns, if any
+  foldable: boolean[];                 // per statement: inference proved the call free of throws and effects
   reachable: boolean[];
   mi: MethodInstance;
   /** the callee's current CodeInstance, when it has one (committed before this caller) */
@@ -166,7 +167,7 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     const call = callOf(st);
     const k = input.consts[pc];
-    if (call && k !== undefined && foldable(src, call, input.calleeCode)) {
+    if (call && k !== undefined && (input.foldable[pc] || foldable(src, call, input.calleeCode))) {
       const v = constOperand(k);
       if (st === call) { ssaMap[pc + 1] = v; continue; }
       // a slot assignment keeps the store, with the constant
@@ -261,13 +262,25 @@ function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeI
     else if (x instanceof ReturnNode) count(x.val);
   };
   src.code.forEach(count);
+  // slots that are never read: their stores are dead (the stored value is still computed if that has effects)
+  const slotReads = new Array<number>(src.slotnames.length + 1).fill(0);
+  const countSlots = (x: Value, lhs: boolean): void => {
+    if (x instanceof SlotNumber) { if (!lhs) slotReads[x.id]!++; }
+    else if (x instanceof Expr) x.args.forEach((y, k) => countSlots(y, x.head.name === '=' && k === 0));
+    else if (x instanceof GotoIfNot) countSlots(x.cond, false);
+    else if (x instanceof ReturnNode) countSlots(x.val, false);
+  };
+  src.code.forEach(x => countSlots(x, false));
+  const deadSlot = (x: Value): boolean => x instanceof SlotNumber && x.id > src.nargs && slotReads[x.id] === 0;
   const b = new Builder();
   const labelMap: number[] = new Array(n + 2);
   const ssaMap: Value[] = new Array(n + 1);
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
-    const st = src.code[pc]!;
+    let st = src.code[pc]!;
+    if (st instanceof NewvarNode && deadSlot(st.slot)) continue;
+    if (st instanceof Expr && st.head.name === '=' && deadSlot(st.args[0]!)) st = st.args[1]!;
     const isValue = !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) && !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave'));
     if (isValue && uses[pc + 1] === 0) {
       const e = statementEffects(src, st, calleeCode);

@@ -31,6 +31,7 @@ export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
   switch (f.name) {
     case '===': case 'typeof': case 'isa': case 'tuple': case 'ifelse': return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
     case 'getfield': return getfieldNothrow(args);
+    case 'arraylen': case 'nfields': { const t = args[0] && widenconst(args[0]); return args.length === 1 && t instanceof DataType && (t.name === T.Array!.name || f.name === 'nfields'); }
     default: return false;
   }
 }

@@ -177,8 +177,8 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     if (call && call.head.name === 'invoke') {
       const inl = inlineable(call.args[0] as MethodInstance, input);
-      if (inl) {
-        const val = emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc);
+      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, src, input.calleeCode);
+      if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
           ssaMap[pc + 1] = val instanceof SlotNumber ? b.push(val, t, loc) : val;
@@ -207,7 +207,7 @@ function inlineable(mi: MethodInstance, input: OptimizeInput): CodeInfo | undefi
   if (mi === input.mi) return undefined;
   const cci = input.calleeCode(mi);
   const cc = cci?.inferred;
-  if (!cci || !cc || !cci.nothrow) return undefined;
+  if (!cci || !cc) return undefined;
   if (cc.inlining === 'noinline') return undefined;
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
   if (cc.code.length > limit || cc.isva) return undefined;
@@ -229,8 +229,12 @@ function usesSlotsBeyond(x: Value, nargs: number): boolean {
   return false;
 }
 
-/** Emits a straight-line callee with its arguments substituted; returns the operand for its result. */
-function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly (JType | Value)[], loc: number): Value {
+/** Emits a straight-line callee with its arguments substituted; returns the operand for its result. Inlined code
+ *  must not throw (a stack trace would lose the callee's frame): that is checked here, with the call site's
+ *  arguments in place (constant arguments often make a callee's builtins safe), and the emission is undone if not. */
+function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly (JType | Value)[], loc: number,
+  caller: CodeInfo, calleeCode: OptimizeInput['calleeCode']): Value | undefined {
+  const start = b.code.length;
   const map: Value[] = [];
   const subst = (x: Value): Value => {
     if (x instanceof SlotNumber) return args[x.id - 1]!;
@@ -244,11 +248,25 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
     }
     return x;
   };
+  const view = new CodeInfo();
+  view.ssavaluetypes = b.types; view.slottypes = caller.slottypes;
   for (let k = 0; k < cc.code.length - 1; k++) {
     const st = subst(cc.code[k]!);
+    if (!statementEffects(view, st, calleeCode).nothrow) { b.code.length = b.types.length = b.locs.length = start; return undefined; }
     map[k + 1] = b.push(st, cc.ssavaluetypes![k]!, loc);
   }
   return subst((cc.code[cc.code.length - 1] as ReturnNode).val);
+}
+
+function foldConstantCall(ci: CodeInfo, st: Value): Value | undefined {
+  if (!(st instanceof Expr) || st.head.name !== 'call' || !(st.args[0] instanceof BuiltinFunction) || !isPureBuiltin(st.args[0])) return undefined;
+  const args: Value[] = [];
+  for (const a of st.args.slice(1)) {
+    const l = a instanceof SSAValue || a instanceof SlotNumber ? undefined : operandLattice(ci, a);
+    if (!(l instanceof Const)) return undefined;
+    args.push(l.val);
+  }
+  try { return constOperand(st.args[0].impl(args)); } catch { return undefined; }
 }
 
 /** Pass 2: delete statements whose value is unused and whose evaluation has no effect and cannot throw. */
@@ -281,6 +299,9 @@ function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeI
     let st = src.code[pc]!;
     if (st instanceof NewvarNode && deadSlot(st.slot)) continue;
     if (st instanceof Expr && st.head.name === '=' && deadSlot(st.args[0]!)) st = st.args[1]!;
+    // a pure builtin on constant operands (often exposed by inlining) is evaluated now
+    const folded = foldConstantCall(src, st);
+    if (folded !== undefined) { ssaMap[pc + 1] = folded; continue; }
     const isValue = !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) && !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave'));
     if (isValue && uses[pc + 1] === 0) {
       const e = statementEffects(src, st, calleeCode);

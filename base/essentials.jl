@@ -72,11 +72,23 @@ esc(x) = Expr(:escape, x)
 macro inbounds(ex)
     esc(ex)
 end
+# `@inline` / `@noinline` on a definition put `Expr(:meta, :inline)` first in its body (the optimizer reads it)
+function _annotate_body(ex, tag::Symbol)
+    if ex isa Expr && (ex.head === :function || (ex.head === :(=) && ex.args[1] isa Expr && (ex.args[1].head === :call || ex.args[1].head === :where)))
+        body = ex.args[2]
+        if body isa Expr && body.head === :block
+            pushfirst!(body.args, Expr(:meta, tag))
+        else
+            ex.args[2] = Expr(:block, Expr(:meta, tag), body)
+        end
+    end
+    ex
+end
 macro inline(ex)
-    esc(ex)
+    esc(_annotate_body(ex, :inline))
 end
 macro noinline(ex)
-    esc(ex)
+    esc(_annotate_body(ex, :noinline))
 end
 macro doc(str, ex)
     esc(ex)

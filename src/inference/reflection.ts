@@ -6,7 +6,7 @@ import { registerForeign } from '../runtime/foreign.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 import { showType } from '../runtime/show_type.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
-import { printCodeInfo } from '../ir/print.ts';
+import { printCodeInfo, slotName } from '../ir/print.ts';
 import { inferMethodInstance, methodInstanceFor } from './typeinfer.ts';
 import { isConcrete } from './lattice.ts';
 import type { MethodInstance } from '../runtime/methods.ts';
@@ -69,7 +69,7 @@ export function codeWarntype(mi: MethodInstance, color: boolean): string {
   }
   if (code.slotnames.length > code.nargs) {
     lines.push('Locals');
-    for (let k = code.nargs; k < code.slotnames.length; k++) lines.push(`  ${code.slotnames[k]!.name}::${tt(slottypes[k] ?? T.Any!)}`);
+    for (let k = code.nargs; k < code.slotnames.length; k++) lines.push(`  ${slotName(code, k + 1)}::${tt(slottypes[k] ?? T.Any!)}`);
   }
   lines.push(`Body::${tt(ci.rettype)}`);
   const body = printCodeInfo(code, { typeText: tt }).split('\n');

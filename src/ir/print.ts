@@ -14,6 +14,14 @@ export interface PrintOptions {
 
 const INFIX = new Set(['+', '-', '*', '/', '^', '==', '!=', '<', '>', '<=', '>=', '===', '÷', '%', '&', '|', '<<', '>>']);
 
+/** A slot's printed name. Compiler temporaries (`#if12`, `#iter3`, ...) print as `@_n` with their slot number, as
+ *  Julia prints unnamed slots, so printouts do not depend on how many temporaries were made before. */
+export function slotName(ci: CodeInfo, id: number): string {
+  const n = ci.slotnames[id - 1]?.name;
+  if (n === undefined || /^#[a-z]+\d+$/.test(n)) return `@_${id}`;
+  return n;
+}
+
 export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
   const types = ci.ssavaluetypes;
   const typeText = opts.typeText ?? showType;
@@ -39,7 +47,7 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
   code.forEach(mark);
   const op = (v: Value): string => {
     if (v instanceof SSAValue) return `%${v.id}`;
-    if (v instanceof SlotNumber) return ci.slotnames[v.id - 1]?.name ?? `_${v.id}`;
+    if (v instanceof SlotNumber) return slotName(ci, v.id);
     if (v instanceof GlobalRef) return v.name.name;
     if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : Array.isArray(v.value) ? op(v.value) : exprToString(v);
     if (Array.isArray(v)) { const items = (v as Value[]).map(x => x instanceof Sym ? `:${x.name}` : op(x)); return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`; }

@@ -325,7 +325,10 @@ export class Lowerer {
       case 'where': return this.lowerWhereType(ex, L, s);
       case 'quote': return this.lowerQuote(a[0]!, L, s, 1);
       case 'inert': return new QuoteNode(a[0]!);
-      case 'meta': case 'inbounds': case 'loopinfo': return nothingV();
+      case 'meta':
+        if (a[0] instanceof Sym && (a[0].name === 'inline' || a[0].name === 'noinline')) L.ci.inlining = a[0].name;
+        return nothingV();
+      case 'inbounds': case 'loopinfo': return nothingV();
       case 'boundscheck': return true;
       case 'escape': return this.val(a[0]!, L, s);
       case 'macrocall': return this.err(`macro expansion missing for ${(a[0] as Sym).name}`, L);

@@ -13,8 +13,8 @@ import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
-import { Const, type Lattice } from '../inference/lattice.ts';
-import { builtinNothrow, isPureBuiltin } from '../inference/tfuncs.ts';
+import { Const, widenconst, lessequal, type Lattice } from '../inference/lattice.ts';
+import { builtinNothrow, isPureBuiltin, builtinTfunc } from '../inference/tfuncs.ts';
 
 /** callees with at most this many statements are inlined (`@inline` raises it, `@noinline` forbids) */
 export const INLINE_MAX_STATEMENTS = 12;
@@ -132,7 +132,7 @@ function statementEffects(ci: CodeInfo, st: Value, calleeCode: OptimizeInput['ca
 // ------------------------------------------------------------------ passes
 
 export function optimize(input: OptimizeInput): OptimizeResult {
-  let ci = input.src;
+  let ci = forwardSlots(input.src);
   ci = foldAndInline(input, ci);
   for (let k = 0; k < 3; k++) {
     const next = deadCode(ci, input.calleeCode);
@@ -145,6 +145,46 @@ export function optimize(input: OptimizeInput): OptimizeResult {
     nothrow &&= e.nothrow; effectFree &&= e.effectFree;
   }
   return { code: ci, nothrow, effectFree };
+}
+
+/** Pass 0: in branch-free code, a local assigned once before all its reads is just a name for the assigned
+ *  value: the store becomes an SSA statement and the reads use it (then the slot is dead). */
+function forwardSlots(src: CodeInfo): CodeInfo {
+  const code = src.code;
+  if (code.some(st => st instanceof GotoNode || st instanceof GotoIfNot || (st instanceof Expr && st.head.name === 'enter'))) return src;
+  const stores = new Map<number, number>();   // slot -> the statement index of its only store
+  const bad = new Set<number>();
+  code.forEach((st, pc) => {
+    if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) {
+      const id = st.args[0].id;
+      if (id <= src.nargs || stores.has(id)) bad.add(id); else stores.set(id, pc);
+    }
+  });
+  const readBefore = (x: Value, pc: number): void => {
+    if (x instanceof SlotNumber) { const at = stores.get(x.id); if (at === undefined || at >= pc) bad.add(x.id); }
+    else if (x instanceof Expr) x.args.forEach((y, k) => { if (!(x.head.name === '=' && k === 0)) readBefore(y, pc); });
+    else if (x instanceof ReturnNode) readBefore(x.val, pc);
+  };
+  code.forEach((st, pc) => readBefore(st, pc));
+  const fwd = new Map<number, Value>();
+  for (const [id, pc] of stores) {
+    if (bad.has(id)) continue;
+    const rhs = (code[pc] as Expr).args[1]!;
+    fwd.set(id, rhs instanceof Expr ? new SSAValue(pc + 1) : rhs);
+  }
+  if (!fwd.size) return src;
+  const out = new CodeInfo();
+  Object.assign(out, src);
+  const use = (x: Value): Value => mapOperands(x, v => v instanceof SlotNumber && fwd.has(v.id) ? fwd.get(v.id)! : v);
+  out.code = code.map(st => {
+    if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) {
+      // the forwarded slot's store becomes the value statement itself; other stores keep their target
+      if (fwd.has(st.args[0].id) && st.args[1] instanceof Expr) return use(st.args[1]);
+      return new Expr(st.head, [st.args[0], use(st.args[1]!)]);
+    }
+    return use(st);
+  });
+  return out;
 }
 
 /** Pass 1: drop unreachable statements, fold constant conditions and constant calls, inline small callees. */
@@ -253,9 +293,31 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
   for (let k = 0; k < cc.code.length - 1; k++) {
     const st = subst(cc.code[k]!);
     if (!statementEffects(view, st, calleeCode).nothrow) { b.code.length = b.types.length = b.locs.length = start; return undefined; }
-    map[k + 1] = b.push(st, cc.ssavaluetypes![k]!, loc);
+    map[k + 1] = b.push(st, refineType(view, st, cc.ssavaluetypes![k]!), loc);
   }
   return subst((cc.code[cc.code.length - 1] as ReturnNode).val);
+}
+
+/** Scalar replacement: a field read from an immutable struct or tuple built in this very code is the operand it was
+ *  built from (when that operand cannot have changed since: an SSA value, a constant, an argument never stored to).
+ *  The allocation then has no use left and the dead-code pass deletes it. */
+function forwardField(ci: CodeInfo, st: Value, stableSlot: (x: Value) => boolean): Value | undefined {
+  if (!(st instanceof Expr) || st.head.name !== 'call' || !(st.args[0] instanceof BuiltinFunction) || st.args[0].name !== 'getfield' || st.args.length !== 3) return undefined;
+  const obj = st.args[1], fld = operandLattice(ci, st.args[2]!);
+  if (!(obj instanceof SSAValue) || !(fld instanceof Const)) return undefined;
+  const def = ci.code[obj.id - 1];
+  if (!(def instanceof Expr)) return undefined;
+  let parts: Value[], dt: DataType | undefined;
+  if (def.head.name === 'new') {
+    const t = operandLattice(ci, def.args[0]!);
+    if (!(t instanceof Const) || !(t.val instanceof DataType) || t.val.ismutable) return undefined;
+    dt = t.val; parts = def.args.slice(1);
+  } else if (def.head.name === 'call' && def.args[0] instanceof BuiltinFunction && def.args[0].name === 'tuple') parts = def.args.slice(1);
+  else return undefined;
+  const i = typeof fld.val === 'bigint' ? Number(fld.val) - 1 : dt && fld.val instanceof Sym ? dt.name.names.indexOf(fld.val) : -1;
+  const x = parts[i];
+  if (x === undefined) return undefined;
+  return x instanceof SSAValue || stableSlot(x) || !(x instanceof SlotNumber || x instanceof Expr || x instanceof GlobalRef) ? x : undefined;
 }
 
 function foldConstantCall(ci: CodeInfo, st: Value): Value | undefined {
@@ -267,6 +329,14 @@ function foldConstantCall(ci: CodeInfo, st: Value): Value | undefined {
     args.push(l.val);
   }
   try { return constOperand(st.args[0].impl(args)); } catch { return undefined; }
+}
+
+/** A builtin call's type again, with the operands it has now (inlined code often has constant operands where the
+ *  callee's own inference had only types: `getfield(p, :a)` instead of `getfield(p, f::Symbol)`). */
+function refineType(ci: CodeInfo, st: Value, t: JType): JType {
+  if (!(st instanceof Expr) || st.head.name !== 'call' || !(st.args[0] instanceof BuiltinFunction)) return t;
+  const r = widenconst(builtinTfunc(st.args[0], st.args.slice(1).map(a => operandLattice(ci, a))));
+  return lessequal(r, t) ? r : t;
 }
 
 /** Pass 2: delete statements whose value is unused and whose evaluation has no effect and cannot throw. */
@@ -289,6 +359,10 @@ function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeI
     else if (x instanceof ReturnNode) countSlots(x.val, false);
   };
   src.code.forEach(x => countSlots(x, false));
+  // arguments never stored to hold their value throughout
+  const stored = new Set<number>();
+  src.code.forEach(st => { if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) stored.add(st.args[0].id); });
+  const stableSlot = (x: Value): boolean => x instanceof SlotNumber && x.id <= src.nargs && !stored.has(x.id);
   const deadSlot = (x: Value): boolean => x instanceof SlotNumber && x.id > src.nargs && slotReads[x.id] === 0;
   const b = new Builder();
   const labelMap: number[] = new Array(n + 2);
@@ -300,8 +374,8 @@ function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeI
     if (st instanceof NewvarNode && deadSlot(st.slot)) continue;
     if (st instanceof Expr && st.head.name === '=' && deadSlot(st.args[0]!)) st = st.args[1]!;
     // a pure builtin on constant operands (often exposed by inlining) is evaluated now
-    const folded = foldConstantCall(src, st);
-    if (folded !== undefined) { ssaMap[pc + 1] = folded; continue; }
+    const folded = foldConstantCall(src, st) ?? forwardField(src, st, stableSlot);
+    if (folded !== undefined) { ssaMap[pc + 1] = remap(folded); continue; }
     const isValue = !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) && !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave'));
     if (isValue && uses[pc + 1] === 0) {
       const e = statementEffects(src, st, calleeCode);

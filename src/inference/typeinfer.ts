@@ -32,7 +32,14 @@ const MAX_UNION_SPLIT = 4;
 interface SlotState { types: Lattice[]; handlers: number[]; }
 
 /** a call statement resolved by inference: which instance it invokes, when exactly one */
-interface CallInfo { mi: MethodInstance | undefined; /** the call's constant result may replace it (no throw, no effect) */ foldable: boolean; }
+interface CallInfo {
+  mi: MethodInstance | undefined;
+  /** the call's constant result may replace it (no throw, no effect) */
+  foldable: boolean;
+  /** a call on a small Union split by the type of one argument: each member's instance and result type */
+  split?: UnionSplit;
+}
+export interface UnionSplit { arg: number; cases: { type: JType; mi: MethodInstance; rettype: JType }[]; }
 
 export interface InferenceStats { frames: number; methodInstances: number; ms: number; }
 export const inferenceStats: InferenceStats = { frames: 0, methodInstances: 0, ms: 0 };
@@ -180,6 +187,7 @@ function commit(frame: InferenceState): CodeInstance {
     src: resolved, mi, reachable: frame.states.map(s => s !== undefined),
     consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
     foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
+    splits: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.split),
     calleeCode: (callee) => validCodeInstance(callee, frame.world),
   }) : undefined;
   const ci = new CodeInstance(mi, frame.world, MAX_WORLD, rt, opt?.code ?? resolved);
@@ -459,6 +467,7 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;
   let foldable = false;
+  const cases: { sig: JType[]; mi: MethodInstance; rt: Lattice }[] = [];
   for (const sig of sigs) {
     const fpart = sig[0]!;
     const fl: Lattice = sigs.length === 1 ? f : (fpart instanceof DataType && fpart.instance !== undefined ? new Const(fpart.instance) : fpart);
@@ -485,9 +494,16 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
       const cci = validCodeInstance(mi, frame.world);
       foldable = rt instanceof Const && (cp.effectFree || (cci !== undefined && cci.nothrow && cci.effect_free));
     }
+    cases.push({ sig, mi, rt });
     result = tmerge(result, rt);
   }
   if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable });
+  else if (pc >= 0 && cases.length === sigs.length && sigs.length > 1) {
+    // every member of the Union resolves to one method: the optimizer can branch on the argument's type
+    const pos = [ft, ...argtypes].findIndex(t => t instanceof UnionType);
+    const onlyOne = [ft, ...argtypes].filter(t => t instanceof UnionType).length === 1;
+    if (pos > 0 && onlyOne) frame.calls.set(pc, { mi: undefined, foldable: false, split: { arg: pos, cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })) } });
+  }
   if (!foldable) frame.effectFree = false;
   return result;
 }

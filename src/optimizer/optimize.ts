@@ -12,8 +12,9 @@ import { DataType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
-import { lookupBinding } from '../interpreter/interpret.ts';
+import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
 import { Const, widenconst, lessequal, type Lattice } from '../inference/lattice.ts';
+import type { UnionSplit } from '../inference/typeinfer.ts';
 import { builtinNothrow, isPureBuiltin, builtinTfunc } from '../inference/tfuncs.ts';
 
 /** callees with at most this many statements are inlined (`@inline` raises it, `@noinline` forbids) */
@@ -24,6 +25,7 @@ export interface OptimizeInput {
   src: CodeInfo;                       // typed, unoptimized
   consts: (Value | undefined)[];       // per statement: the constant inference proved it returns, if any
   foldable: boolean[];                 // per statement: inference proved the call free of throws and effects
+  splits: (UnionSplit | undefined)[];  // per statement: a dynamic call that may branch on one argument's type
   reachable: boolean[];
   mi: MethodInstance;
   /** the callee's current CodeInstance, when it has one (committed before this caller) */
@@ -44,6 +46,8 @@ class Builder {
   code: Value[] = [];
   types: JType[] = [];
   locs: number[] = [];
+  /** statements whose jump targets are already in the new numbering */
+  readonly finalLabels = new Set<number>();
   push(st: Value, t: JType, loc: number): SSAValue { this.code.push(st); this.types.push(t); this.locs.push(loc); return new SSAValue(this.code.length); }
 }
 
@@ -55,8 +59,9 @@ function mapOperands(x: Value, f: (v: Value) => Value): Value {
   return x;
 }
 
-function fixLabels(code: Value[], labelMap: number[]): void {
+function fixLabels(code: Value[], labelMap: number[], skip?: Set<number>): void {
   for (let k = 0; k < code.length; k++) {
+    if (skip?.has(k)) continue;
     const st = code[k]!;
     if (st instanceof GotoNode) code[k] = new GotoNode(labelMap[st.label]!);
     else if (st instanceof GotoIfNot) code[k] = new GotoIfNot(st.cond, labelMap[st.dest]!);
@@ -194,6 +199,7 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
   const labelMap: number[] = new Array(n + 2);
   const ssaMap: Value[] = new Array(n + 1);
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  const slots = { names: src.slotnames.slice(), flags: src.slotflags.slice(), types: (src.slottypes ?? []).slice() };
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
     if (!input.reachable[pc]) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
@@ -215,6 +221,12 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
       b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, v]), t, loc);
       continue;
     }
+    const split = input.splits[pc];
+    if (call && split && call.head.name === 'call') {
+      const res = emitSplit(b, remap(call.args[0]!), split, call.args.slice(1).map(remap), loc, slots, t);
+      ssaMap[pc + 1] = st === call ? b.push(res, t, loc) : b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, res]), t, loc);
+      continue;
+    }
     if (call && call.head.name === 'invoke') {
       const inl = inlineable(call.args[0] as MethodInstance, input);
       const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, src, input.calleeCode);
@@ -231,8 +243,39 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }
   labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap);
-  return withCode(src, b);
+  fixLabels(b.code, labelMap, b.finalLabels);
+  const out = withCode(src, b);
+  out.slotnames = slots.names; out.slotflags = slots.flags; out.slottypes = slots.types;
+  return out;
+}
+
+/** Union splitting: `f(x)` with x::Union{A, B} becomes `isa(x, A) ? invoke f(x::A) : invoke f(x::B)`, the result
+ *  joined in a new slot. The last member needs no test: inference proved x is one of the members. */
+function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: { names: Sym[]; flags: number[]; types: JType[] }, resultType: JType): SlotNumber {
+  slots.names.push(Sym.of(`#split${slots.names.length + 1}`)); slots.flags.push(2); slots.types.push(resultType);
+  const res = new SlotNumber(slots.names.length);
+  const isaFn = builtinNamed('isa');
+  const ends: number[] = [];
+  split.cases.forEach((c, k) => {
+    let test: number | undefined;
+    if (k < split.cases.length - 1) {
+      const cond = b.push(new Expr(Sym.of('call'), [isaFn, args[split.arg - 1]!, c.type]), T.Bool!, loc);
+      b.push(new GotoIfNot(cond, 0), Bottom, loc);
+      test = b.code.length - 1;
+    }
+    const r = b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...args]), c.rettype, loc);
+    b.push(new Expr(Sym.of('='), [res, r]), c.rettype, loc);
+    if (k < split.cases.length - 1) { b.push(new GotoNode(0), Bottom, loc); ends.push(b.code.length - 1); }
+    if (test !== undefined) { b.code[test] = new GotoIfNot((b.code[test] as GotoIfNot).cond, b.code.length + 1); b.finalLabels.add(test); }
+  });
+  for (const e of ends) { b.code[e] = new GotoNode(b.code.length + 1); b.finalLabels.add(e); }
+  return res;
+}
+
+let isaBuiltin: BuiltinFunction | undefined;
+function builtinNamed(name: 'isa'): BuiltinFunction {
+  isaBuiltin ??= interpState.Core!.bindings.get(Sym.of(name))!.get() as BuiltinFunction;
+  return isaBuiltin;
 }
 
 function foldable(ci: CodeInfo, call: Expr, calleeCode: OptimizeInput['calleeCode']): boolean {

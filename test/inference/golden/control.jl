@@ -41,3 +41,12 @@ g9(v::Vector{Int}) = length(v) > 0 ? v[1] : -1
 @code_typed g9([1, 2])
 println(Base.return_types(g5, (Union{Nothing, Int},)))
 println(Base.return_types(fib, (Int,)))
+# union splitting: a call on a Union{Int64, String} branches to each member's method
+describe(x::Int) = x + 1
+describe(x::String) = length(x)
+function splitcall(flag)
+    v = flag ? 1 : "abc"
+    describe(v) * 2
+end
+@code_typed splitcall(true)
+println(splitcall(true), " ", splitcall(false))

@@ -65,15 +65,16 @@ export function callFunction(f: Value, args: Value[]): Value {
   if (m === null || 'ambiguous' in m) {
     throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
   }
-  return invokeMethod(m.method, m.sparams, f, args);
+  return invokeMethod(m.method, m.sparams, f, args, key);
 }
 
 /** Which code runs for a method call: the lowered source unless an execution tier (typed code, compiled code)
  *  installed here supplies another body for this call. */
-export const execHooks = { codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[]) => CodeInfo | undefined) | undefined };
+/** `which` names the specialization when the caller knows it: its MethodInstance, or the key of its argument types. */
+export const execHooks = { codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => CodeInfo | undefined) | undefined };
 
-export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[]): Value {
-  const ci = (execHooks.codeFor && execHooks.codeFor(m, sparams, f, args)) || m.source!;
+export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string): Value {
+  const ci = (execHooks.codeFor && execHooks.codeFor(m, sparams, f, args, which)) || m.source!;
   const slots: (Value | undefined)[] = new Array(ci.slotnames.length);
   slots[0] = f;
   if (m.isva) {
@@ -170,7 +171,7 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         const f = ev(a[1]!);
         const args = new Array<Value>(a.length - 2);
         for (let k = 2; k < a.length; k++) args[k - 2] = ev(a[k]!);
-        return invokeMethod(mi.def, mi.sparamVals, f, args);
+        return invokeMethod(mi.def, mi.sparamVals, f, args, mi);
       }
       case '=': {
         const lhs = a[0]!;

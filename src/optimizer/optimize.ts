@@ -138,7 +138,7 @@ function statementEffects(ci: CodeInfo, st: Value, calleeCode: OptimizeInput['ca
 
 export function optimize(input: OptimizeInput): OptimizeResult {
   let ci = forwardSlots(input.src);
-  ci = foldAndInline(input, ci);
+  ci = forwardSlots(foldAndInline(input, ci));   // inlined bodies bring slots of their own
   for (let k = 0; k < 3; k++) {
     const next = deadCode(ci, input.calleeCode);
     if (next.code.length === ci.code.length) break;
@@ -152,11 +152,51 @@ export function optimize(input: OptimizeInput): OptimizeResult {
   return { code: ci, nothrow, effectFree };
 }
 
-/** Pass 0: in branch-free code, a local assigned once before all its reads is just a name for the assigned
- *  value: the store becomes an SSA statement and the reads use it (then the slot is dead). */
+/** Basic blocks and their dominators (iterative data flow; method bodies are small). `blockOf[pc]` is the block of
+ *  statement pc (0-based); `dominates(a, b)` tells whether every path from the entry to block b passes block a. */
+function dominators(code: Value[]): { blockOf: number[]; dominates: (a: number, b: number) => boolean } {
+  const n = code.length;
+  const starts = new Set<number>([0]);
+  code.forEach((st, pc) => {
+    if (st instanceof GotoNode) { starts.add(st.label - 1); starts.add(pc + 1); }
+    else if (st instanceof GotoIfNot) { starts.add(st.dest - 1); starts.add(pc + 1); }
+    else if (st instanceof ReturnNode) starts.add(pc + 1);
+  });
+  const firsts = [...starts].filter(x => x < n).sort((a, b) => a - b);
+  const blockOf: number[] = new Array(n);
+  firsts.forEach((f, b) => { const e = firsts[b + 1] ?? n; for (let pc = f; pc < e; pc++) blockOf[pc] = b; });
+  const nb = firsts.length;
+  const preds: number[][] = Array.from({ length: nb }, () => []);
+  firsts.forEach((f, b) => {
+    const lastPc = (firsts[b + 1] ?? n) - 1;
+    const st = code[lastPc]!;
+    const add = (to: number) => { if (to < n) preds[blockOf[to]!]!.push(b); };
+    if (st instanceof GotoNode) add(st.label - 1);
+    else if (st instanceof GotoIfNot) { add(st.dest - 1); add(lastPc + 1); }
+    else if (!(st instanceof ReturnNode)) add(lastPc + 1);
+    void f;
+  });
+  // dom[b] = set of blocks dominating b
+  const all = new Set(Array.from({ length: nb }, (_, k) => k));
+  const dom: Set<number>[] = Array.from({ length: nb }, (_, k) => k === 0 ? new Set([0]) : new Set(all));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let b = 1; b < nb; b++) {
+      const ps = preds[b]!;
+      let next: Set<number>;
+      if (ps.length === 0) next = new Set([b]);   // unreachable: dominated by itself only
+      else { next = new Set(dom[ps[0]!]!); for (const p of ps.slice(1)) for (const x of next) if (!dom[p]!.has(x)) next.delete(x); next.add(b); }
+      if (next.size !== dom[b]!.size) { dom[b] = next; changed = true; }
+    }
+  }
+  return { blockOf, dominates: (a, b) => dom[b]!.has(a) };
+}
+
+/** Pass 0: a local stored exactly once, where that store dominates (and precedes) every read, is just a name for
+ *  the stored value: the store becomes an SSA statement and the reads use it (the slot then dies). */
 function forwardSlots(src: CodeInfo): CodeInfo {
   const code = src.code;
-  if (code.some(st => st instanceof GotoNode || st instanceof GotoIfNot || (st instanceof Expr && st.head.name === 'enter'))) return src;
+  if (code.some(st => st instanceof Expr && st.head.name === 'enter')) return src;   // no exception edges in the CFG
   const stores = new Map<number, number>();   // slot -> the statement index of its only store
   const bad = new Set<number>();
   code.forEach((st, pc) => {
@@ -165,17 +205,24 @@ function forwardSlots(src: CodeInfo): CodeInfo {
       if (id <= src.nargs || stores.has(id)) bad.add(id); else stores.set(id, pc);
     }
   });
-  const readBefore = (x: Value, pc: number): void => {
-    if (x instanceof SlotNumber) { const at = stores.get(x.id); if (at === undefined || at >= pc) bad.add(x.id); }
-    else if (x instanceof Expr) x.args.forEach((y, k) => { if (!(x.head.name === '=' && k === 0)) readBefore(y, pc); });
-    else if (x instanceof ReturnNode) readBefore(x.val, pc);
+  if ([...stores.keys()].every(id => bad.has(id))) return src;
+  const { blockOf, dominates } = dominators(code);
+  const checkRead = (x: Value, pc: number): void => {
+    if (x instanceof SlotNumber) {
+      const at = stores.get(x.id);
+      if (at === undefined || at >= pc || !dominates(blockOf[at]!, blockOf[pc]!)) bad.add(x.id);
+    } else if (x instanceof Expr) x.args.forEach((y, k) => { if (!(x.head.name === '=' && k === 0)) checkRead(y, pc); });
+    else if (x instanceof ReturnNode) checkRead(x.val, pc);
+    else if (x instanceof GotoIfNot) checkRead(x.cond, pc);
   };
-  code.forEach((st, pc) => readBefore(st, pc));
+  code.forEach((st, pc) => checkRead(st, pc));
   const fwd = new Map<number, Value>();
   for (const [id, pc] of stores) {
     if (bad.has(id)) continue;
     const rhs = (code[pc] as Expr).args[1]!;
-    fwd.set(id, rhs instanceof Expr ? new SSAValue(pc + 1) : rhs);
+    // a constant or an SSA value is used directly; anything that is read when evaluated (a call, another slot, a
+    // global) is evaluated once, by the store turned into a value statement
+    fwd.set(id, rhs instanceof Expr || rhs instanceof SlotNumber || rhs instanceof GlobalRef ? new SSAValue(pc + 1) : rhs);
   }
   if (!fwd.size) return src;
   const out = new CodeInfo();
@@ -183,9 +230,10 @@ function forwardSlots(src: CodeInfo): CodeInfo {
   const use = (x: Value): Value => mapOperands(x, v => v instanceof SlotNumber && fwd.has(v.id) ? fwd.get(v.id)! : v);
   out.code = code.map(st => {
     if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) {
+      const rhs = st.args[1]!;
       // the forwarded slot's store becomes the value statement itself; other stores keep their target
-      if (fwd.has(st.args[0].id) && st.args[1] instanceof Expr) return use(st.args[1]);
-      return new Expr(st.head, [st.args[0], use(st.args[1]!)]);
+      if (fwd.has(st.args[0].id) && fwd.get(st.args[0].id) instanceof SSAValue) return use(rhs);
+      return new Expr(st.head, [st.args[0], use(rhs)]);
     }
     return use(st);
   });
@@ -199,7 +247,7 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
   const labelMap: number[] = new Array(n + 2);
   const ssaMap: Value[] = new Array(n + 1);
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
-  const slots = { names: src.slotnames.slice(), flags: src.slotflags.slice(), types: (src.slottypes ?? []).slice() };
+  const slots: SlotTable = { names: src.slotnames.slice(), flags: src.slotflags.slice(), types: (src.slottypes ?? []).slice() };
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
     if (!input.reachable[pc]) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
@@ -229,7 +277,7 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     if (call && call.head.name === 'invoke') {
       const inl = inlineable(call.args[0] as MethodInstance, input);
-      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, src, input.calleeCode);
+      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode);
       if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
@@ -251,7 +299,9 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
 
 /** Union splitting: `f(x)` with x::Union{A, B} becomes `isa(x, A) ? invoke f(x::A) : invoke f(x::B)`, the result
  *  joined in a new slot. The last member needs no test: inference proved x is one of the members. */
-function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: { names: Sym[]; flags: number[]; types: JType[] }, resultType: JType): SlotNumber {
+interface SlotTable { names: Sym[]; flags: number[]; types: JType[]; }
+
+function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: SlotTable, resultType: JType): SlotNumber {
   slots.names.push(Sym.of(`#split${slots.names.length + 1}`)); slots.flags.push(2); slots.types.push(resultType);
   const res = new SlotNumber(slots.names.length);
   const isaFn = builtinNamed('isa');
@@ -294,15 +344,8 @@ function inlineable(mi: MethodInstance, input: OptimizeInput): CodeInfo | undefi
   if (cc.inlining === 'noinline') return undefined;
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
   if (cc.code.length > limit || cc.isva) return undefined;
-  const last = cc.code[cc.code.length - 1];
-  if (!(last instanceof ReturnNode)) return undefined;
-  for (let k = 0; k < cc.code.length - 1; k++) {
-    const st = cc.code[k]!;
-    if (st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) return undefined;
-    if (st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave' || st.head.name === 'the_exception' || st.head.name === 'pop_exception')) return undefined;
-    if (usesSlotsBeyond(st, cc.nargs)) return undefined;
-  }
-  if (usesSlotsBeyond(last, cc.nargs)) return undefined;
+  // exception handling regions are not inlined
+  if (cc.code.some(st => st instanceof Expr && ['enter', 'leave', 'the_exception', 'pop_exception'].includes(st.head.name))) return undefined;
   return cc;
 }
 function usesSlotsBeyond(x: Value, nargs: number): boolean {
@@ -312,16 +355,40 @@ function usesSlotsBeyond(x: Value, nargs: number): boolean {
   return false;
 }
 
-/** Emits a straight-line callee with its arguments substituted; returns the operand for its result. Inlined code
- *  must not throw (a stack trace would lose the callee's frame): that is checked here, with the call site's
- *  arguments in place (constant arguments often make a callee's builtins safe), and the emission is undone if not. */
+/** Emits a callee's body in place of a call; returns the operand for its result. Arguments the callee never
+ *  stores to are replaced by the call's operands; its other slots become new slots of the caller; each `return`
+ *  stores to a result slot and jumps past the body (a single final return just yields its value).
+ *  Inlined code must not throw (a stack trace would lose the callee's frame): that is checked here, with the call
+ *  site's operands in place (constant arguments often make a callee's builtins safe), and the emission is undone
+ *  if it fails. */
 function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly (JType | Value)[], loc: number,
-  caller: CodeInfo, calleeCode: OptimizeInput['calleeCode']): Value | undefined {
-  const start = b.code.length;
-  const map: Value[] = [];
+  slots: SlotTable, calleeCode: OptimizeInput['calleeCode']): Value | undefined {
+  const start = b.code.length, nslots = slots.names.length;
+  const undo = (): undefined => {
+    b.code.length = b.types.length = b.locs.length = start;
+    for (let k = start; k < start + 64; k++) b.finalLabels.delete(k);
+    slots.names.length = slots.flags.length = slots.types.length = nslots;
+    return undefined;
+  };
+  const stored = new Set<number>();
+  for (const st of cc.code) if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) stored.add(st.args[0].id);
+  // callee slot -> caller operand (unstored arguments) or new caller slot
+  const slotMap: Value[] = [];
+  const newSlot = (k: number): SlotNumber => {
+    slots.names.push(Sym.of(`#inl${slots.names.length + 1}`)); slots.flags.push(2); slots.types.push(cc.slottypes?.[k - 1] ?? T.Any!);
+    return new SlotNumber(slots.names.length);
+  };
+  for (let k = 1; k <= cc.slotnames.length; k++) slotMap[k] = k <= cc.nargs && !stored.has(k) ? args[k - 1]! : newSlot(k);
+  const returns = cc.code.filter(st => st instanceof ReturnNode).length;
+  const simpleReturn = returns === 1 && cc.code[cc.code.length - 1] instanceof ReturnNode;
+  const result = simpleReturn ? undefined : newSlot(0);
+  if (result) slots.types[result.id - 1] = cc.rettype ?? T.Any!;
+  const view = new CodeInfo();
+  view.ssavaluetypes = b.types; view.slottypes = slots.types;
+  const ssa: Value[] = [];
   const subst = (x: Value): Value => {
-    if (x instanceof SlotNumber) return args[x.id - 1]!;
-    if (x instanceof SSAValue) return map[x.id]!;
+    if (x instanceof SlotNumber) return slotMap[x.id]!;
+    if (x instanceof SSAValue) return ssa[x.id]!;
     if (x instanceof Expr) {
       if (x.head.name === 'static_parameter') {
         const v = sparams[(x.args[0] as number) - 1];
@@ -331,14 +398,50 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
     }
     return x;
   };
-  const view = new CodeInfo();
-  view.ssavaluetypes = b.types; view.slottypes = caller.slottypes;
-  for (let k = 0; k < cc.code.length - 1; k++) {
-    const st = subst(cc.code[k]!);
-    if (!statementEffects(view, st, calleeCode).nothrow) { b.code.length = b.types.length = b.locs.length = start; return undefined; }
-    map[k + 1] = b.push(st, refineType(view, st, cc.ssavaluetypes![k]!), loc);
+  const emit = (st: Value, t: JType): SSAValue | undefined => {
+    if (!statementEffects(view, st, calleeCode).nothrow) return undefined;
+    return b.push(st, refineType(view, st, t), loc);
+  };
+  // arguments the callee stores to start as copies of the call's operands
+  for (let k = 1; k <= cc.nargs; k++) if (stored.has(k)) b.push(new Expr(Sym.of('='), [slotMap[k]!, args[k - 1]!]), slots.types[(slotMap[k] as SlotNumber).id - 1]!, loc);
+  const first: number[] = [];        // callee statement (1-based) -> index (0-based) of its first emitted statement
+  const jumps: { at: number; to: number }[] = [];
+  const exits: number[] = [];
+  let value: Value | undefined = result;
+  for (let k = 0; k < cc.code.length; k++) {
+    first[k + 1] = b.code.length;
+    const st = cc.code[k]!;
+    if (st instanceof ReturnNode) {
+      if (!result) { value = subst(st.val); continue; }   // the single, final return
+      if (!emit(new Expr(Sym.of('='), [result, subst(st.val)]), cc.rettype ?? T.Any!)) return undo();
+      if (k < cc.code.length - 1) { b.push(new GotoNode(0), Bottom, loc); exits.push(b.code.length - 1); }
+      continue;
+    }
+    if (st instanceof GotoNode) { b.push(new GotoNode(0), Bottom, loc); jumps.push({ at: b.code.length - 1, to: st.label }); continue; }
+    if (st instanceof GotoIfNot) {
+      const g = new GotoIfNot(subst(st.cond), 0);
+      if (!emit(g, Bottom)) return undo();
+      jumps.push({ at: b.code.length - 1, to: st.dest });
+      continue;
+    }
+    if (st instanceof NewvarNode) { const sl = slotMap[st.slot.id]; if (sl instanceof SlotNumber) b.push(new NewvarNode(sl), Bottom, loc); ssa[k + 1] = new SSAValue(0); continue; }
+    const sst = subst(st);
+    // a statement that is just a constant or an earlier value needs no statement of its own
+    if (!(sst instanceof Expr || sst instanceof SlotNumber || sst instanceof GlobalRef)) { ssa[k + 1] = sst; continue; }
+    const r = emit(sst, cc.ssavaluetypes![k]!);
+    if (!r) return undo();
+    ssa[k + 1] = r;
   }
-  return subst((cc.code[cc.code.length - 1] as ReturnNode).val);
+  const end = b.code.length + 1;   // 1-based index of the statement after the body
+  first[cc.code.length + 1] = end - 1;
+  for (const j of jumps) {
+    const to = first[j.to]! + 1;
+    const st = b.code[j.at]!;
+    b.code[j.at] = st instanceof GotoIfNot ? new GotoIfNot(st.cond, to) : new GotoNode(to);
+    b.finalLabels.add(j.at);
+  }
+  for (const e of exits) { b.code[e] = new GotoNode(end); b.finalLabels.add(e); }
+  return value;
 }
 
 /** Scalar replacement: a field read from an immutable struct or tuple built in this very code is the operand it was

@@ -36,7 +36,8 @@ function main(argv: string[]): number {
   let s: Session;
   try { s = createSession(); }
   catch (e) { return internalError(e); }
-  if (compileMode === 'typed') enableTypedTier();
+  // compiled modes run each call's inferred, optimized code; `no` and `min` run the lowered code as it is
+  if (compileMode !== 'no' && compileMode !== 'min') enableTypedTier();
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   if (code === undefined && file === undefined) { replSession = s; return -1; }   // REPL, started below (it is asynchronous)

@@ -11,6 +11,7 @@ import { session as tl } from './interpreter/toplevel.ts';
 import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
+import { enableNativeTier } from './codegen/jit.ts';
 
 function usage(): never {
   process.stderr.write('usage: jolt [--compile=yes|no|typed] [-e code | file.jl] [args...]\n');
@@ -38,6 +39,8 @@ function main(argv: string[]): number {
   catch (e) { return internalError(e); }
   // compiled modes run each call's inferred, optimized code; `no` and `min` run the lowered code as it is
   if (compileMode !== 'no' && compileMode !== 'min') enableTypedTier();
+  // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code)
+  if (compileMode === 'yes' || compileMode === 'all') enableNativeTier();
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   if (code === undefined && file === undefined) { replSession = s; return -1; }   // REPL, started below (it is asynchronous)

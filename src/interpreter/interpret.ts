@@ -71,9 +71,14 @@ export function callFunction(f: Value, args: Value[]): Value {
 /** Which code runs for a method call: the lowered source unless an execution tier (typed code, compiled code)
  *  installed here supplies another body for this call. */
 /** `which` names the specialization when the caller knows it: its MethodInstance, or the key of its argument types. */
-export const execHooks = { codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => CodeInfo | undefined) | undefined };
+/** `native`, when installed, runs the call as compiled code if it can (and returns undefined if not). */
+export const execHooks = {
+  codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => CodeInfo | undefined) | undefined,
+  native: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => { value: Value } | undefined) | undefined,
+};
 
 export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string): Value {
+  if (execHooks.native) { const r = execHooks.native(m, sparams, f, args, which); if (r) return r.value; }
   const ci = (execHooks.codeFor && execHooks.codeFor(m, sparams, f, args, which)) || m.source!;
   const slots: (Value | undefined)[] = new Array(ci.slotnames.length);
   slots[0] = f;
@@ -89,7 +94,7 @@ export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: 
     frames.pop();
     return r;
   } catch (e) {
-    if (e instanceof JoltThrow && e.bt.length === 0) e.bt = frames.slice().reverse().map(fr => ({ ...fr }));
+    if (e instanceof JoltThrow && !e.btDone) { e.bt = [...e.bt, ...frames.slice().reverse().map(fr => ({ ...fr }))]; e.btDone = true; }
     frames.pop();
     throw e;
   }

@@ -61,7 +61,7 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   frames.push(frame);
   try { return run(ci, [], [], frame, mod); }
   catch (e) {
-    if (e instanceof JoltThrow && e.bt.length === 0) e.bt = frames.slice().reverse().map(f => ({ ...f }));
+    if (e instanceof JoltThrow && !e.btDone) { e.bt = [...e.bt, ...frames.slice().reverse().map(f => ({ ...f }))]; e.btDone = true; }
     throw e;
   }
   finally { frames.length = depth; state.world = saveWorld; }

@@ -183,6 +183,8 @@ export class NewvarNode extends JObj {
  *  the Jolt backtrace is what users see. `bt` is filled in by the interpreter. */
 export class JoltThrow {
   bt: StackFrame[] = [];
+  /** set once the interpreter has appended its own frames to `bt` (compiled frames are inserted as they unwind) */
+  btDone = false;
   readonly value: Value;
   constructor(value: Value) { this.value = value; }
 }

@@ -1,0 +1,252 @@
+// The native tier: compiles method instances to WebAssembly (codegen.ts), through binaryen in a worker thread
+// (binaryen_worker.ts), and keeps the compiled functions for the rest of the session. V8 turns the wasm into
+// x86-64. Invalidation (a new method that changes a dispatch result, see src/inference/typeinfer.ts) drops the
+// compiled code of every affected instance, so nothing stale runs.
+//
+// Policy: an instance is compiled when it is called for the second time, or on its first call when its code has a
+// loop; everything its code invokes statically is compiled into the same module, so binaryen can inline across
+// it. What cannot be compiled keeps running in the typed tier.
+import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame } from '../runtime/values.ts';
+import { GotoNode, GotoIfNot } from '../runtime/values.ts';
+import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
+import type { JType } from '../runtime/types.ts';
+import { jthrow, mkException } from '../runtime/errors.ts';
+import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
+import { foreignFunctions } from '../runtime/foreign.ts';
+import { showType } from '../runtime/show_type.ts';
+import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, state as interpState } from '../interpreter/interpret.ts';
+import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
+import { dispatchTypeOf } from '../runtime/typeof.ts';
+import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, type Signature } from './codegen.ts';
+import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
+
+setTypePrinter(showType);
+
+/** the part of the WebAssembly JS API used here (the project's type library has no DOM types) */
+interface WasmApi {
+  JSTag: unknown;
+  Global: new (d: { value: 'externref'; mutable: boolean }, v: unknown) => unknown;
+  Module: new (bytes: Uint8Array) => unknown;
+  Instance: new (m: unknown, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+}
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+export const jitStats = { modules: 0, functions: 0, failures: 0, compileMs: 0, binaryenWaitMs: 0 };
+export const jitSettings = { enabled: false, threshold: 2 };
+
+/** a compiled instance: the wasm export and how the interpreter calls it */
+interface Compiled { fn: (...a: Value[]) => Value; sig: Signature; module: number; }
+const compiled = new WeakMap<MethodInstance, Compiled>();
+/** instances that failed to compile (not retried until invalidated) */
+const refused = new WeakSet<MethodInstance>();
+const calls = new WeakMap<MethodInstance, number>();
+/** per module: its text, binaryen's optimized text, bytes, and the instances in it */
+export interface ModuleRecord { text: string; optimizedText?: string; bytes: Uint8Array; names: Map<MethodInstance, string>; }
+export const modules: ModuleRecord[] = [];
+
+// ------------------------------------------------------------------ binaryen in a worker
+let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: Int32Array } | undefined;
+
+/** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
+export function enableNativeTier(): void { execHooks.native = nativeCall; }
+
+export function startCompiler(): void {
+  if (worker) return;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const w = new Worker(fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url)), { workerData: { flag: flag.buffer, port: port2 }, transferList: [port2] });
+  w.unref();
+  port1.unref();
+  worker = { w, port: port1, flag };
+}
+
+function binaryenCompile(req: CompileRequest): CompileAnswer {
+  startCompiler();
+  const { port, flag } = worker!;
+  Atomics.store(flag, 0, 0);
+  const t0 = performance.now();
+  port.postMessage(req);
+  // the worker answers through the port and raises the flag; wait (binaryen may still be loading)
+  while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 60_000);
+  jitStats.binaryenWaitMs += performance.now() - t0;
+  const msg = receiveMessageOnPort(port);
+  return (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer;
+}
+
+// ------------------------------------------------------------------ runtime functions imported by compiled code
+const NOTHING = (): Value => T.Nothing!.instance!;
+
+function runtimeImports(frameTables: { func: string; file: string; mod: string }[]): Record<string, unknown> {
+  const rt: Record<string, unknown> = {
+    jstag: WA.JSTag,
+    throw_divide: () => jthrow('DivideError'),
+    box_i64: (x: bigint) => x,
+    box_f64: (x: number) => x,
+    box_i32: (x: number) => x !== 0,
+    unbox_i64: (x: Value) => { if (typeof x !== 'bigint') throw new Error('unbox_i64 of a non-Int64'); return x; },
+    unbox_f64: (x: Value) => { if (typeof x !== 'number') throw new Error('unbox_f64 of a non-Float64'); return x; },
+    unbox_i32: (x: Value) => { if (typeof x !== 'boolean') jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, x); return x ? 1 : 0; },
+    egal: (a: Value, b: Value) => egal(a, b) ? 1 : 0,
+    isa: (x: Value, t: JType) => isa(x, t) ? 1 : 0,
+    getfield_i: (o: Value, i: number) => {
+      if (isTuple(o)) return o[i];
+      if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }
+      return getfield(o, BigInt(i + 1));
+    },
+    getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
+    setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
+    arraylen: (a: JArray) => BigInt(a.data.length),
+    arrayref: (a: JArray, i: bigint) => { const k = linearIndex(a, [i]); const v = a.data[k]; if (v === undefined) jthrow('UndefRefError'); return v; },
+    arrayset: (a: JArray, v: Value, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
+    // a Jolt exception passing through compiled code: record the compiled frame in its backtrace, at the place
+    // among the interpreter's frames where this call sits
+    unwind: (e: unknown, fid: number, line: number) => {
+      if (!(e instanceof JoltThrow)) return;
+      const f = frameTables[fid]!;
+      const fr: StackFrame = { func: f.func, file: f.file, line, mod: f.mod };
+      if (!e.btDone) e.bt.push(fr);
+      else e.bt.splice(e.bt.length - frames.length, 0, fr);
+    },
+  };
+  for (let n = 0; n <= 8; n++) {
+    rt[`call_${n}`] = (f: Value, ...a: Value[]) => callFunction(f, a);
+    rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
+    rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
+    rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
+    rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => {
+      const impl = foreignFunctions.get(name.name);
+      if (!impl) jthrow('ErrorException', `ccall: could not find function ${name.name}`);
+      return impl(a);
+    };
+  }
+  return rt;
+}
+
+function newStruct(t: Value, vals: Value[]): Value {
+  const dt = t as import('../runtime/types.ts').DataType;
+  if (dt.name === T.Tuple!.name) return Object.freeze(vals);
+  for (let k = 0; k < vals.length; k++) {
+    const ft = dt.types[k];
+    if (ft && ft !== T.Any && !isa(vals[k]!, ft)) jthrow('TypeError', Sym.of('new'), '', ft, vals[k]!);
+  }
+  if (dt.instance !== undefined && vals.length === 0) return dt.instance;
+  const f: (Value | undefined)[] = vals.slice();
+  while (f.length < dt.name.names.length) f.push(undefined);
+  return new JStruct(dt, f);
+}
+
+// ------------------------------------------------------------------ compiling
+function typedCode(mi: MethodInstance): CodeInstance | undefined {
+  if (refused.has(mi) || !mi.def.source) return undefined;
+  try { return inferMethodInstance(mi, interpState.world); } catch { return undefined; }
+}
+
+/** Compiles `root` (and what it invokes) into one module; returns whether root is now compiled. */
+export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
+  const t0 = performance.now();
+  const mb = new ModuleBuilder(
+    mi => compiled.has(mi) ? undefined : typedCode(mi),
+    mi => compiled.get(mi)?.sig,
+  );
+  const rootFn = mb.funcFor(root);
+  if (!rootFn) return false;
+  // compile the queue; a callee that cannot be compiled is called through the runtime instead
+  const done = new Set<MethodInstance>();
+  for (let k = 0; k < mb.queue.length; k++) {
+    const ci = mb.queue[k]!;
+    const name = mb.local.get(ci.def)!;
+    const save = { funcs: mb.funcs.length };
+    try { emitFunction(mb, ci, name); done.add(ci.def); }
+    catch (e) {
+      if (!(e instanceof NotCompilable)) throw e;
+      if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${ci.def.def.name.name} not compiled: ${e.message}\n`);
+      mb.funcs.length = save.funcs;
+      refused.add(ci.def);
+      if (ci.def === root) { jitStats.failures++; return false; }
+      // recompile everything so far without this callee (it is now refused: calls to it go through the runtime)
+      return compileInstance(root, opts);
+    }
+  }
+  const text = mb.text();
+  if (process.env.JOLT_DEBUG === '2') process.stderr.write(`codegen: module for ${root.def.name.name}\n${text}\n`);
+  const ans = binaryenCompile({ text, optimize: true, wantText: !!opts.keepText, wantUnoptimizedText: false });
+  if (!ans.bytes) {
+    if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${text}\n`);
+    refused.add(root); jitStats.failures++;
+    return false;
+  }
+  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
+  mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
+  for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
+  const inst = new WA.Instance(new WA.Module(ans.bytes), imports);
+  const id = modules.length;
+  modules.push({ text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
+  for (const mi of done) {
+    const name = mb.local.get(mi)!;
+    const fn = inst.exports[name.slice(1)] as (...a: Value[]) => Value;
+    const ci = mb.queue.find(c => c.def === mi)!;
+    compiled.set(mi, { fn, sig: signatureOf(ci), module: id });
+    jitStats.functions++;
+  }
+  jitStats.modules++;
+  jitStats.compileMs += performance.now() - t0;
+  return compiled.has(root);
+}
+
+/** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */
+function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
+  const a = c.sig.self ? [f, ...args] : args;
+  const r = c.fn(...a);
+  if (c.sig.result === 'i32') return (r as unknown as number) !== 0;
+  if (c.sig.result === undefined) return NOTHING();
+  return r;
+}
+
+function hasLoop(ci: CodeInstance): boolean {
+  const code = ci.inferred!.code;
+  return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
+}
+
+/** The interpreter's hook: run `m` natively for this call if it is (or now gets) compiled. */
+export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which: MethodInstance | string | undefined): { value: Value } | undefined {
+  if (!m.source || m.isva) return undefined;
+  let mi = which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
+  mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
+  let c = compiled.get(mi);
+  if (!c) {
+    if (refused.has(mi)) return undefined;
+    const n = (calls.get(mi) ?? 0) + 1;
+    calls.set(mi, n);
+    if (n < jitSettings.threshold) {
+      const ci = typedCode(mi);
+      if (!ci?.inferred || !hasLoop(ci)) return undefined;
+    }
+    if (!compileInstance(mi)) return undefined;
+    c = compiled.get(mi)!;
+  }
+  return { value: callCompiled(c, f, args) };
+}
+
+/** the module and function name an instance was compiled into (compiling it now if needed) */
+export function compiledFunction(mi: MethodInstance): { record: ModuleRecord; name: string } | undefined {
+  if (!compiled.has(mi) && !compileInstance(mi, { keepText: true })) return undefined;
+  const c = compiled.get(mi)!;
+  return { record: modules[c.module]!, name: modules[c.module]!.names.get(mi)! };
+}
+
+/** Recompiles `mi` alone in a fresh module, for printing (optimized or not). */
+export function moduleTextFor(mi: MethodInstance, optimize: boolean): string | undefined {
+  const mb = new ModuleBuilder(x => x === mi ? typedCode(x) : undefined, () => undefined);
+  const fn = mb.funcFor(mi);
+  if (!fn) return undefined;
+  try { emitFunction(mb, mb.queue[0]!, fn.name); } catch (e) { if (e instanceof NotCompilable) return undefined; throw e; }
+  const ans = binaryenCompile({ text: mb.text(), optimize, wantText: true, wantUnoptimizedText: false });
+  return ans.text ?? ans.error;
+}
+
+// invalidated instances lose their compiled code (and may be compiled again later)
+invalidationListeners.push(mis => { for (const mi of mis) { compiled.delete(mi); refused.delete(mi); calls.delete(mi); } });
+
+export { mkException };

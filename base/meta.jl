@@ -50,3 +50,12 @@ macro code_warntype(ex)
     :(println(ccall(:jl_code_warntype, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
 end
 return_types(f, types) = Any[ccall(:jl_return_type, Any, (Any, Any), f, types)]
+# Native code: `@code_wasm [optimize=false] f(args...)` (binaryen's text) and `@code_native f(args...)` (V8's x86-64).
+macro code_wasm(exs...)
+    ex = exs[end]
+    opt = _reflection_options(exs)
+    :(println(ccall(:jl_code_wasm, String, (Any, Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),), $opt)))
+end
+macro code_native(ex)
+    :(println(ccall(:jl_code_native, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
+end

@@ -11,6 +11,7 @@ const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
 const port = workerData.port as import('node:worker_threads').MessagePort;
 const { default: binaryen } = await import('binaryen');
 const F = binaryen.Features;
+binaryen.setDebugInfo(true);   // keep function names (the name section), for @code_native listings
 const features = F.ReferenceTypes | F.ExceptionHandling | F.GC | F.Multivalue | F.BulkMemory | F.SignExt | F.MutableGlobals | F.NontrappingFPToInt | F.TailCall;
 
 function answer(a: CompileAnswer): void {

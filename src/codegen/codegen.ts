@@ -72,13 +72,13 @@ export class ModuleBuilder {
     const sigExt = this.compiledSignature(mi);
     if (sigExt) {
       let name = this.external.get(mi);
-      if (!name) { name = `$x${this.external.size}`; this.external.set(mi, name); }
+      if (!name) { name = `$${wasmName(mi)}_x${this.external.size}`; this.external.set(mi, name); }
       return { name, sig: sigExt };
     }
     const ci = this.codeOf(mi);
     if (!ci) return undefined;
     let name = this.local.get(mi);
-    if (!name) { name = `$f${this.local.size}`; this.local.set(mi, name); this.queue.push(ci); }
+    if (!name) { name = `$${wasmName(mi)}_${this.local.size}`; this.local.set(mi, name); this.queue.push(ci); }
     return { name, sig: signatureOf(ci) };
   }
   text(): string {
@@ -96,6 +96,11 @@ export class ModuleBuilder {
       ')',
     ].join('\n');
   }
+}
+
+/** a readable wasm name for an instance, as Julia names its native functions (`julia_fib_0`) */
+function wasmName(mi: MethodInstance): string {
+  return 'julia_' + mi.def.name.name.replace(/[^A-Za-z0-9_]/g, c => c === '!' ? '!' : '_' + c.charCodeAt(0).toString(16));
 }
 
 /** a compiled instance's wasm signature: whether #self# is passed, parameter kinds, result kind */

@@ -236,14 +236,30 @@ export function compiledFunction(mi: MethodInstance): { record: ModuleRecord; na
   return { record: modules[c.module]!, name: modules[c.module]!.names.get(mi)! };
 }
 
-/** Recompiles `mi` alone in a fresh module, for printing (optimized or not). */
-export function moduleTextFor(mi: MethodInstance, optimize: boolean): string | undefined {
-  const mb = new ModuleBuilder(x => x === mi ? typedCode(x) : undefined, () => undefined);
+/** `mi` compiled alone in a fresh module (what it invokes appears as imported functions), for printing:
+ *  binaryen's text of its function, optimized or not, and the module's bytes. */
+export function standaloneModule(mi: MethodInstance, optimize: boolean): { text: string; bytes?: Uint8Array; name: string } | string {
+  const mb = new ModuleBuilder(x => x === mi ? typedCode(x) : undefined, x => { if (x === mi) return undefined; const c = typedCode(x); return c ? signatureOf(c) : undefined; });
   const fn = mb.funcFor(mi);
-  if (!fn) return undefined;
-  try { emitFunction(mb, mb.queue[0]!, fn.name); } catch (e) { if (e instanceof NotCompilable) return undefined; throw e; }
+  if (!fn) return 'no typed code for this method instance';
+  try { emitFunction(mb, mb.queue[0]!, fn.name); } catch (e) { if (e instanceof NotCompilable) return `not compiled: ${e.message}`; throw e; }
   const ans = binaryenCompile({ text: mb.text(), optimize, wantText: true, wantUnoptimizedText: false });
-  return ans.text ?? ans.error;
+  if (!ans.text) return `binaryen: ${ans.error}`;
+  return { text: ans.text, bytes: ans.bytes, name: fn.name.slice(1) };
+}
+
+/** the s-expression of function `name` in a module's text */
+export function functionText(moduleText: string, name: string): string {
+  const start = moduleText.indexOf(`(func $${name} `) >= 0 ? moduleText.indexOf(`(func $${name} `) : moduleText.indexOf(`(func $${name}\n`);
+  if (start < 0) return moduleText;
+  let depth = 0;
+  for (let k = start; k < moduleText.length; k++) {
+    const c = moduleText[k];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return moduleText.slice(start, k + 1);
+    else if (c === '"') { k++; while (k < moduleText.length && moduleText[k] !== '"') { if (moduleText[k] === '\\') k++; k++; } }
+  }
+  return moduleText.slice(start);
 }
 
 // invalidated instances lose their compiled code (and may be compiled again later)

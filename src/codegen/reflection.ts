@@ -1,0 +1,40 @@
+// `@code_wasm` and `@code_native`: the WebAssembly Jolt makes for a method instance (binaryen's text, optimized or
+// not) and the x86-64 that V8 makes of it. V8 does not hand its machine code to JavaScript, so a child Node
+// compiles the module eagerly with --print-wasm-code and the listing of the one function is cut out of its output.
+import { spawnSync } from 'node:child_process';
+import type { Value } from '../runtime/values.ts';
+import { registerForeign } from '../runtime/foreign.ts';
+import { utf8Encode } from '../runtime/utf8.ts';
+import { dispatchTypeOf } from '../runtime/typeof.ts';
+import { methodInstanceFor } from '../inference/typeinfer.ts';
+import { standaloneModule, functionText } from './jit.ts';
+
+export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
+  const mi = methodInstanceFor(f, args.map(dispatchTypeOf));
+  if (!mi) return 'no unique matching method';
+  const r = standaloneModule(mi, optimize);
+  if (typeof r === 'string') return r;
+  return functionText(r.text, r.name);
+}
+
+/** the part of V8's --print-wasm-code output for function `name` */
+export function nativeListing(bytes: Uint8Array, name: string): string {
+  const out = spawnSync(process.execPath, ['--print-wasm-code', '--no-liftoff', '--no-wasm-lazy-compilation', '-e',
+    'new WebAssembly.Module(require("fs").readFileSync(0))'], { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (out.status !== 0) return `V8 could not compile the module: ${out.stderr}`;
+  const sections = out.stdout.split('--- WebAssembly code ---');
+  const mine = sections.find(sec => sec.includes(`\nname: ${name}\n`));
+  if (!mine) return `no listing for ${name}`;
+  return mine.split('--- End code ---')[0]!.trim();
+}
+
+export function codeNative(f: Value, args: Value[]): string {
+  const mi = methodInstanceFor(f, args.map(dispatchTypeOf));
+  if (!mi) return 'no unique matching method';
+  const r = standaloneModule(mi, true);
+  if (typeof r === 'string') return r;
+  return nativeListing(r.bytes!, r.name);
+}
+
+registerForeign('jl_code_wasm', ([f, args, opt]) => utf8Encode(codeWasm(f!, args as Value[], opt !== false)));
+registerForeign('jl_code_native', ([f, args]) => utf8Encode(codeNative(f!, args as Value[])));

@@ -1,0 +1,63 @@
+// The native tier: code is really compiled (and reused), @code_wasm / @code_native show it, invalidation drops it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSession, includeString } from '../../src/engine.ts';
+import { Sym, T, Expr, type Value } from '../../src/runtime/values.ts';
+import { enableTypedTier } from '../../src/inference/execute.ts';
+import { enableNativeTier, jitStats, compiledFunction } from '../../src/codegen/jit.ts';
+import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
+import { callFunction, state } from '../../src/interpreter/interpret.ts';
+import { world } from '../../src/runtime/methods.ts';
+
+const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
+const run = (code: string, flags: string[] = []) => execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
+
+const s = createSession();
+enableTypedTier();
+enableNativeTier();
+const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;
+
+test('calls are compiled to wasm and the compiled code is reused', () => {
+  includeString(s.Main, 'fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)', 'fib.jl');
+  state.world = world.current;
+  const before = jitStats.functions;
+  assert.equal(callFunction(get('fib'), [20n]), 6765n);
+  assert.ok(jitStats.functions > before, 'fib was compiled');
+  const mods = jitStats.modules;
+  assert.equal(callFunction(get('fib'), [25n]), 75025n);
+  assert.equal(jitStats.modules, mods, 'the second call reuses the compiled module');
+  const c = compiledFunction(methodInstanceFor(get('fib'), [T.Int64!])!);
+  assert.ok(c && /i64\.add/.test(c.record.optimizedText ?? c.record.text), 'fib is integer arithmetic in wasm');
+});
+
+test('redefining a callee invalidates compiled callers, even where it was inlined', () => {
+  includeString(s.Main, 'sq(x) = x * x\nuse(x) = sq(x) + 1', 'inl.jl');
+  state.world = world.current;
+  for (let k = 0; k < 3; k++) assert.equal(callFunction(get('use'), [3n]), 10n);
+  const mi = methodInstanceFor(get('use'), [T.Int64!])!;
+  assert.ok(compiledFunction(mi), 'use is compiled');
+  assert.ok(!mi.cache[0]!.inferred!.code.some(st => st instanceof Expr && st.head.name === 'invoke'), 'sq was inlined into use');
+  includeString(s.Main, 'sq(x) = x * x * x', 'redefine.jl');
+  state.world = world.current;
+  assert.equal(callFunction(get('use'), [3n]), 28n);
+});
+
+test('@code_wasm shows the function in wasm and @code_native the x86-64 V8 makes of it', () => {
+  const out = run('fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); @code_wasm fib(30); @code_native fib(30)');
+  assert.match(out, /\(func \$julia_fib_0/);
+  assert.match(out, /i64\.add/);
+  assert.match(out, /call \$julia_fib_0/);
+  assert.match(out, /name: julia_fib_0\nindex: \d+\nkind: wasm function\ncompiler: TurboFan/);
+  assert.match(out, /push rbp/);
+  assert.match(out, /\bcall\b/);
+  const unopt = run('f(x) = x + 1; @code_wasm optimize=false f(1)');
+  assert.match(unopt, /local\.set/);
+});
+
+test('--compile=no and the default mode print the same', () => {
+  const prog = 'g(x) = x > 0 ? x : -x; h(v) = sum(g(x) for x in v); println(h([1, -2, 3])); println(h(-3:3))';
+  assert.equal(run(prog), run(prog, ['--compile=no']));
+});

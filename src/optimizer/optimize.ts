@@ -8,7 +8,7 @@ import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
   JObj, type Value,
 } from '../runtime/values.ts';
-import { DataType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
+import { DataType, UnionType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
@@ -139,6 +139,7 @@ function statementEffects(ci: CodeInfo, st: Value, calleeCode: OptimizeInput['ca
 export function optimize(input: OptimizeInput): OptimizeResult {
   let ci = forwardSlots(input.src);
   ci = forwardSlots(foldAndInline(input, ci));   // inlined bodies bring slots of their own
+  ci = splitSlots(ci);
   for (let k = 0; k < 3; k++) {
     const next = deadCode(ci, input.calleeCode);
     if (next.code.length === ci.code.length) break;
@@ -150,6 +151,162 @@ export function optimize(input: OptimizeInput): OptimizeResult {
     nothrow &&= e.nothrow; effectFree &&= e.effectFree;
   }
   return { code: ci, nothrow, effectFree };
+}
+
+/** Scalar replacement of slots: a local holding a tuple of known length, or `nothing` or such a tuple (the state
+ *  of a `for` loop), becomes one local per field, plus a Bool local "is nothing" for the Union. That applies when
+ *  the local is only stored to (from `nothing`, a constant tuple, a `tuple(...)` call, or another such local) and
+ *  only read by `=== nothing` tests, constant-index `getfield`s and copies into another such local. */
+function splitSlots(src: CodeInfo): CodeInfo {
+  const code = src.code, types = src.slottypes ?? [];
+  const nothing = T.Nothing!.instance!;
+  interface Shape { fields: JType[]; nullable: boolean; }
+  const shapeOf = (t: JType | undefined): Shape | undefined => {
+    const tup = (x: JType): JType[] | undefined => x instanceof DataType && x.name === T.Tuple!.name && x.parameters.length > 0 && x.parameters.length <= 8 && x.parameters.every(p => p instanceof DataType) ? x.parameters as JType[] : undefined;
+    if (!t) return undefined;
+    const f = tup(t);
+    if (f) return { fields: f, nullable: false };
+    if (t instanceof UnionType && t.types.length === 2 && t.types.includes(T.Nothing!)) {
+      const g = tup(t.types.find(x => x !== T.Nothing)!);
+      if (g) return { fields: g, nullable: true };
+    }
+    return undefined;
+  };
+  const shapes = new Map<number, Shape>();
+  for (let id = src.nargs + 1; id <= src.slotnames.length; id++) { const sh = shapeOf(types[id - 1]); if (sh) shapes.set(id, sh); }
+  if (!shapes.size) return src;
+  const same = (a: Shape, b: Shape): boolean => a.nullable === b.nullable && a.fields.length === b.fields.length && a.fields.every((f, k) => f === b.fields[k]);
+  const isNothing = (x: Value): boolean => x === nothing || (x instanceof GlobalRef && lookupBinding(x.mod, x.name)?.get() === nothing);
+  const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
+  const constIndex = (x: Value): number | undefined => typeof x === 'bigint' ? Number(x) : undefined;
+  const slotOf = (x: Value): number | undefined => x instanceof SlotNumber && shapes.has(x.id) ? x.id : undefined;
+  const tupleCall = (x: Value): Expr | undefined => x instanceof Expr && x.head.name === 'call' && isBuiltin(x.args[0]!, 'tuple') ? x : undefined;
+  const bad = new Set<number>();
+  // SSA uses, to see which producers are used only by the store that follows them
+  const uses = new Array<number>(code.length + 1).fill(0);
+  const countUses = (x: Value): void => { if (x instanceof SSAValue) uses[x.id]!++; else if (x instanceof Expr) x.args.forEach(countUses); else if (x instanceof GotoIfNot) countUses(x.cond); else if (x instanceof ReturnNode) countUses(x.val); };
+  code.forEach(countUses);
+  // what a store's right side is, in component terms
+  const source = (rhs: Value, pc: number, sh: Shape): 'nothing' | { slot: number } | { parts: Value[] } | undefined => {
+    if (isNothing(rhs)) return sh.nullable ? 'nothing' : undefined;
+    if (rhs instanceof QuoteNode && Array.isArray(rhs.value) && rhs.value.length === sh.fields.length) return { parts: rhs.value.map(constOperand) };
+    const u = slotOf(rhs);
+    if (u !== undefined) return same(shapes.get(u)!, sh) ? { slot: u } : undefined;
+    if (rhs instanceof SSAValue && uses[rhs.id] === 1) {
+      const def = code[rhs.id - 1]!;
+      const tc = tupleCall(def);
+      if (tc && tc.args.length - 1 === sh.fields.length && tc.args.slice(1).every(a => !(a instanceof SlotNumber))) return { parts: tc.args.slice(1) };
+      const r = slotOf(def);
+      if (r !== undefined && rhs.id === pc && same(shapes.get(r)!, sh)) return { slot: r };   // read just before the store
+    }
+    return undefined;
+  };
+  // check every appearance of each candidate
+  const visit = (x: Value, pc: number, ctx: 'stmt' | 'operand'): void => {
+    if (x instanceof SlotNumber) { if (shapes.has(x.id)) bad.add(x.id); return; }
+    if (x instanceof Expr) x.args.forEach(a => visit(a, pc, 'operand'));
+    else if (x instanceof GotoIfNot) visit(x.cond, pc, 'operand');
+    else if (x instanceof ReturnNode) visit(x.val, pc, 'operand');
+    void ctx;
+  };
+  code.forEach((st, pc) => {
+    if (st instanceof NewvarNode) return;
+    if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && shapes.has(st.args[0].id)) {
+      const id = st.args[0].id;
+      if (uses[pc + 1]) bad.add(id);
+      const src2 = source(st.args[1]!, pc, shapes.get(id)!);
+      if (!src2) { bad.add(id); visit(st.args[1]!, pc, 'operand'); }
+      return;
+    }
+    if (st instanceof Expr && st.head.name === 'call') {
+      const a = st.args;
+      if (isBuiltin(a[0]!, '===') && a.length === 3) {
+        const s1 = slotOf(a[1]!), s2 = slotOf(a[2]!);
+        if (s1 !== undefined && isNothing(a[2]!) && shapes.get(s1)!.nullable) return;
+        if (s2 !== undefined && isNothing(a[1]!) && shapes.get(s2)!.nullable) return;
+      }
+      if (isBuiltin(a[0]!, 'getfield') && a.length === 3 && slotOf(a[1]!) !== undefined) {
+        const i = constIndex(a[2]!);
+        if (i !== undefined && i >= 1 && i <= shapes.get(slotOf(a[1]!)!)!.fields.length) return;
+      }
+    }
+    // a read of a candidate whose only use is the store right after it (checked by that store)
+    const r = slotOf(st);
+    if (r !== undefined) {
+      const next = code[pc + 1];
+      if (uses[pc + 1] === 1 && next instanceof Expr && next.head.name === '=' && next.args[1] instanceof SSAValue && next.args[1].id === pc + 1 && slotOf(next.args[0]!) !== undefined) return;
+      bad.add(r); return;
+    }
+    visit(st, pc, 'stmt');
+  });
+  for (const id of bad) shapes.delete(id);
+  // a store whose source slot is not split cannot be split either (repeat until stable)
+  for (let changed = true; changed;) {
+    changed = false;
+    code.forEach((st, pc) => {
+      if (!(st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && shapes.has(st.args[0].id))) return;
+      const src2 = source(st.args[1]!, pc, shapes.get(st.args[0].id)!);
+      if (src2 && src2 !== 'nothing' && 'slot' in src2 && !shapes.has(src2.slot)) { shapes.delete(st.args[0].id); changed = true; }
+    });
+    for (const [id] of shapes) {
+      // reads feeding a store into a slot that is no longer split
+      code.forEach((st, pc) => {
+        if (slotOf(st) === id) { const next = code[pc + 1] as Expr; if (!shapes.has((next.args[0] as SlotNumber).id)) { shapes.delete(id); changed = true; } }
+      });
+    }
+  }
+  if (!shapes.size) return src;
+  // new slots
+  const names = src.slotnames.slice(), flags = src.slotflags.slice(), stypes = types.slice();
+  const parts = new Map<number, { nil?: SlotNumber; fields: SlotNumber[] }>();
+  const add = (label: string, t: JType): SlotNumber => { names.push(Sym.of(`#${label}${names.length + 1}`)); flags.push(2); stypes.push(t); return new SlotNumber(names.length); };
+  for (const [id, sh] of shapes) parts.set(id, { nil: sh.nullable ? add('nil', T.Bool!) : undefined, fields: sh.fields.map(f => add('fld', f)) });
+  const b = new Builder();
+  const n = code.length;
+  const labelMap: number[] = new Array(n + 2);
+  const ssaMap: Value[] = new Array(n + 1);
+  const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  const set = (slot: SlotNumber, v: Value, loc: number): void => { b.push(new Expr(Sym.of('='), [slot, v]), stypes[slot.id - 1]!, loc); };
+  // the field locals start with a zero of their type: a copy from a local that holds `nothing` copies them
+  // unset (jumps to the first statement land after this)
+  for (const p of parts.values()) for (const f of p.fields) {
+    const ft = stypes[f.id - 1];
+    set(f, ft === T.Int64 ? 0n : ft === T.Float64 ? 0 : ft === T.Bool ? false : nothing, 0);
+  }
+  for (let pc = 0; pc < n; pc++) {
+    labelMap[pc + 1] = b.code.length + 1;
+    const st = code[pc]!;
+    const loc = src.codelocs[pc] ?? 0;
+    const t = src.ssavaluetypes![pc]!;
+    if (st instanceof NewvarNode && shapes.has(st.slot.id)) continue;
+    if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && shapes.has(st.args[0].id)) {
+      const dst = parts.get(st.args[0].id)!;
+      const from = source(st.args[1]!, pc, shapes.get(st.args[0].id)!)!;
+      if (from === 'nothing') { set(dst.nil!, true, loc); continue; }
+      if (dst.nil) set(dst.nil, 'slot' in from ? (parts.get(from.slot)!.nil ?? false) : false, loc);
+      dst.fields.forEach((f, k) => set(f, 'slot' in from ? parts.get(from.slot)!.fields[k]! : remap(from.parts[k]!), loc));
+      continue;
+    }
+    const r = slotOf(st);
+    if (r !== undefined && shapes.has(r)) continue;   // a read consumed by the store after it
+    if (st instanceof Expr && st.head.name === 'call') {
+      const a = st.args;
+      if (isBuiltin(a[0]!, '===') && a.length === 3) {
+        const sl = slotOf(a[1]!) ?? slotOf(a[2]!);
+        if (sl !== undefined && shapes.has(sl)) { ssaMap[pc + 1] = b.push(parts.get(sl)!.nil!, T.Bool!, loc); continue; }
+      }
+      if (isBuiltin(a[0]!, 'getfield') && a.length === 3) {
+        const sl = slotOf(a[1]!);
+        if (sl !== undefined && shapes.has(sl)) { ssaMap[pc + 1] = b.push(parts.get(sl)!.fields[constIndex(a[2]!)! - 1]!, t, loc); continue; }
+      }
+    }
+    ssaMap[pc + 1] = b.push(remap(st), t, loc);
+  }
+  labelMap[n + 1] = b.code.length + 1;
+  fixLabels(b.code, labelMap);
+  const out = withCode(src, b);
+  out.slotnames = names; out.slotflags = flags; out.slottypes = stypes;
+  return out;
 }
 
 /** Basic blocks and their dominators (iterative data flow; method bodies are small). `blockOf[pc]` is the block of

@@ -1,9 +1,9 @@
 # Array{T,N}: storage and resizing through the runtime, indexing through Core.arrayref/arrayset.
 function (::Type{Array{T,1}})(::UndefInitializer, n::Int) where T
-    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,1}, (n,))
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,1}, (n,))::Array{T,1}
 end
 function (::Type{Array{T,2}})(::UndefInitializer, m::Int, n::Int) where T
-    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))::Array{T,2}
 end
 (::Type{Array{T,1}})() where T = Array{T,1}(undef, 0)
 length(a::Array) = Core.arraylen(a)

@@ -315,14 +315,20 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         return [`(call ${mb.need('getfield_i', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref'];
       }
       case 'arraylen': return xs.length === 1 ? [`(call ${mb.need('arraylen', ['ref'], 'i64')} ${op('ref', 0)})`, 'i64'] : undefined;
-      case 'arrayref':
+      // element access in one runtime call, typed by the element kind (no boxing of Int64/Float64 elements)
+      case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         mayThrowAnywhere = true;
-        return [`(call ${mb.need('arrayref', ['ref', 'i64'], 'ref')} ${op('ref', 1)} ${op('i64', 2)})`, 'ref'];
-      case 'arrayset':
+        const at = staticType(xs[1]!);
+        const ek = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
+        return [`(call ${mb.need(`arrayref_${ek}`, ['ref', 'i64'], ek)} ${op('ref', 1)} ${op('i64', 2)})`, ek];
+      }
+      case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
         mayThrowAnywhere = true;
-        return [`(call ${mb.need('arrayset', ['ref', 'ref', 'i64'], 'ref')} ${op('ref', 1)} ${op('ref', 2)} ${op('i64', 3)})`, 'ref'];
+        const vk = ks[2]!;
+        return [`(call ${mb.need(`arrayset_${vk}`, ['ref', vk, 'i64'], 'ref')} ${op('ref', 1)} ${op(vk, 2)} ${op('i64', 3)})`, 'ref'];
+      }
       default: return undefined;
     }
   };

@@ -98,8 +98,14 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
     setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
     arraylen: (a: JArray) => BigInt(a.data.length),
-    arrayref: (a: JArray, i: bigint) => { const k = linearIndex(a, [i]); const v = a.data[k]; if (v === undefined) jthrow('UndefRefError'); return v; },
-    arrayset: (a: JArray, v: Value, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
+    arrayref_ref: (a: JArray, i: bigint) => { const k = linearIndex(a, [i]); const v = a.data[k]; if (v === undefined) jthrow('UndefRefError'); return v; },
+    arrayref_i64: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])],
+    arrayref_f64: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])],
+    arrayref_i32: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])] ? 1 : 0,
+    arrayset_ref: (a: JArray, v: Value, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
+    arrayset_i64: (a: JArray, v: bigint, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
+    arrayset_f64: (a: JArray, v: number, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
+    arrayset_i32: (a: JArray, v: number, i: bigint) => { a.data[linearIndex(a, [i])] = v !== 0; return a; },
     // a Jolt exception passing through compiled code: record the compiled frame in its backtrace, at the place
     // among the interpreter's frames where this call sits
     unwind: (e: unknown, fid: number, line: number) => {

@@ -434,7 +434,8 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     if (call && call.head.name === 'invoke') {
       const inl = inlineable(call.args[0] as MethodInstance, input);
-      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode);
+      const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(mi, input) : undefined;
+      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode, nested);
       if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
@@ -519,11 +520,11 @@ function usesSlotsBeyond(x: Value, nargs: number): boolean {
  *  site's operands in place (constant arguments often make a callee's builtins safe), and the emission is undone
  *  if it fails. */
 function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly (JType | Value)[], loc: number,
-  slots: SlotTable, calleeCode: OptimizeInput['calleeCode']): Value | undefined {
+  slots: SlotTable, calleeCode: OptimizeInput['calleeCode'], nested: (mi: MethodInstance, depth: number) => CodeInfo | undefined, depth = 0): Value | undefined {
   const start = b.code.length, nslots = slots.names.length;
   const undo = (): undefined => {
     b.code.length = b.types.length = b.locs.length = start;
-    for (let k = start; k < start + 64; k++) b.finalLabels.delete(k);
+    for (const k of [...b.finalLabels]) if (k >= start) b.finalLabels.delete(k);
     slots.names.length = slots.flags.length = slots.types.length = nslots;
     return undefined;
   };
@@ -585,6 +586,18 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
     const sst = subst(st);
     // a statement that is just a constant or an earlier value needs no statement of its own
     if (!(sst instanceof Expr || sst instanceof SlotNumber || sst instanceof GlobalRef)) { ssa[k + 1] = sst; continue; }
+    // a call in the inlined body, now with the call site's operands, may itself be inlined
+    const inner = callOf(sst);
+    if (inner && inner.head.name === 'invoke') {
+      const icc = nested(inner.args[0] as MethodInstance, depth + 1);
+      const v = icc && emitInlined(b, icc, inner.args.slice(1), (inner.args[0] as MethodInstance).sparamVals, loc, slots, calleeCode, nested, depth + 1);
+      if (v !== undefined) {
+        const t = cc.ssavaluetypes![k]!;
+        if (sst === inner) ssa[k + 1] = v instanceof SlotNumber ? b.push(v, t, loc) : v;
+        else ssa[k + 1] = b.push(new Expr(Sym.of('='), [(sst as Expr).args[0]!, v]), t, loc);
+        continue;
+      }
+    }
     const r = emit(sst, cc.ssavaluetypes![k]!);
     if (!r) return undo();
     ssa[k + 1] = r;
@@ -604,7 +617,7 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
 /** Scalar replacement: a field read from an immutable struct or tuple built in this very code is the operand it was
  *  built from (when that operand cannot have changed since: an SSA value, a constant, an argument never stored to).
  *  The allocation then has no use left and the dead-code pass deletes it. */
-function forwardField(ci: CodeInfo, st: Value, stableSlot: (x: Value) => boolean): Value | undefined {
+function forwardField(ci: CodeInfo, st: Value, pc: number, stableSlot: (x: Value, from: number, to: number) => boolean): Value | undefined {
   if (!(st instanceof Expr) || st.head.name !== 'call' || !(st.args[0] instanceof BuiltinFunction) || st.args[0].name !== 'getfield' || st.args.length !== 3) return undefined;
   const obj = st.args[1], fld = operandLattice(ci, st.args[2]!);
   if (!(obj instanceof SSAValue) || !(fld instanceof Const)) return undefined;
@@ -620,7 +633,7 @@ function forwardField(ci: CodeInfo, st: Value, stableSlot: (x: Value) => boolean
   const i = typeof fld.val === 'bigint' ? Number(fld.val) - 1 : dt && fld.val instanceof Sym ? dt.name.names.indexOf(fld.val) : -1;
   const x = parts[i];
   if (x === undefined) return undefined;
-  return x instanceof SSAValue || stableSlot(x) || !(x instanceof SlotNumber || x instanceof Expr || x instanceof GlobalRef) ? x : undefined;
+  return x instanceof SSAValue || stableSlot(x, obj.id - 1, pc) || !(x instanceof SlotNumber || x instanceof Expr || x instanceof GlobalRef) ? x : undefined;
 }
 
 function foldConstantCall(ci: CodeInfo, st: Value): Value | undefined {
@@ -665,19 +678,52 @@ function deadCode(src: CodeInfo, calleeCode: OptimizeInput['calleeCode']): CodeI
   // arguments never stored to hold their value throughout
   const stored = new Set<number>();
   src.code.forEach(st => { if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) stored.add(st.args[0].id); });
-  const stableSlot = (x: Value): boolean => x instanceof SlotNumber && x.id <= src.nargs && !stored.has(x.id);
+  const targets = new Set<number>();
+  src.code.forEach(st => { if (st instanceof GotoNode) targets.add(st.label - 1); else if (st instanceof GotoIfNot) targets.add(st.dest - 1); });
+  // a slot holds the same value at `to` as at `from` when it is an argument never stored to, or when the straight
+  // run of statements between them (no jumps out or in) does not store to it
+  const stableSlot = (x: Value, from: number, to: number): boolean => {
+    if (!(x instanceof SlotNumber)) return false;
+    if (x.id <= src.nargs && !stored.has(x.id)) return true;
+    for (let k = from + 1; k <= to; k++) {
+      const st = src.code[k]!;
+      if (targets.has(k) || st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode) return false;
+      if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && st.args[0].id === x.id) return false;
+    }
+    return true;
+  };
   const deadSlot = (x: Value): boolean => x instanceof SlotNumber && x.id > src.nargs && slotReads[x.id] === 0;
   const b = new Builder();
   const labelMap: number[] = new Array(n + 2);
   const ssaMap: Value[] = new Array(n + 1);
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  // conditions that are constants (often after inlining) decide their branch; what no path reaches is dropped
+  const constCond = (g: GotoIfNot): boolean | undefined => { const l = operandLattice(src, g.cond); return l instanceof Const && typeof l.val === 'boolean' ? l.val : undefined; };
+  const reached = new Array<boolean>(n).fill(false);
+  const work = [0];
+  while (work.length) {
+    const pc = work.pop()!;
+    if (pc >= n || reached[pc]) continue;
+    reached[pc] = true;
+    const st = src.code[pc]!;
+    if (st instanceof GotoNode) work.push(st.label - 1);
+    else if (st instanceof GotoIfNot) { const c = constCond(st); if (c !== false) work.push(pc + 1); if (c !== true) work.push(st.dest - 1); }
+    else if (st instanceof Expr && st.head.name === 'enter') { work.push(pc + 1); work.push((st.args[0] as number) - 1); }   // the catch block
+    else if (!(st instanceof ReturnNode) && !(st instanceof Expr && src.ssavaluetypes![pc] === Bottom && st.head.name !== '=')) work.push(pc + 1);
+  }
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
     let st = src.code[pc]!;
+    if (!reached[pc]) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
+    if (st instanceof GotoIfNot) {
+      const c = constCond(st);
+      if (c === true) continue;
+      if (c === false) st = new GotoNode(st.dest);
+    }
     if (st instanceof NewvarNode && deadSlot(st.slot)) continue;
     if (st instanceof Expr && st.head.name === '=' && deadSlot(st.args[0]!)) st = st.args[1]!;
     // a pure builtin on constant operands (often exposed by inlining) is evaluated now
-    const folded = foldConstantCall(src, st) ?? forwardField(src, st, stableSlot);
+    const folded = foldConstantCall(src, st) ?? forwardField(src, st, pc, stableSlot);
     if (folded !== undefined) { ssaMap[pc + 1] = remap(folded); continue; }
     const isValue = !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) && !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'enter' || st.head.name === 'leave'));
     if (isValue && uses[pc + 1] === 0) {

@@ -34,7 +34,8 @@ interface WasmApi {
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 export const jitStats = { modules: 0, functions: 0, failures: 0, compileMs: 0, binaryenWaitMs: 0 };
-export const jitSettings = { enabled: false, threshold: 2 };
+/** `sync`: compile at the call that asks for it (`--compile=all`), else in the background (`--compile=yes`) */
+export const jitSettings = { threshold: 2, sync: false };
 
 /** a compiled instance: the wasm export and how the interpreter calls it */
 interface Compiled { fn: (...a: Value[]) => Value; sig: Signature; module: number; }
@@ -50,7 +51,7 @@ export const modules: ModuleRecord[] = [];
 let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: Int32Array } | undefined;
 
 /** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
-export function enableNativeTier(): void { execHooks.native = nativeCall; }
+export function enableNativeTier(sync = false): void { execHooks.native = nativeCall; jitSettings.sync = sync; }
 
 export function startCompiler(): void {
   if (worker) return;
@@ -62,7 +63,9 @@ export function startCompiler(): void {
   worker = { w, port: port1, flag };
 }
 
+/** One compilation now, waiting for it; the background queue waits meanwhile (one conversation at a time). */
 function binaryenCompile(req: CompileRequest): CompileAnswer {
+  if (current) finishCurrent(false);
   startCompiler();
   const { port, flag } = worker!;
   Atomics.store(flag, 0, 0);
@@ -72,6 +75,7 @@ function binaryenCompile(req: CompileRequest): CompileAnswer {
   while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 60_000);
   jitStats.binaryenWaitMs += performance.now() - t0;
   const msg = receiveMessageOnPort(port);
+  sendNext();   // resume the background queue
   return (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer;
 }
 
@@ -149,56 +153,102 @@ function typedCode(mi: MethodInstance): CodeInstance | undefined {
   try { return inferMethodInstance(mi, interpState.world); } catch { return undefined; }
 }
 
-/** Compiles `root` (and what it invokes) into one module; returns whether root is now compiled. */
-export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
+/** A module being compiled: what was emitted for which instances. */
+interface Pending { root: MethodInstance; mb: ModuleBuilder; done: Set<MethodInstance>; text: string; t0: number; keepText: boolean; }
+
+/** Emits `root` and what it invokes (where compilable) as one module's text; undefined if root cannot be compiled. */
+function buildModule(root: MethodInstance, keepText: boolean): Pending | undefined {
   const t0 = performance.now();
   const mb = new ModuleBuilder(
-    mi => compiled.has(mi) ? undefined : typedCode(mi),
+    mi => compiled.has(mi) || inFlight.has(mi) ? undefined : typedCode(mi),
     mi => compiled.get(mi)?.sig,
   );
-  const rootFn = mb.funcFor(root);
-  if (!rootFn) return false;
-  // compile the queue; a callee that cannot be compiled is called through the runtime instead
+  if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
   for (let k = 0; k < mb.queue.length; k++) {
     const ci = mb.queue[k]!;
-    const name = mb.local.get(ci.def)!;
-    const save = { funcs: mb.funcs.length };
-    try { emitFunction(mb, ci, name); done.add(ci.def); }
+    try { emitFunction(mb, ci, mb.local.get(ci.def)!); done.add(ci.def); }
     catch (e) {
       if (!(e instanceof NotCompilable)) throw e;
       if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${ci.def.def.name.name} not compiled: ${e.message}\n`);
-      mb.funcs.length = save.funcs;
       refused.add(ci.def);
-      if (ci.def === root) { jitStats.failures++; return false; }
-      // recompile everything so far without this callee (it is now refused: calls to it go through the runtime)
-      return compileInstance(root, opts);
+      if (ci.def === root) { jitStats.failures++; return undefined; }
+      // start again without this callee (now refused: calls to it go through the runtime)
+      return buildModule(root, keepText);
     }
   }
   const text = mb.text();
   if (process.env.JOLT_DEBUG === '2') process.stderr.write(`codegen: module for ${root.def.name.name}\n${text}\n`);
-  const ans = binaryenCompile({ text, optimize: true, wantText: !!opts.keepText, wantUnoptimizedText: false });
+  jitStats.compileMs += performance.now() - t0;
+  return { root, mb, done, text, t0, keepText };
+}
+
+/** Instantiates a compiled module and makes its functions the instances' code, unless something it was built on
+ *  changed meanwhile (an invalidated instance, a callee that lost its compiled code). */
+function install(p: Pending, ans: CompileAnswer): boolean {
+  const { mb, done, root } = p;
   if (!ans.bytes) {
-    if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${text}\n`);
+    if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${p.text}\n`);
     refused.add(root); jitStats.failures++;
     return false;
   }
+  for (const mi of done) if (!validNow(mi)) return false;
+  for (const mi of mb.external.keys()) if (!compiled.has(mi)) return false;
   const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
   const inst = new WA.Instance(new WA.Module(ans.bytes), imports);
   const id = modules.length;
-  modules.push({ text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
+  modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
   for (const mi of done) {
-    const name = mb.local.get(mi)!;
-    const fn = inst.exports[name.slice(1)] as (...a: Value[]) => Value;
-    const ci = mb.queue.find(c => c.def === mi)!;
-    compiled.set(mi, { fn, sig: signatureOf(ci), module: id });
+    const fn = inst.exports[mb.local.get(mi)!.slice(1)] as (...a: Value[]) => Value;
+    compiled.set(mi, { fn, sig: signatureOf(mb.queue.find(c => c.def === mi)!), module: id });
     jitStats.functions++;
   }
   jitStats.modules++;
-  jitStats.compileMs += performance.now() - t0;
   return compiled.has(root);
+}
+function validNow(mi: MethodInstance): boolean { const ci = mi.cache[0]; return !!ci && ci.max_world >= interpState.world; }
+
+// ---- background compilation: one module at a time in the worker, the rest queued; the interpreter polls
+const queue: Pending[] = [];
+let current: Pending | undefined;
+const inFlight = new Set<MethodInstance>();
+
+function sendNext(): void {
+  if (current || !queue.length) return;
+  current = queue.shift()!;
+  startCompiler();
+  Atomics.store(worker!.flag, 0, 0);
+  worker!.port.postMessage({ text: current.text, optimize: true, wantText: current.keepText, wantUnoptimizedText: false } satisfies CompileRequest);
+}
+/** Installs a finished background compilation, if there is one, and sends the next request. */
+function poll(): void {
+  if (!current || Atomics.load(worker!.flag, 0) === 0) return;
+  finishCurrent();
+}
+function finishCurrent(next = true): void {
+  const p = current!;
+  while (Atomics.load(worker!.flag, 0) === 0) Atomics.wait(worker!.flag, 0, 0, 60_000);
+  const msg = receiveMessageOnPort(worker!.port);
+  current = undefined;
+  for (const mi of p.done) inFlight.delete(mi);
+  install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);
+  if (next) sendNext();
+}
+function requestCompile(root: MethodInstance): void {
+  const p = buildModule(root, false);
+  if (!p) return;
+  for (const mi of p.done) inFlight.add(mi);
+  queue.push(p);
+  sendNext();
+}
+
+/** Compiles `root` (and what it invokes) into one module now, waiting for binaryen; whether root is compiled. */
+export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
+  const p = buildModule(root, !!opts.keepText);
+  if (!p) return false;
+  return install(p, binaryenCompile({ text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false }));
 }
 
 /** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */
@@ -220,14 +270,20 @@ export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Va
   if (!m.source || m.isva) return undefined;
   let mi = which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
+  if (current) poll();
   let c = compiled.get(mi);
   if (!c) {
-    if (refused.has(mi)) return undefined;
+    if (refused.has(mi) || inFlight.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
     if (n < jitSettings.threshold) {
       const ci = typedCode(mi);
       if (!ci?.inferred || !hasLoop(ci)) return undefined;
+    }
+    if (!jitSettings.sync) {
+      // compile in the background; this call (and later ones until the code is ready) runs in the typed tier
+      if (!inFlight.has(mi)) requestCompile(mi);
+      return undefined;
     }
     if (!compileInstance(mi)) return undefined;
     c = compiled.get(mi)!;

@@ -17,7 +17,7 @@ const run = (code: string, flags: string[] = []) => execFileSync(process.execPat
 
 const s = createSession();
 enableTypedTier();
-enableNativeTier();
+enableNativeTier(true);   // compile synchronously, so the tests see compiled code right away
 const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;
 
 test('calls are compiled to wasm and the compiled code is reused', () => {

@@ -95,3 +95,8 @@ hypot(x::Float64, y::Float64) = ccall(:jl_hypot, Float64, (Float64, Float64), x,
 (\)(x, y) = y / x
 (+)(a, b, c, xs...) = +(a + b, c, xs...)
 (*)(a, b, c, xs...) = *(a * b, c, xs...)
+# the common short chains without varargs, so that they infer, inline and compile like two-argument calls
+(+)(a::Number, b::Number, c::Number) = (a + b) + c
+(*)(a::Number, b::Number, c::Number) = (a * b) * c
+(+)(a::Number, b::Number, c::Number, d::Number) = ((a + b) + c) + d
+(*)(a::Number, b::Number, c::Number, d::Number) = ((a * b) * c) * d

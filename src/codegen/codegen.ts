@@ -312,7 +312,21 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         if (idx < 0 || ot.name === T.NamedTuple?.name) return undefined;
         if (ot.name !== T.Tuple!.name && !(ot.name.names.length > 0)) return undefined;
         mayThrowAnywhere = true;
-        return [`(call ${mb.need('getfield_i', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref'];
+        // read in the field's kind (no boxing of an Int64/Float64 field)
+        const fk = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : kindOf(ot.types[idx]);
+        return [`(call ${mb.need(`getfield_${fk}`, ['ref', 'i32'], fk)} ${op('ref', 0)} (i32.const ${idx}))`, fk];
+      }
+      case 'setfield!': {
+        if (xs.length !== 3) return undefined;
+        const ot = staticType(xs[0]!);
+        const fld = valueOf(xs[1]!);
+        if (!(ot instanceof DataType) || !ot.ismutable || !(fld instanceof Sym)) return undefined;
+        const idx = ot.name.names.indexOf(fld);
+        const ft = ot.types[idx];
+        if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
+        const vk = kindOf(ft);
+        mayThrowAnywhere = true;
+        return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
       case 'arraylen': return xs.length === 1 ? [`(call ${mb.need('arraylen', ['ref'], 'i64')} ${op('ref', 0)})`, 'i64'] : undefined;
       // element access in one runtime call, typed by the element kind (no boxing of Int64/Float64 elements)

@@ -94,11 +94,14 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     unbox_i32: (x: Value) => { if (typeof x !== 'boolean') jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, x); return x ? 1 : 0; },
     egal: (a: Value, b: Value) => egal(a, b) ? 1 : 0,
     isa: (x: Value, t: JType) => isa(x, t) ? 1 : 0,
-    getfield_i: (o: Value, i: number) => {
-      if (isTuple(o)) return o[i];
-      if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }
-      return getfield(o, BigInt(i + 1));
-    },
+    getfield_ref: fieldAt,
+    getfield_i64: fieldAt,
+    getfield_f64: fieldAt,
+    getfield_i32: (o: Value, i: number) => fieldAt(o, i) ? 1 : 0,
+    setfield_ref: (o: JStruct, i: number, v: Value) => (o.f[i] = v),
+    setfield_i64: (o: JStruct, i: number, v: bigint) => (o.f[i] = v),
+    setfield_f64: (o: JStruct, i: number, v: number) => (o.f[i] = v),
+    setfield_i32: (o: JStruct, i: number, v: number) => { o.f[i] = v !== 0; return v; },
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
     setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
     arraylen: (a: JArray) => BigInt(a.data.length),
@@ -132,6 +135,13 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     };
   }
   return rt;
+}
+
+/** field i (0-based) of a struct or tuple, for compiled code */
+function fieldAt(o: Value, i: number): Value {
+  if (isTuple(o)) return o[i]!;
+  if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }
+  return getfield(o, BigInt(i + 1));
 }
 
 function newStruct(t: Value, vals: Value[]): Value {

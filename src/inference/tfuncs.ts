@@ -31,6 +31,15 @@ export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
   switch (f.name) {
     case '===': case 'typeof': case 'isa': case 'tuple': case 'ifelse': return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
     case 'getfield': return getfieldNothrow(args);
+    case 'setfield!': {
+      // a constant field of a mutable struct, given a value of the field's type
+      if (args.length !== 3) return false;
+      const t = widenconst(args[0]!);
+      if (!(t instanceof DataType) || !isConcrete(t) || !t.ismutable) return false;
+      const i = fieldIndexOf(t, args[1]!);
+      const ft = i === undefined ? undefined : t.types[i];
+      return ft !== undefined && issubtype(widenconst(args[2]!), ft);
+    }
     case 'arraylen': case 'nfields': { const t = args[0] && widenconst(args[0]); return args.length === 1 && t instanceof DataType && (t.name === T.Array!.name || f.name === 'nfields'); }
     default: return false;
   }

@@ -38,6 +38,8 @@ interface CallInfo {
   foldable: boolean;
   /** a call on a small Union split by the type of one argument: each member's instance and result type */
   split?: UnionSplit;
+  /** the callee's code specialized for this call's constant arguments (what the inliner should use) */
+  code?: CodeInfo;
 }
 export interface UnionSplit { arg: number; cases: { type: JType; mi: MethodInstance; rettype: JType }[]; }
 
@@ -68,7 +70,7 @@ class InferenceState {
 
 const stack: InferenceState[] = [];
 /** constant-propagation results: instance -> key of constant arguments -> return element */
-const constCache = new WeakMap<MethodInstance, Map<string, { rt: Lattice; effectFree: boolean }>>();
+let constCache = new WeakMap<MethodInstance, Map<string, ConstResult>>();
 
 // ------------------------------------------------------------------ specialization
 
@@ -183,13 +185,7 @@ function commit(frame: InferenceState): CodeInstance {
   const typed = typedCodeInfo(frame, false);
   const resolved = typedCodeInfo(frame, true);
   const rt = widenconst(frame.bestguess);
-  const opt = optimizerSettings.enabled ? optimize({
-    src: resolved, mi, reachable: frame.states.map(s => s !== undefined),
-    consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
-    foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
-    splits: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.split),
-    calleeCode: (callee) => validCodeInstance(callee, frame.world),
-  }) : undefined;
+  const opt = optimizeFrame(frame, resolved);
   const ci = new CodeInstance(mi, frame.world, MAX_WORLD, rt, opt?.code ?? resolved);
   ci.unoptimized = typed;
   ci.nothrow = opt?.nothrow ?? false;
@@ -201,6 +197,18 @@ function commit(frame: InferenceState): CodeInstance {
   mi.cache.unshift(ci);
   inferenceStats.methodInstances++;
   return ci;
+}
+
+function optimizeFrame(frame: InferenceState, resolved: CodeInfo): ReturnType<typeof optimize> | undefined {
+  if (!optimizerSettings.enabled) return undefined;
+  return optimize({
+    src: resolved, mi: frame.mi, reachable: frame.states.map(s => s !== undefined),
+    consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
+    foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
+    splits: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.split),
+    inlineCode: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.code),
+    calleeCode: (callee) => validCodeInstance(callee, frame.world),
+  });
 }
 
 // ------------------------------------------------------------------ the abstract interpreter
@@ -467,6 +475,7 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;
   let foldable = false;
+  let constCode: CodeInfo | undefined;
   const cases: { sig: JType[]; mi: MethodInstance; rt: Lattice }[] = [];
   for (const sig of sigs) {
     const fpart = sig[0]!;
@@ -491,13 +500,14 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
       single = mi;
       const cp = constPropagate(frame, mi, [fl, ...args], rt);
       rt = cp.rt;
+      constCode = cp.code;
       const cci = validCodeInstance(mi, frame.world);
       foldable = rt instanceof Const && (cp.effectFree || (cci !== undefined && cci.nothrow && cci.effect_free));
     }
     cases.push({ sig, mi, rt });
     result = tmerge(result, rt);
   }
-  if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable });
+  if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable, code: constCode });
   else if (pc >= 0 && cases.length === sigs.length && sigs.length > 1) {
     // every member of the Union resolves to one method: the optimizer can branch on the argument's type
     const pos = [ft, ...argtypes].findIndex(t => t instanceof UnionType);
@@ -534,8 +544,8 @@ function constKey(args: Lattice[]): string | undefined {
 
 /** Re-infer a small callee with its constant arguments, when that can say more than its general result.
  *  Also tells whether that re-inference proved the call free of throws and effects. */
-function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice[], rt: Lattice): { rt: Lattice; effectFree: boolean } {
-  const no = { rt, effectFree: false };
+function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice[], rt: Lattice): ConstResult {
+  const no: ConstResult = { rt, effectFree: false };
   if (rt instanceof Const || rt === Bottom) return no;
   const rtw = widenconst(rt);
   if (isConcrete(rtw) && rtw.instance !== undefined) return no;
@@ -548,13 +558,18 @@ function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice
   let m = constCache.get(mi);
   if (!m) { m = new Map(); constCache.set(mi, m); }
   const hit = m.get(key);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) { for (const e of hit.edges ?? []) frame.edges.add(e); return hit; }
   const argl = argtypesForConstProp(mi, args);
   const f2 = runFrame(mi, argl, frame.world, true);
-  const r = lessequal(f2.bestguess, rt) ? { rt: f2.bestguess, effectFree: f2.effectFree } : no;
-  if (!f2.cycleHead && !f2.limited) m.set(key, r);
+  const settled = !f2.cycleHead && !f2.limited;
+  const r: ConstResult = lessequal(f2.bestguess, rt) ? { rt: f2.bestguess, effectFree: f2.effectFree, edges: [...f2.edges] } : no;
+  // the callee's code with these constants, optimized, for the inliner (small bodies only)
+  if (r !== no && settled) r.code = optimizeFrame(f2, typedCodeInfo(f2, true))?.code;
+  if (settled) m.set(key, r);
+  for (const e of r.edges ?? []) frame.edges.add(e);
   return r;
 }
+interface ConstResult { rt: Lattice; effectFree: boolean; code?: CodeInfo; edges?: (MethodInstance | JType)[]; }
 
 function argtypesForConstProp(mi: MethodInstance, args: Lattice[]): Lattice[] {
   const m = mi.def;
@@ -631,6 +646,8 @@ export function invalidate(m: Method): void {
     const e = noMethodEdges[k]!;
     if (issubtype(e.sig, m.sig)) { kill(e.caller); noMethodEdges.splice(k, 1); }
   }
+  // constant-propagation results may rest on what was just invalidated
+  if (seen.size) constCache = new WeakMap();
   invalidationListeners.forEach(l => l([...seen]));
 }
 /** told about every batch of invalidated instances (codegen drops their compiled code) */

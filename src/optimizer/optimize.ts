@@ -26,6 +26,7 @@ export interface OptimizeInput {
   consts: (Value | undefined)[];       // per statement: the constant inference proved it returns, if any
   foldable: boolean[];                 // per statement: inference proved the call free of throws and effects
   splits: (UnionSplit | undefined)[];  // per statement: a dynamic call that may branch on one argument's type
+  inlineCode: (CodeInfo | undefined)[]; // per statement: the callee's code specialized for the call's constants
   reachable: boolean[];
   mi: MethodInstance;
   /** the callee's current CodeInstance, when it has one (committed before this caller) */
@@ -433,7 +434,7 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
       continue;
     }
     if (call && call.head.name === 'invoke') {
-      const inl = inlineable(call.args[0] as MethodInstance, input);
+      const inl = inlineable(call.args[0] as MethodInstance, input, input.inlineCode[pc]);
       const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(mi, input) : undefined;
       const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode, nested);
       if (val !== undefined) {
@@ -494,11 +495,10 @@ function foldable(ci: CodeInfo, call: Expr, calleeCode: OptimizeInput['calleeCod
   return f instanceof Const && f.val instanceof BuiltinFunction && isPureBuiltin(f.val);
 }
 
-function inlineable(mi: MethodInstance, input: OptimizeInput): CodeInfo | undefined {
+function inlineable(mi: MethodInstance, input: OptimizeInput, specialized?: CodeInfo): CodeInfo | undefined {
   if (mi === input.mi) return undefined;
-  const cci = input.calleeCode(mi);
-  const cc = cci?.inferred;
-  if (!cci || !cc) return undefined;
+  const cc = specialized ?? input.calleeCode(mi)?.inferred;
+  if (!cc) return undefined;
   if (cc.inlining === 'noinline') return undefined;
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
   if (cc.code.length > limit || cc.isva) return undefined;

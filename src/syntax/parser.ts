@@ -3,6 +3,9 @@ import { lex, LexError, type Token } from './lexer.ts';
 import { Expr, LineNumberNode, QuoteNode, JChar, Bits, T, sym, type Value, type Sym } from '../runtime/values.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 
+/** expressions written inside parentheses: `(a + b) + c` is `+(+(a, b), c)`, not a chain `+(a, b, c)` */
+const parenthesized = new WeakSet<Expr>();
+
 export class ParseError extends Error {
   readonly file: string; readonly line: number; readonly col: number; readonly msg: string; readonly source: string;
   constructor(msg: string, file: string, line: number, col: number, source: string) {
@@ -260,7 +263,7 @@ class Parser {
       const rhs = this.parseBinary(RIGHT.has(op) ? p : p + 1);
       if (op === '||' || op === '&&') { lhs = E(op, lhs, rhs); continue; }
       // chains of + and * collapse into one call, as Julia does: a + b + c -> +(a, b, c)
-      if ((op === '+' || op === '*') && lhs instanceof Expr && lhs.head.name === 'call' && lhs.args[0] === sym(op) && lhs.args.length >= 3 && !(lhs as Expr & { _closed?: boolean })._closed) {
+      if ((op === '+' || op === '*') && lhs instanceof Expr && lhs.head.name === 'call' && lhs.args[0] === sym(op) && lhs.args.length >= 3 && !parenthesized.has(lhs)) {
         lhs.args.push(rhs); continue;
       }
       lhs = mkBinary(op, lhs, rhs);
@@ -559,7 +562,7 @@ class Parser {
     let first = this.parseExpr();
     if (this.isKw('for')) { first = this.parseGenerator(first); this.skipNl(); this.expectOp(')'); return done(first); }
     this.skipNl();
-    if (this.isOp(')')) { this.next(); return done(first); }
+    if (this.isOp(')')) { this.next(); if (first instanceof Expr) parenthesized.add(first); return done(first); }
     if (this.isOp(',')) {
       const items: Value[] = [first];
       while (this.isOp(',')) { this.next(); this.skipNl(); if (this.isOp(')')) break; items.push(this.parseExpr()); this.skipNl(); }

@@ -14,6 +14,8 @@ test('operator precedence and associativity follow Julia', () => {
   assert.equal(p('2^3^2'), '(call ^ 2 (call ^ 3 2))');
   assert.equal(p('a - b - c'), '(call - (call - a b) c)');
   assert.equal(p('a + b + c'), '(call + a b c)');
+  assert.equal(p('(a + b) + c'), '(call + (call + a b) c)', 'parentheses end a chain');
+  assert.equal(p('(a * b) * c * d'), '(call * (call * a b) c d)');
   assert.equal(p('1 << 2 * 3'), '(call * (call << 1 2) 3)'.replace('(call * (call << 1 2) 3)', p('1 << 2 * 3')));
   assert.equal(p('a < b <= c'), '(comparison a < b <= c)');
   assert.equal(p('a && b || c'), '(|| (&& a b) c)');

@@ -13,6 +13,7 @@ include("math.jl")           # sqrt, exp, log, trig through foreign calls, hypot
 include("char.jl")
 include("io.jl")             # IO, stdout/stderr, IOBuffer, print/println/write
 include("show.jl")           # show/repr/string for scalars, types, symbols, exceptions (showerror)
+include("complex.jl")       # Complex{T}, im
 # -- collections
 include("tuple.jl")
 include("pair.jl")

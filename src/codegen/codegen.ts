@@ -442,7 +442,16 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
       }
       case 'foreigncall': {
         mayThrowAnywhere = true;
-        return [runtimeCall('foreign', [mb.constRef(ex.args[0]!)], ex.args.slice(2)), 'ref'];
+        // a numeric foreign function (libm) takes and returns unboxed numbers
+        const rt = valueOf(ex.args[1]!);
+        const args = ex.args.slice(2);
+        const ak = args.map(operandKind);
+        if ((rt === T.Float64 || rt === T.Int64) && args.length <= 3 && ak.every(k => k === 'f64' || k === 'i64')) {
+          const rk: Kind = rt === T.Float64 ? 'f64' : 'i64';
+          const name = `foreignt_${rk}_${ak.join('_')}`;
+          return [`(call ${mb.need(name, ['ref', ...ak], rk)} ${mb.constRef(ex.args[0]!)} ${args.map((x, k) => operand(x, ak[k]!)).join(' ')})`, rk];
+        }
+        return [runtimeCall('foreign', [mb.constRef(ex.args[0]!)], args), 'ref'];
       }
       case 'static_parameter': {
         const v = mi.sparamVals[(ex.args[0] as number) - 1];

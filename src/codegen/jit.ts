@@ -123,16 +123,23 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
       else e.bt.splice(e.bt.length - frames.length, 0, fr);
     },
   };
+  // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
+  const callForeign = (name: Sym, a: Value[]): Value => {
+    const impl = foreignFunctions.get(name.name);
+    if (!impl) jthrow('ErrorException', `ccall: could not find function ${name.name}`);
+    return impl(a);
+  };
+  const kinds = ['f64', 'i64'];
+  for (const rk of kinds) for (const n of [0, 1, 2, 3]) {
+    const combos = n === 0 ? [[]] : kinds.flatMap(a => n === 1 ? [[a]] : kinds.flatMap(b => n === 2 ? [[a, b]] : kinds.map(c => [a, b, c])));
+    for (const c of combos) rt[`foreignt_${rk}_${c.join('_')}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
+  }
   for (let n = 0; n <= 8; n++) {
     rt[`call_${n}`] = (f: Value, ...a: Value[]) => callFunction(f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
-    rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => {
-      const impl = foreignFunctions.get(name.name);
-      if (!impl) jthrow('ErrorException', `ccall: could not find function ${name.name}`);
-      return impl(a);
-    };
+    rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
   }
   return rt;
 }

@@ -9,16 +9,18 @@ import {
   JObj, type Value,
 } from '../runtime/values.ts';
 import { DataType, UnionType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
+import { tupleType } from '../runtime/apply_type.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
+import { pureForeign } from '../runtime/foreign.ts';
 import { Const, widenconst, lessequal, type Lattice } from '../inference/lattice.ts';
 import type { UnionSplit } from '../inference/typeinfer.ts';
 import { builtinNothrow, isPureBuiltin, builtinTfunc } from '../inference/tfuncs.ts';
 
 /** callees with at most this many statements are inlined (`@inline` raises it, `@noinline` forbids) */
-export const INLINE_MAX_STATEMENTS = 12;
+export const INLINE_MAX_STATEMENTS = 24;
 const INLINE_MAX_FORCED = 60;
 
 export interface OptimizeInput {
@@ -130,6 +132,7 @@ function statementEffects(ci: CodeInfo, st: Value, calleeCode: OptimizeInput['ca
       return { nothrow: ok && a.length - 1 === dt.types.length, effectFree: true };
     }
     case 'static_parameter': return { nothrow: true, effectFree: true };
+    case 'foreigncall': { const pure = a[0] instanceof Sym && pureForeign.has(a[0].name); return { nothrow: pure, effectFree: pure }; }
     case 'meta': case 'inbounds': case 'loopinfo': case 'boundscheck': return { nothrow: true, effectFree: true };
     default: return { nothrow: false, effectFree: false };
   }
@@ -161,8 +164,10 @@ export function optimize(input: OptimizeInput): OptimizeResult {
 function splitSlots(src: CodeInfo): CodeInfo {
   const code = src.code, types = src.slottypes ?? [];
   const nothing = T.Nothing!.instance!;
-  interface Shape { fields: JType[]; nullable: boolean; }
+  interface Shape { fields: JType[]; nullable: boolean; struct?: DataType; }
   const shapeOf = (t: JType | undefined): Shape | undefined => {
+    // an immutable struct whose fields are all known: split like a tuple (fields by name or index)
+    if (t instanceof DataType && t.name !== T.Tuple!.name && !t.ismutable && !t.isabstract && !t.hasfreetypevars && t.name.names.length > 0 && t.name.names.length <= 8 && t.types.length === t.name.names.length && t.types.every(p => p instanceof DataType)) return { fields: t.types, nullable: false, struct: t };
     const tup = (x: JType): JType[] | undefined => x instanceof DataType && x.name === T.Tuple!.name && x.parameters.length > 0 && x.parameters.length <= 8 && x.parameters.every(p => p instanceof DataType) ? x.parameters as JType[] : undefined;
     if (!t) return undefined;
     const f = tup(t);
@@ -176,10 +181,22 @@ function splitSlots(src: CodeInfo): CodeInfo {
   const shapes = new Map<number, Shape>();
   for (let id = src.nargs + 1; id <= src.slotnames.length; id++) { const sh = shapeOf(types[id - 1]); if (sh) shapes.set(id, sh); }
   if (!shapes.size) return src;
-  const same = (a: Shape, b: Shape): boolean => a.nullable === b.nullable && a.fields.length === b.fields.length && a.fields.every((f, k) => f === b.fields[k]);
+  const same = (a: Shape, b: Shape): boolean => a.struct === b.struct && a.nullable === b.nullable && a.fields.length === b.fields.length && a.fields.every((f, k) => f === b.fields[k]);
+  // a field named by a constant: a 1-based index, or (for a struct) a field name
+  const fieldNo = (sh: Shape, x: Value): number | undefined => {
+    const v = x instanceof QuoteNode ? x.value : x;
+    if (typeof v === 'bigint') return Number(v);
+    if (sh.struct && v instanceof Sym) { const k = sh.struct.name.names.indexOf(v); return k >= 0 ? k + 1 : undefined; }
+    return undefined;
+  };
+  const newCall = (x: Value, sh: Shape): Value[] | undefined => {
+    if (!sh.struct || !(x instanceof Expr) || x.head.name !== 'new' || x.args.length - 1 !== sh.fields.length) return undefined;
+    const t = x.args[0]!;
+    const tv = t instanceof QuoteNode ? t.value : t instanceof GlobalRef ? lookupBinding(t.mod, t.name)?.get() : t;
+    return tv === sh.struct ? x.args.slice(1) : undefined;
+  };
   const isNothing = (x: Value): boolean => x === nothing || (x instanceof GlobalRef && lookupBinding(x.mod, x.name)?.get() === nothing);
   const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
-  const constIndex = (x: Value): number | undefined => typeof x === 'bigint' ? Number(x) : undefined;
   const slotOf = (x: Value): number | undefined => x instanceof SlotNumber && shapes.has(x.id) ? x.id : undefined;
   const tupleCall = (x: Value): Expr | undefined => x instanceof Expr && x.head.name === 'call' && isBuiltin(x.args[0]!, 'tuple') ? x : undefined;
   const bad = new Set<number>();
@@ -188,20 +205,26 @@ function splitSlots(src: CodeInfo): CodeInfo {
   const countUses = (x: Value): void => { if (x instanceof SSAValue) uses[x.id]!++; else if (x instanceof Expr) x.args.forEach(countUses); else if (x instanceof GotoIfNot) countUses(x.cond); else if (x instanceof ReturnNode) countUses(x.val); };
   code.forEach(countUses);
   // what a store's right side is, in component terms
-  const source = (rhs: Value, pc: number, sh: Shape): 'nothing' | { slot: number } | { parts: Value[] } | undefined => {
+  const source = (rhs: Value, pc: number, sh: Shape): 'nothing' | { slot: number } | { parts: Value[] } | { whole: Value } | undefined => {
     if (isNothing(rhs)) return sh.nullable ? 'nothing' : undefined;
-    if (rhs instanceof QuoteNode && Array.isArray(rhs.value) && rhs.value.length === sh.fields.length) return { parts: rhs.value.map(constOperand) };
+    if (!sh.struct && rhs instanceof QuoteNode && Array.isArray(rhs.value) && rhs.value.length === sh.fields.length) return { parts: rhs.value.map(constOperand) };
     const u = slotOf(rhs);
     if (u !== undefined) return same(shapes.get(u)!, sh) ? { slot: u } : undefined;
     if (rhs instanceof SSAValue && uses[rhs.id] === 1) {
       const def = code[rhs.id - 1]!;
-      const tc = tupleCall(def);
+      const tc = sh.struct ? undefined : tupleCall(def);
       if (tc && tc.args.length - 1 === sh.fields.length && tc.args.slice(1).every(a => !(a instanceof SlotNumber))) return { parts: tc.args.slice(1) };
+      const nc = newCall(def, sh);
+      if (nc && nc.every(a => !(a instanceof SlotNumber))) return { parts: nc };
       const r = slotOf(def);
       if (r !== undefined && rhs.id === pc && same(shapes.get(r)!, sh)) return { slot: r };   // read just before the store
     }
+    // any other value of exactly this (non-nullable) type: its fields are read at the store
+    if (!sh.nullable && (rhs instanceof SSAValue || (rhs instanceof SlotNumber && !shapes.has(rhs.id))) && staticTypeOf(rhs) === (sh.struct ?? tupleTypeOf(sh))) return { whole: rhs };
     return undefined;
   };
+  const staticTypeOf = (x: Value): JType | undefined => x instanceof SSAValue ? src.ssavaluetypes![x.id - 1] : x instanceof SlotNumber ? types[x.id - 1] : undefined;
+  const tupleTypeOf = (sh: Shape): JType => tupleType(sh.fields);
   // check every appearance of each candidate
   const visit = (x: Value, pc: number, ctx: 'stmt' | 'operand'): void => {
     if (x instanceof SlotNumber) { if (shapes.has(x.id)) bad.add(x.id); return; }
@@ -227,8 +250,9 @@ function splitSlots(src: CodeInfo): CodeInfo {
         if (s2 !== undefined && isNothing(a[1]!) && shapes.get(s2)!.nullable) return;
       }
       if (isBuiltin(a[0]!, 'getfield') && a.length === 3 && slotOf(a[1]!) !== undefined) {
-        const i = constIndex(a[2]!);
-        if (i !== undefined && i >= 1 && i <= shapes.get(slotOf(a[1]!)!)!.fields.length) return;
+        const sh = shapes.get(slotOf(a[1]!)!)!;
+        const i = fieldNo(sh, a[2]!);
+        if (i !== undefined && i >= 1 && i <= sh.fields.length) return;
       }
     }
     // a read of a candidate whose only use is the store right after it (checked by that store)
@@ -248,6 +272,7 @@ function splitSlots(src: CodeInfo): CodeInfo {
       if (!(st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && shapes.has(st.args[0].id))) return;
       const src2 = source(st.args[1]!, pc, shapes.get(st.args[0].id)!);
       if (src2 && src2 !== 'nothing' && 'slot' in src2 && !shapes.has(src2.slot)) { shapes.delete(st.args[0].id); changed = true; }
+      if (!src2) { shapes.delete(st.args[0].id); changed = true; }
     });
     for (const [id] of shapes) {
       // reads feeding a store into a slot that is no longer split
@@ -284,6 +309,12 @@ function splitSlots(src: CodeInfo): CodeInfo {
       const dst = parts.get(st.args[0].id)!;
       const from = source(st.args[1]!, pc, shapes.get(st.args[0].id)!)!;
       if (from === 'nothing') { set(dst.nil!, true, loc); continue; }
+      if ('whole' in from) {
+        const whole = remap(from.whole), getf = builtinNamed('getfield');
+        const reads = dst.fields.map((f, k) => b.push(new Expr(Sym.of('call'), [getf, whole, BigInt(k + 1)]), stypes[f.id - 1]!, loc));
+        dst.fields.forEach((f, k) => set(f, reads[k]!, loc));
+        continue;
+      }
       if (dst.nil) set(dst.nil, 'slot' in from ? (parts.get(from.slot)!.nil ?? false) : false, loc);
       dst.fields.forEach((f, k) => set(f, 'slot' in from ? parts.get(from.slot)!.fields[k]! : remap(from.parts[k]!), loc));
       continue;
@@ -298,7 +329,7 @@ function splitSlots(src: CodeInfo): CodeInfo {
       }
       if (isBuiltin(a[0]!, 'getfield') && a.length === 3) {
         const sl = slotOf(a[1]!);
-        if (sl !== undefined && shapes.has(sl)) { ssaMap[pc + 1] = b.push(parts.get(sl)!.fields[constIndex(a[2]!)! - 1]!, t, loc); continue; }
+        if (sl !== undefined && shapes.has(sl)) { ssaMap[pc + 1] = b.push(parts.get(sl)!.fields[fieldNo(shapes.get(sl)!, a[2]!)! - 1]!, t, loc); continue; }
       }
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
@@ -481,10 +512,11 @@ function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: 
   return res;
 }
 
-let isaBuiltin: BuiltinFunction | undefined;
-function builtinNamed(name: 'isa'): BuiltinFunction {
-  isaBuiltin ??= interpState.Core!.bindings.get(Sym.of(name))!.get() as BuiltinFunction;
-  return isaBuiltin;
+const builtins = new Map<string, BuiltinFunction>();
+function builtinNamed(name: string): BuiltinFunction {
+  let f = builtins.get(name);
+  if (!f) { f = interpState.Core!.bindings.get(Sym.of(name))!.get() as BuiltinFunction; builtins.set(name, f); }
+  return f;
 }
 
 function foldable(ci: CodeInfo, call: Expr, calleeCode: OptimizeInput['calleeCode']): boolean {

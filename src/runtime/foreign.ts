@@ -141,9 +141,13 @@ F('jl_parse_float', ([s]) => {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(str)) return nothing();
   return parseFloat(str);
 });
+/** foreign functions that only compute a value from their arguments: never throw, no effects (the optimizer may
+ *  inline, fold and delete calls to them) */
+export const pureForeign = new Set(['jl_pow', 'jl_atan2', 'jl_hypot']);
 // ---- math (libm)
 for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'cbrt'] as const) {
   F(`jl_${fn}`, ([x]) => Math[fn](fval(x!)));
+  pureForeign.add(`jl_${fn}`);
 }
 F('jl_pow', ([x, y]) => Math.pow(fval(x!), fval(y!)));
 F('jl_atan2', ([y, x]) => Math.atan2(fval(y!), fval(x!)));

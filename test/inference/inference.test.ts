@@ -76,6 +76,16 @@ function parseints(n)
     end
     s
 end
+function mandel(c::Complex{Float64})
+    z = c
+    for n in 1:80
+        if abs(z) > 2.0
+            return n - 1
+        end
+        z = z^2 + c
+    end
+    return 80
+end
 pick(x) = x > 0 ? x : 0.0
 many(k) = k == 1 ? 1 : k == 2 ? 2.0 : k == 3 ? "s" : k == 4 ? 'c' : k == 5 ? :sym : nothing
 ev(n) = n == 0 ? true : od(n - 1)
@@ -89,6 +99,8 @@ test('the benchmark kernels infer concretely', () => {
   assertConcrete('qsort!', [vec(T.Float64!), T.Int64!, T.Int64!]);
   assertConcrete('pisum', []);
   assertConcrete('parseints', [T.Int64!]);
+  const complexF64 = applyTypeName((s.Base.bindings.get(Sym.of('Complex'))!.value as { body: DataType }).body.name, [T.Float64!]);
+  assertConcrete('mandel', [complexF64]);
 });
 
 test('a branch returning two types infers their Union; many types are joined', () => {

@@ -164,7 +164,7 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
 // ------------------------------------------------------------------ latency rows
 interface Latency {
   startup?: { jolt_ms: number; node_ms: number; runs: number } | { fails: string };
-  first_call?: Cell; second_call?: Cell; functions?: number;
+  warmup?: Cell; first_call?: Cell; second_call?: Cell; functions?: number;
   frontend: Record<string, Record<string, string>>;
 }
 
@@ -191,7 +191,13 @@ function measureLatency(opts: Options): Latency {
   if (!lat.startup) lat.startup = { jolt_ms: median(jolt), node_ms: median(bare), runs };
   process.stderr.write(`  start-up: ${'fails' in lat.startup ? lat.startup.fails : `${lat.startup.jolt_ms.toFixed(1)} ms`}\n`);
 
-  const r = spawnSync(node, [joltBin, join(benchDir, 'jolt', 'latency.jl')], { cwd: root, encoding: 'utf8', timeout: opts.joltTimeout * 1000, killSignal: 'SIGKILL' });
+  // the one-off cost of starting the compiler (loading binaryen in its worker) with the first compilation: the
+  // same one-liner with --compile=all and with --compile=no, medians of 3
+  const oneOff: number[] = [];
+  for (let k = 0; k < 3; k++) oneOff.push(timeSpawn([joltBin, '--compile=all', '-e', 'println(1)']).ms - timeSpawn([joltBin, '--compile=no', '-e', 'println(1)']).ms);
+  lat.warmup = { status: 'ok', time_ms: median(oneOff), checksum: '', runs: 3 };
+  // --compile=all: each function is compiled at its first call (so the first call shows the compile time)
+  const r = spawnSync(node, [joltBin, '--compile=all', join(benchDir, 'jolt', 'latency.jl')], { cwd: root, encoding: 'utf8', timeout: opts.joltTimeout * 1000, killSignal: 'SIGKILL' });
   const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
   for (const name of ['first_call', 'second_call'] as const) {
     const m = new RegExp(`^kernel=${name} time_ms=(\\S+) checksum=(\\S+) runs=(\\d+) functions=(\\d+)`, 'm').exec(r.stdout ?? '');
@@ -269,7 +275,8 @@ function latencyTable(lat: Latency): string {
   const rows: string[][] = [];
   const s = lat.startup;
   if (s) rows.push(["start-up `jolt -e 'println(1)'`", 'fails' in s ? `fails: ${s.fails}` : `${fmtMs(s.jolt_ms)} ms (median of ${s.runs}; \`node -e 0\`: ${fmtMs(s.node_ms)} ms)`]);
-  const n = lat.functions ? ` (${lat.functions} functions, total)` : '';
+  const n = lat.functions ? ` (${lat.functions} functions, total, \`--compile=all\`)` : '';
+  if (lat.warmup) rows.push(["one-off: start the compiler (binaryen) and compile `println(1)`'s calls", cellText(lat.warmup) + (lat.warmup.status === 'ok' ? ' ms' : '')]);
   if (lat.first_call) rows.push([`first call of freshly defined functions${n}`, cellText(lat.first_call) + (lat.first_call.status === 'ok' ? ' ms' : '')]);
   if (lat.second_call) rows.push([`second call of the same functions${n}`, cellText(lat.second_call) + (lat.second_call.status === 'ok' ? ' ms' : '')]);
   const fe = (stage: string, label: string) => {

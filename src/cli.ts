@@ -40,7 +40,7 @@ function main(argv: string[]): number {
   // compiled modes run each call's inferred, optimized code; `no` and `min` run the lowered code as it is
   if (compileMode !== 'no' && compileMode !== 'min') enableTypedTier();
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
-  // code in the background, `all` compiles each method when it is first called often enough, and waits for it
+  // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);

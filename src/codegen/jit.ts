@@ -51,7 +51,8 @@ export const modules: ModuleRecord[] = [];
 let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: Int32Array } | undefined;
 
 /** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
-export function enableNativeTier(sync = false): void { execHooks.native = nativeCall; jitSettings.sync = sync; }
+/** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
+export function enableNativeTier(sync = false): void { execHooks.native = nativeCall; jitSettings.sync = sync; if (sync) jitSettings.threshold = 1; }
 
 export function startCompiler(): void {
   if (worker) return;

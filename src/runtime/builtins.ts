@@ -47,6 +47,8 @@ export function getfield(v: Value, f: Value): Value {
     if (x === undefined) jthrow('UndefRefError');
     return x;
   }
+  // objects with a host representation take field names; compiled code passes positions
+  if (typeof f === 'bigint') f = typeOf(v).name.names[Number(f) - 1] ?? f;
   if (v instanceof Expr) { const n = (f as Sym).name; if (n === 'head') return v.head; if (n === 'args') return (v.argsVector ??= new JArray(applyTypeName(T.Array!.name, [T.Any!, 1n]), v.args, [v.args.length])); }
   if (v instanceof QuoteNode) return v.value;
   if (v instanceof LineNumberNode) { const n = (f as Sym).name; return n === 'line' ? BigInt(v.line) : (v.file ?? T.Nothing!.instance!); }

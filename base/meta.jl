@@ -59,3 +59,38 @@ end
 macro code_native(ex)
     :(println(ccall(:jl_code_native, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
 end
+# Method reflection: `methods(f)`, `which(f, types)`, `@which f(args...)`.
+struct MethodList
+    ms::Vector{Any}
+    f
+end
+methods(f) = MethodList(ccall(:jl_methods, Vector{Any}, (Any,), f), f)
+length(ml::MethodList) = length(ml.ms)
+isempty(ml::MethodList) = isempty(ml.ms)
+iterate(ml::MethodList, i...) = iterate(ml.ms, i...)
+getindex(ml::MethodList, i::Integer) = ml.ms[i]
+_method_location(m) = ccall(:jl_method_location, Any, (Any,), m)
+# the module is left out where it is the function's own
+function _show_method(io::IO, m, showmod::Bool)
+    mod, file, line = _method_location(m)
+    print(io, ccall(:jl_method_signature, String, (Any,), m), "\n     @ ")
+    showmod && print(io, mod, " ")
+    print(io, file, ":", line)
+end
+show(io::IO, m::Method) = _show_method(io, m, true)
+function show(io::IO, ml::MethodList)
+    n = length(ml.ms)
+    mod = ccall(:jl_method_table_module, Any, (Any,), ml.f)
+    print(io, "# ", n, n == 1 ? " method" : " methods", " for generic function \"",
+          ccall(:jl_function_name, String, (Any,), ml.f), "\" from ", mod, ":")
+    w = ndigits(n)
+    for (i, m) in enumerate(ml.ms)
+        println(io)
+        print(io, " ", lpad(string("[", i, "]"), w + 2), " ")
+        _show_method(io, m, _method_location(m)[1] !== mod)
+    end
+end
+which(f, types) = ccall(:jl_which, Any, (Any, Any), f, types)
+macro which(ex)
+    :(which($(esc(ex.args[1])), Tuple{map(typeof, ($(map(esc, ex.args[2:end])...),))...}))
+end

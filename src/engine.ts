@@ -90,6 +90,7 @@ registerForeign('jl_expr_string', ([ex]) => utf8Encode(exprToString(ex!)));
 import { printCodeInfo } from './ir/print.ts';
 import './inference/reflection.ts';
 import './codegen/reflection.ts';
+import './runtime/methodshow.ts';
 import { methodTableFor, findMethod } from './runtime/dispatch.ts';
 import { dispatchTypeOf } from './runtime/typeof.ts';
 import { paramKey } from './runtime/apply_type.ts';

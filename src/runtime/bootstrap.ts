@@ -72,7 +72,8 @@ export function bootstrap(): Module {
   def('QuoteNode', 'Any', { fields: ['value'] });
   def('LineNumberNode', 'Any', { fields: ['line', 'file'] });
   def('GlobalRef', 'Any', { fields: ['mod', 'name'] });
-  for (const n of ['SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot', 'ReturnNode', 'NewvarNode', 'CodeInfo', 'Method',
+  def('Method', 'Any', { fields: ['name', 'module', 'file', 'line', 'sig', 'nargs', 'isva'] });
+  for (const n of ['SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot', 'ReturnNode', 'NewvarNode', 'CodeInfo',
     'MethodInstance', 'CodeInstance', 'MethodTable', 'SimpleVector']) def(n, 'Any', { fields: n === 'SSAValue' || n === 'SlotNumber' ? ['id'] : [] });
   def('Box', 'Any', { mutable: true, fields: ['contents'] });
   abs('Exception', 'Any');

@@ -12,6 +12,7 @@ import { jthrow, typeError } from './errors.ts';
 import { intrinsics } from './intrinsics.ts';
 import { hooks } from './hooks.ts';
 import { showType } from './show_type.ts';
+import { Method } from './methods.ts';
 
 export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
@@ -52,6 +53,16 @@ export function getfield(v: Value, f: Value): Value {
   if (v instanceof Expr) { const n = (f as Sym).name; if (n === 'head') return v.head; if (n === 'args') return (v.argsVector ??= new JArray(applyTypeName(T.Array!.name, [T.Any!, 1n]), v.args, [v.args.length])); }
   if (v instanceof QuoteNode) return v.value;
   if (v instanceof LineNumberNode) { const n = (f as Sym).name; return n === 'line' ? BigInt(v.line) : (v.file ?? T.Nothing!.instance!); }
+  if (v instanceof Method) {
+    const n = (f as Sym).name;
+    if (n === 'name') return v.name;
+    if (n === 'module') return v.module;
+    if (n === 'file') return Sym.of(v.file);
+    if (n === 'line') return BigInt(v.line);
+    if (n === 'sig') return v.sig;
+    if (n === 'nargs') return BigInt(v.nargs);
+    if (n === 'isva') return v.isva;
+  }
   if (v instanceof GlobalRef) { const n = (f as Sym).name; return n === 'mod' ? v.mod : v.name; }
   if (v instanceof DataType) {
     const n = (f as Sym).name;
@@ -170,7 +181,8 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('arrayset', ([_bc, a, v, ...ix]) => { const arr = a as JArray; arr.data[linearIndex(arr, ix)] = v!; return a!; });
   B('arraysize', ([a, d]) => BigInt((a as JArray).dims[Number(d) - 1] ?? 1));
   B('arraylen', ([a]) => BigInt((a as JArray).data.length));
-  B('sizeof', ([v]) => { if (typeof v === 'string') return BigInt(v.length); const t = typeOf(v!); return BigInt(t.nbits / 8); });
+  B('sizeof', ([v]) => { if (typeof v === 'string') return BigInt(v.length); // sizeof(Int8) is the size of the type's values
+    const t = v instanceof DataType && v.nbits > 0 ? v : typeOf(v!); return BigInt(t.nbits / 8); });
   B('applicable', (a) => { try { return hooks.call(Core.bindings.get(Sym.of('_applicable'))!.get()!, a) as Value; } catch { return false; } });
   B('getglobal', ([m, n]) => hooks.evalIn(m as Module, n!));
   B('_new', ([t, ...vals]) => new JStruct(t as DataType, vals));

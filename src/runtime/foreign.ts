@@ -174,7 +174,6 @@ F('jl_sort_perm', ([a, lt]) => { void lt; return nothing(); });
 // ---- reflection
 import { DataType } from './types.ts';
 import { Module as JModule } from './values.ts';
-import { methodTableFor, methodsOf } from './dispatch.ts';
 F('jl_function_name', ([f]) => {
   const t = typeOf(f!);
   const n = t.name.name.name;
@@ -190,21 +189,6 @@ F('jl_typejoin', ([a, b]) => {
   const isSub = (s: DataType, t: DataType) => { for (let y: DataType | null = s; y; y = y.super === y ? null : y.super) if (y.name === t.name) return true; return false; };
   while (x && !isSub(b as DataType, x)) x = x.super as DataType;
   return (x ?? T.Any!) as Value;
-});
-F('jl_method_candidates', ([f, args]) => {
-  const ms = methodsOf(methodTableFor(f!));
-  const nargs = (args as Value[]).length;
-  const close = ms.filter(m => m.nargs - 1 === nargs || m.isva).slice(0, 3);
-  if (!close.length) return '';
-  const lines = close.map(m => {
-    const body = ((m.sig as { body?: unknown; parameters?: Value[] }));
-    let dt: unknown = body; while (dt && typeof dt === 'object' && 'body' in (dt as object)) dt = (dt as { body: unknown }).body;
-    const ps = ((dt as DataType).parameters ?? []).slice(1);
-    const names = m.source ? m.source.slotnames.slice(1, m.nargs) : [];
-    const argStr = ps.map((p, k) => `${names[k]?.name ?? ''}${p === T.Any ? '' : '::' + showType(p)}`).join(', ');
-    return `\n  ${m.name.name}(${argStr})\n   @ ${m.module.name.name} ${m.file}:${m.line}`;
-  });
-  return utf8Encode(`\n\nClosest candidates are:${lines.join('\n')}\n`);
 });
 import { hooks } from './hooks.ts';
 F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f!, [x]))) as Value);

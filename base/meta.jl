@@ -11,10 +11,12 @@ macro code_lowered(ex)
 end
 macro time(ex)
     quote
+        local c0 = ccall(:jl_cumulative_compile_time_ms, Float64, ())
         local t0 = time_ns()
         local val = $(esc(ex))
         local t1 = time_ns()
-        println("  ", round((t1 - t0) / 1.0e9; digits=6), " seconds")
+        local c1 = ccall(:jl_cumulative_compile_time_ms, Float64, ())
+        println(ccall(:jl_time_string, String, (UInt64, Float64), t1 - t0, c1 - c0))
         val
     end
 end

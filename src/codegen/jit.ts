@@ -6,6 +6,7 @@
 // Policy: an instance is compiled when it is called for the second time, or on its first call when its code has a
 // loop; everything its code invokes statically is compiled into the same module, so binaryen can inline across
 // it. What cannot be compiled keeps running in the typed tier.
+import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame } from '../runtime/values.ts';
@@ -52,7 +53,11 @@ let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: 
 
 /** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
 /** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
-export function enableNativeTier(sync = false): void { execHooks.native = nativeCall; jitSettings.sync = sync; if (sync) jitSettings.threshold = 1; }
+export function enableNativeTier(sync = false): void {
+  execHooks.native = nativeCall; jitSettings.sync = sync;
+  if (sync) jitSettings.threshold = 1;
+  startCompiler();   // binaryen loads in the worker while Base loads and the program starts
+}
 
 export function startCompiler(): void {
   if (worker) return;
@@ -66,6 +71,9 @@ export function startCompiler(): void {
 
 /** One compilation now, waiting for it; the background queue waits meanwhile (one conversation at a time). */
 function binaryenCompile(req: CompileRequest): CompileAnswer {
+  return timeCompile(() => binaryenCompileNow(req));
+}
+function binaryenCompileNow(req: CompileRequest): CompileAnswer {
   if (current) finishCurrent(false);
   startCompiler();
   const { port, flag } = worker!;
@@ -176,6 +184,9 @@ interface Pending { root: MethodInstance; mb: ModuleBuilder; done: Set<MethodIns
 
 /** Emits `root` and what it invokes (where compilable) as one module's text; undefined if root cannot be compiled. */
 function buildModule(root: MethodInstance, keepText: boolean): Pending | undefined {
+  return timeCompile(() => buildModuleNow(root, keepText));
+}
+function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | undefined {
   const t0 = performance.now();
   const mb = new ModuleBuilder(
     mi => compiled.has(mi) || inFlight.has(mi) ? undefined : typedCode(mi),
@@ -204,6 +215,9 @@ function buildModule(root: MethodInstance, keepText: boolean): Pending | undefin
 /** Instantiates a compiled module and makes its functions the instances' code, unless something it was built on
  *  changed meanwhile (an invalidated instance, a callee that lost its compiled code). */
 function install(p: Pending, ans: CompileAnswer): boolean {
+  return timeCompile(() => installNow(p, ans));
+}
+function installNow(p: Pending, ans: CompileAnswer): boolean {
   const { mb, done, root } = p;
   if (!ans.bytes) {
     if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${p.text}\n`);
@@ -251,7 +265,8 @@ function finishCurrent(next = true): void {
   const msg = receiveMessageOnPort(worker!.port);
   current = undefined;
   for (const mi of p.done) inFlight.delete(mi);
-  install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);
+  const ok = install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);
+  if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${p.root.def.name.name} ${ok ? 'installed' : 'dropped'} ${(performance.now() - p.t0).toFixed(0)} ms after it was emitted\n`);
   if (next) sendNext();
 }
 function requestCompile(root: MethodInstance): void {

@@ -4,6 +4,7 @@
 // replaced by the builtin itself. Each CodeInstance lists its edges (callee instances, and call signatures that
 // matched no method); callees keep backedges to their callers, so adding a method invalidates exactly the inferred
 // code whose dispatch it may change (see `invalidate`).
+import { timeCompile } from '../runtime/compile_timer.ts';
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
   LineNumberNode, isTuple, type Value,
@@ -91,15 +92,17 @@ function validCodeInstance(mi: MethodInstance, world: number): CodeInstance | un
 export function inferMethodInstance(mi: MethodInstance, world: number = worldCounter.current): CodeInstance {
   const cached = validCodeInstance(mi, world);
   if (cached) return cached;
-  const t0 = performance.now();
-  const outer = stack.length === 0;
-  typeinfEdge(mi, world);
-  if (outer) inferenceStats.ms += performance.now() - t0;
-  const ci = validCodeInstance(mi, world);
-  if (ci) return ci;
-  // inferred inside a cycle that did not settle in this call: infer it again as the head
-  const frame = runFrame(mi, argtypesOf(mi), world, false);
-  return commit(frame);
+  return timeCompile(() => {
+    const t0 = performance.now();
+    const outer = stack.length === 0;
+    typeinfEdge(mi, world);
+    if (outer) inferenceStats.ms += performance.now() - t0;
+    const ci = validCodeInstance(mi, world);
+    if (ci) return ci;
+    // inferred inside a cycle that did not settle in this call: infer it again as the head
+    const frame = runFrame(mi, argtypesOf(mi), world, false);
+    return commit(frame);
+  });
 }
 
 function argtypesOf(mi: MethodInstance): Lattice[] {

@@ -61,3 +61,10 @@ test('--compile=no and the default mode print the same', () => {
   const prog = 'g(x) = x > 0 ? x : -x; h(v) = sum(g(x) for x in v); println(h([1, -2, 3])); println(h(-3:3))';
   assert.equal(run(prog), run(prog, ['--compile=no']));
 });
+
+test('@time prints Julia\'s line, with the compilation share when the expression compiled something', () => {
+  const out = run('g(x) = x * 2 + 1; @time g(1); @time g(2); println(@elapsed(g(3)) >= 0)', ['--compile=all']).split('\n');
+  assert.match(out[0]!, /^ {2}\d\.\d{6} seconds \(\d{1,3}\.\d{2}% compilation time\)$/);
+  assert.match(out[1]!, /^ {2}\d\.\d{6} seconds$/);
+  assert.equal(out[2], 'true');
+});

@@ -29,9 +29,11 @@ const KERNELS: Kernel[] = [
   { name: 'nbody', what: 'n-body, n steps', standard: 100000, small: 500 },
 ];
 type SizeMode = 'standard' | 'small';
-const LANGS = ['c', 'js', 'jolt'] as const;
+// jolt: compiled (`--compile=all`: each method compiled at its first call, as Julia does, so the warm-up run pays
+// the compilation and the timed runs run native code); interp: the same program under `--compile=no`
+const LANGS = ['c', 'js', 'jolt', 'interp'] as const;
 type Lang = typeof LANGS[number];
-const LANG_TITLE: Record<Lang, string> = { c: 'C', js: 'JS', jolt: 'Jolt' };
+const LANG_TITLE: Record<Lang, string> = { c: 'C', js: 'JS', jolt: 'Jolt', interp: 'Jolt --compile=no' };
 
 // ------------------------------------------------------------------ options
 interface Options {
@@ -41,7 +43,7 @@ interface Options {
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
-  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both (default)] [--langs c,js,jolt]
+  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both (default)] [--langs c,js,jolt,interp]
                       [--jolt-timeout SECONDS] [--no-latency] [--json FILE] [--write-results]`);
   process.exit(2);
 }
@@ -80,9 +82,9 @@ type Cell =
 
 interface Row {
   kernel: string; what: string; sizes: SizeMode; size: number;
-  c?: Cell; js?: Cell; jolt?: Cell;
+  c?: Cell; js?: Cell; jolt?: Cell; interp?: Cell;
   checksum: 'agree' | 'mismatch' | 'n/a'; checksums: Partial<Record<Lang, string>>;
-  jolt_over_c?: number; jolt_over_js?: number;
+  jolt_over_c?: number; jolt_over_js?: number; interp_over_jolt?: number;
 }
 
 const firstLine = (s: string) => s.split('\n').map(l => l.trim()).find(l => l.length > 0) ?? '';
@@ -133,10 +135,13 @@ function buildC(kernels: Kernel[]): CBuild {
 const node = process.execPath;
 const joltBin = join(root, 'bin', 'jolt.js');
 
+/** the interpreter runs the small sizes only: at the standard ones it would take minutes */
+const langsFor = (mode: SizeMode, opts: Options): Lang[] => opts.langs.filter(l => l !== 'interp' || mode === 'small');
+
 function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row {
   const size = k[mode];
   const row: Row = { kernel: k.name, what: k.what, sizes: mode, size, checksum: 'n/a', checksums: {} };
-  for (const lang of opts.langs) {
+  for (const lang of langsFor(mode, opts)) {
     let cell: Cell;
     if (lang === 'c') {
       const bin = build.binaries.get(k.name);
@@ -145,8 +150,10 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
       else cell = runProgram(bin, [String(size)], k.name, 120);
     } else if (lang === 'js') {
       cell = runProgram(node, [join(benchDir, 'js', `${k.name}.js`), String(size)], k.name, 120);
+    } else if (lang === 'jolt') {
+      cell = runProgram(node, [joltBin, '--compile=all', join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
     } else {
-      cell = runProgram(node, [joltBin, join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
+      cell = runProgram(node, [joltBin, '--compile=no', join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
     }
     row[lang] = cell;
     if (cell.status === 'ok') row.checksums[lang] = cell.checksum;
@@ -155,7 +162,8 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
   const sums = Object.values(row.checksums);
   if (sums.length >= 2) row.checksum = sums.every(s => sameChecksum(s, sums[0]!)) ? 'agree' : 'mismatch';
   const t = (l: Lang) => { const c = row[l]; return c?.status === 'ok' ? c.time_ms : undefined; };
-  const tj = t('jolt'), tc = t('c'), tjs = t('js');
+  const tj = t('jolt'), tc = t('c'), tjs = t('js'), ti = t('interp');
+  if (tj !== undefined && ti !== undefined && tj > 0) row.interp_over_jolt = ti / tj;
   if (tj !== undefined && tc !== undefined && tc > 0) row.jolt_over_c = tj / tc;
   if (tj !== undefined && tjs !== undefined && tjs > 0) row.jolt_over_js = tj / tjs;
   return row;
@@ -261,11 +269,14 @@ function kernelTable(rows: Row[], langs: Lang[]): string {
   const header = ['kernel', 'size', ...langs.map(l => `${LANG_TITLE[l]} ms`)];
   if (langs.includes('jolt') && langs.includes('c')) header.push('Jolt/C');
   if (langs.includes('jolt') && langs.includes('js')) header.push('Jolt/JS');
+  const interp = langs.includes('jolt') && langs.includes('interp') && rows.some(r => r.interp?.status === 'ok');
+  if (interp) header.push('compiled speed-up');
   header.push('checksum');
   return table(header, rows.map(r => {
     const out = [r.kernel, String(r.size), ...langs.map(l => cellText(r[l]))];
     if (langs.includes('jolt') && langs.includes('c')) out.push(fmtRatio(r.jolt_over_c));
     if (langs.includes('jolt') && langs.includes('js')) out.push(fmtRatio(r.jolt_over_js));
+    if (interp) out.push(fmtRatio(r.interp_over_jolt));
     out.push(checksumText(r));
     return out;
   }));
@@ -336,7 +347,7 @@ function main(): void {
   for (const mode of opts.sizes) {
     const rs = rows.filter(r => r.sizes === mode);
     if (!rs.length) continue;
-    out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, opts.langs));
+    out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, langsFor(mode, opts)));
   }
   if (lat) out.push('', '### Latency (Jolt)', '', latencyTable(lat));
   const text = out.join('\n');

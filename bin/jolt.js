@@ -11,6 +11,8 @@ const STACK_KB = 7000;   // under the usual 8 MiB thread stack, leaving room for
 const here = dirname(fileURLToPath(import.meta.url));
 const major = Number(process.versions.node.split('.')[0]);
 const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
+// compiled code asks V8 for optimized code from the start (src/codegen/compilation_hints.ts)
+const V8_FLAGS = ['--experimental-wasm-compilation-hints'];
 if (major < 22 || !hasStack) {
   let node = process.execPath;
   if (major < 22) {
@@ -18,7 +20,7 @@ if (major < 22 || !hasStack) {
     try { node = join(dirname(require.resolve('node/package.json')), 'bin', 'node'); }
     catch { console.error('jolt: Node >= 22 is required; run `npm ci` to install the pinned Node'); process.exit(1); }
   }
-  const r = spawnSync(node, [`--stack-size=${STACK_KB}`, join(here, 'jolt.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 } else {
   await import('../src/cli.ts');

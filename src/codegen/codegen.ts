@@ -328,20 +328,21 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         mayThrowAnywhere = true;
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
-      case 'arraylen': return xs.length === 1 ? [`(call ${mb.need('arraylen', ['ref'], 'i64')} ${op('ref', 0)})`, 'i64'] : undefined;
+      // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
+      case 'arraylen': return xs.length === 1 ? [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'] : undefined;
       // element access in one runtime call, typed by the element kind (no boxing of Int64/Float64 elements)
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         mayThrowAnywhere = true;
         const at = staticType(xs[1]!);
         const ek = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
-        return [`(call ${mb.need(`arrayref_${ek}`, ['ref', 'i64'], ek)} ${op('ref', 1)} ${op('i64', 2)})`, ek];
+        return [`(call ${mb.need(`arrayref_${ek}`, ['ref', 'f64'], ek)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek];
       }
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
         mayThrowAnywhere = true;
         const vk = ks[2]!;
-        return [`(call ${mb.need(`arrayset_${vk}`, ['ref', vk, 'i64'], 'ref')} ${op('ref', 1)} ${op(vk, 2)} ${op('i64', 3)})`, 'ref'];
+        return [`(call ${mb.need(`arrayset_${vk}`, ['ref', vk, 'f64'], 'ref')} ${op('ref', 1)} ${op(vk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
       }
       default: return undefined;
     }

@@ -6,6 +6,7 @@
 // Policy: an instance is compiled when it is called for the second time, or on its first call when its code has a
 // loop; everything its code invokes statically is compiled into the same module, so binaryen can inline across
 // it. What cannot be compiled keeps running in the typed tier.
+import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -113,15 +114,15 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     setfield_i32: (o: JStruct, i: number, v: number) => { o.f[i] = v !== 0; return v; },
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
     setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
-    arraylen: (a: JArray) => BigInt(a.data.length),
-    arrayref_ref: (a: JArray, i: bigint) => { const k = linearIndex(a, [i]); const v = a.data[k]; if (v === undefined) jthrow('UndefRefError'); return v; },
-    arrayref_i64: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])],
-    arrayref_f64: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])],
-    arrayref_i32: (a: JArray, i: bigint) => a.data[linearIndex(a, [i])] ? 1 : 0,
-    arrayset_ref: (a: JArray, v: Value, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
-    arrayset_i64: (a: JArray, v: bigint, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
-    arrayset_f64: (a: JArray, v: number, i: bigint) => { a.data[linearIndex(a, [i])] = v; return a; },
-    arrayset_i32: (a: JArray, v: number, i: bigint) => { a.data[linearIndex(a, [i])] = v !== 0; return a; },
+    arraylen: (a: JArray) => a.data.length,
+    arrayref_ref: (a: JArray, i: number) => { const v = a.data[index1(a, i)]; if (v === undefined) jthrow('UndefRefError'); return v; },
+    arrayref_i64: (a: JArray, i: number) => a.data[index1(a, i)],
+    arrayref_f64: (a: JArray, i: number) => a.data[index1(a, i)],
+    arrayref_i32: (a: JArray, i: number) => a.data[index1(a, i)] ? 1 : 0,
+    arrayset_ref: (a: JArray, v: Value, i: number) => { a.data[index1(a, i)] = v; return a; },
+    arrayset_i64: (a: JArray, v: bigint, i: number) => { a.data[index1(a, i)] = v; return a; },
+    arrayset_f64: (a: JArray, v: number, i: number) => { a.data[index1(a, i)] = v; return a; },
+    arrayset_i32: (a: JArray, v: number, i: number) => { a.data[index1(a, i)] = v !== 0; return a; },
     // a Jolt exception passing through compiled code: record the compiled frame in its backtrace, at the place
     // among the interpreter's frames where this call sits
     unwind: (e: unknown, fid: number, line: number) => {
@@ -154,6 +155,12 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
 }
 
 /** field i (0-based) of a struct or tuple, for compiled code */
+/** the 0-based position of linear index `i` (1-based) in `a`, or a BoundsError as Julia reports it */
+function index1(a: JArray, i: number): number {
+  if (i >= 1 && i <= a.data.length) return i - 1;
+  return linearIndex(a, [BigInt(i)]);
+}
+
 function fieldAt(o: Value, i: number): Value {
   if (isTuple(o)) return o[i]!;
   if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }
@@ -229,7 +236,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
-  const inst = new WA.Instance(new WA.Module(ans.bytes), imports);
+  const inst = new WA.Instance(new WA.Module(withCompilationHints(ans.bytes)), imports);
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
   for (const mi of done) {

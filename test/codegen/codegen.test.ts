@@ -9,6 +9,7 @@ import { Sym, T, Expr, type Value } from '../../src/runtime/values.ts';
 import { enableTypedTier } from '../../src/inference/execute.ts';
 import { enableNativeTier, jitStats, compiledFunction } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
+import { withCompilationHints } from '../../src/codegen/compilation_hints.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
 import { world } from '../../src/runtime/methods.ts';
 
@@ -67,4 +68,20 @@ test('@time prints Julia\'s line, with the compilation share when the expression
   assert.match(out[0]!, /^ {2}\d\.\d{6} seconds \(\d{1,3}\.\d{2}% compilation time\)$/);
   assert.match(out[1]!, /^ {2}\d\.\d{6} seconds$/);
   assert.equal(out[2], 'true');
+});
+
+test('compiled modules carry a compilationHints section naming every defined function, before the code section', () => {
+  // (module (import "m" "g" (func)) (func) (func)) as bytes: two defined functions, one imported
+  const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 7, 1, 1, 109, 1, 103, 0, 0,
+    3, 3, 2, 0, 0, 10, 7, 2, 2, 0, 11, 2, 0, 11]);
+  const hinted = withCompilationHints(bytes);
+  const WA = (globalThis as unknown as { WebAssembly: { Module: { new (b: Uint8Array): object; customSections(m: object, name: string): ArrayBuffer[] } } }).WebAssembly;
+  const [section] = WA.Module.customSections(new WA.Module(hinted), 'compilationHints');
+  assert.ok(section, 'the section is present');
+  const payload = new Uint8Array(section);
+  assert.equal(payload[0], 2, 'one hint per defined function');
+  assert.deepEqual([...payload.slice(1)], [0x2a, 0x2a], 'eager, optimized baseline and top tier');
+  const ids: number[] = [];   // section ids in order (sizes here are one-byte LEBs)
+  for (let at = 8; at < hinted.length; at += 2 + hinted[at + 1]!) ids.push(hinted[at]!);
+  assert.deepEqual(ids, [1, 2, 3, 0, 10]);
 });

@@ -1,13 +1,37 @@
 # show: the text/plain and repr forms of values, as Julia prints them.
+show(x) = show(stdout, x)
 show(io::IO, x::Int64) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
 show(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
+# unsigned integers show in hex, two digits per byte (print stays decimal)
+show(io::IO, x::BitUnsigned) = (write(io, "0x"); write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 16, 2 * Core.sizeof(x))))
+print(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
 show(io::IO, x::Float64) = write(io, ccall(:jl_float_repr, String, (Float64,), x))
 show(io::IO, x::Bool) = write(io, x ? "true" : "false")
 show(io::IO, ::Nothing) = write(io, "nothing")
 show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, String, (Any,), s)))
+isless(a::Symbol, b::Symbol) = isless(String(a), String(b))
 print(io::IO, s::Symbol) = write(io, ccall(:jl_symbol_name, String, (Any,), s))
 show(io::IO, t::Type) = write(io, ccall(:jl_type_string, String, (Any,), t))
-show(io::IO, c::Char) = (write(io, "'"); write(io, c); write(io, "'"))
+function show(io::IO, c::Char)
+    write(io, "'")
+    # a char literal escapes its own quote and the usual control characters
+    if c == '\''
+        write(io, "\\'")
+    elseif c == '\\'
+        write(io, "\\\\")
+    elseif c == '\n'
+        write(io, "\\n")
+    elseif c == '\t'
+        write(io, "\\t")
+    elseif c == '\r'
+        write(io, "\\r")
+    elseif c == '\0'
+        write(io, "\\0")
+    else
+        write(io, c)
+    end
+    write(io, "'")
+end
 function show(io::IO, s::String)
     write(io, "\"")
     for c in s
@@ -52,16 +76,18 @@ function show(io::IO, t::Tuple)
     n == 1 && write(io, ",")
     write(io, ")")
 end
+# Julia omits a vector's element type only when it is non-empty and its elements' printed forms imply the type
+# (Julia also checks the parameters of tuple, pair and vector element types; here those always count as implied)
+_typeinfo_implicit(T) = T === Float64 || T === Int64 || T === Char || T === String || T === Symbol || T === Nothing ||
+    T <: Union{Vector,Tuple,Pair,NamedTuple}
 function show(io::IO, a::Vector)
     T = eltype(a)
-    if T === Any && length(a) >= 0 && !(T === eltype(a) && false)
-        # Julia prints the element type for Vector{Any}
-        write(io, "Any")
-    end
+    (!isempty(a) && _typeinfo_implicit(T)) || show(io, T)
     write(io, "[")
     for i in 1:length(a)
         i > 1 && write(io, ", ")
-        show(io, a[i])
+        # under a shown element type Bool, Julia prints the elements as 1 and 0
+        T === Bool ? write(io, a[i] ? "1" : "0") : show(io, a[i])
     end
     write(io, "]")
 end
@@ -75,17 +101,24 @@ showerror(io::IO, e::OverflowError) = print(io, "OverflowError: ", e.msg)
 showerror(io::IO, e::AssertionError) = print(io, "AssertionError: ", e.msg)
 showerror(io::IO, e::KeyError) = (print(io, "KeyError: key "); show(io, e.key); print(io, " not found"))
 showerror(io::IO, e::DomainError) = (print(io, "DomainError with "); show(io, e.val); print(io, ":\n", e.msg))
-showerror(io::IO, e::InexactError) = (print(io, "InexactError: ", e.func, "("); show(io, e.T); print(io, ", "); show(io, e.val); print(io, ")"))
+# InexactError: Int64(2.5), trunc(Int8, 200): the target type is left out when it names the function
+showerror(io::IO, e::InexactError) = (print(io, "InexactError: ", e.func, "("); e.T isa DataType && nameof(e.T) === e.func || print(io, e.T, ", "); print(io, e.val, ")"))
 showerror(io::IO, e::UndefVarError) = print(io, "UndefVarError: `", e.var, "` not defined", e.scope isa Module ? string(" in `", e.scope, "`") : "")
 show(io::IO, m::Module) = print(io, ccall(:jl_module_name, String, (Any,), m))
 function showerror(io::IO, e::BoundsError)
     print(io, "BoundsError: attempt to access ")
     a = e.a
-    if a isa Vector
+    # Julia prints summary(a): the size and type of arrays, the length of strings, the type of anything else
+    if a isa Vector || a isa UnitRange
         print(io, length(a), "-element ")
         show(io, typeof(a))
+    elseif a isa Matrix
+        print(io, size(a, 1), "×", size(a, 2), " ")
+        show(io, typeof(a))
+    elseif a isa String
+        print(io, ncodeunits(a), "-codeunit String")
     else
-        show(io, a)
+        show(io, typeof(a))
     end
     print(io, " at index [")
     i = e.i
@@ -127,18 +160,24 @@ show(io::IO, ex::Expr) = (write(io, ":("); write(io, ccall(:jl_expr_string, Stri
 print(io::IO, ex::Expr) = write(io, ccall(:jl_expr_string, String, (Any,), ex))
 show(io::IO, q::QuoteNode) = write(io, ccall(:jl_expr_string, String, (Any,), q))
 show(io::IO, ln::LineNumberNode) = write(io, ccall(:jl_expr_string, String, (Any,), ln))
+# the padding is p repeated and cut to fill exactly n - length(s) characters
+_padding(p, k::Int) = (p = string(p); m = length(p); p^div(k, m) * first(p, rem(k, m)))
 function lpad(s, n::Int, p::Union{Char,String}=' ')
     s = string(s)
     k = n - length(s)
-    k <= 0 ? s : string(p)^k * s
+    k <= 0 ? s : _padding(p, k) * s
 end
 function rpad(s, n::Int, p::Union{Char,String}=' ')
     s = string(s)
     k = n - length(s)
-    k <= 0 ? s : s * string(p)^k
+    k <= 0 ? s : s * _padding(p, k)
 end
 round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
 time() = Float64(ccall(:jl_time_ns, Any, ())) / 1.0e9
 time_ns() = ccall(:jl_time_ns, Any, ())
+function sleep(sec::Real)
+    sec >= 0 || throw(ArgumentError("cannot sleep for $sec seconds"))
+    ccall(:jl_sleep, Nothing, (Float64,), Float64(sec))
+end
 isapprox(x::Number, y::Number; atol::Real=0, rtol::Real=atol > 0 ? 0.0 : sqrt(2.220446049250313e-16)) = x == y || abs(x - y) <= max(atol, rtol * max(abs(x), abs(y)))
 ≈(x, y) = isapprox(x, y)

@@ -10,6 +10,7 @@ export interface CompileAnswer { bytes?: Uint8Array; text?: string; unoptimizedT
 const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
 const port = workerData.port as import('node:worker_threads').MessagePort;
 const { default: binaryen } = await import('binaryen');
+Atomics.store(flag, 1, 1);   // loaded: the main thread may now choose to wait for a compilation
 const F = binaryen.Features;
 binaryen.setDebugInfo(true);   // keep function names (the name section), for @code_native listings
 const features = F.ReferenceTypes | F.ExceptionHandling | F.GC | F.Multivalue | F.BulkMemory | F.SignExt | F.MutableGlobals | F.NontrappingFPToInt | F.TailCall;

@@ -11,7 +11,7 @@ import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame } from '../runtime/values.ts';
-import { GotoNode, GotoIfNot } from '../runtime/values.ts';
+import { GotoNode, GotoIfNot, type Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
 import { jthrow, mkException } from '../runtime/errors.ts';
@@ -62,7 +62,8 @@ export function enableNativeTier(sync = false): void {
 
 export function startCompiler(): void {
   if (worker) return;
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  // [0]: an answer is ready; [1]: binaryen has loaded
+  const flag = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const w = new Worker(fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url)), { workerData: { flag: flag.buffer, port: port2 }, transferList: [port2] });
   w.unref();
@@ -300,6 +301,9 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   return r;
 }
 
+const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;
+const isBaseModule = (mod: Module): boolean => mod.name.name === 'Base' || mod.name.name === 'Core' || mod.name.name === 'Test';
+
 function hasLoop(ci: CodeInstance): boolean {
   const code = ci.inferred!.code;
   return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
@@ -316,11 +320,14 @@ export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Va
     if (refused.has(mi) || inFlight.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
-    if (n < jitSettings.threshold) {
-      const ci = typedCode(mi);
-      if (!ci?.inferred || !hasLoop(ci)) return undefined;
-    }
-    if (!jitSettings.sync) {
+    const looped = (): boolean => { const ci = typedCode(mi); return !!ci?.inferred && hasLoop(ci); };
+    if (n < jitSettings.threshold && !looped()) return undefined;
+    // a method with a loop may run long in this one call, and code installed later cannot take over a running
+    // call, so it is compiled now (as Julia would): the program's own methods always, Base's once binaryen is
+    // loaded (its loops mostly run short, and the first ones come before binaryen is ready); others compile in
+    // the background
+    const waitNow = jitSettings.sync || (looped() && (!isBaseModule(m.module) || compilerLoaded()));
+    if (!waitNow) {
       // compile in the background; this call (and later ones until the code is ready) runs in the typed tier
       if (!inFlight.has(mi)) requestCompile(mi);
       return undefined;

@@ -153,6 +153,9 @@ F('jl_pow', ([x, y]) => Math.pow(fval(x!), fval(y!)));
 F('jl_atan2', ([y, x]) => Math.atan2(fval(y!), fval(x!)));
 F('jl_hypot', ([x, y]) => Math.hypot(fval(x!), fval(y!)));
 F('jl_time_ns', () => process.hrtime.bigint());
+// sleep blocks the one Jolt thread (there are no tasks to switch to)
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+F('jl_sleep', ([secs]) => { Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000); return nothing(); });
 F('jl_float_round', ([x, d]) => { const p = 10 ** Number(d as bigint); return Math.round(fval(x!) * p) / p; });
 // ---- arrays
 F('jl_alloc_array', ([t, n]) => {
@@ -182,6 +185,15 @@ F('jl_function_name', ([f]) => {
 function isTypeValue(v: Value): boolean { return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v); }
 F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
 F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
+// type predicates behind isconcretetype, isabstracttype, ismutabletype, isprimitivetype (false for non-DataTypes)
+const isConcrete = (t: Value): boolean => t instanceof DataType && !t.isabstract && !t.hasfreetypevars &&
+  (t.name !== T.Tuple!.name || t.parameters.every(isConcrete));
+F('jl_isconcretetype', ([t]) => isConcrete(t!));
+const unwrapAll = (t: Value): Value => { while (typeof t === 'object' && t !== null && 'body' in t) t = (t as { body: Value }).body; return t; };
+F('jl_isabstracttype', ([t]) => { const u = unwrapAll(t!); return u instanceof DataType && u.isabstract; });
+F('jl_ismutabletype', ([t]) => { const u = unwrapAll(t!); return u instanceof DataType && u.ismutable; });
+F('jl_isprimitivetype', ([t]) => t instanceof DataType && t.isprimitive);
+F('jl_type_nameof', ([t]) => (t as DataType).name.name);
 F('jl_tuple_slice', ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value);
 F('jl_tuple_tail', ([t]) => Object.freeze((t as Value[]).slice(1)) as Value);
 F('jl_typejoin', ([a, b]) => {

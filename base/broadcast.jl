@@ -51,3 +51,16 @@ Ref(x) = RefValue{typeof(x)}(x)
 getindex(r::RefValue) = r.x
 setindex!(r::RefValue, v) = (r.x = v; r)
 _bcget(r::RefValue, i) = r.x
+# whole-vector arithmetic is elementwise: scaling by a number, adding or subtracting vectors of one length
+(*)(x::Number, a::Vector) = x .* a
+(*)(a::Vector, x::Number) = a .* x
+(/)(a::Vector, x::Number) = a ./ x
+(-)(a::Vector) = .-a
+function (+)(a::Vector, b::Vector)
+    length(a) == length(b) || throw(DimensionMismatch("dimensions must match: a has dims ($(length(a)),), b has dims ($(length(b)),), mismatch at 1"))
+    a .+ b
+end
+function (-)(a::Vector, b::Vector)
+    length(a) == length(b) || throw(DimensionMismatch("dimensions must match: a has dims ($(length(a)),), b has dims ($(length(b)),), mismatch at 1"))
+    a .- b
+end

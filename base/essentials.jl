@@ -13,6 +13,8 @@ const Int = Int64
 const UInt = UInt64
 const Vector = Array{T,1} where T
 const Matrix = Array{T,2} where T
+const AbstractVector = AbstractArray{T,1} where T
+const AbstractMatrix = AbstractArray{T,2} where T
 const BitSigned = Union{Int8, Int16, Int32, Int64, Int128}
 const BitUnsigned = Union{UInt8, UInt16, UInt32, UInt64, UInt128}
 const BitInteger = Union{BitSigned, BitUnsigned}
@@ -28,7 +30,10 @@ identity(x) = x
 !==(x, y) = !(x === y)
 isequal(x, y) = x == y
 isnothing(x) = x === nothing
-something(x) = x
+# the first argument that is not nothing (unwrapping a Some)
+something() = throw(ArgumentError("No value arguments present"))
+something(x::Nothing, y...) = something(y...)
+something(x, y...) = x
 typejoin() = Union{}
 supertype(T::DataType) = T.super
 
@@ -67,6 +72,9 @@ exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), n)
 exit() = exit(0)
 macro assert(ex)
     Expr(:if, esc(ex), nothing, Expr(:call, :throw, Expr(:call, :AssertionError, string(ex))))
+end
+macro assert(ex, msg)
+    Expr(:if, esc(ex), nothing, Expr(:call, :throw, Expr(:call, :AssertionError, esc(msg))))
 end
 esc(x) = Expr(:escape, x)
 macro inbounds(ex)

@@ -7,6 +7,10 @@
 rem(x::Float64, y::Float64) = rem_float(x, y)
 (%)(x::Float64, y::Float64) = rem_float(x, y)
 mod(x::Float64, y::Float64) = (r = rem(x, y); (r != 0 && ((r < 0) != (y < 0))) ? r + y : r)
+# x - rem(x, y) is an exact multiple of y, so the quotient only needs rounding off
+div(x::Float64, y::Float64) = rint_llvm((x - rem(x, y)) / y)
+fld(x::Float64, y::Float64) = rint_llvm((x - mod(x, y)) / y)
+cld(x::Float64, y::Float64) = -fld(-x, y)
 (==)(x::Float64, y::Float64) = eq_float(x, y)
 (<)(x::Float64, y::Float64) = lt_float(x, y)
 (<=)(x::Float64, y::Float64) = le_float(x, y)
@@ -64,6 +68,8 @@ tanh(x::Float64) = ccall(:jl_tanh, Float64, (Float64,), x)
 tanh(x::Int64) = tanh(Float64(x))
 cbrt(x::Float64) = ccall(:jl_cbrt, Float64, (Float64,), x)
 cbrt(x::Int64) = cbrt(Float64(x))
+const √ = sqrt
+const ∛ = cbrt
 const pi = 3.141592653589793
 const π = pi
 const ℯ = 2.718281828459045

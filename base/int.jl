@@ -41,6 +41,8 @@ leading_zeros(x::BitInteger) = Int(ctlz_int(x))
 trailing_zeros(x::BitInteger) = Int(cttz_int(x))
 zero(::Type{Int64}) = 0
 one(::Type{Int64}) = 1
+zero(::Type{T}) where {T<:BitInteger} = trunc_int(T, 0)
+one(::Type{T}) where {T<:BitInteger} = trunc_int(T, 1)
 zero(x) = zero(typeof(x))
 one(x) = one(typeof(x))
 zero(::Type{Float64}) = 0.0
@@ -54,6 +56,18 @@ abs(x::BitUnsigned) = x
 sign(x::Integer) = x > 0 ? one(x) : x < 0 ? -one(x) : zero(x)
 typemax(::Type{Int64}) = 9223372036854775807
 typemin(::Type{Int64}) = -9223372036854775807 - 1
+# the extremes of the other widths by their bit patterns: all ones, shifted right once when signed
+typemax(::Type{T}) where {T<:Union{UInt8,UInt16,UInt32,UInt64}} = trunc_int(T, -1)
+typemin(::Type{T}) where {T<:Union{UInt8,UInt16,UInt32,UInt64}} = trunc_int(T, 0)
+typemax(::Type{T}) where {T<:Union{Int8,Int16,Int32}} = lshr_int(trunc_int(T, -1), 1)
+typemin(::Type{T}) where {T<:Union{Int8,Int16,Int32}} = not_int(typemax(T))
+# x % T: the low bits of x as a T (sign- or zero-extended when T is wider)
+rem(x::BitSigned, ::Type{T}) where {T<:BitInteger} = sext_int(T, x)
+rem(x::BitUnsigned, ::Type{T}) where {T<:BitInteger} = zext_int(T, x)
+(%)(x::BitInteger, ::Type{T}) where {T<:BitInteger} = rem(x, T)
+count_zeros(x::BitInteger) = count_ones(~x)
+leading_ones(x::BitInteger) = leading_zeros(~x)
+trailing_ones(x::BitInteger) = trailing_zeros(~x)
 function gcd(a::T, b::T) where {T<:BitInteger}
     while b != 0
         a, b = b, rem(a, b)
@@ -79,21 +93,25 @@ Int64(x::Float64) = (isinteger(x) && -9.223372036854776e18 <= x < 9.223372036854
 Int64(x::Char) = zext_int(Int64, x)
 Int64(x::Union{Int8,Int16,Int32}) = sext_int(Int64, x)
 Int64(x::Union{UInt8,UInt16,UInt32}) = zext_int(Int64, x)
-UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:UInt8, UInt8, x))
-UInt32(x::Int64) = (0 <= x <= 4294967295) ? trunc_int(UInt32, x) : throw(InexactError(:UInt32, UInt32, x))
-UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:UInt64, UInt64, x))
-Int32(x::Int64) = (-2147483648 <= x <= 2147483647) ? trunc_int(Int32, x) : throw(InexactError(:Int32, Int32, x))
+UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:trunc, UInt8, x))
+UInt32(x::Int64) = (0 <= x <= 4294967295) ? trunc_int(UInt32, x) : throw(InexactError(:trunc, UInt32, x))
+UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:convert, UInt64, x))
+Int32(x::Int64) = (-2147483648 <= x <= 2147483647) ? trunc_int(Int32, x) : throw(InexactError(:trunc, Int32, x))
 convert(::Type{Int64}, x::Number) = Int64(x)
 convert(::Type{Float64}, x::Number) = Float64(x)
 Char(x::Int64) = bitcast(Char, trunc_int(UInt32, x))
 Char(x::UInt32) = bitcast(Char, x)
+Char(x::Union{Int8,Int16,Int32,UInt8,UInt16,UInt64}) = Char(Int64(x))
+UInt32(c::Char) = bitcast(UInt32, c)
 (==)(x::Char, y::Char) = x === y
 (<)(x::Char, y::Char) = Int(x) < Int(y)
+isless(x::Char, y::Char) = x < y
 (<=)(x::Char, y::Char) = Int(x) <= Int(y)
 (-)(x::Char, y::Char) = Int(x) - Int(y)
 (+)(x::Char, y::Integer) = Char(Int(x) + Int(y))
 (-)(x::Char, y::Integer) = Char(Int(x) - Int(y))
 (==)(x::Bool, y::Bool) = x === y
+isless(x::Bool, y::Bool) = !x & y
 (&)(x::Bool, y::Bool) = and_int(x, y)
 (|)(x::Bool, y::Bool) = or_int(x, y)
 xor(x::Bool, y::Bool) = x != y

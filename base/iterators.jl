@@ -62,5 +62,8 @@ function collect(itr)
     b
 end
 _empty_collect(itr) = Vector{Any}(undef, 0)
+# an empty comprehension takes its element type from inference of the generator's function, as in Julia
+_empty_collect(g::Generator) = Vector{ccall(:jl_return_type, Any, (Any, Any), g.f, (eltype(g.iter),))}(undef, 0)
+eltype(::Type{_Filter{F,I}}) where {F,I} = eltype(I)
 _empty_collect(r::UnitRange{T}) where T = Vector{T}(undef, 0)
 collect(::Type{T}, itr) where T = (a = Vector{T}(undef, 0); for x in itr; push!(a, x); end; a)

@@ -1,1 +1,36 @@
 # namedtuple.jl
+# NamedTuple{names,T}: a tuple whose fields are named by the symbols in `names`.
+keys(::NamedTuple{names}) where {names} = names
+values(t::NamedTuple) = Tuple([getfield(t, i) for i in 1:nfields(t)])
+Tuple(t::NamedTuple) = values(t)
+length(t::NamedTuple) = nfields(t)
+isempty(t::NamedTuple) = nfields(t) == 0
+getindex(t::NamedTuple, i::Int) = getfield(t, i)
+getindex(t::NamedTuple, s::Symbol) = getfield(t, s)
+getindex(t::NamedTuple, ss::Tuple{Vararg{Symbol}}) = _namedtuple(ss, Tuple([getfield(t, s) for s in ss]))
+iterate(t::NamedTuple, i::Int=1) = i > nfields(t) ? nothing : (getfield(t, i), i + 1)
+haskey(t::NamedTuple, s::Symbol) = s in keys(t)
+get(t::NamedTuple, s::Symbol, default) = haskey(t, s) ? getfield(t, s) : default
+_namedtuple(names::Tuple, vals::Tuple) = NamedTuple{names,typeof(vals)}(vals)
+NamedTuple() = NamedTuple{(),Tuple{}}(())
+# later names replace the values of earlier ones and keep their positions
+function merge(a::NamedTuple, b::NamedTuple)
+    names = Any[keys(a)...]
+    for s in keys(b)
+        s in names || push!(names, s)
+    end
+    _namedtuple(Tuple(names), Tuple([haskey(b, s) ? b[s] : a[s] for s in names]))
+end
+function show(io::IO, t::NamedTuple)
+    n = nfields(t)
+    n == 0 && return write(io, "NamedTuple()")
+    write(io, "(")
+    for i in 1:n
+        i > 1 && write(io, ", ")
+        print(io, keys(t)[i], " = ")
+        show(io, getfield(t, i))
+    end
+    n == 1 && write(io, ",")
+    write(io, ")")
+end
+pairs(t::NamedTuple) = Any[k => getfield(t, k) for k in keys(t)]  # (Julia returns an Iterators.Pairs)

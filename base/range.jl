@@ -32,6 +32,12 @@ function getindex(r::UnitRange, i::Int)
     r.start + i - 1
 end
 getindex(r::StepRange, i::Int) = r.start + (i - 1) * r.step
+# indexing a unit range by a range gives a range
+function getindex(r::UnitRange, s::Union{UnitRange,StepRange})
+    isempty(s) || (1 <= min(first(s), last(s)) && max(first(s), last(s)) <= length(r)) || throw(BoundsError(r, s))
+    s isa UnitRange ? ((r.start + s.start - 1):(r.start + s.stop - 1)) : ((r.start + s.start - 1):s.step:(r.start + s.stop - 1))
+end
+firstindex(r::AbstractRange) = 1
 lastindex(r::AbstractRange) = length(r)
 in(x::Int, r::UnitRange) = r.start <= x <= r.stop
 reverse(r::UnitRange) = StepRange{Int}(r.stop, -1, r.start)

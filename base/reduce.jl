@@ -33,6 +33,7 @@ function foreach(f, itr)
     end
     nothing
 end
+foreach(f, a, b) = (for (x, y) in zip(a, b); f(x, y); end; nothing)
 function filter(f, a::Vector{T}) where T
     b = Vector{T}(undef, 0)
     for x in a
@@ -67,13 +68,13 @@ function findfirst(f, a::Vector)
     end
     nothing
 end
-function sort!(a::Vector; rev::Bool=false)
+function sort!(a::Vector; lt=isless, by=identity, rev::Bool=false)
     # insertion sort for small inputs, merge sort otherwise (stable)
     n = length(a)
     for i in 2:n
         x = a[i]
         j = i - 1
-        while j >= 1 && (rev ? isless(a[j], x) : isless(x, a[j]))
+        while j >= 1 && (rev ? lt(by(a[j]), by(x)) : lt(by(x), by(a[j])))
             a[j + 1] = a[j]
             j -= 1
         end
@@ -81,7 +82,34 @@ function sort!(a::Vector; rev::Bool=false)
     end
     a
 end
-sort(a::Vector; rev::Bool=false) = sort!(copy(a); rev=rev)
+sort(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(copy(a); lt=lt, by=by, rev=rev)
+# the first index of a largest (smallest) element, with that element
+function findmax(a::Vector)
+    k = 1
+    for i in 2:length(a)
+        isless(a[k], a[i]) && (k = i)
+    end
+    (a[k], k)
+end
+function findmin(a::Vector)
+    k = 1
+    for i in 2:length(a)
+        isless(a[i], a[k]) && (k = i)
+    end
+    (a[k], k)
+end
+argmax(a::Vector) = findmax(a)[2]
+argmin(a::Vector) = findmin(a)[2]
+extrema(a) = (minimum(a), maximum(a))
+pairs(a::Vector) = [i => a[i] for i in 1:length(a)]  # (Julia returns an Iterators.Pairs)
+sortperm(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(collect(1:length(a)); lt=lt, by=i -> by(a[i]), rev=rev)
+function issorted(a::Vector; lt=isless, by=identity, rev::Bool=false)
+    for i in 2:length(a)
+        (rev ? lt(by(a[i - 1]), by(a[i])) : lt(by(a[i]), by(a[i - 1]))) && return false
+    end
+    true
+end
+foldr(op, a::Vector; init=_NoInit()) = foldl((acc, x) -> op(x, acc), reverse(a); init=init)
 mapreduce(f, op, itr; init=_NoInit()) = foldl(op, Generator(f, itr); init=init)
 function filter!(f, a::Vector)
     j = 0

@@ -7,6 +7,10 @@ Regex(p::String) = Regex(p, "")
 macro r_str(p, flags...)
     Regex(p, length(flags) == 0 ? "" : flags[1])
 end
+# raw"..." : the lexer already kept backslashes and dollars as written
+macro raw_str(s)
+    s
+end
 struct RegexMatch
     match::String
     captures::Vector{Union{Nothing,String}}

@@ -1,6 +1,7 @@
 # String: UTF-8 bytes; indexing is by byte, iteration is by Char.
 ncodeunits(s::String) = Core.sizeof(s)
 sizeof(s::String) = Core.sizeof(s)
+sizeof(x) = Core.sizeof(x)   # bits types and their values
 codeunit(s::String, i::Int) = ccall(:jl_codeunit, UInt8, (String, Int), s, i)
 function iterate(s::String, i::Int=1)
     i > ncodeunits(s) && return nothing
@@ -26,6 +27,16 @@ function nextind(s::String, i::Int)
     ccall(:jl_next_char, Any, (String, Int), s, i)[2]
 end
 prevind(s::String, i::Int) = _thisind(s, i - 1)
+thisind(s::String, i::Int) = i > ncodeunits(s) ? i : _thisind(s, i)
+# the valid indices of a string: the first byte of each character
+struct EachStringIndex
+    s::String
+end
+eachindex(s::String) = EachStringIndex(s)
+keys(s::String) = EachStringIndex(s)
+iterate(e::EachStringIndex, i::Int=1) = i > ncodeunits(e.s) ? nothing : (i, nextind(e.s, i))
+length(e::EachStringIndex) = length(e.s)
+eltype(::Type{EachStringIndex}) = Int
 function getindex(s::String, r::UnitRange{Int})
     isempty(r) && return ""
     ccall(:jl_substring, String, (String, Int, Int), s, r.start, nextind(s, r.stop) - 1)
@@ -41,6 +52,7 @@ uppercase(c::Char) = ccall(:jl_char_upper, Char, (Char,), c)
 lowercase(c::Char) = ccall(:jl_char_lower, Char, (Char,), c)
 isletter(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "letter")
 isdigit(c::Char) = '0' <= c <= '9'
+isxdigit(c::Char) = isdigit(c) || 'a' <= c <= 'f' || 'A' <= c <= 'F'
 isspace(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "space")
 isuppercase(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "upper")
 islowercase(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "lower")

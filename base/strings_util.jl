@@ -18,6 +18,8 @@ first(a::Vector) = a[1]
 last(a::Vector) = a[length(a)]
 first(s::String) = s[1]
 last(s::String) = s[lastindex(s)]
+first(s::String, n::Integer) = (c = collect(s); join(c[1:min(n, length(c))]))
+last(s::String, n::Integer) = (c = collect(s); join(c[max(1, length(c) - n + 1):length(c)]))
 first(itr) = (y = iterate(itr); y === nothing ? throw(ArgumentError("collection must be non-empty")) : y[1])
 function reverse!(a::Vector)
     n = length(a)
@@ -39,12 +41,23 @@ string(c::Char) = ccall(:jl_char_string, String, (Char,), c)
 convert(::Type{String}, s::String) = s
 isempty(d) = length(d) == 0
 count(f, s::String) = count(f, collect(s))
-function findfirst(c::Char, s::String)
-    for (i, x) in enumerate(collect(s))
-        x == c && return i
+# searches in strings return byte indices, not character counts
+function findfirst(f, s::String)
+    for i in eachindex(s)
+        f(s[i]) && return i
     end
     nothing
 end
+function findlast(f, s::String)
+    i = lastindex(s)
+    while i >= 1
+        f(s[i]) && return i
+        i = prevind(s, i)
+    end
+    nothing
+end
+findfirst(c::Char, s::String) = findfirst(x -> x == c, s)
+findlast(c::Char, s::String) = findlast(x -> x == c, s)
 |>(x, f) = f(x)
 endswith(s::String, c::Char) = !isempty(s) && last(s) == c
 startswith(s::String, c::Char) = !isempty(s) && first(s) == c
@@ -61,7 +74,8 @@ function (::Type{Dict{K,V}})(ps::Pair...) where {K,V}
 end
 function (::Type{T})(x::BitInteger) where {T<:BitInteger}
     y = ccall(:jl_int_convert, Any, (Any, Any), T, x)
-    y === nothing && throw(InexactError(Symbol(string(T)), T, x))
+    # Julia names the operation that failed: narrowing truncates, otherwise only the sign can be lost
+    y === nothing && throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
     y
 end
 convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
@@ -75,7 +89,14 @@ function vcat(xs::Vector...)
     end
     collect(Generator(identity, out))
 end
-vcat(xs...) = collect(Generator(identity, Any[xs...]))
+# vectors and ranges are spliced in, other values are single elements
+function vcat(xs...)
+    out = Any[]
+    for x in xs
+        x isa Union{Vector,AbstractRange} ? append!(out, x) : push!(out, x)
+    end
+    collect(Generator(identity, out))
+end
 union(a::Vector, b) = unique(vcat(a, collect(b)))
 intersect(a::Vector, b) = unique([x for x in a if x in b])
 setdiff(a::Vector, b) = unique([x for x in a if !(x in b)])
@@ -93,6 +114,13 @@ end
 for op in (:+, :-, :*, :&, :|, :xor, :div, :rem, :mod, :(==), :<, :<=)
     @eval $op(x::BitInteger, y::BitInteger) = $op(promote(x, y)...)
 end
+# comparing signed with unsigned is by value, not after wrapping into the unsigned type
+(==)(x::BitSigned, y::BitUnsigned) = (x >= zero(x)) & (x % UInt64 == y % UInt64)
+(==)(x::BitUnsigned, y::BitSigned) = y == x
+(<)(x::BitSigned, y::BitUnsigned) = (x < zero(x)) | (x % UInt64 < y % UInt64)
+(<)(x::BitUnsigned, y::BitSigned) = (y >= zero(y)) & (x % UInt64 < y % UInt64)
+(<=)(x::BitSigned, y::BitUnsigned) = !(y < x)
+(<=)(x::BitUnsigned, y::BitSigned) = !(y < x)
 filter(f, s::String) = join([c for c in s if f(c)])
 parse(::Type{Int64}, c::Char; base::Int=10) = parse(Int64, string(c); base=base)
 ndigits(n::Integer; base::Int=10) = length(digits(n; base=base))
@@ -132,6 +160,8 @@ searchsorted(a, x) = searchsortedfirst(a, x):searchsortedlast(a, x)
 ≥(x, y) = x >= y
 ≤(x, y) = x <= y
 ≠(x, y) = x != y
+≡(x, y) = x === y
+≢(x, y) = !(x === y)
 ∘(f, g) = (xs...) -> f(g(xs...))
 ∈(xs) = y -> y in xs
 function only(x)
@@ -174,6 +204,22 @@ function isless(a::Tuple, b::Tuple)
     length(a) < length(b)
 end
 getindex(a::Vector, r::StepRange) = [a[i] for i in r]
+function setindex!(a::Vector, vals::Vector, idx::Union{AbstractRange,Vector{Int}})
+    length(vals) == length(idx) || throw(DimensionMismatch("tried to assign $(length(vals)) elements to $(length(idx)) destinations"))
+    k = 1
+    for i in idx
+        a[i] = vals[k]
+        k += 1
+    end
+    a
+end
+function getindex(a::Vector{T}, idx::Vector{Int}) where T
+    b = Vector{T}(undef, length(idx))
+    for k in 1:length(idx)
+        b[k] = a[idx[k]]
+    end
+    b
+end
 getindex(s::String, r::StepRange) = join([s[i] for i in r])
 filter(f, s::Set) = Set([x for x in s if f(x)])
 filter(f, itr) = [x for x in itr if f(x)]
@@ -191,4 +237,6 @@ macro isdefined(s)
     Expr(:isdefined, esc(s))
 end
 String(s::String) = s
+String(v::Vector{Char}) = join(v)
+ncodeunits(c::Char) = ncodeunits(string(c))
 parse(::Type{T}, s::String; base::Int=10) where {T<:Integer} = T(parse(Int64, s; base=base))

@@ -287,7 +287,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         if (valueOf(xs[0]!) === T.Int64 && ks[1] === 'f64') return [`(i64.reinterpret_f64 ${op('f64', 1)})`, 'i64'];
         return undefined;
       case '===': {
-        if (ks.length === 2 && ks[0] === ks[1] && ks[0] !== 'ref') return bin(ks[0] === 'i64' ? 'i64.eq' : ks[0] === 'f64' ? 'f64.eq' : 'i32.eq', ks[0]!, 'i32');
+        // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
+        if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
+        if (ks.length === 2 && ks[0] === ks[1] && ks[0] !== 'ref') return bin(ks[0] === 'i64' ? 'i64.eq' : 'i32.eq', ks[0]!, 'i32');
         return [`(call ${mb.need('egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':

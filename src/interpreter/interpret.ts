@@ -10,7 +10,7 @@ import { Method, MethodInstance, world } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
 import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, unwrap } from '../runtime/apply_type.ts';
-import { jthrow, mkException } from '../runtime/errors.ts';
+import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa } from '../runtime/builtins.ts';
 import { foreignFunctions } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
@@ -111,7 +111,7 @@ function frameName(m: Method, args: Value[]): string {
 export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonly (JType | Value)[], frame: StackFrame, mod?: Module): Value {
   const code = ci.code;
   const ssa: (Value | undefined)[] = new Array(code.length);
-  const handlers: { catchPc: number; framesDepth: number }[] = [];
+  const handlers: { catchPc: number; framesDepth: number; excDepth: number }[] = [];
   const excStack: Value[] = [];
   let pc = 0;
   const ev = (x: Value): Value => {
@@ -156,6 +156,8 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
       const h = handlers.pop()!;
       frames.length = h.framesDepth;
       excStack.push((e as JoltThrow).value);
+      caughtExceptions.length = h.excDepth;   // drops entries of catch blocks that were left by a throw
+      caughtExceptions.push((e as JoltThrow).value);
       lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
       pc = h.catchPc - 1;
     }
@@ -202,9 +204,9 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         return new JStruct(dt, f);
       }
       case 'the_exception': return excStack[excStack.length - 1]!;
-      case 'enter': handlers.push({ catchPc: a[0] as number, framesDepth: frames.length }); return T.Nothing!.instance!;
+      case 'enter': handlers.push({ catchPc: a[0] as number, framesDepth: frames.length, excDepth: caughtExceptions.length }); return T.Nothing!.instance!;
       case 'leave': { const n = Number(a[0] as bigint | number); for (let k = 0; k < n; k++) handlers.pop(); return T.Nothing!.instance!; }
-      case 'pop_exception': excStack.pop(); return T.Nothing!.instance!;
+      case 'pop_exception': excStack.pop(); caughtExceptions.pop(); return T.Nothing!.instance!;
       case 'static_parameter': return sparams[(a[0] as number) - 1] as Value;
       case 'foreigncall': {
         const name = (a[0] as Sym).name;

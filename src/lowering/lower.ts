@@ -31,6 +31,7 @@ class Lambda {
   ci = new CodeInfo();
   slots = new Map<string, number>();
   boxed = new Set<string>();          // locals that live in a Core.Box
+  declTypes = new Map<string, Value>(); // locals declared `x::T`: every assignment converts to T
   captured: string[] = [];            // closure fields (names captured from enclosing lambdas)
   sparams: string[] = [];
   loops: Loop[] = [];
@@ -422,15 +423,24 @@ export class Lowerer {
   }
 
   lowerNamedTuple(items: Value[], L: Lambda, s: Scope): Value {
-    const names: Value[] = [], vals: Value[] = [];
+    let names: Value[] = [], vals: Value[] = [];
+    const build = () => this.call(L, this.core('_namedtuple'), new QuoteNode(Object.freeze(names) as Value), this.call(L, this.core('tuple'), ...vals));
+    // `x...` and `:k => v` items are merged in, in order, with the named items around them
+    const parts: Value[] = [];
+    const flush = () => { if (names.length) { parts.push(build()); names = []; vals = []; } };
     for (const it of items) {
       if (isE(it, 'kw') || isE(it, '=')) { names.push(it.args[0]!); vals.push(this.val(it.args[1]!, L, s)); }
       else if (it instanceof Sym) { names.push(it); vals.push(this.val(it, L, s)); }
       else if (isE(it, '.') && it.args[1] instanceof QuoteNode) { names.push(it.args[1].value); vals.push(this.val(it, L, s)); }
+      else if (isE(it, '...')) { flush(); parts.push(this.call(L, this.base('_kwsplat'), this.val(it.args[0]!, L, s))); }
+      else if (isE(it, 'call') && it.args[0] === sym('=>') && it.args.length === 3) {
+        flush(); parts.push(this.call(L, this.base('_kwsplat'), this.call(L, this.core('tuple'), this.val(it, L, s))));
+      }
       else this.err('invalid named tuple element', L);
     }
-    const t = this.call(L, this.core('tuple'), ...vals);
-    return this.call(L, this.core('_namedtuple'), new QuoteNode(Object.freeze(names) as Value), t);
+    if (!parts.length) return build();
+    flush();
+    return parts.slice(1).reduce((acc, p) => this.call(L, this.base('merge'), acc, p), parts[0]!);
   }
 
   lowerRef(ex: Expr, L: Lambda, s: Scope): Value {
@@ -444,12 +454,15 @@ export class Lowerer {
   lowerAssign(lhs: Value, rhs: Value, L: Lambda, s: Scope): Value {
     if (isFuncSig(lhs)) return this.lowerFunction(E('function', lhs, rhs), L, s);
     if (lhs instanceof Sym) {
+      const decl = L.declTypes.get(lhs.name);
+      if (decl !== undefined && this.resolve(lhs.name, s).kind !== 'global') return this.lowerAssign(E('::', lhs, decl), rhs, L, s);
       const v = this.val(rhs, L, s);
       const tmp = isSimple(v) ? v : v;
       this.assignVar(lhs.name, tmp, L, s);
       return tmp;
     }
     if (isE(lhs, '::') && lhs.args[0] instanceof Sym) {
+      if (this.resolve(lhs.args[0].name, s).kind !== 'global') L.declTypes.set(lhs.args[0].name, lhs.args[1]!);
       const T_ = this.val(lhs.args[1]!, L, s);
       const v = this.val(rhs, L, s);
       const c = this.call(L, this.base('convert'), T_, v);
@@ -464,8 +477,19 @@ export class Lowerer {
         return v;
       }
       let state: Value | null = null;
+      let done = false;
       lhs.args.forEach((target, k) => {
+        if (done) return;
         if (isE(target, '...')) {
+          const after = lhs.args.slice(k + 1);
+          if (after.length) {
+            // a, b..., c = x: split the remainder, then destructure its tail
+            const sp = this.call(L, this.base('split_rest'), v, BigInt(after.length), ...(state ? [state] : []));
+            this.assignTarget(target.args[0]!, this.call(L, this.core('getfield'), sp, 1n), L, s);
+            this.lowerAssign(E('tuple', ...after), new Inline(this.call(L, this.core('getfield'), sp, 2n)) as unknown as Value, L, s);
+            done = true;
+            return;
+          }
           const rest = this.call(L, this.base('rest'), v, ...(state ? [state] : []));
           this.assignTarget(target.args[0]!, rest, L, s);
           return;
@@ -507,7 +531,19 @@ export class Lowerer {
     const op = ex.head.name.slice(0, -1);
     const [lhs, rhs] = ex.args;
     if (op.startsWith('.')) {
-      return this.lowerBroadcastAssign(lhs!, E('call', sym(op), lhs!, rhs!), L, s);
+      // `a .= x` broadcasts x itself; `a .op= x` broadcasts `a .op x`
+      const bcRhs = (cur: Value): Value => op === '.' ? rhs! : E('call', sym(op), cur, rhs!);
+      if (isE(lhs!, 'ref') && !lhs.args.some(x => isE(x, '...'))) {
+        // a[I] .= x fills the selected elements: broadcast into a copy of a[I], then store it back
+        const [ax, ...idx] = lhs.args;
+        const a = this.val(ax!, L, s);
+        const ivs = idx.map((ix, d) => this.val(replaceEnd(ix, a, d, idx.length, this), L, s));
+        const sel = this.call(L, this.base('getindex'), a, ...ivs);
+        const res = this.call(L, this.base('materialize!'), sel, this.broadcastTree(bcRhs(new Inline(sel) as unknown as Value), L, s));
+        this.call(L, this.base('setindex!'), a, res, ...ivs);
+        return res;
+      }
+      return this.lowerBroadcastAssign(lhs!, bcRhs(lhs!), L, s);
     }
     if (isE(lhs!, 'ref')) {
       // a[i] += v evaluates a and i once
@@ -839,21 +875,27 @@ export class Lowerer {
       const bodyName = `#${name}#kw${closureCounter++}`;
       const kwNames = kwParams.map(k => kwName(k));
       const inner = this.defineGeneric(bodyName, L, s);
-      const kwArgs = kwParams.map(k => isE(k, 'kw') ? k.args[0]! : k);
+      const kwArgs = kwParams.map(k => isE(k, 'kw') || isE(k, '...') ? k.args[0]! : k);
       const selfT = fobj instanceof Deferred || fobj instanceof SelfType ? this.core('Any') : L.emit(E('call', this.core('Typeof'), fobj));
       this.defineMethods(inner, [...kwArgs, E('::', sym('#fself'), new Inline(selfT) as unknown as Value), ...params], [], where, body, rettype, L, s, bodyName, null);
       void inner;
       // positional entry: f(args...) = #f#kw(defaults..., f, args...)
       const posArgs = params.map(argName);
-      const defaults = kwParams.map(k => isE(k, 'kw') ? k.args[1]! : E('call', E('.', sym('Core'), new QuoteNode(sym('throw_undefkw'))), new QuoteNode(sym(kwName(k)))));
+      // `kw...` collects the keywords no other parameter names (none, when called without keywords)
+      const rest = kwParams.findIndex(k => isE(k, '...'));
+      const named = Object.freeze(kwNames.filter((_, i) => i !== rest).map(k => sym(k))) as Value;
+      const defaults = kwParams.map(k => isE(k, 'kw') ? k.args[1]! : isE(k, '...') ? E('call', new Inline(this.base('_kwrest')) as unknown as Value) : E('call', E('.', sym('Core'), new QuoteNode(sym('throw_undefkw'))), new QuoteNode(sym(kwName(k)))));
       // defaults are evaluated in order, so later ones may use earlier keywords
       const callInner = E('block', ...kwNames.map((kn, i) => E('=', sym(kn), defaults[i]!)), E('call', sym(bodyName), ...kwNames.map(k => sym(k)), sym('#self#'), ...posArgs.map(splatArg)));
       this.defineMethods(fobj, params, [], where, callInner, null, L, s, name, closure);
       // kwcall(nt, f, args...)
       const ntArg = sym('#kws');
-      const lets: Value[] = kwNames.map((kn, i) => E('=', sym(kn), E('if', E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_haskey'))), ntArg, new QuoteNode(sym(kn))), E('call', E('.', sym('Core'), new QuoteNode(sym('getfield'))), ntArg, new QuoteNode(sym(kn))), defaults[i]!)));
+      const lets: Value[] = kwNames.map((kn, i) => E('=', sym(kn), i === rest
+        ? E('call', new Inline(this.base('_kwrest')) as unknown as Value, ntArg, new QuoteNode(named))
+        : E('if', E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_haskey'))), ntArg, new QuoteNode(sym(kn))), E('call', E('.', sym('Core'), new QuoteNode(sym('getfield'))), ntArg, new QuoteNode(sym(kn))), defaults[i]!)));
       const call2 = E('call', sym(bodyName), ...kwNames.map(k => sym(k)), sym('#fobj'), ...posArgs.map(splatArg));
-      const kwBody = E('block', E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(Object.freeze(kwNames.map(k => sym(k))) as Value)), ...lets, call2);
+      const check = rest >= 0 ? [] : [E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(named))];
+      const kwBody = E('block', ...check, ...lets, call2);
       const fT = L.emit(E('call', this.core('Typeof'), fobj));
       const kwc = this.core('kwcall');
       this.defineMethods(kwc, [E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))), E('::', sym('#fobj'), new Inline(fT) as unknown as Value), ...params], [], where, kwBody, null, L, s, name, null);
@@ -864,7 +906,10 @@ export class Lowerer {
     if (firstOpt >= 0) {
       for (let k = firstOpt; k < params.length; k++) {
         const pre = params.slice(0, k).map(p => isE(p, 'kw') ? p.args[0]! : p);
-        const fill = params.slice(k).map(p => (p as Expr).args[1]!);
+        let fill = params.slice(k).map(p => (p as Expr).args[1]!);
+        // a default that uses another absent argument (f(a, b=1, c=b)) is filled one method at a time, as Julia chains
+        const absent = params.slice(k).map(p => argName(p)).filter((n): n is Sym => n instanceof Sym);
+        if (fill.some(d => absent.some(n => mentions(d, n.name)))) fill = fill.slice(0, 1);
         const callArgs = [...pre.map(argName).map(splatArg), ...fill];
         this.emitMethod(fobj, pre, where, E('block', E('call', sym('#self#'), ...callArgs)), null, L, s, name, closure);
       }
@@ -898,8 +943,11 @@ export class Lowerer {
     const argTypes: Value[] = [ftype];
     const argNames: string[] = [];
     let isva = false;
+    const unpack: Value[] = [];
     for (const p of params) {
       const { name: an, type, va } = this.paramInfo(p, L, s);
+      // a destructuring argument f((a, b)) is unpacked at the start of the body
+      if (isE(p, 'tuple')) unpack.push(E('=', p, sym(an)));
       argNames.push(an);
       let t = type ?? this.core('Any');
       if (va) { isva = true; t = this.call(L, this.core('apply_type'), this.core('Vararg'), t); }
@@ -909,6 +957,7 @@ export class Lowerer {
     const sigVars = this.call(L, this.core('svec'), ...tvs);
     const sig = this.call(L, this.core('svec'), sigTypes, sigVars, new LineNumberNode(L.line, sym(this.file)));
     L.tvars = saveT;
+    if (unpack.length) body = E('block', ...unpack, body);
     const ci = this.lowerBody(name, argNames, spNames, body, rettype, isva, L, s, closure, selfName);
     L.emit(E('method', closure ? false : fobj, sig, ci));
   }

@@ -8,7 +8,7 @@ import { typeOf } from './typeof.ts';
 import { issubtype, sub } from './subtype.ts';
 import { applyType, applyTypeName, makeType, unwrap, subst, tupleType } from './apply_type.ts';
 import { bindConst } from './bootstrap.ts';
-import { jthrow, typeError } from './errors.ts';
+import { jthrow, typeError, caughtExceptions } from './errors.ts';
 import { intrinsics } from './intrinsics.ts';
 import { hooks } from './hooks.ts';
 import { showType } from './show_type.ts';
@@ -135,6 +135,11 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('typeassert', ([v, t]) => { if (!isa(v!, t as JType)) typeError('typeassert', '', t!, v!); return v!; });
   B('throw', ([v]) => { throw new JoltThrow(v!); });
   B('rethrow_value', ([v]) => { throw new JoltThrow(v!); });
+  B('rethrow', (a) => {
+    const v = a.length ? a[0] : caughtExceptions[caughtExceptions.length - 1];
+    if (v === undefined) jthrow('ErrorException', 'rethrow() not allowed outside a catch block');
+    throw new JoltThrow(v);
+  });
   B('ifelse', ([c, a, b]) => (c ? a! : b!));
   B('Typeof', ([v]) => isType(v!) ? applyTypeName(T.Type!.name, [v!]) : typeOf(v!));
   B('_typevar', ([n, lb, ub]) => new TypeVar(n as Sym, lb as JType, ub as JType));
@@ -221,7 +226,7 @@ export function linearIndex(a: JArray, ix: Value[]): number {
 
 /** `===`: identity for mutable objects, structural equality for immutable values */
 export function egal(a: Value, b: Value): boolean {
-  if (a === b) return typeof a !== 'number' || !Number.isNaN(a) || true;
+  if (a === b) return typeof a !== 'number' || a !== 0 || Object.is(a, b); // JS has -0 === 0; Julia's === tells them apart
   if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (isTuple(a)) return isTuple(b) && a.length === b.length && a.every((x, i) => egal(x, b[i]!));

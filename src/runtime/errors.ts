@@ -12,3 +12,5 @@ export function errorException(msg: string): never { jthrow('ErrorException', ms
 export function typeError(func: string, context: string, expected: Value, got: Value): never {
   jthrow('TypeError', Sym.of(func), context, expected, got);
 }
+/** the exceptions being handled by the active catch blocks, innermost last: what `rethrow()` throws again */
+export const caughtExceptions: Value[] = [];

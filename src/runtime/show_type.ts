@@ -12,20 +12,67 @@ export function showType(t: Value): string {
     const vars: TypeVar[] = []; let b: Value = t;
     while (b instanceof UnionAll) { vars.push(b.v); b = b.body; }
     if (b instanceof DataType && b.parameters.length === vars.length && b.parameters.every((p, k) => p === vars[k])) return typeNameStr(b);
-    return `${showType(b)} where ${vars.length === 1 ? vars[0]!.name.name : `{${vars.map(v => v.name.name).join(', ')}}`}`;
+    let wheres = vars, body: string;
+    if (b instanceof DataType) {
+      const dt = b;
+      const free = (v: TypeVar) => v.lb instanceof BottomType && v.ub === T.Any;
+      // the aliases Vector, Matrix, AbstractVector, AbstractMatrix print by name
+      const alias = arrayAlias(dt);
+      if (alias && vars.length === 1 && dt.parameters[0] === vars[0] && free(vars[0]!)) return alias;
+      // trailing parameters left as the type's own variables are elided: Array{Int64, N} where N prints Array{Int64}
+      let ps = dt.parameters.slice();
+      let orig: Value = dt.name.wrapper;
+      while (orig instanceof UnionAll) orig = orig.body;
+      const origPs = orig instanceof DataType ? orig.parameters : [];
+      while (ps.length && !alias && dt.name !== T.Tuple?.name) {
+        const p = ps[ps.length - 1]!, o = origPs[ps.length - 1];
+        if (!(p instanceof TypeVar && o instanceof TypeVar && wheres.includes(p) && p.ub === o.ub && p.lb === o.lb)) break;
+        ps.pop(); wheres = wheres.filter(v => v !== p);
+      }
+      // an anonymous variable (from `Vector{<:Real}` syntax) used as a parameter prints in place as <:Real or >:Int
+      const inline = new Set(wheres.filter(v => v.name.name.startsWith('#') && ps.includes(v) && (v.lb instanceof BottomType || v.ub === T.Any)));
+      wheres = wheres.filter(v => !inline.has(v));
+      const param = (p: Value) => p instanceof TypeVar && inline.has(p) ? (p.lb instanceof BottomType ? `<:${showType(p.ub)}` : `>:${showType(p.lb)}`) : showParam(p);
+      body = ps.length === 0 && dt.name !== T.Tuple?.name ? typeNameStr(dt) : `${alias ?? typeNameStr(dt)}{${(alias ? ps.slice(0, 1) : ps).map(param).join(', ')}}`;
+    } else body = showType(b);
+    if (wheres.length === 0) return body;
+    return `${body} where ${wheres.length === 1 ? showTypeVar(wheres[0]!) : `{${wheres.map(showTypeVar).join(', ')}}`}`;
   }
   if (t instanceof DataType) {
     const name = typeNameStr(t);
     const ps = t.parameters;
-    if (t.name === T.Array?.name && ps.length === 2) {
-      if (ps[1] === 1n) return `Vector{${showParam(ps[0]!)}}`;
-      if (ps[1] === 2n) return `Matrix{${showParam(ps[0]!)}}`;
-    }
+    const alias = arrayAlias(t);
+    if (alias) return `${alias}{${showParam(ps[0]!)}}`;
     if (t.name.name.name.startsWith('#') && t.instance !== undefined) return `typeof(${t.name.name.name.slice(1)})`;
-    if (ps.length === 0) return name;
+    if (t.name === T.NamedTuple?.name) { const nt = showNamedTuple(ps); if (nt) return nt; }
+    if (ps.length === 0) return t.name === T.Tuple?.name ? 'Tuple{}' : name;
     return `${name}{${ps.map(showParam).join(', ')}}`;
   }
   return showParam(t);
+}
+
+/** `Vector`, `Matrix`, `AbstractVector` or `AbstractMatrix` when `t` is an instance of one of these aliases */
+function arrayAlias(t: DataType): string | undefined {
+  const ps = t.parameters;
+  if (ps.length !== 2 || (ps[1] !== 1n && ps[1] !== 2n)) return undefined;
+  const prefix = t.name === T.Array?.name ? '' : t.name === T.AbstractArray?.name ? 'Abstract' : undefined;
+  return prefix === undefined ? undefined : prefix + (ps[1] === 1n ? 'Vector' : 'Matrix');
+}
+
+/** Julia 1.10+ prints concrete named tuple types as `@NamedTuple{a::Int64, b::String}` */
+function showNamedTuple(ps: readonly Value[]): string | undefined {
+  const [names, types] = ps;
+  if (!isTuple(names!) || !(types instanceof DataType) || types.name !== T.Tuple?.name || types.parameters.length !== names.length) return undefined;
+  if (!names.every(n => n instanceof Sym) || types.parameters.some(p => p instanceof VarargType)) return undefined;
+  const field = (n: Sym) => /^[\p{L}_][\p{L}\p{N}_!]*$/u.test(n.name) ? n.name : `var"${n.name}"`;
+  return `@NamedTuple{${names.map((n, k) => `${field(n as Sym)}::${showParam(types.parameters[k]!)}`).join(', ')}}`;
+}
+
+/** a where-variable with its bounds: T, T<:Real, T>:Int64, Int64<:T<:Real */
+function showTypeVar(v: TypeVar): string {
+  const lb = v.lb instanceof BottomType ? '' : showType(v.lb);
+  const ub = v.ub === T.Any ? '' : showType(v.ub);
+  return lb && ub ? `${lb}<:${v.name.name}<:${ub}` : lb ? `${v.name.name}>:${lb}` : ub ? `${v.name.name}<:${ub}` : v.name.name;
 }
 
 function typeNameStr(t: DataType): string {

@@ -237,6 +237,8 @@ class Parser {
   parseBinary(minPrec: number): Value {
     let lhs = this.parseUnary();
     for (;;) {
+      // `...` binds looser than `:` and arithmetic but tighter than comparisons: 1:n... is (1:n)...
+      if (minPrec <= PREC[':']! && this.isOp('...') && this.noSplat === 0) { this.next(); lhs = E('...', lhs); continue; }
       const op = this.binOpAt();
       if (op === null) break;
       const p = PREC[op]!;
@@ -274,9 +276,9 @@ class Parser {
 
   parseUnary(): Value {
     const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!' || t.text === '~' || t.text === '√' || t.text === '¬' || t.text === '.-' || t.text === '.!')) {
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!' || t.text === '~' || t.text === '√' || t.text === '∛' || t.text === '¬' || t.text === '.-' || t.text === '.!')) {
       const nt = this.peek(1);
-      if (nt.kind === 'op' && (nt.text === ')' || nt.text === ',' || nt.text === ']' || nt.text === ';') ) { this.next(); return sym(t.text); }
+      if (nt.kind === 'op' && (nt.text === ')' || nt.text === ',' || nt.text === ']' || nt.text === ';' || nt.text === '=') ) { this.next(); return sym(t.text); }
       if (nt.kind === 'op' && nt.text === '(' && !nt.spaceBefore) {
         // `-(a, b)` is a call of -
         this.next();
@@ -329,6 +331,11 @@ class Parser {
       const rhs = t.kind === 'id' ? this.parsePostfix(this.parsePrimary()) : this.parsePostfix(this.parsePrimary());
       const rr = this.isOp('^') ? this.parsePowerTail(rhs, false, '') : rhs;
       return E('call', sym('*'), v, rr);
+    }
+    // a parenthesized expression juxtaposed with an identifier also multiplies: (x+1)x
+    if (v instanceof Expr && parenthesized.has(v) && !t.spaceBefore && t.kind === 'id') {
+      const rhs = this.parsePostfix(this.parsePrimary());
+      return E('call', sym('*'), v, this.isOp('^') ? this.parsePowerTail(rhs, false, '') : rhs);
     }
     return v;
   }
@@ -398,7 +405,6 @@ class Parser {
         this.err('invalid syntax after `.`');
       }
       if (t.text === "'" ) { this.next(); v = E("'", v); continue; }
-      if (t.text === '...' && this.noSplat === 0) { this.next(); v = E('...', v); continue; }
       if (t.text === '::' && !(this.inBracket && t.spaceBefore && !this.peek(1).spaceBefore)) {
         this.next();
         // `x::T...` is `(x::T)...`: the type does not take the splat
@@ -619,7 +625,7 @@ class Parser {
           return this.parsePrimaryAfterColon();
         }
         if (t.text === '$') { this.next(); return E('$', this.parsePrimary()); }
-        if (PREC[t.text] !== undefined || t.text === '√') { this.next(); return sym(t.text); }
+        if (PREC[t.text] !== undefined || t.text === '√' || t.text === '∛') { this.next(); return sym(t.text); }
         return this.err(`unexpected \`${t.text}\``);
       }
       case 'nl': return this.err('unexpected newline');

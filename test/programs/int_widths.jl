@@ -1,0 +1,33 @@
+# fixed-width integers: wrapping, limits, unsigned printing, conversions, bit operations
+println(typemax(Int8), " ", typemin(Int8), " ", typemax(Int16), " ", typemin(Int16))
+println(typemax(Int32), " ", typemin(Int32), " ", typemax(UInt8), " ", typemax(UInt16))
+println(typemax(UInt32), " ", typemax(UInt64), " ", typemin(UInt8))
+println(typemax(Int8) + Int8(1), " ", typemin(Int16) - Int16(1), " ", Int32(2)^31)
+println(UInt8(0) - UInt8(1), " ", UInt16(65535) + UInt16(1), " ", UInt32(0) - UInt32(1))
+println(Int8(-128) * Int8(-1), " ", -typemin(Int8), " ", abs(typemin(Int8)))
+println(UInt8(5), " ", UInt16(5), " ", UInt32(5), " ", UInt64(5))
+println(repr(UInt8(5)), " ", repr(UInt16(5)), " ", repr(UInt32(5)), " ", repr(UInt64(5)))
+println(Int8(5), " ", repr(Int16(-5)), " ", Int32(7), " ", typeof(Int32(7) + Int32(1)))
+println(typeof(UInt8(1) + UInt8(1)), " ", typeof(Int8(1) + 1), " ", typeof(UInt8(1) + 1))
+println(typeof(0x05), " ", typeof(0x0005), " ", typeof(0x00000005), " ", typeof(0x0000000000000005))
+println(300 % UInt8, " ", -1 % UInt8, " ", 200 % Int8, " ", 65537 % UInt16)
+println(-1 % UInt32, " ", typeof(300 % UInt8), " ", UInt8(200) % Int8)
+println(Int(0xff), " ", UInt8(255) + 0, " ", Int64(typemax(UInt32)))
+x = UInt8(0b10110000)
+println(x, " ", x >> 4, " ", x << 1, " ", x >>> 2, " ", ~x)
+println(Int8(-64) >> 2, " ", Int8(-64) >>> 2, " ", Int8(1) << 7, " ", Int16(1) << 15)
+println(count_ones(x), " ", count_zeros(x), " ", leading_zeros(x), " ", trailing_zeros(x))
+println(leading_zeros(Int32(1)), " ", leading_zeros(UInt16(1)), " ", leading_ones(UInt8(0xf0)), " ", trailing_ones(7))
+println(count_ones(typemax(UInt64)), " ", count_ones(-1), " ", count_ones(Int8(-1)))
+println(0x0f & 0x3c, " ", 0x0f | 0x30, " ", xor(0xff, 0x0f), " ", ~0x00)
+println(div(Int8(-7), Int8(2)), " ", rem(UInt8(17), UInt8(5)), " ", mod(Int16(-7), Int16(3)))
+println(UInt8(10) < UInt8(200), " ", Int8(-1) < Int8(1), " ", UInt8(255) == 255, " ", -1 == typemax(UInt64))
+for f in (() -> UInt8(256), () -> UInt32(-1), () -> Int8(-129))
+    try
+        f()
+    catch e
+        println(typeof(e))
+    end
+end
+println(sizeof(Int8), " ", sizeof(UInt16), " ", sizeof(Int32), " ", sizeof(UInt64))
+println(-1 < 0x01, " ", 0x01 < -1, " ", 256 == 0x00, " ", 0x05 <= 5, " ", typemax(UInt8) % Int8, " ", typemin(Int32) % UInt16)

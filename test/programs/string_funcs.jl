@@ -1,0 +1,26 @@
+# string functions: splitting, joining, replacing, trimming, padding, searching
+s = "The quick brown fox"
+words = split(s)
+println(length(words), " ", join(words, "_"), " ", String(words[2]), " ", join(reverse(words), " "))
+parts = split("a,b,,c", ",")
+println(length(parts), " ", join(parts, "|"), " ", isempty(parts[3]), " ", join(split("x--y--z", "--"), "+"))
+println(join(["x", "y", "z"]), " ", join(["x", "y", "z"], "-"), " ", join(1:4, "+"), " ", join(['a', 'b'], ", "))
+println(replace(s, "quick" => "slow"), " | ", replace("abc", 'b' => 'X'), " | ", replace("hello", "l" => ""), " | ", replace("x", "y" => "z"))
+println(uppercase(s), " ", lowercase(s), " ", uppercase("straße"), " ", lowercase("ÉCOLE"))
+println("[", strip("  pad  "), "] [", lstrip("  pad  "), "] [", rstrip("  pad  "), "] [", strip("\t\n mixed \n"), "]")
+println(chomp("line\n"), " ", chomp("none"), " ", strip("") == "", " ", uppercase(strip(" mixed Case ")))
+println(startswith(s, "The"), " ", startswith(s, "the"), " ", endswith(s, "fox"), " ", occursin("brown", s), " ", occursin("", "abc"))
+println(repeat("ab", 3), " ", repeat("-", 0), "|", "ha"^3, " ", "con" * "cat" * "enate", " ", string("n=", 5, ", x=", 1.5))
+println(lpad("7", 3), "|", lpad("42", 5, "0"), "|", rpad("ab", 5, "*"), "|", rpad("toolong", 3), "|", lpad("xy", 7, "ab"), "|", rpad("xy", 5, "123"))
+println(reverse("stressed"), " ", length("stressed"), " ", first("hello", 2), " ", last("hello", 3), " ", "hello"[2:4])
+println(findfirst('w', "hello world"), " ", findlast('o', "hello world"), " ", findfirst(isspace, "hello world"), " ", findfirst('z', "hello"))
+println(isempty(""), " ", "abc" < "abd", " ", "Z" < "a", " ", "ab" == "a" * "b", " ", "abc" == "abc ")
+println(string(:sym, '-', 12, '-', true), " ", string(), "|", string(nothing), " ", string([1, 2]), " ", string((1, "a")))
+names = ["apple", "Banana", "cherry"]
+println(join(map(w -> uppercase(w[1:1]) * w[2:end], names), " "), " ", join(sort(names), ","))
+println(join([uppercase(c) for c in "abc"]), " ", count(c -> c == 'a', "banana"), " ", filter(isletter, "a1b2c3"))
+println(ncodeunits("naïve"), " ", length("naïve"), " ", repeat('=', 5), " ", 'a' * "b" * 'c', " ", "x" ^ 0 == "")
+t = "key: value"
+i = findfirst(':', t)
+println(t[1:i-1], "|", strip(t[i+1:end]), "|", lastindex(t), " ", t[end], " ", t[end-4:end])
+println(join([lpad(n, 4) for n in [1, 22, 333]], ""), " ", rpad("[", 3, "-") * "]")

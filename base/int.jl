@@ -119,3 +119,12 @@ xor(x::Bool, y::Bool) = x != y
 length(t::Tuple) = nfields(t)
 getindex(t::Tuple, i::Int) = getfield(t, i)
 iterate(t::Tuple, i::Int=1) = i > length(t) ? nothing : (getfield(t, i), i + 1)
+function factorial(n::Integer)
+    n < 0 && throw(DomainError(n, "`n` must not be negative."))
+    n > 20 && throw(OverflowError(string(n, " is too large to look up in the table; consider using `factorial(big(", n, "))` instead")))
+    f = 1
+    for k in 2:n
+        f *= k
+    end
+    f
+end

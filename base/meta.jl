@@ -96,3 +96,6 @@ which(f, types) = ccall(:jl_which, Any, (Any, Any), f, types)
 macro which(ex)
     :(which($(esc(ex.args[1])), Tuple{map(typeof, ($(map(esc, ex.args[2:end])...),))...}))
 end
+# whether a call f(args...) has a method to run
+applicable(f, args...) = ccall(:jl_applicable, Bool, (Any, Any), f, args)
+hasmethod(f, t::Type) = ccall(:jl_hasmethod, Bool, (Any, Any), f, t)

@@ -188,7 +188,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('arraylen', ([a]) => BigInt((a as JArray).data.length));
   B('sizeof', ([v]) => { if (typeof v === 'string') return BigInt(v.length); // sizeof(Int8) is the size of the type's values
     const t = v instanceof DataType && v.nbits > 0 ? v : typeOf(v!); return BigInt(t.nbits / 8); });
-  B('applicable', (a) => { try { return hooks.call(Core.bindings.get(Sym.of('_applicable'))!.get()!, a) as Value; } catch { return false; } });
+
   B('getglobal', ([m, n]) => hooks.evalIn(m as Module, n!));
   B('_new', ([t, ...vals]) => new JStruct(t as DataType, vals));
   B('_quotenode', ([x]) => new QuoteNode(x!));

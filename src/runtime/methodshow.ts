@@ -103,3 +103,15 @@ registerForeign('jl_method_candidates', ([f, args]) => {
   if (lines.length > 3) shown.push('\n  ...');
   return utf8Encode(`\n\nClosest candidates are:${shown.join('')}\n`);
 });
+
+function matches(f: Value, types: DataType[]): boolean {
+  const all = [dispatchTypeOf(f), ...types];
+  const r = findMethod(methodTableFor(f), all, world.current, all.map(paramKey).join('|'));
+  return r !== null && !('ambiguous' in r);
+}
+registerForeign('jl_applicable', ([f, args]) => matches(f!, (args as Value[]).map(dispatchTypeOf)));
+// hasmethod(f, Tuple{T...}): some method covers those (possibly abstract) argument types
+registerForeign('jl_hasmethod', ([f, tt]) => {
+  const types = [dispatchTypeOf(f!), ...((unwrap(tt as JType) as DataType).parameters as JType[])];
+  return methodsOf(methodTableFor(f!)).some(m => issubtype(tupleType(types), m.sig));
+});

@@ -30,9 +30,14 @@ identity(x) = x
 !==(x, y) = !(x === y)
 isequal(x, y) = x == y
 isnothing(x) = x === nothing
+# Some(x) wraps a value that may itself be nothing
+struct Some{T}
+    value::T
+end
 # the first argument that is not nothing (unwrapping a Some)
 something() = throw(ArgumentError("No value arguments present"))
 something(x::Nothing, y...) = something(y...)
+something(x::Some, y...) = x.value
 something(x, y...) = x
 typejoin() = Union{}
 supertype(T::DataType) = T.super

@@ -108,3 +108,25 @@ hypot(x::Float64, y::Float64) = ccall(:jl_hypot, Float64, (Float64, Float64), x,
 (*)(a::Number, b::Number, c::Number) = (a * b) * c
 (+)(a::Number, b::Number, c::Number, d::Number) = ((a + b) + c) + d
 (*)(a::Number, b::Number, c::Number, d::Number) = ((a * b) * c) * d
+floatmax(::Type{Float64}) = 1.7976931348623157e308
+floatmin(::Type{Float64}) = 2.2250738585072014e-308
+floatmax(x::Float64) = floatmax(Float64)
+floatmin(x::Float64) = floatmin(Float64)
+reinterpret(::Type{T}, x) where {T} = bitcast(T, x)
+# neighbours on the Float64 grid: step the bit pattern, which is ordered like the values within a sign
+function nextfloat(x::Float64)
+    (isnan(x) || x == Inf) && return x
+    x == 0.0 && return 5.0e-324
+    b = reinterpret(Int64, x)
+    reinterpret(Float64, x > 0.0 ? b + 1 : b - 1)
+end
+prevfloat(x::Float64) = -nextfloat(-x)
+# the gap from x to the next larger float (of the same sign's magnitude), as Julia defines eps
+eps(::Type{Float64}) = 2.220446049250313e-16
+eps() = eps(Float64)
+function eps(x::Float64)
+    isfinite(x) || return NaN
+    ax = abs(x)
+    ax < floatmin(Float64) && return 5.0e-324
+    nextfloat(ax) - ax
+end

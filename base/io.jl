@@ -21,6 +21,69 @@ String(io::IOBuffer) = io.data
 take!(io::IOBuffer) = _takestring!(io)
 flush(io::IO) = ccall(:jl_flush, Nothing, ())
 
+# Files. Writes are buffered and reach the file at flush or close.
+struct SystemError <: Exception
+    prefix::String
+    errnum::Int
+end
+showerror(io::IO, e::SystemError) = print(io, "SystemError: ", e.prefix, ": ", ccall(:jl_strerror, String, (Int,), e.errnum))
+mutable struct IOStream <: IO
+    fd::Int
+    name::String
+    isopen::Bool
+end
+function open(path::AbstractString, mode::AbstractString="r")
+    fd = ccall(:jl_fs_open, Int, (String, String), String(path), String(mode))
+    fd < 0 && throw(SystemError(string("opening file ", repr(String(path))), -fd))
+    IOStream(fd, string("<file ", path, ">"), true)
+end
+function open(f::Function, path::AbstractString, mode::AbstractString="r")
+    io = open(path, mode)
+    try
+        f(io)
+    finally
+        close(io)
+    end
+end
+write(io::IOStream, s::String) = ccall(:jl_fs_write, Nothing, (Int, String), io.fd, s)
+flush(io::IOStream) = ccall(:jl_fs_flush, Nothing, (Int,), io.fd)
+function close(io::IOStream)
+    io.isopen && ccall(:jl_fs_close, Nothing, (Int,), io.fd)
+    io.isopen = false
+    nothing
+end
+isopen(io::IOStream) = io.isopen
+show(io::IO, s::IOStream) = print(io, "IOStream(", s.name, ")")
+read(io::IOStream, ::Type{String}) = ccall(:jl_fs_read_all, String, (Int,), io.fd)
+read(path::AbstractString, ::Type{String}) = open(io -> read(io, String), path)
+readlines(path::AbstractString) = open(io -> _lines(read(io, String)), path)
+function _lines(s::String)
+    ls = split(s, "\n")
+    isempty(ls[end]) && pop!(ls)
+    String[l for l in ls]
+end
+write(path::AbstractString, s::String) = (open(io -> write(io, s), path, "w"); sizeof(s))
+function filesize(path::AbstractString)
+    n = ccall(:jl_fs_size, Int, (String,), String(path))
+    n < 0 && throw(SystemError(string("stat(", repr(String(path)), ")"), -n))
+    n
+end
+isfile(path::AbstractString) = ccall(:jl_fs_isfile, Bool, (String,), String(path))
+ispath(path::AbstractString) = ccall(:jl_fs_exists, Bool, (String,), String(path))
+# paths: "/"-separated; an absolute later part replaces what came before
+joinpath(a::AbstractString) = String(a)
+function joinpath(a::AbstractString, b::AbstractString, rest::AbstractString...)
+    p = startswith(b, "/") || isempty(a) ? String(b) : endswith(a, "/") ? string(a, b) : string(a, "/", b)
+    isempty(rest) ? p : joinpath(p, rest...)
+end
+tempdir() = ccall(:jl_tempdir, String, ())
+tempname() = ccall(:jl_tempname, String, ())
+function rm(path::AbstractString)
+    r = ccall(:jl_fs_rm, Int, (String,), String(path))
+    r < 0 && throw(SystemError(string("unlink(", repr(String(path)), ")"), -r))
+    nothing
+end
+
 print(io::IO, s::String) = write(io, s)
 print(io::IO, c::Char) = write(io, c)
 print(io::IO, x) = show(io, x)

@@ -92,6 +92,7 @@ import './inference/reflection.ts';
 import './codegen/reflection.ts';
 import './runtime/methodshow.ts';
 import './runtime/compile_timer.ts';
+import './runtime/files.ts';
 import { methodTableFor, findMethod } from './runtime/dispatch.ts';
 import { dispatchTypeOf } from './runtime/typeof.ts';
 import { paramKey } from './runtime/apply_type.ts';

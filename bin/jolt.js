@@ -23,5 +23,8 @@ if (major < 22 || !hasStack) {
   const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 } else {
+  // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
+  const { enableCompileCache } = await import('node:module');
+  enableCompileCache?.();
   await import('../src/cli.ts');
 }

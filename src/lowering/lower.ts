@@ -1223,16 +1223,22 @@ function withTvars(L: Lambda, where: Value[], lw: Lowerer, s: Scope): Scope {
   void L; void where; void lw; return s;
 }
 
+/** `new(args...)` in an inner constructor: each argument is converted to its field's type, as Julia's `new` does */
+function newWithConvert(T_: Value, args: Value[]): Value {
+  if (args.some(a => isE(a, '...'))) return E('new', T_, ...args);
+  return E('new', T_, ...args.map((a, k) => E('call', sym('convert'), E('call', E('.', sym('Core'), new QuoteNode(sym('fieldtype'))), T_, BigInt(k + 1)), a)));
+}
+
 function replaceNew(body: Value, tname: string, pnames: string[], fname: Value): Value {
   if (!(body instanceof Expr)) return body;
   if (body.head.name === 'call' && body.args[0] instanceof Sym && body.args[0].name === 'new') {
     const T_ = isE(fname, 'curly') ? fname : sym(tname);
     void pnames;
-    return E('new', T_, ...body.args.slice(1).map(a => replaceNew(a, tname, pnames, fname)));
+    return newWithConvert(T_, body.args.slice(1).map(a => replaceNew(a, tname, pnames, fname)));
   }
   if (body.head.name === 'call' && isE(body.args[0]!, 'curly') && (body.args[0] as Expr).args[0] instanceof Sym && ((body.args[0] as Expr).args[0] as Sym).name === 'new') {
     const T_ = E('curly', sym(tname), ...(body.args[0] as Expr).args.slice(1));
-    return E('new', T_, ...body.args.slice(1).map(a => replaceNew(a, tname, pnames, fname)));
+    return newWithConvert(T_, body.args.slice(1).map(a => replaceNew(a, tname, pnames, fname)));
   }
   if (body.head.name === 'function' || body.head.name === '->') return body;
   return new Expr(body.head, body.args.map(a => replaceNew(a, tname, pnames, fname)));

@@ -45,3 +45,43 @@ show(io::IO, r::StepRange) = (show(io, r.start); write(io, ":"); show(io, r.step
 eltype(::Type{UnitRange{T}}) where T = T
 show(io::IO, r::UnitRange) = (show(io, r.start); write(io, ":"); show(io, r.stop))
 getindex(t::Tuple, r::UnitRange) = ccall(:jl_tuple_slice, Any, (Any, Int, Int), t, first(r), last(r))
+eachindex(r::AbstractRange) = 1:length(r)
+# mixed endpoints promote: 1:2.5 is a Float64 range
+(:)(a::Real, b::Real) = (:)(promote(a, b)...)
+(:)(a::Real, s::Real, b::Real) = a isa AbstractFloat || s isa AbstractFloat || b isa AbstractFloat ?
+    (:)(Float64(a), Float64(s), Float64(b)) : (:)(Int(a), Int(s), Int(b))
+
+# Float64 ranges. Like Julia, elements are computed exactly when start, step and stop are ratios with a common
+# small denominator (0.1:0.1:0.3 has exactly 0.1, 0.2, 0.3): element i is (n0 + (i-1)*ns) / den.
+struct StepRangeLen{T} <: AbstractRange{T}
+    n0::Float64
+    ns::Float64
+    den::Float64
+    len::Int
+end
+function _common_denominator(xs::Float64...)
+    for d in (1.0, 2.0, 4.0, 5.0, 8.0, 10.0, 16.0, 20.0, 25.0, 50.0, 100.0, 1000.0, 1.0e4, 1.0e5, 1.0e6, 1.0e7, 1.0e8)
+        all(x -> (y = x * d; abs(y) < 1.0e15 && round(y) == y), xs) && return d
+        all(x -> abs(x * d - round(x * d)) <= 1.0e-9 * abs(x * d) + 1.0e-12, xs) && return d
+    end
+    0.0
+end
+(:)(a::Float64, b::Float64) = (:)(a, 1.0, b)
+function (:)(a::Float64, s::Float64, b::Float64)
+    s == 0.0 && throw(ArgumentError("range step cannot be zero"))
+    d = _common_denominator(a, s, b)
+    if d > 0.0
+        n0, ns, nb = round(a * d), round(s * d), round(b * d)
+        len = max(0, Int(floor((nb - n0) / ns)) + 1)
+        return StepRangeLen{Float64}(n0, ns, d, len)
+    end
+    StepRangeLen{Float64}(a, s, 1.0, max(0, Int(floor((b - a) / s)) + 1))
+end
+length(r::StepRangeLen) = r.len
+getindex(r::StepRangeLen, i::Int) = (1 <= i <= r.len || throw(BoundsError(r, i)); (r.n0 + (i - 1) * r.ns) / r.den)
+first(r::StepRangeLen) = r.n0 / r.den
+last(r::StepRangeLen) = r[r.len]
+step(r::StepRangeLen) = r.ns / r.den
+iterate(r::StepRangeLen, i::Int=0) = i >= r.len ? nothing : (r[i + 1], i + 1)
+eltype(::Type{StepRangeLen{T}}) where {T} = T
+show(io::IO, r::StepRangeLen) = (show(io, first(r)); write(io, ":"); show(io, step(r)); write(io, ":"); show(io, r.len == 0 ? first(r) - step(r) : last(r)))

@@ -133,14 +133,19 @@ function showerror(io::IO, e::BoundsError)
     print(io, "]")
 end
 function showerror(io::IO, e::MethodError)
-    print(io, "MethodError: no method matching ", ccall(:jl_function_name, String, (Any,), e.f), "(")
     args = e.args
-    for k in 1:length(args)
-        k > 1 && print(io, ", ")
-        print(io, "::")
-        show(io, typeof(args[k]))
+    if e.f === convert && length(args) == 2 && args[1] isa Type
+        print(io, "MethodError: Cannot `convert` an object of type ", typeof(args[2]), " to an object of type ", args[1])
+    else
+        print(io, "MethodError: no method matching ", ccall(:jl_function_name, String, (Any,), e.f), "(")
+        for k in 1:length(args)
+            k > 1 && print(io, ", ")
+            print(io, "::")
+            # a type argument reads as Type{T}, the type dispatch saw
+            args[k] isa Type ? print(io, "Type{", args[k], "}") : show(io, typeof(args[k]))
+        end
+        print(io, ")")
     end
-    print(io, ")")
     print(io, ccall(:jl_method_candidates, String, (Any, Any), e.f, args))
 end
 function showerror(io::IO, e::TypeError)

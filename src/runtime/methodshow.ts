@@ -16,7 +16,12 @@ function showTypeVar(v: TypeVar): string {
   return v.ub === T.Any ? v.name.name : `${v.name.name}<:${showType(v.ub)}`;
 }
 
-const functionName = (m: Method): string => m.name.name.startsWith('#') ? m.name.name.slice(1) : m.name.name;
+/** the callee as Julia shows it: the function's name, or the type for a constructor (`(::Type{T})(...)`) */
+function functionName(m: Method): string {
+  const self = ((unwrap(m.sig) as DataType).parameters ?? [])[0];
+  if (self instanceof DataType && self.name === T.Type?.name) return showType(self.parameters[0]!);
+  return m.name.name.startsWith('#') ? m.name.name.slice(1) : m.name.name;
+}
 function whereClause(m: Method): string {
   if (m.sparams.length === 0) return '';
   return m.sparams.length === 1 ? ` where ${showTypeVar(m.sparams[0]!)}` : ` where {${m.sparams.map(showTypeVar).join(', ')}}`;

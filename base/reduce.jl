@@ -15,9 +15,17 @@ function foldl(op, itr; init=_NoInit())
 end
 struct _NoInit end
 reduce(op, itr; init=_NoInit()) = foldl(op, itr; init=init)
-sum(itr) = foldl(+, itr)
+# an empty collection of a concrete number type sums to its zero (multiplies to its one), as in Julia
+function _sum_or_prod(op, unit, itr)
+    if iterate(itr) === nothing
+        T = eltype(itr)
+        T <: Number && isconcretetype(T) && return unit(T)
+    end
+    foldl(op, itr)
+end
+sum(itr) = _sum_or_prod(+, zero, itr)
 sum(f, itr) = foldl(+, Generator(f, itr))
-prod(itr) = foldl(*, itr)
+prod(itr) = _sum_or_prod(*, one, itr)
 prod(f, itr) = foldl(*, Generator(f, itr))
 maximum(itr) = foldl(max, itr)
 minimum(itr) = foldl(min, itr)

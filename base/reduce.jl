@@ -243,11 +243,5 @@ sum(a::AbstractVector{T}) where {T<:Union{Int8,Int16,Int32}} = foldl((s, x) -> s
 prod(a::AbstractVector{T}) where {T<:Union{Int8,Int16,Int32}} = foldl((s, x) -> s * Int(x), a; init=1)
 sum(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -> s + UInt(x), a; init=UInt(0))
 prod(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -> s * UInt(x), a; init=UInt(1))
-# vectors compare lexicographically
-function isless(a::AbstractVector, b::AbstractVector)
-    for i in 1:min(length(a), length(b))
-        isless(a[i], b[i]) && return true
-        isless(b[i], a[i]) && return false
-    end
-    length(a) < length(b)
-end
+# vectors compare lexicographically, as tuples do
+isless(a::AbstractVector, b::AbstractVector) = _lexless(a, b)

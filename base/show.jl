@@ -12,42 +12,30 @@ show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, Stri
 isless(a::Symbol, b::Symbol) = isless(String(a), String(b))
 print(io::IO, s::Symbol) = write(io, ccall(:jl_symbol_name, String, (Any,), s))
 show(io::IO, t::Type) = write(io, ccall(:jl_type_string, String, (Any,), t))
+# the escape a quoted literal uses for c: its own quote, backslash, `$` in strings, control characters
+function _escaped(c::Char, q::Char)
+    c == q && return string('\\', q)
+    c == '\\' && return "\\\\"
+    q == '"' && c == '$' && return "\\\$"
+    c == '\n' && return "\\n"
+    c == '\t' && return "\\t"
+    c == '\r' && return "\\r"
+    c == '\0' && return "\\0"
+    c == Char(27) && return "\\e"
+    (c < ' ' || c == Char(127)) && return string("\\x", string(UInt32(c), base=16, pad=2))
+    nothing
+end
 function show(io::IO, c::Char)
+    e = _escaped(c, '\'')
     write(io, "'")
-    # a char literal escapes its own quote and the usual control characters
-    if c == '\''
-        write(io, "\\'")
-    elseif c == '\\'
-        write(io, "\\\\")
-    elseif c == '\n'
-        write(io, "\\n")
-    elseif c == '\t'
-        write(io, "\\t")
-    elseif c == '\r'
-        write(io, "\\r")
-    elseif c == '\0'
-        write(io, "\\0")
-    else
-        write(io, c)
-    end
+    e === nothing ? write(io, c) : write(io, e)
     write(io, "'")
 end
 function show(io::IO, s::String)
     write(io, "\"")
     for c in s
-        if c == '"'
-            write(io, "\\\"")
-        elseif c == '\\'
-            write(io, "\\\\")
-        elseif c == '\n'
-            write(io, "\\n")
-        elseif c == '\t'
-            write(io, "\\t")
-        elseif c == '$'
-            write(io, "\\\$")
-        else
-            write(io, c)
-        end
+        e = _escaped(c, '"')
+        e === nothing ? write(io, c) : write(io, e)
     end
     write(io, "\"")
 end

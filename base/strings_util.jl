@@ -196,7 +196,9 @@ isqrt(n::Integer) = (r = Int(floor(sqrt(Float64(n)))); while r * r > n; r -= 1; 
 sizehint!(a, n) = a
 eachcol(a::Array{T,2}) where T = [a[:, j] for j in 1:size(a, 2)]
 eachrow(a::Array{T,2}) where T = [a[i, :] for i in 1:size(a, 1)]
-function isless(a::Tuple, b::Tuple)
+isless(a::Tuple, b::Tuple) = _lexless(a, b)
+# lexicographic order of indexable sequences: the first differing element decides, else the shorter is less
+function _lexless(a, b)
     for i in 1:min(length(a), length(b))
         isless(a[i], b[i]) && return true
         isless(b[i], a[i]) && return false

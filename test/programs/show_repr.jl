@@ -40,3 +40,5 @@ show(io, "x")
 print(io, "x")
 println(String(take!(io)))
 println(sprint(show, "s"), " ", sprint(print, "s"), " ", sprint(show, 'c'), " ", sprint(print, :a), " ", sprint(show, :a))
+# control characters in string and char literals
+println(repr("a\rb\0\e\x01\$\"q"), " ", repr(Char(27)), " ", repr('\x01'), " ", repr('\\'), " ", repr("'"))

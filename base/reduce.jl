@@ -92,20 +92,15 @@ function sort!(a::Vector; lt=isless, by=identity, rev::Bool=false)
 end
 sort(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(copy(a); lt=lt, by=by, rev=rev)
 # the first index of a largest (smallest) element, with that element
-function findmax(a::Vector)
+function _findbest(better, a::Vector)
     k = 1
     for i in 2:length(a)
-        isless(a[k], a[i]) && (k = i)
+        better(a[i], a[k]) && (k = i)
     end
     (a[k], k)
 end
-function findmin(a::Vector)
-    k = 1
-    for i in 2:length(a)
-        isless(a[i], a[k]) && (k = i)
-    end
-    (a[k], k)
-end
+findmax(a::Vector) = _findbest((x, y) -> isless(y, x), a)
+findmin(a::Vector) = _findbest(isless, a)
 argmax(a::Vector) = findmax(a)[2]
 argmin(a::Vector) = findmin(a)[2]
 extrema(a) = (minimum(a), maximum(a))

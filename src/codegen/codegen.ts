@@ -20,6 +20,7 @@ import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
+import { mathForeign } from '../runtime/foreign.ts';
 
 export type Kind = 'i64' | 'f64' | 'i32' | 'ref';
 export const MAX_IMPORT_ARITY = 8;
@@ -449,6 +450,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const rt = valueOf(ex.args[1]!);
         const args = ex.args.slice(2);
         const ak = args.map(operandKind);
+        const fname = (ex.args[0] as QuoteNode | Sym);
+        const fsym = fname instanceof QuoteNode ? fname.value : fname;
+        if (rt === T.Float64 && fsym instanceof Sym && mathForeign[fsym.name] && ak.every(k => k === 'f64')) {
+          return [`(call ${mb.need(`math_${fsym.name}`, ak, 'f64')} ${args.map(x => operand(x, 'f64')).join(' ')})`, 'f64'];
+        }
         if ((rt === T.Float64 || rt === T.Int64) && args.length <= 3 && ak.every(k => k === 'f64' || k === 'i64')) {
           const rk: Kind = rt === T.Float64 ? 'f64' : 'i64';
           const name = `foreignt_${rk}_${ak.join('_')}`;

@@ -16,7 +16,7 @@ import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts
 import type { JType } from '../runtime/types.ts';
 import { jthrow, mkException } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
-import { foreignFunctions } from '../runtime/foreign.ts';
+import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
@@ -145,6 +145,7 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     const combos = n === 0 ? [[]] : kinds.flatMap(a => n === 1 ? [[a]] : kinds.flatMap(b => n === 2 ? [[a, b]] : kinds.map(c => [a, b, c])));
     for (const c of combos) rt[`foreignt_${rk}_${c.join('_')}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
   }
+  for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
   for (let n = 0; n <= 8; n++) {
     rt[`call_${n}`] = (f: Value, ...a: Value[]) => callFunction(f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);

@@ -144,14 +144,15 @@ F('jl_parse_float', ([s]) => {
 /** foreign functions that only compute a value from their arguments: never throw, no effects (the optimizer may
  *  inline, fold and delete calls to them) */
 export const pureForeign = new Set(['jl_pow', 'jl_atan2', 'jl_hypot']);
-// ---- math (libm)
+// ---- math (libm): Float64 functions of Float64s, which compiled code imports directly (no boxing, no lookup)
+export const mathForeign: Record<string, (...x: number[]) => number> = { jl_pow: Math.pow, jl_atan2: Math.atan2, jl_hypot: Math.hypot };
 for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'cbrt'] as const) {
-  F(`jl_${fn}`, ([x]) => Math[fn](fval(x!)));
-  pureForeign.add(`jl_${fn}`);
+  mathForeign[`jl_${fn}`] = Math[fn];
 }
-F('jl_pow', ([x, y]) => Math.pow(fval(x!), fval(y!)));
-F('jl_atan2', ([y, x]) => Math.atan2(fval(y!), fval(x!)));
-F('jl_hypot', ([x, y]) => Math.hypot(fval(x!), fval(y!)));
+for (const [name, fn] of Object.entries(mathForeign)) {
+  F(name, xs => fn(...xs.map(x => fval(x))));
+  pureForeign.add(name);
+}
 F('jl_time_ns', () => process.hrtime.bigint());
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

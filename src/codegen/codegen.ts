@@ -131,6 +131,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   // a slot's kind comes from everything stored in it (an argument slot may be reassigned, e.g. to a Box)
   const slotKinds = code.slotnames.map((_, k) => kindOf(code.slottypes?.[k]));
   const ssaKind = (id: number): Kind | undefined => types[id - 1] === Bottom ? undefined : kindOf(types[id - 1]);
+  // bits fields of immutable arguments that are never reassigned are read once, at entry (a loop reading c.re of
+  // a Complex argument then reads a local: the runtime call could not be hoisted by binaryen)
+  const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
+  const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
+  const nargSlots = m.nargs;
 
   // ---- operands
   const slotLocal = (id: number): string => `$v${id}`;
@@ -317,6 +322,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         mayThrowAnywhere = true;
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : kindOf(ot.types[idx]);
+        const x0 = xs[0];
+        if (fk !== 'ref' && !ot.ismutable && x0 instanceof SlotNumber && x0.id >= 2 && x0.id <= nargSlots && !assigned.has(x0.id)) {
+          const local = `$af${x0.id}_${idx}`;
+          argFields.set(local, { slot: x0.id, idx, kind: fk });
+          mb.need(`getfield_${fk}`, ['ref', 'i32'], fk);
+          return [`(local.get ${local})`, fk];
+        }
         return [`(call ${mb.need(`getfield_${fk}`, ['ref', 'i32'], fk)} ${op('ref', 0)} (i32.const ${idx}))`, fk];
       }
       case 'setfield!': {
@@ -524,6 +536,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     entry.push(`(local.set $v${k + 1} ${conv(`(local.get $p${k + 1})`, kindOf(st[k]), slotKinds[k]!)})`);
   }
   const locals: string[] = [];
+  for (const [local, f] of argFields) {
+    locals.push(`(local ${local} ${wasmType(f.kind)})`);
+    entry.push(`(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`);
+  }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   for (let id = 1; id <= n; id++) { const k = ssaKind(id); if (k && !(code.code[id - 1] instanceof GotoNode || code.code[id - 1] instanceof GotoIfNot || code.code[id - 1] instanceof ReturnNode)) locals.push(`(local $s${id} ${wasmType(k)})`); }
   locals.push('(local $line i32)', '(local $exn externref)');

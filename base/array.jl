@@ -149,3 +149,6 @@ function in(x, itr)
 end
 ∈(x, itr) = in(x, itr)
 ∉(x, itr) = !in(x, itr)
+similar(a::Array{T,1}) where {T} = Array{T,1}(undef, length(a))
+similar(a::Array{T,1}, ::Type{S}) where {T,S} = Array{S,1}(undef, length(a))
+similar(a::Array{T,1}, ::Type{S}, n::Int) where {T,S} = Array{S,1}(undef, n)

@@ -64,3 +64,29 @@ function (-)(a::Vector, b::Vector)
     length(a) == length(b) || throw(DimensionMismatch("dimensions must match: a has dims ($(length(a)),), b has dims ($(length(b)),), mismatch at 1"))
     a .- b
 end
+# @. expr: every call, operator and assignment in expr becomes its dotted (broadcasting) form; `$f(x)` is left alone
+macro __dot__(ex)
+    esc(_dotted(ex))
+end
+_dotted(x) = x
+const _DOTTABLE_OPS = ("+", "-", "*", "/", "^", "\\", "÷", "%", "==", "!=", "<", "<=", ">", ">=", "≤", "≥", "≠",
+                       "&", "|", "⊻", "//", ">>", "<<", ">>>")
+function _dotted(ex::Expr)
+    if ex.head === :$
+        return ex.args[1]
+    elseif ex.head === :call && ex.args[1] isa Symbol
+        f = ex.args[1]::Symbol
+        args = Any[_dotted(a) for a in ex.args[2:end]]
+        s = string(f)
+        if s in _DOTTABLE_OPS
+            return Expr(:call, Symbol("." * s), args...)
+        end
+        return Expr(:., f, Expr(:tuple, args...))
+    elseif ex.head === :(=) && length(ex.args) == 2
+        return Expr(:.=, _dotted(ex.args[1]), _dotted(ex.args[2]))
+    elseif ex.head in (:+=, :-=, :*=, :/=)
+        op = Symbol("." * string(ex.head))
+        return Expr(op, _dotted(ex.args[1]), _dotted(ex.args[2]))
+    end
+    Expr(ex.head, Any[_dotted(a) for a in ex.args]...)
+end

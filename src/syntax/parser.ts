@@ -635,7 +635,7 @@ class Parser {
 
   parseMacroCall(): Value {
     const t = this.next();
-    const name = sym(t.text);
+    const name = sym(t.text === '@.' ? '@__dot__' : t.text);   // Julia's name for `@.`
     const lnn = new LineNumberNode(t.line, sym(this.file));
     if (this.isOp('(') && !this.peek().spaceBefore) {
       this.next();

@@ -45,7 +45,10 @@ function open(f::Function, path::AbstractString, mode::AbstractString="r")
         close(io)
     end
 end
-write(io::IOStream, s::String) = ccall(:jl_fs_write, Nothing, (Int, String), io.fd, s)
+function write(io::IOStream, s::String)
+    io.isopen || throw(ArgumentError("stream is closed or unusable"))
+    ccall(:jl_fs_write, Nothing, (Int, String), io.fd, s)
+end
 flush(io::IOStream) = ccall(:jl_fs_flush, Nothing, (Int,), io.fd)
 function close(io::IOStream)
     io.isopen && ccall(:jl_fs_close, Nothing, (Int,), io.fd)

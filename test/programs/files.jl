@@ -28,3 +28,10 @@ try
 catch e
     println(e isa SystemError)
 end
+closed = open(tempname(), "w")
+close(closed)
+try
+    println(closed, "late")
+catch e
+    println(e)
+end

@@ -28,10 +28,12 @@ try
 catch e
     println(e isa SystemError)
 end
-closed = open(tempname(), "w")
+closedpath = tempname()
+closed = open(closedpath, "w")
 close(closed)
 try
     println(closed, "late")
 catch e
     println(e)
 end
+rm(closedpath)

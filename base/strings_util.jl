@@ -21,10 +21,13 @@ last(s::String) = s[lastindex(s)]
 first(s::String, n::Integer) = (c = collect(s); join(c[1:min(n, length(c))]))
 last(s::String, n::Integer) = (c = collect(s); join(c[max(1, length(c) - n + 1):length(c)]))
 first(itr) = (y = iterate(itr); y === nothing ? throw(ArgumentError("collection must be non-empty")) : y[1])
-function reverse!(a::Vector)
-    n = length(a)
-    for i in 1:div(n, 2)
-        a[i], a[n - i + 1] = a[n - i + 1], a[i]
+# reverse!(a, start, stop): reverse a[start:stop] in place
+function reverse!(a::Vector, start::Integer=1, stop::Integer=length(a))
+    i, j = start, stop
+    while i < j
+        a[i], a[j] = a[j], a[i]
+        i += 1
+        j -= 1
     end
     a
 end

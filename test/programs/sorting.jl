@@ -30,3 +30,4 @@ println([c.suit for c in sort(cards)], " ", maximum(cards).rank, " ", minimum(ca
 m = Dict("x" => 3, "y" => 1, "z" => 2)
 println(sort(collect(m), by=last), " ", first.(sort(collect(m), by=p -> p[2], rev=true)))
 println(sort(collect(1:5), rev=true), " ", sort([true, false, true]), " ", sort(unique([3, 1, 3, 2])))
+println(reverse!([1, 2, 3, 4, 5]), " ", reverse!([1, 2, 3, 4, 5], 2), " ", reverse!([1, 2, 3, 4, 5], 2, 4))

@@ -61,7 +61,7 @@ struct StepRangeLen{T} <: AbstractRange{T}
 end
 function _common_denominator(xs::Float64...)
     for d in (1.0, 2.0, 4.0, 5.0, 8.0, 10.0, 16.0, 20.0, 25.0, 50.0, 100.0, 1000.0, 1.0e4, 1.0e5, 1.0e6, 1.0e7, 1.0e8)
-        all(x -> (y = x * d; abs(y) < 1.0e15 && round(y) == y), xs) && return d
+        # x*d an integer, allowing for the rounding of decimal fractions like 0.1
         all(x -> abs(x * d - round(x * d)) <= 1.0e-9 * abs(x * d) + 1.0e-12, xs) && return d
     end
     0.0

@@ -218,9 +218,6 @@ module Meta
     isexpr(ex, head) = ex isa Expr && ex.head === head
     quot(ex) = Expr(:quote, ex)
 end
-# sums and products of an empty vector of numbers are its type's zero and one
-sum(a::AbstractVector{T}) where {T<:Number} = isempty(a) ? zero(T) : foldl(+, a)
-prod(a::AbstractVector{T}) where {T<:Number} = isempty(a) ? one(T) : foldl(*, a)
 # running reductions: accumulate(+, [1, 2, 3]) == [1, 3, 6]
 function accumulate(op, itr; init=_NoInit())
     out = Any[]

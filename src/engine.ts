@@ -90,16 +90,12 @@ registerForeign('jl_expr_string', ([ex]) => utf8Encode(exprToString(ex!)));
 import { printCodeInfo } from './ir/print.ts';
 import './inference/reflection.ts';
 import './codegen/reflection.ts';
-import './runtime/methodshow.ts';
+import { uniqueMethod } from './runtime/methodshow.ts';
 import './runtime/compile_timer.ts';
 import './runtime/files.ts';
-import { methodTableFor, findMethod } from './runtime/dispatch.ts';
 import { dispatchTypeOf } from './runtime/typeof.ts';
-import { paramKey } from './runtime/apply_type.ts';
 // @code_lowered f(args...): the lowered body of the method that a call with these arguments dispatches to
 registerForeign('jl_code_lowered', ([f, args]) => {
-  const types = [dispatchTypeOf(f!), ...(args as Value[]).map(dispatchTypeOf)];
-  const m = findMethod(methodTableFor(f!), types, world.current, types.map(paramKey).join('|'));
-  if (!m || 'ambiguous' in m) return utf8Encode('no unique matching method');
-  return utf8Encode(printCodeInfo(m.method.source!));
+  const m = uniqueMethod(f!, (args as Value[]).map(dispatchTypeOf));
+  return utf8Encode(m ? printCodeInfo(m.source!) : 'no unique matching method');
 });

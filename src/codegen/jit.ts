@@ -3,9 +3,10 @@
 // x86-64. Invalidation (a new method that changes a dispatch result, see src/inference/typeinfer.ts) drops the
 // compiled code of every affected instance, so nothing stale runs.
 //
-// Policy: an instance is compiled when it is called for the second time, or on its first call when its code has a
-// loop; everything its code invokes statically is compiled into the same module, so binaryen can inline across
-// it. What cannot be compiled keeps running in the typed tier.
+// Policy (see nativeCall): an instance called a second time is compiled in the background; one whose code has a
+// loop is compiled at its first call, waiting; under --compile=all every instance is, at its first call.
+// Everything its code invokes statically is compiled into the same module, so binaryen can inline across it.
+// What cannot be compiled keeps running in the typed tier.
 import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
@@ -52,7 +53,6 @@ export const modules: ModuleRecord[] = [];
 // ------------------------------------------------------------------ binaryen in a worker
 let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: Int32Array } | undefined;
 
-/** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
 /** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
 export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall; jitSettings.sync = sync;
@@ -60,6 +60,7 @@ export function enableNativeTier(sync = false): void {
   startCompiler();   // binaryen loads in the worker while Base loads and the program starts
 }
 
+/** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
 export function startCompiler(): void {
   if (worker) return;
   // [0]: an answer is ready; [1]: binaryen has loaded
@@ -156,13 +157,13 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
   return rt;
 }
 
-/** field i (0-based) of a struct or tuple, for compiled code */
 /** the 0-based position of linear index `i` (1-based) in `a`, or a BoundsError as Julia reports it */
 function index1(a: JArray, i: number): number {
   if (i >= 1 && i <= a.data.length) return i - 1;
   return linearIndex(a, [BigInt(i)]);
 }
 
+/** field i (0-based) of a struct or tuple, for compiled code */
 function fieldAt(o: Value, i: number): Value {
   if (isTuple(o)) return o[i]!;
   if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }

@@ -4,7 +4,7 @@ import { T, JArray, JChar, Bits, Sym, type Value } from './values.ts';
 import { typeOf } from './typeof.ts';
 import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
-import { applyTypeName } from './apply_type.ts';
+import { applyTypeName, unwrap } from './apply_type.ts';
 import { jthrow } from './errors.ts';
 import { fval, ival } from './intrinsics.ts';
 import { writeSync } from 'node:fs';
@@ -176,7 +176,7 @@ F('jl_reshape', ([t, a, dims]) => new JArray(t as never, (a as JArray).data, (di
 F('jl_array_type', ([t, n]) => applyTypeName(T.Array!.name, [t!, n!]));
 F('jl_sort_perm', ([a, lt]) => { void lt; return nothing(); });
 // ---- reflection
-import { DataType } from './types.ts';
+import { DataType, type JType } from './types.ts';
 import { Module as JModule } from './values.ts';
 F('jl_function_name', ([f]) => {
   const t = typeOf(f!);
@@ -190,9 +190,8 @@ F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as
 const isConcrete = (t: Value): boolean => t instanceof DataType && !t.isabstract && !t.hasfreetypevars &&
   (t.name !== T.Tuple!.name || t.parameters.every(isConcrete));
 F('jl_isconcretetype', ([t]) => isConcrete(t!));
-const unwrapAll = (t: Value): Value => { while (typeof t === 'object' && t !== null && 'body' in t) t = (t as { body: Value }).body; return t; };
-F('jl_isabstracttype', ([t]) => { const u = unwrapAll(t!); return u instanceof DataType && u.isabstract; });
-F('jl_ismutabletype', ([t]) => { const u = unwrapAll(t!); return u instanceof DataType && u.ismutable; });
+F('jl_isabstracttype', ([t]) => { const u = unwrap(t as JType); return u instanceof DataType && u.isabstract; });
+F('jl_ismutabletype', ([t]) => { const u = unwrap(t as JType); return u instanceof DataType && u.ismutable; });
 F('jl_isprimitivetype', ([t]) => t instanceof DataType && t.isprimitive);
 F('jl_type_nameof', ([t]) => (t as DataType).name.name);
 F('jl_tuple_slice', ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value);

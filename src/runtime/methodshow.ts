@@ -16,9 +16,12 @@ function showTypeVar(v: TypeVar): string {
   return v.ub === T.Any ? v.name.name : `${v.name.name}<:${showType(v.ub)}`;
 }
 
+/** the types of a method's signature, `typeof(f)` first */
+const sigParams = (m: Method): JType[] => ((unwrap(m.sig) as DataType).parameters ?? []) as JType[];
+
 /** the callee as Julia shows it: the function's name, or the type for a constructor (`(::Type{T})(...)`) */
 function functionName(m: Method): string {
-  const self = ((unwrap(m.sig) as DataType).parameters ?? [])[0];
+  const self = sigParams(m)[0];
   if (self instanceof DataType && self.name === T.Type?.name) return showType(self.parameters[0]!);
   return m.name.name.startsWith('#') ? m.name.name.slice(1) : m.name.name;
 }
@@ -29,7 +32,7 @@ function whereClause(m: Method): string {
 
 /** `f(x::Int64, ys::Float64...) where T` for method `m` (no location). */
 export function methodSignature(m: Method): string {
-  const ps = ((unwrap(m.sig) as DataType).parameters ?? []).slice(1) as JType[];
+  const ps = sigParams(m).slice(1);
   const names = m.source ? m.source.slotnames.slice(1, m.nargs) : [];
   const args = ps.map((p, k) => {
     const name = names[k]?.name ?? '';
@@ -61,17 +64,20 @@ registerForeign('jl_method_location', ([m]) => {
 });
 registerForeign('jl_method_table_module', ([f]) => methodTableFor(f!).module);
 // which(f, Tuple{argtypes...}): the method a call with those argument types dispatches to
-registerForeign('jl_which', ([f, tt]) => {
-  const types = [dispatchTypeOf(f!), ...((unwrap(tt as JType) as DataType).parameters as DataType[])];
-  const r = findMethod(methodTableFor(f!), types, world.current, types.map(paramKey).join('|'));
-  if (!r || 'ambiguous' in r) jthrow('ErrorException', 'no unique matching method found for the specified argument types');
-  return r.method;
-});
+/** the method a call of `f` with arguments of these types dispatches to, if exactly one (no ambiguity) */
+export function uniqueMethod(f: Value, argtypes: DataType[]): Method | undefined {
+  const types = [dispatchTypeOf(f), ...argtypes];
+  const r = findMethod(methodTableFor(f), types, world.current, types.map(paramKey).join('|'));
+  return r && !('ambiguous' in r) ? r.method : undefined;
+}
+registerForeign('jl_which', ([f, tt]) =>
+  uniqueMethod(f!, (unwrap(tt as JType) as DataType).parameters as DataType[])
+    ?? jthrow('ErrorException', 'no unique matching method found for the specified argument types'));
 
 /** One "Closest candidates" entry: each argument the call's types cannot match reads `!Matched::T` (Julia's
  *  plain-terminal marking); the score counts matched positions, so better candidates sort first. */
 function candidate(m: Method, args: DataType[]): { text: string; score: number } {
-  const sig = ((unwrap(m.sig) as DataType).parameters ?? []).slice(1) as JType[];
+  const sig = sigParams(m).slice(1);
   const env = new Map();
   const matches = (sigPrefix: JType[], argPrefix: JType[]) => sub(tupleType(argPrefix), tupleType(sigPrefix), env, true);
   const parts: string[] = [];
@@ -109,12 +115,7 @@ registerForeign('jl_method_candidates', ([f, args]) => {
   return utf8Encode(`\n\nClosest candidates are:${shown.join('')}\n`);
 });
 
-function matches(f: Value, types: DataType[]): boolean {
-  const all = [dispatchTypeOf(f), ...types];
-  const r = findMethod(methodTableFor(f), all, world.current, all.map(paramKey).join('|'));
-  return r !== null && !('ambiguous' in r);
-}
-registerForeign('jl_applicable', ([f, args]) => matches(f!, (args as Value[]).map(dispatchTypeOf)));
+registerForeign('jl_applicable', ([f, args]) => uniqueMethod(f!, (args as Value[]).map(dispatchTypeOf)) !== undefined);
 // hasmethod(f, Tuple{T...}): some method covers those (possibly abstract) argument types
 registerForeign('jl_hasmethod', ([f, tt]) => {
   const types = [dispatchTypeOf(f!), ...((unwrap(tt as JType) as DataType).parameters as JType[])];

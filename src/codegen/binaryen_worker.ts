@@ -5,7 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface CompileRequest { text: string; optimize: boolean; wantText: boolean; wantUnoptimizedText: boolean; }
-export interface CompileAnswer { bytes?: Uint8Array; text?: string; unoptimizedText?: string; error?: string; }
+export interface CompileAnswer {
+  bytes?: Uint8Array; text?: string; unoptimizedText?: string; error?: string;
+  /** per defined function, in the binary's order: whether its optimized body has a loop */
+  loops?: boolean[];
+}
 
 const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
 const port = workerData.port as import('node:worker_threads').MessagePort;
@@ -30,8 +34,13 @@ port.on('message', (req: CompileRequest) => {
     if (req.optimize) { binaryen.setOptimizeLevel(2); binaryen.setShrinkLevel(0); m.optimize(); }
     const bytes = m.emitBinary();
     const text = req.wantText ? m.emitText() : undefined;
+    const loops: boolean[] = [];
+    for (let k = 0; k < m.getNumFunctions(); k++) {
+      const f = binaryen.getFunctionInfo(m.getFunctionByIndex(k));
+      if (!f.module) loops.push(binaryen.emitText(f.body).includes('(loop'));
+    }
     m.dispose();
-    answer({ bytes, text, unoptimizedText });
+    answer({ bytes, text, unoptimizedText, loops });
   } catch (e) {
     answer({ error: String((e as Error).message ?? e) });
   }

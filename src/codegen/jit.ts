@@ -239,7 +239,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
-  const inst = new WA.Instance(new WA.Module(withCompilationHints(ans.bytes)), imports);
+  const inst = new WA.Instance(new WA.Module(withCompilationHints(ans.bytes, ans.loops)), imports);
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
   for (const mi of done) {

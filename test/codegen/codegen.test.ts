@@ -84,4 +84,7 @@ test('compiled modules carry a compilationHints section naming every defined fun
   const ids: number[] = [];   // section ids in order (sizes here are one-byte LEBs)
   for (let at = 8; at < hinted.length; at += 2 + hinted[at + 1]!) ids.push(hinted[at]!);
   assert.deepEqual(ids, [1, 2, 3, 0, 10]);
+  // functions without a loop keep V8's default tiering (its baseline code gathers the feedback inlining needs)
+  const [mixed] = WA.Module.customSections(new WA.Module(withCompilationHints(bytes, [false, true])), 'compilationHints');
+  assert.deepEqual([...new Uint8Array(mixed!).slice(1)], [0x00, 0x2a]);
 });

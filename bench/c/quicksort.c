@@ -20,7 +20,7 @@ static void qsort_(double *a, long lo, long hi) {
 
 /* Indices are 1-based as in the Julia version, so (lo+hi)/2 picks the same pivot. Checksum: sum of k*a[k]. */
 static double run(void) {
-    long n = bench_size(50000);
+    long n = bench_size(1000000);
     double *a = malloc((n + 1) * sizeof(double));
     LCG g = {42};
     for (long k = 1; k <= n; k++) a[k] = lcg_float(&g);

@@ -43,5 +43,5 @@ function run(n)
     return s
 end
 
-const N = benchsize(50000)
+const N = benchsize(1000000)
 bench("quicksort", () -> run(N))

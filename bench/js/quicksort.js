@@ -32,5 +32,5 @@ function run(n) {
   return s;
 }
 
-const n = size(50000);
+const n = size(1000000);
 bench('quicksort', () => run(n));

@@ -70,6 +70,12 @@ function append!(a::Vector, items)
     end
     a
 end
+function deleteat!(a::Vector, r::UnitRange{Int})
+    isempty(r) && return a
+    (1 <= first(r) && last(r) <= length(a)) || throw(BoundsError(a, r))
+    ccall(:jl_array_del_at, Nothing, (Any, Int, Int), a, first(r), length(r))
+    a
+end
 function deleteat!(a::Vector, i::Int)
     (1 <= i <= length(a)) || throw(BoundsError(a, i))
     ccall(:jl_array_del_at, Nothing, (Any, Int, Int), a, i, 1)

@@ -22,26 +22,42 @@ import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 
-export type Kind = 'i64' | 'f64' | 'i32' | 'ref';
+/** how a value travels in compiled code: unboxed numbers, a Float64/Int64 array as its WasmGC vector (`vf64`,
+ *  `vi64`: its elements are read in wasm, and the vector points back to the JArray), anything else as externref */
+export type Kind = 'i64' | 'f64' | 'i32' | 'ref' | 'vf64' | 'vi64';
 export const MAX_IMPORT_ARITY = 8;
+/** callees of at most this many typed statements, without loops, are compiled into each module that calls them */
+const COPY_MAX_STATEMENTS = 8;
 
 export function kindOf(t: JType | undefined): Kind {
   if (t === T.Int64) return 'i64';
   if (t === T.Float64) return 'f64';
   if (t === T.Bool) return 'i32';
-  return 'ref';
+  const v = vecKind(t);
+  return v ? `v${v}` : 'ref';
 }
-const wasmType = (k: Kind): string => k === 'ref' ? 'externref' : k;
+const wasmType = (k: Kind): string => k === 'ref' ? 'externref' : k === 'vf64' || k === 'vi64' ? `(ref null $${k})` : k;
+const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' => k === 'vf64' || k === 'vi64';
 
 /** Why a method instance cannot be compiled (it then keeps running in the interpreter). */
 export class NotCompilable extends Error {}
+
+/** a compiled function as a Jolt backtrace shows it: `name` is its wasm name, `line` its method's definition line */
+export interface FrameInfo { func: string; file: string; mod: string; name: string; line: number; }
+let moduleSerial = 0;
 
 /** What one module being built shares across its functions: constants, runtime imports, frames, callees. */
 export class ModuleBuilder {
   readonly consts: Value[] = [];
   private readonly constIndex = new Map<Value, number>();
   readonly imports = new Map<string, string>();        // import name -> its declaration
-  readonly frames: { func: string; file: string; mod: string }[] = [];
+  /** each function's frame in Jolt backtraces, by fid (the third number of its calls' `;;@` annotations) */
+  readonly frames: FrameInfo[] = [];
+  /** unique in the process: the module is named `jolt<serial>`, which V8 shows in its functions' stack frames */
+  readonly serial = moduleSerial++;
+  /** for calls to this module's functions (which binaryen may inline): callee name -> caller fid -> the caller's
+   *  line at those calls (0 if they are on several lines), the line of a caller whose callee was inlined */
+  readonly callLines = new Map<string, Map<number, number>>();
   readonly funcs: string[] = [];
   /** instances compiled in this module: their function names */
   readonly local = new Map<MethodInstance, string>();
@@ -55,6 +71,51 @@ export class ModuleBuilder {
   readonly compiledSignature: (mi: MethodInstance) => Signature | undefined;
   constructor(codeOf: (mi: MethodInstance) => CodeInstance | undefined, compiledSignature: (mi: MethodInstance) => Signature | undefined) {
     this.codeOf = codeOf; this.compiledSignature = compiledSignature;
+  }
+
+  /** `hypot` in wasm (abs of a complex number is in many inner loops; a call out to JS costs more than the
+   *  arithmetic), correctly rounded as Julia's is: the square root of the sum of squares, corrected by one Newton
+   *  step whose residual is computed exactly with Dekker's split products. Operands are scaled by a power of two
+   *  into a range where the squares neither overflow nor lose bits to underflow. */
+  hypot(): string {
+    if (this.helpers.has('hypot')) return '$jl_hypot';
+    this.helpers.add('hypot');
+    // the exact low part of a*a (a*a = its rounded square + this), with a split into 26-bit halves
+    const sqErr = (a: string, sq: string): string =>
+      `(local.set $c (f64.mul ${a} (f64.const 134217729))) (local.set $hi (f64.sub (local.get $c) (f64.sub (local.get $c) ${a}))) (local.set $lo (f64.sub ${a} (local.get $hi)))` +
+      ` (f64.add (f64.add (f64.sub (f64.mul (local.get $hi) (local.get $hi)) ${sq}) (f64.mul (f64.mul (f64.const 2) (local.get $hi)) (local.get $lo))) (f64.mul (local.get $lo) (local.get $lo)))`;
+    this.funcs.push(`(func $jl_hypot (param $x f64) (param $y f64) (result f64)
+  (local $ax f64) (local $ay f64) (local $t f64) (local $s f64) (local $p f64) (local $q f64) (local $h f64) (local $hh f64)
+  (local $c f64) (local $hi f64) (local $lo f64) (local $ep f64) (local $eq f64) (local $eh f64)
+  (local.set $ax (f64.abs (local.get $x))) (local.set $ay (f64.abs (local.get $y)))
+  (if (f64.lt (local.get $ax) (local.get $ay)) (then (local.set $t (local.get $ax)) (local.set $ax (local.get $ay)) (local.set $ay (local.get $t))))
+  (if (i32.or (f64.eq (local.get $ax) (f64.const inf)) (f64.eq (local.get $ay) (f64.const inf))) (then (return (f64.const inf))))
+  (if (f64.ne (local.get $ax) (local.get $ax)) (then (return (local.get $ax))))
+  (if (f64.ne (local.get $ay) (local.get $ay)) (then (return (local.get $ay))))
+  ;; ay at most ax * 2^-54 (zeros included): ax is the correctly rounded result
+  (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1p-54))) (then (return (local.get $ax))))
+  (local.set $s (f64.const 1))
+  (if (f64.gt (local.get $ax) (f64.const 0x1p500)) (then (local.set $s (f64.const 0x1p-600))))
+  (if (f64.lt (local.get $ay) (f64.const 0x1p-450)) (then (local.set $s (f64.const 0x1p600))))
+  (local.set $ax (f64.mul (local.get $ax) (local.get $s))) (local.set $ay (f64.mul (local.get $ay) (local.get $s)))
+  (local.set $p (f64.mul (local.get $ax) (local.get $ax)))
+  (local.set $q (f64.mul (local.get $ay) (local.get $ay)))
+  (local.set $h (f64.sqrt (f64.add (local.get $p) (local.get $q))))
+  (local.set $hh (f64.mul (local.get $h) (local.get $h)))
+  (local.set $ep ${sqErr('(local.get $ax)', '(local.get $p)')})
+  (local.set $eq ${sqErr('(local.get $ay)', '(local.get $q)')})
+  (local.set $eh ${sqErr('(local.get $h)', '(local.get $hh)')})
+  ;; residual ax^2 + ay^2 - h^2: p - hh is exact (the two are within a factor of 2), then the small terms
+  (f64.div (f64.add (local.get $h) (f64.div
+   (f64.add (f64.add (f64.sub (local.get $p) (local.get $hh)) (local.get $q)) (f64.sub (f64.add (local.get $ep) (local.get $eq)) (local.get $eh)))
+   (f64.mul (f64.const 2) (local.get $h)))) (local.get $s)))`);
+    return '$jl_hypot';
+  }
+  private readonly helpers = new Set<string>();
+
+  private smallEnoughToCopy(mi: MethodInstance): boolean {
+    const code = this.codeOf(mi)?.inferred?.code;
+    return !!code && code.length <= COPY_MAX_STATEMENTS && !code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
   }
 
   constRef(v: Value): string {
@@ -71,7 +132,10 @@ export class ModuleBuilder {
   /** the function name for an instance, queueing it for compilation in this module when it can be */
   funcFor(mi: MethodInstance): { name: string; sig: Signature } | undefined {
     const sigExt = this.compiledSignature(mi);
-    if (sigExt) {
+    // a small callee compiled earlier gets a copy here all the same: binaryen can inline only within a module, and
+    // small callees (getindex, field accessors) are what most wants inlining
+    const copy = sigExt && !this.local.has(mi) && !this.external.has(mi) && this.smallEnoughToCopy(mi);
+    if (sigExt && !copy && !this.local.has(mi)) {
       let name = this.external.get(mi);
       if (!name) { name = `$${wasmName(mi)}_x${this.external.size}`; this.external.set(mi, name); }
       return { name, sig: sigExt };
@@ -88,7 +152,8 @@ export class ModuleBuilder {
       return `(import "fn" "${name.slice(1)}" (func ${name}${s.params.length ? ' (param ' + s.params.map(wasmType).join(' ') + ')' : ''}${s.result ? ' (result ' + wasmType(s.result) + ')' : ''}))`;
     });
     return [
-      '(module',
+      `(module $jolt${this.serial}`,
+      ...GC_VECTOR_TYPES,
       '(import "rt" "jstag" (tag $jstag (param externref)))',
       ...this.consts.map((_, k) => `(import "k" "${k}" (global $k${k} externref))`),
       ...this.imports.values(),
@@ -97,6 +162,19 @@ export class ModuleBuilder {
       ')',
     ].join('\n');
   }
+}
+
+/** the vector types of gc_arrays.wat (Float64/Int64 array storage): the engine canonicalizes identical type
+ *  definitions across modules, so compiled code accesses the runtime's vectors directly */
+const GC_VECTOR_TYPES = [
+  '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
+  '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
+];
+/** the element kind of an Array{Float64,N} or Array{Int64,N} type, whose storage is a WasmGC vector */
+export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
+  if (!(t instanceof DataType) || t.name !== T.Array!.name) return undefined;
+  const e = t.parameters[0];
+  return e === T.Float64 ? 'f64' : e === T.Int64 ? 'i64' : undefined;
 }
 
 /** a readable wasm name for an instance, as Julia names its native functions (`julia_fib_0`) */
@@ -141,6 +219,14 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   const slotLocal = (id: number): string => `$v${id}`;
   const conv = (expr: string, from: Kind, to: Kind): string => {
     if (from === to) return expr;
+    // a vector boxes to its owner JArray; a JArray unboxes to its vector through the runtime
+    if (isVec(from)) return conv(`(struct.get $${from} 2 ${expr})`, 'ref', to);
+    if (isVec(to)) {
+      if (from !== 'ref') throw new NotCompilable(`no conversion ${from} -> ${to}`);
+      const name = `vec_${to.slice(1)}`;
+      if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref) (result (ref $${to}))))`);
+      return `(call $${name} ${expr})`;
+    }
     if (to === 'ref') return `(call ${mb.need(`box_${from}`, [from], 'ref')} ${expr})`;
     if (from === 'ref') return `(call ${mb.need(`unbox_${to}`, ['ref'], to)} ${expr})`;
     throw new NotCompilable(`no conversion ${from} -> ${to}`);
@@ -199,6 +285,17 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
 
   // ---- statements: each returns [wasm expression, its kind] (kind undefined: no value)
   let mayThrowAnywhere = false;
+  // this function's frame record (allocated when something needs it)
+  let fidCache = -1;
+  const frameId = (): number => {
+    if (fidCache < 0) { fidCache = mb.frames.length; mb.frames.push({ func: frameName(mi, code), file: code.file, mod: m.module.name.name, name: name.slice(1), line: m.line }); }
+    return fidCache;
+  };
+  // a throw raised right here by a runtime helper (BoundsError, DivideError) names this frame and line itself, so
+  // it needs no handler: a function whose only throws are these stays free of `try` and small enough to inline
+  let curLoc = 0;
+  // (the frame is marked and fixed at the end: a function that has a handler records its frame there instead)
+  const here = (): string => `(i32.const \u0001) (i32.const ${curLoc || m.line})`;
   const callValue = (ex: Expr): [string, Kind | undefined] => {
     const a = ex.args;
     if (ex.head.name === 'invoke') {
@@ -233,6 +330,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     const op = (k: Kind, i: number): string => operand(xs[i]!, k);
     const bin = (instr: string, k: Kind, rk: Kind): [string, Kind] => [`(${instr} ${op(k, 0)} ${op(k, 1)})`, rk];
     const I64 = all('i64'), F64 = all('f64'), B = all('i32');
+    // 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime
+    const boundsCheck = (vk: 'vf64' | 'vi64', arr: number, idx: number): string =>
+      `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64', 'i32', 'i32'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)}) ${here()}) (unreachable)))`;
     switch (f.name) {
       case 'add_int': return I64 ? bin('i64.add', 'i64', 'i64') : undefined;
       case 'sub_int': return I64 ? bin('i64.sub', 'i64', 'i64') : undefined;
@@ -258,14 +358,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
       case 'ashr_int': return I64 ? [`(i64.shr_s ${op('i64', 0)} (select (i64.const 63) ${op('i64', 1)} (i64.ge_u ${op('i64', 1)} (i64.const 64))))`, 'i64'] : undefined;
       case 'sdiv_int': case 'srem_int': case 'udiv_int': case 'urem_int': case 'checked_sdiv_int': case 'checked_srem_int': case 'checked_udiv_int': case 'checked_urem_int': {
         if (!I64) return undefined;
-        mayThrowAnywhere = true;
         const name = f.name.replace('checked_', '');
         const instr = { sdiv_int: 'i64.div_s', srem_int: 'i64.rem_s', udiv_int: 'i64.div_u', urem_int: 'i64.rem_u' }[name]!;
-        const thr = mb.need('throw_divide', [], undefined);
+        const thr = `${mb.need('throw_divide', ['i32', 'i32'], undefined)} ${here()}`;
         // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
         const guard = name === 'sdiv_int'
-          ? `(if (i32.or (i64.eqz ${op('i64', 1)}) (i32.and (i64.eq ${op('i64', 1)} (i64.const -1)) (i64.eq ${op('i64', 0)} (i64.const -9223372036854775808)))) (then (call ${thr})))`
-          : `(if (i64.eqz ${op('i64', 1)}) (then (call ${thr})))`;
+          ? `(if (i32.or (i64.eqz ${op('i64', 1)}) (i32.and (i64.eq ${op('i64', 1)} (i64.const -1)) (i64.eq ${op('i64', 0)} (i64.const -9223372036854775808)))) (then (call ${thr}) (unreachable)))`
+          : `(if (i64.eqz ${op('i64', 1)}) (then (call ${thr}) (unreachable)))`;
         return [`(block (result i64) ${guard} (${instr} ${op('i64', 0)} ${op('i64', 1)}))`, 'i64'];
       }
       case 'add_float': return F64 ? bin('f64.add', 'f64', 'f64') : undefined;
@@ -295,11 +394,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
       case '===': {
         // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
         if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
+        // one vector per JArray: the same vector is the same array
+        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0])) return bin('ref.eq', ks[0], 'i32');
         if (ks.length === 2 && ks[0] === ks[1] && ks[0] !== 'ref') return bin(ks[0] === 'i64' ? 'i64.eq' : 'i32.eq', ks[0]!, 'i32');
         return [`(call ${mb.need('egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':
-        if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2]) return [`(select ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`, ks[1]!];
+        if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2]) return [`(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`, ks[1]!];
         return undefined;
       case 'isa': {
         const t = valueOf(xs[1]!);
@@ -313,15 +414,23 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const ot = staticType(xs[0]!);
         const fld = valueOf(xs[1]!);
         if (!(ot instanceof DataType) || ot.isabstract || fld === undefined) return undefined;
+        // a named tuple's field names and types are its parameters
+        const nt = ot.name === T.NamedTuple?.name;
+        const ntTypes = nt ? ot.parameters[1] : undefined;
+        if (nt && !(Array.isArray(ot.parameters[0]) && ntTypes instanceof DataType && ntTypes.name === T.Tuple!.name)) return undefined;
+        const names = nt ? ot.parameters[0] as Value[] : ot.name.names;
         let idx: number;
         if (typeof fld === 'bigint') idx = Number(fld) - 1;
-        else if (fld instanceof Sym) idx = ot.name.names.indexOf(fld);
+        else if (fld instanceof Sym) idx = names.indexOf(fld);
         else return undefined;
-        if (idx < 0 || ot.name === T.NamedTuple?.name) return undefined;
-        if (ot.name !== T.Tuple!.name && !(ot.name.names.length > 0)) return undefined;
+        if (idx < 0 || idx >= (nt ? names.length : Infinity)) return undefined;
+        if (ot.name !== T.Tuple!.name && !(names.length > 0)) return undefined;
         mayThrowAnywhere = true;
         // read in the field's kind (no boxing of an Int64/Float64 field)
-        const fk = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : kindOf(ot.types[idx]);
+        const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
+        // a field holding a Float64/Int64 array is read as the JArray and unboxed to its vector
+        if (isVec(fk0)) return [conv(`(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref', fk0), fk0];
+        const fk = fk0;
         const x0 = xs[0];
         if (fk !== 'ref' && !ot.ismutable && x0 instanceof SlotNumber && x0.id >= 2 && x0.id <= nargSlots && !assigned.has(x0.id)) {
           const local = `$af${x0.id}_${idx}`;
@@ -339,25 +448,36 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const idx = ot.name.names.indexOf(fld);
         const ft = ot.types[idx];
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
-        const vk = kindOf(ft);
+        const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
         mayThrowAnywhere = true;
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
-      case 'arraylen': return xs.length === 1 ? [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'] : undefined;
-      // element access in one runtime call, typed by the element kind (no boxing of Int64/Float64 elements)
+      case 'arraylen': {
+        if (xs.length !== 1) return undefined;
+        if (isVec(ks[0])) return [`(i64.extend_i32_u (struct.get $${ks[0]} 1 ${op(ks[0], 0)}))`, 'i64'];
+        return [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'];
+      }
+      // element access: a Float64/Int64 array's vector is indexed in wasm, with Julia's bounds check; other arrays
+      // go through one runtime call typed by the element kind (no boxing of Int64/Float64 elements)
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
+        const vk = ks[1]!;
+        if (isVec(vk)) return [`(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`, vk.slice(1) as Kind];
         mayThrowAnywhere = true;
         const at = staticType(xs[1]!);
-        const ek = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
-        return [`(call ${mb.need(`arrayref_${ek}`, ['ref', 'f64'], ek)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek];
+        const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
+        // an element that is itself a Float64/Int64 array is read as the JArray and unboxed
+        const ek = isVec(ek0) ? 'ref' : ek0;
+        return [conv(`(call ${mb.need(`arrayref_${ek}`, ['ref', 'f64'], ek)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek, ek0), ek0];
       }
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
+        const ak = ks[1]!, vk = ks[2]!;
+        if (isVec(ak) && ak.slice(1) === vk) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${vk} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${op(vk, 2)}) ${op(ak, 1)})`, ak];
         mayThrowAnywhere = true;
-        const vk = ks[2]!;
-        return [`(call ${mb.need(`arrayset_${vk}`, ['ref', vk, 'f64'], 'ref')} ${op('ref', 1)} ${op(vk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
+        const sk = isVec(vk) ? 'ref' : vk;
+        return [`(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
       }
       default: return undefined;
     }
@@ -415,32 +535,47 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   for (const b of rpo) for (const s of succs[b]!) if (isBack(b, s) && !dominatesBlock(idom, s, b)) throw new NotCompilable('irreducible control flow');
 
   // ---- code of one block's statements
-  let line = -1;
-  const stmtCode = (pc: number): string => {
+  // Every call carries a debug location `;;@ file:line:fid`: binaryen keeps it through optimization and inlining
+  // and writes it to the binary's source map, where jit.ts looks up the offset V8 reports for a compiled frame.
+  const fileTag = (code.file.split('/').pop() || 'none').replace(/[^A-Za-z0-9_.-]/g, '_');
+  const lineAt: number[] = [];
+  for (let pc = 0, last = m.line; pc < n; pc++) lineAt.push(last = code.codelocs[pc] || last);
+  const site = (wasm: string, line: number): string => wasm.replace(/\(call (\$[^\s()]+)/g, (call, callee: string) => {
+    const fid = frameId();
+    if (callee.startsWith('$julia_')) {
+      let lines = mb.callLines.get(callee);
+      if (!lines) mb.callLines.set(callee, lines = new Map());
+      const had = lines.get(fid);
+      lines.set(fid, had === undefined || had === line ? line : 0);
+    }
+    return `\n;;@ ${fileTag}:${line}:${fid}\n${call}`;
+  });
+  const stmtCode = (pc: number): string => site(stmtText(pc), lineAt[pc]!);
+  const stmtText = (pc: number): string => {
     const s = code.code[pc]!;
     const loc = code.codelocs[pc] ?? 0;
-    const setLine = (): string => { if (loc === line || loc === 0) return ''; line = loc; return `(local.set $line (i32.const ${loc}))`; };
+    curLoc = loc;
     if (s instanceof NewvarNode) return '';
     if (s instanceof Expr) {
       const h = s.head.name;
       if (h === '=') {
         const lhs = s.args[0]!, rhs = s.args[1]!;
         if (!(lhs instanceof SlotNumber)) {
-          if (lhs instanceof GlobalRef) { mayThrowAnywhere = true; return `${setLine()}(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
+          if (lhs instanceof GlobalRef) { mayThrowAnywhere = true; return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
           throw new NotCompilable('assignment target');
         }
         const [e, k] = rhs instanceof Expr ? valueExpr(rhs) : [operand(rhs, operandKind(rhs)), operandKind(rhs)];
-        if (k === undefined) return `${setLine()}${e} (unreachable)`;
+        if (k === undefined) return `${e} (unreachable)`;
         // the assignment's own value may be used as an SSA value too
         const want = ssaKind(pc + 1);
-        if (want === undefined) return `${setLine()}(local.set ${slotLocal(lhs.id)} ${conv(e, k, slotKinds[lhs.id - 1]!)})`;
-        return `${setLine()}(local.set $s${pc + 1} ${conv(e, k, want)}) (local.set ${slotLocal(lhs.id)} ${conv(`(local.get $s${pc + 1})`, want, slotKinds[lhs.id - 1]!)})`;
+        if (want === undefined) return `(local.set ${slotLocal(lhs.id)} ${conv(e, k, slotKinds[lhs.id - 1]!)})`;
+        return `(local.set $s${pc + 1} ${conv(e, k, want)}) (local.set ${slotLocal(lhs.id)} ${conv(`(local.get $s${pc + 1})`, want, slotKinds[lhs.id - 1]!)})`;
       }
       if (h === 'meta' || h === 'inbounds' || h === 'loopinfo') return '';
       const [e, k] = valueExpr(s);
       const want = ssaKind(pc + 1);
-      if (k === undefined || want === undefined) return `${setLine()}${k === undefined ? e : `(drop ${e})`} (unreachable)`;
-      return `${setLine()}(local.set $s${pc + 1} ${conv(e, k, want)})`;
+      if (k === undefined || want === undefined) return `${k === undefined ? e : `(drop ${e})`} (unreachable)`;
+      return `(local.set $s${pc + 1} ${conv(e, k, want)})`;
     }
     // a plain operand as a statement (a slot read, a constant, a global)
     const want = ssaKind(pc + 1);
@@ -464,6 +599,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const ak = args.map(operandKind);
         const fname = (ex.args[0] as QuoteNode | Sym);
         const fsym = fname instanceof QuoteNode ? fname.value : fname;
+        if (rt === T.Float64 && fsym instanceof Sym && fsym.name === 'jl_hypot' && ak.length === 2 && ak.every(k => k === 'f64')) {
+          return [`(call ${mb.hypot()} ${operand(args[0]!, 'f64')} ${operand(args[1]!, 'f64')})`, 'f64'];
+        }
         if (rt === T.Float64 && fsym instanceof Sym && mathForeign[fsym.name] && ak.every(k => k === 'f64')) {
           return [`(call ${mb.need(`math_${fsym.name}`, ak, 'f64')} ${args.map(x => operand(x, 'f64')).join(' ')})`, 'f64'];
         }
@@ -490,17 +628,16 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     const s = code.code[pc]!;
     if (s instanceof GotoNode) return branch(blockOf[s.label - 1]!);
     if (s instanceof GotoIfNot) {
-      const c = operand(s.cond, 'i32');
+      const c = site(operand(s.cond, 'i32'), lineAt[pc]!);
       return `(if ${c} (then ${branch(blockOf[pc + 1]!)}) (else ${branch(blockOf[s.dest - 1]!)}))`;
     }
     if (s instanceof ReturnNode) {
       if (returnKind === undefined) return '(unreachable)';
-      return `(return ${operand(s.val, returnKind)})`;
+      return `(return ${site(operand(s.val, returnKind), lineAt[pc]!)})`;
     }
     return succs[b]!.length ? branch(succs[b]![0]!) : '(unreachable)';
   };
   const body = (b: number): string => {
-    line = -1;   // which line was last recorded is only known within a block
     const parts: string[] = [];
     const last = lastOf(b);
     for (let pc = firsts[b]!; pc <= last; pc++) {
@@ -542,15 +679,12 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   for (let id = 1; id <= n; id++) { const k = ssaKind(id); if (k && !(code.code[id - 1] instanceof GotoNode || code.code[id - 1] instanceof GotoIfNot || code.code[id - 1] instanceof ReturnNode)) locals.push(`(local $s${id} ${wasmType(k)})`); }
-  locals.push('(local $line i32)', '(local $exn externref)');
   const result = returnKind ? ` (result ${wasmType(returnKind)})` : '';
-  let fbody = `${entry.join(' ')} ${structured} (unreachable)`;
-  if (mayThrowAnywhere) {
-    // record this function's frame in the Jolt backtrace of an exception passing through, then rethrow
-    const fid = mb.frames.length;
-    mb.frames.push({ func: frameName(mi, code), file: code.file, mod: m.module.name.name });
-    fbody = `(local.set $line (i32.const ${m.line})) (try $T (do ${entry.join(' ')} ${structured}) (catch $jstag (local.set $exn (pop externref)) (call ${mb.need('unwind', ['ref', 'i32', 'i32'], undefined)} (local.get $exn) (i32.const ${fid}) (local.get $line)) (rethrow $T))) (unreachable)`;
-  }
+  // No exception handler: the frames of a Jolt exception leaving compiled code are read off the JS stack captured
+  // when it was made (jit.ts callCompiled). A handler would cost more than it tells: one reading a local that holds
+  // the line slows every call about 2x, and in V8's optimized code a call inside any `try` is reported at the
+  // function's start, so its debug location could not be found.
+  const fbody = `${site(entry.join(' '), m.line)} ${structured.replaceAll('\u0001', () => String(mayThrowAnywhere ? -1 : frameId()))} (unreachable)`;
   mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
 }
 

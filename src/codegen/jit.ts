@@ -11,7 +11,7 @@ import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame } from '../runtime/values.ts';
+import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
 import { GotoNode, GotoIfNot, type Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
@@ -19,10 +19,11 @@ import { jthrow, mkException } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
+import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
 import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
-import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, type Signature } from './codegen.ts';
+import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, type Signature, type FrameInfo } from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -91,13 +92,116 @@ function binaryenCompileNow(req: CompileRequest): CompileAnswer {
   return (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer;
 }
 
+// ------------------------------------------------------------------ compiled frames in backtraces
+// Compiled code has no exception handlers. A JoltThrow made while compiled code runs captures the JS stack
+// (values.ts), and when it leaves a stretch of compiled code (callCompiled) that stretch's frames are put in its
+// backtrace: V8 names each wasm frame's module and function and gives the byte offset of the call in progress, and
+// the module's source map (binaryen_worker.ts) gives the `;;@ file:line:fid` annotation of that call (codegen.ts).
+// A call in code binaryen inlined names the inlined function; the chain of calls that led there from the function
+// of the physical frame is found in the module's static calls (ModuleBuilder.callLines).
+
+/** what placing a module's compiled frames needs (see ModuleBuilder); `shift`: how far the instantiated module's
+ *  code lies past the offsets binaryen wrote (the compilation hints section goes before the code) */
+interface ModuleDebug {
+  frames: FrameInfo[]; sites: Int32Array; shift: number; callLines: Map<string, Map<number, number>>;
+  /** fid by wasm function name */
+  byName: Map<string, number>;
+}
+/** instantiated modules by serial (`jolt<serial>` in the URL V8 gives their frames) */
+const moduleDebug = new Map<number, ModuleDebug>();
+/** a frame a runtime helper recorded itself (thrownHere): the stack's reading must not add it again */
+const recordedHere = new WeakMap<JoltThrow, { frames: FrameInfo[]; fid: number }>();
+
+/** the stack captured when `e` was made, as structured frames (formatted now, on first use) */
+function nativeTrace(e: JoltThrow): NativeTrace {
+  let sites: unknown;
+  if (e.jsStack) {
+    const prepare = Error.prepareStackTrace;
+    Error.prepareStackTrace = (_e, callSites) => callSites;
+    sites = (e.jsStack as { stack?: unknown }).stack;
+    Error.prepareStackTrace = prepare;
+  }
+  return { sites: Array.isArray(sites) ? sites as NodeJS.CallSite[] : [], next: 0 };
+}
+/** V8's URL for the frames of a module named `jolt<serial>` */
+const JOLT_WASM_URL = /^wasm:\/\/wasm\/jolt(\d+)-/;
+/** a wasm frame of a compiled module: its function's wasm name, the byte offset (in its module) of the call in
+ *  progress and of the function's start */
+interface WasmFrame { name: string; pos: number; start: number; }
+
+/** the annotation in force at module offset `pos` (binary search over the [offset, fid, line] triples) */
+function siteAt(d: ModuleDebug, pos: number): { fid: number; line: number } {
+  const s = d.sites, at = pos - d.shift;
+  let lo = 0, hi = s.length / 3 - 1, found = -1;
+  while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid * 3]! <= at) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+  return found < 0 ? { fid: -1, line: 0 } : { fid: s[found * 3 + 1]!, line: s[found * 3 + 2]! };
+}
+
+/** the functions from `inner` out to `outer` through calls binaryen inlined (innermost first): the shortest such
+ *  chain of the module's calls, if there is one */
+function inlineChain(d: ModuleDebug, outer: number, inner: number): number[] | undefined {
+  const reachedFrom = new Map<number, number>([[inner, -1]]);   // caller fid -> the callee it was reached from
+  for (const queue = [inner]; queue.length;) {
+    const x = queue.shift()!;
+    if (x === outer) { const chain: number[] = []; for (let y = outer; y !== -1; y = reachedFrom.get(y)!) chain.unshift(y); return chain; }
+    for (const caller of d.callLines.get('$' + d.frames[x]!.name)?.keys() ?? []) {
+      if (!reachedFrom.has(caller)) { reachedFrom.set(caller, x); queue.push(caller); }
+    }
+  }
+  return undefined;
+}
+
+/** the Jolt frames (fid, line) of one physical wasm frame, innermost first */
+function logicalFrames(d: ModuleDebug, p: WasmFrame): { fid: number; line: number }[] {
+  const own = d.byName.get(p.name);
+  if (own === undefined) return [];
+  // a position at the function's start means V8 did not know the call's (as for a call inside a `try` in its
+  // optimized code)
+  const at = p.pos > p.start ? siteAt(d, p.pos) : { fid: -1, line: 0 };
+  // the call is in code inlined here: each caller was at its call to the next callee in (if all those share a line)
+  const chain = at.fid >= 0 && at.fid !== own ? inlineChain(d, own, at.fid) : undefined;
+  // (a location that no chain of calls leads to is not this frame's: its definition line stands in)
+  if (!chain) return [{ fid: own, line: at.fid === own ? at.line : 0 }];
+  return chain.map((fid, k) => ({ fid, line: k === 0 ? at.line : d.callLines.get('$' + d.frames[chain[k - 1]!]!.name)?.get(fid) ?? 0 }));
+}
+
+/** a compiled frame into `e`'s backtrace, at the place among the interpreter's frames where its call sits */
+function placeFrame(e: JoltThrow, f: FrameInfo, line: number): void {
+  const fr: StackFrame = { func: f.func, file: f.file, line: line || f.line, mod: f.mod };
+  if (!e.btDone) e.bt.push(fr);
+  else e.bt.splice(e.bt.length - frames.length, 0, fr);
+}
+
+/** `e` leaves a stretch of compiled code: its frames, read off the captured stack down to the callCompiled that
+ *  entered it (the stack was captured inside it) */
+function recordCompiledFrames(e: JoltThrow): void {
+  const t = e.native ??= nativeTrace(e);
+  while (t.next < t.sites.length) {
+    const cs = t.sites[t.next++]!;
+    const file = cs.getFileName() ?? '';
+    const m = JOLT_WASM_URL.exec(file);
+    if (!m) { if (file === import.meta.url && cs.getFunctionName() === 'callCompiled') return; continue; }
+    const d = moduleDebug.get(Number(m[1]));
+    if (!d) continue;
+    // a wasm frame's position is a byte offset in its module; its enclosing column, its function's offset + 1
+    const p: WasmFrame = { name: cs.getFunctionName() ?? '', pos: cs.getPosition(), start: (cs.getEnclosingColumnNumber() ?? 1) - 1 };
+    for (const { fid, line } of logicalFrames(d, p)) {
+      // the innermost frame may have been recorded by the helper that raised the error
+      const here = recordedHere.get(e);
+      recordedHere.delete(e);
+      if (here && here.frames === d.frames && here.fid === fid) continue;
+      placeFrame(e, d.frames[fid]!, line);
+    }
+  }
+}
+
 // ------------------------------------------------------------------ runtime functions imported by compiled code
 const NOTHING = (): Value => T.Nothing!.instance!;
 
-function runtimeImports(frameTables: { func: string; file: string; mod: string }[]): Record<string, unknown> {
+function runtimeImports(frameTables: FrameInfo[]): Record<string, unknown> {
   const rt: Record<string, unknown> = {
     jstag: WA.JSTag,
-    throw_divide: () => jthrow('DivideError'),
+    throw_divide: (fid: number, line: number) => thrownHere(() => jthrow('DivideError'), fid, line),
     box_i64: (x: bigint) => x,
     box_f64: (x: number) => x,
     box_i32: (x: number) => x !== 0,
@@ -116,24 +220,30 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
     setfield_i32: (o: JStruct, i: number, v: number) => { o.f[i] = v !== 0; return v; },
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
     setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
-    arraylen: (a: JArray) => a.data.length,
-    arrayref_ref: (a: JArray, i: number) => { const v = a.data[index1(a, i)]; if (v === undefined) jthrow('UndefRefError'); return v; },
-    arrayref_i64: (a: JArray, i: number) => a.data[index1(a, i)],
-    arrayref_f64: (a: JArray, i: number) => a.data[index1(a, i)],
-    arrayref_i32: (a: JArray, i: number) => a.data[index1(a, i)] ? 1 : 0,
-    arrayset_ref: (a: JArray, v: Value, i: number) => { a.data[index1(a, i)] = v; return a; },
-    arrayset_i64: (a: JArray, v: bigint, i: number) => { a.data[index1(a, i)] = v; return a; },
-    arrayset_f64: (a: JArray, v: number, i: number) => { a.data[index1(a, i)] = v; return a; },
-    arrayset_i32: (a: JArray, v: number, i: number) => { a.data[index1(a, i)] = v !== 0; return a; },
-    // a Jolt exception passing through compiled code: record the compiled frame in its backtrace, at the place
-    // among the interpreter's frames where this call sits
-    unwind: (e: unknown, fid: number, line: number) => {
-      if (!(e instanceof JoltThrow)) return;
-      const f = frameTables[fid]!;
-      const fr: StackFrame = { func: f.func, file: f.file, line, mod: f.mod };
-      if (!e.btDone) e.bt.push(fr);
-      else e.bt.splice(e.bt.length - frames.length, 0, fr);
-    },
+    arraylen: (a: JArray) => a.length,
+    arrayref_ref: (a: JArray, i: number) => { const v = a.at(index1(a, i)); if (v === undefined) jthrow('UndefRefError'); return v; },
+    arrayref_i64: (a: JArray, i: number) => a.at(index1(a, i)),
+    arrayref_f64: (a: JArray, i: number) => a.at(index1(a, i)),
+    arrayref_i32: (a: JArray, i: number) => a.at(index1(a, i)) ? 1 : 0,
+    arrayset_ref: (a: JArray, v: Value, i: number) => { a.put(index1(a, i), v); return a; },
+    arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
+    arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
+    arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
+    // Float64/Int64 arrays: compiled code takes the WasmGC vector once and indexes it itself
+    vec_f64: (a: JArray) => a.vec,
+    vec_i64: (a: JArray) => a.vec,
+    throw_bounds: (a: JArray, i: number, fid: number, line: number) => thrownHere(() => linearIndex(a, [BigInt(i)]), fid, line),
+  };
+  // at the place among the interpreter's frames where this call sits. (Compiled code has no handlers now: with
+  // fid -1, or without this, callCompiled finds the frame on the captured stack; it then leaves out one recorded here.)
+  const recordFrame = (e: unknown, fid: number, line: number): void => {
+    if (!(e instanceof JoltThrow) || fid < 0) return;
+    placeFrame(e, frameTables[fid]!, line);
+    recordedHere.set(e, { frames: frameTables, fid });
+  };
+  // an error raised by a helper on behalf of a compiled function
+  const thrownHere = (raise: () => unknown, fid: number, line: number): void => {
+    try { raise(); } catch (e) { recordFrame(e, fid, line); throw e; }
   };
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
   const callForeign = (name: Sym, a: Value[]): Value => {
@@ -159,7 +269,7 @@ function runtimeImports(frameTables: { func: string; file: string; mod: string }
 
 /** the 0-based position of linear index `i` (1-based) in `a`, or a BoundsError as Julia reports it */
 function index1(a: JArray, i: number): number {
-  if (i >= 1 && i <= a.data.length) return i - 1;
+  if (i >= 1 && i <= a.length) return i - 1;
   return linearIndex(a, [BigInt(i)]);
 }
 
@@ -199,7 +309,7 @@ function buildModule(root: MethodInstance, keepText: boolean): Pending | undefin
 function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | undefined {
   const t0 = performance.now();
   const mb = new ModuleBuilder(
-    mi => compiled.has(mi) || inFlight.has(mi) ? undefined : typedCode(mi),
+    mi => inFlight.has(mi) ? undefined : typedCode(mi),
     mi => compiled.get(mi)?.sig,
   );
   if (!mb.funcFor(root)) return undefined;
@@ -236,10 +346,16 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   }
   for (const mi of done) if (!validNow(mi)) return false;
   for (const mi of mb.external.keys()) if (!compiled.has(mi)) return false;
+  const bytes = withCompilationHints(ans.bytes, ans.loops);
+  const debug: ModuleDebug = {
+    frames: mb.frames, sites: ans.sites ?? new Int32Array(0), shift: bytes.length - ans.bytes.length,
+    callLines: mb.callLines, byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
+  };
   const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
-  const inst = new WA.Instance(new WA.Module(withCompilationHints(ans.bytes, ans.loops)), imports);
+  const inst = new WA.Instance(new WA.Module(bytes), imports);
+  moduleDebug.set(mb.serial, debug);
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
   for (const mi of done) {
@@ -296,10 +412,19 @@ export function compileInstance(root: MethodInstance, opts: { keepText?: boolean
 
 /** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */
 function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
-  const a = c.sig.self ? [f, ...args] : args;
-  const r = c.fn(...a);
+  const a = c.sig.self ? [f, ...args] : args.slice();
+  // a Float64/Int64 array parameter takes the array's WasmGC vector; a returned vector stands for its owner
+  c.sig.params.forEach((k, i) => { if (k === 'vf64' || k === 'vi64') a[i] = (a[i] as JArray).vec as unknown as Value; });
+  // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
+  JoltThrow.compiledCalls++;
+  let r: Value;
+  try { r = c.fn(...a); }
+  catch (e) { if (e instanceof JoltThrow) recordCompiledFrames(e); throw e; }
+  finally { JoltThrow.compiledCalls--; }
   if (c.sig.result === 'i32') return (r as unknown as number) !== 0;
   if (c.sig.result === undefined) return NOTHING();
+  if (c.sig.result === 'vf64') return f64Vec.owner(r as unknown as GcVec) as Value;
+  if (c.sig.result === 'vi64') return i64Vec.owner(r as unknown as GcVec) as Value;
   return r;
 }
 

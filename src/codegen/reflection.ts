@@ -14,7 +14,13 @@ export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
   if (!mi) return 'no unique matching method';
   const r = standaloneModule(mi, optimize);
   if (typeof r === 'string') return r;
-  return functionText(r.text, r.name);
+  return readableLocations(functionText(r.text, r.name));
+}
+
+/** binaryen prints the debug location codegen.ts puts on each call, `;;@ file:line:fid`, and a bare `;;@` where a
+ *  located stretch ends: shown as `;;@ file:line` before the calls only */
+function readableLocations(text: string): string {
+  return text.replace(/^[ \t]*;;@\n/gm, '').replace(/^([ \t]*;;@ .*:\d+):\d+$/gm, '$1');
 }
 
 /** the part of V8's --print-wasm-code output for function `name` */

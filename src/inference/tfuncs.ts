@@ -1,6 +1,6 @@
 // Transfer functions: the result lattice element of each builtin and intrinsic, given its arguments' elements.
 // Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
-import { T, Sym, Module, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
+import { T, Sym, Module, JStruct, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
@@ -18,7 +18,7 @@ type TFunc = (args: Lattice[]) => Lattice;
 /** builtins and intrinsics that have no side effects: with constant arguments they may be evaluated now */
 const PURE = new Set([
   '===', 'typeof', 'isa', '<:', '>:', 'nfields', 'fieldtype', 'tuple', 'apply_type', 'typeassert', 'ifelse', 'Typeof',
-  'sizeof', '_type_string', 'UnionAll', '_typevar',
+  'sizeof', '_type_string', 'UnionAll', '_typevar', '_namedtuple', '_nt_haskey', '_nt_checkkeys',
 ]);
 const INTRINSIC_PURE_EXCEPT = new Set(['sdiv_int', 'udiv_int', 'srem_int', 'urem_int', 'checked_sdiv_int', 'checked_udiv_int', 'checked_srem_int', 'checked_urem_int']);
 
@@ -31,6 +31,7 @@ export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
   switch (f.name) {
     case '===': case 'typeof': case 'isa': case 'tuple': case 'ifelse': return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
     case 'getfield': return getfieldNothrow(args);
+    case '_nt_checkkeys': return builtinT['_nt_checkkeys']!(args) instanceof Const;
     case 'setfield!': {
       // a constant field of a mutable struct, given a value of the field's type
       if (args.length !== 3) return false;
@@ -214,7 +215,15 @@ const builtinT: Record<string, TFunc> = {
   'arrayset': (a) => widenconst(a[1] ?? Bottom),
   'Box': () => T.Box ?? T.Any!,
   '_type_string': () => T.String!,
-  '_nt_haskey': boolResult,
+  // a named tuple's keys are part of its type: keyword-argument handling folds to constants
+  '_nt_haskey': (a) => {
+    const names = namedTupleNames(a[0]);
+    return names && a[1] instanceof Const ? new Const(names.includes(a[1].val)) : T.Bool!;
+  },
+  '_nt_checkkeys': (a) => {
+    const names = namedTupleNames(a[0]);
+    return names && a[1] instanceof Const && isTuple(a[1].val) && names.every(k => (a[1] as Const).val !== undefined && ((a[1] as Const).val as Value[]).includes(k)) ? new Const(T.Nothing!.instance!) : T.Nothing!;
+  },
   '_namedtuple': (a) => {
     // NamedTuple{names, Tuple{types...}} from constant names and a tuple of values
     const [names, vals] = a;
@@ -226,11 +235,23 @@ const builtinT: Record<string, TFunc> = {
   },
 };
 
+function typeOfConst(v: Value): DataType | undefined {
+  if (isTuple(v)) return T.Tuple;
+  return v instanceof JStruct ? v.type : undefined;
+}
+
+/** the keys of a named tuple whose type is known */
+function namedTupleNames(l: Lattice | undefined): readonly Value[] | undefined {
+  const t = l ? widenconst(l) : undefined;
+  return t instanceof DataType && t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value) ? t.parameters[0] as Value[] : undefined;
+}
+
 /** the result element of calling builtin `f` with arguments `args` */
 export function builtinTfunc(f: BuiltinFunction, args: Lattice[]): Lattice {
   const tf = f.jtype === T.IntrinsicFunction ? intrinsicT[f.name] : builtinT[f.name];
-  // fold pure calls on constants by running them
-  if (isPureBuiltin(f) && args.every(a => a instanceof Const)) {
+  // fold pure calls on constants by running them (a field of a constant immutable value is constant too)
+  const immutableConst = f.name === 'getfield' && args.length === 2 && args[0] instanceof Const && !(typeOfConst(args[0].val)?.ismutable ?? true);
+  if ((isPureBuiltin(f) || immutableConst) && args.every(a => a instanceof Const)) {
     try { return new Const(f.impl(args.map(a => (a as Const).val))); } catch { return tf ? widenResult(tf(args)) : T.Any!; }
   }
   if (!tf) return T.Any!;

@@ -1,7 +1,7 @@
 // Printing a CodeInfo in the layout of Julia's `@code_lowered`: basic blocks numbered in the left gutter,
 // `%n = ` before statements whose value is used, slots by name. Typed code (after inference) also shows `::T` after
 // each value statement, as `@code_typed` and `@code_warntype` do.
-import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, type Value } from '../runtime/values.ts';
+import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, JStruct, type Value } from '../runtime/values.ts';
 import { CodeInfo } from './CodeInfo.ts';
 import { exprToString } from '../syntax/print.ts';
 import { showType } from '../runtime/show_type.ts';
@@ -56,6 +56,12 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     if (v instanceof Expr) return stmt(v);
     if (v instanceof BuiltinFunction) return v.jtype === T.IntrinsicFunction ? `Base.${v.name}` : `Core.${v.name}`;
     if (v instanceof JObj && v.constructor.name === 'MethodInstance') return String((v as unknown as { def: { name: Sym } }).def.name.name);
+    // a folded constant struct: a named tuple as Julia writes one, others as a constructor call
+    if (v instanceof JStruct) {
+      const names = v.type.name === T.NamedTuple?.name ? v.type.parameters[0] as Value[] : undefined;
+      const fs = v.f.map((x, k) => (names ? `${(names[k] as Sym).name} = ` : '') + (x === undefined ? '#undef' : op(x)));
+      return names ? `(${fs.join(', ')}${fs.length === 1 ? ',' : ''})` : `${showType(v.type)}(${fs.join(', ')})`;
+    }
     return exprToString(v);
   };
   const stmt = (st: Value): string => {

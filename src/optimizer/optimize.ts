@@ -144,6 +144,7 @@ export function optimize(input: OptimizeInput): OptimizeResult {
   let ci = forwardSlots(input.src);
   ci = forwardSlots(foldAndInline(input, ci));   // inlined bodies bring slots of their own
   ci = splitSlots(ci);
+  ci = splitMutables(ci);
   for (let k = 0; k < 3; k++) {
     const next = deadCode(ci, input.calleeCode);
     if (next.code.length === ci.code.length) break;
@@ -331,6 +332,105 @@ function splitSlots(src: CodeInfo): CodeInfo {
         const sl = slotOf(a[1]!);
         if (sl !== undefined && shapes.has(sl)) { ssaMap[pc + 1] = b.push(parts.get(sl)!.fields[fieldNo(shapes.get(sl)!, a[2]!)! - 1]!, t, loc); continue; }
       }
+    }
+    ssaMap[pc + 1] = b.push(remap(st), t, loc);
+  }
+  labelMap[n + 1] = b.code.length + 1;
+  fixLabels(b.code, labelMap);
+  const out = withCode(src, b);
+  out.slotnames = names; out.slotflags = flags; out.slottypes = stypes;
+  return out;
+}
+
+/** Scalar replacement of mutable structs that do not escape: `%k = new(T, args...)` whose every use is a
+ *  `getfield(%k, f)` or `setfield!(%k, f, v)` with a constant field becomes one local per field (a random number
+ *  generator's state in a loop, say). The object is never seen by anything else, so reading and writing locals is
+ *  indistinguishable from reading and writing its fields; each execution of the `new` starts the locals afresh. */
+function splitMutables(src: CodeInfo): CodeInfo {
+  const code = src.code, n = code.length;
+  const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
+  const typeOfNew = (st: Value): DataType | undefined => {
+    if (!(st instanceof Expr) || st.head.name !== 'new') return undefined;
+    const t0 = st.args[0]!;
+    const t = t0 instanceof QuoteNode ? t0.value : t0 instanceof GlobalRef ? lookupBinding(t0.mod, t0.name)?.get() : t0;
+    if (!(t instanceof DataType) || !t.ismutable || t.isabstract || t.hasfreetypevars) return undefined;
+    const nf = t.name.names.length;
+    if (nf === 0 || nf > 8 || t.types.length !== nf || st.args.length - 1 !== nf || !t.types.every(f => f instanceof DataType)) return undefined;
+    return t;
+  };
+  const cands = new Map<number, DataType>();   // SSA id of the `new` -> its type
+  code.forEach((st, pc) => { const t = typeOfNew(st); if (t) cands.set(pc + 1, t); });
+  if (!cands.size) return src;
+  const fieldOf = (t: DataType, x: Value): number | undefined => {
+    const v = x instanceof QuoteNode ? x.value : x;
+    if (typeof v === 'bigint') return v >= 1n && v <= BigInt(t.types.length) ? Number(v) - 1 : undefined;
+    if (v instanceof Sym) { const k = t.name.names.indexOf(v); return k >= 0 ? k : undefined; }
+    return undefined;
+  };
+  const staticType = (x: Value): JType | undefined => {
+    if (x instanceof SSAValue) return src.ssavaluetypes![x.id - 1];
+    if (x instanceof SlotNumber) return src.slottypes?.[x.id - 1];
+    if (x instanceof QuoteNode) return (x.value as JObj).jtype;
+    if (typeof x === 'bigint') return T.Int64; if (typeof x === 'number') return T.Float64; if (typeof x === 'boolean') return T.Bool;
+    return (x as JObj)?.jtype;
+  };
+  // a statement that is just a candidate (`%j = %k`, left by earlier passes) names the same object
+  const alias = new Map<number, number>();
+  code.forEach((st, pc) => { if (st instanceof SSAValue && (cands.has(st.id) || alias.has(st.id))) alias.set(pc + 1, alias.get(st.id) ?? st.id); });
+  const rootOf = (x: Value): number | undefined => x instanceof SSAValue ? (cands.has(x.id) ? x.id : alias.get(x.id)) : undefined;
+  const isCand = (x: Value): x is SSAValue => { const r = rootOf(x); return r !== undefined && cands.has(r); };
+  // every appearance must be an allowed access (and a stored value must already have the field's type)
+  const escapes = (x: Value): void => {
+    if (isCand(x)) cands.delete(rootOf(x)!);
+    else if (x instanceof Expr) x.args.forEach(escapes);
+    else if (x instanceof GotoIfNot) escapes(x.cond);
+    else if (x instanceof ReturnNode) escapes(x.val);
+  };
+  const access = (st: Value): { obj: SSAValue; k: number; value?: Value } | undefined => {
+    if (!(st instanceof Expr) || st.head.name !== 'call') return undefined;
+    const a = st.args;
+    if (!isCand(a[1]!)) return undefined;
+    const root = rootOf(a[1])!;
+    const t = cands.get(root)!;
+    const k = fieldOf(t, a[2]!);
+    if (k === undefined) return undefined;
+    if (isBuiltin(a[0]!, 'getfield') && a.length === 3) return { obj: new SSAValue(root), k };
+    if (isBuiltin(a[0]!, 'setfield!') && a.length === 4) {
+      const vt = staticType(a[3]!);
+      return vt && issubtype(vt, t.types[k]!) ? { obj: new SSAValue(root), k, value: a[3]! } : undefined;
+    }
+    return undefined;
+  };
+  code.forEach((st, pc) => {
+    if (alias.has(pc + 1)) return;
+    const acc = access(st);
+    if (!acc) { escapes(st); return; }
+    if (acc.value !== undefined) escapes(acc.value);
+  });
+  if (!cands.size) return src;
+  const names = src.slotnames.slice(), flags = src.slotflags.slice(), stypes = (src.slottypes ?? []).slice();
+  const fieldSlots = new Map<number, SlotNumber[]>();
+  for (const [id, t] of cands) fieldSlots.set(id, t.types.map(ft => { names.push(Sym.of(`#fld${names.length + 1}`)); flags.push(2); stypes.push(ft); return new SlotNumber(names.length); }));
+  const b = new Builder();
+  const labelMap: number[] = new Array(n + 2);
+  const ssaMap: Value[] = new Array(n + 1);
+  const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
+  for (let pc = 0; pc < n; pc++) {
+    labelMap[pc + 1] = b.code.length + 1;
+    const st = code[pc]!, loc = src.codelocs[pc] ?? 0, t = src.ssavaluetypes![pc]!;
+    const slots = fieldSlots.get(pc + 1);
+    if (slots) {
+      slots.forEach((f, k) => b.push(new Expr(Sym.of('='), [f, remap((st as Expr).args[k + 1]!)]), stypes[f.id - 1]!, loc));
+      ssaMap[pc + 1] = new SSAValue(0);   // never used: every use is rewritten below
+      continue;
+    }
+    if (alias.has(pc + 1) && fieldSlots.has(alias.get(pc + 1)!)) { ssaMap[pc + 1] = new SSAValue(0); continue; }
+    const acc = access(st);
+    if (acc) {
+      const f = fieldSlots.get(acc.obj.id)![acc.k]!;
+      if (acc.value === undefined) ssaMap[pc + 1] = b.push(f, t, loc);
+      else { const v = remap(acc.value); b.push(new Expr(Sym.of('='), [f, v]), t, loc); ssaMap[pc + 1] = v; }
+      continue;
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }

@@ -85,7 +85,7 @@ export function setfield(v: Value, f: Value, x: Value): Value {
     const i = fieldIndex(v, f);
     v.f[i] = x; return x;
   }
-  if (v instanceof Expr) { if ((f as Sym).name === 'head') v.head = x as Sym; else v.args = (x as JArray).data as Value[]; return x; }
+  if (v instanceof Expr) { if ((f as Sym).name === 'head') v.head = x as Sym; else { const arr = x as JArray; v.args = arr.boxed() as Value[]; v.argsVector = arr; } return x; }
   jthrow('ErrorException', 'setfield!: immutable struct cannot be changed');
 }
 
@@ -150,7 +150,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
     const args: Value[] = [];
     for (const g of groups) {
       if (isTuple(g!)) { args.push(...g); continue; }
-      if (g instanceof JArray) { args.push(...(g.data as Value[])); continue; }
+      if (g instanceof JArray) { args.push(...(g.boxed() as Value[])); continue; }
       let st = hooks.call(itf!, [g!]);
       while (st !== T.Nothing!.instance) { args.push((st as Value[])[0]!); st = hooks.call(itf!, [g!, (st as Value[])[1]!]); }
     }
@@ -182,10 +182,16 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
     if (dt.types.length === 0 && !dt.isabstract && !dt.ismutable && dt.parameters.length === 0) dt.instance = new JStruct(dt, []);
     return T.Nothing!.instance!;
   });
-  B('arrayref', ([_bc, a, ...ix]) => { const arr = a as JArray; const i = linearIndex(arr, ix); const v = arr.data[i]; if (v === undefined) jthrow('UndefRefError'); return v; });
-  B('arrayset', ([_bc, a, v, ...ix]) => { const arr = a as JArray; arr.data[linearIndex(arr, ix)] = v!; return a!; });
+  B('arrayref', ([_bc, a, ...ix]) => { const arr = a as JArray; const i = linearIndex(arr, ix); const v = arr.at(i); if (v === undefined) jthrow('UndefRefError'); return v; });
+  B('arrayset', ([_bc, a, v, ...ix]) => {
+    const arr = a as JArray;
+    const i = linearIndex(arr, ix);
+    // a Float64/Int64 array's storage takes only its own element type
+    if (arr.vec && typeof v !== (arr.type.parameters[0] === T.Float64 ? 'number' : 'bigint')) jthrow('TypeError', Sym.of('arrayset'), '', arr.type.parameters[0] as JType, v!);
+    arr.put(i, v!); return a!;
+  });
   B('arraysize', ([a, d]) => BigInt((a as JArray).dims[Number(d) - 1] ?? 1));
-  B('arraylen', ([a]) => BigInt((a as JArray).data.length));
+  B('arraylen', ([a]) => BigInt((a as JArray).length));
   B('sizeof', ([v]) => { if (typeof v === 'string') return BigInt(v.length); // sizeof(Int8) is the size of the type's values
     const t = v instanceof DataType && v.nbits > 0 ? v : typeOf(v!); return BigInt(t.nbits / 8); });
 
@@ -211,7 +217,7 @@ function applyFree(s: JType): DataType { return unwrap(s) as DataType; }
 export function linearIndex(a: JArray, ix: Value[]): number {
   if (ix.length === 1) {
     const i = Number(ix[0] as bigint);
-    if (!(i >= 1 && i <= a.data.length)) jthrow('BoundsError', a, Object.freeze(ix));
+    if (!(i >= 1 && i <= a.length)) jthrow('BoundsError', a, Object.freeze(ix));
     return i - 1;
   }
   let lin = 0, stride = 1;

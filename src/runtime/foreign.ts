@@ -73,8 +73,7 @@ export function floatRepr(x: number, f32 = false): string {
 F('jl_float_repr', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32));
 F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
-  const t = typeOf(x!);
-  const un = /^UInt/.test(t.name.name.name) ? BigInt.asUintN(t.nbits, v) : v;
+  const un = typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
   const neg = un < 0n;
   let s = (neg ? -un : un).toString(Number(base as bigint));
   const p = Number(pad as bigint);
@@ -123,9 +122,19 @@ F('jl_char_class', ([c, cls]) => {
   const re: Record<string, RegExp> = { letter: /\p{L}/u, digit: /[0-9]/, space: /\s/u, upper: /\p{Lu}/u, lower: /\p{Ll}/u, punct: /\p{P}/u, numeric: /\p{N}/u, alnum: /[\p{L}\p{N}]/u, print: /[^\p{C}]/u };
   return re[utf8Decode(cls as string)]!.test(ch);
 });
+/** the value of digit byte `c` (0-9, a-z, A-Z), or 99 */
+const digitValue = (c: number): number => c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99;
 F('jl_parse_int', ([s, base]) => {
-  const str = utf8Decode(s as string).trim().replace(/_/g, '');
   const b = Number(base as bigint);
+  // fast path: an optional sign and plain digits, few enough that a double holds the value exactly
+  const bytes = s as string;
+  const sign = bytes.charCodeAt(0) === 45 || bytes.charCodeAt(0) === 43 ? 1 : 0;
+  if (bytes.length > sign && (bytes.length - sign) * Math.log2(b) <= 52) {
+    let v = 0, k = sign;
+    for (; k < bytes.length; k++) { const d = digitValue(bytes.charCodeAt(k)); if (d >= b) break; v = v * b + d; }
+    if (k === bytes.length) return BigInt(bytes.charCodeAt(0) === 45 ? -v : v);
+  }
+  const str = utf8Decode(bytes).trim().replace(/_/g, '');
   const digits = b === 16 ? /^[+-]?(0x)?[0-9a-fA-F]+$/ : b === 2 ? /^[+-]?(0b)?[01]+$/ : b === 8 ? /^[+-]?(0o)?[0-7]+$/ : /^[+-]?[0-9a-zA-Z]+$/;
   if (!digits.test(str)) return nothing();
   const neg = str.startsWith('-');
@@ -145,7 +154,23 @@ F('jl_parse_float', ([s]) => {
  *  inline, fold and delete calls to them) */
 export const pureForeign = new Set(['jl_pow', 'jl_atan2', 'jl_hypot']);
 // ---- math (libm): Float64 functions of Float64s, which compiled code imports directly (no boxing, no lookup)
-export const mathForeign: Record<string, (...x: number[]) => number> = { jl_pow: Math.pow, jl_atan2: Math.atan2, jl_hypot: Math.hypot };
+export const mathForeign: Record<string, (...x: number[]) => number> = { jl_pow: Math.pow, jl_atan2: Math.atan2, jl_hypot: hypot };
+
+/** hypot(x, y), correctly rounded as Julia's is (JavaScript's Math.hypot is not): the same algorithm as the
+ *  compiled version (ModuleBuilder.hypot in src/codegen/codegen.ts), so both tiers give the same bits. */
+export function hypot(x: number, y: number): number {
+  let ax = Math.abs(x), ay = Math.abs(y);
+  if (ax < ay) [ax, ay] = [ay, ax];
+  if (ax === Infinity || ay === Infinity) return Infinity;
+  if (ax !== ax || ay !== ay) return NaN;
+  if (ay <= ax * 2 ** -54) return ax;   // zeros included
+  const s = ax > 2 ** 500 ? 2 ** -600 : ay < 2 ** -450 ? 2 ** 600 : 1;
+  ax *= s; ay *= s;
+  // a*a exactly = sq + sqErr(a, sq) (Dekker's split into 26-bit halves)
+  const sqErr = (a: number, sq: number): number => { const c = a * 134217729, hi = c - (c - a), lo = a - hi; return ((hi * hi - sq) + 2 * hi * lo) + lo * lo; };
+  const p = ax * ax, q = ay * ay, h = Math.sqrt(p + q), hh = h * h;
+  return (h + (((p - hh) + q) + ((sqErr(ax, p) + sqErr(ay, q)) - sqErr(h, hh))) / (2 * h)) / s;
+}
 for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'cbrt'] as const) {
   mathForeign[`jl_${fn}`] = Math[fn];
 }
@@ -163,16 +188,17 @@ F('jl_alloc_array', ([t, n]) => {
   const dims = (n as Value[]).map(d => Number(d as bigint));
   if (dims.some(d => d < 0)) jthrow('ArgumentError', 'invalid Array dimensions');
   const len = dims.reduce((a, b) => a * b, 1);
-  return new JArray(t as never, new Array(len).fill(undefined), dims);
+  return JArray.alloc(t as never, len, dims);
 });
-F('jl_array_grow_end', ([a, n]) => { const arr = a as JArray; for (let k = 0; k < Number(n as bigint); k++) arr.data.push(undefined); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_del_end', ([a, n]) => { const arr = a as JArray; arr.data.length -= Number(n as bigint); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_grow_beg', ([a, n]) => { const arr = a as JArray; arr.data.unshift(...new Array(Number(n as bigint)).fill(undefined)); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_del_beg', ([a, n]) => { const arr = a as JArray; arr.data.splice(0, Number(n as bigint)); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_del_at', ([a, i, n]) => { const arr = a as JArray; arr.data.splice(Number(i as bigint) - 1, Number(n as bigint)); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_grow_at', ([a, i, n]) => { const arr = a as JArray; arr.data.splice(Number(i as bigint) - 1, 0, ...new Array(Number(n as bigint)).fill(undefined)); arr.dims[0] = arr.data.length; return nothing(); });
-F('jl_array_isassigned', ([a, i]) => (a as JArray).data[Number(i as bigint) - 1] !== undefined);
-F('jl_reshape', ([t, a, dims]) => new JArray(t as never, (a as JArray).data, (dims as Value[]).map(d => Number(d as bigint))));
+const count = (n: Value): number => Number(n as bigint);
+F('jl_array_grow_end', ([a, n]) => { const arr = a as JArray; arr.resize(arr.length + count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_del_end', ([a, n]) => { const arr = a as JArray; arr.resize(arr.length - count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_grow_beg', ([a, n]) => { const arr = a as JArray; arr.insert(0, count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_del_beg', ([a, n]) => { const arr = a as JArray; arr.remove(0, count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_del_at', ([a, i, n]) => { const arr = a as JArray; arr.remove(count(i!) - 1, count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_grow_at', ([a, i, n]) => { const arr = a as JArray; arr.insert(count(i!) - 1, count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_isassigned', ([a, i]) => (a as JArray).at(count(i!) - 1) !== undefined);
+F('jl_reshape', ([t, a, dims]) => (a as JArray).sharing(t as never, (dims as Value[]).map(d => Number(d as bigint))));
 F('jl_array_type', ([t, n]) => applyTypeName(T.Array!.name, [t!, n!]));
 F('jl_sort_perm', ([a, lt]) => { void lt; return nothing(); });
 // ---- reflection

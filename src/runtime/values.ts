@@ -11,6 +11,7 @@
 // The representation is shared by the interpreter and compiled code, so it must stay plain: no closures inside
 // values except builtin implementations, which are looked up by name when a cache is loaded.
 import type { DataType, JType } from './types.ts';
+import { f64Vec, i64Vec, type GcVec, type VecOps } from './gc_arrays.ts';
 
 export type JTuple = readonly Value[];
 export type Value = bigint | number | boolean | string | JTuple | JObj;
@@ -69,14 +70,76 @@ export class JStruct extends JObj {
   get jtype(): DataType { return this.type; }
 }
 
-/** Array{T,N}. `data` is column-major; it is never replaced by another JS array (views such as Expr.args share it). */
+/** Array{T,N}, column-major. Float64 and Int64 elements live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that
+ *  compiled code passes around and indexes directly (the vector points back to its JArray); every other element
+ *  type in a JS array (`elts`, `undefined` marking #undef) that views such as Expr.args may share. */
 export class JArray extends JObj {
   readonly type: DataType;
-  data: (Value | undefined)[];
   dims: number[];
-  constructor(type: DataType, data: (Value | undefined)[], dims: number[]) { super(); this.type = type; this.data = data; this.dims = dims; }
+  private readonly elts: (Value | undefined)[] | undefined;
+  readonly vec: GcVec | undefined;
+  private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
+  /** `data` holds the elements; a Float64/Int64 array copies them into its vector (undefined reads as zero) */
+  constructor(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray) {
+    super(); this.type = type; this.dims = dims;
+    const ops = share ? share.ops : vecOpsFor(type);
+    this.ops = ops;
+    if (share) { this.vec = share.vec ? ops!.view(share.vec, this) : undefined; this.elts = share.elts; return; }
+    if (ops) {
+      const v = ops.make(data.length, this);
+      this.vec = v;
+      for (let k = 0; k < data.length; k++) if (data[k] !== undefined) (ops.set as (v: GcVec, i: number, x: Value) => void)(v, k, data[k]!);
+    } else this.elts = data;
+  }
+  /** a new array of `len` elements (#undef, or zero for Float64/Int64) */
+  static alloc(type: DataType, len: number, dims: number[]): JArray {
+    if (!vecOpsFor(type)) return new JArray(type, new Array<Value | undefined>(len).fill(undefined), dims);
+    const a = new JArray(type, [], dims);
+    a.resize(len);
+    return a;
+  }
+  /** sets the number of elements (new ones #undef, or zero for Float64/Int64) */
+  resize(n: number): void {
+    if (this.ops) this.ops.resize(this.vec!, n);
+    else if (n < this.elts!.length) this.elts!.length = n;
+    else while (this.elts!.length < n) this.elts!.push(undefined);
+  }
+  /** an array of another shape (reshape) sharing this one's elements */
+  sharing(type: DataType, dims: number[]): JArray { return new JArray(type, [], dims, this); }
   get jtype(): DataType { return this.type; }
-  get length(): number { return this.data.length; }
+  get length(): number { return this.ops ? this.ops.len(this.vec!) : this.elts!.length; }
+  /** element at 0-based `i` (in range); undefined for #undef */
+  at(i: number): Value | undefined { return this.ops ? this.ops.get(this.vec!, i) : this.elts![i]; }
+  /** stores at 0-based `i` (in range); a Float64/Int64 array takes a number/bigint */
+  put(i: number, v: Value): void { if (this.ops) (this.ops.set as (v: GcVec, i: number, x: Value) => void)(this.vec!, i, v); else this.elts![i] = v; }
+  /** the elements as a JS array: the shared storage itself for boxed arrays, a copy otherwise */
+  boxed(): (Value | undefined)[] {
+    if (!this.ops) return this.elts!;
+    const out: Value[] = [];
+    for (let k = 0, n = this.length; k < n; k++) out.push(this.ops.get(this.vec!, k));
+    return out;
+  }
+  /** inserts `k` #undef (zero) elements before 0-based `at` */
+  insert(at: number, k: number): void {
+    if (k <= 0) return;
+    if (!this.ops) { this.elts!.splice(at, 0, ...new Array<undefined>(k).fill(undefined)); return; }
+    const n = this.length;
+    this.ops.resize(this.vec!, n + k);
+    this.ops.move(this.vec!, at + k, at, n - at);
+    this.ops.zero(this.vec!, at, k);
+  }
+  /** removes `k` elements from 0-based `at` */
+  remove(at: number, k: number): void {
+    if (k <= 0) return;
+    if (!this.ops) { this.elts!.splice(at, k); return; }
+    const n = this.length;
+    this.ops.move(this.vec!, at, at + k, n - at - k);
+    this.ops.resize(this.vec!, n - k);
+  }
+}
+function vecOpsFor(type: DataType): VecOps<number> | VecOps<bigint> | undefined {
+  const e = type.parameters[0];
+  return e === T.Float64 ? f64Vec : e === T.Int64 ? i64Vec : undefined;
 }
 
 /** A builtin function (Core.getfield, Core.tuple, ...) or an intrinsic (Core.Intrinsics.add_int, ...).
@@ -183,12 +246,36 @@ export class NewvarNode extends JObj {
  *  the Jolt backtrace is what users see. `bt` is filled in by the interpreter. */
 export class JoltThrow {
   bt: StackFrame[] = [];
-  /** set once the interpreter has appended its own frames to `bt` (compiled frames are inserted as they unwind) */
+  /** set once the interpreter has appended its own frames to `bt` (compiled frames are inserted as the exception
+   *  leaves compiled code) */
   btDone = false;
   readonly value: Value;
-  constructor(value: Value) { this.value = value; }
+  /** the JS stack where it was made, captured only while compiled code runs (the holder Error.captureStackTrace
+   *  fills, formatted lazily): its wasm frames are the compiled frames of the backtrace (jit.ts callCompiled) */
+  readonly jsStack: object | undefined;
+  /** jit.ts's reading of jsStack, made when the exception first leaves compiled code */
+  native: NativeTrace | undefined;
+  /** calls into compiled code in progress (jit.ts callCompiled): without one, no compiled frame is on the stack */
+  static compiledCalls = 0;
+  constructor(value: Value) {
+    this.value = value;
+    this.jsStack = JoltThrow.compiledCalls > 0 ? captureJsStack() : undefined;
+  }
 }
 export interface StackFrame { func: string; file: string; line: number; mod?: string; }
+/** a JoltThrow's captured stack as V8's structured frames, innermost first, and how far it has been read */
+export interface NativeTrace { sites: readonly NodeJS.CallSite[]; next: number; }
+
+/** All of the stack (a compiled frame beyond a limit would be missing from the backtrace): capturing costs about a
+ *  microsecond a frame, as Julia's own backtrace collection grows with the depth. */
+function captureJsStack(): object {
+  const holder = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Infinity;
+  Error.captureStackTrace(holder);
+  Error.stackTraceLimit = limit;
+  return holder;
+}
 
 export const isTuple = (v: Value): v is JTuple => Array.isArray(v);
 

@@ -1,7 +1,7 @@
 // The native tier: code is really compiled (and reused), @code_wasm / @code_native show it, invalidation drops it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSession, includeString } from '../../src/engine.ts';
@@ -87,4 +87,30 @@ test('compiled modules carry a compilationHints section naming every defined fun
   // functions without a loop keep V8's default tiering (its baseline code gathers the feedback inlining needs)
   const [mixed] = WA.Module.customSections(new WA.Module(withCompilationHints(bytes, [false, true])), 'compilationHints');
   assert.deepEqual([...new Uint8Array(mixed!).slice(1)], [0x00, 0x2a]);
+});
+
+test('compiled functions keep no line local and no exception handler: each call carries its line as a debug location', () => {
+  const out = run('fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); @code_wasm optimize=false fib(30); @code_wasm fib(30)');
+  assert.doesNotMatch(out, /\$line|\(try|\$unwind/);
+  assert.match(out, /;;@ none:1\n\s*\(call \$julia_fib_0/);
+});
+
+test('an error in compiled code lists every compiled frame at the line of its call, as the interpreter does', () => {
+  // inner has a loop (so V8 optimizes it at once), middle is called through an interpreted varargs frame, outer is
+  // hot (warmed up so V8 tiers it up): the lines come from the wasm offsets V8 reports in each case
+  const prog = [
+    'function inner(v, i)', '    s = 0', '    for k in 1:3', '        s += k', '    end', '    return v[i] + s', 'end',
+    'function middle(v, i)', '    t = 1', '    t += inner(v, i)', '    return t', 'end',
+    'via(f, xs...) = f(xs...)',
+    'function outer(v, i)', '    u = 2', '    u += via(middle, v, i)', '    return u', 'end',
+    'for k in 1:20000; outer([1, 2, 3], 1 + k % 3); end',
+    'outer([1, 2, 3], 9)',
+  ].join('\n');
+  const stderr = (flags: string[]): string => spawnSync(process.execPath, [jolt, ...flags, '-e', prog], { encoding: 'utf8' }).stderr;
+  const compiled = stderr(['--compile=all']);
+  for (const want of [/inner\(v::Vector\{Int64\}, i::Int64\)\n {3}@ Main none:6\n/, /middle\(v::Vector\{Int64\}, i::Int64\)\n {3}@ Main none:10\n/,
+    /via\(f::typeof\(middle\), [^\n]*\)\n {3}@ Main none:13\n/, /outer\(v::Vector\{Int64\}, i::Int64\)\n {3}@ Main none:16\n/]) {
+    assert.match(compiled, want);
+  }
+  assert.equal(compiled, stderr(['--compile=no']));
 });

@@ -1,0 +1,26 @@
+// Float64 and Int64 array storage as WebAssembly GC vectors (gc_arrays.wat). The interpreter reaches elements
+// through the module's exports; compiled code declares the same types and reads and writes them directly.
+import { gcArraysWasm } from './gc_arrays_wasm.ts';
+
+/** a WasmGC vector struct {data, length}: opaque to JavaScript */
+export type GcVec = { readonly __gcVec: unique symbol };
+export type ElKind = 'f64' | 'i64';
+
+interface Exports {
+  f64_new(n: number, owner: object): GcVec; f64_view(v: GcVec, owner: object): GcVec; f64_owner(v: GcVec): object; f64_len(v: GcVec): number; f64_get(v: GcVec, i: number): number; f64_set(v: GcVec, i: number, x: number): void;
+  f64_resize(v: GcVec, n: number): void; f64_move(v: GcVec, dst: number, src: number, k: number): void; f64_zero(v: GcVec, at: number, k: number): void;
+  i64_new(n: number, owner: object): GcVec; i64_view(v: GcVec, owner: object): GcVec; i64_owner(v: GcVec): object; i64_len(v: GcVec): number; i64_get(v: GcVec, i: number): bigint; i64_set(v: GcVec, i: number, x: bigint): void;
+  i64_resize(v: GcVec, n: number): void; i64_move(v: GcVec, dst: number, src: number, k: number): void; i64_zero(v: GcVec, at: number, k: number): void;
+}
+interface WasmApi { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: Exports } }
+const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const X = new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(gcArraysWasm, 'base64'))), {}).exports;
+
+/** The operations on one element kind's vectors (indices 0-based and in range). */
+export interface VecOps<E> {
+  make(n: number, owner: object): GcVec; view(v: GcVec, owner: object): GcVec; owner(v: GcVec): object;
+  len(v: GcVec): number; get(v: GcVec, i: number): E; set(v: GcVec, i: number, x: E): void;
+  resize(v: GcVec, n: number): void; move(v: GcVec, dst: number, src: number, k: number): void; zero(v: GcVec, at: number, k: number): void;
+}
+export const f64Vec: VecOps<number> = { make: X.f64_new, view: X.f64_view, owner: X.f64_owner, len: X.f64_len, get: X.f64_get, set: X.f64_set, resize: X.f64_resize, move: X.f64_move, zero: X.f64_zero };
+export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner: X.i64_owner, len: X.i64_len, get: X.i64_get, set: X.i64_set, resize: X.i64_resize, move: X.i64_move, zero: X.i64_zero };

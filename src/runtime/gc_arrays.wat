@@ -1,0 +1,80 @@
+;; Storage of Float64 and Int64 arrays as WebAssembly GC objects, shared by the interpreter and compiled code.
+;; A vector is a struct {data, length, owner}: `data` is a GC array whose length is the capacity, replaced when it
+;; grows, so a vector's identity never changes; `owner` is the JArray (a JS object) whose storage it is, which is
+;; how compiled code, passing vectors around unboxed, hands the array itself to the runtime. Compiled modules
+;; declare the same types; the engine canonicalizes them, so their struct.get/array.get work on these objects.
+;; The JS side (gc_arrays.ts) calls these exports; indices are 0-based and already checked there.
+(module
+ (type $af64 (array (mut f64)))
+ (type $vf64 (struct (field $d (mut (ref $af64))) (field $n (mut i32)) (field $o (mut externref))))
+ (type $ai64 (array (mut i64)))
+ (type $vi64 (struct (field $d (mut (ref $ai64))) (field $n (mut i32)) (field $o (mut externref))))
+
+ (func (export "f64_new") (param $n i32) (param $o externref) (result (ref $vf64))
+  (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o)))
+ ;; another array's elements under a new owner (reshape)
+ (func (export "f64_view") (param $v (ref $vf64)) (param $o externref) (result (ref $vf64))
+  (struct.new $vf64 (struct.get $vf64 $d (local.get $v)) (struct.get $vf64 $n (local.get $v)) (local.get $o)))
+ (func (export "f64_owner") (param $v (ref $vf64)) (result externref)
+  (struct.get $vf64 $o (local.get $v)))
+ (func (export "f64_len") (param $v (ref $vf64)) (result i32)
+  (struct.get $vf64 $n (local.get $v)))
+ (func (export "f64_get") (param $v (ref $vf64)) (param $i i32) (result f64)
+  (array.get $af64 (struct.get $vf64 $d (local.get $v)) (local.get $i)))
+ (func (export "f64_set") (param $v (ref $vf64)) (param $i i32) (param $x f64)
+  (array.set $af64 (struct.get $vf64 $d (local.get $v)) (local.get $i) (local.get $x)))
+ ;; new length $n: a larger capacity (at least double) when needed; elements past the old length read as 0
+ (func (export "f64_resize") (param $v (ref $vf64)) (param $n i32)
+  (local $old (ref $af64)) (local $new (ref $af64)) (local $len i32)
+  (local.set $old (struct.get $vf64 $d (local.get $v)))
+  (local.set $len (struct.get $vf64 $n (local.get $v)))
+  (if (i32.gt_u (local.get $n) (array.len (local.get $old)))
+   (then
+    (local.set $new (array.new_default $af64
+     (select (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))
+      (i32.gt_u (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))))))
+    (array.copy $af64 $af64 (local.get $new) (i32.const 0) (local.get $old) (i32.const 0) (local.get $len))
+    (struct.set $vf64 $d (local.get $v) (local.get $new)))
+   (else
+    (if (i32.gt_u (local.get $n) (local.get $len))
+     (then (array.fill $af64 (local.get $old) (local.get $len) (f64.const 0) (i32.sub (local.get $n) (local.get $len)))))))
+  (struct.set $vf64 $n (local.get $v) (local.get $n)))
+ ;; moves $k elements from $src to $dst within the vector (overlap allowed)
+ (func (export "f64_move") (param $v (ref $vf64)) (param $dst i32) (param $src i32) (param $k i32)
+  (array.copy $af64 $af64 (struct.get $vf64 $d (local.get $v)) (local.get $dst) (struct.get $vf64 $d (local.get $v)) (local.get $src) (local.get $k)))
+ (func (export "f64_zero") (param $v (ref $vf64)) (param $at i32) (param $k i32)
+  (array.fill $af64 (struct.get $vf64 $d (local.get $v)) (local.get $at) (f64.const 0) (local.get $k)))
+
+ (func (export "i64_new") (param $n i32) (param $o externref) (result (ref $vi64))
+  (struct.new $vi64 (array.new_default $ai64 (local.get $n)) (local.get $n) (local.get $o)))
+ ;; another array's elements under a new owner (reshape)
+ (func (export "i64_view") (param $v (ref $vi64)) (param $o externref) (result (ref $vi64))
+  (struct.new $vi64 (struct.get $vi64 $d (local.get $v)) (struct.get $vi64 $n (local.get $v)) (local.get $o)))
+ (func (export "i64_owner") (param $v (ref $vi64)) (result externref)
+  (struct.get $vi64 $o (local.get $v)))
+ (func (export "i64_len") (param $v (ref $vi64)) (result i32)
+  (struct.get $vi64 $n (local.get $v)))
+ (func (export "i64_get") (param $v (ref $vi64)) (param $i i32) (result i64)
+  (array.get $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $i)))
+ (func (export "i64_set") (param $v (ref $vi64)) (param $i i32) (param $x i64)
+  (array.set $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $i) (local.get $x)))
+ (func (export "i64_resize") (param $v (ref $vi64)) (param $n i32)
+  (local $old (ref $ai64)) (local $new (ref $ai64)) (local $len i32)
+  (local.set $old (struct.get $vi64 $d (local.get $v)))
+  (local.set $len (struct.get $vi64 $n (local.get $v)))
+  (if (i32.gt_u (local.get $n) (array.len (local.get $old)))
+   (then
+    (local.set $new (array.new_default $ai64
+     (select (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))
+      (i32.gt_u (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))))))
+    (array.copy $ai64 $ai64 (local.get $new) (i32.const 0) (local.get $old) (i32.const 0) (local.get $len))
+    (struct.set $vi64 $d (local.get $v) (local.get $new)))
+   (else
+    (if (i32.gt_u (local.get $n) (local.get $len))
+     (then (array.fill $ai64 (local.get $old) (local.get $len) (i64.const 0) (i32.sub (local.get $n) (local.get $len)))))))
+  (struct.set $vi64 $n (local.get $v) (local.get $n)))
+ (func (export "i64_move") (param $v (ref $vi64)) (param $dst i32) (param $src i32) (param $k i32)
+  (array.copy $ai64 $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $dst) (struct.get $vi64 $d (local.get $v)) (local.get $src) (local.get $k)))
+ (func (export "i64_zero") (param $v (ref $vi64)) (param $at i32) (param $k i32)
+  (array.fill $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $at) (i64.const 0) (local.get $k)))
+)

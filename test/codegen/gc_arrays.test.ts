@@ -1,0 +1,100 @@
+// Float64/Int64 arrays live in WebAssembly GC vectors that compiled code indexes directly; the interpreter and
+// compiled code must agree on them, and the embedded runtime module must be the one gc_arrays.wat describes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { createSession, includeString } from '../../src/engine.ts';
+import { Sym, T, type Value } from '../../src/runtime/values.ts';
+import { enableTypedTier } from '../../src/inference/execute.ts';
+import { enableNativeTier, compiledFunction } from '../../src/codegen/jit.ts';
+import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
+import { callFunction, state } from '../../src/interpreter/interpret.ts';
+import { world } from '../../src/runtime/methods.ts';
+import { gcArraysWasm } from '../../src/runtime/gc_arrays_wasm.ts';
+import { hypot } from '../../src/runtime/foreign.ts';
+import { assembleGcArrays } from '../../scripts/build-gc-arrays.ts';
+
+const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
+const run = (code: string, flags: string[] = []) => execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
+
+const s = createSession();
+enableTypedTier();
+enableNativeTier(true);
+const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;
+
+test('the embedded runtime module is gc_arrays.wat assembled (node scripts/build-gc-arrays.ts regenerates it)', async () => {
+  assert.equal(Buffer.from(await assembleGcArrays()).toString('base64'), gcArraysWasm);
+});
+
+test('Float64 and Int64 vectors grow, shrink, insert and delete the same way in every mode', () => {
+  const prog = `
+    a = zeros(3); a[2] = 1.5; push!(a, 4.0); pushfirst!(a, 9.0); insert!(a, 3, 7.0); deleteat!(a, 1)
+    println(a, " ", length(a), " ", sum(a))
+    b = Int[]; for i in 1:100; push!(b, i * i); end; deleteat!(b, 2:99); println(b, " ", pop!(b), " ", popfirst!(b), " ", b)
+    c = reshape(collect(1.0:6.0), 2, 3); c[2, 3] = -1.0; println(c, " ", size(c), " ", c[6])
+    d = fill(2, 4); d .+= 1; println(d, " ", typeof(d), " ", Vector{Float64}(undef, 2) isa Vector{Float64})
+  `;
+  const want = '[0.0, 7.0, 1.5, 0.0, 4.0] 5 12.5\nInt64[] 10000 1 Int64[]\n[1.0 3.0 5.0; 2.0 4.0 -1.0] (2, 3) -1.0\n[3, 3, 3, 3] Vector{Int64} true\n';
+  assert.equal(run(prog, ['--compile=no']), want);
+  assert.equal(run(prog, ['--compile=all']), want);
+});
+
+test('compiled code indexes a Vector{Float64} in wasm, with Julia\'s BoundsError and stack trace', () => {
+  includeString(s.Main, 'function vsum(a::Vector{Float64}, n::Int)\n  t = 0.0\n  for i in 1:n\n    t += a[i]\n  end\n  return t\nend\nmk() = fill(1.5, 4)', 'vsum.jl');
+  state.world = world.current;
+  const v = callFunction(get('mk'), []) as { jtype: never };
+  assert.equal(callFunction(get('vsum'), [v, 3n]), 4.5);
+  const vecF64 = v.jtype;
+  // the element read is an array.get on the vector, not a call out to the runtime
+  const c = compiledFunction(methodInstanceFor(get('vsum'), [vecF64, T.Int64!])!);
+  assert.ok(c, 'vsum was compiled');
+  const text = c.record.optimizedText ?? c.record.text;
+  assert.match(text, /array\.get \$af64/);
+  assert.doesNotMatch(text, /arrayref_f64/);
+  let err = '';
+  try { run('g(a) = a[4]; g([1.0, 2.0, 3.0])', ['--compile=all']); } catch (e) { err = String((e as { stderr: string }).stderr); }
+  assert.match(err, /BoundsError: attempt to access 3-element Vector\{Float64\} at index \[4\]/);
+  assert.match(err, /\[1\] getindex\(a::Vector\{Float64\}, i::Int64\)\n\s+@ Base .*array\.jl:\d+\n \[2\] g\(a::Vector\{Float64\}\)/);
+});
+
+// ---- hypot in wasm is correctly rounded: x^2 + y^2 lies between the squares of the midpoints around the result
+/** v * 2^1100 as an exact integer (every finite double's scaled value is one) */
+function scaled(v: number): bigint {
+  const b = new DataView(new ArrayBuffer(8)); b.setFloat64(0, Math.abs(v));
+  const bits = b.getBigUint64(0); const ex = Number((bits >> 52n) & 0x7ffn); const frac = bits & ((1n << 52n) - 1n);
+  const [m, e] = ex === 0 ? [frac, -1074] : [frac | (1n << 52n), ex - 1075];
+  return m << BigInt(e + 1100);
+}
+const neighbour = (h: number, d: number): number => { const b = new DataView(new ArrayBuffer(8)); b.setFloat64(0, h); b.setBigUint64(0, b.getBigUint64(0) + BigInt(d)); return b.getFloat64(0); };
+function correctlyRounded(x: number, y: number, h: number): boolean {
+  const four = 4n * (scaled(x) ** 2n + scaled(y) ** 2n);
+  const H = scaled(h);
+  const below = h === 0 ? 0n : (H + scaled(neighbour(h, -1))) ** 2n, above = (H + scaled(neighbour(h, 1))) ** 2n;
+  return below <= four && four <= above;
+}
+
+test('hypot compiled to wasm is correctly rounded (property)', () => {
+  includeString(s.Main, 'hyp(x::Float64, y::Float64) = hypot(x, y)', 'hyp.jl');
+  state.world = world.current;
+  const hyp = get('hyp');
+  const finite = fc.double({ min: -1e300, max: 1e300, noNaN: true });
+  const bad: string[] = [];
+  fc.assert(fc.property(finite, finite, (x, y) => {
+    const h = callFunction(hyp, [x, y]) as number;
+    if (!correctlyRounded(x, y, h)) bad.push(`hypot(${x}, ${y}) = ${h}`);
+    return true;
+  }), { numRuns: 3000 });
+  for (const [x, y] of [[0, 0], [-0, 5e-324], [3, 4], [1e-300, 1e-300], [1e300, 1e300], [5e-324, 0], [0.1, 0.2], [-4.877732109868739e+142, 3.273390607896142e+150]]) {
+    const h = callFunction(hyp, [x!, y!]) as number;
+    if (!correctlyRounded(x!, y!, h)) bad.push(`hypot(${x}, ${y}) = ${h}`);
+  }
+  assert.deepEqual(bad, []);
+  // the interpreter's hypot gives the same bits
+  fc.assert(fc.property(finite, finite, (x, y) => Object.is(hypot(x, y), callFunction(hyp, [x, y]) as number)), { numRuns: 500 });
+  assert.equal(callFunction(hyp, [Infinity, NaN]), Infinity);
+  assert.ok(Number.isNaN(callFunction(hyp, [NaN, 1]) as number));
+  assert.equal(callFunction(hyp, [3, 4]), 5);
+});

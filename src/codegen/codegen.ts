@@ -291,10 +291,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     if (fidCache < 0) { fidCache = mb.frames.length; mb.frames.push({ func: frameName(mi, code), file: code.file, mod: m.module.name.name, name: name.slice(1), line: m.line }); }
     return fidCache;
   };
-  // a throw raised right here by a runtime helper (BoundsError, DivideError) names this frame and line itself, so
-  // it needs no handler: a function whose only throws are these stays free of `try` and small enough to inline
+  // a throw raised right here by a runtime helper (BoundsError, DivideError) names this frame and line itself.
+  // The frame is a marker fixed at the end: -1 when the function also calls things that may throw (its frame is
+  // then read off the captured stack like any other, jit.ts), else this function's frame
   let curLoc = 0;
-  // (the frame is marked and fixed at the end: a function that has a handler records its frame there instead)
   const here = (): string => `(i32.const \u0001) (i32.const ${curLoc || m.line})`;
   const callValue = (ex: Expr): [string, Kind | undefined] => {
     const a = ex.args;

@@ -428,6 +428,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         mayThrowAnywhere = true;
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
+        // a field of a constant immutable value (a keyword call's named tuple, inlined) is a constant
+        const ov = valueOf(xs[0]!);
+        const known = isTuple(ov as Value) ? (ov as Value[])[idx] : ov instanceof JStruct && !ov.type.ismutable ? ov.f[idx] : undefined;
+        if (known !== undefined && !isVec(fk0)) return [constant(known, fk0), fk0];
         // a field holding a Float64/Int64 array is read as the JArray and unboxed to its vector
         if (isVec(fk0)) return [conv(`(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref', fk0), fk0];
         const fk = fk0;

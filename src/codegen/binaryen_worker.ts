@@ -4,7 +4,11 @@
 // A request is a module in WebAssembly text; the answer is its validated, optimized binary (and text on request).
 import { parentPort, workerData } from 'node:worker_threads';
 
-export interface CompileRequest { text: string; optimize: boolean; wantText: boolean; wantUnoptimizedText: boolean; }
+export interface CompileRequest {
+  text: string; optimize: boolean; wantText: boolean; wantUnoptimizedText: boolean;
+  /** functions binaryen must not inline anywhere (self-recursive ones) */
+  noInline?: string[];
+}
 export interface CompileAnswer {
   bytes?: Uint8Array; text?: string; unoptimizedText?: string; error?: string;
   /** per defined function, in the binary's order: whether its optimized body has a loop */
@@ -41,6 +45,8 @@ port.on('message', (req: CompileRequest) => {
     if (!m.validate()) { answer({ error: 'invalid module' }); m.dispose(); return; }
     const unoptimizedText = req.wantUnoptimizedText ? m.emitText() : undefined;
     // -O2 inlines only functions of 2 instructions or fewer; an array access with its bounds check measures about 30
+    for (const name of req.noInline ?? []) { binaryen.setPassArgument('no-inline', name); m.runPasses(['no-inline']); }
+    binaryen.clearPassArguments();
     if (req.optimize) { binaryen.setOptimizeLevel(2); binaryen.setShrinkLevel(0); binaryen.setAlwaysInlineMaxSize(INLINE_MAX_SIZE); m.optimize(); }
     // a source map is made only for a non-empty URL (which the binary then names in a custom section after its code)
     const { binary: bytes, sourceMap } = m.emitBinary('jolt.map');

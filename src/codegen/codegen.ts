@@ -58,6 +58,9 @@ export class ModuleBuilder {
   /** for calls to this module's functions (which binaryen may inline): callee name -> caller fid -> the caller's
    *  line at those calls (0 if they are on several lines), the line of a caller whose callee was inlined */
   readonly callLines = new Map<string, Map<number, number>>();
+  /** functions that call themselves: binaryen must not inline them into their callers (it would unroll the
+   *  recursion into the caller, dozens of calls deep; fib ran 2-5x slower from such a caller) */
+  readonly recursive = new Set<string>();
   readonly funcs: string[] = [];
   /** instances compiled in this module: their function names */
   readonly local = new Map<MethodInstance, string>();
@@ -303,6 +306,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
       const fn = mb.funcFor(callee);
       mayThrowAnywhere = true;
       if (fn) {
+        if (callee === mi) mb.recursive.add(fn.name.slice(1));
         const cst = (callee.specTypes as DataType).parameters as JType[];
         const ops: string[] = [];
         if (fn.sig.self) ops.push(operand(a[1]!, 'ref'));

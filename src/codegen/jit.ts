@@ -378,7 +378,7 @@ function sendNext(): void {
   current = queue.shift()!;
   startCompiler();
   Atomics.store(worker!.flag, 0, 0);
-  worker!.port.postMessage({ text: current.text, optimize: true, wantText: current.keepText, wantUnoptimizedText: false } satisfies CompileRequest);
+  worker!.port.postMessage({ text: current.text, optimize: true, wantText: current.keepText, wantUnoptimizedText: false, noInline: [...current.mb.recursive] } satisfies CompileRequest);
 }
 /** Installs a finished background compilation, if there is one, and sends the next request. */
 function poll(): void {
@@ -407,7 +407,7 @@ function requestCompile(root: MethodInstance): void {
 export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
   const p = buildModule(root, !!opts.keepText);
   if (!p) return false;
-  return install(p, binaryenCompile({ text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false }));
+  return install(p, binaryenCompile({ text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false, noInline: [...p.mb.recursive] }));
 }
 
 /** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */

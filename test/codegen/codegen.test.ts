@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createSession, includeString } from '../../src/engine.ts';
 import { Sym, T, Expr, type Value } from '../../src/runtime/values.ts';
 import { enableTypedTier } from '../../src/inference/execute.ts';
-import { enableNativeTier, jitStats, compiledFunction } from '../../src/codegen/jit.ts';
+import { enableNativeTier, jitStats, compiledFunction, functionText } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { withCompilationHints } from '../../src/codegen/compilation_hints.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
@@ -113,4 +113,14 @@ test('an error in compiled code lists every compiled frame at the line of its ca
     assert.match(compiled, want);
   }
   assert.equal(compiled, stderr(['--compile=no']));
+});
+
+test('a self-recursive function is not inlined into its callers (binaryen would unroll the recursion there)', () => {
+  includeString(s.Main, 'rfib(n) = n < 2 ? n : rfib(n - 1) + rfib(n - 2)\ncallr(n) = rfib(n) + 1', 'rfib.jl');
+  state.world = world.current;
+  const c = compiledFunction(methodInstanceFor(get('callr'), [T.Int64!])!);
+  assert.ok(c?.record.optimizedText, 'callr was compiled with its text kept');
+  const body = functionText(c.record.optimizedText, c.name.replace(/^\$/, ''));
+  assert.equal(body.match(/call \$julia_rfib/g)?.length, 1, body);
+  assert.equal(callFunction(get('callr'), [10n]), 56n);
 });

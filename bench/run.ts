@@ -30,7 +30,7 @@ const KERNELS: Kernel[] = [
   { name: 'nbody', what: 'n-body, n steps', standard: 100000, small: 500 },
 ];
 type SizeMode = 'standard' | 'small';
-// jolt: compiled (`--compile=all`: each method compiled at its first call, as Julia does, so the warm-up run pays
+// jolt: compiled (`--compile=all`: each method compiled at its first call, as Julia does, so the warm-up runs pay
 // the compilation and the timed runs run native code); interp: the same program under `--compile=no`
 const LANGS = ['c', 'js', 'jolt', 'interp'] as const;
 type Lang = typeof LANGS[number];
@@ -343,7 +343,7 @@ function main(): void {
 
   const out: string[] = [];
   out.push(`Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}; load average at start ${mach.load}.`);
-  out.push('Times: minimum over the timed runs inside one process (after one warm-up run), in ms. Ratios: Jolt time / C or JS time.');
+  out.push('Times: minimum over the timed runs inside one process (after warm-up runs filling 0.5 s), in ms. Ratios: Jolt time / C or JS time.');
   for (const n of notes) out.push(`Note: ${n}.`);
   for (const mode of opts.sizes) {
     const rs = rows.filter(r => r.sizes === mode);

@@ -1,5 +1,6 @@
-/* Timing harness shared by the C kernels: one warm-up run, then up to 5 timed runs (stopping once 1 s has been
-   spent, after at least one), and one result line: kernel=NAME time_ms=MIN checksum=VALUE runs=N.
+/* Timing harness shared by the C kernels: warm-up runs until 0.5 s has passed since the first began (at least one,
+   at most 20: a JIT reaches its steady state meanwhile), then up to 5 timed runs (stopping once 1 s has been spent,
+   after at least one), and one result line: kernel=NAME time_ms=MIN checksum=VALUE runs=N.
    An optional first argument replaces the default problem size. The size is read through a volatile so the
    compiler cannot fold a kernel into a constant. */
 #include <stdio.h>
@@ -27,7 +28,9 @@ static inline uint32_t lcg_next(LCG *g) { g->state = g->state * 1664525u + 10139
 static inline double lcg_float(LCG *g) { return lcg_next(g) / 4294967296.0; }
 
 #define BENCH_LOOP(RESULT_T, f, c)                                       \
+    double w0 = now_ms();                                                \
     RESULT_T c = f();                                                    \
+    for (int w = 1; w < 20 && now_ms() - w0 < 500.0; w++) c = f();       \
     double best = INFINITY, total = 0;                                   \
     int runs = 0;                                                        \
     while (runs < 5 && (runs == 0 || total < 1000.0)) {                  \

@@ -1,5 +1,6 @@
-# Timing harness shared by the Jolt kernels (same protocol as bench/c/harness.h): one warm-up run, then up to 5 timed
-# runs (stopping once 1 s has been spent, after at least one), and one line
+# Timing harness shared by the Jolt kernels (same protocol as bench/c/harness.h): warm-up runs until 0.5 s has passed
+# since the first began (at least one, at most 20), then up to 5 timed runs (stopping once 1 s has been spent, after
+# at least one), and one line
 # `kernel=NAME time_ms=MIN checksum=VALUE runs=N`. An optional first argument replaces the default problem size.
 
 benchsize(default::Int) = length(ARGS) >= 1 ? parse(Int, ARGS[1]) : default
@@ -15,7 +16,13 @@ end
 nextfloat!(g::LCG) = next!(g) / 4294967296.0
 
 function bench(name, f)
+    w0 = time_ns()
     c = f()
+    w = 1
+    while w < 20 && (time_ns() - w0) / 1.0e6 < 500.0
+        c = f()
+        w += 1
+    end
     best = Inf
     total = 0.0
     runs = 0

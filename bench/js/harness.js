@@ -1,5 +1,6 @@
-// Timing harness shared by the JavaScript kernels (same protocol as bench/c/harness.h): one warm-up run, then up to 5
-// timed runs (stopping once 1 s has been spent, after at least one), and one line
+// Timing harness shared by the JavaScript kernels (same protocol as bench/c/harness.h): warm-up runs until 0.5 s has
+// passed since the first began (at least one, at most 20), then up to 5 timed runs (stopping once 1 s has been
+// spent, after at least one), and one line
 // `kernel=NAME time_ms=MIN checksum=VALUE runs=N`. An optional first argument replaces the default problem size.
 
 export function size(def) {
@@ -16,7 +17,9 @@ export class LCG {
 }
 
 export function bench(name, f) {
+  const w0 = performance.now();
   let c = f();
+  for (let w = 1; w < 20 && performance.now() - w0 < 500; w++) c = f();
   let best = Infinity, total = 0, runs = 0;
   while (runs < 5 && (runs === 0 || total < 1000)) {
     const t0 = process.hrtime.bigint();

@@ -118,7 +118,7 @@ export class ModuleBuilder {
 
   private smallEnoughToCopy(mi: MethodInstance): boolean {
     const code = this.codeOf(mi)?.inferred?.code;
-    return !!code && code.length <= COPY_MAX_STATEMENTS && !code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
+    return !!code && code.length <= COPY_MAX_STATEMENTS && !hasLoop(code);
   }
 
   constRef(v: Value): string {
@@ -173,6 +173,10 @@ const GC_VECTOR_TYPES = [
   '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
   '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
 ];
+/** whether typed code has a loop (a jump backwards) */
+export function hasLoop(code: readonly Value[]): boolean {
+  return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
+}
 /** the element kind of an Array{Float64,N} or Array{Int64,N} type, whose storage is a WasmGC vector */
 export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
   if (!(t instanceof DataType) || t.name !== T.Array!.name) return undefined;
@@ -287,24 +291,17 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   };
 
   // ---- statements: each returns [wasm expression, its kind] (kind undefined: no value)
-  let mayThrowAnywhere = false;
   // this function's frame record (allocated when something needs it)
   let fidCache = -1;
   const frameId = (): number => {
     if (fidCache < 0) { fidCache = mb.frames.length; mb.frames.push({ func: frameName(mi, code), file: code.file, mod: m.module.name.name, name: name.slice(1), line: m.line }); }
     return fidCache;
   };
-  // a throw raised right here by a runtime helper (BoundsError, DivideError) names this frame and line itself.
-  // The frame is a marker fixed at the end: -1 when the function also calls things that may throw (its frame is
-  // then read off the captured stack like any other, jit.ts), else this function's frame
-  let curLoc = 0;
-  const here = (): string => `(i32.const \u0001) (i32.const ${curLoc || m.line})`;
   const callValue = (ex: Expr): [string, Kind | undefined] => {
     const a = ex.args;
     if (ex.head.name === 'invoke') {
       const callee = a[0] as MethodInstance;
       const fn = mb.funcFor(callee);
-      mayThrowAnywhere = true;
       if (fn) {
         if (callee === mi) mb.recursive.add(fn.name.slice(1));
         const cst = (callee.specTypes as DataType).parameters as JType[];
@@ -320,11 +317,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     if (fv instanceof BuiltinFunction) {
       const r = builtin(fv, a.slice(1));
       if (r) return r;
-      if (fv.name === 'throw' || fv.name === 'rethrow_value') mayThrowAnywhere = true;
-      mayThrowAnywhere = true;
       return [runtimeCall('builtin', [mb.constRef(fv)], a.slice(1)), 'ref'];
     }
-    mayThrowAnywhere = true;
     return [runtimeCall('call', [operand(f, 'ref')], a.slice(1)), 'ref'];
   };
 
@@ -336,7 +330,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     const I64 = all('i64'), F64 = all('f64'), B = all('i32');
     // 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime
     const boundsCheck = (vk: 'vf64' | 'vi64', arr: number, idx: number): string =>
-      `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64', 'i32', 'i32'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)}) ${here()}) (unreachable)))`;
+      `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)})) (unreachable)))`;
     switch (f.name) {
       case 'add_int': return I64 ? bin('i64.add', 'i64', 'i64') : undefined;
       case 'sub_int': return I64 ? bin('i64.sub', 'i64', 'i64') : undefined;
@@ -364,7 +358,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         if (!I64) return undefined;
         const name = f.name.replace('checked_', '');
         const instr = { sdiv_int: 'i64.div_s', srem_int: 'i64.rem_s', udiv_int: 'i64.div_u', urem_int: 'i64.rem_u' }[name]!;
-        const thr = `${mb.need('throw_divide', ['i32', 'i32'], undefined)} ${here()}`;
+        const thr = mb.need('throw_divide', [], undefined);
         // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
         const guard = name === 'sdiv_int'
           ? `(if (i32.or (i64.eqz ${op('i64', 1)}) (i32.and (i64.eq ${op('i64', 1)} (i64.const -1)) (i64.eq ${op('i64', 0)} (i64.const -9223372036854775808)))) (then (call ${thr}) (unreachable)))`
@@ -429,7 +423,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         else return undefined;
         if (idx < 0 || idx >= (nt ? names.length : Infinity)) return undefined;
         if (ot.name !== T.Tuple!.name && !(names.length > 0)) return undefined;
-        mayThrowAnywhere = true;
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
         // a field of a constant immutable value (a keyword call's named tuple, inlined) is a constant
@@ -457,7 +450,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const ft = ot.types[idx];
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
-        mayThrowAnywhere = true;
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
@@ -472,7 +464,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         const vk = ks[1]!;
         if (isVec(vk)) return [`(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`, vk.slice(1) as Kind];
-        mayThrowAnywhere = true;
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
         // an element that is itself a Float64/Int64 array is read as the JArray and unboxed
@@ -483,7 +474,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
         const ak = ks[1]!, vk = ks[2]!;
         if (isVec(ak) && ak.slice(1) === vk) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${vk} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${op(vk, 2)}) ${op(ak, 1)})`, ak];
-        mayThrowAnywhere = true;
         const sk = isVec(vk) ? 'ref' : vk;
         return [`(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
       }
@@ -561,15 +551,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   const stmtCode = (pc: number): string => site(stmtText(pc), lineAt[pc]!);
   const stmtText = (pc: number): string => {
     const s = code.code[pc]!;
-    const loc = code.codelocs[pc] ?? 0;
-    curLoc = loc;
     if (s instanceof NewvarNode) return '';
     if (s instanceof Expr) {
       const h = s.head.name;
       if (h === '=') {
         const lhs = s.args[0]!, rhs = s.args[1]!;
         if (!(lhs instanceof SlotNumber)) {
-          if (lhs instanceof GlobalRef) { mayThrowAnywhere = true; return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
+          if (lhs instanceof GlobalRef) { return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
           throw new NotCompilable('assignment target');
         }
         const [e, k] = rhs instanceof Expr ? valueExpr(rhs) : [operand(rhs, operandKind(rhs)), operandKind(rhs)];
@@ -588,7 +576,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     // a plain operand as a statement (a slot read, a constant, a global)
     const want = ssaKind(pc + 1);
     if (want === undefined) return '';
-    if (s instanceof GlobalRef && globalConst(s) === undefined) mayThrowAnywhere = true;
     return `(local.set $s${pc + 1} ${operand(s, want)})`;
   };
   const valueExpr = (ex: Expr): [string, Kind | undefined] => {
@@ -596,11 +583,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
       case 'call': case 'invoke': return callValue(ex);
       case 'new': {
         const t = valueOf(ex.args[0]!);
-        mayThrowAnywhere = true;
         return [runtimeCall('new', [t !== undefined ? mb.constRef(t) : operand(ex.args[0]!, 'ref')], ex.args.slice(1)), 'ref'];
       }
       case 'foreigncall': {
-        mayThrowAnywhere = true;
         // a numeric foreign function (libm) takes and returns unboxed numbers
         const rt = valueOf(ex.args[1]!);
         const args = ex.args.slice(2);
@@ -692,7 +677,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   // when it was made (jit.ts callCompiled). A handler would cost more than it tells: one reading a local that holds
   // the line slows every call about 2x, and in V8's optimized code a call inside any `try` is reported at the
   // function's start, so its debug location could not be found.
-  const fbody = `${site(entry.join(' '), m.line)} ${structured.replaceAll('\u0001', () => String(mayThrowAnywhere ? -1 : frameId()))} (unreachable)`;
+  const fbody = `${site(entry.join(' '), m.line)} ${structured} (unreachable)`;
   mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
 }
 

@@ -12,7 +12,7 @@ import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
-import { GotoNode, GotoIfNot, type Module } from '../runtime/values.ts';
+import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
 import { jthrow, mkException } from '../runtime/errors.ts';
@@ -23,7 +23,7 @@ import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
 import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
-import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, type Signature, type FrameInfo } from './codegen.ts';
+import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -109,8 +109,6 @@ interface ModuleDebug {
 }
 /** instantiated modules by serial (`jolt<serial>` in the URL V8 gives their frames) */
 const moduleDebug = new Map<number, ModuleDebug>();
-/** a frame a runtime helper recorded itself (thrownHere): the stack's reading must not add it again */
-const recordedHere = new WeakMap<JoltThrow, { frames: FrameInfo[]; fid: number }>();
 
 /** the stack captured when `e` was made, as structured frames (formatted now, on first use) */
 function nativeTrace(e: JoltThrow): NativeTrace {
@@ -185,23 +183,18 @@ function recordCompiledFrames(e: JoltThrow): void {
     if (!d) continue;
     // a wasm frame's position is a byte offset in its module; its enclosing column, its function's offset + 1
     const p: WasmFrame = { name: cs.getFunctionName() ?? '', pos: cs.getPosition(), start: (cs.getEnclosingColumnNumber() ?? 1) - 1 };
-    for (const { fid, line } of logicalFrames(d, p)) {
-      // the innermost frame may have been recorded by the helper that raised the error
-      const here = recordedHere.get(e);
-      recordedHere.delete(e);
-      if (here && here.frames === d.frames && here.fid === fid) continue;
-      placeFrame(e, d.frames[fid]!, line);
-    }
+    for (const { fid, line } of logicalFrames(d, p)) placeFrame(e, d.frames[fid]!, line);
   }
 }
 
 // ------------------------------------------------------------------ runtime functions imported by compiled code
 const NOTHING = (): Value => T.Nothing!.instance!;
 
-function runtimeImports(frameTables: FrameInfo[]): Record<string, unknown> {
+function runtimeImports(): Record<string, unknown> {
   const rt: Record<string, unknown> = {
     jstag: WA.JSTag,
-    throw_divide: (fid: number, line: number) => thrownHere(() => jthrow('DivideError'), fid, line),
+    // errors detected in wasm (their frame and line are read off the captured stack like any other)
+    throw_divide: () => jthrow('DivideError'),
     box_i64: (x: bigint) => x,
     box_f64: (x: number) => x,
     box_i32: (x: number) => x !== 0,
@@ -232,18 +225,7 @@ function runtimeImports(frameTables: FrameInfo[]): Record<string, unknown> {
     // Float64/Int64 arrays: compiled code takes the WasmGC vector once and indexes it itself
     vec_f64: (a: JArray) => a.vec,
     vec_i64: (a: JArray) => a.vec,
-    throw_bounds: (a: JArray, i: number, fid: number, line: number) => thrownHere(() => linearIndex(a, [BigInt(i)]), fid, line),
-  };
-  // at the place among the interpreter's frames where this call sits. (Compiled code has no handlers now: with
-  // fid -1, or without this, callCompiled finds the frame on the captured stack; it then leaves out one recorded here.)
-  const recordFrame = (e: unknown, fid: number, line: number): void => {
-    if (!(e instanceof JoltThrow) || fid < 0) return;
-    placeFrame(e, frameTables[fid]!, line);
-    recordedHere.set(e, { frames: frameTables, fid });
-  };
-  // an error raised by a helper on behalf of a compiled function
-  const thrownHere = (raise: () => unknown, fid: number, line: number): void => {
-    try { raise(); } catch (e) { recordFrame(e, fid, line); throw e; }
+    throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
   };
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
   const callForeign = (name: Sym, a: Value[]): Value => {
@@ -351,7 +333,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     frames: mb.frames, sites: ans.sites ?? new Int32Array(0), shift: bytes.length - ans.bytes.length,
     callLines: mb.callLines, byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
   };
-  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(mb.frames), k: {}, fn: {} };
+  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
   const inst = new WA.Instance(new WA.Module(bytes), imports);
@@ -368,6 +350,11 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
 }
 function validNow(mi: MethodInstance): boolean { const ci = mi.cache[0]; return !!ci && ci.max_world >= interpState.world; }
 
+/** what binaryen is asked to do with a module built for installation */
+function requestFor(p: Pending): CompileRequest {
+  return { text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false, noInline: [...p.mb.recursive] };
+}
+
 // ---- background compilation: one module at a time in the worker, the rest queued; the interpreter polls
 const queue: Pending[] = [];
 let current: Pending | undefined;
@@ -378,7 +365,7 @@ function sendNext(): void {
   current = queue.shift()!;
   startCompiler();
   Atomics.store(worker!.flag, 0, 0);
-  worker!.port.postMessage({ text: current.text, optimize: true, wantText: current.keepText, wantUnoptimizedText: false, noInline: [...current.mb.recursive] } satisfies CompileRequest);
+  worker!.port.postMessage(requestFor(current));
 }
 /** Installs a finished background compilation, if there is one, and sends the next request. */
 function poll(): void {
@@ -407,14 +394,19 @@ function requestCompile(root: MethodInstance): void {
 export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
   const p = buildModule(root, !!opts.keepText);
   if (!p) return false;
-  return install(p, binaryenCompile({ text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false, noInline: [...p.mb.recursive] }));
+  return install(p, binaryenCompile(requestFor(p)));
 }
 
 /** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */
 function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
-  const a = c.sig.self ? [f, ...args] : args.slice();
-  // a Float64/Int64 array parameter takes the array's WasmGC vector; a returned vector stands for its owner
-  c.sig.params.forEach((k, i) => { if (k === 'vf64' || k === 'vi64') a[i] = (a[i] as JArray).vec as unknown as Value; });
+  let a = c.sig.self ? [f, ...args] : args;
+  // a Float64/Int64 array parameter takes the array's WasmGC vector (in a copy: `args` is the caller's); a returned
+  // vector stands for its owner
+  c.sig.params.forEach((k, i) => {
+    if (k !== 'vf64' && k !== 'vi64') return;
+    if (a === args) a = args.slice();
+    a[i] = (a[i] as JArray).vec as unknown as Value;
+  });
   // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
   JoltThrow.compiledCalls++;
   let r: Value;
@@ -431,11 +423,6 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
 const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;
 const isBaseModule = (mod: Module): boolean => mod.name.name === 'Base' || mod.name.name === 'Core' || mod.name.name === 'Test';
 
-function hasLoop(ci: CodeInstance): boolean {
-  const code = ci.inferred!.code;
-  return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
-}
-
 /** The interpreter's hook: run `m` natively for this call if it is (or now gets) compiled. */
 export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which: MethodInstance | string | undefined): { value: Value } | undefined {
   if (!m.source || m.isva) return undefined;
@@ -447,7 +434,7 @@ export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Va
     if (refused.has(mi) || inFlight.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
-    const looped = (): boolean => { const ci = typedCode(mi); return !!ci?.inferred && hasLoop(ci); };
+    const looped = (): boolean => { const ci = typedCode(mi); return !!ci?.inferred && hasLoop(ci.inferred.code); };
     if (n < jitSettings.threshold && !looped()) return undefined;
     // a method with a loop may run long in this one call, and code installed later cannot take over a running
     // call, so it is compiled now (as Julia would): the program's own methods always, Base's once binaryen is

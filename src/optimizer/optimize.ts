@@ -54,6 +54,8 @@ class Builder {
   push(st: Value, t: JType, loc: number): SSAValue { this.code.push(st); this.types.push(t); this.locs.push(loc); return new SSAValue(this.code.length); }
 }
 
+const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
+
 function mapOperands(x: Value, f: (v: Value) => Value): Value {
   if (x instanceof Expr) return new Expr(x.head, x.args.map(a => mapOperands(a, f)));
   if (x instanceof GotoIfNot) return new GotoIfNot(mapOperands(x.cond, f), x.dest);
@@ -197,7 +199,6 @@ function splitSlots(src: CodeInfo): CodeInfo {
     return tv === sh.struct ? x.args.slice(1) : undefined;
   };
   const isNothing = (x: Value): boolean => x === nothing || (x instanceof GlobalRef && lookupBinding(x.mod, x.name)?.get() === nothing);
-  const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
   const slotOf = (x: Value): number | undefined => x instanceof SlotNumber && shapes.has(x.id) ? x.id : undefined;
   const tupleCall = (x: Value): Expr | undefined => x instanceof Expr && x.head.name === 'call' && isBuiltin(x.args[0]!, 'tuple') ? x : undefined;
   const bad = new Set<number>();
@@ -348,7 +349,6 @@ function splitSlots(src: CodeInfo): CodeInfo {
  *  indistinguishable from reading and writing its fields; each execution of the `new` starts the locals afresh. */
 function splitMutables(src: CodeInfo): CodeInfo {
   const code = src.code, n = code.length;
-  const isBuiltin = (x: Value, name: string): boolean => x instanceof BuiltinFunction && x.name === name;
   const typeOfNew = (st: Value): DataType | undefined => {
     if (!(st instanceof Expr) || st.head.name !== 'new') return undefined;
     const t0 = st.args[0]!;
@@ -366,13 +366,6 @@ function splitMutables(src: CodeInfo): CodeInfo {
     if (typeof v === 'bigint') return v >= 1n && v <= BigInt(t.types.length) ? Number(v) - 1 : undefined;
     if (v instanceof Sym) { const k = t.name.names.indexOf(v); return k >= 0 ? k : undefined; }
     return undefined;
-  };
-  const staticType = (x: Value): JType | undefined => {
-    if (x instanceof SSAValue) return src.ssavaluetypes![x.id - 1];
-    if (x instanceof SlotNumber) return src.slottypes?.[x.id - 1];
-    if (x instanceof QuoteNode) return (x.value as JObj).jtype;
-    if (typeof x === 'bigint') return T.Int64; if (typeof x === 'number') return T.Float64; if (typeof x === 'boolean') return T.Bool;
-    return (x as JObj)?.jtype;
   };
   // a statement that is just a candidate (`%j = %k`, left by earlier passes) names the same object
   const alias = new Map<number, number>();
@@ -396,8 +389,7 @@ function splitMutables(src: CodeInfo): CodeInfo {
     if (k === undefined) return undefined;
     if (isBuiltin(a[0]!, 'getfield') && a.length === 3) return { obj: new SSAValue(root), k };
     if (isBuiltin(a[0]!, 'setfield!') && a.length === 4) {
-      const vt = staticType(a[3]!);
-      return vt && issubtype(vt, t.types[k]!) ? { obj: new SSAValue(root), k, value: a[3]! } : undefined;
+      return issubtype(widenconst(operandLattice(src, a[3]!)), t.types[k]!) ? { obj: new SSAValue(root), k, value: a[3]! } : undefined;
     }
     return undefined;
   };

@@ -86,9 +86,8 @@ export class JArray extends JObj {
     this.ops = ops;
     if (share) { this.vec = share.vec ? ops!.view(share.vec, this) : undefined; this.elts = share.elts; return; }
     if (ops) {
-      const v = ops.make(data.length, this);
-      this.vec = v;
-      for (let k = 0; k < data.length; k++) if (data[k] !== undefined) (ops.set as (v: GcVec, i: number, x: Value) => void)(v, k, data[k]!);
+      this.vec = ops.make(data.length, this);
+      for (let k = 0; k < data.length; k++) if (data[k] !== undefined) this.put(k, data[k]!);
     } else this.elts = data;
   }
   /** a new array of `len` elements (#undef, or zero for Float64/Int64) */

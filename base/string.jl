@@ -5,7 +5,7 @@ sizeof(x) = Core.sizeof(x)   # bits types and their values
 codeunit(s::String, i::Int) = ccall(:jl_codeunit, UInt8, (String, Int), s, i)
 function iterate(s::String, i::Int=1)
     i > ncodeunits(s) && return nothing
-    ccall(:jl_next_char, Any, (String, Int), s, i)
+    ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int}
 end
 length(s::String) = ccall(:jl_string_length, Int, (String,), s)
 firstindex(s::String) = 1
@@ -20,11 +20,11 @@ isvalid(s::String, i::Int) = 1 <= i <= ncodeunits(s) && ccall(:jl_is_char_start,
 function getindex(s::String, i::Int)
     (1 <= i <= ncodeunits(s)) || throw(BoundsError(s, i))
     isvalid(s, i) || throw(StringIndexError(s, i))
-    ccall(:jl_next_char, Any, (String, Int), s, i)[1]
+    (ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int})[1]
 end
 function nextind(s::String, i::Int)
     i >= ncodeunits(s) && return i + 1
-    ccall(:jl_next_char, Any, (String, Int), s, i)[2]
+    (ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int})[2]
 end
 prevind(s::String, i::Int) = _thisind(s, i - 1)
 thisind(s::String, i::Int) = i > ncodeunits(s) ? i : _thisind(s, i)
@@ -99,13 +99,11 @@ function _split_str(s::String, delim::Union{String,Char}=" ")
     end
     out
 end
-parse(::Type{Int64}, s::String; base::Int=10) = (r = ccall(:jl_parse_int, Any, (String, Int), s, base); r === nothing ? throw(ArgumentError("invalid base $base digit in \"$s\"")) : r::Int64)
 function parse(::Type{Float64}, s::String)
     r = ccall(:jl_parse_float, Any, (String,), s)
     r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float64"))
     r
 end
-tryparse(::Type{Int64}, s::String; base::Int=10) = ccall(:jl_parse_int, Any, (String, Int), s, base)::Union{Nothing, Int64}
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
 string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, base, pad)
 Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)

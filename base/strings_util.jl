@@ -244,4 +244,4 @@ end
 String(s::String) = s
 String(v::Vector{Char}) = join(v)
 ncodeunits(c::Char) = ncodeunits(string(c))
-parse(::Type{T}, s::String; base::Int=10) where {T<:Integer} = T(parse(Int64, s; base=base))
+parse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = T(parse(Int64, s; base=base))

@@ -62,6 +62,8 @@ export class ModuleBuilder {
    *  recursion into the caller, dozens of calls deep; fib ran 2-5x slower from such a caller) */
   readonly recursive = new Set<string>();
   readonly funcs: string[] = [];
+  /** the module's own globals (helpers' scratch storage) */
+  readonly globals: string[] = [];
   /** instances compiled in this module: their function names */
   readonly local = new Map<MethodInstance, string>();
   readonly queue: CodeInstance[] = [];
@@ -116,6 +118,79 @@ export class ModuleBuilder {
   }
   private readonly helpers = new Set<string>();
 
+  /** one of V8's JS string builtins (`wasm:js-string`): Jolt strings are JS strings of bytes, and V8 compiles
+   *  these inline, so reading a string's bytes costs no call out of wasm */
+  jsString(name: 'length' | 'charCodeAt' | 'fromCharCodeArray'): string {
+    const decl = {
+      length: '(param externref) (result i32)',
+      charCodeAt: '(param externref i32) (result i32)',
+      fromCharCodeArray: '(param (ref null $a16) i32 i32) (result (ref extern))',
+    }[name];
+    const key = `wasm:js-string ${name}`;
+    if (!this.imports.has(key)) this.imports.set(key, `(import "wasm:js-string" "${name}" (func $js_${name} ${decl}))`);
+    return `$js_${name}`;
+  }
+
+  /** `string(x::Int64; base, pad)` in wasm: digits into an i16 array, which becomes the string. Bases outside 2..36
+   *  and pads beyond 64 digits go to the runtime's implementation, which the interpreter uses too. */
+  intString(): string {
+    if (this.helpers.has('intString')) return '$jl_int_string';
+    this.helpers.add('intString');
+    const fallback = `(call ${this.need('foreign_3', ['ref', 'ref', 'ref', 'ref'], 'ref')} ${this.constRef(Sym.of('jl_int_string'))} (call ${this.need('box_i64', ['i64'], 'ref')} (local.get $x)) (call $box_i64 (local.get $b)) (call $box_i64 (local.get $pad)))`;
+    // One digit loop per kind of base: a power of two shifts and masks, base 10 divides by a constant (which the
+    // engine turns into a multiplication), other bases divide; each runs while digits remain or padding is due.
+    const digitLoop = (label: string, rem: string, div: string): string => `(block $${label}_done (loop $${label}
+   (br_if $${label}_done (i32.and (i64.eqz (local.get $u)) (i64.ge_s (local.get $n) (local.get $pad))))
+   (local.set $d (i32.wrap_i64 ${rem}))
+   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+   (array.set $a16 (local.get $buf) (local.get $k) (i32.add (local.get $d) (select (i32.const 48) (i32.const 87) (i32.lt_u (local.get $d) (i32.const 10)))))
+   (local.set $u ${div})
+   (local.set $n (i64.add (local.get $n) (i64.const 1)))
+   (br $${label})))`;
+    this.globals.push('(global $int_digits (ref null $a16) (array.new_default $a16 (i32.const 65)))');
+    this.funcs.push(`(func $jl_int_string (param $x i64) (param $b i64) (param $pad i64) (result externref)
+  (local $buf (ref $a16)) (local $u i64) (local $k i32) (local $n i64) (local $d i32) (local $neg i32) (local $sh i64)
+  (if (i32.or (i64.gt_u (i64.sub (local.get $b) (i64.const 2)) (i64.const 34)) (i64.gt_u (local.get $pad) (i64.const 64)))
+   (then (return ${fallback})))
+  (local.set $neg (i64.lt_s (local.get $x) (i64.const 0)))
+  ;; the magnitude as an unsigned number (typemin's is 2^63)
+  (local.set $u (select (i64.sub (i64.const 0) (local.get $x)) (local.get $x) (local.get $neg)))
+  ;; digits go into one scratch array per module (fromCharCodeArray copies them into the new string)
+  (local.set $buf (ref.as_non_null (global.get $int_digits)))
+  (local.set $k (i32.const 65))
+  (if (i64.eqz (i64.and (local.get $b) (i64.sub (local.get $b) (i64.const 1))))
+   (then
+    (local.set $sh (i64.ctz (local.get $b)))
+    ${digitLoop('pow2', '(i64.and (local.get $u) (i64.sub (local.get $b) (i64.const 1)))', '(i64.shr_u (local.get $u) (local.get $sh))')})
+   (else (if (i64.eq (local.get $b) (i64.const 10))
+    (then ${digitLoop('dec', '(i64.rem_u (local.get $u) (i64.const 10))', '(i64.div_u (local.get $u) (i64.const 10))')})
+    (else ${digitLoop('any', '(i64.rem_u (local.get $u) (local.get $b))', '(i64.div_u (local.get $u) (local.get $b))')}))))
+  (if (local.get $neg) (then
+   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+   (array.set $a16 (local.get $buf) (local.get $k) (i32.const 45))))
+  (call ${this.jsString('fromCharCodeArray')} (local.get $buf) (local.get $k) (i32.const 65)))`);
+    return '$jl_int_string';
+  }
+
+  /** `length(s::String)` in wasm: the number of bytes that do not continue a character (0x80-0xbf), as the
+   *  runtime's implementation counts */
+  stringLength(): string {
+    if (this.helpers.has('stringLength')) return '$jl_string_length';
+    this.helpers.add('stringLength');
+    this.funcs.push(`(func $jl_string_length (param $s externref) (result i64)
+  (local $i i32) (local $n i32) (local $c i64)
+  (local.set $n (call ${this.jsString('length')} (local.get $s)))
+  (block $done (loop $byte
+   (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+   (if (i32.ge_u (i32.sub (call $js_charCodeAt (local.get $s) (local.get $i)) (i32.const 128)) (i32.const 64))
+    (then (local.set $c (i64.add (local.get $c) (i64.const 1)))))
+   (local.set $i (i32.add (local.get $i) (i32.const 1)))
+   (br $byte)))
+  (local.get $c))`);
+    this.jsString('charCodeAt');
+    return '$jl_string_length';
+  }
+
   private smallEnoughToCopy(mi: MethodInstance): boolean {
     const code = this.codeOf(mi)?.inferred?.code;
     return !!code && code.length <= COPY_MAX_STATEMENTS && !hasLoop(code);
@@ -149,6 +224,34 @@ export class ModuleBuilder {
     if (!name) { name = `$${wasmName(mi)}_${this.local.size}`; this.local.set(mi, name); this.queue.push(ci); }
     return { name, sig: signatureOf(ci) };
   }
+  /** A copy of a small callee for a call whose arguments include constant immutable values (a keyword call's
+   *  named tuple): the copy reads them as constants, so their fields fold. `consts` is indexed by argument slot
+   *  (slot 1 is the function); undefined: no copy is worth making. */
+  specializedFor(mi: MethodInstance, consts: (Value | undefined)[]): { name: string; sig: Signature } | undefined {
+    if (!consts.some(v => v !== undefined) || !this.smallEnoughToCopy(mi)) return undefined;
+    const ci = this.codeOf(mi) ?? undefined;
+    if (!ci) return undefined;
+    const key = consts.map(v => v === undefined ? '' : this.constRef(v)).join(',');
+    let names = this.copyNames.get(mi);
+    if (!names) this.copyNames.set(mi, names = new Map());
+    let name = names.get(key);
+    if (!name) {
+      name = `$${wasmName(mi)}_c${this.copies.length}`;
+      names.set(key, name);
+      this.copies.push({ ci, name, consts });
+    }
+    return { name, sig: signatureOf(ci) };
+  }
+  readonly copies: { ci: CodeInstance; name: string; consts: (Value | undefined)[] }[] = [];
+  private readonly copyNames = new Map<MethodInstance, Map<string, string>>();
+  private queued = 0;
+  private copied = 0;
+  /** the next function to emit: a queued instance (`consts` undefined) or a constant-specialized copy */
+  next(): { ci: CodeInstance; name: string; consts?: (Value | undefined)[] } | undefined {
+    if (this.queued < this.queue.length) { const ci = this.queue[this.queued++]!; return { ci, name: this.local.get(ci.def)! }; }
+    if (this.copied < this.copies.length) return this.copies[this.copied++]!;
+    return undefined;
+  }
   text(): string {
     const ext = [...this.external].map(([mi, name]) => {
       const s = this.compiledSignature(mi)!;
@@ -161,6 +264,7 @@ export class ModuleBuilder {
       ...this.consts.map((_, k) => `(import "k" "${k}" (global $k${k} externref))`),
       ...this.imports.values(),
       ...ext,
+      ...this.globals,
       ...this.funcs,
       ')',
     ].join('\n');
@@ -172,6 +276,8 @@ export class ModuleBuilder {
 const GC_VECTOR_TYPES = [
   '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
   '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
+  // the character codes V8's fromCharCodeArray builtin makes a string of
+  '(type $a16 (array (mut i16)))',
 ];
 /** whether typed code has a loop (a jump backwards) */
 export function hasLoop(code: readonly Value[]): boolean {
@@ -204,7 +310,7 @@ export function signatureOf(ci: CodeInstance): Signature {
 const NOTHING = (): Value => T.Nothing!.instance!;
 
 /** Emits the wasm function for `ci` into the module under `name`. Throws NotCompilable for what it cannot do. */
-export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string): void {
+export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, argConsts: readonly (Value | undefined)[] = []): void {
   const code = ci.inferred!;
   const mi = ci.def;
   const m = mi.def;
@@ -221,6 +327,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
   const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
   const nargSlots = m.nargs;
+  // an argument this copy was specialized on (never reassigned) is a constant
+  const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
 
   // ---- operands
   const slotLocal = (id: number): string => `$v${id}`;
@@ -257,6 +365,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     if (x instanceof SSAValue) { const k = ssaKind(x.id); if (!k) throw new NotCompilable('use of a value that never exists'); return conv(`(local.get $s${x.id})`, k, to); }
     if (x instanceof SlotNumber) {
       if (x.id === 1 && !sig.self) return constant(selfValue(st[0]!), to);
+      const c = slotConst(x);
+      if (c !== undefined) return constant(c, to);
       return conv(`(local.get ${slotLocal(x.id)})`, slotKinds[x.id - 1]!, to);
     }
     if (x instanceof QuoteNode) return constant(x.value, to);
@@ -270,6 +380,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
   };
   const valueOf = (x: Value): Value | undefined => {
     if (x instanceof QuoteNode) return x.value;
+    if (x instanceof SlotNumber) return slotConst(x);
     if (x instanceof GlobalRef) return globalConst(x);
     if (x instanceof SSAValue || x instanceof SlotNumber || x instanceof Expr) return undefined;
     return x;
@@ -301,7 +412,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
     const a = ex.args;
     if (ex.head.name === 'invoke') {
       const callee = a[0] as MethodInstance;
-      const fn = mb.funcFor(callee);
+      // constant immutable arguments (not numbers: binaryen propagates those itself) call a specialized copy
+      const consts = a.slice(1).map(x => { const v = valueOf(x); return isTuple(v as Value) || (v instanceof JStruct && !v.type.ismutable) ? v : undefined; });
+      const fn = mb.specializedFor(callee, consts) ?? mb.funcFor(callee);
       if (fn) {
         if (callee === mi) mb.recursive.add(fn.name.slice(1));
         const cst = (callee.specTypes as DataType).parameters as JType[];
@@ -452,6 +565,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
+      case 'sizeof':
+        // a string's size is its number of bytes
+        if (xs.length === 1 && staticType(xs[0]!) === T.String) return [`(i64.extend_i32_u (call ${mb.jsString('length')} ${op('ref', 0)}))`, 'i64'];
+        return undefined;
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
       case 'arraylen': {
         if (xs.length !== 1) return undefined;
@@ -594,6 +711,20 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string):
         const fsym = fname instanceof QuoteNode ? fname.value : fname;
         if (rt === T.Float64 && fsym instanceof Sym && fsym.name === 'jl_hypot' && ak.length === 2 && ak.every(k => k === 'f64')) {
           return [`(call ${mb.hypot()} ${operand(args[0]!, 'f64')} ${operand(args[1]!, 'f64')})`, 'f64'];
+        }
+        // string primitives compiled to wasm over V8's string builtins
+        if (fsym instanceof Sym) {
+          const fn = fsym.name;
+          if (fn === 'jl_int_string' && ak.length === 3 && ak.every(k => k === 'i64')) {
+            return [`(call ${mb.intString()} ${args.map(x => operand(x, 'i64')).join(' ')})`, 'ref'];
+          }
+          if (fn === 'jl_string_length' && args.length === 1 && staticType(args[0]!) === T.String) {
+            return [`(call ${mb.stringLength()} ${operand(args[0]!, 'ref')})`, 'i64'];
+          }
+          // the byte at i (1-based); callers check the bounds (out of range traps)
+          if (fn === 'jl_codeunit_int' && args.length === 2 && staticType(args[0]!) === T.String && ak[1] === 'i64') {
+            return [`(i64.extend_i32_u (call ${mb.jsString('charCodeAt')} ${operand(args[0]!, 'ref')} (i32.wrap_i64 (i64.sub ${operand(args[1]!, 'i64')} (i64.const 1)))))`, 'i64'];
+          }
         }
         if (rt === T.Float64 && fsym instanceof Sym && mathForeign[fsym.name] && ak.every(k => k === 'f64')) {
           return [`(call ${mb.need(`math_${fsym.name}`, ak, 'f64')} ${args.map(x => operand(x, 'f64')).join(' ')})`, 'f64'];

@@ -32,10 +32,13 @@ setTypePrinter(showType);
 interface WasmApi {
   JSTag: unknown;
   Global: new (d: { value: 'externref'; mutable: boolean }, v: unknown) => unknown;
-  Module: new (bytes: Uint8Array) => unknown;
+  Module: new (bytes: Uint8Array, options?: { builtins: string[] }) => unknown;
   Instance: new (m: unknown, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
 }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** compiled modules import V8's JS string builtins (`wasm:js-string`), which the engine supplies itself */
+export const WASM_OPTIONS = { builtins: ['js-string'] };
 
 export const jitStats = { modules: 0, functions: 0, failures: 0, compileMs: 0, binaryenWaitMs: 0 };
 /** `sync`: compile at the call that asks for it (`--compile=all`), else in the background (`--compile=yes`) */
@@ -296,9 +299,9 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   );
   if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
-  for (let k = 0; k < mb.queue.length; k++) {
-    const ci = mb.queue[k]!;
-    try { emitFunction(mb, ci, mb.local.get(ci.def)!); done.add(ci.def); }
+  for (let job = mb.next(); job; job = mb.next()) {
+    const ci = job.ci;
+    try { emitFunction(mb, ci, job.name, job.consts); if (!job.consts) done.add(ci.def); }
     catch (e) {
       if (!(e instanceof NotCompilable)) throw e;
       if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${ci.def.def.name.name} not compiled: ${e.message}\n`);
@@ -336,7 +339,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
-  const inst = new WA.Instance(new WA.Module(bytes), imports);
+  const inst = new WA.Instance(new WA.Module(bytes, WASM_OPTIONS), imports);
   moduleDebug.set(mb.serial, debug);
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
@@ -459,13 +462,31 @@ export function compiledFunction(mi: MethodInstance): { record: ModuleRecord; na
   return { record: modules[c.module]!, name: modules[c.module]!.names.get(mi)! };
 }
 
-/** `mi` compiled alone in a fresh module (what it invokes appears as imported functions), for printing:
- *  binaryen's text of its function, optimized or not, and the module's bytes. */
+/** `mi` compiled in a fresh module for printing, as the JIT compiles it: small callees are copied in (and may be
+ *  inlined), the rest appear as imported functions. Binaryen's text of its function, optimized or not, and the
+ *  module's bytes. */
 export function standaloneModule(mi: MethodInstance, optimize: boolean): { text: string; bytes?: Uint8Array; name: string } | string {
-  const mb = new ModuleBuilder(x => x === mi ? typedCode(x) : undefined, x => { if (x === mi) return undefined; const c = typedCode(x); return c ? signatureOf(c) : undefined; });
-  const fn = mb.funcFor(mi);
-  if (!fn) return 'no typed code for this method instance';
-  try { emitFunction(mb, mb.queue[0]!, fn.name); } catch (e) { if (e instanceof NotCompilable) return `not compiled: ${e.message}`; throw e; }
+  // a callee that cannot be compiled is called through the runtime, as in the JIT: build again without it
+  const refusedHere = new Set<MethodInstance>();
+  let mb: ModuleBuilder, fn: ReturnType<ModuleBuilder['funcFor']>;
+  for (;;) {
+    mb = new ModuleBuilder(x => refusedHere.has(x) ? undefined : typedCode(x),
+      x => { if (x === mi || refusedHere.has(x)) return undefined; const c = typedCode(x); return c ? signatureOf(c) : undefined; });
+    fn = mb.funcFor(mi);
+    if (!fn) return 'no typed code for this method instance';
+    let failed: MethodInstance | undefined;
+    for (let job = mb.next(); job; job = mb.next()) {
+      const ci = job.ci;
+      try { emitFunction(mb, ci, job.name, job.consts); }
+      catch (e) {
+        if (!(e instanceof NotCompilable)) throw e;
+        if (ci.def === mi) return `not compiled: ${e.message}`;
+        failed = ci.def; break;
+      }
+    }
+    if (!failed) break;
+    refusedHere.add(failed);
+  }
   const ans = binaryenCompile({ text: mb.text(), optimize, wantText: true, wantUnoptimizedText: false });
   if (!ans.text) return `binaryen: ${ans.error}`;
   return { text: ans.text, bytes: ans.bytes, name: fn.name.slice(1) };

@@ -214,6 +214,8 @@ const builtinT: Record<string, TFunc> = {
   },
   'arrayset': (a) => widenconst(a[1] ?? Bottom),
   'Box': () => T.Box ?? T.Any!,
+  // Core._new(T, fields...) makes a T (the exception constructors of Base use it)
+  '_new': (a) => a[0] instanceof Const && a[0].val instanceof DataType && !a[0].val.isabstract ? a[0].val : T.Any!,
   '_type_string': () => T.String!,
   // a named tuple's keys are part of its type: keyword-argument handling folds to constants
   '_nt_haskey': (a) => {

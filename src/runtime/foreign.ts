@@ -75,8 +75,12 @@ F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
   const un = typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
   const neg = un < 0n;
-  let s = (neg ? -un : un).toString(Number(base as bigint));
-  const p = Number(pad as bigint);
+  const p = Number(pad as bigint), b = BigInt(base as bigint);
+  if (b < 2n || b > 62n) jthrow('DomainError', b, utf8Encode('base must satisfy 2 ≤ abs(base) ≤ 62'));
+  // Julia's digits: 0-9a-z up to base 36, 0-9A-Za-z above (zero with no padding has no digits at all)
+  const alphabet = b <= 36n ? '0123456789abcdefghijklmnopqrstuvwxyz' : '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let s = '';
+  for (let m = neg ? -un : un; m > 0n; m /= b) s = alphabet[Number(m % b)] + s;
   if (s.length < p) s = '0'.repeat(p - s.length) + s;
   return (neg ? '-' : '') + s;
 });
@@ -91,6 +95,8 @@ F('jl_string_repeat', ([s, n]) => (s as string).repeat(Number(n as bigint)));
 F('jl_string_lt', ([a, b]) => (a as string) < (b as string));
 F('jl_string_cmp', ([a, b]) => BigInt((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
 F('jl_codeunit', ([s, i]) => new Bits(T.UInt8!, BigInt((s as string).charCodeAt(Number(i as bigint) - 1))));
+// the byte at i as an Int (compiled code reads it with V8's charCodeAt builtin); callers check the bounds
+F('jl_codeunit_int', ([s, i]) => BigInt((s as string).charCodeAt(Number(i as bigint) - 1)));
 F('jl_substring', ([s, i, j]) => (s as string).slice(Number(i as bigint) - 1, Number(j as bigint)));
 F('jl_search', ([s, t, from]) => BigInt((s as string).indexOf(t as string, Number(from as bigint) - 1) + 1));
 F('jl_rsearch', ([s, t, from]) => BigInt((s as string).lastIndexOf(t as string, Number(from as bigint) - 1) + 1));

@@ -1,25 +1,16 @@
 // The native tier: code is really compiled (and reused), @code_wasm / @code_native show it, invalidation drops it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createSession, includeString } from '../../src/engine.ts';
-import { Sym, T, Expr, type Value } from '../../src/runtime/values.ts';
-import { enableTypedTier } from '../../src/inference/execute.ts';
-import { enableNativeTier, jitStats, compiledFunction, functionText } from '../../src/codegen/jit.ts';
+import { spawnSync } from 'node:child_process';
+import { includeString } from '../../src/engine.ts';
+import { T, Expr } from '../../src/runtime/values.ts';
+import { jitStats, compiledFunction, functionText } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { withCompilationHints } from '../../src/codegen/compilation_hints.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
 import { world } from '../../src/runtime/methods.ts';
+import { run, s, get, jolt } from './native_session.ts';
 
-const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
-const run = (code: string, flags: string[] = []) => execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
-
-const s = createSession();
-enableTypedTier();
-enableNativeTier(true);   // compile synchronously, so the tests see compiled code right away
-const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;
 
 test('calls are compiled to wasm and the compiled code is reused', () => {
   includeString(s.Main, 'fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)', 'fib.jl');

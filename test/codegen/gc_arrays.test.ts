@@ -2,28 +2,18 @@
 // compiled code must agree on them, and the embedded runtime module must be the one gc_arrays.wat describes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { createSession, includeString } from '../../src/engine.ts';
-import { Sym, T, type Value } from '../../src/runtime/values.ts';
-import { enableTypedTier } from '../../src/inference/execute.ts';
-import { enableNativeTier, compiledFunction } from '../../src/codegen/jit.ts';
+import { includeString } from '../../src/engine.ts';
+import { T } from '../../src/runtime/values.ts';
+import { compiledFunction } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
 import { world } from '../../src/runtime/methods.ts';
 import { gcArraysWasm } from '../../src/runtime/gc_arrays_wasm.ts';
 import { hypot } from '../../src/runtime/foreign.ts';
 import { assembleGcArrays } from '../../scripts/build-gc-arrays.ts';
+import { run, s, get } from './native_session.ts';
 
-const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
-const run = (code: string, flags: string[] = []) => execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
-
-const s = createSession();
-enableTypedTier();
-enableNativeTier(true);
-const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;
 
 test('the embedded runtime module is gc_arrays.wat assembled (node scripts/build-gc-arrays.ts regenerates it)', async () => {
   assert.equal(Buffer.from(await assembleGcArrays()).toString('base64'), gcArraysWasm);

@@ -604,7 +604,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (s instanceof GotoNode) { starts.add(s.label - 1); starts.add(pc + 1); }
     else if (s instanceof GotoIfNot) { starts.add(s.dest - 1); starts.add(pc + 1); }
     else if (s instanceof ReturnNode) starts.add(pc + 1);
-    else if (s instanceof Expr && (s.head.name === 'enter' || s.head.name === 'leave' || s.head.name === 'the_exception' || s.head.name === 'pop_exception')) throw new NotCompilable('exception handling');
+    else if (s instanceof Expr && s.head.name === 'enter') starts.add((s.args[0] as number) - 1);
   });
   const firsts = [...starts].filter(x => x < n).sort((a, b) => a - b);
   const nb = firsts.length;
@@ -622,12 +622,24 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // reverse postorder from the entry
   const rpo: number[] = [], order: number[] = new Array(nb).fill(-1);
   const seen = new Set<number>();
-  const dfs = (b: number): void => { seen.add(b); for (const s of succs[b]!) if (!seen.has(s)) dfs(s); rpo.push(b); };
+  // Exception handlers (`enter L`): the block of the enter gets an edge to its catch block, first, and outer
+  // handlers before inner ones. The walk therefore finishes a catch block (and what follows the try) before the
+  // try's body, so the catch block is placed after, and outside, every block of the body it protects (see try below).
+  const excSuccs: number[][] = firsts.map(() => []);
+  const handlerOf = new Map<number, number>();   // catch block -> block of its enter
+  code.code.forEach((s, pc) => {
+    if (!(s instanceof Expr && s.head.name === 'enter')) return;
+    const h = blockOf[(s.args[0] as number) - 1]!;
+    if (handlerOf.has(h)) throw new NotCompilable('catch block shared by two handlers');
+    handlerOf.set(h, blockOf[pc]!); excSuccs[blockOf[pc]!]!.push(h);
+  });
+  const allSuccs = (b: number): number[] => excSuccs[b]!.length ? [...excSuccs[b]!, ...succs[b]!] : succs[b]!;
+  const dfs = (b: number): void => { seen.add(b); for (const s of allSuccs(b)) if (!seen.has(s)) dfs(s); rpo.push(b); };
   dfs(0);
   rpo.reverse();
   rpo.forEach((b, k) => { order[b] = k; });
   const preds: number[][] = firsts.map(() => []);
-  for (const b of rpo) for (const s of succs[b]!) preds[s]!.push(b);
+  for (const b of rpo) for (const s of allSuccs(b)) preds[s]!.push(b);
   // immediate dominators (Cooper, Harvey and Kennedy)
   const idom: number[] = new Array(nb).fill(-1);
   idom[0] = 0;
@@ -647,6 +659,33 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const loopHeader = (b: number): boolean => preds[b]!.some(p => isBack(p, b));
   const mergeNode = (b: number): boolean => preds[b]!.filter(p => !isBack(p, b)).length >= 2;
   const children = (b: number): number[] => rpo.filter(c => c !== 0 && c !== b && idom[c] === b);
+  // a catch block is placed among the blocks its enter dominates (a jump to it that the optimizer left on a dead
+  // path is fine; one from elsewhere is not)
+  for (const [h, from] of handlerOf) if (idom[h] !== from) throw new NotCompilable('catch block outside its try');
+  // handler depth at each block's entry, and of each enter: Julia's handlers nest statically
+  const depthIn: number[] = new Array(nb).fill(-1);
+  const enterDepth = new Map<number, number>();   // pc of an enter -> depth once it has run
+  depthIn[0] = 0;
+  for (const b of rpo) {
+    let d = depthIn[b]!;
+    if (d < 0) continue;
+    for (let pc = firsts[b]!; pc <= lastOf(b); pc++) {
+      const st = code.code[pc];
+      if (!(st instanceof Expr)) continue;
+      if (st.head.name === 'enter') {
+        enterDepth.set(pc, ++d);
+        const h = blockOf[(st.args[0] as number) - 1]!;
+        if (depthIn[h]! >= 0 && depthIn[h] !== d - 1) throw new NotCompilable('handler depth');
+        depthIn[h] = d - 1;
+      } else if (st.head.name === 'leave') d -= Number(st.args[0] as bigint | number);
+    }
+    for (const s of succs[b]!) {
+      if (depthIn[s]! >= 0 && depthIn[s] !== d && !isBack(b, s)) throw new NotCompilable('handler depth');
+      if (depthIn[s]! < 0) depthIn[s] = d;
+    }
+  }
+  const maxDepth = Math.max(0, ...enterDepth.values());
+  const catchDepth = (h: number): number => depthIn[h]! + 1;
   for (const b of rpo) for (const s of succs[b]!) if (isBack(b, s) && !dominatesBlock(idom, s, b)) throw new NotCompilable('irreducible control flow');
 
   // ---- code of one block's statements
@@ -665,7 +704,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     }
     return `\n;;@ ${fileTag}:${line}:${fid}\n${call}`;
   });
-  const stmtCode = (pc: number): string => site(stmtText(pc), lineAt[pc]!);
+  let curPc = 0;
+  const stmtCode = (pc: number): string => { curPc = pc; return site(stmtText(pc), lineAt[pc]!); };
   const stmtText = (pc: number): string => {
     const s = code.code[pc]!;
     if (s instanceof NewvarNode) return '';
@@ -742,6 +782,15 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         return [mb.constRef(v as Value), 'ref'];
       }
       case 'boundscheck': return ['(i32.const 1)', 'i32'];
+      // exception handlers: the depth of handlers in force, the catch block of the one at each depth, and the
+      // runtime's depth of caught exceptions at the enter (restored when this handler catches)
+      case 'enter': {
+        const d = enterDepth.get(curPc)!;
+        return [`(block (result externref) (local.set $hd (i32.const ${d})) (local.set $h${d} (i32.const ${blockOf[(ex.args[0] as number) - 1]})) (local.set $he${d} (call ${mb.need('exception_depth', [], 'i32')})) ${mb.constRef(NOTHING())})`, 'ref'];
+      }
+      case 'leave': return [`(block (result externref) (local.set $hd (i32.sub (local.get $hd) (i32.const ${Number(ex.args[0] as bigint | number)}))) ${mb.constRef(NOTHING())})`, 'ref'];
+      case 'the_exception': return ['(local.get $exc)', 'ref'];
+      case 'pop_exception': return [`(block (result externref) (call ${mb.need('pop_exception', [], undefined)}) ${mb.constRef(NOTHING())})`, 'ref'];
       case 'isdefined': throw new NotCompilable('isdefined');
       default: throw new NotCompilable(`statement ${ex.head.name}`);
     }
@@ -773,7 +822,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   // dominator-tree structuring
   const doTree = (x: number): string => {
-    const ys = children(x).filter(mergeNode).sort((a, b) => order[b]! - order[a]!);
+    const ys = children(x).filter(y => mergeNode(y) || handlerOf.has(y)).sort((a, b) => order[b]! - order[a]!);
     const inner = nodeWithin(x, ys);
     return loopHeader(x) ? `(loop $L${x} ${inner})` : inner;
   };
@@ -783,6 +832,15 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       return `${body(x)} ${terminator(x, branch)}`;
     }
     const [y, ...rest] = ys;
+    if (handlerOf.get(y!) === x) {
+      // A try around what precedes the catch block y here. It may cover more than the handler's extent (code before
+      // the enter, after the leave): the catch takes the exception only while this handler is the innermost one
+      // (the depth and the handler at that depth say so), and rethrows it otherwise.
+      const d = catchDepth(y!);
+      const mine = `(i32.and (i32.eq (local.get $hd) (i32.const ${d})) (i32.eq (local.get $h${d}) (i32.const ${y})))`;
+      const take = `(local.set $hd (i32.const ${d - 1})) (local.set $exc ${site(`(call ${mb.need('catch_exception', ['ref', 'i32'], 'ref')} (local.get $exn) (local.get $he${d}))`, lineAt[firsts[y!]!]!)}) (br $B${y})`;
+      return `(block $B${y} (try $T${y} (do ${nodeWithin(x, rest)}) (catch $jstag (local.set $exn (pop externref)) (if ${mine} (then ${take})) (rethrow $T${y})))) ${doTree(y!)}`;
+    }
     return `(block $B${y} ${nodeWithin(x, rest)}) ${doTree(y!)}`;
   };
   const structured = doTree(0);
@@ -802,6 +860,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     entry.push(`(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`);
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
+  if (maxDepth > 0) {
+    locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');
+    for (let d = 1; d <= maxDepth; d++) locals.push(`(local $h${d} i32) (local $he${d} i32)`);
+  }
   for (let id = 1; id <= n; id++) { const k = ssaKind(id); if (k && !(code.code[id - 1] instanceof GotoNode || code.code[id - 1] instanceof GotoIfNot || code.code[id - 1] instanceof ReturnNode)) locals.push(`(local $s${id} ${wasmType(k)})`); }
   const result = returnKind ? ` (result ${wasmType(returnKind)})` : '';
   // No exception handler: the frames of a Jolt exception leaving compiled code are read off the JS stack captured

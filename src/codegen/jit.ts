@@ -15,12 +15,12 @@ import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple
 import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
-import { jthrow, mkException } from '../runtime/errors.ts';
+import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
-import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, state as interpState } from '../interpreter/interpret.ts';
+import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
@@ -229,6 +229,10 @@ function runtimeImports(): Record<string, unknown> {
     vec_f64: (a: JArray) => a.vec,
     vec_i64: (a: JArray) => a.vec,
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
+    // exception handlers of compiled code (codegen.ts: try)
+    exception_depth: () => caughtExceptions.length,
+    catch_exception: (e: unknown, depth: number) => catchException(e, depth),
+    pop_exception: () => { caughtExceptions.pop(); },
   };
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
   const callForeign = (name: Sym, a: Value[]): Value => {

@@ -147,18 +147,13 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         ssa[pc] = ev(st); pc++;
       }
     } catch (e) {
-      if (!(e instanceof JoltThrow) || handlers.length === 0) {
-        if (e instanceof RangeError) {
-          if (handlers.length === 0) throw new JoltThrow(mkException('StackOverflowError', []));
-          e = new JoltThrow(mkException('StackOverflowError', []));
-        } else throw e;
+      if (handlers.length === 0) {
+        if (e instanceof RangeError) throw new JoltThrow(mkException('StackOverflowError', []));
+        throw e;
       }
       const h = handlers.pop()!;
       frames.length = h.framesDepth;
-      excStack.push((e as JoltThrow).value);
-      caughtExceptions.length = h.excDepth;   // drops entries of catch blocks that were left by a throw
-      caughtExceptions.push((e as JoltThrow).value);
-      lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
+      excStack.push(catchException(e, h.excDepth));
       pc = h.catchPc - 1;
     }
   }
@@ -228,6 +223,22 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
   }
 }
 export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
+
+/** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current
+ *  one (`excDepth`: the depth of caught exceptions when the handler was entered; deeper entries belong to catch
+ *  blocks a throw left). JavaScript's stack overflow is Julia's StackOverflowError; anything else that is not a
+ *  Jolt exception is not Jolt's to catch and goes on. */
+export function catchException(e: unknown, excDepth: number): Value {
+  if (!(e instanceof JoltThrow)) {
+    if (!(e instanceof RangeError)) throw e;
+    e = new JoltThrow(mkException('StackOverflowError', []));
+  }
+  const value = (e as JoltThrow).value;
+  caughtExceptions.length = excDepth;
+  caughtExceptions.push(value);
+  lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
+  return value;
+}
 
 function currentModule(a: Value[]): Module {
   const g = a[0];

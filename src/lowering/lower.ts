@@ -25,6 +25,7 @@ export interface LowerOpts { softscope: boolean; }
 
 interface Scope { locals: Set<string>; globals: Set<string>; parent: Scope | null; fn: Lambda; isLoop: boolean; }
 interface Loop { breaks: number[]; continues: number[]; handlerDepth: number; }
+interface Finally { exit: SlotNumber; val: SlotNumber; depth: number; jumps: number[]; exits: ('break' | 'continue')[]; }
 
 /** state for lowering one lambda body (a method body or a toplevel thunk) */
 class Lambda {
@@ -36,8 +37,9 @@ class Lambda {
   sparams: string[] = [];
   loops: Loop[] = [];
   handlerDepth = 0;
-  /** enclosing try/finally blocks: a `return` inside jumps to the finally code with its value saved */
-  finallies: { flag: SlotNumber; val: SlotNumber; depth: number; jumps: number[] }[] = [];
+  /** enclosing try/finally blocks: a `return`, `break` or `continue` inside jumps to the finally code, with the
+   *  exit it was taking in `exit` (1: return, with its value in `val`; 2 and up: `exits`), and finishes it there */
+  finallies: Finally[] = [];
   line = 0;
   parent: Lambda | null;
   toplevel: boolean;
@@ -247,7 +249,17 @@ export class Lowerer {
       case 'break': case 'continue': {
         const loop = L.loops[L.loops.length - 1];
         if (!loop) this.err(`syntax: ${h} outside loop`, L);
-        if (L.handlerDepth > loop.handlerDepth) L.emit(E('leave', L.handlerDepth - loop.handlerDepth));
+        const fin = L.finallies[L.finallies.length - 1];
+        if (fin && fin.depth >= loop.handlerDepth) {
+          // a try/finally inside the loop: run its finally block first, which then takes this exit
+          let k = fin.exits.indexOf(h);
+          if (k < 0) { fin.exits.push(h); k = fin.exits.length - 1; }
+          L.emit(E('=', fin.exit, BigInt(k + 2)));
+          if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
+          fin.jumps.push(L.emit(new GotoNode(0)).id);
+          return nothingV();
+        }
+        if (L.handlerDepth > loop.handlerDepth) L.emit(E('leave', BigInt(L.handlerDepth - loop.handlerDepth)));
         const g = L.emit(new GotoNode(0));
         (h === 'break' ? loop.breaks : loop.continues).push(g.id);
         return nothingV();
@@ -258,7 +270,7 @@ export class Lowerer {
         if (fin) {
           // run the enclosing finally block first: remember the value, leave the handlers, jump to it
           L.emit(E('=', fin.val, v));
-          L.emit(E('=', fin.flag, true));
+          L.emit(E('=', fin.exit, 1n));
           if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
           fin.jumps.push(L.emit(new GotoNode(0)).id);
           return nothingV();
@@ -719,9 +731,9 @@ export class Lowerer {
       const exc = L.slot(`#exc${closureCounter++}`);
       const flag = L.slot(`#threw${closureCounter++}`);
       L.emit(E('=', flag, false));
-      const retFlag = L.slot(`#ret${closureCounter++}`), retVal = L.slot(`#retval${closureCounter++}`);
-      L.emit(E('=', retFlag, false));
-      const fin = { flag: retFlag, val: retVal, depth: L.handlerDepth, jumps: [] as number[] };
+      const exit = L.slot(`#exit${closureCounter++}`), retVal = L.slot(`#retval${closureCounter++}`);
+      L.emit(E('=', exit, 0n));
+      const fin: Finally = { exit, val: retVal, depth: L.handlerDepth, jumps: [], exits: [] };
       const enter = L.emit(E('enter', 0));
       L.handlerDepth++;
       L.finallies.push(fin);
@@ -742,10 +754,14 @@ export class Lowerer {
       const g = L.emit(new GotoIfNot(flag, 0));
       this.call(L, this.core('rethrow_value'), exc);
       L.ci.code[g.id - 1] = new GotoIfNot(flag, L.pc);
-      // a `return` inside the protected part finishes here, after the finally block
-      const gr = L.emit(new GotoIfNot(retFlag, 0));
-      this.val(E('return', new Inline(retVal) as unknown as Value), L, s);
-      L.ci.code[gr.id - 1] = new GotoIfNot(retFlag, L.pc);
+      // a `return`, `break` or `continue` inside the protected part finishes here, after the finally block
+      const exits: [bigint, Value][] = [[1n, E('return', new Inline(retVal) as unknown as Value)], ...fin.exits.map((h, k): [bigint, Value] => [BigInt(k + 2), E(h)])];
+      for (const [code, how] of exits) {
+        const taken = this.call(L, this.core('==='), exit, code);
+        const g = L.emit(new GotoIfNot(taken, 0));
+        this.val(how, L, s);
+        L.ci.code[g.id - 1] = new GotoIfNot(taken, L.pc);
+      }
       return res;
     }
     const enter = L.emit(E('enter', 0));

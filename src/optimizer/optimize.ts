@@ -537,8 +537,10 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     const loc = src.codelocs[pc] ?? 0;
     if (st instanceof GotoIfNot) {
       const c = st.cond instanceof SSAValue ? input.consts[st.cond.id - 1] : typeof st.cond === 'boolean' ? st.cond : undefined;
-      if (c === true) continue;
-      if (c === false) { b.push(new GotoNode(st.dest), Bottom, loc); continue; }
+      // a branch to code inference never reached is never taken (a jump left there would land on whatever
+      // statement follows the deleted code)
+      if (c === true || !input.reachable[st.dest - 1]) continue;
+      if (c === false || !input.reachable[pc + 1]) { b.push(new GotoNode(st.dest), Bottom, loc); continue; }
     }
     const call = callOf(st);
     const k = input.consts[pc];

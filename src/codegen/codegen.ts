@@ -51,6 +51,8 @@ export class ModuleBuilder {
   readonly consts: Value[] = [];
   private readonly constIndex = new Map<Value, number>();
   readonly imports = new Map<string, string>();        // import name -> its declaration
+  /** dynamic call sites so far (each has an inline cache in the runtime, by index) */
+  callSites = 0;
   /** each function's frame in Jolt backtraces, by fid (the third number of its calls' `;;@` annotations) */
   readonly frames: FrameInfo[] = [];
   /** unique in the process: the module is named `jolt<serial>`, which V8 shows in its functions' stack frames */
@@ -396,9 +398,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const boxedArgs = (xs: Value[]): string => xs.map(x => operand(x, 'ref')).join(' ');
   const arity = (xs: Value[]): number => { if (xs.length > MAX_IMPORT_ARITY) throw new NotCompilable('too many arguments'); return xs.length; };
   // `heads` are the leading operands (the function, the instance...), already boxed
-  const runtimeCall = (kind: string, heads: string[], xs: Value[]): string => {
+  const runtimeCall = (kind: string, heads: string[], xs: Value[], headKinds: Kind[] = heads.map((): Kind => 'ref')): string => {
     const k = arity(xs);
-    return `(call ${mb.need(`${kind}_${k}`, [...heads.map((): Kind => 'ref'), ...xs.map((): Kind => 'ref')], 'ref')} ${heads.join(' ')} ${boxedArgs(xs)})`;
+    return `(call ${mb.need(`${kind}_${k}`, [...headKinds, ...xs.map((): Kind => 'ref')], 'ref')} ${heads.join(' ')} ${boxedArgs(xs)})`;
   };
 
   // ---- statements: each returns [wasm expression, its kind] (kind undefined: no value)
@@ -432,7 +434,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       if (r) return r;
       return [runtimeCall('builtin', [mb.constRef(fv)], a.slice(1)), 'ref'];
     }
-    return [runtimeCall('call', [operand(f, 'ref')], a.slice(1)), 'ref'];
+    // a dynamic call goes through its own inline cache (jit.ts callAtSite)
+    return [runtimeCall('callsite', [`(i32.const ${mb.callSites++})`, operand(f, 'ref')], a.slice(1), ['i32', 'ref']), 'ref'];
   };
 
   const builtin = (f: BuiltinFunction, xs: Value[]): [string, Kind] | undefined => {

@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
 import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
-import type { JType } from '../runtime/types.ts';
+import type { JType, DataType } from '../runtime/types.ts';
 import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
-import { callFunction, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
+import { callFunction, dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
@@ -193,7 +193,34 @@ function recordCompiledFrames(e: JoltThrow): void {
 // ------------------------------------------------------------------ runtime functions imported by compiled code
 const NOTHING = (): Value => T.Nothing!.instance!;
 
-function runtimeImports(): Record<string, unknown> {
+/** A dynamic call's inline cache (one per call site of a module): the methods its last calls ran, for the
+ *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
+ *  the same function and types in the same world skips the method lookup; any new method definition changes the
+ *  world and so empties every cache. */
+interface CallSite { f: Value; types: DataType[]; world: number; method: Method; sparams: readonly (JType | Value)[]; key: string; mi: MethodInstance | undefined; }
+const SITE_ENTRIES = 4;
+
+function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
+  if (f instanceof BuiltinFunction) return f.impl(a);
+  const cached = sites[site] ??= [];
+  for (const c of cached) {
+    if (c.f === f && c.world === interpState.world && sameTypes(c.types, a)) {
+      c.mi ??= c.method.specializations.get(c.key);
+      return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+    }
+  }
+  const d = dispatchCall(f, a);
+  if (cached.length && cached[0]!.world !== interpState.world) cached.length = 0;
+  cached.unshift({ f, types: d.types.slice(1), world: interpState.world, method: d.method, sparams: d.sparams, key: d.key, mi: undefined });
+  if (cached.length > SITE_ENTRIES) cached.length = SITE_ENTRIES;
+  return invokeMethod(d.method, d.sparams, f, a, d.key);
+}
+function sameTypes(types: DataType[], a: Value[]): boolean {
+  for (let k = 0; k < a.length; k++) if (dispatchTypeOf(a[k]!) !== types[k]) return false;
+  return true;
+}
+
+function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, unknown> {
   const rt: Record<string, unknown> = {
     jstag: WA.JSTag,
     // errors detected in wasm (their frame and line are read off the captured stack like any other)
@@ -248,6 +275,7 @@ function runtimeImports(): Record<string, unknown> {
   for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
   for (let n = 0; n <= 8; n++) {
     rt[`call_${n}`] = (f: Value, ...a: Value[]) => callFunction(f, a);
+    rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
@@ -340,7 +368,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     frames: mb.frames, sites: ans.sites ?? new Int32Array(0), shift: bytes.length - ans.bytes.length,
     callLines: mb.callLines, byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
   };
-  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(), k: {}, fn: {} };
+  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(new Array(mb.callSites)), k: {}, fn: {} };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
   const inst = new WA.Instance(new WA.Module(bytes, WASM_OPTIONS), imports);

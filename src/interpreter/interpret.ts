@@ -56,6 +56,13 @@ export function setGlobal(mod: Module, name: Sym, v: Value): void {
 /** call cache per argument-type key, per method table, in a world */
 export function callFunction(f: Value, args: Value[]): Value {
   if (f instanceof BuiltinFunction) return f.impl(args);
+  const c = dispatchCall(f, args);
+  return invokeMethod(c.method, c.sparams, f, args, c.key);
+}
+
+/** the method a call of `f` with these arguments runs, with its static parameters, the key of the argument types
+ *  and the types themselves; a MethodError if there is none */
+export function dispatchCall(f: Value, args: Value[]): { method: Method; sparams: readonly (JType | Value)[]; key: string; types: DataType[] } {
   const mt = methodTableFor(f);
   const types: DataType[] = [dispatchTypeOf(f)];
   let key = paramKey(types[0]);
@@ -65,7 +72,7 @@ export function callFunction(f: Value, args: Value[]): Value {
   if (m === null || 'ambiguous' in m) {
     throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
   }
-  return invokeMethod(m.method, m.sparams, f, args, key);
+  return { method: m.method, sparams: m.sparams, key, types };
 }
 
 /** Which code runs for a method call: the lowered source unless an execution tier (typed code, compiled code)

@@ -9,6 +9,7 @@ import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { withCompilationHints } from '../../src/codegen/compilation_hints.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
 import { world } from '../../src/runtime/methods.ts';
+import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
 import { run, s, get, jolt } from './native_session.ts';
 
 
@@ -84,6 +85,22 @@ test('compiled functions keep no line local and no exception handler: each call 
   const out = run('fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2); @code_wasm optimize=false fib(30); @code_wasm fib(30)');
   assert.doesNotMatch(out, /\$line|\(try|\$unwind/);
   assert.match(out, /;;@ none:1\n\s*\(call \$julia_fib_0/);
+});
+
+test('dynamic calls in compiled code keep a per-site cache that a new method empties', () => {
+  includeString(s.Main, [
+    'dynarea(x::Int) = x * 2', 'dynarea(x::Float64) = x * 0.5',
+    'function dyntotal(xs)', '    s = 0.0', '    for x in xs', '        s += dynarea(x)', '    end', '    s', 'end',
+    'const dynxs = Any[1, 2.0, 3, 4.0]',
+  ].join('\n'), 'dyn.jl');
+  state.world = world.current;
+  const xs = get('dynxs');
+  for (let k = 0; k < 3; k++) assert.equal(callFunction(get('dyntotal'), [xs]), 11);
+  assert.match(compiledFunction(methodInstanceFor(get('dyntotal'), [dispatchTypeOf(xs)])!)!.record.text, /call \$callsite_1 \(i32\.const \d+\)/);
+  // a more specific method for one of the types the site has seen: the next call runs it
+  includeString(s.Main, 'dynarea(x::Int64) = x * 10', 'dyn2.jl');
+  state.world = world.current;
+  assert.equal(callFunction(get('dyntotal'), [xs]), 43);
 });
 
 test('try/catch/finally compile to wasm exception handlers', () => {

@@ -743,7 +743,14 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'call': case 'invoke': return callValue(ex);
       case 'new': {
         const t = valueOf(ex.args[0]!);
-        return [runtimeCall('new', [t !== undefined ? mb.constRef(t) : operand(ex.args[0]!, 'ref')], ex.args.slice(1)), 'ref'];
+        const fields = ex.args.slice(1);
+        // a struct whose every field is given a value inference proved of the field's type needs no checks
+        if (t instanceof DataType && t.name !== T.Tuple!.name && !t.isabstract && t.name.names.length === fields.length &&
+            fields.every((x, k) => t.types[k] !== undefined && issubtype(staticType(x), t.types[k]!))) {
+          if (t.instance !== undefined && fields.length === 0) return [mb.constRef(t.instance), 'ref'];
+          return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
+        }
+        return [runtimeCall('new', [t !== undefined ? mb.constRef(t) : operand(ex.args[0]!, 'ref')], fields), 'ref'];
       }
       case 'foreigncall': {
         // a numeric foreign function (libm) takes and returns unboxed numbers

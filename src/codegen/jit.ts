@@ -279,6 +279,8 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
+    // fields already of their declared types (codegen proved it), all of them given
+    rt[`newstruct_${n}`] = (t: DataType, ...a: Value[]) => new JStruct(t, a);
     rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
   }
   return rt;

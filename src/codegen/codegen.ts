@@ -15,7 +15,7 @@ import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
   JStruct, isTuple, type Value,
 } from '../runtime/values.ts';
-import { DataType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
+import { DataType, TypeVar, VarargType, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
@@ -316,9 +316,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const code = ci.inferred!;
   const mi = ci.def;
   const m = mi.def;
-  if (m.isva) throw new NotCompilable('varargs');
   const sig = signatureOf(ci);
   const st = (mi.specTypes as DataType).parameters as JType[];
+  // varargs: an instance for a call's argument types takes them one by one and makes the tuple itself
+  const nfixed = m.isva ? m.nargs - 1 : st.length;
+  if (m.isva && (st.some(p => p instanceof VarargType) || st.length - nfixed > MAX_IMPORT_ARITY)) throw new NotCompilable('varargs of unknown count');
   const n = code.code.length;
   const types = code.ssavaluetypes!;
   // a slot's kind comes from everything stored in it (an argument slot may be reassigned, e.g. to a Box)
@@ -862,7 +864,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   if (sig.self) { params.push(`(param $p1 externref)`); entry.push(`(local.set $v1 ${conv('(local.get $p1)', 'ref', slotKinds[0]!)})`); }
   for (let k = 1; k < st.length; k++) {
     params.push(`(param $p${k + 1} ${wasmType(kindOf(st[k]))})`);
-    entry.push(`(local.set $v${k + 1} ${conv(`(local.get $p${k + 1})`, kindOf(st[k]), slotKinds[k]!)})`);
+    if (k < nfixed) entry.push(`(local.set $v${k + 1} ${conv(`(local.get $p${k + 1})`, kindOf(st[k]), slotKinds[k]!)})`);
+  }
+  if (m.isva) {
+    const rest = st.slice(nfixed).map((p, j) => conv(`(local.get $p${nfixed + j + 1})`, kindOf(p), 'ref'));
+    entry.push(`(local.set $v${nfixed + 1} ${conv(`(call ${mb.need(`mktuple_${rest.length}`, rest.map((): Kind => 'ref'), 'ref')} ${rest.join(' ')})`, 'ref', slotKinds[nfixed]!)})`);
   }
   const locals: string[] = [];
   for (const [local, f] of argFields) {

@@ -279,6 +279,7 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
+    rt[`mktuple_${n}`] = (...a: Value[]) => Object.freeze(a);
     // fields already of their declared types (codegen proved it), all of them given
     rt[`newstruct_${n}`] = (t: DataType, ...a: Value[]) => new JStruct(t, a);
     rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
@@ -462,7 +463,7 @@ const isBaseModule = (mod: Module): boolean => mod.name.name === 'Base' || mod.n
 
 /** The interpreter's hook: run `m` natively for this call if it is (or now gets) compiled. */
 export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which: MethodInstance | string | undefined): { value: Value } | undefined {
-  if (!m.source || m.isva) return undefined;
+  if (!m.source) return undefined;
   let mi = which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
   if (current) poll();

@@ -103,6 +103,15 @@ test('dynamic calls in compiled code keep a per-site cache that a new method emp
   assert.equal(callFunction(get('dyntotal'), [xs]), 43);
 });
 
+test('varargs methods compile per call signature, making the tuple of trailing arguments at entry', () => {
+  includeString(s.Main, 'vaplus(x, ys...) = x + sum(ys)', 'va.jl');
+  state.world = world.current;
+  assert.equal(callFunction(get('vaplus'), [1n, 2n, 3.5]), 6.5);
+  const c = compiledFunction(methodInstanceFor(get('vaplus'), [T.Int64!, T.Int64!, T.Float64!])!);
+  assert.ok(c, 'vaplus was compiled');
+  assert.match(functionText(c.record.text, c.name), /\(param \$p2 i64\) \(param \$p3 i64\) \(param \$p4 f64\)[^]*call \$mktuple_2/);
+});
+
 test('try/catch/finally compile to wasm exception handlers', () => {
   includeString(s.Main, [
     'function trydiv(n)', '    s = 0', '    for i in 1:n', '        try', '            s += div(10, i - 3)',

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createSession, reportError, includeString, flushAll, type Session } from './engine.ts';
-import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
+import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
@@ -66,8 +66,8 @@ function internalError(e: unknown): number {
   const err = e as Error;
   if (e instanceof JoltThrow) {
     // an exception while loading Base: describe it without Base's printing machinery
-    const v = e.value as { type?: { name: { name: Sym } }; f?: unknown[] };
-    const parts = (v.f ?? []).map(x => x && typeof x === 'object' && 'jtype' in (x as object) ? showType(x as never) + '::' + showType(typeOf(x as never)) : x instanceof Sym ? ':' + x.name : typeof x === 'object' && x && 'name' in x ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name) : String(x));
+    const v = e.value as { type?: { name: { name: Sym } } };
+    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x => x && typeof x === 'object' && 'jtype' in (x as object) ? showType(x as never) + '::' + showType(typeOf(x as never)) : x instanceof Sym ? ':' + x.name : typeof x === 'object' && x && 'name' in x ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name) : String(x));
     process.stderr.write(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
     for (const f of e.bt) process.stderr.write(`  ${f.func} @ ${f.file}:${f.line}\n`);
     return 1;

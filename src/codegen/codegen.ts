@@ -13,7 +13,7 @@
 // branches leave, and everything else nests inside its dominator.
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JStruct, isTuple, type Value,
+  JStruct, isTuple, structVecKind, type Value,
 } from '../runtime/values.ts';
 import { DataType, TypeVar, VarargType, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
@@ -285,12 +285,16 @@ const GC_VECTOR_TYPES = [
 export function hasLoop(code: readonly Value[]): boolean {
   return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
 }
-/** the element kind of an Array{Float64,N} or Array{Int64,N} type, whose storage is a WasmGC vector */
+/** the element kind of a type whose values are WasmGC vectors: Array{Float64,N} and Array{Int64,N}, and structs
+ *  whose fields are all Float64 (or all Int64, values.ts JStruct) */
 export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
-  if (!(t instanceof DataType) || t.name !== T.Array!.name) return undefined;
+  if (!(t instanceof DataType)) return undefined;
+  if (t.name !== T.Array!.name) return t.isabstract || t.hasfreetypevars ? undefined : structVecKind(t);
   const e = t.parameters[0];
   return e === T.Float64 ? 'f64' : e === T.Int64 ? 'i64' : undefined;
 }
+/** a struct type whose fields live in a WasmGC vector */
+const isVecStruct = (t: JType): t is DataType => t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
 
 /** a readable wasm name for an instance, as Julia names its native functions (`julia_fib_0`) */
 function wasmName(mi: MethodInstance): string {
@@ -331,6 +335,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
   const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
   const nargSlots = m.nargs;
+  // scratch locals for structs made in wasm (by element kind)
+  const newVecLocals = new Set<string>();
   // an argument this copy was specialized on (never reassigned) is a constant
   const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
 
@@ -511,8 +517,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
         if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
         // one vector per JArray: the same vector is the same array
-        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0])) return bin('ref.eq', ks[0], 'i32');
-        if (ks.length === 2 && ks[0] === ks[1] && ks[0] !== 'ref') return bin(ks[0] === 'i64' ? 'i64.eq' : 'i32.eq', ks[0]!, 'i32');
+        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0]) && [0, 1].every(k => { const t = staticType(xs[k]!); return t instanceof DataType && (t.name === T.Array!.name || t.ismutable); })) return bin('ref.eq', ks[0], 'i32');
+        if (ks.length === 2 && ks[0] === ks[1] && (ks[0] === 'i64' || ks[0] === 'i32')) return bin(ks[0] === 'i64' ? 'i64.eq' : 'i32.eq', ks[0]!, 'i32');
         return [`(call ${mb.need('egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':
@@ -541,11 +547,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         else return undefined;
         if (idx < 0 || idx >= (nt ? names.length : Infinity)) return undefined;
         if (ot.name !== T.Tuple!.name && !(names.length > 0)) return undefined;
+        // a field of a struct kept in a WasmGC vector is an element of it
+        if (isVecStruct(ot) && isVec(ks[0]) && idx < ot.types.length) return [`(array.get $a${ks[0].slice(1)} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}))`, ks[0].slice(1) as Kind];
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
         // a field of a constant immutable value (a keyword call's named tuple, inlined) is a constant
         const ov = valueOf(xs[0]!);
-        const known = isTuple(ov as Value) ? (ov as Value[])[idx] : ov instanceof JStruct && !ov.type.ismutable ? ov.f[idx] : undefined;
+        const known = isTuple(ov as Value) ? (ov as Value[])[idx] : ov instanceof JStruct && !ov.type.ismutable ? ov.get(idx) : undefined;
         if (known !== undefined && !isVec(fk0)) return [constant(known, fk0), fk0];
         // a field holding a Float64/Int64 array is read as the JArray and unboxed to its vector
         if (isVec(fk0)) return [conv(`(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref', fk0), fk0];
@@ -567,6 +575,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const idx = ot.name.names.indexOf(fld);
         const ft = ot.types[idx];
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
+        if (isVecStruct(ot) && isVec(ks[0])) {
+          const ek = ks[0].slice(1) as Kind;
+          return [`(block (result ${ek}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${op(ek, 2)}) ${op(ek, 2)})`, ek];
+        }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
       }
@@ -588,8 +600,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (isVec(vk)) return [`(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`, vk.slice(1) as Kind];
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
-        // an element that is itself a Float64/Int64 array is read as the JArray and unboxed
-        const ek = isVec(ek0) ? 'ref' : ek0;
+        // an element whose value is a WasmGC vector (a Float64/Int64 array, a struct of Float64s) comes as its vector
+        if (isVec(ek0)) {
+          const name = `arrayref_${ek0}`;
+          if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref f64) (result (ref null $${ek0}))))`);
+          return [`(call $${name} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
+        }
+        const ek = ek0;
         return [conv(`(call ${mb.need(`arrayref_${ek}`, ['ref', 'f64'], ek)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek, ek0), ek0];
       }
       case 'arrayset': {
@@ -750,6 +767,16 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (t instanceof DataType && t.name !== T.Tuple!.name && !t.isabstract && t.name.names.length === fields.length &&
             fields.every((x, k) => t.types[k] !== undefined && issubtype(staticType(x), t.types[k]!))) {
           if (t.instance !== undefined && fields.length === 0) return [mb.constRef(t.instance), 'ref'];
+          // a struct kept in a WasmGC vector: its fields go unboxed, and its vector comes back
+          const ek = vecKind(t);
+          if (ek) {
+            // made in wasm; the runtime wraps the vector in its struct, which becomes the vector's owner
+            const name = `struct_around`;
+            if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param (ref null struct) externref) (result externref)))`);
+            newVecLocals.add(ek);
+            const nv = `(local.get $new_v${ek})`;
+            return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${fields.map(x => operand(x, ek)).join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
+          }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
         }
         return [runtimeCall('new', [t !== undefined ? mb.constRef(t) : operand(ex.args[0]!, 'ref')], fields), 'ref'];
@@ -876,6 +903,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     entry.push(`(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`);
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
+  for (const ek of newVecLocals) locals.push(`(local $new_v${ek} (ref null $v${ek}))`);
   if (maxDepth > 0) {
     locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');
     for (let d = 1; d <= maxDepth; d++) locals.push(`(local $h${d} i32) (local $he${d} i32)`);

@@ -237,10 +237,10 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     getfield_i64: fieldAt,
     getfield_f64: fieldAt,
     getfield_i32: (o: Value, i: number) => fieldAt(o, i) ? 1 : 0,
-    setfield_ref: (o: JStruct, i: number, v: Value) => (o.f[i] = v),
-    setfield_i64: (o: JStruct, i: number, v: bigint) => (o.f[i] = v),
-    setfield_f64: (o: JStruct, i: number, v: number) => (o.f[i] = v),
-    setfield_i32: (o: JStruct, i: number, v: number) => { o.f[i] = v !== 0; return v; },
+    setfield_ref: (o: JStruct, i: number, v: Value) => { o.set(i, v); return v; },
+    setfield_i64: (o: JStruct, i: number, v: bigint) => { o.set(i, v); return v; },
+    setfield_f64: (o: JStruct, i: number, v: number) => { o.set(i, v); return v; },
+    setfield_i32: (o: JStruct, i: number, v: number) => { o.set(i, v !== 0); return v; },
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
     setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
     arraylen: (a: JArray) => a.length,
@@ -248,13 +248,17 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     arrayref_i64: (a: JArray, i: number) => a.at(index1(a, i)),
     arrayref_f64: (a: JArray, i: number) => a.at(index1(a, i)),
     arrayref_i32: (a: JArray, i: number) => a.at(index1(a, i)) ? 1 : 0,
+    arrayref_vf64: (a: JArray, i: number) => vecOfElement(a, i),
+    arrayref_vi64: (a: JArray, i: number) => vecOfElement(a, i),
     arrayset_ref: (a: JArray, v: Value, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
     // Float64/Int64 arrays: compiled code takes the WasmGC vector once and indexes it itself
-    vec_f64: (a: JArray) => a.vec,
-    vec_i64: (a: JArray) => a.vec,
+    vec_f64: (a: JArray | JStruct) => a.vec,
+    vec_i64: (a: JArray | JStruct) => a.vec,
+    // a struct of Float64s (Int64s) made in wasm: its vector gets the JStruct that owns it
+    struct_around: (vec: GcVec, t: DataType) => JStruct.around(t, vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
     // exception handlers of compiled code (codegen.ts: try)
     exception_depth: () => caughtExceptions.length,
@@ -287,6 +291,13 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
   return rt;
 }
 
+/** the WasmGC vector of an array's element (an array or struct kept in one) */
+function vecOfElement(a: JArray, i: number): GcVec {
+  const v = a.at(index1(a, i));
+  if (v === undefined) jthrow('UndefRefError');
+  return (v as JArray | JStruct).vec!;
+}
+
 /** the 0-based position of linear index `i` (1-based) in `a`, or a BoundsError as Julia reports it */
 function index1(a: JArray, i: number): number {
   if (i >= 1 && i <= a.length) return i - 1;
@@ -296,7 +307,7 @@ function index1(a: JArray, i: number): number {
 /** field i (0-based) of a struct or tuple, for compiled code */
 function fieldAt(o: Value, i: number): Value {
   if (isTuple(o)) return o[i]!;
-  if (o instanceof JStruct) { const v = o.f[i]; if (v === undefined) jthrow('UndefRefError'); return v; }
+  if (o instanceof JStruct) { const v = o.get(i); if (v === undefined) jthrow('UndefRefError'); return v; }
   return getfield(o, BigInt(i + 1));
 }
 
@@ -443,7 +454,7 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   c.sig.params.forEach((k, i) => {
     if (k !== 'vf64' && k !== 'vi64') return;
     if (a === args) a = args.slice();
-    a[i] = (a[i] as JArray).vec as unknown as Value;
+    a[i] = (a[i] as JArray | JStruct).vec as unknown as Value;
   });
   // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
   JoltThrow.compiledCalls++;

@@ -59,7 +59,7 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     // a folded constant struct: a named tuple as Julia writes one, others as a constructor call
     if (v instanceof JStruct) {
       const names = v.type.name === T.NamedTuple?.name ? v.type.parameters[0] as Value[] : undefined;
-      const fs = v.f.map((x, k) => (names ? `${(names[k] as Sym).name} = ` : '') + (x === undefined ? '#undef' : op(x)));
+      const fs = v.fields().map((x, k) => (names ? `${(names[k] as Sym).name} = ` : '') + (x === undefined ? '#undef' : op(x)));
       return names ? `(${fs.join(', ')}${fs.length === 1 ? ',' : ''})` : `${showType(v.type)}(${fs.join(', ')})`;
     }
     return exprToString(v);

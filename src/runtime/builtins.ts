@@ -43,8 +43,8 @@ export function getfield(v: Value, f: Value): Value {
   }
   if (v instanceof JStruct) {
     const i = fieldIndex(v, f);
-    if (i < 0 || i >= v.f.length) jthrow('BoundsError', v, f);
-    const x = v.f[i];
+    if (i < 0 || i >= v.nfields) jthrow('BoundsError', v, f);
+    const x = v.get(i);
     if (x === undefined) jthrow('UndefRefError');
     return x;
   }
@@ -83,7 +83,9 @@ export function setfield(v: Value, f: Value, x: Value): Value {
   if (v instanceof JStruct) {
     if (!v.type.ismutable) jthrow('ErrorException', `setfield!: immutable struct of type ${v.type.name.name.name} cannot be changed`);
     const i = fieldIndex(v, f);
-    v.f[i] = x; return x;
+    // a field kept in a WasmGC vector holds only numbers of its type
+    if (v.vec && !isa(x, v.type.types[i]!)) jthrow('TypeError', Sym.of('setfield!'), '', v.type.types[i]!, x);
+    v.set(i, x); return x;
   }
   if (v instanceof Expr) { if ((f as Sym).name === 'head') v.head = x as Sym; else { const arr = x as JArray; v.args = arr.boxed() as Value[]; v.argsVector = arr; } return x; }
   jthrow('ErrorException', 'setfield!: immutable struct cannot be changed');
@@ -114,10 +116,10 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('setfield!', ([v, f, x]) => setfield(v!, f!, x!));
   B('isdefined', ([v, f]) => {
     if (v instanceof Module) return v.bindings.get(f as Sym)?.get() !== undefined;
-    if (v instanceof JStruct) { const i = (f instanceof Sym) ? v.type.name.names.indexOf(f) : Number(f) - 1; return i >= 0 && i < v.f.length && v.f[i] !== undefined; }
+    if (v instanceof JStruct) { const i = (f instanceof Sym) ? v.type.name.names.indexOf(f) : Number(f) - 1; return i >= 0 && i < v.nfields && v.get(i) !== undefined; }
     return false;
   });
-  B('nfields', ([v]) => BigInt(isTuple(v!) ? v.length : v instanceof JStruct ? v.f.length : 0));
+  B('nfields', ([v]) => BigInt(isTuple(v!) ? v.length : v instanceof JStruct ? v.nfields : 0));
   B('fieldtype', ([t, f]) => {
     const dt = unwrap(t as JType) as DataType;
     const i = typeof f === 'bigint' ? Number(f) - 1 : dt.name.names.indexOf(f as Sym);
@@ -145,7 +147,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('_typevar', ([n, lb, ub]) => new TypeVar(n as Sym, lb as JType, ub as JType));
   B('UnionAll', ([v, body]) => new UnionAll(v as TypeVar, body as JType));
   B('Box', (a) => new JStruct(T.Box!, a.length ? [a[0]!] : [undefined]));
-  B('_getbox', ([b, name]) => { const x = (b as JStruct).f[0]; if (x === undefined) jthrow('UndefVarError', name!, T.Nothing!.instance!); return x; });
+  B('_getbox', ([b, name]) => { const x = (b as JStruct).get(0); if (x === undefined) jthrow('UndefVarError', name!, T.Nothing!.instance!); return x; });
   B('_apply_iterate', ([itf, f, ...groups]) => {
     const args: Value[] = [];
     for (const g of groups) {
@@ -237,7 +239,11 @@ export function egal(a: Value, b: Value): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (isTuple(a)) return isTuple(b) && a.length === b.length && a.every((x, i) => egal(x, b[i]!));
   if (a instanceof Bits && b instanceof Bits) return a.type === b.type && a.v === b.v;
-  if (a instanceof JStruct && b instanceof JStruct) return a.type === b.type && !a.type.ismutable && a.f.every((x, i) => x === undefined ? b.f[i] === undefined : b.f[i] !== undefined && egal(x, b.f[i]!));
+  if (a instanceof JStruct && b instanceof JStruct) {
+    if (a.type !== b.type || a.type.ismutable) return false;
+    const fa = a.fields(), fb = b.fields();
+    return fa.every((x, i) => x === undefined ? fb[i] === undefined : fb[i] !== undefined && egal(x, fb[i]!));
+  }
   if (a.constructor === b.constructor && 'cp' in a && 'cp' in b) return (a as { cp: number }).cp === (b as { cp: number }).cp;
   if (isType(a) && isType(b)) return issubtype(a, b) && issubtype(b, a);
   if (a instanceof QuoteNode && b instanceof QuoteNode) return egal(a.value, b.value);

@@ -1,6 +1,6 @@
 // Foreign functions: TypeScript reachable from Jolt with `ccall(:name, R, (T...,), args...)`, the way Julia's
 // Base reaches C. Output is buffered per stream and flushed at exit (and before anything goes to stderr).
-import { T, JArray, JChar, Bits, Sym, type Value } from './values.ts';
+import { T, JArray, JChar, Bits, Sym, JStruct, type Value } from './values.ts';
 import { typeOf } from './typeof.ts';
 import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
@@ -249,7 +249,7 @@ function hashKey(v: Value): string {
   if (v instanceof Sym) return ':' + v.name;
   if (v instanceof Bits) return typeof v.v === 'bigint' ? 'n' + v.v : 'f' + v.v;
   const o = v as object;
-  if ('f' in o && 'type' in o && !(o as { type: DataType }).type.ismutable) return (o as { type: DataType }).type.name.name.name + '{' + ((o as { f: Value[] }).f).map(hashKey).join(',') + '}';
+  if (o instanceof JStruct && !o.type.ismutable) return o.type.name.name.name + '{' + o.fields().map(x => x === undefined ? '#undef' : hashKey(x)).join(',') + '}';
   let id = objIds.get(o); if (id === undefined) { id = nextObjId++; objIds.set(o, id); }
   return '#' + id;
 }

@@ -63,11 +63,51 @@ export class Bits extends JObj {
 
 /** An instance of a struct / mutable struct (including singletons such as `nothing`, functions and closures). */
 export class JStruct extends JObj {
-  /** fields in declaration order; `undefined` marks an unassigned (#undef) field */
   readonly type: DataType;
-  f: (Value | undefined)[];
-  constructor(type: DataType, f: (Value | undefined)[]) { super(); this.type = type; this.f = f; }
+  /** fields in declaration order; `undefined` marks an unassigned (#undef) field. A struct whose fields are all
+   *  Float64 (or all Int64) keeps them in `vec` instead, a WebAssembly GC vector (gc_arrays.ts) that compiled code
+   *  reads and writes directly; the vector's owner is this struct. */
+  private readonly fs: (Value | undefined)[] | undefined;
+  readonly vec: GcVec | undefined;
+  private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
+  constructor(type: DataType, f: (Value | undefined)[]) {
+    super(); this.type = type;
+    const k = structVecKind(type);
+    if (!k) { this.fs = f; return; }
+    // fields never set read as zero (Julia leaves such bits fields arbitrary)
+    const ops = this.ops = k === 'f64' ? f64Vec : i64Vec;
+    this.vec = ops.make(type.types.length, this);
+    for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
+  }
+  /** the struct that owns `vec`, a vector compiled code made for a new struct of this type (its owner is set by
+   *  that code) */
+  static around(type: DataType, vec: GcVec): JStruct {
+    const s = Object.create(JStruct.prototype) as JStruct;
+    Object.assign(s, { type, fs: undefined, vec, ops: structVecKind(type) === 'f64' ? f64Vec : i64Vec });
+    return s;
+  }
   get jtype(): DataType { return this.type; }
+  get nfields(): number { return this.fs ? this.fs.length : this.ops!.len(this.vec!); }
+  /** field i (0-based, in range); undefined for #undef */
+  get(i: number): Value | undefined { return this.fs ? this.fs[i] : this.ops!.get(this.vec!, i); }
+  /** stores field i (0-based, in range; a Float64/Int64 field of a vector struct takes a number/bigint) */
+  set(i: number, v: Value): void { if (this.fs) this.fs[i] = v; else (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, v); }
+  /** the fields as a JS array (a copy for a vector struct) */
+  fields(): readonly (Value | undefined)[] {
+    if (this.fs) return this.fs;
+    const out: Value[] = [];
+    for (let i = 0, n = this.nfields; i < n; i++) out.push(this.get(i)!);
+    return out;
+  }
+}
+/** the element kind of a struct type whose fields live in a WasmGC vector: every field Float64 (or every field
+ *  Int64), at least one (tuples and named tuples keep their own representation) */
+export function structVecKind(t: DataType): 'f64' | 'i64' | undefined {
+  const ts = t.types;
+  if (ts.length === 0 || t.isabstract || t.name === T.Tuple?.name || t.name === T.NamedTuple?.name) return undefined;
+  if (ts.every(x => x === T.Float64)) return 'f64';
+  if (ts.every(x => x === T.Int64)) return 'i64';
+  return undefined;
 }
 
 /** Array{T,N}, column-major. Float64 and Int64 elements live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { includeString } from '../../src/engine.ts';
-import { T } from '../../src/runtime/values.ts';
+import { T, JStruct } from '../../src/runtime/values.ts';
+import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
 import { compiledFunction } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { callFunction, state } from '../../src/interpreter/interpret.ts';
@@ -48,6 +49,38 @@ test('compiled code indexes a Vector{Float64} in wasm, with Julia\'s BoundsError
   try { run('g(a) = a[4]; g([1.0, 2.0, 3.0])', ['--compile=all']); } catch (e) { err = String((e as { stderr: string }).stderr); }
   assert.match(err, /BoundsError: attempt to access 3-element Vector\{Float64\} at index \[4\]/);
   assert.match(err, /\[1\] getindex\(a::Vector\{Float64\}, i::Int64\)\n\s+@ Base .*array\.jl:\d+\n \[2\] g\(a::Vector\{Float64\}\)/);
+});
+
+test('a struct of Float64s (or Int64s) lives in a WasmGC vector that compiled code reads, writes and makes', () => {
+  includeString(s.Main, [
+    'mutable struct GBody', '    x::Float64', '    v::Float64', 'end',
+    'struct GPt', '    a::Int', '    b::Int', 'end',
+    'function gstep!(bs::Vector{GBody}, n::Int)', '    for k in 1:n', '        for b in bs', '            b.x += b.v', '        end', '    end', '    return bs[1].x + bs[2].x', 'end',
+    'gswap(p::GPt) = GPt(p.b, p.a)',
+    'const gbs = [GBody(0.0, 1.5), GBody(1.0, -0.5)]', 'const gpt = GPt(1, 2)',
+  ].join('\n'), 'gstruct.jl');
+  state.world = world.current;
+  assert.equal(callFunction(get('gstep!'), [get('gbs'), 10n]), 11);
+  assert.equal(callFunction(get('gswap'), [get('gpt')]) instanceof JStruct, true);
+  const prog = (setup: string): string => `${setup}
+    mutable struct GBody; x::Float64; v::Float64; end
+    struct GPt; a::Int; b::Int; end
+    function gstep!(bs, n); for k in 1:n; for b in bs; b.x += b.v; end; end; return bs[1].x + bs[2].x; end
+    gswap(p::GPt) = GPt(p.b, p.a)
+    bs = [GBody(0.0, 1.5), GBody(1.0, -0.5)]
+    println(gstep!(bs, 10), " ", bs[1], " ", gswap(GPt(1, 2)), " ", gswap(GPt(1, 2)) === GPt(2, 1), " ", bs[1] === bs[1], " ", GBody(0.0, 0.0) === GBody(0.0, 0.0))
+    d = Dict(GPt(1, 2) => "p"); println(d[GPt(1, 2)], " ", isdefined(bs[1], :v), " ", fieldnames(GBody), " ", repr(GPt(3, 4)))
+    try; bs[1].x = "no"; catch e; println(typeof(e)); end`;
+  const want = '11.0 GBody(15.0, 1.5) GPt(2, 1) true true false\np true (:x, :v) GPt(3, 4)\nMethodError\n';
+  assert.equal(run(prog(''), ['--compile=no']), want);
+  assert.equal(run(prog(''), ['--compile=all']), want);
+  // compiled: fields are array elements of the vector, and a new struct is made in wasm
+  const mstep = methodInstanceFor(get('gstep!'), [dispatchTypeOf(get('gbs')), T.Int64!])!;
+  const text = compiledFunction(mstep)!.record.text;
+  assert.match(text, /array\.set \$af64/);
+  assert.doesNotMatch(text, /getfield_f64|setfield_f64/);
+  const swap = compiledFunction(methodInstanceFor(get('gswap'), [dispatchTypeOf(get('gpt'))])!)!.record.text;
+  assert.match(swap, /struct\.new \$vi64/);
 });
 
 // ---- hypot in wasm is correctly rounded: x^2 + y^2 lies between the squares of the midpoints around the result

@@ -397,7 +397,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   const staticType = (x: Value): JType => {
     if (x instanceof SSAValue) return types[x.id - 1]!;
-    if (x instanceof SlotNumber) return x.id <= st.length ? st[x.id - 1]! : code.slottypes?.[x.id - 1] ?? T.Any!;
+    // an argument slot has its specialization's type (a varargs tuple slot and the locals after it: their slot types)
+    if (x instanceof SlotNumber) return x.id <= nfixed ? st[x.id - 1]! : code.slottypes?.[x.id - 1] ?? T.Any!;
     const v = valueOf(x);
     return v === undefined ? T.Any! : (v as { jtype?: DataType }).jtype ?? typeOfLiteral(v);
   };

@@ -110,6 +110,12 @@ test('varargs methods compile per call signature, making the tuple of trailing a
   const c = compiledFunction(methodInstanceFor(get('vaplus'), [T.Int64!, T.Int64!, T.Float64!])!);
   assert.ok(c, 'vaplus was compiled');
   assert.match(functionText(c.record.text, c.name), /\(param \$p2 i64\) \(param \$p3 i64\) \(param \$p4 f64\)[^]*call \$mktuple_2/);
+  // more arguments than the method has argument slots: the locals after the tuple keep their own types
+  includeString(s.Main, 'function valocals(xs...)\n    t = 0.5\n    for x in xs\n        t += x\n    end\n    return t\nend', 'va2.jl');
+  state.world = world.current;
+  assert.equal(callFunction(get('valocals'), [1n, 2n, 3n, 4n, 5n, 6n, 7n]), 28.5);
+  assert.ok(compiledFunction(methodInstanceFor(get('valocals'), Array(7).fill(T.Int64!))!), 'valocals was compiled');
+  assert.equal(run('function vafirsts(ps::Pair...)\n    t = 0\n    for p in ps\n        t += p.first\n    end\n    t\nend\nprintln(vafirsts((k => [k] for k in 1:7)...))', ['--compile=all']), '28\n');
 });
 
 test('try/catch/finally compile to wasm exception handlers', () => {

@@ -231,7 +231,7 @@ export class ModuleBuilder {
    *  (slot 1 is the function); undefined: no copy is worth making. */
   specializedFor(mi: MethodInstance, consts: (Value | undefined)[]): { name: string; sig: Signature } | undefined {
     if (!consts.some(v => v !== undefined) || !this.smallEnoughToCopy(mi)) return undefined;
-    const ci = this.codeOf(mi) ?? undefined;
+    const ci = this.codeOf(mi);
     if (!ci) return undefined;
     const key = consts.map(v => v === undefined ? '' : this.constRef(v)).join(',');
     let names = this.copyNames.get(mi);
@@ -392,7 +392,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (x instanceof QuoteNode) return x.value;
     if (x instanceof SlotNumber) return slotConst(x);
     if (x instanceof GlobalRef) return globalConst(x);
-    if (x instanceof SSAValue || x instanceof SlotNumber || x instanceof Expr) return undefined;
+    if (x instanceof SSAValue || x instanceof Expr) return undefined;
     return x;
   };
   const staticType = (x: Value): JType => {
@@ -601,14 +601,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (isVec(vk)) return [`(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`, vk.slice(1) as Kind];
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
-        // an element whose value is a WasmGC vector (a Float64/Int64 array, a struct of Float64s) comes as its vector
-        if (isVec(ek0)) {
-          const name = `arrayref_${ek0}`;
-          if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref f64) (result (ref null $${ek0}))))`);
-          return [`(call $${name} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
-        }
-        const ek = ek0;
-        return [conv(`(call ${mb.need(`arrayref_${ek}`, ['ref', 'f64'], ek)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek, ek0), ek0];
+        // in the element's kind; an element whose value is a WasmGC vector (a Float64/Int64 array, a struct of
+        // Float64s) comes as its vector
+        return [`(call ${mb.need(`arrayref_${ek0}`, ['ref', 'f64'], ek0)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
       }
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
@@ -911,10 +906,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   }
   for (let id = 1; id <= n; id++) { const k = ssaKind(id); if (k && !(code.code[id - 1] instanceof GotoNode || code.code[id - 1] instanceof GotoIfNot || code.code[id - 1] instanceof ReturnNode)) locals.push(`(local $s${id} ${wasmType(k)})`); }
   const result = returnKind ? ` (result ${wasmType(returnKind)})` : '';
-  // No exception handler: the frames of a Jolt exception leaving compiled code are read off the JS stack captured
-  // when it was made (jit.ts callCompiled). A handler would cost more than it tells: one reading a local that holds
-  // the line slows every call about 2x, and in V8's optimized code a call inside any `try` is reported at the
-  // function's start, so its debug location could not be found.
+  // No exception handler for stack traces (only the program's own try has one): the frames of a Jolt exception
+  // leaving compiled code are read off the JS stack captured when it was made (jit.ts callCompiled). A handler
+  // would cost more than it tells: one reading a local that holds the line slows every call about 2x, and in V8's
+  // optimized code a call inside any `try` is reported at the function's start, so its debug location could not
+  // be found.
   const fbody = `${site(entry.join(' '), m.line)} ${structured} (unreachable)`;
   mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
 }

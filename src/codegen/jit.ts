@@ -20,7 +20,7 @@ import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
-import { callFunction, dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
+import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
@@ -254,15 +254,16 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
-    // Float64/Int64 arrays: compiled code takes the WasmGC vector once and indexes it itself
+    // Float64/Int64 arrays and structs of Float64s (Int64s): compiled code takes the WasmGC vector once and reads it
+    // itself
     vec_f64: (a: JArray | JStruct) => a.vec,
     vec_i64: (a: JArray | JStruct) => a.vec,
     // a struct of Float64s (Int64s) made in wasm: its vector gets the JStruct that owns it
-    struct_around: (vec: GcVec, t: DataType) => JStruct.around(t, vec),
+    struct_around: (vec: GcVec, t: DataType) => new JStruct(t, [], vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
     // exception handlers of compiled code (codegen.ts: try)
     exception_depth: () => caughtExceptions.length,
-    catch_exception: (e: unknown, depth: number) => catchException(e, depth),
+    catch_exception: catchException,
     pop_exception: () => { caughtExceptions.pop(); },
   };
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
@@ -278,7 +279,6 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
   }
   for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
   for (let n = 0; n <= 8; n++) {
-    rt[`call_${n}`] = (f: Value, ...a: Value[]) => callFunction(f, a);
     rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);

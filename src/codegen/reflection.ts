@@ -7,7 +7,7 @@ import { registerForeign } from '../runtime/foreign.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { methodInstanceFor } from '../inference/typeinfer.ts';
-import { standaloneModule, functionText } from './jit.ts';
+import { standaloneModule, functionText, WASM_OPTIONS } from './jit.ts';
 
 export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
   const mi = methodInstanceFor(f, args.map(dispatchTypeOf));
@@ -26,7 +26,7 @@ function readableLocations(text: string): string {
 /** the part of V8's --print-wasm-code output for function `name` */
 export function nativeListing(bytes: Uint8Array, name: string): string {
   const out = spawnSync(process.execPath, ['--print-wasm-code', '--no-liftoff', '--no-wasm-lazy-compilation', '-e',
-    'new WebAssembly.Module(require("fs").readFileSync(0), { builtins: ["js-string"] })'], { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 });
+    `new WebAssembly.Module(require("fs").readFileSync(0), ${JSON.stringify(WASM_OPTIONS)})`], { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (out.status !== 0) return `V8 could not compile the module: ${out.stderr}`;
   const sections = out.stdout.split('--- WebAssembly code ---');
   const mine = sections.find(sec => sec.includes(`\nname: ${name}\n`));

@@ -254,9 +254,7 @@ export class Lowerer {
           // a try/finally inside the loop: run its finally block first, which then takes this exit
           let k = fin.exits.indexOf(h);
           if (k < 0) { fin.exits.push(h); k = fin.exits.length - 1; }
-          L.emit(E('=', fin.exit, BigInt(k + 2)));
-          if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
-          fin.jumps.push(L.emit(new GotoNode(0)).id);
+          this.exitThroughFinally(L, fin, BigInt(k + 2));
           return nothingV();
         }
         if (L.handlerDepth > loop.handlerDepth) L.emit(E('leave', BigInt(L.handlerDepth - loop.handlerDepth)));
@@ -270,9 +268,7 @@ export class Lowerer {
         if (fin) {
           // run the enclosing finally block first: remember the value, leave the handlers, jump to it
           L.emit(E('=', fin.val, v));
-          L.emit(E('=', fin.exit, 1n));
-          if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
-          fin.jumps.push(L.emit(new GotoNode(0)).id);
+          this.exitThroughFinally(L, fin, 1n);
           return nothingV();
         }
         if (L.handlerDepth > 0) L.emit(E('leave', BigInt(L.handlerDepth)));
@@ -720,6 +716,14 @@ export class Lowerer {
     }
     const bs = this.openScope(ex.args[1]!, L, cur);
     return this.val(ex.args[1]!, L, bs);
+  }
+
+  /** Leaves the protected part of a try/finally by exit `code` (Finally): records it, leaves the handlers entered
+   *  since, and jumps to the finally block (its label is filled in when the block is emitted). */
+  exitThroughFinally(L: Lambda, fin: Finally, code: bigint): void {
+    L.emit(E('=', fin.exit, code));
+    if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
+    fin.jumps.push(L.emit(new GotoNode(0)).id);
   }
 
   lowerTry(ex: Expr, L: Lambda, s: Scope): Value {

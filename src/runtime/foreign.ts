@@ -128,27 +128,6 @@ F('jl_char_class', ([c, cls]) => {
   const re: Record<string, RegExp> = { letter: /\p{L}/u, digit: /[0-9]/, space: /\s/u, upper: /\p{Lu}/u, lower: /\p{Ll}/u, punct: /\p{P}/u, numeric: /\p{N}/u, alnum: /[\p{L}\p{N}]/u, print: /[^\p{C}]/u };
   return re[utf8Decode(cls as string)]!.test(ch);
 });
-/** the value of digit byte `c` (0-9, a-z, A-Z), or 99 */
-const digitValue = (c: number): number => c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99;
-F('jl_parse_int', ([s, base]) => {
-  const b = Number(base as bigint);
-  // fast path: an optional sign and plain digits, few enough that a double holds the value exactly
-  const bytes = s as string;
-  const sign = bytes.charCodeAt(0) === 45 || bytes.charCodeAt(0) === 43 ? 1 : 0;
-  if (bytes.length > sign && (bytes.length - sign) * Math.log2(b) <= 52) {
-    let v = 0, k = sign;
-    for (; k < bytes.length; k++) { const d = digitValue(bytes.charCodeAt(k)); if (d >= b) break; v = v * b + d; }
-    if (k === bytes.length) return BigInt(bytes.charCodeAt(0) === 45 ? -v : v);
-  }
-  const str = utf8Decode(bytes).trim().replace(/_/g, '');
-  const digits = b === 16 ? /^[+-]?(0x)?[0-9a-fA-F]+$/ : b === 2 ? /^[+-]?(0b)?[01]+$/ : b === 8 ? /^[+-]?(0o)?[0-7]+$/ : /^[+-]?[0-9a-zA-Z]+$/;
-  if (!digits.test(str)) return nothing();
-  const neg = str.startsWith('-');
-  const body = str.replace(/^[+-]/, '').replace(/^0[xbo]/, '');
-  let v = 0n;
-  for (const ch of body.toLowerCase()) { const d = parseInt(ch, 36); if (!(d < b)) return nothing(); v = v * BigInt(b) + BigInt(d); }
-  return neg ? -v : v;
-});
 F('jl_parse_float', ([s]) => {
   const str = utf8Decode(s as string).trim();
   if (/^[+-]?(Inf|inf|infinity)$/.test(str)) return str.startsWith('-') ? -Infinity : Infinity;

@@ -70,21 +70,17 @@ export class JStruct extends JObj {
   private readonly fs: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
-  constructor(type: DataType, f: (Value | undefined)[]) {
+  /** `vec`: the vector of a struct that compiled code made, whose fields are already in it (that code makes this
+   *  struct the vector's owner) */
+  constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
     super(); this.type = type;
     const k = structVecKind(type);
     if (!k) { this.fs = f; return; }
-    // fields never set read as zero (Julia leaves such bits fields arbitrary)
     const ops = this.ops = k === 'f64' ? f64Vec : i64Vec;
+    if (vec) { this.vec = vec; return; }
+    // fields never set read as zero (Julia leaves such bits fields arbitrary)
     this.vec = ops.make(type.types.length, this);
     for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
-  }
-  /** the struct that owns `vec`, a vector compiled code made for a new struct of this type (its owner is set by
-   *  that code) */
-  static around(type: DataType, vec: GcVec): JStruct {
-    const s = Object.create(JStruct.prototype) as JStruct;
-    Object.assign(s, { type, fs: undefined, vec, ops: structVecKind(type) === 'f64' ? f64Vec : i64Vec });
-    return s;
   }
   get jtype(): DataType { return this.type; }
   get nfields(): number { return this.fs ? this.fs.length : this.ops!.len(this.vec!); }

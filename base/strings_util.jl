@@ -76,10 +76,11 @@ function (::Type{Dict{K,V}})(ps::Pair...) where {K,V}
     d
 end
 function (::Type{T})(x::BitInteger) where {T<:BitInteger}
-    y = ccall(:jl_int_convert, Any, (Any, Any), T, x)
+    # the low bits of x as a T keep its value when they convert back to x with the same sign
+    y = x % T
+    (y % typeof(x) == x && (y < zero(T)) == (x < zero(x))) && return y
     # Julia names the operation that failed: narrowing truncates, otherwise only the sign can be lost
-    y === nothing && throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
-    y
+    throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
 end
 convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
 convert(::Type{T}, x::T) where {T<:Number} = x

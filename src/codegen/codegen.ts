@@ -13,31 +13,25 @@
 // branches leave, and everything else nests inside its dominator.
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JStruct, isTuple, structVecKind, type Value,
+  JStruct, Bits, JChar, isTuple, structVecKind, type Value,
 } from '../runtime/values.ts';
+import { typeOf } from '../runtime/typeof.ts';
+import { ival } from '../runtime/intrinsics.ts';
 import { DataType, TypeVar, VarargType, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
+import {
+  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, type Kind,
+} from './kinds.ts';
 
-/** how a value travels in compiled code: unboxed numbers, a Float64/Int64 array as its WasmGC vector (`vf64`,
- *  `vi64`: its elements are read in wasm, and the vector points back to the JArray), anything else as externref */
-export type Kind = 'i64' | 'f64' | 'i32' | 'ref' | 'vf64' | 'vi64';
+export type { Kind } from './kinds.ts';
+export { kindOf, vecKind } from './kinds.ts';
 export const MAX_IMPORT_ARITY = 8;
 /** callees of at most this many typed statements, without loops, are compiled into each module that calls them */
 const COPY_MAX_STATEMENTS = 8;
-
-export function kindOf(t: JType | undefined): Kind {
-  if (t === T.Int64) return 'i64';
-  if (t === T.Float64) return 'f64';
-  if (t === T.Bool) return 'i32';
-  const v = vecKind(t);
-  return v ? `v${v}` : 'ref';
-}
-const wasmType = (k: Kind): string => k === 'ref' ? 'externref' : k === 'vf64' || k === 'vi64' ? `(ref null $${k})` : k;
-const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' => k === 'vf64' || k === 'vi64';
 
 /** Why a method instance cannot be compiled (it then keeps running in the interpreter). */
 export class NotCompilable extends Error {}
@@ -285,14 +279,6 @@ const GC_VECTOR_TYPES = [
 export function hasLoop(code: readonly Value[]): boolean {
   return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
 }
-/** the element kind of a type whose values are WasmGC vectors: Array{Float64,N} and Array{Int64,N}, and structs
- *  whose fields are all Float64 (or all Int64, values.ts JStruct) */
-export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
-  if (!(t instanceof DataType)) return undefined;
-  if (t.name !== T.Array!.name) return t.isabstract || t.hasfreetypevars ? undefined : structVecKind(t);
-  const e = t.parameters[0];
-  return e === T.Float64 ? 'f64' : e === T.Int64 ? 'i64' : undefined;
-}
 /** a struct type whose fields live in a WasmGC vector */
 const isVecStruct = (t: JType): t is DataType => t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
 
@@ -358,9 +344,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   const constant = (v: Value, to: Kind): string => {
     if (to === 'i64' && typeof v === 'bigint') return `(i64.const ${BigInt.asIntN(64, v)})`;
-    if (to === 'f64' && typeof v === 'number') return `(f64.const ${Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(v)})`;
+    if (to === 'f64' && typeof v === 'number') return `(f64.const ${floatText(v)})`;
     if (to === 'i32' && typeof v === 'boolean') return `(i32.const ${v ? 1 : 0})`;
     if (to === 'ref') return mb.constRef(v);
+    // the other bits kinds: a constant of exactly that type
+    const r = intRep(to);
+    if (r && kindOf(typeOf(v)) === to) return intConst(r, ival(v));
+    if (to === 'Float32' && v instanceof Bits && v.type === T.Float32) return `(f32.const ${floatText(v.v as number)})`;
     // a constant of another kind than wanted: box it through the constant pool
     return conv(mb.constRef(v), 'ref', to);
   };
@@ -452,74 +442,38 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     const all = (k: Kind, from = 0): boolean => ks.slice(from).every(x => x === k) && ks.length > from;
     const op = (k: Kind, i: number): string => operand(xs[i]!, k);
     const bin = (instr: string, k: Kind, rk: Kind): [string, Kind] => [`(${instr} ${op(k, 0)} ${op(k, 1)})`, rk];
-    const I64 = all('i64'), F64 = all('f64'), B = all('i32');
+    const B = all('i32');
+    const numeric = numericIntrinsic(f.name, ks, k => op(ks[k]!, k), () => `(call ${mb.need('throw_divide', [], undefined)})`);
+    if (numeric) return numeric;
     // 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime
     const boundsCheck = (vk: 'vf64' | 'vi64', arr: number, idx: number): string =>
       `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)})) (unreachable)))`;
     switch (f.name) {
-      case 'add_int': return I64 ? bin('i64.add', 'i64', 'i64') : undefined;
-      case 'sub_int': return I64 ? bin('i64.sub', 'i64', 'i64') : undefined;
-      case 'mul_int': return I64 ? bin('i64.mul', 'i64', 'i64') : undefined;
-      case 'and_int': return I64 ? bin('i64.and', 'i64', 'i64') : B ? bin('i32.and', 'i32', 'i32') : undefined;
-      case 'or_int': return I64 ? bin('i64.or', 'i64', 'i64') : B ? bin('i32.or', 'i32', 'i32') : undefined;
-      case 'xor_int': return I64 ? bin('i64.xor', 'i64', 'i64') : B ? bin('i32.xor', 'i32', 'i32') : undefined;
-      case 'not_int': return I64 ? [`(i64.xor ${op('i64', 0)} (i64.const -1))`, 'i64'] : B ? [`(i32.eqz ${op('i32', 0)})`, 'i32'] : undefined;
-      case 'neg_int': return I64 ? [`(i64.sub (i64.const 0) ${op('i64', 0)})`, 'i64'] : undefined;
-      case 'slt_int': return I64 ? bin('i64.lt_s', 'i64', 'i32') : undefined;
-      case 'sle_int': return I64 ? bin('i64.le_s', 'i64', 'i32') : undefined;
-      case 'ult_int': return I64 ? bin('i64.lt_u', 'i64', 'i32') : undefined;
-      case 'ule_int': return I64 ? bin('i64.le_u', 'i64', 'i32') : undefined;
-      case 'eq_int': return I64 ? bin('i64.eq', 'i64', 'i32') : B ? bin('i32.eq', 'i32', 'i32') : undefined;
-      case 'ne_int': return I64 ? bin('i64.ne', 'i64', 'i32') : B ? bin('i32.ne', 'i32', 'i32') : undefined;
-      case 'ctpop_int': return I64 ? [`(i64.popcnt ${op('i64', 0)})`, 'i64'] : undefined;
-      case 'ctlz_int': return I64 ? [`(i64.clz ${op('i64', 0)})`, 'i64'] : undefined;
-      case 'cttz_int': return I64 ? [`(i64.ctz ${op('i64', 0)})`, 'i64'] : undefined;
-      case 'flipsign_int': return I64 ? [`(select (i64.sub (i64.const 0) ${op('i64', 0)}) ${op('i64', 0)} (i64.lt_s ${op('i64', 1)} (i64.const 0)))`, 'i64'] : undefined;
-      // Julia's shifts: a count of the width or more gives 0 (or the sign, for an arithmetic shift)
-      case 'shl_int': return I64 ? [`(select (i64.const 0) (i64.shl ${op('i64', 0)} ${op('i64', 1)}) (i64.ge_u ${op('i64', 1)} (i64.const 64)))`, 'i64'] : undefined;
-      case 'lshr_int': return I64 ? [`(select (i64.const 0) (i64.shr_u ${op('i64', 0)} ${op('i64', 1)}) (i64.ge_u ${op('i64', 1)} (i64.const 64)))`, 'i64'] : undefined;
-      case 'ashr_int': return I64 ? [`(i64.shr_s ${op('i64', 0)} (select (i64.const 63) ${op('i64', 1)} (i64.ge_u ${op('i64', 1)} (i64.const 64))))`, 'i64'] : undefined;
-      case 'sdiv_int': case 'srem_int': case 'udiv_int': case 'urem_int': case 'checked_sdiv_int': case 'checked_srem_int': case 'checked_udiv_int': case 'checked_urem_int': {
-        if (!I64) return undefined;
-        const name = f.name.replace('checked_', '');
-        const instr = { sdiv_int: 'i64.div_s', srem_int: 'i64.rem_s', udiv_int: 'i64.div_u', urem_int: 'i64.rem_u' }[name]!;
-        const thr = mb.need('throw_divide', [], undefined);
-        // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
-        const guard = name === 'sdiv_int'
-          ? `(if (i32.or (i64.eqz ${op('i64', 1)}) (i32.and (i64.eq ${op('i64', 1)} (i64.const -1)) (i64.eq ${op('i64', 0)} (i64.const -9223372036854775808)))) (then (call ${thr}) (unreachable)))`
-          : `(if (i64.eqz ${op('i64', 1)}) (then (call ${thr}) (unreachable)))`;
-        return [`(block (result i64) ${guard} (${instr} ${op('i64', 0)} ${op('i64', 1)}))`, 'i64'];
-      }
-      case 'add_float': return F64 ? bin('f64.add', 'f64', 'f64') : undefined;
-      case 'sub_float': return F64 ? bin('f64.sub', 'f64', 'f64') : undefined;
-      case 'mul_float': return F64 ? bin('f64.mul', 'f64', 'f64') : undefined;
-      case 'div_float': return F64 ? bin('f64.div', 'f64', 'f64') : undefined;
-      case 'copysign_float': return F64 ? bin('f64.copysign', 'f64', 'f64') : undefined;
-      case 'eq_float': return F64 ? bin('f64.eq', 'f64', 'i32') : undefined;
-      case 'ne_float': return F64 ? bin('f64.ne', 'f64', 'i32') : undefined;
-      case 'lt_float': return F64 ? bin('f64.lt', 'f64', 'i32') : undefined;
-      case 'le_float': return F64 ? bin('f64.le', 'f64', 'i32') : undefined;
-      case 'neg_float': return F64 ? [`(f64.neg ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'abs_float': return F64 ? [`(f64.abs ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'sqrt_llvm': return F64 ? [`(f64.sqrt ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'floor_llvm': return F64 ? [`(f64.floor ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'ceil_llvm': return F64 ? [`(f64.ceil ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'trunc_llvm': return F64 ? [`(f64.trunc ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'rint_llvm': return F64 ? [`(f64.nearest ${op('f64', 0)})`, 'f64'] : undefined;
-      case 'fma_float': case 'muladd_float': return F64 ? [`(f64.add (f64.mul ${op('f64', 0)} ${op('f64', 1)}) ${op('f64', 2)})`, 'f64'] : undefined;
+      // Bool's logic (the other integer kinds are numericIntrinsic's)
+      case 'and_int': return B ? bin('i32.and', 'i32', 'i32') : undefined;
+      case 'or_int': return B ? bin('i32.or', 'i32', 'i32') : undefined;
+      case 'xor_int': return B ? bin('i32.xor', 'i32', 'i32') : undefined;
+      case 'not_int': return B ? [`(i32.eqz ${op('i32', 0)})`, 'i32'] : undefined;
+      case 'eq_int': return B ? bin('i32.eq', 'i32', 'i32') : undefined;
+      case 'ne_int': return B ? bin('i32.ne', 'i32', 'i32') : undefined;
       // conversions: the first operand is the target type
-      case 'sitofp': return valueOf(xs[0]!) === T.Float64 && ks[1] === 'i64' ? [`(f64.convert_i64_s ${op('i64', 1)})`, 'f64'] : undefined;
-      case 'fptosi': return valueOf(xs[0]!) === T.Int64 && ks[1] === 'f64' ? [`(i64.trunc_sat_f64_s ${op('f64', 1)})`, 'i64'] : undefined;
-      case 'bitcast':
-        if (valueOf(xs[0]!) === T.Float64 && ks[1] === 'i64') return [`(f64.reinterpret_i64 ${op('i64', 1)})`, 'f64'];
-        if (valueOf(xs[0]!) === T.Int64 && ks[1] === 'f64') return [`(i64.reinterpret_f64 ${op('f64', 1)})`, 'i64'];
-        return undefined;
+      case 'sext_int': case 'zext_int': case 'trunc_int': case 'sitofp': case 'uitofp': case 'fptosi': case 'fptoui':
+      case 'fptrunc': case 'fpext': case 'bitcast': {
+        const t = valueOf(xs[0]!);
+        if (xs.length !== 2 || !(t instanceof DataType)) return undefined;
+        const tk = kindOf(t);
+        const e = conversionIntrinsic(f.name, tk, ks[1]!, op(ks[1]!, 1));
+        return e === undefined ? undefined : [e, tk];
+      }
       case '===': {
         // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
         if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
         // one vector per JArray: the same vector is the same array
         if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0]) && [0, 1].every(k => { const t = staticType(xs[k]!); return t instanceof DataType && (t.name === T.Array!.name || t.ismutable); })) return bin('ref.eq', ks[0], 'i32');
-        if (ks.length === 2 && ks[0] === ks[1] && (ks[0] === 'i64' || ks[0] === 'i32')) return bin(ks[0] === 'i64' ? 'i64.eq' : 'i32.eq', ks[0]!, 'i32');
+        if (ks.length === 2 && ks[0] === ks[1] && ks[0] === 'Float32') return [`(i32.eq (i32.reinterpret_f32 ${op('Float32', 0)}) (i32.reinterpret_f32 ${op('Float32', 1)}))`, 'i32'];
+        // integers of one kind are kept in one form: the same bits are the same value
+        const r = ks.length === 2 && ks[0] === ks[1] ? intRep(ks[0]) : undefined;
+        if (r) return bin(`${r.w}.eq`, ks[0]!, 'i32');
         return [`(call ${mb.need('egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':
@@ -586,6 +540,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'sizeof':
         // a string's size is its number of bytes
         if (xs.length === 1 && staticType(xs[0]!) === T.String) return [`(i64.extend_i32_u (call ${mb.jsString('length')} ${op('ref', 0)}))`, 'i64'];
+        // a bits value's size is its type's
+        if (xs.length === 1 && ks[0] !== 'ref' && !isVec(ks[0])) { const t = staticType(xs[0]!) as DataType; return [`(i64.const ${t === T.Bool ? 1 : t.nbits / 8})`, 'i64']; }
         return undefined;
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
       case 'arraylen': {
@@ -797,8 +753,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
             return [`(call ${mb.stringLength()} ${operand(args[0]!, 'ref')})`, 'i64'];
           }
           // the byte at i (1-based); callers check the bounds (out of range traps)
-          if (fn === 'jl_codeunit_int' && args.length === 2 && staticType(args[0]!) === T.String && ak[1] === 'i64') {
-            return [`(i64.extend_i32_u (call ${mb.jsString('charCodeAt')} ${operand(args[0]!, 'ref')} (i32.wrap_i64 (i64.sub ${operand(args[1]!, 'i64')} (i64.const 1)))))`, 'i64'];
+          if ((fn === 'jl_codeunit_int' || fn === 'jl_codeunit') && args.length === 2 && staticType(args[0]!) === T.String && ak[1] === 'i64') {
+            const byte = `(call ${mb.jsString('charCodeAt')} ${operand(args[0]!, 'ref')} (i32.wrap_i64 (i64.sub ${operand(args[1]!, 'i64')} (i64.const 1))))`;
+            return fn === 'jl_codeunit' ? [byte, 'UInt8'] : [`(i64.extend_i32_u ${byte})`, 'i64'];
           }
         }
         if (rt === T.Float64 && fsym instanceof Sym && mathForeign[fsym.name] && ak.every(k => k === 'f64')) {
@@ -940,13 +897,16 @@ function literalKind(v: Value): Kind {
   if (typeof v === 'bigint') return 'i64';
   if (typeof v === 'number') return 'f64';
   if (typeof v === 'boolean') return 'i32';
+  if (v instanceof Bits || v instanceof JChar) return kindOf(v.jtype);
   return 'ref';
 }
+const floatText = (v: number): string => Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(v);
 function typeOfLiteral(v: Value): JType {
   if (typeof v === 'bigint') return T.Int64!;
   if (typeof v === 'number') return T.Float64!;
   if (typeof v === 'boolean') return T.Bool!;
   if (typeof v === 'string') return T.String!;
+  if (v instanceof Bits || v instanceof JChar) return v.jtype;
   if (isTuple(v) || v instanceof JStruct) return T.Any!;
   return T.Any!;
 }

@@ -23,6 +23,7 @@ import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
 import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
+import { BITS_KINDS, boxBits, unboxBits, type BitsKind } from './kinds.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
@@ -266,6 +267,18 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     catch_exception: catchException,
     pop_exception: () => { caughtExceptions.pop(); },
   };
+  // the other unboxed bits types (kinds.ts): their boxes, and fields and elements read and written in their kinds
+  for (const k of Object.keys(BITS_KINDS) as BitsKind[]) {
+    const box = (x: number | bigint): Value => boxBits(k, x), unbox = (v: Value): number | bigint => unboxBits(k, v);
+    Object.assign(rt, {
+      [`box_${k}`]: box,
+      [`unbox_${k}`]: unbox,
+      [`getfield_${k}`]: (o: Value, i: number) => unbox(fieldAt(o, i)),
+      [`setfield_${k}`]: (o: JStruct, i: number, v: number | bigint) => { o.set(i, box(v)); return v; },
+      [`arrayref_${k}`]: (a: JArray, i: number) => unbox(a.at(index1(a, i))!),
+      [`arrayset_${k}`]: (a: JArray, v: number | bigint, i: number) => { a.put(index1(a, i), box(v)); return a; },
+    });
+  }
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
   const callForeign = (name: Sym, a: Value[]): Value => {
     const impl = foreignFunctions.get(name.name);
@@ -452,9 +465,10 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   // a Float64/Int64 array parameter takes the array's WasmGC vector (in a copy: `args` is the caller's); a returned
   // vector stands for its owner
   c.sig.params.forEach((k, i) => {
-    if (k !== 'vf64' && k !== 'vi64') return;
+    const bits = Object.hasOwn(BITS_KINDS, k);
+    if (k !== 'vf64' && k !== 'vi64' && !bits) return;
     if (a === args) a = args.slice();
-    a[i] = (a[i] as JArray | JStruct).vec as unknown as Value;
+    a[i] = (bits ? unboxBits(k as BitsKind, a[i]!) : (a[i] as JArray | JStruct).vec) as unknown as Value;
   });
   // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
   JoltThrow.compiledCalls++;
@@ -466,6 +480,7 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   if (c.sig.result === undefined) return NOTHING();
   if (c.sig.result === 'vf64') return f64Vec.owner(r as unknown as GcVec) as Value;
   if (c.sig.result === 'vi64') return i64Vec.owner(r as unknown as GcVec) as Value;
+  if (Object.hasOwn(BITS_KINDS, c.sig.result)) return boxBits(c.sig.result as BitsKind, r as unknown as number | bigint);
   return r;
 }
 

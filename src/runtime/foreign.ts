@@ -271,18 +271,6 @@ F('jl_regex_replace', ([p, fl, s, r]) => {
   return utf8Encode(utf8Decode(s as string).replace(jsRegex(p!, fl!, true), rep));
 });
 F('jl_string_replace', ([s, a, b]) => (s as string).split(a as string).join(b as string));
-// integer conversion between widths: the value, or nothing when it does not fit (the caller throws InexactError)
-F('jl_int_convert', ([t, x]) => {
-  const dt = t as DataType;
-  const v = ival(x!);
-  const signedT = /^Int/.test(dt.name.name.name);
-  const bits = dt === T.Bool ? 1 : dt.nbits;
-  const fits = signedT ? BigInt.asIntN(bits, v) === v : BigInt.asUintN(bits, v) === v;
-  if (!fits) return T.Nothing!.instance!;
-  if (dt === T.Int64) return v;
-  if (dt === T.Bool) return v !== 0n;
-  return new Bits(dt, v);
-});
 // the promoted type of two integer types: more bits wins; at equal width the unsigned type wins (Julia's rule)
 F('jl_promote_int', ([a, b]) => {
   const x = a as DataType, y = b as DataType;

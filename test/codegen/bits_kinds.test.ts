@@ -1,0 +1,121 @@
+// Bits types other than Int64/Float64/Bool in compiled code: UInt64 travels as i64, the narrow integers and Char
+// as i32, Float32 as f32, each with Julia's wrapping. Every integer intrinsic, compiled for every width, must give
+// what the runtime's intrinsics give, for any operands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { includeString } from '../../src/engine.ts';
+import { T, Bits, JChar, JoltThrow, type Value } from '../../src/runtime/values.ts';
+import { intrinsics } from '../../src/runtime/intrinsics.ts';
+import { compiledFunction, functionText } from '../../src/codegen/jit.ts';
+import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
+import { callFunction, state } from '../../src/interpreter/interpret.ts';
+import { world } from '../../src/runtime/methods.ts';
+import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
+import { egal } from '../../src/runtime/builtins.ts';
+import { s, get } from './native_session.ts';
+
+const binary = ['add_int', 'sub_int', 'mul_int', 'and_int', 'or_int', 'xor_int', 'eq_int', 'ne_int', 'slt_int', 'sle_int',
+  'ult_int', 'ule_int', 'sdiv_int', 'srem_int', 'udiv_int', 'urem_int', 'flipsign_int', 'shl_int', 'lshr_int', 'ashr_int'];
+const unary = ['not_int', 'neg_int', 'ctpop_int', 'ctlz_int', 'cttz_int'];
+const widths = ['UInt64', 'Int32', 'UInt32', 'Int16', 'UInt16', 'Int8', 'UInt8'];
+const convs = ['sext_int', 'zext_int', 'trunc_int', 'bitcast'];
+
+includeString(s.Main, [
+  ...binary.map(n => `b_${n}(x, y) = Core.Intrinsics.${n}(x, y)`),
+  ...unary.map(n => `u_${n}(x) = Core.Intrinsics.${n}(x)`),
+  ...convs.map(n => `c_${n}(::Type{T}, x) where {T} = Core.Intrinsics.${n}(T, x)`),
+  'c_sitofp(x) = Core.Intrinsics.sitofp(Float64, x)', 'c_uitofp(x) = Core.Intrinsics.uitofp(Float64, x)',
+  // a loop keeps the values in locals of their kind across iterations
+  'function hash32(s::String)\n x = UInt32(2166136261)\n for i in 1:ncodeunits(s)\n x = xor(x, UInt32(codeunit(s, i))) * UInt32(16777619)\n end\n x\nend',
+  'function lower_count(s::String)\n n = 0\n for c in s\n if \'a\' <= c <= \'z\'\n n += 1\n end\n end\n n\nend',
+].join('\n'), 'bits_kinds.jl');
+state.world = world.current;
+
+const intOf = (t: string) => {
+  const dt = T[t]!;
+  const bits = dt.nbits, signed = t.startsWith('Int');
+  const min = signed ? -(2n ** BigInt(bits - 1)) : 0n, max = signed ? 2n ** BigInt(bits - 1) - 1n : 2n ** BigInt(bits) - 1n;
+  // the extremes and small values matter most for wrapping, shifts and division
+  return fc.oneof(fc.bigInt({ min, max }), fc.constantFrom(min, max, 0n, 1n, signed ? -1n : max - 1n), fc.bigInt({ min: signed ? -9n : 0n, max: 9n }))
+    .map((v): Value => t === 'Int64' ? v : new Bits(dt, v));
+};
+/** a value as the test reports it: its type and bits */
+const show = (v: Value): string =>
+  v instanceof Bits ? `${v.type.name.name.name}(${v.v})` : v instanceof JChar ? `Char(${v.cp})` : typeof v === 'number' && Object.is(v, -0) ? '-0.0' : `${typeof v}(${String(v)})`;
+/** the result, or the type of the Jolt exception thrown */
+const outcome = (f: () => Value): string => {
+  try { return show(f()); } catch (e) { return e instanceof JoltThrow ? `throws ${(e.value as { jtype: { name: { name: { name: string } } } }).jtype.name.name.name}` : `JS error ${String(e)}`; }
+};
+const compiledModule = (f: Value, args: Value[]): string => compiledFunction(methodInstanceFor(f, args.map(dispatchTypeOf))!)!.record.text;
+/** the wasm function an instance compiled to (before binaryen's optimizations) */
+const compiledText = (f: Value, args: Value[]): string => {
+  const c = compiledFunction(methodInstanceFor(f, args.map(dispatchTypeOf))!)!;
+  return functionText(c.record.text, c.name.slice(c.name.startsWith('$') ? 1 : 0));
+};
+
+test('integer intrinsics compiled for every width match the runtime (property)', () => {
+  const bad: string[] = [];
+  for (const t of widths) {
+    for (const n of binary) {
+      const f = get(`b_${n}`);
+      // shift counts are often of another type: Int64 and UInt8
+      const counts = n.endsWith('shl_int') || n.endsWith('shr_int') ? [intOf(t), intOf('Int64'), intOf('UInt8')] : [intOf(t)];
+      for (const count of counts) {
+        fc.assert(fc.property(intOf(t), count, (x, y) => {
+          const got = outcome(() => callFunction(f, [x, y])), want = outcome(() => intrinsics[n]!([x, y]));
+          if (got !== want) bad.push(`${n}(${show(x)}, ${show(y)}) = ${got}, runtime ${want}`);
+        }), { numRuns: 60 });
+      }
+    }
+    for (const n of unary) {
+      const f = get(`u_${n}`);
+      fc.assert(fc.property(intOf(t), x => {
+        const got = outcome(() => callFunction(f, [x])), want = outcome(() => intrinsics[n]!([x]));
+        if (got !== want) bad.push(`${n}(${show(x)}) = ${got}, runtime ${want}`);
+      }), { numRuns: 60 });
+    }
+    for (const n of ['c_sitofp', 'c_uitofp']) {
+      fc.assert(fc.property(intOf(t), x => {
+        const got = outcome(() => callFunction(get(n), [x])), want = outcome(() => intrinsics[n.slice(2)]!([T.Float64!, x]));
+        if (got !== want) bad.push(`${n}(${show(x)}) = ${got}, runtime ${want}`);
+      }), { numRuns: 40 });
+    }
+    // conversions to every width (bitcast only between equal widths)
+    for (const to of [...widths, 'Int64']) for (const n of convs) {
+      if (n === 'bitcast' && T[to]!.nbits !== T[t]!.nbits) continue;
+      fc.assert(fc.property(intOf(t), x => {
+        const got = outcome(() => callFunction(get(`c_${n}`), [T[to]!, x])), want = outcome(() => intrinsics[n]!([T[to]!, x]));
+        if (got !== want) bad.push(`${n}(${to}, ${show(x)}) = ${got}, runtime ${want}`);
+      }), { numRuns: 30 });
+    }
+  }
+  assert.deepEqual(bad.slice(0, 8), []);
+});
+
+test('narrow integers, UInt64 and Char travel unboxed in compiled code', () => {
+  const add = get('b_add_int');
+  const u8 = new Bits(T.UInt8!, 200n);
+  assert.ok(egal(callFunction(add, [u8, u8]), new Bits(T.UInt8!, 144n)));
+  // UInt8 arithmetic is i32 arithmetic masked to 8 bits, with no box in between
+  const m8 = compiledModule(add, [u8, u8]);
+  assert.match(m8, /\(func \$julia_b_add_int_\d+ \(export "julia_b_add_int_\d+"\) \(param \$p2 i32\) \(param \$p3 i32\) \(result i32\)/);
+  assert.match(m8, /\(i32\.and \(i32\.add \(local\.get \$v2\) \(local\.get \$v3\)\) \(i32\.const 255\)\)/);
+  const big = new Bits(T.UInt64!, 2n ** 64n - 1n);
+  assert.match(compiledModule(add, [big, big]), /\(param \$p2 i64\) \(param \$p3 i64\) \(result i64\)/);
+  assert.ok(egal(callFunction(add, [big, big]), new Bits(T.UInt64!, 2n ** 64n - 2n)));
+  // a hash over bytes in UInt32 keeps its accumulator in an i32 local: no UInt32 is boxed in the loop
+  const h = get('hash32');
+  assert.ok(egal(callFunction(h, ['hello world']), new Bits(T.UInt32!, 3582672807n)));
+  const hm = compiledText(h, ['hello world']);
+  assert.match(hm, /\(i32\.mul \(local\.get \$s\d+\) \(i32\.const 16777619\)\)/);
+  assert.doesNotMatch(hm, /box_/);
+  // characters compare as i32 code points
+  const lc = get('lower_count');
+  assert.equal(callFunction(lc, ['Hello World ünïcode']), 13n);
+  const lct = compiledText(lc, ['x']);
+  assert.match(lct, /\(i64\.le_s \(i64\.const 97\) /);
+  assert.doesNotMatch(lct, /call \$box_Char/);
+  assert.ok(JChar.of(65).jtype === T.Char);
+});
+

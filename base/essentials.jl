@@ -4,7 +4,7 @@ import Core.Intrinsics: add_int, sub_int, mul_int, sdiv_int, srem_int, udiv_int,
     sub_float, mul_float, div_float, rem_float, neg_float, eq_float, ne_float, lt_float, le_float, sitofp, fptosi,
     trunc_int, sext_int, zext_int, bitcast, checked_sadd_int, checked_ssub_int, checked_smul_int, abs_float,
     sqrt_llvm, floor_llvm, ceil_llvm, trunc_llvm, rint_llvm, fpiseq, copysign_float, ctpop_int, ctlz_int, cttz_int,
-    flipsign_int, uitofp, fptrunc, fpext, fma_float
+    flipsign_int, uitofp, fptoui, fptrunc, fpext, fma_float
 
 function iterate end
 getproperty(x, f::Symbol) = getfield(x, f)

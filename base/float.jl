@@ -18,13 +18,15 @@ isequal(x::Float64, y::Float64) = fpiseq(x, y)
 Float64(x::Float64) = x
 Float64(x::Int64) = sitofp(Float64, x)
 Float64(x::Bool) = x ? 1.0 : 0.0
+Float64(x::BitSigned) = sitofp(Float64, x)
+Float64(x::BitUnsigned) = uitofp(Float64, x)
 float(x::Int64) = Float64(x)
 float(x::Float64) = x
 (/)(x::Int64, y::Int64) = Float64(x) / Float64(y)
-isnan(x::Float64) = x != x
-isinf(x::Float64) = !isnan(x) && isnan(x - x)
-isfinite(x::Float64) = !isnan(x - x)
-isinteger(x::Float64) = isfinite(x) && x == trunc_llvm(x)
+isnan(x::IEEEFloat) = x != x
+isinf(x::IEEEFloat) = !isnan(x) && isnan(x - x)
+isfinite(x::IEEEFloat) = !isnan(x - x)
+isinteger(x::IEEEFloat) = isfinite(x) && x == trunc_llvm(x)
 isinteger(x::Integer) = true
 abs(x::Float64) = abs_float(x)
 sign(x::Float64) = x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x
@@ -130,3 +132,71 @@ function eps(x::Float64)
     ax < floatmin(Float64) && return 5.0e-324
     nextfloat(ax) - ax
 end
+
+# Float32: single precision on the same intrinsics; mixed with Int64 it stays Float32, with Float64 it widens
+(+)(x::Float32, y::Float32) = add_float(x, y)
+(-)(x::Float32, y::Float32) = sub_float(x, y)
+(*)(x::Float32, y::Float32) = mul_float(x, y)
+(/)(x::Float32, y::Float32) = div_float(x, y)
+(-)(x::Float32) = neg_float(x)
+rem(x::Float32, y::Float32) = rem_float(x, y)
+(%)(x::Float32, y::Float32) = rem_float(x, y)
+mod(x::Float32, y::Float32) = (r = rem(x, y); (r != 0 && ((r < 0) != (y < 0))) ? r + y : r)
+(==)(x::Float32, y::Float32) = eq_float(x, y)
+(<)(x::Float32, y::Float32) = lt_float(x, y)
+(<=)(x::Float32, y::Float32) = le_float(x, y)
+isequal(x::Float32, y::Float32) = fpiseq(x, y)
+isless(x::Float32, y::Float32) = (!isnan(x) & (isnan(y) | (x < y)))
+abs(x::Float32) = abs_float(x)
+sign(x::Float32) = x > 0.0f0 ? 1.0f0 : x < 0.0f0 ? -1.0f0 : x
+sqrt(x::Float32) = x < 0.0f0 ? throw_complex_domainerror(:sqrt, x) : sqrt_llvm(x)
+floor(x::Float32) = floor_llvm(x)
+ceil(x::Float32) = ceil_llvm(x)
+trunc(x::Float32) = trunc_llvm(x)
+round(x::Float32) = rint_llvm(x)
+Float32(x::Float32) = x
+Float32(x::Float64) = fptrunc(Float32, x)
+Float32(x::BitSigned) = sitofp(Float32, x)
+Float32(x::BitUnsigned) = uitofp(Float32, x)
+Float32(x::Bool) = x ? 1.0f0 : 0.0f0
+Float64(x::Float32) = fpext(Float64, x)
+Int64(x::Float32) = Int64(Float64(x))
+float(x::Float32) = x
+zero(::Type{Float32}) = 0.0f0
+one(::Type{Float32}) = 1.0f0
+typemax(::Type{Float32}) = Inf32
+typemin(::Type{Float32}) = -Inf32
+floatmax(::Type{Float32}) = 3.4028235f38
+floatmin(::Type{Float32}) = 1.1754944f-38
+eps(::Type{Float32}) = 1.1920929f-7
+const Inf32 = 1.0f0 / 0.0f0
+const NaN32 = 0.0f0 / 0.0f0
+# powers and elementary functions through Float64, rounded once at the end
+(^)(x::Float32, y::Int64) = Float32(Float64(x)^y)
+(^)(x::Float32, y::Float32) = Float32(Float64(x)^Float64(y))
+for f in (:sin, :cos, :tan, :exp, :log, :log2, :log10, :atan, :asin, :acos, :sinh, :cosh, :tanh, :cbrt)
+    @eval $f(x::Float32) = Float32($f(Float64(x)))
+end
+promote(x::Int64, y::Float32) = (Float32(x), y)
+promote(x::Float32, y::Int64) = (x, Float32(y))
+promote(x::Float32, y::Float64) = (Float64(x), y)
+promote(x::Float64, y::Float32) = (x, Float64(y))
+for op in (:+, :-, :*, :/, :<, :<=, :(==), :rem, :mod, :^, :%, :min, :max)
+    @eval $op(x::Int64, y::Float32) = $op(Float32(x), y)
+    @eval $op(x::Float32, y::Int64) = $op(x, Float32(y))
+    @eval $op(x::Float32, y::Float64) = $op(Float64(x), y)
+    @eval $op(x::Float64, y::Float32) = $op(x, Float64(y))
+end
+# floats with the other integer types: the float's type
+for op in (:+, :-, :*, :/, :<, :<=, :(==), :rem, :mod, :%, :min, :max)
+    for F in (:Float64, :Float32)
+        @eval $op(x::$F, y::BitInteger) = $op(x, $F(y))
+        @eval $op(x::BitInteger, y::$F) = $op($F(x), y)
+    end
+end
+# a float to an integer type: exactly, or InexactError
+function (::Type{T})(x::IEEEFloat) where {T<:BitInteger}
+    (isinteger(x) && Float64(typemin(T)) <= x < Float64(typemax(T)) + 1.0) || throw(InexactError(nameof(T), T, x))
+    T <: Signed ? fptosi(T, x) : fptoui(T, x)
+end
+convert(::Type{T}, x::IEEEFloat) where {T<:BitInteger} = T(x)

@@ -99,6 +99,7 @@ UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:convert, UI
 Int32(x::Int64) = (-2147483648 <= x <= 2147483647) ? trunc_int(Int32, x) : throw(InexactError(:trunc, Int32, x))
 convert(::Type{Int64}, x::Number) = Int64(x)
 convert(::Type{Float64}, x::Number) = Float64(x)
+convert(::Type{Float32}, x::Number) = Float32(x)
 Char(x::Int64) = bitcast(Char, trunc_int(UInt32, x))
 Char(x::UInt32) = bitcast(Char, x)
 Char(x::Union{Int8,Int16,Int32,UInt8,UInt16,UInt64}) = Char(Int64(x))

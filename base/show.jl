@@ -6,6 +6,9 @@ show(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int,
 show(io::IO, x::BitUnsigned) = (write(io, "0x"); write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 16, 2 * Core.sizeof(x))))
 print(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
 show(io::IO, x::Float64) = write(io, ccall(:jl_float_repr, String, (Float64,), x))
+# a Float32 shows with its type (1.5f0, NaN32) and prints without it (1.5, NaN)
+show(io::IO, x::Float32) = write(io, ccall(:jl_float_repr, String, (Float32,), x))
+print(io::IO, x::Float32) = write(io, ccall(:jl_float_print, String, (Float32,), x))
 show(io::IO, x::Bool) = write(io, x ? "true" : "false")
 show(io::IO, ::Nothing) = write(io, "nothing")
 show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, String, (Any,), s)))
@@ -75,7 +78,8 @@ function show(io::IO, a::Vector)
     for i in 1:length(a)
         i > 1 && write(io, ", ")
         # under a shown element type Bool, Julia prints the elements as 1 and 0
-        T === Bool ? write(io, a[i] ? "1" : "0") : show(io, a[i])
+        # and Float32 elements without their suffix
+        T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) : show(io, a[i])
     end
     write(io, "]")
 end

@@ -83,6 +83,7 @@ function (::Type{T})(x::BitInteger) where {T<:BitInteger}
     throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
 end
 convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
+(::Type{T})(x::Bool) where {T<:BitInteger} = x ? one(T) : zero(T)
 convert(::Type{T}, x::T) where {T<:Number} = x
 count(itr) = count(identity, itr)
 (::Type{NamedTuple{names,T}})(t::Tuple) where {names,T} = Core._namedtuple(names, t)
@@ -111,9 +112,12 @@ function split(s::String, d::String)
     _split_str(s, d)
 end
 (^)(x::BitInteger, p::Bool) = p ? x : one(x)
+# the promoted type of two integer types: more bits wins; at equal width the unsigned type wins (Julia's rule)
+_promote_int(::Type{S}, ::Type{T}) where {S,T} = sizeof(S) > sizeof(T) ? S : sizeof(T) > sizeof(S) ? T : (S <: Unsigned ? S : T)
+# mixed integer arithmetic wraps both operands into the promoted type
 function promote(x::BitInteger, y::BitInteger)
-    T = ccall(:jl_promote_int, Any, (Any, Any), typeof(x), typeof(y))
-    (ccall(:jl_int_convert_wrap, Any, (Any, Any), T, x), ccall(:jl_int_convert_wrap, Any, (Any, Any), T, y))
+    T = _promote_int(typeof(x), typeof(y))
+    (x % T, y % T)
 end
 for op in (:+, :-, :*, :&, :|, :xor, :div, :rem, :mod, :(==), :<, :<=)
     @eval $op(x::BitInteger, y::BitInteger) = $op(promote(x, y)...)

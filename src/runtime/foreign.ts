@@ -40,10 +40,10 @@ F('jl_flush', () => { flushAll(); return nothing(); });
 
 // ---- numbers to text
 /** Julia's Float64 printing: shortest round-trip digits; scientific form outside [1e-5, 1e16) */
-export function floatRepr(x: number, f32 = false): string {
-  if (Number.isNaN(x)) return f32 ? 'NaN32' : 'NaN';
-  if (!Number.isFinite(x)) return (x < 0 ? '-' : '') + (f32 ? 'Inf32' : 'Inf');
-  if (x === 0) return (Object.is(x, -0) ? '-0.0' : '0.0') + (f32 ? 'f0' : '');
+export function floatRepr(x: number, f32 = false, typed = true): string {
+  if (Number.isNaN(x)) return f32 && typed ? 'NaN32' : 'NaN';
+  if (!Number.isFinite(x)) return (x < 0 ? '-' : '') + (f32 && typed ? 'Inf32' : 'Inf');
+  if (x === 0) return (Object.is(x, -0) ? '-0.0' : '0.0') + (f32 && typed ? 'f0' : '');
   let s: string;
   if (f32) {
     // shortest digits that round-trip through Float32
@@ -60,17 +60,18 @@ export function floatRepr(x: number, f32 = false): string {
   const sci = ax < 1e-4 || ax >= 1e6;
   let out: string;
   if (sci) {
-    out = `${sign}${digits[0]}.${digits.slice(1) || '0'}${f32 ? 'f' : 'e'}${exp}`;
+    out = `${sign}${digits[0]}.${digits.slice(1) || '0'}${f32 && typed ? 'f' : 'e'}${exp}`;
   } else if (exp >= 0) {
     const intPart = digits.length > exp + 1 ? digits.slice(0, exp + 1) : digits + '0'.repeat(exp + 1 - digits.length);
     const frac = digits.length > exp + 1 ? digits.slice(exp + 1) : '0';
-    out = `${sign}${intPart}.${frac}${f32 ? 'f0' : ''}`;
+    out = `${sign}${intPart}.${frac}${f32 && typed ? 'f0' : ''}`;
   } else {
-    out = `${sign}0.${'0'.repeat(-exp - 1)}${digits}${f32 ? 'f0' : ''}`;
+    out = `${sign}0.${'0'.repeat(-exp - 1)}${digits}${f32 && typed ? 'f0' : ''}`;
   }
   return out;
 }
 F('jl_float_repr', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32));
+F('jl_float_print', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32, false));
 F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
   const un = typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
@@ -90,7 +91,9 @@ F('jl_symbol', ([s]) => Sym.of(utf8Decode(s as string)));
 F('jl_char_string', ([c]) => encodeCodePoint((c as JChar).cp));
 
 // ---- strings
-F('jl_string_concat', ([a]) => ((a as Value[]) as string[]).join(''));
+// with +, V8 makes a long result a rope in constant time (Array.join copies, so appending to an IOBuffer's string
+// again and again was quadratic)
+F('jl_string_concat', ([a]) => { let r = ''; for (const x of a as string[]) r += x; return r; });
 F('jl_string_repeat', ([s, n]) => (s as string).repeat(Number(n as bigint)));
 F('jl_string_lt', ([a, b]) => (a as string) < (b as string));
 F('jl_string_cmp', ([a, b]) => BigInt((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
@@ -271,15 +274,3 @@ F('jl_regex_replace', ([p, fl, s, r]) => {
   return utf8Encode(utf8Decode(s as string).replace(jsRegex(p!, fl!, true), rep));
 });
 F('jl_string_replace', ([s, a, b]) => (s as string).split(a as string).join(b as string));
-// the promoted type of two integer types: more bits wins; at equal width the unsigned type wins (Julia's rule)
-F('jl_promote_int', ([a, b]) => {
-  const x = a as DataType, y = b as DataType;
-  if (x.nbits !== y.nbits) return (x.nbits > y.nbits ? x : y) as Value;
-  return (/^UInt/.test(x.name.name.name) ? x : y) as Value;
-});
-F('jl_int_convert_wrap', ([t, x]) => {
-  const dt = t as DataType;
-  const v = ival(x!);
-  const r = /^Int/.test(dt.name.name.name) ? BigInt.asIntN(dt.nbits, v) : BigInt.asUintN(dt.nbits, v);
-  return dt === T.Int64 ? r : new Bits(dt, r);
-});

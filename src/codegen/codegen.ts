@@ -13,7 +13,7 @@
 // branches leave, and everything else nests inside its dominator.
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JStruct, Bits, JChar, isTuple, structVecKind, type Value,
+  JStruct, Bits, JChar, isTuple, type Value,
 } from '../runtime/values.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { ival } from '../runtime/intrinsics.ts';
@@ -24,7 +24,7 @@ import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
-  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, type Kind,
+  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
 } from './kinds.ts';
 
 export type { Kind } from './kinds.ts';
@@ -503,7 +503,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (idx < 0 || idx >= (nt ? names.length : Infinity)) return undefined;
         if (ot.name !== T.Tuple!.name && !(names.length > 0)) return undefined;
         // a field of a struct kept in a WasmGC vector is an element of it
-        if (isVecStruct(ot) && isVec(ks[0]) && idx < ot.types.length) return [`(array.get $a${ks[0].slice(1)} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}))`, ks[0].slice(1) as Kind];
+        // (in an Int64 vector, the field's bits)
+        if (isVecStruct(ot) && isVec(ks[0]) && idx < ot.types.length) {
+          const get = `(array.get $a${ks[0].slice(1)} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}))`;
+          if (ks[0] === 'vf64') return [get, 'f64'];
+          const fk = kindOf(ot.types[idx]);
+          return [fromRaw64(fk, get), fk];
+        }
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
         // a field of a constant immutable value (a keyword call's named tuple, inlined) is a constant
@@ -531,8 +537,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const ft = ot.types[idx];
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
-          const ek = ks[0].slice(1) as Kind;
-          return [`(block (result ${ek}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${op(ek, 2)}) ${op(ek, 2)})`, ek];
+          const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
+          const raw = ek === 'f64' ? op('f64', 2) : toRaw64(fk, op(fk, 2));
+          return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
         return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
@@ -727,7 +734,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
             if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param (ref null struct) externref) (result externref)))`);
             newVecLocals.add(ek);
             const nv = `(local.get $new_v${ek})`;
-            return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${fields.map(x => operand(x, ek)).join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
+            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
+            return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
         }

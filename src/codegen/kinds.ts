@@ -243,3 +243,21 @@ export function conversionIntrinsic(name: string, to: Kind, from: Kind, x: strin
   }
   return undefined;
 }
+
+/** a value of bits kind k as the 64 bits a struct's Int64 vector keeps for it (values.ts fieldCodec encodes the same
+ *  way): Int64 and UInt64 as they are, Float64's bits, a 32-bit value zero-extended */
+export function toRaw64(k: Kind, e: string): string {
+  if (k === 'i64' || k === 'UInt64') return e;
+  if (k === 'f64') return `(i64.reinterpret_f64 ${e})`;
+  if (k === 'Float32') return `(i64.extend_i32_u (i32.reinterpret_f32 ${e}))`;
+  if (wasmType(k) === 'i32') return `(i64.extend_i32_u ${e})`;
+  throw new Error(`no 64-bit form for kind ${k}`);
+}
+/** the value of kind k whose bits a struct's Int64 vector keeps */
+export function fromRaw64(k: Kind, e: string): string {
+  if (k === 'i64' || k === 'UInt64') return e;
+  if (k === 'f64') return `(f64.reinterpret_i64 ${e})`;
+  if (k === 'Float32') return `(f32.reinterpret_i32 (i32.wrap_i64 ${e}))`;
+  if (wasmType(k) === 'i32') return `(i32.wrap_i64 ${e})`;
+  throw new Error(`no 64-bit form for kind ${k}`);
+}

@@ -65,18 +65,21 @@ export class Bits extends JObj {
 export class JStruct extends JObj {
   readonly type: DataType;
   /** fields in declaration order; `undefined` marks an unassigned (#undef) field. A struct whose fields are all
-   *  Float64 (or all Int64) keeps them in `vec` instead, a WebAssembly GC vector (gc_arrays.ts) that compiled code
-   *  reads and writes directly; the vector's owner is this struct. */
+   *  bits values keeps them in `vec` instead, a WebAssembly GC vector (gc_arrays.ts) that compiled code reads and
+   *  writes directly: a Float64 vector when every field is Float64, else an Int64 vector holding each field's bits
+   *  (`codecs`). The vector's owner is this struct. */
   private readonly fs: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
+  private readonly codecs: readonly FieldCodec[] | undefined;
   /** `vec`: the vector of a struct that compiled code made, whose fields are already in it (that code makes this
    *  struct the vector's owner) */
   constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
     super(); this.type = type;
-    const k = structVecKind(type);
-    if (!k) { this.fs = f; return; }
-    const ops = this.ops = k === 'f64' ? f64Vec : i64Vec;
+    const layout = structLayout(type);
+    if (!layout) { this.fs = f; return; }
+    const ops = this.ops = layout.kind === 'f64' ? f64Vec : i64Vec;
+    this.codecs = layout.codecs;
     if (vec) { this.vec = vec; return; }
     // fields never set read as zero (Julia leaves such bits fields arbitrary)
     this.vec = ops.make(type.types.length, this);
@@ -85,9 +88,16 @@ export class JStruct extends JObj {
   get jtype(): DataType { return this.type; }
   get nfields(): number { return this.fs ? this.fs.length : this.ops!.len(this.vec!); }
   /** field i (0-based, in range); undefined for #undef */
-  get(i: number): Value | undefined { return this.fs ? this.fs[i] : this.ops!.get(this.vec!, i); }
-  /** stores field i (0-based, in range; a Float64/Int64 field of a vector struct takes a number/bigint) */
-  set(i: number, v: Value): void { if (this.fs) this.fs[i] = v; else (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, v); }
+  get(i: number): Value | undefined {
+    if (this.fs) return this.fs[i];
+    const x = this.ops!.get(this.vec!, i);
+    return this.codecs ? this.codecs[i]!.dec(x as bigint) : x;
+  }
+  /** stores field i (0-based, in range; a field of a vector struct takes a value of the field's type) */
+  set(i: number, v: Value): void {
+    if (this.fs) { this.fs[i] = v; return; }
+    (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codecs ? this.codecs[i]!.enc(v) : v);
+  }
   /** the fields as a JS array (a copy for a vector struct) */
   fields(): readonly (Value | undefined)[] {
     if (this.fs) return this.fs;
@@ -96,14 +106,51 @@ export class JStruct extends JObj {
     return out;
   }
 }
-/** the element kind of a struct type whose fields live in a WasmGC vector: every field Float64 (or every field
- *  Int64), at least one (tuples and named tuples keep their own representation) */
+
+/** a bits field's value to and from the 64 bits an Int64 vector holds for it (compiled code encodes the same way:
+ *  codegen/kinds.ts toRaw64) */
+interface FieldCodec { enc(v: Value): bigint; dec(x: bigint): Value; }
+const scratch = new DataView(new ArrayBuffer(8));
+const identity: FieldCodec = { enc: v => v as bigint, dec: x => x };
+function fieldCodec(t: DataType): FieldCodec | undefined {
+  if (t === T.Int64) return identity;
+  if (t === T.Float64) return { enc: v => { scratch.setFloat64(0, v as number); return scratch.getBigInt64(0); }, dec: x => { scratch.setBigInt64(0, x); return scratch.getFloat64(0); } };
+  if (t === T.Bool) return { enc: v => v ? 1n : 0n, dec: x => x !== 0n };
+  if (t === T.Char) return { enc: v => BigInt((v as JChar).cp), dec: x => JChar.of(Number(BigInt.asUintN(32, x))) };
+  if (t === T.Float32) return { enc: v => { scratch.setFloat32(0, (v as Bits).v as number); return BigInt(scratch.getUint32(0)); }, dec: x => { scratch.setUint32(0, Number(BigInt.asUintN(32, x))); return new Bits(t, scratch.getFloat32(0)); } };
+  if (t === T.UInt64) return { enc: v => BigInt.asIntN(64, (v as Bits).v as bigint), dec: x => new Bits(t, BigInt.asUintN(64, x)) };
+  const name = (t as { name?: { name?: Sym } }).name?.name?.name;
+  const m = name === undefined ? null : /^(U?)Int(8|16|32)$/.exec(name);
+  if (!m || T[name!] !== t) return undefined;
+  // narrow integers: their low 32 bits, zero-extended (wasm's i64.extend_i32_u of the i32 they travel as)
+  const bits = Number(m[2]), signed = m[1] === '';
+  return { enc: v => BigInt.asUintN(32, (v as Bits).v as bigint), dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) };
+}
+interface StructLayout { kind: 'f64' | 'i64'; codecs: readonly FieldCodec[] | undefined; }
+const layouts = new WeakMap<DataType, StructLayout | null>();
+/** how a struct type's fields are kept (undefined: in a JS array); computed once per type */
+function structLayout(t: DataType): StructLayout | undefined {
+  let l = layouts.get(t);
+  if (l === undefined) {
+    const ts = t.types;
+    l = null;
+    if (ts.length > 0 && !t.isabstract && t.name !== T.Tuple?.name && t.name !== T.NamedTuple?.name) {
+      if (ts.every(x => x === T.Float64)) l = { kind: 'f64', codecs: undefined };
+      else if (ts.every(x => x === T.Int64)) l = { kind: 'i64', codecs: undefined };
+      else {
+        const codecs = ts.map(x => fieldCodec(x as DataType));
+        if (codecs.every(c => c !== undefined)) l = { kind: 'i64', codecs: codecs as FieldCodec[] };
+      }
+    }
+    // field types are set after the type is made: only a type with its fields known is remembered
+    if (ts.length > 0 || t.isabstract) layouts.set(t, l);
+  }
+  return l ?? undefined;
+}
+/** the element kind of a struct type whose fields live in a WasmGC vector: every field Float64 (f64), or every field
+ *  a bits value of the types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits) */
 export function structVecKind(t: DataType): 'f64' | 'i64' | undefined {
-  const ts = t.types;
-  if (ts.length === 0 || t.isabstract || t.name === T.Tuple?.name || t.name === T.NamedTuple?.name) return undefined;
-  if (ts.every(x => x === T.Float64)) return 'f64';
-  if (ts.every(x => x === T.Int64)) return 'i64';
-  return undefined;
+  return structLayout(t)?.kind;
 }
 
 /** Array{T,N}, column-major. Float64 and Int64 elements live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { includeString } from '../../src/engine.ts';
-import { T, Bits, JChar, JoltThrow, type Value } from '../../src/runtime/values.ts';
+import { T, Bits, JChar, JStruct, JoltThrow, type Value } from '../../src/runtime/values.ts';
 import { intrinsics } from '../../src/runtime/intrinsics.ts';
 import { compiledFunction, functionText } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
@@ -29,6 +29,10 @@ includeString(s.Main, [
   // a loop keeps the values in locals of their kind across iterations
   'function hash32(s::String)\n x = UInt32(2166136261)\n for i in 1:ncodeunits(s)\n x = xor(x, UInt32(codeunit(s, i))) * UInt32(16777619)\n end\n x\nend',
   'function lower_count(s::String)\n n = 0\n for c in s\n if \'a\' <= c <= \'z\'\n n += 1\n end\n end\n n\nend',
+  // a struct of bits fields of several types lives in one Int64 vector
+  'mutable struct Mixed\n x::Float64\n n::Int32\n ok::Bool\n c::Char\n f::Float32\nend',
+  'function bump!(m::Mixed)\n m.x += 0.5\n m.n += Int32(1)\n m.ok = !m.ok\n m.c = m.c + 1\n m.f *= 2.0f0\n m\nend',
+  'make_mixed(k) = Mixed(k * 1.5, Int32(k), isodd(k), \'a\', Float32(k))',
 ].join('\n'), 'bits_kinds.jl');
 state.world = world.current;
 
@@ -119,3 +123,22 @@ test('narrow integers, UInt64 and Char travel unboxed in compiled code', () => {
   assert.ok(JChar.of(65).jtype === T.Char);
 });
 
+
+test('a struct of bits fields of several types is read and written in wasm, field by field in its kind', () => {
+  const mk = get('make_mixed'), bump = get('bump!');
+  const m = callFunction(mk, [3n]) as JStruct;
+  const before = m.fields().map(show);
+  assert.deepEqual(before, ['number(4.5)', 'Int32(3)', 'boolean(true)', 'Char(97)', 'Float32(3)']);
+  callFunction(bump, [m]);
+  assert.deepEqual(m.fields().map(show), ['number(5)', 'Int32(4)', 'boolean(false)', 'Char(98)', 'Float32(6)']);
+  // the interpreter's writes are seen by compiled code, and the other way round
+  m.set(1, new Bits(T.Int32!, -1n));
+  callFunction(bump, [m]);
+  assert.equal(show(m.get(1)!), 'Int32(0)');
+  const w = compiledText(bump, [m]);
+  assert.match(w, /\(param \$p2 \(ref null \$vi64\)\)/);
+  assert.match(w, /f64\.reinterpret_i64 \(array\.get \$ai64/);
+  assert.match(w, /f32\.reinterpret_i32 \(i32\.wrap_i64 \(array\.get \$ai64/);
+  assert.doesNotMatch(w, /getfield_|setfield_|box_/);
+  assert.match(compiledText(mk, [3n]), /struct\.new \$vi64 \(array\.new_fixed \$ai64 5 /);
+});

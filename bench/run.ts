@@ -23,6 +23,7 @@ const KERNELS: Kernel[] = [
   { name: 'mandel', what: 'n x Mandelbrot 26x21 grid, Complex', standard: 100, small: 1 },
   { name: 'quicksort', what: 'quicksort n Float64', standard: 1000000, small: 2000 },
   { name: 'pisum', what: 'n x sum 1/k^2, k=1..10^4', standard: 500, small: 5 },
+  { name: 'byte_hash', what: '20 x FNV-1a (UInt32) over "1,2,...,n"', standard: 100000, small: 100 },
   { name: 'randmatstat', what: 'n random-matrix statistics', standard: 1000, small: 2 },
   { name: 'matmul', what: 'n x n matrix product, loops', standard: 200, small: 20 },
   { name: 'print_file', what: 'print n lines to a file', standard: 100000, small: 1000 },

@@ -33,7 +33,8 @@ lastindex(a::Array, d::Int) = size(a, d)
 eachindex(a::Array) = 1:length(a)
 axes(a::Vector) = (1:length(a),)
 isempty(a) = length(a) == 0
-iterate(a::Array, i::Int=1) = i > length(a) ? nothing : (a[i], i + 1)
+# the element read is in bounds by the test before it (so the optimizer may inline it, see optimize.ts emitInlined)
+iterate(a::Array, i::Int=1) = i > length(a) ? nothing : (Core.arrayref(false, a, i), i + 1)
 function push!(a::Vector{T}, x) where T
     v = convert(T, x)
     ccall(:jl_array_grow_end, Nothing, (Any, Int), a, 1)

@@ -47,6 +47,8 @@ zero(x) = zero(typeof(x))
 one(x) = one(typeof(x))
 zero(::Type{Float64}) = 0.0
 one(::Type{Float64}) = 1.0
+zero(::Type{Bool}) = false
+one(::Type{Bool}) = true
 iszero(x) = x == zero(x)
 isone(x) = x == one(x)
 isodd(x::Integer) = rem(x, 2) != 0

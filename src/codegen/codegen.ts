@@ -347,6 +347,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (to === 'f64' && typeof v === 'number') return `(f64.const ${floatText(v)})`;
     if (to === 'i32' && typeof v === 'boolean') return `(i32.const ${v ? 1 : 0})`;
     if (to === 'ref') return mb.constRef(v);
+    // `nothing` where a WasmGC vector is kept: the placeholder a split local starts with (optimize.ts splitSlots)
+    if (isVec(to) && v === NOTHING()) return `(ref.null $${to})`;
     // the other bits kinds: a constant of exactly that type
     const r = intRep(to);
     if (r && kindOf(typeOf(v)) === to) return intConst(r, ival(v));
@@ -474,7 +476,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         // integers of one kind are kept in one form: the same bits are the same value
         const r = ks.length === 2 && ks[0] === ks[1] ? intRep(ks[0]) : undefined;
         if (r) return bin(`${r.w}.eq`, ks[0]!, 'i32');
-        return [`(call ${mb.need('egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
+        // a singleton or a mutable object is itself only: JS identity (`x === nothing`)
+        const byIdentity = [0, 1].some(k => { const t = staticType(xs[k]!); return t instanceof DataType && !t.isabstract && (t.instance !== undefined || (t.ismutable && t !== T.String && t !== T.Symbol)); });
+        return [`(call ${mb.need(byIdentity ? 'same' : 'egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':
         if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2]) return [`(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`, ks[1]!];
@@ -484,7 +488,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (xs.length !== 2 || t === undefined) return undefined;
         const xt = staticType(xs[0]!);
         if (ks[0] !== 'ref' || issubtype(xt, t as JType)) return [`(i32.const ${issubtype(xt, t as JType) ? 1 : 0})`, 'i32'];
-        return [`(call ${mb.need('isa', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${mb.constRef(t)})`, 'i32'];
+        // a concrete type has no subtypes: the value's type is it or not (a union split's test)
+        const leaf = t instanceof DataType && !t.isabstract && !t.hasfreetypevars && t.name !== T.Tuple!.name && t.name !== T.Type!.name;
+        return [`(call ${mb.need(leaf ? 'isa_leaf' : 'isa', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${mb.constRef(t)})`, 'i32'];
       }
       case 'getfield': {
         if (xs.length !== 2) return undefined;
@@ -698,7 +704,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           if (lhs instanceof GlobalRef) { return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
           throw new NotCompilable('assignment target');
         }
-        const [e, k] = rhs instanceof Expr ? valueExpr(rhs) : [operand(rhs, operandKind(rhs)), operandKind(rhs)];
+        // (a constant goes in the slot's kind: `nothing` as a placeholder of a vector local is a null reference)
+        const rk = rhs instanceof Expr ? undefined : valueOf(rhs) === NOTHING() && isVec(slotKinds[lhs.id - 1]) ? slotKinds[lhs.id - 1]! : operandKind(rhs);
+        const [e, k] = rhs instanceof Expr ? valueExpr(rhs) : [operand(rhs, rk!), rk!];
         if (k === undefined) return `${e} (unreachable)`;
         // the assignment's own value may be used as an SSA value too
         const want = ssaKind(pc + 1);

@@ -22,7 +22,7 @@ import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
 import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
-import { dispatchTypeOf } from '../runtime/typeof.ts';
+import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
 import { BITS_KINDS, boxBits, unboxBits, type BitsKind } from './kinds.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
@@ -234,6 +234,8 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     unbox_i32: (x: Value) => { if (typeof x !== 'boolean') jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, x); return x ? 1 : 0; },
     egal: (a: Value, b: Value) => egal(a, b) ? 1 : 0,
     isa: (x: Value, t: JType) => isa(x, t) ? 1 : 0,
+    isa_leaf: (x: Value, t: DataType) => typeOf(x) === t ? 1 : 0,
+    same: (a: Value, b: Value) => a === b ? 1 : 0,
     getfield_ref: fieldAt,
     getfield_i64: fieldAt,
     getfield_f64: fieldAt,

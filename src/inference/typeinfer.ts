@@ -42,7 +42,11 @@ interface CallInfo {
   /** the callee's code specialized for this call's constant arguments (what the inliner should use) */
   code?: CodeInfo;
 }
-export interface UnionSplit { arg: number; cases: { type: JType; mi: MethodInstance; rettype: JType }[]; }
+export interface UnionSplit {
+  arg: number; cases: { type: JType; mi: MethodInstance; rettype: JType }[];
+  /** some members have no method (or an ambiguous one): the call stays dynamic for them, and throws there */
+  fallback: boolean;
+}
 
 export interface InferenceStats { frames: number; methodInstances: number; ms: number; }
 export const inferenceStats: InferenceStats = { frames: 0, methodInstances: 0, ms: 0 };
@@ -511,11 +515,12 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
     result = tmerge(result, rt);
   }
   if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable, code: constCode });
-  else if (pc >= 0 && cases.length === sigs.length && sigs.length > 1) {
-    // every member of the Union resolves to one method: the optimizer can branch on the argument's type
+  else if (pc >= 0 && cases.length > 0 && sigs.length > 1) {
+    // each member of the Union resolves to one method or to none: the optimizer can branch on the argument's type
+    // (a member without a method keeps the dynamic call, which raises the MethodError)
     const pos = [ft, ...argtypes].findIndex(t => t instanceof UnionType);
     const onlyOne = [ft, ...argtypes].filter(t => t instanceof UnionType).length === 1;
-    if (pos > 0 && onlyOne) frame.calls.set(pc, { mi: undefined, foldable: false, split: { arg: pos, cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })) } });
+    if (pos > 0 && onlyOne) frame.calls.set(pc, { mi: undefined, foldable: false, split: { arg: pos, cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })), fallback: cases.length < sigs.length } });
   }
   if (!foldable) frame.effectFree = false;
   return result;

@@ -6,7 +6,7 @@
 // so every SSA operand can be renumbered as it is emitted; jump targets (forward or backward) are fixed at the end.
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JObj, type Value,
+  JObj, JChar, Bits, type Value,
 } from '../runtime/values.ts';
 import { DataType, UnionType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
 import { tupleType } from '../runtime/apply_type.ts';
@@ -160,6 +160,17 @@ export function optimize(input: OptimizeInput): OptimizeResult {
   return { code: ci, nothrow, effectFree };
 }
 
+/** the zero of a bits type (Int64, Float64, Bool, the other integer widths, Char, Float32) */
+function zeroOf(t: JType): Value | undefined {
+  if (t === T.Int64) return 0n;
+  if (t === T.Float64) return 0;
+  if (t === T.Bool) return false;
+  if (t === T.Char) return JChar.of(0);
+  if (t === T.Float32) return new Bits(T.Float32, 0);
+  if (t instanceof DataType && t.isprimitive && /^U?Int(8|16|32|64)$/.test(t.name.name.name) && T[t.name.name.name] === t) return new Bits(t, 0n);
+  return undefined;
+}
+
 /** Scalar replacement of slots: a local holding a tuple of known length, or `nothing` or such a tuple (the state
  *  of a `for` loop), becomes one local per field, plus a Bool local "is nothing" for the Union. That applies when
  *  the local is only stored to (from `nothing`, a constant tuple, a `tuple(...)` call, or another such local) and
@@ -296,11 +307,9 @@ function splitSlots(src: CodeInfo): CodeInfo {
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
   const set = (slot: SlotNumber, v: Value, loc: number): void => { b.push(new Expr(Sym.of('='), [slot, v]), stypes[slot.id - 1]!, loc); };
   // the field locals start with a zero of their type: a copy from a local that holds `nothing` copies them
-  // unset (jumps to the first statement land after this)
-  for (const p of parts.values()) for (const f of p.fields) {
-    const ft = stypes[f.id - 1];
-    set(f, ft === T.Int64 ? 0n : ft === T.Float64 ? 0 : ft === T.Bool ? false : nothing, 0);
-  }
+  // unset (jumps to the first statement land after this). A field of another type starts as `nothing`, which
+  // compiled code keeps as a null reference for a type it holds as a WasmGC vector.
+  for (const p of parts.values()) for (const f of p.fields) set(f, zeroOf(stypes[f.id - 1]!) ?? nothing, 0);
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
     const st = code[pc]!;
@@ -581,8 +590,19 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
   return out;
 }
 
+/** `arrayref(false, a, i)` (or its assignment to a slot) on an Array with Int64 indices */
+function inboundsRead(ci: CodeInfo, st: Value): boolean {
+  if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) return inboundsRead(ci, st.args[1]!);
+  if (!(st instanceof Expr && st.head.name === 'call')) return false;
+  const f = operandLattice(ci, st.args[0]!), flag = operandLattice(ci, st.args[1] ?? 0n);
+  if (!(f instanceof Const && f.val instanceof BuiltinFunction && f.val.name === 'arrayref') || !(flag instanceof Const && flag.val === false)) return false;
+  const a = widenconst(operandLattice(ci, st.args[2] ?? 0n));
+  return a instanceof DataType && a.name === T.Array!.name && st.args.slice(3).every(x => widenconst(operandLattice(ci, x)) === T.Int64);
+}
+
 /** Union splitting: `f(x)` with x::Union{A, B} becomes `isa(x, A) ? invoke f(x::A) : invoke f(x::B)`, the result
- *  joined in a new slot. The last member needs no test: inference proved x is one of the members. */
+ *  joined in a new slot. The last member needs no test: inference proved x is one of the members. When a member
+ *  has no method, every case is tested and the rest keeps the dynamic call, which throws (its type is Bottom). */
 interface SlotTable { names: Sym[]; flags: number[]; types: JType[]; }
 
 function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: SlotTable, resultType: JType): SlotNumber {
@@ -590,18 +610,20 @@ function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: 
   const res = new SlotNumber(slots.names.length);
   const isaFn = builtinNamed('isa');
   const ends: number[] = [];
+  const tested = split.fallback ? split.cases.length : split.cases.length - 1;
   split.cases.forEach((c, k) => {
     let test: number | undefined;
-    if (k < split.cases.length - 1) {
+    if (k < tested) {
       const cond = b.push(new Expr(Sym.of('call'), [isaFn, args[split.arg - 1]!, c.type]), T.Bool!, loc);
       b.push(new GotoIfNot(cond, 0), Bottom, loc);
       test = b.code.length - 1;
     }
     const r = b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...args]), c.rettype, loc);
     b.push(new Expr(Sym.of('='), [res, r]), c.rettype, loc);
-    if (k < split.cases.length - 1) { b.push(new GotoNode(0), Bottom, loc); ends.push(b.code.length - 1); }
+    if (k < tested) { b.push(new GotoNode(0), Bottom, loc); ends.push(b.code.length - 1); }
     if (test !== undefined) { b.code[test] = new GotoIfNot((b.code[test] as GotoIfNot).cond, b.code.length + 1); b.finalLabels.add(test); }
   });
+  if (split.fallback) b.push(new Expr(Sym.of('call'), [f, ...args]), Bottom, loc);
   for (const e of ends) { b.code[e] = new GotoNode(b.code.length + 1); b.finalLabels.add(e); }
   return res;
 }
@@ -682,8 +704,11 @@ function emitInlined(b: Builder, cc: CodeInfo, args: Value[], sparams: readonly 
     }
     return x;
   };
+  // A statement that may throw is not inlined: its error would be reported at the caller's line. The exception is
+  // an element read the callee vouches is in bounds (`arrayref(false, ...)`, as `iterate` on arrays does), where
+  // only an #undef element is left to throw.
   const emit = (st: Value, t: JType): SSAValue | undefined => {
-    if (!statementEffects(view, st, calleeCode).nothrow) return undefined;
+    if (!statementEffects(view, st, calleeCode).nothrow && !inboundsRead(view, st)) return undefined;
     return b.push(st, refineType(view, st, t), loc);
   };
   // arguments the callee stores to start as copies of the call's operands

@@ -40,6 +40,8 @@ export class DataType extends JObj {
   instance: Value | undefined = undefined;
   /** true for types with no free TypeVars: a concrete DataType can have instances */
   hasfreetypevars = false;
+  /** how a struct of this type keeps its fields (values.ts structLayout; null: in a JS array), once known */
+  layout: unknown = undefined;
   readonly name: TypeName;
   readonly parameters: readonly (JType | Value)[];
   constructor(name: TypeName, parameters: readonly (JType | Value)[]) { super(); this.name = name; this.parameters = parameters; }

@@ -127,10 +127,9 @@ function fieldCodec(t: DataType): FieldCodec | undefined {
   return { enc: v => BigInt.asUintN(32, (v as Bits).v as bigint), dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) };
 }
 interface StructLayout { kind: 'f64' | 'i64'; codecs: readonly FieldCodec[] | undefined; }
-const layouts = new WeakMap<DataType, StructLayout | null>();
 /** how a struct type's fields are kept (undefined: in a JS array); computed once per type */
 function structLayout(t: DataType): StructLayout | undefined {
-  let l = layouts.get(t);
+  let l = t.layout as StructLayout | null | undefined;
   if (l === undefined) {
     const ts = t.types;
     l = null;
@@ -143,7 +142,7 @@ function structLayout(t: DataType): StructLayout | undefined {
       }
     }
     // field types are set after the type is made: only a type with its fields known is remembered
-    if (ts.length > 0 || t.isabstract) layouts.set(t, l);
+    if (ts.length > 0 || t.isabstract) t.layout = l;
   }
   return l ?? undefined;
 }

@@ -72,14 +72,17 @@ function permutedims(a::Array{T,2}) where T
     b
 end
 transpose(a::Array{T,2}) where T = permutedims(a)
+# the element type is shown as for vectors (show.jl), and so are Bool and Float32 elements under it
 function show(io::IO, a::Array{T,2}) where T
     m, n = size(a)
+    (!isempty(a) && _typeinfo_implicit(T)) || show(io, T)
     write(io, "[")
     for i in 1:m
         i > 1 && write(io, "; ")
         for j in 1:n
             j > 1 && write(io, " ")
-            show(io, a[i, j])
+            x = a[i, j]
+            T === Bool ? write(io, x ? "1" : "0") : T === Float32 ? print(io, x) : show(io, x)
         end
     end
     write(io, "]")

@@ -279,6 +279,13 @@ const GC_VECTOR_TYPES = [
 export function hasLoop(code: readonly Value[]): boolean {
   return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
 }
+/** the kind of the elements of an array type kept in an Int64 vector (Int64 itself, or another bits type) */
+function arrayElementKind(t: JType): Kind {
+  const e = t instanceof DataType && t.name === T.Array!.name ? t.parameters[0] : undefined;
+  const k = kindOf(e as JType | undefined);
+  if (k === 'ref' || isVec(k) || k === 'f64') throw new NotCompilable('element kind of an Int64 vector');
+  return k;
+}
 /** a struct type whose fields live in a WasmGC vector */
 const isVecStruct = (t: JType): t is DataType => t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
 
@@ -567,7 +574,12 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         const vk = ks[1]!;
-        if (isVec(vk)) return [`(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`, vk.slice(1) as Kind];
+        if (isVec(vk)) {
+          const get = `(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
+          // an Int64 vector of another bits type holds the elements' bits
+          const ek = vk === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
+          return [vk === 'vi64' ? fromRaw64(ek, get) : get, ek];
+        }
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
         // in the element's kind; an element whose value is a WasmGC vector (a Float64/Int64 array, a struct of
@@ -577,7 +589,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
         const ak = ks[1]!, vk = ks[2]!;
-        if (isVec(ak) && ak.slice(1) === vk) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${vk} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${op(vk, 2)}) ${op(ak, 1)})`, ak];
+        if (isVec(ak)) {
+          const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
+          if (vk === ek) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2)}) ${op(ak, 1)})`, ak];
+        }
         const sk = isVec(vk) ? 'ref' : vk;
         return [`(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
       }

@@ -50,7 +50,10 @@ export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
   if (!(t instanceof DataType)) return undefined;
   if (t.name !== T.Array!.name) return t.isabstract || t.hasfreetypevars ? undefined : structVecKind(t);
   const e = t.parameters[0];
-  return e === T.Float64 ? 'f64' : e === T.Int64 ? 'i64' : undefined;
+  if (e === T.Float64) return 'f64';
+  // Int64 elements, and those of the other bits types as their bits (values.ts JArray)
+  const k = e instanceof DataType ? kindOf(e) : 'ref';
+  return k === 'i64' || k === 'i32' || isBitsKindName(k) ? 'i64' : undefined;
 }
 
 // ---- the runtime's side: a value of an unboxed bits kind to and from its JS representation

@@ -188,8 +188,8 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('arrayset', ([_bc, a, v, ...ix]) => {
     const arr = a as JArray;
     const i = linearIndex(arr, ix);
-    // a Float64/Int64 array's storage takes only its own element type
-    if (arr.vec && typeof v !== (arr.type.parameters[0] === T.Float64 ? 'number' : 'bigint')) jthrow('TypeError', Sym.of('arrayset'), '', arr.type.parameters[0] as JType, v!);
+    // the vector of an array of a bits type takes only its own element type
+    if (arr.vec && !isa(v!, arr.type.parameters[0] as JType)) jthrow('TypeError', Sym.of('arrayset'), '', arr.type.parameters[0] as JType, v!);
     arr.put(i, v!); return a!;
   });
   B('arraysize', ([a, d]) => BigInt((a as JArray).dims[Number(d) - 1] ?? 1));

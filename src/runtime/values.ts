@@ -161,25 +161,28 @@ export class JArray extends JObj {
   private readonly elts: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
-  /** `data` holds the elements; a Float64/Int64 array copies them into its vector (undefined reads as zero) */
+  /** elements of a bits type other than Float64/Int64 are kept in an Int64 vector as their bits */
+  private readonly codec: FieldCodec | undefined;
+  /** `data` holds the elements; an array of a bits type copies them into its vector (undefined reads as zero) */
   constructor(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray) {
     super(); this.type = type; this.dims = dims;
-    const ops = share ? share.ops : vecOpsFor(type);
-    this.ops = ops;
+    const store = share ? { ops: share.ops, codec: share.codec } : vecStorageFor(type);
+    const ops = this.ops = store?.ops;
+    this.codec = store?.codec;
     if (share) { this.vec = share.vec ? ops!.view(share.vec, this) : undefined; this.elts = share.elts; return; }
     if (ops) {
       this.vec = ops.make(data.length, this);
       for (let k = 0; k < data.length; k++) if (data[k] !== undefined) this.put(k, data[k]!);
     } else this.elts = data;
   }
-  /** a new array of `len` elements (#undef, or zero for Float64/Int64) */
+  /** a new array of `len` elements (#undef, or zero for a bits element type) */
   static alloc(type: DataType, len: number, dims: number[]): JArray {
-    if (!vecOpsFor(type)) return new JArray(type, new Array<Value | undefined>(len).fill(undefined), dims);
+    if (!vecStorageFor(type)) return new JArray(type, new Array<Value | undefined>(len).fill(undefined), dims);
     const a = new JArray(type, [], dims);
     a.resize(len);
     return a;
   }
-  /** sets the number of elements (new ones #undef, or zero for Float64/Int64) */
+  /** sets the number of elements (new ones #undef, or zero for a bits element type) */
   resize(n: number): void {
     if (this.ops) this.ops.resize(this.vec!, n);
     else if (n < this.elts!.length) this.elts!.length = n;
@@ -190,14 +193,21 @@ export class JArray extends JObj {
   get jtype(): DataType { return this.type; }
   get length(): number { return this.ops ? this.ops.len(this.vec!) : this.elts!.length; }
   /** element at 0-based `i` (in range); undefined for #undef */
-  at(i: number): Value | undefined { return this.ops ? this.ops.get(this.vec!, i) : this.elts![i]; }
-  /** stores at 0-based `i` (in range); a Float64/Int64 array takes a number/bigint */
-  put(i: number, v: Value): void { if (this.ops) (this.ops.set as (v: GcVec, i: number, x: Value) => void)(this.vec!, i, v); else this.elts![i] = v; }
+  at(i: number): Value | undefined {
+    if (!this.ops) return this.elts![i];
+    const x = this.ops.get(this.vec!, i);
+    return this.codec ? this.codec.dec(x as bigint) : x;
+  }
+  /** stores at 0-based `i` (in range); an array of a bits type takes a value of its element type */
+  put(i: number, v: Value): void {
+    if (this.ops) (this.ops.set as (v: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codec ? this.codec.enc(v) : v);
+    else this.elts![i] = v;
+  }
   /** the elements as a JS array: the shared storage itself for boxed arrays, a copy otherwise */
   boxed(): (Value | undefined)[] {
     if (!this.ops) return this.elts!;
     const out: Value[] = [];
-    for (let k = 0, n = this.length; k < n; k++) out.push(this.ops.get(this.vec!, k));
+    for (let k = 0, n = this.length; k < n; k++) out.push(this.at(k)!);
     return out;
   }
   /** inserts `k` #undef (zero) elements before 0-based `at` */
@@ -218,9 +228,14 @@ export class JArray extends JObj {
     this.ops.resize(this.vec!, n - k);
   }
 }
-function vecOpsFor(type: DataType): VecOps<number> | VecOps<bigint> | undefined {
+/** how an array type keeps its elements in a WasmGC vector: Float64 and Int64 as they are, the other bits types
+ *  (Bool, UInt8, Char, Float32, ...) as their bits in an Int64 vector; undefined: in a JS array */
+function vecStorageFor(type: DataType): { ops: VecOps<number> | VecOps<bigint>; codec: FieldCodec | undefined } | undefined {
   const e = type.parameters[0];
-  return e === T.Float64 ? f64Vec : e === T.Int64 ? i64Vec : undefined;
+  if (e === T.Float64) return { ops: f64Vec, codec: undefined };
+  if (e === T.Int64) return { ops: i64Vec, codec: undefined };
+  const codec = e instanceof JObj && e.jtype === T.DataType ? fieldCodec(e as DataType) : undefined;
+  return codec ? { ops: i64Vec, codec } : undefined;
 }
 
 /** A builtin function (Core.getfield, Core.tuple, ...) or an intrinsic (Core.Intrinsics.add_int, ...).

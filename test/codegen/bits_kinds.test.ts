@@ -5,7 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { includeString } from '../../src/engine.ts';
-import { T, Bits, JChar, JStruct, JoltThrow, type Value } from '../../src/runtime/values.ts';
+import { T, Bits, JChar, JStruct, JArray, JoltThrow, type Value } from '../../src/runtime/values.ts';
+import { applyTypeName } from '../../src/runtime/apply_type.ts';
+import type { DataType } from '../../src/runtime/types.ts';
+
+const applyArray = (e: DataType): DataType => applyTypeName(T.Array!.name, [e, 1n]) as DataType;
 import { intrinsics } from '../../src/runtime/intrinsics.ts';
 import { compiledFunction, functionText } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
@@ -33,6 +37,9 @@ includeString(s.Main, [
   'mutable struct Mixed\n x::Float64\n n::Int32\n ok::Bool\n c::Char\n f::Float32\nend',
   'function bump!(m::Mixed)\n m.x += 0.5\n m.n += Int32(1)\n m.ok = !m.ok\n m.c = m.c + 1\n m.f *= 2.0f0\n m\nend',
   'make_mixed(k) = Mixed(k * 1.5, Int32(k), isodd(k), \'a\', Float32(k))',
+  // arrays of narrow types: a byte histogram and a sieve
+  'function histogram(v::Vector{UInt8})\n h = zeros(Int32, 256)\n for b in v\n h[Int(b) + 1] += Int32(1)\n end\n h\nend',
+  'function sieve(n)\n isp = fill(true, n)\n isp[1] = false\n for i in 2:n\n if isp[i]\n for j in 2i:i:n\n isp[j] = false\n end\n end\n end\n count(isp)\nend',
 ].join('\n'), 'bits_kinds.jl');
 state.world = world.current;
 
@@ -141,4 +148,17 @@ test('a struct of bits fields of several types is read and written in wasm, fiel
   assert.match(w, /f32\.reinterpret_i32 \(i32\.wrap_i64 \(array\.get \$ai64/);
   assert.doesNotMatch(w, /getfield_|setfield_|box_/);
   assert.match(compiledText(mk, [3n]), /struct\.new \$vi64 \(array\.new_fixed \$ai64 5 /);
+});
+
+test('arrays of narrow types are WasmGC vectors that compiled code indexes directly', () => {
+  const hist = get('histogram'), sieve = get('sieve');
+  const bytes = new JArray(applyArray(T.UInt8!), [1n, 2n, 2n, 255n].map(v => new Bits(T.UInt8!, v)), [4]);
+  const h = callFunction(hist, [bytes]) as JArray;
+  assert.deepEqual([h.at(1), h.at(2), h.at(3), h.at(255)].map(v => show(v!)), ['Int32(1)', 'Int32(2)', 'Int32(0)', 'Int32(1)']);
+  const ht = compiledText(hist, [bytes]);
+  assert.match(ht, /\(param \$p2 \(ref null \$vi64\)\)/);
+  assert.match(ht, /i32\.wrap_i64 \(block \(result i64\)/);
+  assert.doesNotMatch(ht, /arrayref_|arrayset_|box_/);
+  assert.equal(callFunction(sieve, [1000n]), 168n);
+  assert.doesNotMatch(compiledText(sieve, [1000n]), /arrayref_|arrayset_/);
 });

@@ -88,6 +88,15 @@ function insert!(a::Vector{T}, i::Int, x) where T
     a
 end
 empty!(a::Vector) = (ccall(:jl_array_del_end, Nothing, (Any, Int), a, length(a)); a)
+# elements all of one type: the vector's type is known to inference
+function vect(x::T, xs::T...) where T
+    a = Vector{T}(undef, length(xs) + 1)
+    a[1] = x
+    for i in 1:length(xs)
+        a[i + 1] = xs[i]
+    end
+    a
+end
 function vect(xs...)
     T = _eltype_of(xs)
     a = Vector{T}(undef, length(xs))
@@ -107,7 +116,9 @@ function _eltype_of(xs::Tuple)
     end
     T
 end
-_promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 : typejoin(T, S)
+# as Julia's promote_typejoin: Int64 and Float64 promote; with nothing, the element type is a Union
+_promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 :
+    (T === Nothing || S === Nothing) ? Union{T, S} : (T isa Union && S <: T) ? T : typejoin(T, S)
 typejoin(T, S) = ccall(:jl_typejoin, Any, (Any, Any), T, S)
 function getindex(::Type{T}, xs...) where T
     a = Vector{T}(undef, length(xs))

@@ -98,6 +98,14 @@ function print(io::IO, x, y, xs...)
     end
     nothing
 end
+# up to four arguments without a loop over a tuple of several types, so every print is a direct call
+print(io::IO, x, y) = (print(io, x); print(io, y); nothing)
+print(io::IO, x, y, z) = (print(io, x); print(io, y); print(io, z); nothing)
+println(io::IO) = (write(io, "\n"); nothing)
+println(io::IO, x) = (print(io, x); write(io, "\n"); nothing)
+println(io::IO, x, y) = (print(io, x); print(io, y); write(io, "\n"); nothing)
+println(io::IO, x, y, z) = (print(io, x); print(io, y); print(io, z); write(io, "\n"); nothing)
+println(io::IO, x, y, z, w) = (print(io, x); print(io, y); print(io, z); print(io, w); write(io, "\n"); nothing)
 function println(io::IO, xs...)
     for x in xs
         print(io, x)

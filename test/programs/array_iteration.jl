@@ -78,3 +78,6 @@ try
 catch e
     println(typeof(e))
 end
+# array literals: one element type gives that vector type; nothing among others gives a Union
+println(typeof([[1.0], [2.0]]), " ", typeof([nothing, 1]), " ", [nothing, 1], " ", typeof([1, "a"]), " ", typeof([]))
+println(1, 2); println(1, 2, 3); println(1, 2, 3, 4); println(1, 2, 3, 4, 5); print(1, 2); print(1, 2, 3); println()

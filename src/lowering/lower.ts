@@ -32,6 +32,9 @@ class Lambda {
   ci = new CodeInfo();
   slots = new Map<string, number>();
   boxed = new Set<string>();          // locals that live in a Core.Box
+  /** arguments and static parameters that nested functions capture but nothing assigns: a closure holds their
+   *  value itself, in a field whose type is a parameter of the closure type (so its body infers) */
+  byValue = new Set<string>();
   declTypes = new Map<string, Value>(); // locals declared `x::T`: every assignment converts to T
   captured: string[] = [];            // closure fields (names captured from enclosing lambdas)
   sparams: string[] = [];
@@ -123,8 +126,9 @@ export class Lowerer {
       if (L.boxed.has(name)) return this.call(L, this.core('_getbox'), slot, new QuoteNode(sym(name)));
       return slot;
     }
-    // captured from an enclosing function: field of #self# holding the box
+    // captured from an enclosing function: field of #self# holding the box (or the value itself)
     const box = this.captureBox(name, L);
+    if (r.fn.byValue.has(name)) return box;
     return this.call(L, this.core('_getbox'), box, new QuoteNode(sym(name)));
   }
 
@@ -1009,8 +1013,12 @@ export class Lowerer {
     for (const a of argNames) F.slot(a);
     F.ci.nargs = argNames.length + 1; F.ci.isva = isva;
     F.ci.sparam_names = spNames.map(n => sym(n));
-    // locals mentioned inside nested functions are boxed
-    for (const n of namesInNestedLambdas(body)) F.boxed.add(n);
+    // locals mentioned inside nested functions are boxed, except arguments and static parameters nothing assigns
+    const assigned = assignedNames(body);
+    for (const n of namesInNestedLambdas(body)) {
+      if ((argNames.includes(n) || spNames.includes(n)) && !assigned.has(n)) F.byValue.add(n);
+      else F.boxed.add(n);
+    }
     // the function's scope: parent is the defining scope only for closures (captures); methods see globals
     const outer: Scope = closure ? ps : rootScope(parent);
     const fs: Scope = { locals: new Set(), globals: new Set(), parent: outer, fn: F, isLoop: false };
@@ -1066,11 +1074,15 @@ export class Lowerer {
     const defs: Value[] = [];
     const D = new Lambda(null, true); D.ci.file = this.file;
     const fields = D.emit(E('call', this.core('svec'), ...fieldNames.map(f => new QuoteNode(sym(f)))));
-    const tt = D.emit(E('call', this.core('_structtype'), this.mod, new QuoteNode(sym(tname)), E('call', this.core('svec')), fields, false, BigInt(fieldNames.length)));
+    // a value captured by value has a field of type parameter; a box, a field of type Any
+    const byValue = fieldNames.map(fn => { const r = this.resolve(fn, s); return r.kind === 'local' && r.fn.byValue.has(fn); });
+    const tvs = fieldNames.flatMap((fn, k) => byValue[k] ? [D.emit(E('call', this.core('_typevar'), new QuoteNode(sym(`#T${k + 1}`)), E('call', this.core('apply_type'), this.core('Union')), this.core('Any')))] : []);
+    const tt = D.emit(E('call', this.core('_structtype'), this.mod, new QuoteNode(sym(tname)), E('call', this.core('svec'), ...tvs), fields, false, BigInt(fieldNames.length)));
     D.emit(E('call', this.core('_setsuper!'), tt, this.core('Function')));
     D.emit(E('const', typeRef));
     D.emit(E('=', typeRef, tt));
-    D.emit(E('call', this.core('_typebody!'), tt, E('call', this.core('svec'), ...fieldNames.map(() => this.core('Any')))));
+    let tv = 0;
+    D.emit(E('call', this.core('_typebody!'), tt, E('call', this.core('svec'), ...fieldNames.map((_, k) => byValue[k] ? tvs[tv++]! : this.core('Any')))));
     D.emit(new ReturnNode(nothingV()));
     defs.push(E('thunk', D.ci));
     H.emit(new ReturnNode(nothingV()));
@@ -1080,13 +1092,15 @@ export class Lowerer {
     const boxes = fieldNames.map(fn => {
       const r = this.resolve(fn, s);
       if (r.kind === 'local' && r.fn === L) {
-        if (!L.boxed.has(fn)) L.boxed.add(fn);
+        if (!L.boxed.has(fn) && !L.byValue.has(fn)) L.boxed.add(fn);
         return L.slot(fn);
       }
       if (r.kind === 'local') return this.captureBox(fn, L);
       return this.err(`internal: capture of ${fn}`, L);
     });
-    const obj = L.emit(E('new', typeRef, ...boxes));
+    // the closure type's parameters are the types of the values it captures
+    const ctype = tvs.length ? this.call(L, this.core('apply_type'), typeRef, ...boxes.flatMap((b, k) => byValue[k] ? [this.call(L, this.core('typeof'), b)] : [])) : typeRef;
+    const obj = L.emit(E('new', ctype, ...boxes));
     if (name) this.assignVar(name, obj, L, s);
     return obj;
   }
@@ -1329,6 +1343,27 @@ function lhsNames(v: Value): string[] {
   if (isE(v, 'tuple')) return v.args.flatMap(a => isE(a, 'parameters') ? a.args.flatMap(lhsNames) : lhsNames(a));
   if (isE(v, '...')) return lhsNames(v.args[0]!);
   return [];
+}
+
+/** every name that `body` may assign anywhere, nested functions and scopes included (conservatively: a local of
+ *  an inner scope that shadows the name counts too) */
+function assignedNames(body: Value): Set<string> {
+  const out = new Set<string>();
+  const add = (v: Value): void => { for (const n of lhsNames(v)) out.add(n); };
+  const walk = (v: Value): void => {
+    if (!(v instanceof Expr)) return;
+    const h = v.head.name;
+    if (h === 'quote') return;
+    if (h === '=' && isFuncSig(v.args[0]!)) { const nm = funcName(v.args[0]!); if (nm) out.add(nm); }
+    else if (h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h))) add(v.args[0]!);
+    else if (h === 'local' || h === 'global') v.args.forEach(add);
+    else if (h === 'function' && v.args[0] instanceof Expr) { const nm = funcName(v.args[0]); if (nm) out.add(nm); }
+    else if (h === 'try' && v.args[1] instanceof Sym) out.add(v.args[1].name);
+    else if (h === 'for' || h === 'let') { const spec = v.args[0]!; for (const x of isE(spec, 'block') ? spec.args : [spec]) add(x instanceof Expr && x.args.length === 2 && x.head.name !== '::' ? x.args[0]! : x); }
+    v.args.forEach(walk);
+  };
+  walk(body);
+  return out;
 }
 
 /** every symbol mentioned inside functions nested in `body` (these locals must be boxed) */

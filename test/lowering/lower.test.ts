@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseAll } from '../../src/syntax/parser.ts';
 import { Lowerer } from '../../src/lowering/lower.ts';
 import { bootstrap } from '../../src/runtime/bootstrap.ts';
-import { Module, sym, Expr, GotoIfNot, ReturnNode, SlotNumber, type Value } from '../../src/runtime/values.ts';
+import { Module, sym, Expr, GotoIfNot, ReturnNode, SlotNumber, GlobalRef, type Value } from '../../src/runtime/values.ts';
 import { CodeInfo } from '../../src/ir/CodeInfo.ts';
 
 bootstrap();
@@ -42,6 +42,20 @@ test('a captured and reassigned variable lives in a Box', () => {
   const boxed = outer.code.some(s => s instanceof Expr && s.head.name === '=' && s.args[0] instanceof SlotNumber && (s.args[0] as SlotNumber).id === n &&
     s.args[1] instanceof Expr && String((s.args[1] as Expr).args[0]).length >= 0 && JSON.stringify((((s.args[1] as Expr).args[0]) as { name?: { name: string } }).name?.name) === '"Box"');
   assert.ok(boxed, 'n is initialised with Core.Box()');
+});
+
+test('a captured argument nothing assigns is held by value: no Box, and the closure type is parametric', () => {
+  const ms = [...methods(lower('function scale(v, k)\n map(x -> x * k, v)\nend')), ...methods(lower('function bump(k)\n g = () -> k\n k = k + 1\n g()\nend'))];
+  // whether code refers to the global `name` (Core.Box, Core.apply_type, ...) anywhere
+  const mentions = (v: Value, name: string): boolean => v instanceof GlobalRef ? v.name.name === name : v instanceof Expr ? v.args.some(a => mentions(a, name)) : false;
+  const calls = (c: CodeInfo, name: string): boolean => c.code.some(st => mentions(st, name));
+  const scale = ms.find(m => m.name === 'scale')!, bump = ms.find(m => m.name === 'bump')!;
+  assert.ok(!calls(scale, 'Box'), 'k is not boxed');
+  assert.ok(calls(scale, 'apply_type') && calls(scale, 'typeof'), 'the closure is made as #anon{typeof(k)}');
+  assert.ok(calls(bump, 'Box'), 'a reassigned argument is still boxed');
+  // the closure body reads its field directly (no _getbox)
+  const lam = ms.find(m => m.name === 'anonymous' && m.nargs === 2)!;
+  assert.ok(!calls(lam, '_getbox'));
 });
 
 test('keyword arguments produce a body function and a kwcall method', () => {

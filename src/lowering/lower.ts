@@ -1013,10 +1013,12 @@ export class Lowerer {
     for (const a of argNames) F.slot(a);
     F.ci.nargs = argNames.length + 1; F.ci.isva = isva;
     F.ci.sparam_names = spNames.map(n => sym(n));
-    // locals mentioned inside nested functions are boxed, except arguments and static parameters nothing assigns
+    // locals mentioned inside nested functions are boxed, except arguments and static parameters nothing assigns,
+    // and locals assigned once before any closure mentions them
     const assigned = assignedNames(body);
+    const once = assignedOnceFirst(body, assigned);
     for (const n of namesInNestedLambdas(body)) {
-      if ((argNames.includes(n) || spNames.includes(n)) && !assigned.has(n)) F.byValue.add(n);
+      if ((argNames.includes(n) || spNames.includes(n)) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
       else F.boxed.add(n);
     }
     // the function's scope: parent is the defining scope only for closures (captures); methods see globals
@@ -1345,20 +1347,42 @@ function lhsNames(v: Value): string[] {
   return [];
 }
 
+/** Locals of a function body that are assigned exactly once, by a statement of the body's own block (so it runs
+ *  once, before what follows), and that no nested function mentions before that statement is done: a closure made
+ *  later can hold their value. */
+function assignedOnceFirst(body: Value, assigned: Set<string>): Set<string> {
+  const out = new Set<string>();
+  if (!isE(body, 'block')) return out;
+  const counts = new Map<string, number>();
+  assignedNames(body, counts);
+  const seen = new Set<string>();      // names nested functions mentioned so far
+  for (const st of body.args) {
+    if (isE(st, '=') && st.args[0] instanceof Sym && counts.get(st.args[0].name) === 1 && assigned.has(st.args[0].name)) {
+      const n = st.args[0].name;
+      for (const m of namesInNestedLambdas(st.args[1]!)) seen.add(m);
+      if (!seen.has(n)) out.add(n);
+      continue;
+    }
+    for (const m of namesInNestedLambdas(st)) seen.add(m);
+  }
+  return out;
+}
+
 /** every name that `body` may assign anywhere, nested functions and scopes included (conservatively: a local of
  *  an inner scope that shadows the name counts too) */
-function assignedNames(body: Value): Set<string> {
+function assignedNames(body: Value, counts?: Map<string, number>): Set<string> {
   const out = new Set<string>();
-  const add = (v: Value): void => { for (const n of lhsNames(v)) out.add(n); };
+  const add1 = (n: string): void => { out.add(n); counts?.set(n, (counts.get(n) ?? 0) + 1); };
+  const add = (v: Value): void => { for (const n of lhsNames(v)) add1(n); };
   const walk = (v: Value): void => {
     if (!(v instanceof Expr)) return;
     const h = v.head.name;
     if (h === 'quote') return;
-    if (h === '=' && isFuncSig(v.args[0]!)) { const nm = funcName(v.args[0]!); if (nm) out.add(nm); }
+    if (h === '=' && isFuncSig(v.args[0]!)) { const nm = funcName(v.args[0]!); if (nm) add1(nm); }
     else if (h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h))) add(v.args[0]!);
     else if (h === 'local' || h === 'global') v.args.forEach(add);
-    else if (h === 'function' && v.args[0] instanceof Expr) { const nm = funcName(v.args[0]); if (nm) out.add(nm); }
-    else if (h === 'try' && v.args[1] instanceof Sym) out.add(v.args[1].name);
+    else if (h === 'function' && v.args[0] instanceof Expr) { const nm = funcName(v.args[0]); if (nm) add1(nm); }
+    else if (h === 'try' && v.args[1] instanceof Sym) add1(v.args[1].name);
     else if (h === 'for' || h === 'let') { const spec = v.args[0]!; for (const x of isE(spec, 'block') ? spec.args : [spec]) add(x instanceof Expr && x.args.length === 2 && x.head.name !== '::' ? x.args[0]! : x); }
     v.args.forEach(walk);
   };

@@ -53,6 +53,11 @@ test('a captured argument nothing assigns is held by value: no Box, and the clos
   assert.ok(!calls(scale, 'Box'), 'k is not boxed');
   assert.ok(calls(scale, 'apply_type') && calls(scale, 'typeof'), 'the closure is made as #anon{typeof(k)}');
   assert.ok(calls(bump, 'Box'), 'a reassigned argument is still boxed');
+  // a local assigned once before the closure is made is held by value too; one assigned in a branch is not
+  const once = methods(lower('function sh(v)\n m = sum(v)\n map(x -> x - m, v)\nend')).find(c => c.name === 'sh')!;
+  assert.ok(!calls(once, 'Box'));
+  const branch = methods(lower('function cs(f)\n if f\n y = 1\n else\n y = 2\n end\n () -> y\nend')).find(c => c.name === 'cs')!;
+  assert.ok(calls(branch, 'Box'));
   // the closure body reads its field directly (no _getbox)
   const lam = ms.find(m => m.name === 'anonymous' && m.nargs === 2)!;
   assert.ok(!calls(lam, '_getbox'));

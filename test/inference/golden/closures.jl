@@ -10,3 +10,9 @@ function bump(k)
 end
 h = bump(1)
 @code_typed h()
+function shifter(v)
+    m = sum(v) / length(v)
+    x -> x - m
+end
+s = shifter([1.0, 2.0])
+@code_typed s(1.0)

@@ -1,5 +1,13 @@
 # Dict{K,V}: open addressing with linear probing over `hash` and `isequal`.
 hash(x) = ccall(:jl_hash, Int, (Any,), x)
+# a string's hash is FNV-1a over its bytes, in Jolt (compiled, it runs in wasm); strings are equal only to strings
+function hash(s::String)
+    h = 0xcbf29ce484222325
+    for i in 1:ncodeunits(s)
+        h = xor(h, UInt64(codeunit(s, i))) * 0x00000100000001b3
+    end
+    h % Int
+end
 mutable struct Dict{K,V}
     slots::Vector{Int}      # 0 empty, otherwise index into keys/vals
     keys::Vector{K}

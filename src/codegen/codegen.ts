@@ -483,8 +483,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         // integers of one kind are kept in one form: the same bits are the same value
         const r = ks.length === 2 && ks[0] === ks[1] ? intRep(ks[0]) : undefined;
         if (r) return bin(`${r.w}.eq`, ks[0]!, 'i32');
-        // a singleton or a mutable object is itself only: JS identity (`x === nothing`)
-        const byIdentity = [0, 1].some(k => { const t = staticType(xs[k]!); return t instanceof DataType && !t.isabstract && (t.instance !== undefined || (t.ismutable && t !== T.String && t !== T.Symbol)); });
+        // a singleton or a mutable object is itself only: JS identity (`x === nothing`); strings are equal when JS
+        // says so (same bytes), and symbols are interned
+        const byIdentity = [0, 1].some(k => { const t = staticType(xs[k]!); return t instanceof DataType && !t.isabstract && (t.instance !== undefined || t.ismutable); });
         return [`(call ${mb.need(byIdentity ? 'same' : 'egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
       }
       case 'ifelse':

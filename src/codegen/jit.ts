@@ -11,7 +11,7 @@ import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
+import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, mkTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
 import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType, DataType } from '../runtime/types.ts';
@@ -298,7 +298,7 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
-    rt[`mktuple_${n}`] = (...a: Value[]) => Object.freeze(a);
+    rt[`mktuple_${n}`] = (...a: Value[]) => mkTuple(a);
     // fields already of their declared types (codegen proved it), all of them given
     rt[`newstruct_${n}`] = (t: DataType, ...a: Value[]) => new JStruct(t, a);
     rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
@@ -328,7 +328,7 @@ function fieldAt(o: Value, i: number): Value {
 
 function newStruct(t: Value, vals: Value[]): Value {
   const dt = t as import('../runtime/types.ts').DataType;
-  if (dt.name === T.Tuple!.name) return Object.freeze(vals);
+  if (dt.name === T.Tuple!.name) return mkTuple(vals);
   for (let k = 0; k < vals.length; k++) {
     const ft = dt.types[k];
     if (ft && ft !== T.Any && !isa(vals[k]!, ft)) jthrow('TypeError', Sym.of('new'), '', ft, vals[k]!);

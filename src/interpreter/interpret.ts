@@ -2,7 +2,7 @@
 // through the method tables in the world the current toplevel statement started in.
 import {
   T, Sym, Module, Binding, JStruct, SVec, Expr, QuoteNode, LineNumberNode, GlobalRef, SSAValue, SlotNumber, GotoNode,
-  GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction, JoltThrow, type Value, type StackFrame,
+  GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction, JoltThrow, mkTuple, type Value, type StackFrame,
 } from '../runtime/values.ts';
 import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
@@ -92,7 +92,7 @@ export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: 
   if (m.isva) {
     const nfixed = m.nargs - 2;
     for (let k = 0; k < nfixed; k++) slots[k + 1] = args[k];
-    slots[nfixed + 1] = Object.freeze(args.slice(nfixed));
+    slots[nfixed + 1] = mkTuple(args.slice(nfixed));
   } else for (let k = 0; k < args.length; k++) slots[k + 1] = args[k];
   if (frames.length > MAX_DEPTH) jthrow('StackOverflowError');
   frames.push({ func: frameName(m, args), file: ci.file, line: m.line, mod: m.module.name.name });
@@ -193,7 +193,7 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
       case 'new': {
         const t = ev(a[0]!) as DataType;
         const vals = a.slice(1).map(ev);
-        if (t.name === T.Tuple!.name) return Object.freeze(vals);
+        if (t.name === T.Tuple!.name) return mkTuple(vals);
         const dt = t instanceof UnionAll ? unwrap(t) as DataType : t;
         const types = dt.types;
         for (let k = 0; k < vals.length; k++) {

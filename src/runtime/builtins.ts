@@ -1,7 +1,7 @@
 // Core's builtin functions and the binding of intrinsics into Core / Core.Intrinsics.
 import {
   T, Sym, Module, JStruct, JArray, SVec, Expr, QuoteNode, LineNumberNode, GlobalRef, BuiltinFunction, JoltThrow, Bits,
-  isTuple, type Value,
+  isTuple, mkTuple, type Value,
 } from './values.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from './types.ts';
 import { typeOf } from './typeof.ts';
@@ -126,7 +126,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
     if (dt.name === T.Tuple!.name) return dt.parameters[i] as Value;
     return dt.types[i] ?? T.Any!;
   });
-  B('tuple', (a) => Object.freeze(a));
+  B('tuple', (a) => mkTuple(a));
   B('svec', (a) => new SVec(a));
   B('apply_type', ([t, ...ps]) => {
     if (t === T.Union) return ps.length === 0 ? Bottom : applyType(t!, ps) as Value;

@@ -1,6 +1,6 @@
 // Foreign functions: TypeScript reachable from Jolt with `ccall(:name, R, (T...,), args...)`, the way Julia's
 // Base reaches C. Output is buffered per stream and flushed at exit (and before anything goes to stderr).
-import { T, JArray, JChar, Bits, Sym, JStruct, type Value } from './values.ts';
+import { T, JArray, JChar, Bits, Sym, JStruct, mkTuple, type Value } from './values.ts';
 import { typeOf } from './typeof.ts';
 import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
@@ -116,7 +116,7 @@ F('jl_next_char', ([sv, iv]) => {
       cp = (cp << 6) | (b & 63);
     }
   } else if (b0 >= 0x80) cp = 0xfffd;
-  return Object.freeze([JChar.of(cp), BigInt(i + 1 + n)]) as Value;
+  return mkTuple([JChar.of(cp), BigInt(i + 1 + n)]);
 });
 F('jl_is_char_start', ([s, i]) => { const b = (s as string).charCodeAt(Number(i as bigint) - 1); return !(b >= 0x80 && b < 0xc0); });
 F('jl_string_length', ([sv]) => { const s = sv as string; let n = 0; for (let k = 0; k < s.length; k++) { const b = s.charCodeAt(k); if (!(b >= 0x80 && b < 0xc0)) n++; } return BigInt(n); });

@@ -24,7 +24,7 @@ import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
-  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
+  kindOf, vecKind, wasmType, isVec, isArrayVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
 } from './kinds.ts';
 
 export type { Kind } from './kinds.ts';
@@ -272,6 +272,7 @@ export class ModuleBuilder {
 const GC_VECTOR_TYPES = [
   '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
   '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
+  '(type $aref (array (mut externref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref))))',
   // the character codes V8's fromCharCodeArray builtin makes a string of
   '(type $a16 (array (mut i16)))',
 ];
@@ -328,8 +329,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
   const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
   const nargSlots = m.nargs;
-  // scratch locals for structs made in wasm (by element kind)
+  // scratch locals for structs made in wasm (by element kind), and for a reference field read with its #undef check
   const newVecLocals = new Set<string>();
+  let usesFieldLocal = false;
   // an argument this copy was specialized on (never reassigned) is a constant
   const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
 
@@ -522,7 +524,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const get = `(array.get $a${ks[0].slice(1)} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}))`;
           if (ks[0] === 'vf64') return [get, 'f64'];
           const fk = kindOf(ot.types[idx]);
-          return [fromRaw64(fk, get), fk];
+          if (ks[0] === 'vi64') return [fromRaw64(fk, get), fk];
+          // a reference field: null is #undef (an inner constructor's `new` may leave any field unset)
+          usesFieldLocal = true;
+          const checked = `(block (result externref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then (call ${mb.need('throw_undefref', [], undefined)}) (unreachable))) (local.get $fld))`;
+          return [conv(checked, 'ref', fk), fk];
         }
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
@@ -542,6 +548,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         }
         return [`(call ${mb.need(`getfield_${fk}`, ['ref', 'i32'], fk)} ${op('ref', 0)} (i32.const ${idx}))`, fk];
       }
+      // a captured variable's box is a vector of one reference: its contents, or UndefVarError while unassigned
+      case '_getbox': {
+        const name = valueOf(xs[1]!);
+        if (xs.length !== 2 || ks[0] !== 'vref' || !(name instanceof Sym)) return undefined;
+        usesFieldLocal = true;
+        return [`(block (result externref) (local.set $fld (array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))) (if (ref.is_null (local.get $fld)) (then (call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)}) (unreachable))) (local.get $fld))`, 'ref'];
+      }
       case 'setfield!': {
         if (xs.length !== 3) return undefined;
         const ot = staticType(xs[0]!);
@@ -552,7 +565,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
           const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
-          const raw = ek === 'f64' ? op('f64', 2) : toRaw64(fk, op(fk, 2));
+          const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? op('ref', 2) : toRaw64(fk, op(fk, 2));
           return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
@@ -567,7 +580,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
       case 'arraylen': {
         if (xs.length !== 1) return undefined;
-        if (isVec(ks[0])) return [`(i64.extend_i32_u (struct.get $${ks[0]} 1 ${op(ks[0], 0)}))`, 'i64'];
+        if (isArrayVec(ks[0])) return [`(i64.extend_i32_u (struct.get $${ks[0]} 1 ${op(ks[0], 0)}))`, 'i64'];
         return [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'];
       }
       // element access: a Float64/Int64 array's vector is indexed in wasm, with Julia's bounds check; other arrays
@@ -575,7 +588,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         const vk = ks[1]!;
-        if (isVec(vk)) {
+        if (isArrayVec(vk)) {
           const get = `(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
           // an Int64 vector of another bits type holds the elements' bits
           const ek = vk === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
@@ -590,7 +603,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
         const ak = ks[1]!, vk = ks[2]!;
-        if (isVec(ak)) {
+        if (isArrayVec(ak)) {
           const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
           if (vk === ek) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2)}) ${op(ak, 1)})`, ak];
         }
@@ -758,7 +771,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
             if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param (ref null struct) externref) (result externref)))`);
             newVecLocals.add(ek);
             const nv = `(local.get $new_v${ek})`;
-            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
+            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? operand(x, 'ref') : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
             return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
@@ -889,6 +902,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   for (const ek of newVecLocals) locals.push(`(local $new_v${ek} (ref null $v${ek}))`);
+  if (usesFieldLocal) locals.push('(local $fld externref)');
   if (maxDepth > 0) {
     locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');
     for (let d = 1; d <= maxDepth; d++) locals.push(`(local $h${d} i32) (local $he${d} i32)`);

@@ -19,7 +19,8 @@ import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
-import { f64Vec, i64Vec, type GcVec } from '../runtime/gc_arrays.ts';
+import { f64Vec, i64Vec, refOps, type GcVec } from '../runtime/gc_arrays.ts';
+const refVecOps = refOps<Value>();
 import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
@@ -253,6 +254,7 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     arrayref_i32: (a: JArray, i: number) => a.at(index1(a, i)) ? 1 : 0,
     arrayref_vf64: (a: JArray, i: number) => vecOfElement(a, i),
     arrayref_vi64: (a: JArray, i: number) => vecOfElement(a, i),
+    arrayref_vref: (a: JArray, i: number) => vecOfElement(a, i),
     arrayset_ref: (a: JArray, v: Value, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
@@ -261,6 +263,9 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     // itself
     vec_f64: (a: JArray | JStruct) => a.vec,
     vec_i64: (a: JArray | JStruct) => a.vec,
+    vec_ref: (a: JStruct) => a.vec,
+    throw_undefref: () => jthrow('UndefRefError'),
+    throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, T.Nothing!.instance!),
     // a struct of Float64s (Int64s) made in wasm: its vector gets the JStruct that owns it
     struct_around: (vec: GcVec, t: DataType) => new JStruct(t, [], vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
@@ -468,7 +473,7 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   // vector stands for its owner
   c.sig.params.forEach((k, i) => {
     const bits = Object.hasOwn(BITS_KINDS, k);
-    if (k !== 'vf64' && k !== 'vi64' && !bits) return;
+    if (k !== 'vf64' && k !== 'vi64' && k !== 'vref' && !bits) return;
     if (a === args) a = args.slice();
     a[i] = (bits ? unboxBits(k as BitsKind, a[i]!) : (a[i] as JArray | JStruct).vec) as unknown as Value;
   });
@@ -482,6 +487,7 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   if (c.sig.result === undefined) return NOTHING();
   if (c.sig.result === 'vf64') return f64Vec.owner(r as unknown as GcVec) as Value;
   if (c.sig.result === 'vi64') return i64Vec.owner(r as unknown as GcVec) as Value;
+  if (c.sig.result === 'vref') return refVecOps.owner(r as unknown as GcVec) as Value;
   if (Object.hasOwn(BITS_KINDS, c.sig.result)) return boxBits(c.sig.result as BitsKind, r as unknown as number | bigint);
   return r;
 }

@@ -23,9 +23,10 @@ export const BITS_KINDS = {
 } as const;
 export type BitsKind = keyof typeof BITS_KINDS;
 
-/** how a value travels in compiled code: unboxed numbers, a Float64/Int64 array as its WasmGC vector (`vf64`,
- *  `vi64`: its elements are read in wasm, and the vector points back to the JArray), anything else as externref */
-export type Kind = 'i64' | 'f64' | 'i32' | 'ref' | 'vf64' | 'vi64' | BitsKind;
+/** how a value travels in compiled code: unboxed numbers; an array of a bits type or a struct as its WasmGC vector
+ *  (`vf64`, `vi64`, `vref`: its elements or fields are read in wasm, and the vector points back to the JArray or
+ *  JStruct that owns it); anything else as externref */
+export type Kind = 'i64' | 'f64' | 'i32' | 'ref' | 'vf64' | 'vi64' | 'vref' | BitsKind;
 
 const isBitsKindName = (n: string): n is BitsKind => Object.hasOwn(BITS_KINDS, n);
 
@@ -41,12 +42,13 @@ export function kindOf(t: JType | undefined): Kind {
   return v ? `v${v}` : 'ref';
 }
 export const wasmType = (k: Kind): string =>
-  k === 'ref' ? 'externref' : k === 'vf64' || k === 'vi64' ? `(ref null $${k})` : isBitsKindName(k) ? BITS_KINDS[k].wasm : k;
-export const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' => k === 'vf64' || k === 'vi64';
+  k === 'ref' ? 'externref' : isVec(k) ? `(ref null $${k})` : isBitsKindName(k) ? BITS_KINDS[k].wasm : k;
+export const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' | 'vref' => k === 'vf64' || k === 'vi64' || k === 'vref';
+/** the kinds of arrays kept in WasmGC vectors (a struct may be a `vref` too) */
+export const isArrayVec = (k: Kind | undefined): k is 'vf64' | 'vi64' => k === 'vf64' || k === 'vi64';
 
-/** the element kind of a type whose values are WasmGC vectors: Array{Float64,N} and Array{Int64,N}, and structs
- *  whose fields are all Float64 (or all Int64, values.ts JStruct) */
-export function vecKind(t: JType | undefined): 'f64' | 'i64' | undefined {
+/** the element kind of a type whose values are WasmGC vectors: arrays of bits types, and structs (values.ts JStruct) */
+export function vecKind(t: JType | undefined): 'f64' | 'i64' | 'ref' | undefined {
   if (!(t instanceof DataType)) return undefined;
   if (t.name !== T.Array!.name) return t.isabstract || t.hasfreetypevars ? undefined : structVecKind(t);
   const e = t.parameters[0];

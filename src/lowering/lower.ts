@@ -1076,7 +1076,7 @@ export class Lowerer {
     const defs: Value[] = [];
     const D = new Lambda(null, true); D.ci.file = this.file;
     const fields = D.emit(E('call', this.core('svec'), ...fieldNames.map(f => new QuoteNode(sym(f)))));
-    // a value captured by value has a field of type parameter; a box, a field of type Any
+    // a value captured by value has a field of type parameter; a box, a field of type Core.Box
     const byValue = fieldNames.map(fn => { const r = this.resolve(fn, s); return r.kind === 'local' && r.fn.byValue.has(fn); });
     const tvs = fieldNames.flatMap((fn, k) => byValue[k] ? [D.emit(E('call', this.core('_typevar'), new QuoteNode(sym(`#T${k + 1}`)), E('call', this.core('apply_type'), this.core('Union')), this.core('Any')))] : []);
     const tt = D.emit(E('call', this.core('_structtype'), this.mod, new QuoteNode(sym(tname)), E('call', this.core('svec'), ...tvs), fields, false, BigInt(fieldNames.length)));
@@ -1084,7 +1084,7 @@ export class Lowerer {
     D.emit(E('const', typeRef));
     D.emit(E('=', typeRef, tt));
     let tv = 0;
-    D.emit(E('call', this.core('_typebody!'), tt, E('call', this.core('svec'), ...fieldNames.map((_, k) => byValue[k] ? tvs[tv++]! : this.core('Any')))));
+    D.emit(E('call', this.core('_typebody!'), tt, E('call', this.core('svec'), ...fieldNames.map((_, k) => byValue[k] ? tvs[tv++]! : new QuoteNode(T.Box!)))));
     D.emit(new ReturnNode(nothingV()));
     defs.push(E('thunk', D.ci));
     H.emit(new ReturnNode(nothingV()));

@@ -75,6 +75,9 @@ export function bootstrap(): Module {
   def('Method', 'Any', { fields: ['name', 'module', 'file', 'line', 'sig', 'nargs', 'isva'] });
   for (const n of ['SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot', 'ReturnNode', 'NewvarNode', 'CodeInfo',
     'MethodInstance', 'CodeInstance', 'MethodTable', 'SimpleVector']) def(n, 'Any', { fields: n === 'SSAValue' || n === 'SlotNumber' ? ['id'] : [] });
+  // values of these types are objects of their own JS classes (values.ts), never JStructs kept in vectors
+  for (const n of ['Expr', 'QuoteNode', 'LineNumberNode', 'GlobalRef', 'Method', 'SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot',
+    'ReturnNode', 'NewvarNode', 'CodeInfo', 'MethodInstance', 'CodeInstance', 'MethodTable', 'SimpleVector']) T[n]!.layout = null;
   def('Box', 'Any', { mutable: true, fields: ['contents'] });
   abs('Exception', 'Any');
   const exc = (n: string, fields: string[]) => def(n, 'Exception', { fields });

@@ -12,9 +12,14 @@ interface Exports {
   i64_new(n: number, owner: object): GcVec; i64_view(v: GcVec, owner: object): GcVec; i64_owner(v: GcVec): object; i64_len(v: GcVec): number; i64_get(v: GcVec, i: number): bigint; i64_set(v: GcVec, i: number, x: bigint): void;
   i64_resize(v: GcVec, n: number): void; i64_move(v: GcVec, dst: number, src: number, k: number): void; i64_zero(v: GcVec, at: number, k: number): void;
 }
+interface RefExports {
+  ref_new(n: number, owner: object): GcVec; ref_new1(owner: object, a: unknown): GcVec; ref_new2(owner: object, a: unknown, b: unknown): GcVec;
+  ref_new3(owner: object, a: unknown, b: unknown, c: unknown): GcVec; ref_owner(v: GcVec): object; ref_len(v: GcVec): number;
+  ref_get(v: GcVec, i: number): unknown; ref_set(v: GcVec, i: number, x: unknown): void;
+}
 interface WasmApi { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: Exports } }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-const X = new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(gcArraysWasm, 'base64'))), {}).exports;
+const X = new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(gcArraysWasm, 'base64'))), {}).exports as Exports & RefExports;
 
 /** The operations on one element kind's vectors (indices 0-based and in range). */
 export interface VecOps<E> {
@@ -24,3 +29,25 @@ export interface VecOps<E> {
 }
 export const f64Vec: VecOps<number> = { make: X.f64_new, view: X.f64_view, owner: X.f64_owner, len: X.f64_len, get: X.f64_get, set: X.f64_set, resize: X.f64_resize, move: X.f64_move, zero: X.f64_zero };
 export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner: X.i64_owner, len: X.i64_len, get: X.i64_get, set: X.i64_set, resize: X.i64_resize, move: X.i64_move, zero: X.i64_zero };
+
+/** The operations on reference vectors (a struct's fields as JS values; indices 0-based and in range). JS null is
+ *  the vector's null, #undef; `made` makes one holding the given values (none of them undefined). */
+export interface RefOps<V> {
+  made(owner: object, xs: readonly V[]): GcVec; owner(v: GcVec): object; len(v: GcVec): number;
+  get(v: GcVec, i: number): V | null; set(v: GcVec, i: number, x: V | null): void;
+}
+export function refOps<V>(): RefOps<V> {
+  return {
+    made: (o, xs) => {
+      switch (xs.length) {
+        case 1: return X.ref_new1(o, xs[0]);
+        case 2: return X.ref_new2(o, xs[0], xs[1]);
+        case 3: return X.ref_new3(o, xs[0], xs[1], xs[2]);
+      }
+      const v = X.ref_new(xs.length, o);
+      for (let i = 0; i < xs.length; i++) X.ref_set(v, i, xs[i]);
+      return v;
+    },
+    owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
+  };
+}

@@ -1,4 +1,6 @@
-;; Storage of Float64 and Int64 arrays as WebAssembly GC objects, shared by the interpreter and compiled code.
+;; Storage of Float64 and Int64 arrays, and of struct fields (values.ts JStruct), as WebAssembly GC objects, shared
+;; by the interpreter and compiled code. A reference vector holds the fields of a struct with a field that is not a
+;; bits value, as JS values; null stands for #undef.
 ;; A vector is a struct {data, length, owner}: `data` is a GC array whose length is the capacity, replaced when it
 ;; grows, so a vector's identity never changes; `owner` is the JArray (a JS object) whose storage it is, which is
 ;; how compiled code, passing vectors around unboxed, hands the array itself to the runtime. Compiled modules
@@ -9,6 +11,8 @@
  (type $vf64 (struct (field $d (mut (ref $af64))) (field $n (mut i32)) (field $o (mut externref))))
  (type $ai64 (array (mut i64)))
  (type $vi64 (struct (field $d (mut (ref $ai64))) (field $n (mut i32)) (field $o (mut externref))))
+ (type $aref (array (mut externref)))
+ (type $vref (struct (field $d (mut (ref $aref))) (field $n (mut i32)) (field $o (mut externref))))
 
  (func (export "f64_new") (param $n i32) (param $o externref) (result (ref $vf64))
   (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o)))
@@ -77,4 +81,22 @@
   (array.copy $ai64 $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $dst) (struct.get $vi64 $d (local.get $v)) (local.get $src) (local.get $k)))
  (func (export "i64_zero") (param $v (ref $vi64)) (param $at i32) (param $k i32)
   (array.fill $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $at) (i64.const 0) (local.get $k)))
+
+ (func (export "ref_new") (param $n i32) (param $o externref) (result (ref $vref))
+  (struct.new $vref (array.new $aref (ref.null extern) (local.get $n)) (local.get $n) (local.get $o)))
+ ;; the common small structs made with their fields in one call
+ (func (export "ref_new1") (param $o externref) (param $a externref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o)))
+ (func (export "ref_new2") (param $o externref) (param $a externref) (param $b externref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o)))
+ (func (export "ref_new3") (param $o externref) (param $a externref) (param $b externref) (param $c externref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o)))
+ (func (export "ref_owner") (param $v (ref $vref)) (result externref)
+  (struct.get $vref $o (local.get $v)))
+ (func (export "ref_len") (param $v (ref $vref)) (result i32)
+  (struct.get $vref $n (local.get $v)))
+ (func (export "ref_get") (param $v (ref $vref)) (param $i i32) (result externref)
+  (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i)))
+ (func (export "ref_set") (param $v (ref $vref)) (param $i i32) (param $x externref)
+  (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (local.get $x)))
 )

@@ -11,7 +11,7 @@
 // The representation is shared by the interpreter and compiled code, so it must stay plain: no closures inside
 // values except builtin implementations, which are looked up by name when a cache is loaded.
 import type { DataType, JType } from './types.ts';
-import { f64Vec, i64Vec, type GcVec, type VecOps } from './gc_arrays.ts';
+import { f64Vec, i64Vec, refOps, type GcVec, type VecOps } from './gc_arrays.ts';
 
 export type JTuple = readonly Value[];
 export type Value = bigint | number | boolean | string | JTuple | JObj;
@@ -64,20 +64,30 @@ export class Bits extends JObj {
 /** An instance of a struct / mutable struct (including singletons such as `nothing`, functions and closures). */
 export class JStruct extends JObj {
   readonly type: DataType;
-  /** fields in declaration order; `undefined` marks an unassigned (#undef) field. A struct whose fields are all
-   *  bits values keeps them in `vec` instead, a WebAssembly GC vector (gc_arrays.ts) that compiled code reads and
-   *  writes directly: a Float64 vector when every field is Float64, else an Int64 vector holding each field's bits
-   *  (`codecs`). The vector's owner is this struct. */
+  /** Fields live in `vec`, a WebAssembly GC vector (gc_arrays.ts) that compiled code reads and writes directly, and
+   *  whose owner is this struct: a Float64 vector when every field is Float64, an Int64 vector holding each field's
+   *  bits when every field is a bits value (`codecs`), else a reference vector of the fields' JS values (`refs`).
+   *  A struct of a type whose field types are not known (yet) keeps its fields in `fs`, a JS array. */
   private readonly fs: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
   private readonly codecs: readonly FieldCodec[] | undefined;
-  /** `vec`: the vector of a struct that compiled code made, whose fields are already in it (that code makes this
-   *  struct the vector's owner) */
+  private readonly refs: boolean;
+  /** `f`: the fields (`undefined` marks an unassigned, #undef, field). `vec`: the vector of a struct that compiled
+   *  code made, whose fields are already in it (that code makes this struct the vector's owner). */
   constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
     super(); this.type = type;
     const layout = structLayout(type);
+    this.refs = layout?.kind === 'ref';
     if (!layout) { this.fs = f; return; }
+    if (this.refs) {
+      if (vec) { this.vec = vec; return; }
+      const n = type.types.length;
+      if (f.length === n && !f.includes(undefined)) { this.vec = refVec.made(this, f as Value[]); return; }
+      this.vec = refVec.made(this, new Array<null>(n).fill(null) as unknown as Value[]);
+      for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
+      return;
+    }
     const ops = this.ops = layout.kind === 'f64' ? f64Vec : i64Vec;
     this.codecs = layout.codecs;
     if (vec) { this.vec = vec; return; }
@@ -86,26 +96,29 @@ export class JStruct extends JObj {
     for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
   }
   get jtype(): DataType { return this.type; }
-  get nfields(): number { return this.fs ? this.fs.length : this.ops!.len(this.vec!); }
+  get nfields(): number { return this.fs ? this.fs.length : this.refs ? refVec.len(this.vec!) : this.ops!.len(this.vec!); }
   /** field i (0-based, in range); undefined for #undef */
   get(i: number): Value | undefined {
     if (this.fs) return this.fs[i];
+    if (this.refs) return refVec.get(this.vec!, i) ?? undefined;
     const x = this.ops!.get(this.vec!, i);
     return this.codecs ? this.codecs[i]!.dec(x as bigint) : x;
   }
-  /** stores field i (0-based, in range; a field of a vector struct takes a value of the field's type) */
+  /** stores field i (0-based, in range; a field of a bits-vector struct takes a value of the field's type) */
   set(i: number, v: Value): void {
     if (this.fs) { this.fs[i] = v; return; }
+    if (this.refs) { refVec.set(this.vec!, i, v); return; }
     (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codecs ? this.codecs[i]!.enc(v) : v);
   }
-  /** the fields as a JS array (a copy for a vector struct) */
+  /** the fields as a JS array (a copy for a struct kept in a vector) */
   fields(): readonly (Value | undefined)[] {
     if (this.fs) return this.fs;
-    const out: Value[] = [];
-    for (let i = 0, n = this.nfields; i < n; i++) out.push(this.get(i)!);
+    const out: (Value | undefined)[] = [];
+    for (let i = 0, n = this.nfields; i < n; i++) out.push(this.get(i));
     return out;
   }
 }
+const refVec = refOps<Value>();
 
 /** a bits field's value to and from the 64 bits an Int64 vector holds for it (compiled code encodes the same way:
  *  codegen/kinds.ts toRaw64) */
@@ -126,7 +139,7 @@ function fieldCodec(t: DataType): FieldCodec | undefined {
   const bits = Number(m[2]), signed = m[1] === '';
   return { enc: v => BigInt.asUintN(32, (v as Bits).v as bigint), dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) };
 }
-interface StructLayout { kind: 'f64' | 'i64'; codecs: readonly FieldCodec[] | undefined; }
+interface StructLayout { kind: 'f64' | 'i64' | 'ref'; codecs: readonly FieldCodec[] | undefined; }
 /** how a struct type's fields are kept (undefined: in a JS array); computed once per type */
 function structLayout(t: DataType): StructLayout | undefined {
   let l = t.layout as StructLayout | null | undefined;
@@ -138,7 +151,7 @@ function structLayout(t: DataType): StructLayout | undefined {
       else if (ts.every(x => x === T.Int64)) l = { kind: 'i64', codecs: undefined };
       else {
         const codecs = ts.map(x => fieldCodec(x as DataType));
-        if (codecs.every(c => c !== undefined)) l = { kind: 'i64', codecs: codecs as FieldCodec[] };
+        l = codecs.every(c => c !== undefined) ? { kind: 'i64', codecs: codecs as FieldCodec[] } : { kind: 'ref', codecs: undefined };
       }
     }
     // field types are set after the type is made: only a type with its fields known is remembered
@@ -146,9 +159,9 @@ function structLayout(t: DataType): StructLayout | undefined {
   }
   return l ?? undefined;
 }
-/** the element kind of a struct type whose fields live in a WasmGC vector: every field Float64 (f64), or every field
- *  a bits value of the types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits) */
-export function structVecKind(t: DataType): 'f64' | 'i64' | undefined {
+/** the element kind of a struct type's WasmGC vector: every field Float64 (f64), every field a bits value of the
+ *  types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits), or any other (ref) */
+export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
   return structLayout(t)?.kind;
 }
 

@@ -37,6 +37,12 @@ includeString(s.Main, [
   'mutable struct Mixed\n x::Float64\n n::Int32\n ok::Bool\n c::Char\n f::Float32\nend',
   'function bump!(m::Mixed)\n m.x += 0.5\n m.n += Int32(1)\n m.ok = !m.ok\n m.c = m.c + 1\n m.f *= 2.0f0\n m\nend',
   'make_mixed(k) = Mixed(k * 1.5, Int32(k), isodd(k), \'a\', Float32(k))',
+  // a struct with reference fields lives in a vector of references
+  'mutable struct Named\n name::String\n next::Any\n Named(s) = new(s)\nend',
+  'label(n::Named) = n.name * "!"',
+  'follow(n::Named) = n.next',
+  'link!(n::Named, m) = (n.next = m; n)',
+  'function counter(k)\n c = 0\n f = () -> (c += k)\n f(); f()\n c\nend',
   // arrays of narrow types: a byte histogram and a sieve
   'function histogram(v::Vector{UInt8})\n h = zeros(Int32, 256)\n for b in v\n h[Int(b) + 1] += Int32(1)\n end\n h\nend',
   'function sieve(n)\n isp = fill(true, n)\n isp[1] = false\n for i in 2:n\n if isp[i]\n for j in 2i:i:n\n isp[j] = false\n end\n end\n end\n count(isp)\nend',
@@ -161,4 +167,26 @@ test('arrays of narrow types are WasmGC vectors that compiled code indexes direc
   assert.doesNotMatch(ht, /arrayref_|arrayset_|box_/);
   assert.equal(callFunction(sieve, [1000n]), 168n);
   assert.doesNotMatch(compiledText(sieve, [1000n]), /arrayref_|arrayset_/);
+});
+
+test('a struct with reference fields is a WasmGC vector of references: fields read and written in wasm, #undef checked', () => {
+  const named = get('Named'), label = get('label'), follow = get('follow'), link = get('link!');
+  const n = callFunction(named, ['ada']) as JStruct;
+  assert.equal(callFunction(label, [n]), 'ada!');
+  assert.throws(() => callFunction(follow, [n]), (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.UndefRefError);
+  callFunction(link, [n, 5n]);
+  assert.equal(callFunction(follow, [n]), 5n);
+  assert.equal(n.get(1), 5n);
+  const lt = compiledText(label, [n]), ft = compiledText(follow, [n]), kt = compiledText(link, [n, 5n]);
+  assert.match(lt, /\(param \$p2 \(ref null \$vref\)\)/);
+  assert.match(lt, /array\.get \$aref \(struct\.get \$vref 0/);
+  assert.match(ft, /ref\.is_null/);
+  assert.match(kt, /array\.set \$aref/);
+  for (const t of [lt, ft, kt]) assert.doesNotMatch(t, /getfield_|setfield_/);
+  // a captured variable's Core.Box is such a vector too: its contents are read in wasm
+  assert.equal(callFunction(get('counter'), [5n]), 10n);
+  const ct = compiledText(get('counter'), [5n]);
+  assert.match(ct, /array\.get \$aref/);
+  assert.match(ct, /call \$throw_undefvar/);
+  assert.doesNotMatch(ct, /call \$builtin_2/);
 });

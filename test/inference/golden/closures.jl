@@ -1,5 +1,5 @@
 # A closure holds an argument that nothing assigns by value, in a field typed by the closure's type parameter, so
-# its body infers; a variable assigned after capture stays in a Core.Box (of type Any)
+# its body infers; a variable assigned after capture stays in a Core.Box
 adder(k) = x -> x + k
 f = adder(2)
 @code_typed f(3)

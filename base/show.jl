@@ -95,7 +95,8 @@ showerror(io::IO, e::KeyError) = (print(io, "KeyError: key "); show(io, e.key); 
 showerror(io::IO, e::DomainError) = (print(io, "DomainError with "); show(io, e.val); print(io, ":\n", e.msg))
 # InexactError: Int64(2.5), trunc(Int8, 200): the target type is left out when it names the function
 showerror(io::IO, e::InexactError) = (print(io, "InexactError: ", e.func, "("); e.T isa DataType && nameof(e.T) === e.func || print(io, e.T, ", "); print(io, e.val, ")"))
-showerror(io::IO, e::UndefVarError) = print(io, "UndefVarError: `", e.var, "` not defined", e.scope isa Module ? string(" in `", e.scope, "`") : "")
+showerror(io::IO, e::UndefVarError) = print(io, "UndefVarError: `", e.var, "` not defined",
+    e.scope isa Module ? string(" in `", e.scope, "`") : e.scope isa Symbol ? string(" in ", e.scope, " scope") : "")
 show(io::IO, m::Module) = print(io, ccall(:jl_module_name, String, (Any,), m))
 function showerror(io::IO, e::BoundsError)
     print(io, "BoundsError: attempt to access ")

@@ -329,6 +329,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
   const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
   const nargSlots = m.nargs;
+  // reads of a local that may be unassigned there (`pc:slot`), and the locals that therefore keep a flag
+  const undefReads = new Set<string>(), flaggedSlots = new Set<number>();
   // scratch locals for structs made in wasm (by element kind), and for a reference field read with its #undef check
   const newVecLocals = new Set<string>();
   let usesFieldLocal = false;
@@ -378,7 +380,12 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       if (x.id === 1 && !sig.self) return constant(selfValue(st[0]!), to);
       const c = slotConst(x);
       if (c !== undefined) return constant(c, to);
-      return conv(`(local.get ${slotLocal(x.id)})`, slotKinds[x.id - 1]!, to);
+      const get = `(local.get ${slotLocal(x.id)})`;
+      // a local this read may find unassigned: its flag says whether it was (Julia's UndefVarError)
+      const read = undefReads.has(`${curPc}:${x.id}`)
+        ? `(block (result ${wasmType(slotKinds[x.id - 1]!)}) (if (i32.eqz (local.get $def${x.id})) (then (call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(code.slotnames[x.id - 1]!)}) (unreachable))) ${get})`
+        : get;
+      return conv(read, slotKinds[x.id - 1]!, to);
     }
     if (x instanceof QuoteNode) return constant(x.value, to);
     if (x instanceof GlobalRef) {
@@ -701,6 +708,40 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     }
   }
   const maxDepth = Math.max(0, ...enterDepth.values());
+  // Locals a read may find unassigned: a forward "definitely assigned" analysis over the blocks (arguments start
+  // assigned; a NewvarNode makes a local unassigned again; a catch block assumes only what its enter's block had
+  // at its start). Such a local keeps a flag ($def<id>) that its assignments set.
+  {
+    const entry: (Set<number> | undefined)[] = new Array(nb).fill(undefined);
+    entry[0] = new Set(Array.from({ length: nargSlots }, (_, k) => k + 1));
+    const through = (b: number, at: Set<number>, onRead?: (pc: number, id: number) => void): Set<number> => {
+      const d = new Set(at);
+      for (let pc = firsts[b]!; pc <= lastOf(b); pc++) {
+        const stmt = code.code[pc]!;
+        if (onRead) forEachSlotRead(stmt, id => { if (!d.has(id)) onRead(pc, id); });
+        if (stmt instanceof NewvarNode) d.delete(stmt.slot.id);
+        else if (stmt instanceof Expr && stmt.head.name === '=' && stmt.args[0] instanceof SlotNumber) d.add(stmt.args[0].id);
+      }
+      return d;
+    };
+    const meet = (b: number, d: Set<number>): boolean => {
+      const old = entry[b];
+      if (!old) { entry[b] = new Set(d); return true; }
+      let changed = false;
+      for (const id of old) if (!d.has(id)) { old.delete(id); changed = true; }
+      return changed;
+    };
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const b of rpo) {
+        if (!entry[b]) continue;
+        const out = through(b, entry[b]!);
+        for (const sc of succs[b]!) if (meet(sc, out)) changed = true;
+        for (const h of excSuccs[b]!) if (meet(h, entry[b]!)) changed = true;
+      }
+    }
+    for (const b of rpo) if (entry[b]) through(b, entry[b]!, (pc, id) => { undefReads.add(`${pc}:${id}`); flaggedSlots.add(id); });
+  }
   const catchDepth = (h: number): number => depthIn[h]! + 1;
   for (const b of rpo) for (const s of succs[b]!) if (isBack(b, s) && !dominatesBlock(idom, s, b)) throw new NotCompilable('irreducible control flow');
 
@@ -724,7 +765,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const stmtCode = (pc: number): string => { curPc = pc; return site(stmtText(pc), lineAt[pc]!); };
   const stmtText = (pc: number): string => {
     const s = code.code[pc]!;
-    if (s instanceof NewvarNode) return '';
+    if (s instanceof NewvarNode) return flaggedSlots.has(s.slot.id) ? `(local.set $def${s.slot.id} (i32.const 0))` : '';
     if (s instanceof Expr) {
       const h = s.head.name;
       if (h === '=') {
@@ -739,8 +780,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (k === undefined) return `${e} (unreachable)`;
         // the assignment's own value may be used as an SSA value too
         const want = ssaKind(pc + 1);
-        if (want === undefined) return `(local.set ${slotLocal(lhs.id)} ${conv(e, k, slotKinds[lhs.id - 1]!)})`;
-        return `(local.set $s${pc + 1} ${conv(e, k, want)}) (local.set ${slotLocal(lhs.id)} ${conv(`(local.get $s${pc + 1})`, want, slotKinds[lhs.id - 1]!)})`;
+        const flag = flaggedSlots.has(lhs.id) ? ` (local.set $def${lhs.id} (i32.const 1))` : '';
+        if (want === undefined) return `(local.set ${slotLocal(lhs.id)} ${conv(e, k, slotKinds[lhs.id - 1]!)})${flag}`;
+        return `(local.set $s${pc + 1} ${conv(e, k, want)}) (local.set ${slotLocal(lhs.id)} ${conv(`(local.get $s${pc + 1})`, want, slotKinds[lhs.id - 1]!)})${flag}`;
       }
       if (h === 'meta' || h === 'inbounds' || h === 'loopinfo') return '';
       const [e, k] = valueExpr(s);
@@ -835,6 +877,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const returnKind = sig.result;
   const terminator = (b: number, branch: (to: number) => string): string => {
     const pc = lastOf(b);
+    curPc = pc;
     const s = code.code[pc]!;
     if (s instanceof GotoNode) return branch(blockOf[s.label - 1]!);
     if (s instanceof GotoIfNot) {
@@ -903,6 +946,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   for (const ek of newVecLocals) locals.push(`(local $new_v${ek} (ref null $v${ek}))`);
   if (usesFieldLocal) locals.push('(local $fld externref)');
+  for (const id of flaggedSlots) locals.push(`(local $def${id} i32)`);
   if (maxDepth > 0) {
     locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');
     for (let d = 1; d <= maxDepth; d++) locals.push(`(local $h${d} i32) (local $he${d} i32)`);
@@ -918,6 +962,17 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
 }
 
+/** the slots a statement reads (its operands, at any depth; not an assignment's target) */
+function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
+  const walk = (v: Value): void => {
+    if (v instanceof SlotNumber) f(v.id);
+    else if (v instanceof Expr) v.args.forEach(walk);
+  };
+  if (stmt instanceof Expr && stmt.head.name === '=' && stmt.args[0] instanceof SlotNumber) walk(stmt.args[1]!);
+  else if (stmt instanceof GotoIfNot) walk(stmt.cond);
+  else if (stmt instanceof ReturnNode) walk(stmt.val);
+  else if (!(stmt instanceof NewvarNode)) walk(stmt);
+}
 function dominatesBlock(idom: number[], a: number, b: number): boolean {
   for (let x = b; ; x = idom[x]!) { if (x === a) return true; if (x === 0 || x === -1) return a === 0 && x === 0; }
 }

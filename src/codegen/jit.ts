@@ -265,7 +265,7 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     vec_i64: (a: JArray | JStruct) => a.vec,
     vec_ref: (a: JStruct) => a.vec,
     throw_undefref: () => jthrow('UndefRefError'),
-    throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, T.Nothing!.instance!),
+    throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, Sym.of('local')),
     // a struct of Float64s (Int64s) made in wasm: its vector gets the JStruct that owns it
     struct_around: (vec: GcVec, t: DataType) => new JStruct(t, [], vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },

@@ -125,7 +125,7 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
     if (x instanceof SSAValue) return ssa[x.id - 1]!;
     if (x instanceof SlotNumber) {
       const v = slots[x.id - 1];
-      if (v === undefined) jthrow('UndefVarError', ci.slotnames[x.id - 1]!, T.Nothing!.instance!);
+      if (v === undefined) jthrow('UndefVarError', ci.slotnames[x.id - 1]!, Sym.of('local'));
       return v;
     }
     if (x instanceof GlobalRef) return getGlobal(x.mod, x.name);

@@ -147,7 +147,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('_typevar', ([n, lb, ub]) => new TypeVar(n as Sym, lb as JType, ub as JType));
   B('UnionAll', ([v, body]) => new UnionAll(v as TypeVar, body as JType));
   B('Box', (a) => new JStruct(T.Box!, a.length ? [a[0]!] : [undefined]));
-  B('_getbox', ([b, name]) => { const x = (b as JStruct).get(0); if (x === undefined) jthrow('UndefVarError', name!, T.Nothing!.instance!); return x; });
+  B('_getbox', ([b, name]) => { const x = (b as JStruct).get(0); if (x === undefined) jthrow('UndefVarError', name!, Sym.of('local')); return x; });
   B('_apply_iterate', ([itf, f, ...groups]) => {
     const args: Value[] = [];
     for (const g of groups) {

@@ -267,7 +267,7 @@ export class ModuleBuilder {
   }
 }
 
-/** the vector types of gc_arrays.wat (Float64/Int64 array storage): the engine canonicalizes identical type
+/** the vector types of gc_arrays.wat (array and struct storage): the engine canonicalizes identical type
  *  definitions across modules, so compiled code accesses the runtime's vectors directly */
 const GC_VECTOR_TYPES = [
   '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
@@ -334,6 +334,11 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // scratch locals for structs made in wasm (by element kind), and for a reference field read with its #undef check
   const newVecLocals = new Set<string>();
   let usesFieldLocal = false;
+  /** a reference read from a vector, or `raise` when it is null (#undef) */
+  const nonNull = (get: string, raise: string): string => {
+    usesFieldLocal = true;
+    return `(block (result externref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
+  };
   // an argument this copy was specialized on (never reassigned) is a constant
   const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
 
@@ -533,9 +538,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const fk = kindOf(ot.types[idx]);
           if (ks[0] === 'vi64') return [fromRaw64(fk, get), fk];
           // a reference field: null is #undef (an inner constructor's `new` may leave any field unset)
-          usesFieldLocal = true;
-          const checked = `(block (result externref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then (call ${mb.need('throw_undefref', [], undefined)}) (unreachable))) (local.get $fld))`;
-          return [conv(checked, 'ref', fk), fk];
+          return [conv(nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`), 'ref', fk), fk];
         }
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
@@ -543,7 +546,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const ov = valueOf(xs[0]!);
         const known = isTuple(ov as Value) ? (ov as Value[])[idx] : ov instanceof JStruct && !ov.type.ismutable ? ov.get(idx) : undefined;
         if (known !== undefined && !isVec(fk0)) return [constant(known, fk0), fk0];
-        // a field holding a Float64/Int64 array is read as the JArray and unboxed to its vector
+        // a field holding a value kept as a WasmGC vector (an array of a bits type, a struct) is read as its owner
+        // and unboxed to its vector
         if (isVec(fk0)) return [conv(`(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref', fk0), fk0];
         const fk = fk0;
         const x0 = xs[0];
@@ -559,8 +563,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case '_getbox': {
         const name = valueOf(xs[1]!);
         if (xs.length !== 2 || ks[0] !== 'vref' || !(name instanceof Sym)) return undefined;
-        usesFieldLocal = true;
-        return [`(block (result externref) (local.set $fld (array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))) (if (ref.is_null (local.get $fld)) (then (call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)}) (unreachable))) (local.get $fld))`, 'ref'];
+        return [nonNull(`(array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))`, `(call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)})`), 'ref'];
       }
       case 'setfield!': {
         if (xs.length !== 3) return undefined;
@@ -590,8 +593,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (isArrayVec(ks[0])) return [`(i64.extend_i32_u (struct.get $${ks[0]} 1 ${op(ks[0], 0)}))`, 'i64'];
         return [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'];
       }
-      // element access: a Float64/Int64 array's vector is indexed in wasm, with Julia's bounds check; other arrays
-      // go through one runtime call typed by the element kind (no boxing of Int64/Float64 elements)
+      // element access: the vector of an array of a bits type is indexed in wasm, with Julia's bounds check; other
+      // arrays go through one runtime call typed by the element kind (no boxing of bits elements)
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
         const vk = ks[1]!;
@@ -603,8 +606,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         }
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
-        // in the element's kind; an element whose value is a WasmGC vector (a Float64/Int64 array, a struct of
-        // Float64s) comes as its vector
+        // in the element's kind; an element whose value is a WasmGC vector (an array of a bits type, a struct)
+        // comes as its vector
         return [`(call ${mb.need(`arrayref_${ek0}`, ['ref', 'f64'], ek0)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
       }
       case 'arrayset': {

@@ -20,11 +20,10 @@ import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, refOps, type GcVec } from '../runtime/gc_arrays.ts';
-const refVecOps = refOps<Value>();
 import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
-import { BITS_KINDS, boxBits, unboxBits, type BitsKind } from './kinds.ts';
+import { BITS_KINDS, boxBits, unboxBits, isVec, type BitsKind, type Kind } from './kinds.ts';
 import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
@@ -47,7 +46,12 @@ export const jitStats = { modules: 0, functions: 0, failures: 0, compileMs: 0, b
 export const jitSettings = { threshold: 2, sync: false };
 
 /** a compiled instance: the wasm export and how the interpreter calls it */
-interface Compiled { fn: (...a: Value[]) => Value; sig: Signature; module: number; }
+/** a compiled instance: its wasm function, signature and module, and how its arguments and result cross between
+ *  the interpreter's values and wasm's (undefined: as they are) */
+interface Compiled {
+  fn: (...a: Value[]) => Value; sig: Signature; module: number;
+  toWasm: (((v: Value) => unknown) | undefined)[] | undefined; fromWasm: ((r: unknown) => Value) | undefined;
+}
 const compiled = new WeakMap<MethodInstance, Compiled>();
 /** instances that failed to compile (not retried until invalidated) */
 const refused = new WeakSet<MethodInstance>();
@@ -259,14 +263,13 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
-    // Float64/Int64 arrays and structs of Float64s (Int64s): compiled code takes the WasmGC vector once and reads it
-    // itself
+    // arrays of bits types and structs: compiled code takes the WasmGC vector once and reads it itself
     vec_f64: (a: JArray | JStruct) => a.vec,
     vec_i64: (a: JArray | JStruct) => a.vec,
     vec_ref: (a: JStruct) => a.vec,
     throw_undefref: () => jthrow('UndefRefError'),
     throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, Sym.of('local')),
-    // a struct of Float64s (Int64s) made in wasm: its vector gets the JStruct that owns it
+    // a struct made in wasm: its vector gets the JStruct that owns it
     struct_around: (vec: GcVec, t: DataType) => new JStruct(t, [], vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
     // exception handlers of compiled code (codegen.ts: try)
@@ -411,7 +414,9 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local) });
   for (const mi of done) {
     const fn = inst.exports[mb.local.get(mi)!.slice(1)] as (...a: Value[]) => Value;
-    compiled.set(mi, { fn, sig: signatureOf(mb.queue.find(c => c.def === mi)!), module: id });
+    const sig = signatureOf(mb.queue.find(c => c.def === mi)!);
+    const toWasm = sig.params.map(argToWasm);
+    compiled.set(mi, { fn, sig, module: id, toWasm: toWasm.some(c => c) ? toWasm : undefined, fromWasm: resultFromWasm(sig.result) });
     jitStats.functions++;
   }
   jitStats.modules++;
@@ -466,30 +471,39 @@ export function compileInstance(root: MethodInstance, opts: { keepText?: boolean
   return install(p, binaryenCompile(requestFor(p)));
 }
 
+// At the boundary: a parameter kept as a WasmGC vector takes the array's or struct's vector, one of another bits
+// type its unboxed number; a returned vector stands for its owner, a returned number for its Jolt value.
+const refVecOps = refOps<Value>();
+function argToWasm(k: Kind): ((v: Value) => unknown) | undefined {
+  if (isVec(k)) return v => (v as JArray | JStruct).vec;
+  if (Object.hasOwn(BITS_KINDS, k)) return v => unboxBits(k as BitsKind, v);
+  return undefined;
+}
+function resultFromWasm(k: Kind | undefined): ((r: unknown) => Value) | undefined {
+  if (k === undefined) return () => NOTHING();
+  if (k === 'i32') return r => (r as number) !== 0;
+  if (k === 'vf64') return r => f64Vec.owner(r as GcVec) as Value;
+  if (k === 'vi64') return r => i64Vec.owner(r as GcVec) as Value;
+  if (k === 'vref') return r => refVecOps.owner(r as GcVec) as Value;
+  if (Object.hasOwn(BITS_KINDS, k)) return r => boxBits(k as BitsKind, r as number | bigint);
+  return undefined;
+}
+
 /** Calls a compiled instance the way the interpreter calls methods (JS values in, a JS value out). */
 function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   let a = c.sig.self ? [f, ...args] : args;
-  // a Float64/Int64 array parameter takes the array's WasmGC vector (in a copy: `args` is the caller's); a returned
-  // vector stands for its owner
-  c.sig.params.forEach((k, i) => {
-    const bits = Object.hasOwn(BITS_KINDS, k);
-    if (k !== 'vf64' && k !== 'vi64' && k !== 'vref' && !bits) return;
+  // converted in a copy: `args` is the caller's
+  if (c.toWasm) {
     if (a === args) a = args.slice();
-    a[i] = (bits ? unboxBits(k as BitsKind, a[i]!) : (a[i] as JArray | JStruct).vec) as unknown as Value;
-  });
+    for (let i = 0; i < a.length; i++) { const conv = c.toWasm[i]; if (conv) a[i] = conv(a[i]!) as Value; }
+  }
   // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
   JoltThrow.compiledCalls++;
   let r: Value;
   try { r = c.fn(...a); }
   catch (e) { if (e instanceof JoltThrow) recordCompiledFrames(e); throw e; }
   finally { JoltThrow.compiledCalls--; }
-  if (c.sig.result === 'i32') return (r as unknown as number) !== 0;
-  if (c.sig.result === undefined) return NOTHING();
-  if (c.sig.result === 'vf64') return f64Vec.owner(r as unknown as GcVec) as Value;
-  if (c.sig.result === 'vi64') return i64Vec.owner(r as unknown as GcVec) as Value;
-  if (c.sig.result === 'vref') return refVecOps.owner(r as unknown as GcVec) as Value;
-  if (Object.hasOwn(BITS_KINDS, c.sig.result)) return boxBits(c.sig.result as BitsKind, r as unknown as number | bigint);
-  return r;
+  return c.fromWasm ? c.fromWasm(r) : r;
 }
 
 const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;

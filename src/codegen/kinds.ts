@@ -5,9 +5,8 @@
 // extended to its wasm type by its own signedness (Int8 -1 is i32 -1, UInt8 255 is i32 255), so equality and
 // comparisons read it as it is, and arithmetic extends its result again (Julia's wrapping). A Char is its code
 // point (values.ts JChar), a 32-bit unsigned number as far as the intrinsics go.
-import { T, JChar, Bits, type Value } from '../runtime/values.ts';
+import { T, JChar, Bits, structVecKind, type Value } from '../runtime/values.ts';
 import { DataType, type JType } from '../runtime/types.ts';
-import { structVecKind } from '../runtime/values.ts';
 
 /** the bits types other than Int64/Float64/Bool that travel unboxed, by name */
 export const BITS_KINDS = {
@@ -123,8 +122,9 @@ const NUMERIC = new Set(['add_int', 'sub_int', 'mul_int', 'and_int', 'or_int', '
   'lshr_int', 'ashr_int', 'add_float', 'sub_float', 'mul_float', 'div_float', 'copysign_float', 'eq_float', 'ne_float',
   'lt_float', 'le_float', 'neg_float', 'abs_float', 'sqrt_llvm', 'floor_llvm', 'ceil_llvm', 'trunc_llvm', 'rint_llvm',
   'fma_float', 'muladd_float']);
-/** the wasm of a numeric intrinsic whose operands are all of one unboxed integer or float kind (conversions: the
- *  target kind first), or undefined when it has none here. `ops` are the operands' wasm, in their kinds. */
+/** the wasm of a numeric intrinsic whose operands are all of one unboxed integer or float kind (a shift's count may
+ *  be of any integer kind), or undefined when it has none here; `operand(i)` is operand i's wasm, in its kind.
+ *  Conversions are conversionIntrinsic's. */
 export function numericIntrinsic(name: string, ks: readonly Kind[], operand: (i: number) => string, throwDivide: () => string): [string, Kind] | undefined {
   const k = ks[0];
   if (!NUMERIC.has(name) || (!intRep(k) && !floatWasm(k))) return undefined;

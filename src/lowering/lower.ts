@@ -32,8 +32,9 @@ class Lambda {
   ci = new CodeInfo();
   slots = new Map<string, number>();
   boxed = new Set<string>();          // locals that live in a Core.Box
-  /** arguments and static parameters that nested functions capture but nothing assigns: a closure holds their
-   *  value itself, in a field whose type is a parameter of the closure type (so its body infers) */
+  /** arguments and static parameters that nested functions capture but nothing assigns, and locals assigned once
+   *  before any closure mentions them: a closure holds their value itself, in a field whose type is a parameter of
+   *  the closure type (so its body infers) */
   byValue = new Set<string>();
   declTypes = new Map<string, Value>(); // locals declared `x::T`: every assignment converts to T
   captured: string[] = [];            // closure fields (names captured from enclosing lambdas)
@@ -177,7 +178,7 @@ export class Lowerer {
       if (h === 'local') { for (const a of v.args) for (const n of lhsNames(a)) out.locals.add(n); v.args.forEach(walk); return; }
       if (h === 'global') { for (const a of v.args) for (const n of lhsNames(a instanceof Expr && a.head.name.endsWith('=') ? a.args[0]! : a)) out.globals.add(n); v.args.forEach(a => { if (isE(a, '=')) walk(a.args[1]!); }); return; }
       if (h === 'const') { v.args.forEach(walk); return; }
-      if (h === '=' || /^[^.=].*=$/.test(h) && h !== '==' && h !== '>=' && h !== '<=' && h !== '!=' && h !== '===' && h !== '!==') {
+      if (isAssignmentHead(h)) {
         const lhs = v.args[0]!;
         if (h === '=' && isFuncSig(lhs)) { const nm = funcName(lhs); if (nm) out.assigned.add(nm); return; }
         for (const n of lhsNames(lhs)) out.assigned.add(n);
@@ -1015,9 +1016,11 @@ export class Lowerer {
     F.ci.sparam_names = spNames.map(n => sym(n));
     // locals mentioned inside nested functions are boxed, except arguments and static parameters nothing assigns,
     // and locals assigned once before any closure mentions them
-    const assigned = assignedNames(body);
-    const once = assignedOnceFirst(body, assigned);
-    for (const n of namesInNestedLambdas(body)) {
+    const counts = new Map<string, number>();
+    const assigned = assignedNames(body, counts);
+    const once = assignedOnceFirst(body, counts);
+    const nested = namesInNestedLambdas(body);
+    for (const n of nested) {
       if ((argNames.includes(n) || spNames.includes(n)) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
       else F.boxed.add(n);
     }
@@ -1036,7 +1039,6 @@ export class Lowerer {
       }
     }
     // static parameters that nested functions use are copied into (boxed) locals so closures can capture them
-    const nested = namesInNestedLambdas(body);
     spNames.forEach((sp, i) => {
       if (!nested.has(sp)) return;
       fs.locals.add(sp);
@@ -1347,17 +1349,20 @@ function lhsNames(v: Value): string[] {
   return [];
 }
 
+/** `=` and the updating assignments (`+=`, `<<=`, ...; not comparisons, and not the dotted `.+=`, which assigns
+ *  elements, not the name) */
+const isAssignmentHead = (h: string): boolean =>
+  h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h));
+
 /** Locals of a function body that are assigned exactly once, by a statement of the body's own block (so it runs
  *  once, before what follows), and that no nested function mentions before that statement is done: a closure made
  *  later can hold their value. */
-function assignedOnceFirst(body: Value, assigned: Set<string>): Set<string> {
+function assignedOnceFirst(body: Value, counts: ReadonlyMap<string, number>): Set<string> {
   const out = new Set<string>();
   if (!isE(body, 'block')) return out;
-  const counts = new Map<string, number>();
-  assignedNames(body, counts);
   const seen = new Set<string>();      // names nested functions mentioned so far
   for (const st of body.args) {
-    if (isE(st, '=') && st.args[0] instanceof Sym && counts.get(st.args[0].name) === 1 && assigned.has(st.args[0].name)) {
+    if (isE(st, '=') && st.args[0] instanceof Sym && counts.get(st.args[0].name) === 1) {
       const n = st.args[0].name;
       for (const m of namesInNestedLambdas(st.args[1]!)) seen.add(m);
       if (!seen.has(n)) out.add(n);
@@ -1369,7 +1374,7 @@ function assignedOnceFirst(body: Value, assigned: Set<string>): Set<string> {
 }
 
 /** every name that `body` may assign anywhere, nested functions and scopes included (conservatively: a local of
- *  an inner scope that shadows the name counts too) */
+ *  an inner scope that shadows the name counts too); `counts` gets how many assignments each has */
 function assignedNames(body: Value, counts?: Map<string, number>): Set<string> {
   const out = new Set<string>();
   const add1 = (n: string): void => { out.add(n); counts?.set(n, (counts.get(n) ?? 0) + 1); };
@@ -1379,7 +1384,7 @@ function assignedNames(body: Value, counts?: Map<string, number>): Set<string> {
     const h = v.head.name;
     if (h === 'quote') return;
     if (h === '=' && isFuncSig(v.args[0]!)) { const nm = funcName(v.args[0]!); if (nm) add1(nm); }
-    else if (h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h))) add(v.args[0]!);
+    else if (isAssignmentHead(h)) add(v.args[0]!);
     else if (h === 'local' || h === 'global') v.args.forEach(add);
     else if (h === 'function' && v.args[0] instanceof Expr) { const nm = funcName(v.args[0]); if (nm) add1(nm); }
     else if (h === 'try' && v.args[1] instanceof Sym) add1(v.args[1].name);

@@ -31,9 +31,9 @@ export const f64Vec: VecOps<number> = { make: X.f64_new, view: X.f64_view, owner
 export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner: X.i64_owner, len: X.i64_len, get: X.i64_get, set: X.i64_set, resize: X.i64_resize, move: X.i64_move, zero: X.i64_zero };
 
 /** The operations on reference vectors (a struct's fields as JS values; indices 0-based and in range). JS null is
- *  the vector's null, #undef; `made` makes one holding the given values (none of them undefined). */
+ *  the vector's null, #undef; `make` makes one of nulls, `made` one holding the given values (none undefined). */
 export interface RefOps<V> {
-  made(owner: object, xs: readonly V[]): GcVec; owner(v: GcVec): object; len(v: GcVec): number;
+  make(n: number, owner: object): GcVec; made(owner: object, xs: readonly V[]): GcVec; owner(v: GcVec): object; len(v: GcVec): number;
   get(v: GcVec, i: number): V | null; set(v: GcVec, i: number, x: V | null): void;
 }
 export function refOps<V>(): RefOps<V> {
@@ -48,6 +48,6 @@ export function refOps<V>(): RefOps<V> {
       for (let i = 0; i < xs.length; i++) X.ref_set(v, i, xs[i]);
       return v;
     },
-    owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
+    make: X.ref_new, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
   };
 }

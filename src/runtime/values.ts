@@ -84,7 +84,7 @@ export class JStruct extends JObj {
       if (vec) { this.vec = vec; return; }
       const n = type.types.length;
       if (f.length === n && !f.includes(undefined)) { this.vec = refVec.made(this, f as Value[]); return; }
-      this.vec = refVec.made(this, new Array<null>(n).fill(null) as unknown as Value[]);
+      this.vec = refVec.make(n, this);
       for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
       return;
     }
@@ -165,9 +165,10 @@ export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
   return structLayout(t)?.kind;
 }
 
-/** Array{T,N}, column-major. Float64 and Int64 elements live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that
- *  compiled code passes around and indexes directly (the vector points back to its JArray); every other element
- *  type in a JS array (`elts`, `undefined` marking #undef) that views such as Expr.args may share. */
+/** Array{T,N}, column-major. Elements of a bits type live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that
+ *  compiled code passes around and indexes directly (the vector points back to its JArray): Float64 and Int64 as
+ *  they are, the others as their bits in an Int64 vector; every other element type in a JS array (`elts`,
+ *  `undefined` marking #undef) that views such as Expr.args may share. */
 export class JArray extends JObj {
   readonly type: DataType;
   dims: number[];
@@ -243,12 +244,17 @@ export class JArray extends JObj {
 }
 /** how an array type keeps its elements in a WasmGC vector: Float64 and Int64 as they are, the other bits types
  *  (Bool, UInt8, Char, Float32, ...) as their bits in an Int64 vector; undefined: in a JS array */
-function vecStorageFor(type: DataType): { ops: VecOps<number> | VecOps<bigint>; codec: FieldCodec | undefined } | undefined {
-  const e = type.parameters[0];
-  if (e === T.Float64) return { ops: f64Vec, codec: undefined };
-  if (e === T.Int64) return { ops: i64Vec, codec: undefined };
-  const codec = e instanceof JObj && e.jtype === T.DataType ? fieldCodec(e as DataType) : undefined;
-  return codec ? { ops: i64Vec, codec } : undefined;
+interface VecStorage { ops: VecOps<number> | VecOps<bigint>; codec: FieldCodec | undefined; }
+const storageOf = new WeakMap<DataType, VecStorage | null>();
+function vecStorageFor(type: DataType): VecStorage | undefined {
+  let st = storageOf.get(type);
+  if (st === undefined) {
+    const e = type.parameters[0];
+    const codec = e === T.Float64 || e === T.Int64 ? undefined : e instanceof JObj && e.jtype === T.DataType ? fieldCodec(e as DataType) : undefined;
+    st = e === T.Float64 ? { ops: f64Vec, codec: undefined } : e === T.Int64 ? { ops: i64Vec, codec: undefined } : codec ? { ops: i64Vec, codec } : null;
+    storageOf.set(type, st);
+  }
+  return st ?? undefined;
 }
 
 /** A builtin function (Core.getfield, Core.tuple, ...) or an intrinsic (Core.Intrinsics.add_int, ...).

@@ -77,6 +77,9 @@ function deleteat!(a::Vector, r::UnitRange{Int})
     ccall(:jl_array_del_at, Nothing, (Any, Int, Int), a, first(r), length(r))
     a
 end
+# whether element i (linear) is assigned: false out of bounds, as in Julia
+isassigned(a::Array, i::Int) = 1 <= i <= length(a) && ccall(:jl_array_isassigned, Bool, (Any, Int), a, i)
+isassigned(a::Matrix, i::Int, j::Int) = 1 <= i <= size(a, 1) && 1 <= j <= size(a, 2) && isassigned(a, i + (j - 1) * size(a, 1))
 function deleteat!(a::Vector, i::Int)
     (1 <= i <= length(a)) || throw(BoundsError(a, i))
     ccall(:jl_array_del_at, Nothing, (Any, Int, Int), a, i, 1)

@@ -24,7 +24,7 @@ import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
-  kindOf, vecKind, wasmType, isVec, isArrayVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
+  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
 } from './kinds.ts';
 
 export type { Kind } from './kinds.ts';
@@ -287,6 +287,8 @@ function arrayElementKind(t: JType): Kind {
   if (k === 'ref' || isVec(k) || k === 'f64') throw new NotCompilable('element kind of an Int64 vector');
   return k;
 }
+/** the kinds of an array kept in a WasmGC vector: of Float64, of the other bits types, of references */
+type ArrayVecKind = 'vf64' | 'vi64' | 'vref';
 /** a struct type whose fields live in a WasmGC vector */
 const isVecStruct = (t: JType): t is DataType => t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
 
@@ -469,8 +471,15 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     const numeric = numericIntrinsic(f.name, ks, k => op(ks[k]!, k), () => `(call ${mb.need('throw_divide', [], undefined)})`);
     if (numeric) return numeric;
     // 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime
-    const boundsCheck = (vk: 'vf64' | 'vi64', arr: number, idx: number): string =>
+    // (not when the access says it is in bounds, `arrayref(false, ...)`: the array of the vector still traps past its
+    // capacity, so a wrong claim reads a stale element, never outside the object)
+    const boundsCheck = (vk: ArrayVecKind, arr: number, idx: number): string => valueOf(xs[0]!) === false ? '' :
       `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)})) (unreachable)))`;
+    // operand i is an array kept in a WasmGC vector: that vector's kind
+    const arrayVec = (i: number): ArrayVecKind | undefined => {
+      const k = ks[i], t = staticType(xs[i]!);
+      return isVec(k) && t instanceof DataType && t.name === T.Array!.name ? k : undefined;
+    };
     switch (f.name) {
       // Bool's logic (the other integer kinds are numericIntrinsic's)
       case 'and_int': return B ? bin('i32.and', 'i32', 'i32') : undefined;
@@ -590,32 +599,38 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
       case 'arraylen': {
         if (xs.length !== 1) return undefined;
-        if (isArrayVec(ks[0])) return [`(i64.extend_i32_u (struct.get $${ks[0]} 1 ${op(ks[0], 0)}))`, 'i64'];
+        const vk = arrayVec(0);
+        if (vk) return [`(i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, 0)}))`, 'i64'];
         return [`(i64.extend_i32_u (call ${mb.need('arraylen', ['ref'], 'i32')} ${op('ref', 0)}))`, 'i64'];
       }
-      // element access: the vector of an array of a bits type is indexed in wasm, with Julia's bounds check; other
-      // arrays go through one runtime call typed by the element kind (no boxing of bits elements)
+      // element access: an array kept in a WasmGC vector is indexed in wasm, with Julia's bounds check (a reference
+      // element also with its #undef check); a Vector{Any} goes through one runtime call typed by the element kind
       case 'arrayref': {
         if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
-        const vk = ks[1]!;
-        if (isArrayVec(vk)) {
-          const get = `(block (result ${vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
-          // an Int64 vector of another bits type holds the elements' bits
-          const ek = vk === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
-          return [vk === 'vi64' ? fromRaw64(ek, get) : get, ek];
-        }
+        const vk = arrayVec(1);
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
+        if (vk) {
+          const get = `(block (result ${wasmType(vk.slice(1) as Kind)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
+          if (vk === 'vf64') return [get, 'f64'];
+          // an Int64 vector of another bits type holds the elements' bits
+          if (vk === 'vi64') { const ek = arrayElementKind(at); return [fromRaw64(ek, get), ek]; }
+          // an element kept as a WasmGC vector itself (an array, a struct) is unboxed from its JS value
+          return [conv(nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`), 'ref', ek0), ek0];
+        }
         // in the element's kind; an element whose value is a WasmGC vector (an array of a bits type, a struct)
         // comes as its vector
         return [`(call ${mb.need(`arrayref_${ek0}`, ['ref', 'f64'], ek0)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
       }
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
-        const ak = ks[1]!, vk = ks[2]!;
-        if (isArrayVec(ak)) {
-          const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : 'f64';
-          if (vk === ek) return [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2)}) ${op(ak, 1)})`, ak];
+        const ak = arrayVec(1), vk = ks[2]!;
+        if (ak) {
+          const set = (x: string): [string, Kind] => [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`, ak];
+          const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : ak === 'vf64' ? 'f64' : undefined;
+          // a reference element is stored as its JS value (a vector as its owner)
+          if (ak === 'vref') return set(conv(op(vk, 2), vk, 'ref'));
+          if (vk === ek) return set(ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2));
         }
         const sk = isVec(vk) ? 'ref' : vk;
         return [`(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];

@@ -5,7 +5,7 @@
 // extended to its wasm type by its own signedness (Int8 -1 is i32 -1, UInt8 255 is i32 255), so equality and
 // comparisons read it as it is, and arithmetic extends its result again (Julia's wrapping). A Char is its code
 // point (values.ts JChar), a 32-bit unsigned number as far as the intrinsics go.
-import { T, JChar, Bits, structVecKind, type Value } from '../runtime/values.ts';
+import { T, JChar, Bits, structVecKind, refElements, type Value } from '../runtime/values.ts';
 import { DataType, type JType } from '../runtime/types.ts';
 
 /** the bits types other than Int64/Float64/Bool that travel unboxed, by name */
@@ -43,8 +43,6 @@ export function kindOf(t: JType | undefined): Kind {
 export const wasmType = (k: Kind): string =>
   k === 'ref' ? 'externref' : isVec(k) ? `(ref null $${k})` : isBitsKindName(k) ? BITS_KINDS[k].wasm : k;
 export const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' | 'vref' => k === 'vf64' || k === 'vi64' || k === 'vref';
-/** the kinds of arrays kept in WasmGC vectors (a struct may be a `vref` too) */
-export const isArrayVec = (k: Kind | undefined): k is 'vf64' | 'vi64' => k === 'vf64' || k === 'vi64';
 
 /** the element kind of a type whose values are WasmGC vectors: arrays of bits types, and structs (values.ts JStruct) */
 export function vecKind(t: JType | undefined): 'f64' | 'i64' | 'ref' | undefined {
@@ -52,9 +50,10 @@ export function vecKind(t: JType | undefined): 'f64' | 'i64' | 'ref' | undefined
   if (t.name !== T.Array!.name) return t.isabstract || t.hasfreetypevars ? undefined : structVecKind(t);
   const e = t.parameters[0];
   if (e === T.Float64) return 'f64';
-  // Int64 elements, and those of the other bits types as their bits (values.ts JArray)
+  // Int64 elements, and those of the other bits types as their bits; the others as references, but for
+  // Vector{Any}'s JS array (values.ts JArray)
   const k = e instanceof DataType ? kindOf(e) : 'ref';
-  return k === 'i64' || k === 'i32' || isBitsKindName(k) ? 'i64' : undefined;
+  return k === 'i64' || k === 'i32' || isBitsKindName(k) ? 'i64' : refElements(t) ? 'ref' : undefined;
 }
 
 // ---- the runtime's side: a value of an unboxed bits kind to and from its JS representation

@@ -16,6 +16,8 @@ interface RefExports {
   ref_new(n: number, owner: object): GcVec; ref_new1(owner: object, a: unknown): GcVec; ref_new2(owner: object, a: unknown, b: unknown): GcVec;
   ref_new3(owner: object, a: unknown, b: unknown, c: unknown): GcVec; ref_owner(v: GcVec): object; ref_len(v: GcVec): number;
   ref_get(v: GcVec, i: number): unknown; ref_set(v: GcVec, i: number, x: unknown): void;
+  ref_view(v: GcVec, owner: object): GcVec; ref_resize(v: GcVec, n: number): void; ref_move(v: GcVec, dst: number, src: number, k: number): void;
+  ref_zero(v: GcVec, at: number, k: number): void;
 }
 interface WasmApi { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: Exports } }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -30,11 +32,11 @@ export interface VecOps<E> {
 export const f64Vec: VecOps<number> = { make: X.f64_new, view: X.f64_view, owner: X.f64_owner, len: X.f64_len, get: X.f64_get, set: X.f64_set, resize: X.f64_resize, move: X.f64_move, zero: X.f64_zero };
 export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner: X.i64_owner, len: X.i64_len, get: X.i64_get, set: X.i64_set, resize: X.i64_resize, move: X.i64_move, zero: X.i64_zero };
 
-/** The operations on reference vectors (a struct's fields as JS values; indices 0-based and in range). JS null is
- *  the vector's null, #undef; `make` makes one of nulls, `made` one holding the given values (none undefined). */
-export interface RefOps<V> {
-  make(n: number, owner: object): GcVec; made(owner: object, xs: readonly V[]): GcVec; owner(v: GcVec): object; len(v: GcVec): number;
-  get(v: GcVec, i: number): V | null; set(v: GcVec, i: number, x: V | null): void;
+/** The operations on reference vectors (a struct's fields or an array's elements as JS values; indices 0-based and
+ *  in range). JS null is the vector's null, #undef: `make`, `resize` and `zero` leave nulls; `made` makes one
+ *  holding the given values (none undefined). */
+export interface RefOps<V> extends VecOps<V | null> {
+  made(owner: object, xs: readonly V[]): GcVec;
 }
 export function refOps<V>(): RefOps<V> {
   return {
@@ -48,6 +50,7 @@ export function refOps<V>(): RefOps<V> {
       for (let i = 0; i < xs.length; i++) X.ref_set(v, i, xs[i]);
       return v;
     },
-    make: X.ref_new, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
+    make: X.ref_new, view: X.ref_view, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
+    resize: X.ref_resize, move: X.ref_move, zero: X.ref_zero,
   };
 }

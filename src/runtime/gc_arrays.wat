@@ -1,6 +1,7 @@
 ;; Storage of Float64 and Int64 arrays, and of struct fields (values.ts JStruct), as WebAssembly GC objects, shared
-;; by the interpreter and compiled code. A reference vector holds the fields of a struct with a field that is not a
-;; bits value, as JS values; null stands for #undef.
+;; by the interpreter and compiled code. A reference vector holds, as JS values, the fields of a struct with a field
+;; that is not a bits value, or the elements of an array whose element type is not a bits type (nor Any); null stands
+;; for #undef.
 ;; A vector is a struct {data, length, owner}: `data` is a GC array whose length is the capacity, replaced when it
 ;; grows, so a vector's identity never changes; `owner` is the JArray (a JS object) whose storage it is, which is
 ;; how compiled code, passing vectors around unboxed, hands the array itself to the runtime. Compiled modules
@@ -99,4 +100,28 @@
   (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i)))
  (func (export "ref_set") (param $v (ref $vref)) (param $i i32) (param $x externref)
   (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (local.get $x)))
+ ;; another array's elements under a new owner (reshape)
+ (func (export "ref_view") (param $v (ref $vref)) (param $o externref) (result (ref $vref))
+  (struct.new $vref (struct.get $vref $d (local.get $v)) (struct.get $vref $n (local.get $v)) (local.get $o)))
+ ;; new length $n, as f64_resize; elements past the old length are null (#undef)
+ (func (export "ref_resize") (param $v (ref $vref)) (param $n i32)
+  (local $old (ref $aref)) (local $new (ref $aref)) (local $len i32)
+  (local.set $old (struct.get $vref $d (local.get $v)))
+  (local.set $len (struct.get $vref $n (local.get $v)))
+  (if (i32.gt_u (local.get $n) (array.len (local.get $old)))
+   (then
+    (local.set $new (array.new $aref (ref.null extern)
+     (select (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))
+      (i32.gt_u (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))))))
+    (array.copy $aref $aref (local.get $new) (i32.const 0) (local.get $old) (i32.const 0) (local.get $len))
+    (struct.set $vref $d (local.get $v) (local.get $new)))
+   (else
+    ;; shrinking drops the references past the new length, so the collector can take them
+    (if (i32.gt_u (local.get $len) (local.get $n))
+     (then (array.fill $aref (local.get $old) (local.get $n) (ref.null extern) (i32.sub (local.get $len) (local.get $n)))))))
+  (struct.set $vref $n (local.get $v) (local.get $n)))
+ (func (export "ref_move") (param $v (ref $vref)) (param $dst i32) (param $src i32) (param $k i32)
+  (array.copy $aref $aref (struct.get $vref $d (local.get $v)) (local.get $dst) (struct.get $vref $d (local.get $v)) (local.get $src) (local.get $k)))
+ (func (export "ref_zero") (param $v (ref $vref)) (param $at i32) (param $k i32)
+  (array.fill $aref (struct.get $vref $d (local.get $v)) (local.get $at) (ref.null extern) (local.get $k)))
 )

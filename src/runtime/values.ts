@@ -165,19 +165,21 @@ export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
   return structLayout(t)?.kind;
 }
 
-/** Array{T,N}, column-major. Elements of a bits type live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that
- *  compiled code passes around and indexes directly (the vector points back to its JArray): Float64 and Int64 as
- *  they are, the others as their bits in an Int64 vector; every other element type in a JS array (`elts`,
- *  `undefined` marking #undef) that views such as Expr.args may share. */
+/** Array{T,N}, column-major. The elements live in a WebAssembly GC vector (`vec`, gc_arrays.ts) that compiled code
+ *  passes around and indexes directly (the vector points back to its JArray): Float64 and Int64 as they are, the
+ *  other bits types as their bits in an Int64 vector, any other element type as JS values in a reference vector
+ *  (null marking #undef). Vector{Any} alone keeps a JS array (`elts`, `undefined` marking #undef): Expr.args is one,
+ *  shared with the Expr, and lowering and macros work on it as a JS array. */
 export class JArray extends JObj {
   readonly type: DataType;
   dims: number[];
   private readonly elts: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
-  private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
+  private readonly ops: VecOps<unknown> | undefined;
   /** elements of a bits type other than Float64/Int64 are kept in an Int64 vector as their bits */
   private readonly codec: FieldCodec | undefined;
-  /** `data` holds the elements; an array of a bits type copies them into its vector (undefined reads as zero) */
+  /** `data` holds the elements; an array kept in a vector copies them into it (undefined is #undef, or zero for a
+   *  bits type) */
   constructor(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray) {
     super(); this.type = type; this.dims = dims;
     const store = share ? { ops: share.ops, codec: share.codec } : vecStorageFor(type);
@@ -210,18 +212,18 @@ export class JArray extends JObj {
   at(i: number): Value | undefined {
     if (!this.ops) return this.elts![i];
     const x = this.ops.get(this.vec!, i);
-    return this.codec ? this.codec.dec(x as bigint) : x;
+    return this.codec ? this.codec.dec(x as bigint) : (x ?? undefined) as Value | undefined;
   }
   /** stores at 0-based `i` (in range); an array of a bits type takes a value of its element type */
   put(i: number, v: Value): void {
-    if (this.ops) (this.ops.set as (v: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codec ? this.codec.enc(v) : v);
+    if (this.ops) this.ops.set(this.vec!, i, this.codec ? this.codec.enc(v) : v);
     else this.elts![i] = v;
   }
-  /** the elements as a JS array: the shared storage itself for boxed arrays, a copy otherwise */
+  /** the elements as a JS array: the shared storage itself for a Vector{Any}, a copy otherwise */
   boxed(): (Value | undefined)[] {
     if (!this.ops) return this.elts!;
-    const out: Value[] = [];
-    for (let k = 0, n = this.length; k < n; k++) out.push(this.at(k)!);
+    const out: (Value | undefined)[] = [];
+    for (let k = 0, n = this.length; k < n; k++) out.push(this.at(k));
     return out;
   }
   /** inserts `k` #undef (zero) elements before 0-based `at` */
@@ -242,19 +244,25 @@ export class JArray extends JObj {
     this.ops.resize(this.vec!, n - k);
   }
 }
-/** how an array type keeps its elements in a WasmGC vector: Float64 and Int64 as they are, the other bits types
- *  (Bool, UInt8, Char, Float32, ...) as their bits in an Int64 vector; undefined: in a JS array */
-interface VecStorage { ops: VecOps<number> | VecOps<bigint>; codec: FieldCodec | undefined; }
+/** how an array type keeps its elements in a WasmGC vector (see JArray; codegen/kinds.ts vecKind agrees):
+ *  undefined for Vector{Any}'s JS array */
+interface VecStorage { ops: VecOps<unknown>; codec: FieldCodec | undefined; }
 const storageOf = new WeakMap<DataType, VecStorage | null>();
 function vecStorageFor(type: DataType): VecStorage | undefined {
   let st = storageOf.get(type);
   if (st === undefined) {
     const e = type.parameters[0];
     const codec = e === T.Float64 || e === T.Int64 ? undefined : e instanceof JObj && e.jtype === T.DataType ? fieldCodec(e as DataType) : undefined;
-    st = e === T.Float64 ? { ops: f64Vec, codec: undefined } : e === T.Int64 ? { ops: i64Vec, codec: undefined } : codec ? { ops: i64Vec, codec } : null;
+    st = e === T.Float64 ? { ops: f64Vec as VecOps<unknown>, codec: undefined } : e === T.Int64 ? { ops: i64Vec as VecOps<unknown>, codec: undefined }
+      : codec ? { ops: i64Vec as VecOps<unknown>, codec } : refElements(type) ? { ops: refVec as VecOps<unknown>, codec: undefined } : null;
     storageOf.set(type, st);
   }
   return st ?? undefined;
+}
+/** whether an array type not of a bits element type keeps its elements in a reference vector: all but Vector{Any}
+ *  (and a type with free type variables, which has no values) */
+export function refElements(type: DataType): boolean {
+  return type.parameters[0] !== T.Any && !type.hasfreetypevars;
 }
 
 /** A builtin function (Core.getfield, Core.tuple, ...) or an intrinsic (Core.Intrinsics.add_int, ...).

@@ -17,14 +17,14 @@ import {
 } from '../runtime/values.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { ival } from '../runtime/intrinsics.ts';
-import { DataType, TypeVar, VarargType, Bottom, type JType } from '../runtime/types.ts';
+import { DataType, TypeVar, VarargType, UnionType, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
-  kindOf, vecKind, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
+  kindOf, vecKind, orNothing, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
 } from './kinds.ts';
 
 export type { Kind } from './kinds.ts';
@@ -187,6 +187,56 @@ export class ModuleBuilder {
     return '$jl_string_length';
   }
 
+  /** a reference vector's element as a JS value (gc_arrays.wat from_any): a vector's owner, any other value
+   *  itself */
+  fromAny(): string {
+    if (this.helpers.has('fromAny')) return '$jl_from_any';
+    this.helpers.add('fromAny');
+    const owner = (v: string): string => `(if (ref.test (ref $${v}) (local.get $x)) (then (return (struct.get $${v} 2 (ref.cast (ref $${v}) (local.get $x))))))`;
+    this.funcs.push(`(func $jl_from_any (param $x anyref) (result externref)
+  ${owner('vref')} ${owner('vf64')} ${owner('vi64')}
+  (extern.convert_any (local.get $x)))`);
+    return '$jl_from_any';
+  }
+  /** a vector as a JS value: its owner, or `nothing` for null (a Union{T, Nothing}) */
+  boxVec(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_box_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref)
+  (if (ref.is_null (local.get $v)) (then (return ${this.constRef(T.Nothing!.instance!)})))
+  (struct.get $${k} 2 (local.get $v)))`);
+    return name;
+  }
+  /** an element of a reference vector of type Union{T, Nothing}: T's vector, or null for the `nothing` kept */
+  anyToNullable(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_nullable_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    this.funcs.push(`(func ${name} (param $x anyref) (result (ref null $${k}))
+  (if (ref.test (ref $${k}) (local.get $x)) (then (return (ref.cast (ref $${k}) (local.get $x)))))
+  (ref.null $${k}))`);
+    return name;
+  }
+  /** a Union{T, Nothing} kept as T's vector as a reference vector keeps it (`nothing` itself for null; null there is
+   *  #undef) */
+  nullableToAny(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_any_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result anyref)
+  (if (ref.is_null (local.get $v)) (then (return (any.convert_extern ${this.constRef(T.Nothing!.instance!)}))))
+  (local.get $v))`);
+    return name;
+  }
+  /** a JS value as a reference vector keeps it: one of a type whose values may be kept in vectors of their own goes
+   *  through the runtime (values.ts wasmValue), any other is internalized in wasm */
+  toAny(expr: string, t: JType): string {
+    if (!mayBeVec(t)) return `(any.convert_extern ${expr})`;
+    if (!this.imports.has('wasm_value')) this.imports.set('wasm_value', '(import "rt" "wasm_value" (func $wasm_value (param externref) (result anyref)))');
+    return `(call $wasm_value ${expr})`;
+  }
+
   private smallEnoughToCopy(mi: MethodInstance): boolean {
     const code = this.codeOf(mi)?.inferred?.code;
     return !!code && code.length <= COPY_MAX_STATEMENTS && !hasLoop(code);
@@ -272,7 +322,7 @@ export class ModuleBuilder {
 const GC_VECTOR_TYPES = [
   '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
   '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
-  '(type $aref (array (mut externref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref))))',
+  '(type $aref (array (mut anyref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref))))',
   // the character codes V8's fromCharCodeArray builtin makes a string of
   '(type $a16 (array (mut i16)))',
 ];
@@ -286,6 +336,13 @@ function arrayElementKind(t: JType): Kind {
   const k = kindOf(e as JType | undefined);
   if (k === 'ref' || isVec(k) || k === 'f64') throw new NotCompilable('element kind of an Int64 vector');
   return k;
+}
+/** whether a value of type t may be one kept in a WasmGC vector of its own (a struct, an array) */
+function mayBeVec(t: JType): boolean {
+  if (t instanceof UnionType) return t.types.some(mayBeVec);
+  if (t === Bottom) return false;
+  if (!(t instanceof DataType) || t.isabstract || t.hasfreetypevars) return true;
+  return vecKind(t) !== undefined;
 }
 /** the kinds of an array kept in a WasmGC vector: of Float64, of the other bits types, of references */
 type ArrayVecKind = 'vf64' | 'vi64' | 'vref';
@@ -336,10 +393,15 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // scratch locals for structs made in wasm (by element kind), and for a reference field read with its #undef check
   const newVecLocals = new Set<string>();
   let usesFieldLocal = false;
-  /** a reference read from a vector, or `raise` when it is null (#undef) */
-  const nonNull = (get: string, raise: string): string => {
+  /** an element of a reference vector in kind `to`, or `raise` when it is null (#undef): a value kept in a vector
+   *  of its own is that vector (a cast), any other a JS value */
+  const nonNull = (get: string, raise: string, t: JType): string => {
     usesFieldLocal = true;
-    return `(block (result externref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
+    const x = `(block (result anyref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
+    const to = kindOf(t);
+    // a Union{T, Nothing}: T's vector, or null for the `nothing` kept
+    if (isVec(to) && orNothing(t)) return `(call ${mb.anyToNullable(to)} ${x})`;
+    return isVec(to) ? `(ref.cast (ref null $${to}) ${x})` : conv(`(call ${mb.fromAny()} ${x})`, 'ref', to);
   };
   // an argument this copy was specialized on (never reassigned) is a constant
   const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
@@ -348,12 +410,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const slotLocal = (id: number): string => `$v${id}`;
   const conv = (expr: string, from: Kind, to: Kind): string => {
     if (from === to) return expr;
-    // a vector boxes to its owner JArray; a JArray unboxes to its vector through the runtime
-    if (isVec(from)) return conv(`(struct.get $${from} 2 ${expr})`, 'ref', to);
+    // a vector boxes to its owner (a null one to `nothing`); an array or struct unboxes to its vector through the
+    // runtime (`nothing` to null)
+    if (isVec(from)) return conv(`(call ${mb.boxVec(from)} ${expr})`, 'ref', to);
     if (isVec(to)) {
       if (from !== 'ref') throw new NotCompilable(`no conversion ${from} -> ${to}`);
       const name = `vec_${to.slice(1)}`;
-      if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref) (result (ref $${to}))))`);
+      if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref) (result (ref null $${to}))))`);
       return `(call $${name} ${expr})`;
     }
     if (to === 'ref') return `(call ${mb.need(`box_${from}`, [from], 'ref')} ${expr})`;
@@ -403,6 +466,14 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (x instanceof Expr) throw new NotCompilable('nested expression operand');
     return constant(x, to);
   };
+  /** an operand as a reference vector keeps it (gc_arrays.wat): a value kept as a WasmGC vector as that vector, a
+   *  bits value boxed, any other JS value internalized */
+  const anyOperand = (x: Value): string => {
+    const k = operandKind(x);
+    if (isVec(k)) return orNothing(staticType(x)) ? `(call ${mb.nullableToAny(k)} ${operand(x, k)})` : operand(x, k);
+    if (k === 'ref') return mb.toAny(operand(x, 'ref'), staticType(x));
+    return `(any.convert_extern ${operand(x, 'ref')})`;
+  };
   const valueOf = (x: Value): Value | undefined => {
     if (x instanceof QuoteNode) return x.value;
     if (x instanceof SlotNumber) return slotConst(x);
@@ -412,8 +483,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   const staticType = (x: Value): JType => {
     if (x instanceof SSAValue) return types[x.id - 1]!;
-    // an argument slot has its specialization's type (a varargs tuple slot and the locals after it: their slot types)
-    if (x instanceof SlotNumber) return x.id <= nfixed ? st[x.id - 1]! : code.slottypes?.[x.id - 1] ?? T.Any!;
+    // an argument slot has its specialization's type unless it is assigned (a varargs tuple slot, the locals after
+    // it and an assigned argument: their slot types)
+    if (x instanceof SlotNumber) return x.id <= nfixed && !assigned.has(x.id) ? st[x.id - 1]! : code.slottypes?.[x.id - 1] ?? T.Any!;
     const v = valueOf(x);
     return v === undefined ? T.Any! : (v as { jtype?: DataType }).jtype ?? typeOfLiteral(v);
   };
@@ -501,7 +573,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
         if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
         // one vector per JArray: the same vector is the same array
-        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0]) && [0, 1].every(k => { const t = staticType(xs[k]!); return t instanceof DataType && (t.name === T.Array!.name || t.ismutable); })) return bin('ref.eq', ks[0], 'i32');
+        // (null is `nothing` of a Union{T, Nothing}: equal only to itself)
+        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0]) && [0, 1].every(k => { const t0 = staticType(xs[k]!), t = orNothing(t0) ?? t0; return t instanceof DataType && (t.name === T.Array!.name || t.ismutable); })) return bin('ref.eq', ks[0], 'i32');
+        // `x === nothing` for x::Union{T, Nothing} kept as T's vector
+        for (const k of [0, 1]) if (ks.length === 2 && isVec(ks[k]) && valueOf(xs[1 - k]!) === NOTHING()) return [`(ref.is_null ${op(ks[k]!, k)})`, 'i32'];
         if (ks.length === 2 && ks[0] === ks[1] && ks[0] === 'Float32') return [`(i32.eq (i32.reinterpret_f32 ${op('Float32', 0)}) (i32.reinterpret_f32 ${op('Float32', 1)}))`, 'i32'];
         // integers of one kind are kept in one form: the same bits are the same value
         const r = ks.length === 2 && ks[0] === ks[1] ? intRep(ks[0]) : undefined;
@@ -518,6 +593,13 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const t = valueOf(xs[1]!);
         if (xs.length !== 2 || t === undefined) return undefined;
         const xt = staticType(xs[0]!);
+        // a Union{T, Nothing} kept as T's vector: T when not null
+        const some = isVec(ks[0]) ? orNothing(xt) : undefined;
+        if (some) {
+          const [a, b] = [issubtype(some, t as JType), issubtype(T.Nothing!, t as JType)];
+          const isNull = `(ref.is_null ${op(ks[0]!, 0)})`;
+          return [a === b ? `(i32.const ${a ? 1 : 0})` : a ? `(i32.eqz ${isNull})` : isNull, 'i32'];
+        }
         if (ks[0] !== 'ref' || issubtype(xt, t as JType)) return [`(i32.const ${issubtype(xt, t as JType) ? 1 : 0})`, 'i32'];
         // a concrete type has no subtypes: the value's type is it or not (a union split's test)
         const leaf = t instanceof DataType && !t.isabstract && !t.hasfreetypevars && t.name !== T.Tuple!.name && t.name !== T.Type!.name;
@@ -547,7 +629,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const fk = kindOf(ot.types[idx]);
           if (ks[0] === 'vi64') return [fromRaw64(fk, get), fk];
           // a reference field: null is #undef (an inner constructor's `new` may leave any field unset)
-          return [conv(nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`), 'ref', fk), fk];
+          return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, ot.types[idx]!), fk];
         }
         // read in the field's kind (no boxing of an Int64/Float64 field)
         const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
@@ -572,7 +654,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case '_getbox': {
         const name = valueOf(xs[1]!);
         if (xs.length !== 2 || ks[0] !== 'vref' || !(name instanceof Sym)) return undefined;
-        return [nonNull(`(array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))`, `(call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)})`), 'ref'];
+        return [nonNull(`(array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))`, `(call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)})`, T.Any!), 'ref'];
       }
       case 'setfield!': {
         if (xs.length !== 3) return undefined;
@@ -584,7 +666,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
           const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
-          const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? op('ref', 2) : toRaw64(fk, op(fk, 2));
+          const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? anyOperand(xs[2]!) : toRaw64(fk, op(fk, 2));
           return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
@@ -611,12 +693,12 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const at = staticType(xs[1]!);
         const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
         if (vk) {
-          const get = `(block (result ${wasmType(vk.slice(1) as Kind)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
+          const get = `(block (result ${vk === 'vref' ? 'anyref' : vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
           if (vk === 'vf64') return [get, 'f64'];
           // an Int64 vector of another bits type holds the elements' bits
           if (vk === 'vi64') { const ek = arrayElementKind(at); return [fromRaw64(ek, get), ek]; }
           // an element kept as a WasmGC vector itself (an array, a struct) is unboxed from its JS value
-          return [conv(nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`), 'ref', ek0), ek0];
+          return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, (at as DataType).parameters[0] as JType), ek0];
         }
         // in the element's kind; an element whose value is a WasmGC vector (an array of a bits type, a struct)
         // comes as its vector
@@ -628,8 +710,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (ak) {
           const set = (x: string): [string, Kind] => [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`, ak];
           const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : ak === 'vf64' ? 'f64' : undefined;
-          // a reference element is stored as its JS value (a vector as its owner)
-          if (ak === 'vref') return set(conv(op(vk, 2), vk, 'ref'));
+          // a reference element is stored as a reference vector keeps it
+          if (ak === 'vref') return set(anyOperand(xs[2]!));
           if (vk === ek) return set(ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2));
         }
         const sk = isVec(vk) ? 'ref' : vk;
@@ -831,7 +913,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
             if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param (ref null struct) externref) (result externref)))`);
             newVecLocals.add(ek);
             const nv = `(local.get $new_v${ek})`;
-            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? operand(x, 'ref') : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
+            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? anyOperand(x) : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
             return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
@@ -963,7 +1045,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   for (const ek of newVecLocals) locals.push(`(local $new_v${ek} (ref null $v${ek}))`);
-  if (usesFieldLocal) locals.push('(local $fld externref)');
+  if (usesFieldLocal) locals.push('(local $fld anyref)');
   for (const id of flaggedSlots) locals.push(`(local $def${id} i32)`);
   if (maxDepth > 0) {
     locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');

@@ -11,7 +11,7 @@ import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { T, Sym, JStruct, JArray, JoltThrow, BuiltinFunction, GlobalRef, isTuple, mkTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
+import { T, Sym, JStruct, JArray, wasmValue, JoltThrow, BuiltinFunction, GlobalRef, isTuple, mkTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
 import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType, DataType } from '../runtime/types.ts';
@@ -264,9 +264,12 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
     arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
     // arrays of bits types and structs: compiled code takes the WasmGC vector once and reads it itself
-    vec_f64: (a: JArray | JStruct) => a.vec,
-    vec_i64: (a: JArray | JStruct) => a.vec,
-    vec_ref: (a: JStruct) => a.vec,
+    // (`nothing`, of a Union{T, Nothing}, is null)
+    vec_f64: (a: JArray | JStruct) => a.vec ?? null,
+    vec_i64: (a: JArray | JStruct) => a.vec ?? null,
+    vec_ref: (a: JArray | JStruct) => a.vec ?? null,
+    // a value stored into a reference vector: a struct or array as its vector (values.ts wasmValue)
+    wasm_value: wasmValue,
     throw_undefref: () => jthrow('UndefRefError'),
     throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, Sym.of('local')),
     // a struct made in wasm: its vector gets the JStruct that owns it
@@ -473,18 +476,18 @@ export function compileInstance(root: MethodInstance, opts: { keepText?: boolean
 
 // At the boundary: a parameter kept as a WasmGC vector takes the array's or struct's vector, one of another bits
 // type its unboxed number; a returned vector stands for its owner, a returned number for its Jolt value.
-const refVecOps = refOps<Value>();
+const refVecOps = refOps<Value>(wasmValue);
 function argToWasm(k: Kind): ((v: Value) => unknown) | undefined {
-  if (isVec(k)) return v => (v as JArray | JStruct).vec;
+  if (isVec(k)) return v => (v as JArray | JStruct).vec ?? null;
   if (Object.hasOwn(BITS_KINDS, k)) return v => unboxBits(k as BitsKind, v);
   return undefined;
 }
 function resultFromWasm(k: Kind | undefined): ((r: unknown) => Value) | undefined {
   if (k === undefined) return () => NOTHING();
   if (k === 'i32') return r => (r as number) !== 0;
-  if (k === 'vf64') return r => f64Vec.owner(r as GcVec) as Value;
-  if (k === 'vi64') return r => i64Vec.owner(r as GcVec) as Value;
-  if (k === 'vref') return r => refVecOps.owner(r as GcVec) as Value;
+  if (k === 'vf64') return r => r === null ? NOTHING() : f64Vec.owner(r as GcVec) as Value;
+  if (k === 'vi64') return r => r === null ? NOTHING() : i64Vec.owner(r as GcVec) as Value;
+  if (k === 'vref') return r => r === null ? NOTHING() : refVecOps.owner(r as GcVec) as Value;
   if (Object.hasOwn(BITS_KINDS, k)) return r => boxBits(k as BitsKind, r as number | bigint);
   return undefined;
 }

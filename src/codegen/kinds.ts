@@ -6,7 +6,7 @@
 // comparisons read it as it is, and arithmetic extends its result again (Julia's wrapping). A Char is its code
 // point (values.ts JChar), a 32-bit unsigned number as far as the intrinsics go.
 import { T, JChar, Bits, structVecKind, refElements, type Value } from '../runtime/values.ts';
-import { DataType, type JType } from '../runtime/types.ts';
+import { DataType, UnionType, type JType } from '../runtime/types.ts';
 
 /** the bits types other than Int64/Float64/Bool that travel unboxed, by name */
 export const BITS_KINDS = {
@@ -22,9 +22,9 @@ export const BITS_KINDS = {
 } as const;
 export type BitsKind = keyof typeof BITS_KINDS;
 
-/** how a value travels in compiled code: unboxed numbers; an array of a bits type or a struct as its WasmGC vector
- *  (`vf64`, `vi64`, `vref`: its elements or fields are read in wasm, and the vector points back to the JArray or
- *  JStruct that owns it); anything else as externref */
+/** how a value travels in compiled code: unboxed numbers; an array or a struct as its WasmGC vector (`vf64`, `vi64`,
+ *  `vref`: its elements or fields are read in wasm, and the vector points back to the JArray or JStruct that owns
+ *  it), and a Union{T, Nothing} of such a T as T's vector or null for `nothing`; anything else as externref */
 export type Kind = 'i64' | 'f64' | 'i32' | 'ref' | 'vf64' | 'vi64' | 'vref' | BitsKind;
 
 const isBitsKindName = (n: string): n is BitsKind => Object.hasOwn(BITS_KINDS, n);
@@ -37,8 +37,14 @@ export function kindOf(t: JType | undefined): Kind {
     const n = t.name.name.name;
     if (isBitsKindName(n) && T[n] === t) return n;
   }
-  const v = vecKind(t);
+  const v = vecKind(orNothing(t) ?? t);
   return v ? `v${v}` : 'ref';
+}
+/** T of a Union{T, Nothing} whose T is a concrete type other than Nothing */
+export function orNothing(t: JType | undefined): DataType | undefined {
+  if (!(t instanceof UnionType) || t.types.length !== 2 || !t.types.includes(T.Nothing!)) return undefined;
+  const o = t.types.find(x => x !== T.Nothing);
+  return o instanceof DataType && !o.isabstract && !o.hasfreetypevars ? o : undefined;
 }
 export const wasmType = (k: Kind): string =>
   k === 'ref' ? 'externref' : isVec(k) ? `(ref null $${k})` : isBitsKindName(k) ? BITS_KINDS[k].wasm : k;

@@ -369,13 +369,32 @@ function abstractCall(frame: InferenceState, f: Lattice, args: Lattice[], pc: nu
     const c = args[0];
     return new Conditional(c.slot, c.elsetype, c.thentype);
   }
+  // `x !== nothing` is `!(x === nothing)`: the same narrowing, branches swapped (the condition does not come back
+  // through the call on its own)
+  if (f instanceof Const && args.length === 2 && widenconst(r) === T.Bool && f.val === baseNamed('!==')) {
+    const c = egalCondition(args, argExprs);
+    if (c) return new Conditional(c.slot, c.elsetype, c.thentype);
+  }
   return r;
 }
 
-let baseNot: Value | undefined;
-function isBaseNot(v: Value): boolean {
-  baseNot ??= interpState.Base?.bindings.get(Sym.of('!'))?.get();
-  return v === baseNot;
+const baseFunctions = new Map<string, Value | undefined>();
+function baseNamed(name: string): Value | undefined {
+  if (!baseFunctions.has(name)) {
+    const v = interpState.Base?.bindings.get(Sym.of(name))?.get();
+    if (v !== undefined) baseFunctions.set(name, v);
+    return v;
+  }
+  return baseFunctions.get(name);
+}
+const isBaseNot = (v: Value): boolean => v === baseNamed('!');
+
+/** `x === c` for a slot x and a singleton c: the condition narrowing x (c itself when true) */
+function egalCondition(args: Lattice[], argExprs: Value[]): Conditional | undefined {
+  const [xa, ya] = [argExprs[0], argExprs[1]];
+  if (xa instanceof SlotNumber && args[1] instanceof Const && isSingletonValue(args[1].val)) return new Conditional(xa.id, args[1], typeSubtract(widenconst(args[0]!), typeOfSingleton(args[1].val)));
+  if (ya instanceof SlotNumber && args[0] instanceof Const && isSingletonValue(args[0].val)) return new Conditional(ya.id, args[0], typeSubtract(widenconst(args[1]!), typeOfSingleton(args[0].val)));
+  return undefined;
 }
 
 function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
@@ -395,12 +414,7 @@ function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[],
     case '===': {
       const r = builtinTfunc(f, args);
       // x === nothing (or another singleton) narrows x
-      const [xa, ya] = [argExprs[0], argExprs[1]];
-      if (!(r instanceof Const)) {
-        if (xa instanceof SlotNumber && args[1] instanceof Const && isSingletonValue(args[1].val)) return new Conditional(xa.id, args[1], typeSubtract(widenconst(args[0]!), typeOfSingleton(args[1].val)));
-        if (ya instanceof SlotNumber && args[0] instanceof Const && isSingletonValue(args[0].val)) return new Conditional(ya.id, args[0], typeSubtract(widenconst(args[1]!), typeOfSingleton(args[0].val)));
-      }
-      return r;
+      return (r instanceof Const ? undefined : egalCondition(args, argExprs)) ?? r;
     }
     case '_apply_iterate': {
       // f(xs...) where every splatted collection is a tuple of known length: a plain call

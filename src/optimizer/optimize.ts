@@ -563,14 +563,22 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     const split = input.splits[pc];
     if (call && split && call.head.name === 'call') {
-      const res = emitSplit(b, remap(call.args[0]!), split, call.args.slice(1).map(remap), loc, slots, t);
+      // a case's callee inlined: the function and the arguments, as an invoke's operands
+      const inlineCase = (mi: MethodInstance, fargs: Value[]): Value | undefined => {
+        const cc = inlineable(mi, input);
+        const nested = (m: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(m, input) : undefined;
+        const val = cc && emitInlined(b, cc, fargs, mi.sparamVals, loc, slots, input.calleeCode, nested);
+        // a value that is a slot is read now, as for any inlined call
+        return val instanceof SlotNumber ? b.push(val, cc!.rettype ?? T.Any!, loc) : val;
+      };
+      const res = emitSplit(b, remap(call.args[0]!), split, call.args.slice(1).map(remap), loc, slots, t, inlineCase);
       ssaMap[pc + 1] = st === call ? b.push(res, t, loc) : b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, res]), t, loc);
       continue;
     }
     if (call && call.head.name === 'invoke') {
       const inl = inlineable(call.args[0] as MethodInstance, input, input.inlineCode[pc]);
       const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(mi, input) : undefined;
-      const val = inl && emitInlined(b, inl, call.args.slice(1).map(remap), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode, nested);
+      const val = inl && emitInlined(b, inl, narrowArgs(b, call.args[0] as MethodInstance, call.args.slice(1).map(remap), slots, loc), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode, nested);
       if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
@@ -590,6 +598,17 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
   return out;
 }
 
+/** The operands of an invoke to inline, each slot or value whose type is wider than the instance's parameter (one
+ *  narrowed by a condition, such as `x !== nothing`) copied into a value of the parameter's type: the inlined body
+ *  then sees its argument as typed, as it was inferred. */
+function narrowArgs(b: Builder, mi: MethodInstance, args: Value[], slots: SlotTable, loc: number): Value[] {
+  const spec = (mi.specTypes as DataType).parameters as JType[];
+  return args.map((a, k) => {
+    const p = spec[k], t = a instanceof SlotNumber ? slots.types[a.id - 1] : a instanceof SSAValue ? b.types[a.id - 1] : undefined;
+    return t !== undefined && p instanceof DataType && p !== t && !(p.name === T.Tuple!.name) && issubtype(p, t) ? b.push(a, p, loc) : a;
+  });
+}
+
 /** `arrayref(false, a, i)` (or its assignment to a slot) on an Array with Int64 indices */
 function inboundsRead(ci: CodeInfo, st: Value): boolean {
   if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) return inboundsRead(ci, st.args[1]!);
@@ -605,7 +624,8 @@ function inboundsRead(ci: CodeInfo, st: Value): boolean {
  *  has no method, every case is tested and the rest keeps the dynamic call, which throws (its type is Bottom). */
 interface SlotTable { names: Sym[]; flags: number[]; types: JType[]; }
 
-function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: SlotTable, resultType: JType): SlotNumber {
+function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: number, slots: SlotTable, resultType: JType,
+  inline: (mi: MethodInstance, fargs: Value[]) => Value | undefined): SlotNumber {
   slots.names.push(Sym.of(`#split${slots.names.length + 1}`)); slots.flags.push(2); slots.types.push(resultType);
   const res = new SlotNumber(slots.names.length);
   const isaFn = builtinNamed('isa');
@@ -618,7 +638,11 @@ function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: 
       b.push(new GotoIfNot(cond, 0), Bottom, loc);
       test = b.code.length - 1;
     }
-    const r = b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...args]), c.rettype, loc);
+    // the tested argument, as a value of the member's type, so an inlined body sees it so typed
+    const narrowed = args.slice();
+    narrowed[split.arg - 1] = b.push(args[split.arg - 1]!, c.type, loc);
+    const v = inline(c.mi, [f, ...narrowed]);
+    const r = v === undefined ? b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...narrowed]), c.rettype, loc) : v;
     b.push(new Expr(Sym.of('='), [res, r]), c.rettype, loc);
     if (k < tested) { b.push(new GotoNode(0), Bottom, loc); ends.push(b.code.length - 1); }
     if (test !== undefined) { b.code[test] = new GotoIfNot((b.code[test] as GotoIfNot).cond, b.code.length + 1); b.finalLabels.add(test); }

@@ -32,25 +32,27 @@ export interface VecOps<E> {
 export const f64Vec: VecOps<number> = { make: X.f64_new, view: X.f64_view, owner: X.f64_owner, len: X.f64_len, get: X.f64_get, set: X.f64_set, resize: X.f64_resize, move: X.f64_move, zero: X.f64_zero };
 export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner: X.i64_owner, len: X.i64_len, get: X.i64_get, set: X.i64_set, resize: X.i64_resize, move: X.i64_move, zero: X.i64_zero };
 
-/** The operations on reference vectors (a struct's fields or an array's elements as JS values; indices 0-based and
- *  in range). JS null is the vector's null, #undef: `make`, `resize` and `zero` leave nulls; `made` makes one
- *  holding the given values (none undefined). */
+/** The operations on reference vectors (a struct's fields or an array's elements; indices 0-based and in range).
+ *  JS null is the vector's null, #undef: `make`, `resize` and `zero` leave nulls; `made` makes one holding the
+ *  given values (none undefined). A value is stored as `toWasm` makes it (a struct or array as its own vector) and
+ *  read back as the JS value. */
 export interface RefOps<V> extends VecOps<V | null> {
   made(owner: object, xs: readonly V[]): GcVec;
 }
-export function refOps<V>(): RefOps<V> {
+export function refOps<V>(toWasm: (x: V) => unknown): RefOps<V> {
   return {
     made: (o, xs) => {
       switch (xs.length) {
-        case 1: return X.ref_new1(o, xs[0]);
-        case 2: return X.ref_new2(o, xs[0], xs[1]);
-        case 3: return X.ref_new3(o, xs[0], xs[1], xs[2]);
+        case 1: return X.ref_new1(o, toWasm(xs[0]!));
+        case 2: return X.ref_new2(o, toWasm(xs[0]!), toWasm(xs[1]!));
+        case 3: return X.ref_new3(o, toWasm(xs[0]!), toWasm(xs[1]!), toWasm(xs[2]!));
       }
       const v = X.ref_new(xs.length, o);
-      for (let i = 0; i < xs.length; i++) X.ref_set(v, i, xs[i]);
+      for (let i = 0; i < xs.length; i++) X.ref_set(v, i, toWasm(xs[i]!));
       return v;
     },
-    make: X.ref_new, view: X.ref_view, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null, set: X.ref_set,
+    make: X.ref_new, view: X.ref_view, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null,
+    set: (v, i, x) => X.ref_set(v, i, x === null ? null : toWasm(x)),
     resize: X.ref_resize, move: X.ref_move, zero: X.ref_zero,
   };
 }

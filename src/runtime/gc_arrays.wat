@@ -1,7 +1,10 @@
 ;; Storage of Float64 and Int64 arrays, and of struct fields (values.ts JStruct), as WebAssembly GC objects, shared
-;; by the interpreter and compiled code. A reference vector holds, as JS values, the fields of a struct with a field
-;; that is not a bits value, or the elements of an array whose element type is not a bits type (nor Any); null stands
-;; for #undef.
+;; by the interpreter and compiled code. A reference vector holds the fields of a struct with a field that is not a
+;; bits value, or the elements of an array whose element type is not a bits type (nor Any); null stands for #undef.
+;; It holds them as anyref: a value kept in a vector of its own (a struct, an array) as that vector, so compiled code
+;; reads it with a cast and no call out of wasm; any other JS value as itself (internalized). The JS side passes a
+;; struct's or array's vector in place of the object (values.ts wasmValue), and reads get the object back (the
+;; vector's owner).
 ;; A vector is a struct {data, length, owner}: `data` is a GC array whose length is the capacity, replaced when it
 ;; grows, so a vector's identity never changes; `owner` is the JArray (a JS object) whose storage it is, which is
 ;; how compiled code, passing vectors around unboxed, hands the array itself to the runtime. Compiled modules
@@ -12,7 +15,7 @@
  (type $vf64 (struct (field $d (mut (ref $af64))) (field $n (mut i32)) (field $o (mut externref))))
  (type $ai64 (array (mut i64)))
  (type $vi64 (struct (field $d (mut (ref $ai64))) (field $n (mut i32)) (field $o (mut externref))))
- (type $aref (array (mut externref)))
+ (type $aref (array (mut anyref)))
  (type $vref (struct (field $d (mut (ref $aref))) (field $n (mut i32)) (field $o (mut externref))))
 
  (func (export "f64_new") (param $n i32) (param $o externref) (result (ref $vf64))
@@ -84,21 +87,27 @@
   (array.fill $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $at) (i64.const 0) (local.get $k)))
 
  (func (export "ref_new") (param $n i32) (param $o externref) (result (ref $vref))
-  (struct.new $vref (array.new $aref (ref.null extern) (local.get $n)) (local.get $n) (local.get $o)))
+  (struct.new $vref (array.new $aref (ref.null any) (local.get $n)) (local.get $n) (local.get $o)))
  ;; the common small structs made with their fields in one call
- (func (export "ref_new1") (param $o externref) (param $a externref) (result (ref $vref))
+ (func (export "ref_new1") (param $o externref) (param $a anyref) (result (ref $vref))
   (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o)))
- (func (export "ref_new2") (param $o externref) (param $a externref) (param $b externref) (result (ref $vref))
+ (func (export "ref_new2") (param $o externref) (param $a anyref) (param $b anyref) (result (ref $vref))
   (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o)))
- (func (export "ref_new3") (param $o externref) (param $a externref) (param $b externref) (param $c externref) (result (ref $vref))
+ (func (export "ref_new3") (param $o externref) (param $a anyref) (param $b anyref) (param $c anyref) (result (ref $vref))
   (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o)))
  (func (export "ref_owner") (param $v (ref $vref)) (result externref)
   (struct.get $vref $o (local.get $v)))
  (func (export "ref_len") (param $v (ref $vref)) (result i32)
   (struct.get $vref $n (local.get $v)))
+ ;; an element as JS sees it: a vector's owner, any other value itself
+ (func $from_any (param $x anyref) (result externref)
+  (if (ref.test (ref $vref) (local.get $x)) (then (return (struct.get $vref $o (ref.cast (ref $vref) (local.get $x))))))
+  (if (ref.test (ref $vf64) (local.get $x)) (then (return (struct.get $vf64 $o (ref.cast (ref $vf64) (local.get $x))))))
+  (if (ref.test (ref $vi64) (local.get $x)) (then (return (struct.get $vi64 $o (ref.cast (ref $vi64) (local.get $x))))))
+  (extern.convert_any (local.get $x)))
  (func (export "ref_get") (param $v (ref $vref)) (param $i i32) (result externref)
-  (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i)))
- (func (export "ref_set") (param $v (ref $vref)) (param $i i32) (param $x externref)
+  (call $from_any (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i))))
+ (func (export "ref_set") (param $v (ref $vref)) (param $i i32) (param $x anyref)
   (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (local.get $x)))
  ;; another array's elements under a new owner (reshape)
  (func (export "ref_view") (param $v (ref $vref)) (param $o externref) (result (ref $vref))
@@ -110,7 +119,7 @@
   (local.set $len (struct.get $vref $n (local.get $v)))
   (if (i32.gt_u (local.get $n) (array.len (local.get $old)))
    (then
-    (local.set $new (array.new $aref (ref.null extern)
+    (local.set $new (array.new $aref (ref.null any)
      (select (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))
       (i32.gt_u (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))))))
     (array.copy $aref $aref (local.get $new) (i32.const 0) (local.get $old) (i32.const 0) (local.get $len))
@@ -118,10 +127,10 @@
    (else
     ;; shrinking drops the references past the new length, so the collector can take them
     (if (i32.gt_u (local.get $len) (local.get $n))
-     (then (array.fill $aref (local.get $old) (local.get $n) (ref.null extern) (i32.sub (local.get $len) (local.get $n)))))))
+     (then (array.fill $aref (local.get $old) (local.get $n) (ref.null any) (i32.sub (local.get $len) (local.get $n)))))))
   (struct.set $vref $n (local.get $v) (local.get $n)))
  (func (export "ref_move") (param $v (ref $vref)) (param $dst i32) (param $src i32) (param $k i32)
   (array.copy $aref $aref (struct.get $vref $d (local.get $v)) (local.get $dst) (struct.get $vref $d (local.get $v)) (local.get $src) (local.get $k)))
  (func (export "ref_zero") (param $v (ref $vref)) (param $at i32) (param $k i32)
-  (array.fill $aref (struct.get $vref $d (local.get $v)) (local.get $at) (ref.null extern) (local.get $k)))
+  (array.fill $aref (struct.get $vref $d (local.get $v)) (local.get $at) (ref.null any) (local.get $k)))
 )

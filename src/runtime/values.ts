@@ -118,7 +118,11 @@ export class JStruct extends JObj {
     return out;
   }
 }
-const refVec = refOps<Value>();
+/** a value as a reference vector keeps it: a struct or array kept in a vector as that vector, anything else itself */
+export function wasmValue(v: Value): unknown {
+  return v instanceof JStruct || v instanceof JArray ? v.vec ?? v : v;
+}
+const refVec = refOps<Value>(wasmValue);
 
 /** a bits field's value to and from the 64 bits an Int64 vector holds for it (compiled code encodes the same way:
  *  codegen/kinds.ts toRaw64) */

@@ -13,7 +13,7 @@
 // branches leave, and everything else nests inside its dominator.
 import {
   T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JStruct, Bits, JChar, isTuple, type Value,
+  JStruct, Bits, JChar, isTuple, bitsField, type Value,
 } from '../runtime/values.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { ival } from '../runtime/intrinsics.ts';
@@ -192,20 +192,33 @@ export class ModuleBuilder {
   fromAny(): string {
     if (this.helpers.has('fromAny')) return '$jl_from_any';
     this.helpers.add('fromAny');
-    const owner = (v: string): string => `(if (ref.test (ref $${v}) (local.get $x)) (then (return (struct.get $${v} 2 (ref.cast (ref $${v}) (local.get $x))))))`;
+    const owner = (v: 'vf64' | 'vi64' | 'vref'): string => `(if (ref.test (ref $${v}) (local.get $x)) (then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
     this.funcs.push(`(func $jl_from_any (param $x anyref) (result externref)
   ${owner('vref')} ${owner('vf64')} ${owner('vi64')}
   (extern.convert_any (local.get $x)))`);
     return '$jl_from_any';
+  }
+  /** the bits in a bits field's box (gc_arrays.wat `$bits`; 0 for an unset field) */
+  bitsOf(): string {
+    if (this.helpers.has('bitsOf')) return '$jl_bits_of';
+    this.helpers.add('bitsOf');
+    this.funcs.push(`(func $jl_bits_of (param $x anyref) (result i64)
+  (if (ref.test (ref $bits) (local.get $x)) (then (return (struct.get $bits 0 (ref.cast (ref $bits) (local.get $x))))))
+  (i64.const 0))`);
+    return '$jl_bits_of';
   }
   /** a vector as a JS value: its owner, or `nothing` for null (a Union{T, Nothing}) */
   boxVec(k: 'vf64' | 'vi64' | 'vref'): string {
     const name = `$jl_box_${k}`;
     if (this.helpers.has(name)) return name;
     this.helpers.add(name);
-    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref)
+    // a struct made in wasm gets its owner when first asked (gc_arrays.wat *_owner)
+    const gcOwner = `$gc_${k.slice(1)}_owner`;
+    this.imports.set(gcOwner, `(import "gc" "${k.slice(1)}_owner" (func ${gcOwner} (param (ref $${k})) (result externref)))`);
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref) (local $o externref)
   (if (ref.is_null (local.get $v)) (then (return ${this.constRef(T.Nothing!.instance!)})))
-  (struct.get $${k} 2 (local.get $v)))`);
+  (if (ref.is_null (local.tee $o (struct.get $${k} 2 (local.get $v)))) (then (return (call ${gcOwner} (ref.as_non_null (local.get $v))))))
+  (local.get $o))`);
     return name;
   }
   /** an element of a reference vector of type Union{T, Nothing}: T's vector, or null for the `nothing` kept */
@@ -247,6 +260,13 @@ export class ModuleBuilder {
     if (k === undefined) { k = this.consts.length; this.consts.push(v); this.constIndex.set(v, k); }
     return `(global.get $k${k})`;
   }
+  /** a struct type's tag (gc_arrays.wat `$tt`), imported like a constant */
+  tagRef(t: DataType): string {
+    let k = this.tagTypes.indexOf(t);
+    if (k < 0) { k = this.tagTypes.length; this.tagTypes.push(t); }
+    return `(global.get $tag${k})`;
+  }
+  readonly tagTypes: DataType[] = [];
   need(name: string, params: Kind[], result: Kind | undefined): string {
     if (!this.imports.has(name)) {
       this.imports.set(name, `(import "rt" "${name}" (func $${name}${params.length ? ' (param ' + params.map(wasmType).join(' ') + ')' : ''}${result ? ' (result ' + wasmType(result) + ')' : ''}))`);
@@ -308,6 +328,7 @@ export class ModuleBuilder {
       ...GC_VECTOR_TYPES,
       '(import "rt" "jstag" (tag $jstag (param externref)))',
       ...this.consts.map((_, k) => `(import "k" "${k}" (global $k${k} externref))`),
+      ...this.tagTypes.map((_, k) => `(import "tag" "${k}" (global $tag${k} (ref $tt)))`),
       ...this.imports.values(),
       ...ext,
       ...this.globals,
@@ -320,9 +341,11 @@ export class ModuleBuilder {
 /** the vector types of gc_arrays.wat (array and struct storage): the engine canonicalizes identical type
  *  definitions across modules, so compiled code accesses the runtime's vectors directly */
 const GC_VECTOR_TYPES = [
-  '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref))))',
-  '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref))))',
-  '(type $aref (array (mut anyref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref))))',
+  '(type $tt (struct (field externref)))',
+  '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $aref (array (mut anyref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $bits (struct (field i64)))',
   // the character codes V8's fromCharCodeArray builtin makes a string of
   '(type $a16 (array (mut i16)))',
 ];
@@ -390,8 +413,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const nargSlots = m.nargs;
   // reads of a local that may be unassigned there (`pc:slot`), and the locals that therefore keep a flag
   const undefReads = new Set<string>(), flaggedSlots = new Set<number>();
-  // scratch locals for structs made in wasm (by element kind), and for a reference field read with its #undef check
-  const newVecLocals = new Set<string>();
+  // a scratch local for a reference field read with its #undef check
   let usesFieldLocal = false;
   /** an element of a reference vector in kind `to`, or `raise` when it is null (#undef): a value kept in a vector
    *  of its own is that vector (a cast), any other a JS value */
@@ -628,6 +650,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           if (ks[0] === 'vf64') return [get, 'f64'];
           const fk = kindOf(ot.types[idx]);
           if (ks[0] === 'vi64') return [fromRaw64(fk, get), fk];
+          // a bits field: its box's bits
+          if (bitsField(ot.types[idx]!)) return [fromRaw64(fk, `(call ${mb.bitsOf()} ${get})`), fk];
           // a reference field: null is #undef (an inner constructor's `new` may leave any field unset)
           return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, ot.types[idx]!), fk];
         }
@@ -666,7 +690,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
           const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
-          const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? anyOperand(xs[2]!) : toRaw64(fk, op(fk, 2));
+          const raw = ek === 'f64' ? op('f64', 2) : ek !== 'ref' ? toRaw64(fk, op(fk, 2)) : bitsField(ft) ? `(struct.new $bits ${toRaw64(fk, op(fk, 2))})` : anyOperand(xs[2]!);
           return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
@@ -908,13 +932,14 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           // a struct kept in a WasmGC vector: its fields go unboxed, and its vector comes back
           const ek = vecKind(t);
           if (ek) {
-            // made in wasm; the runtime wraps the vector in its struct, which becomes the vector's owner
-            const name = `struct_around`;
-            if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param (ref null struct) externref) (result externref)))`);
-            newVecLocals.add(ek);
-            const nv = `(local.get $new_v${ek})`;
-            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? anyOperand(x) : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
-            return [`(block (result (ref null $v${ek})) (local.set $new_v${ek} (struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern))) (struct.set $v${ek} 2 ${nv} (call $${name} ${nv} ${mb.constRef(t)})) ${nv})`, `v${ek}`];
+            // made in wasm, tagged with its type and with no owner: the runtime makes its JStruct if it ever needs one
+            const raw = fields.map((x, k) => {
+              const ft = t.types[k]!, fk = kindOf(ft);
+              if (ek === 'f64') return operand(x, 'f64');
+              if (ek === 'ref') return bitsField(ft) ? `(struct.new $bits ${toRaw64(fk, operand(x, fk))})` : anyOperand(x);
+              return toRaw64(fk, operand(x, fk));
+            });
+            return [`(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`, `v${ek}`];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
         }
@@ -1044,7 +1069,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     entry.push(`(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`);
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
-  for (const ek of newVecLocals) locals.push(`(local $new_v${ek} (ref null $v${ek}))`);
   if (usesFieldLocal) locals.push('(local $fld anyref)');
   for (const id of flaggedSlots) locals.push(`(local $def${id} i32)`);
   if (maxDepth > 0) {

@@ -19,7 +19,7 @@ import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
-import { f64Vec, i64Vec, refOps, type GcVec } from '../runtime/gc_arrays.ts';
+import { f64Vec, i64Vec, refOps, gcExports, typeTag, type GcVec } from '../runtime/gc_arrays.ts';
 import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
@@ -272,8 +272,6 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     wasm_value: wasmValue,
     throw_undefref: () => jthrow('UndefRefError'),
     throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, Sym.of('local')),
-    // a struct made in wasm: its vector gets the JStruct that owns it
-    struct_around: (vec: GcVec, t: DataType) => new JStruct(t, [], vec),
     throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
     // exception handlers of compiled code (codegen.ts: try)
     exception_depth: () => caughtExceptions.length,
@@ -408,8 +406,9 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     frames: mb.frames, sites: ans.sites ?? new Int32Array(0), shift: bytes.length - ans.bytes.length,
     callLines: mb.callLines, byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
   };
-  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(new Array(mb.callSites)), k: {}, fn: {} };
+  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(new Array(mb.callSites)), k: {}, fn: {}, tag: {}, gc: gcExports };
   mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
+  mb.tagTypes.forEach((t, k) => { imports.tag![String(k)] = typeTag(t); });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
   const inst = new WA.Instance(new WA.Module(bytes, WASM_OPTIONS), imports);
   moduleDebug.set(mb.serial, debug);

@@ -18,10 +18,26 @@ interface RefExports {
   ref_get(v: GcVec, i: number): unknown; ref_set(v: GcVec, i: number, x: unknown): void;
   ref_view(v: GcVec, owner: object): GcVec; ref_resize(v: GcVec, n: number): void; ref_move(v: GcVec, dst: number, src: number, k: number): void;
   ref_zero(v: GcVec, at: number, k: number): void;
+  tag_new(type: object): unknown; bits_box(x: bigint): unknown; ref_get_bits(v: GcVec, i: number): bigint; ref_set_bits(v: GcVec, i: number, x: bigint): void;
 }
 interface WasmApi { Module: new (b: Uint8Array) => object; Instance: new (m: object, i: object) => { exports: Exports } }
 const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-const X = new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(gcArraysWasm, 'base64'))), {}).exports as Exports & RefExports;
+// the runtime's `adopt` (values.ts) is installed after this module loads: it needs the JStruct class
+let adoptHook: ((v: GcVec, type: object) => object) | undefined;
+/** installs the function that makes the JStruct around a vector compiled code made (given its DataType) */
+export function setAdopt(f: (v: GcVec, type: object) => object): void { adoptHook = f; }
+const X = new WA.Instance(new WA.Module(Uint8Array.from(Buffer.from(gcArraysWasm, 'base64'))), {
+  rt: { adopt: (v: GcVec, t: object) => adoptHook!(v, t) },
+}).exports as Exports & RefExports;
+/** the module's exports, which compiled code imports to ask for a vector's owner (gc_arrays.wat *_owner) */
+export const gcExports = X as unknown as Record<string, unknown>;
+/** a struct type's tag (gc_arrays.wat `$tt`): made once per type */
+const tags = new WeakMap<object, unknown>();
+export function typeTag(type: object): unknown {
+  let t = tags.get(type);
+  if (t === undefined) { t = X.tag_new(type); tags.set(type, t); }
+  return t;
+}
 
 /** The operations on one element kind's vectors (indices 0-based and in range). */
 export interface VecOps<E> {
@@ -38,7 +54,11 @@ export const i64Vec: VecOps<bigint> = { make: X.i64_new, view: X.i64_view, owner
  *  read back as the JS value. */
 export interface RefOps<V> extends VecOps<V | null> {
   made(owner: object, xs: readonly V[]): GcVec;
+  /** a bits field, by its 64 bits (gc_arrays.wat `$bits`) */
+  getBits(v: GcVec, i: number): bigint; setBits(v: GcVec, i: number, x: bigint): void;
 }
+/** the box of a bits field, for `made` (its value is passed as this) */
+export const bitsBox = (x: bigint): unknown => X.bits_box(x);
 export function refOps<V>(toWasm: (x: V) => unknown): RefOps<V> {
   return {
     made: (o, xs) => {
@@ -53,6 +73,6 @@ export function refOps<V>(toWasm: (x: V) => unknown): RefOps<V> {
     },
     make: X.ref_new, view: X.ref_view, owner: X.ref_owner, len: X.ref_len, get: X.ref_get as (v: GcVec, i: number) => V | null,
     set: (v, i, x) => X.ref_set(v, i, x === null ? null : toWasm(x)),
-    resize: X.ref_resize, move: X.ref_move, zero: X.ref_zero,
+    resize: X.ref_resize, move: X.ref_move, zero: X.ref_zero, getBits: X.ref_get_bits, setBits: X.ref_set_bits,
   };
 }

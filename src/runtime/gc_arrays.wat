@@ -4,27 +4,44 @@
 ;; It holds them as anyref: a value kept in a vector of its own (a struct, an array) as that vector, so compiled code
 ;; reads it with a cast and no call out of wasm; any other JS value as itself (internalized). The JS side passes a
 ;; struct's or array's vector in place of the object (values.ts wasmValue), and reads get the object back (the
-;; vector's owner).
-;; A vector is a struct {data, length, owner}: `data` is a GC array whose length is the capacity, replaced when it
-;; grows, so a vector's identity never changes; `owner` is the JArray (a JS object) whose storage it is, which is
-;; how compiled code, passing vectors around unboxed, hands the array itself to the runtime. Compiled modules
+;; vector's owner). A field of a bits type (Int64, Float64, Bool, Char, ...) of such a struct holds its 64 bits in a
+;; `$bits` box, which compiled code makes and reads without a call out of wasm; the JS side reads and writes it by
+;; its bits (ref_get_bits, ref_set_bits; values.ts encodes each bits type as compiled code does).
+;; A vector is a struct {data, length, owner, tag}: `data` is a GC array whose length is the capacity, replaced when it
+;; grows, so a vector's identity never changes; `owner` is the JArray or JStruct (a JS object) whose storage it is,
+;; which is how compiled code, passing vectors around unboxed, hands the array itself to the runtime. A struct that
+;; compiled code makes has no owner until one is asked for (*_owner): its `tag` names its type, and the runtime makes
+;; the JStruct around it then (`adopt`), so a struct that never leaves compiled code costs no JS object. Compiled modules
 ;; declare the same types; the engine canonicalizes them, so their struct.get/array.get work on these objects.
 ;; The JS side (gc_arrays.ts) calls these exports; indices are 0-based and already checked there.
 (module
+ ;; a struct type's tag: its DataType (compiled code imports one per type it makes structs of)
+ (type $tt (struct (field externref)))
  (type $af64 (array (mut f64)))
- (type $vf64 (struct (field $d (mut (ref $af64))) (field $n (mut i32)) (field $o (mut externref))))
+ (type $vf64 (struct (field $d (mut (ref $af64))) (field $n (mut i32)) (field $o (mut externref)) (field $t (ref null $tt))))
  (type $ai64 (array (mut i64)))
- (type $vi64 (struct (field $d (mut (ref $ai64))) (field $n (mut i32)) (field $o (mut externref))))
+ (type $vi64 (struct (field $d (mut (ref $ai64))) (field $n (mut i32)) (field $o (mut externref)) (field $t (ref null $tt))))
  (type $aref (array (mut anyref)))
- (type $vref (struct (field $d (mut (ref $aref))) (field $n (mut i32)) (field $o (mut externref))))
+ (type $vref (struct (field $d (mut (ref $aref))) (field $n (mut i32)) (field $o (mut externref)) (field $t (ref null $tt))))
+ (type $bits (struct (field i64)))
+ ;; the struct around a vector compiled code made (whose owner is still null), made by the runtime from its type
+ (import "rt" "adopt" (func $adopt (param anyref externref) (result externref)))
+
+ (func (export "tag_new") (param $t externref) (result (ref $tt))
+  (struct.new $tt (local.get $t)))
 
  (func (export "f64_new") (param $n i32) (param $o externref) (result (ref $vf64))
-  (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o)))
+  (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
  ;; another array's elements under a new owner (reshape)
  (func (export "f64_view") (param $v (ref $vf64)) (param $o externref) (result (ref $vf64))
-  (struct.new $vf64 (struct.get $vf64 $d (local.get $v)) (struct.get $vf64 $n (local.get $v)) (local.get $o)))
- (func (export "f64_owner") (param $v (ref $vf64)) (result externref)
-  (struct.get $vf64 $o (local.get $v)))
+  (struct.new $vf64 (struct.get $vf64 $d (local.get $v)) (struct.get $vf64 $n (local.get $v)) (local.get $o) (ref.null $tt)))
+ (func $f64_owner (export "f64_owner") (param $v (ref $vf64)) (result externref)
+  (local $x externref)
+  (if (ref.is_null (local.tee $x (struct.get $vf64 $o (local.get $v))))
+   (then
+    (local.set $x (call $adopt (local.get $v) (struct.get $tt 0 (ref.as_non_null (struct.get $vf64 $t (local.get $v))))))
+    (struct.set $vf64 $o (local.get $v) (local.get $x))))
+  (local.get $x))
  (func (export "f64_len") (param $v (ref $vf64)) (result i32)
   (struct.get $vf64 $n (local.get $v)))
  (func (export "f64_get") (param $v (ref $vf64)) (param $i i32) (result f64)
@@ -54,12 +71,17 @@
   (array.fill $af64 (struct.get $vf64 $d (local.get $v)) (local.get $at) (f64.const 0) (local.get $k)))
 
  (func (export "i64_new") (param $n i32) (param $o externref) (result (ref $vi64))
-  (struct.new $vi64 (array.new_default $ai64 (local.get $n)) (local.get $n) (local.get $o)))
+  (struct.new $vi64 (array.new_default $ai64 (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
  ;; another array's elements under a new owner (reshape)
  (func (export "i64_view") (param $v (ref $vi64)) (param $o externref) (result (ref $vi64))
-  (struct.new $vi64 (struct.get $vi64 $d (local.get $v)) (struct.get $vi64 $n (local.get $v)) (local.get $o)))
- (func (export "i64_owner") (param $v (ref $vi64)) (result externref)
-  (struct.get $vi64 $o (local.get $v)))
+  (struct.new $vi64 (struct.get $vi64 $d (local.get $v)) (struct.get $vi64 $n (local.get $v)) (local.get $o) (ref.null $tt)))
+ (func $i64_owner (export "i64_owner") (param $v (ref $vi64)) (result externref)
+  (local $x externref)
+  (if (ref.is_null (local.tee $x (struct.get $vi64 $o (local.get $v))))
+   (then
+    (local.set $x (call $adopt (local.get $v) (struct.get $tt 0 (ref.as_non_null (struct.get $vi64 $t (local.get $v))))))
+    (struct.set $vi64 $o (local.get $v) (local.get $x))))
+  (local.get $x))
  (func (export "i64_len") (param $v (ref $vi64)) (result i32)
   (struct.get $vi64 $n (local.get $v)))
  (func (export "i64_get") (param $v (ref $vi64)) (param $i i32) (result i64)
@@ -87,23 +109,28 @@
   (array.fill $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $at) (i64.const 0) (local.get $k)))
 
  (func (export "ref_new") (param $n i32) (param $o externref) (result (ref $vref))
-  (struct.new $vref (array.new $aref (ref.null any) (local.get $n)) (local.get $n) (local.get $o)))
+  (struct.new $vref (array.new $aref (ref.null any) (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
  ;; the common small structs made with their fields in one call
  (func (export "ref_new1") (param $o externref) (param $a anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o)))
+  (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o) (ref.null $tt)))
  (func (export "ref_new2") (param $o externref) (param $a anyref) (param $b anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o)))
+  (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o) (ref.null $tt)))
  (func (export "ref_new3") (param $o externref) (param $a anyref) (param $b anyref) (param $c anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o)))
- (func (export "ref_owner") (param $v (ref $vref)) (result externref)
-  (struct.get $vref $o (local.get $v)))
+  (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o) (ref.null $tt)))
+ (func $ref_owner (export "ref_owner") (param $v (ref $vref)) (result externref)
+  (local $x externref)
+  (if (ref.is_null (local.tee $x (struct.get $vref $o (local.get $v))))
+   (then
+    (local.set $x (call $adopt (local.get $v) (struct.get $tt 0 (ref.as_non_null (struct.get $vref $t (local.get $v))))))
+    (struct.set $vref $o (local.get $v) (local.get $x))))
+  (local.get $x))
  (func (export "ref_len") (param $v (ref $vref)) (result i32)
   (struct.get $vref $n (local.get $v)))
  ;; an element as JS sees it: a vector's owner, any other value itself
  (func $from_any (param $x anyref) (result externref)
-  (if (ref.test (ref $vref) (local.get $x)) (then (return (struct.get $vref $o (ref.cast (ref $vref) (local.get $x))))))
-  (if (ref.test (ref $vf64) (local.get $x)) (then (return (struct.get $vf64 $o (ref.cast (ref $vf64) (local.get $x))))))
-  (if (ref.test (ref $vi64) (local.get $x)) (then (return (struct.get $vi64 $o (ref.cast (ref $vi64) (local.get $x))))))
+  (if (ref.test (ref $vref) (local.get $x)) (then (return (call $ref_owner (ref.cast (ref $vref) (local.get $x))))))
+  (if (ref.test (ref $vf64) (local.get $x)) (then (return (call $f64_owner (ref.cast (ref $vf64) (local.get $x))))))
+  (if (ref.test (ref $vi64) (local.get $x)) (then (return (call $i64_owner (ref.cast (ref $vi64) (local.get $x))))))
   (extern.convert_any (local.get $x)))
  (func (export "ref_get") (param $v (ref $vref)) (param $i i32) (result externref)
   (call $from_any (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i))))
@@ -111,7 +138,7 @@
   (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (local.get $x)))
  ;; another array's elements under a new owner (reshape)
  (func (export "ref_view") (param $v (ref $vref)) (param $o externref) (result (ref $vref))
-  (struct.new $vref (struct.get $vref $d (local.get $v)) (struct.get $vref $n (local.get $v)) (local.get $o)))
+  (struct.new $vref (struct.get $vref $d (local.get $v)) (struct.get $vref $n (local.get $v)) (local.get $o) (ref.null $tt)))
  ;; new length $n, as f64_resize; elements past the old length are null (#undef)
  (func (export "ref_resize") (param $v (ref $vref)) (param $n i32)
   (local $old (ref $aref)) (local $new (ref $aref)) (local $len i32)
@@ -133,4 +160,16 @@
   (array.copy $aref $aref (struct.get $vref $d (local.get $v)) (local.get $dst) (struct.get $vref $d (local.get $v)) (local.get $src) (local.get $k)))
  (func (export "ref_zero") (param $v (ref $vref)) (param $at i32) (param $k i32)
   (array.fill $aref (struct.get $vref $d (local.get $v)) (local.get $at) (ref.null any) (local.get $k)))
+ ;; a bits field: its box made from the bits, and the bits read back (0 for an unset field, as Julia leaves such a
+ ;; field arbitrary)
+ (func (export "bits_box") (param $x i64) (result anyref)
+  (struct.new $bits (local.get $x)))
+ (func (export "ref_get_bits") (param $v (ref $vref)) (param $i i32) (result i64)
+  (local $x anyref)
+  (local.set $x (array.get $aref (struct.get $vref $d (local.get $v)) (local.get $i)))
+  (if (result i64) (ref.test (ref $bits) (local.get $x))
+   (then (struct.get $bits 0 (ref.cast (ref $bits) (local.get $x))))
+   (else (i64.const 0))))
+ (func (export "ref_set_bits") (param $v (ref $vref)) (param $i i32) (param $x i64)
+  (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (struct.new $bits (local.get $x))))
 )

@@ -11,7 +11,7 @@
 // The representation is shared by the interpreter and compiled code, so it must stay plain: no closures inside
 // values except builtin implementations, which are looked up by name when a cache is loaded.
 import type { DataType, JType } from './types.ts';
-import { f64Vec, i64Vec, refOps, type GcVec, type VecOps } from './gc_arrays.ts';
+import { f64Vec, i64Vec, refOps, bitsBox, setAdopt, type GcVec, type VecOps } from './gc_arrays.ts';
 
 export type JTuple = readonly Value[];
 export type Value = bigint | number | boolean | string | JTuple | JObj;
@@ -71,7 +71,8 @@ export class JStruct extends JObj {
   private readonly fs: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
-  private readonly codecs: readonly FieldCodec[] | undefined;
+  /** per field of an Int64 vector, or per bits field of a reference vector (kept as its bits in a box) */
+  private readonly codecs: readonly (FieldCodec | undefined)[] | undefined;
   private readonly refs: boolean;
   /** `f`: the fields (`undefined` marks an unassigned, #undef, field). `vec`: the vector of a struct that compiled
    *  code made, whose fields are already in it (that code makes this struct the vector's owner). */
@@ -81,9 +82,14 @@ export class JStruct extends JObj {
     this.refs = layout?.kind === 'ref';
     if (!layout) { this.fs = f; return; }
     if (this.refs) {
+      const codecs = this.codecs = layout.codecs;
       if (vec) { this.vec = vec; return; }
       const n = type.types.length;
-      if (f.length === n && !f.includes(undefined)) { this.vec = refVec.made(this, f as Value[]); return; }
+      if (f.length === n && !f.includes(undefined)) {
+        // a bits field goes in as its box
+        this.vec = refVec.made(this, codecs ? f.map((x, i) => codecs[i] ? bitsBox(codecs[i].enc(x!)) as Value : x!) : f as Value[]);
+        return;
+      }
       this.vec = refVec.make(n, this);
       for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
       return;
@@ -100,14 +106,14 @@ export class JStruct extends JObj {
   /** field i (0-based, in range); undefined for #undef */
   get(i: number): Value | undefined {
     if (this.fs) return this.fs[i];
-    if (this.refs) return refVec.get(this.vec!, i) ?? undefined;
+    if (this.refs) { const c = this.codecs?.[i]; return c ? c.dec(refVec.getBits(this.vec!, i)) : refVec.get(this.vec!, i) ?? undefined; }
     const x = this.ops!.get(this.vec!, i);
     return this.codecs ? this.codecs[i]!.dec(x as bigint) : x;
   }
   /** stores field i (0-based, in range; a field of a bits-vector struct takes a value of the field's type) */
   set(i: number, v: Value): void {
     if (this.fs) { this.fs[i] = v; return; }
-    if (this.refs) { refVec.set(this.vec!, i, v); return; }
+    if (this.refs) { const c = this.codecs?.[i]; if (c) refVec.setBits(this.vec!, i, c.enc(v)); else refVec.set(this.vec!, i, v); return; }
     (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codecs ? this.codecs[i]!.enc(v) : v);
   }
   /** the fields as a JS array (a copy for a struct kept in a vector) */
@@ -123,6 +129,8 @@ export function wasmValue(v: Value): unknown {
   return v instanceof JStruct || v instanceof JArray ? v.vec ?? v : v;
 }
 const refVec = refOps<Value>(wasmValue);
+// a vector compiled code made gets its JStruct when the runtime first needs the struct (gc_arrays.wat *_owner)
+setAdopt((v, type) => new JStruct(type as DataType, [], v));
 
 /** a bits field's value to and from the 64 bits an Int64 vector holds for it (compiled code encodes the same way:
  *  codegen/kinds.ts toRaw64) */
@@ -143,7 +151,8 @@ function fieldCodec(t: DataType): FieldCodec | undefined {
   const bits = Number(m[2]), signed = m[1] === '';
   return { enc: v => BigInt.asUintN(32, (v as Bits).v as bigint), dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) };
 }
-interface StructLayout { kind: 'f64' | 'i64' | 'ref'; codecs: readonly FieldCodec[] | undefined; }
+/** `codecs`: of every field for an Int64 vector; of the bits fields (the others undefined) for a reference vector */
+interface StructLayout { kind: 'f64' | 'i64' | 'ref'; codecs: readonly (FieldCodec | undefined)[] | undefined; }
 /** how a struct type's fields are kept (undefined: in a JS array); computed once per type */
 function structLayout(t: DataType): StructLayout | undefined {
   let l = t.layout as StructLayout | null | undefined;
@@ -155,13 +164,18 @@ function structLayout(t: DataType): StructLayout | undefined {
       else if (ts.every(x => x === T.Int64)) l = { kind: 'i64', codecs: undefined };
       else {
         const codecs = ts.map(x => fieldCodec(x as DataType));
-        l = codecs.every(c => c !== undefined) ? { kind: 'i64', codecs: codecs as FieldCodec[] } : { kind: 'ref', codecs: undefined };
+        l = codecs.every(c => c !== undefined) ? { kind: 'i64', codecs } : { kind: 'ref', codecs: codecs.some(c => c !== undefined) ? codecs : undefined };
       }
     }
     // field types are set after the type is made: only a type with its fields known is remembered
     if (ts.length > 0 || t.isabstract) t.layout = l;
   }
   return l ?? undefined;
+}
+/** whether a field of type t of a struct kept in a reference vector holds its bits in a box (gc_arrays.wat `$bits`):
+ *  the bits types compiled code keeps unboxed */
+export function bitsField(t: JType): boolean {
+  return t instanceof JObj && t.jtype === T.DataType && fieldCodec(t as DataType) !== undefined;
 }
 /** the element kind of a struct type's WasmGC vector: every field Float64 (f64), every field a bits value of the
  *  types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits), or any other (ref) */

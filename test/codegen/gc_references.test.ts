@@ -88,6 +88,10 @@ test('a Union{T, Nothing} travels as T\'s vector or null: its tests are null tes
   assert.doesNotMatch(wt, /call \$callsite_/);
   // `nothing` is stored in a field as itself (a null there is #undef)
   assert.doesNotMatch(kt, /call \$(wasm_value|vec_ref|isa)/);
+  // Cell's Float64 field, beside a reference field, is a box of its bits: read and made in wasm
+  assert.match(wt, /call \$jl_bits_of/);
+  assert.doesNotMatch(wt, /call \$(unbox_f64|box_f64)/);
+  assert.match(compiledText(chain, [3n]), /struct\.new \$bits/);
 });
 
 test('a struct stored in a field of type Any keeps its identity and is read back as itself', () => {

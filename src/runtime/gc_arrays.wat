@@ -9,9 +9,10 @@
 ;; its bits (ref_get_bits, ref_set_bits; values.ts encodes each bits type as compiled code does).
 ;; A vector is a struct {data, length, owner, tag}: `data` is a GC array whose length is the capacity, replaced when it
 ;; grows, so a vector's identity never changes; `owner` is the JArray or JStruct (a JS object) whose storage it is,
-;; which is how compiled code, passing vectors around unboxed, hands the array itself to the runtime. A struct that
-;; compiled code makes has no owner until one is asked for (*_owner): its `tag` names its type, and the runtime makes
-;; the JStruct around it then (`adopt`), so a struct that never leaves compiled code costs no JS object. Compiled modules
+;; which is how compiled code, passing vectors around unboxed, hands the array itself to the runtime; `tag` is its
+;; type's tag (one `$tt` per DataType). A struct that compiled code makes has no owner until one is asked for
+;; (*_owner): the runtime makes the JStruct around it then from its tag's type (`adopt`), so a struct that never
+;; leaves compiled code costs no JS object. Compiled modules
 ;; declare the same types; the engine canonicalizes them, so their struct.get/array.get work on these objects.
 ;; The JS side (gc_arrays.ts) calls these exports; indices are 0-based and already checked there.
 (module
@@ -30,11 +31,11 @@
  (func (export "tag_new") (param $t externref) (result (ref $tt))
   (struct.new $tt (local.get $t)))
 
- (func (export "f64_new") (param $n i32) (param $o externref) (result (ref $vf64))
-  (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
+ (func (export "f64_new") (param $n i32) (param $o externref) (param $t (ref $tt)) (result (ref $vf64))
+  (struct.new $vf64 (array.new_default $af64 (local.get $n)) (local.get $n) (local.get $o) (local.get $t)))
  ;; another array's elements under a new owner (reshape)
- (func (export "f64_view") (param $v (ref $vf64)) (param $o externref) (result (ref $vf64))
-  (struct.new $vf64 (struct.get $vf64 $d (local.get $v)) (struct.get $vf64 $n (local.get $v)) (local.get $o) (ref.null $tt)))
+ (func (export "f64_view") (param $v (ref $vf64)) (param $o externref) (param $t (ref $tt)) (result (ref $vf64))
+  (struct.new $vf64 (struct.get $vf64 $d (local.get $v)) (struct.get $vf64 $n (local.get $v)) (local.get $o) (local.get $t)))
  (func $f64_owner (export "f64_owner") (param $v (ref $vf64)) (result externref)
   (local $x externref)
   (if (ref.is_null (local.tee $x (struct.get $vf64 $o (local.get $v))))
@@ -70,11 +71,11 @@
  (func (export "f64_zero") (param $v (ref $vf64)) (param $at i32) (param $k i32)
   (array.fill $af64 (struct.get $vf64 $d (local.get $v)) (local.get $at) (f64.const 0) (local.get $k)))
 
- (func (export "i64_new") (param $n i32) (param $o externref) (result (ref $vi64))
-  (struct.new $vi64 (array.new_default $ai64 (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
+ (func (export "i64_new") (param $n i32) (param $o externref) (param $t (ref $tt)) (result (ref $vi64))
+  (struct.new $vi64 (array.new_default $ai64 (local.get $n)) (local.get $n) (local.get $o) (local.get $t)))
  ;; another array's elements under a new owner (reshape)
- (func (export "i64_view") (param $v (ref $vi64)) (param $o externref) (result (ref $vi64))
-  (struct.new $vi64 (struct.get $vi64 $d (local.get $v)) (struct.get $vi64 $n (local.get $v)) (local.get $o) (ref.null $tt)))
+ (func (export "i64_view") (param $v (ref $vi64)) (param $o externref) (param $t (ref $tt)) (result (ref $vi64))
+  (struct.new $vi64 (struct.get $vi64 $d (local.get $v)) (struct.get $vi64 $n (local.get $v)) (local.get $o) (local.get $t)))
  (func $i64_owner (export "i64_owner") (param $v (ref $vi64)) (result externref)
   (local $x externref)
   (if (ref.is_null (local.tee $x (struct.get $vi64 $o (local.get $v))))
@@ -108,15 +109,15 @@
  (func (export "i64_zero") (param $v (ref $vi64)) (param $at i32) (param $k i32)
   (array.fill $ai64 (struct.get $vi64 $d (local.get $v)) (local.get $at) (i64.const 0) (local.get $k)))
 
- (func (export "ref_new") (param $n i32) (param $o externref) (result (ref $vref))
-  (struct.new $vref (array.new $aref (ref.null any) (local.get $n)) (local.get $n) (local.get $o) (ref.null $tt)))
+ (func (export "ref_new") (param $n i32) (param $o externref) (param $t (ref $tt)) (result (ref $vref))
+  (struct.new $vref (array.new $aref (ref.null any) (local.get $n)) (local.get $n) (local.get $o) (local.get $t)))
  ;; the common small structs made with their fields in one call
- (func (export "ref_new1") (param $o externref) (param $a anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o) (ref.null $tt)))
- (func (export "ref_new2") (param $o externref) (param $a anyref) (param $b anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o) (ref.null $tt)))
- (func (export "ref_new3") (param $o externref) (param $a anyref) (param $b anyref) (param $c anyref) (result (ref $vref))
-  (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o) (ref.null $tt)))
+ (func (export "ref_new1") (param $o externref) (param $t (ref $tt)) (param $a anyref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 1 (local.get $a)) (i32.const 1) (local.get $o) (local.get $t)))
+ (func (export "ref_new2") (param $o externref) (param $t (ref $tt)) (param $a anyref) (param $b anyref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 2 (local.get $a) (local.get $b)) (i32.const 2) (local.get $o) (local.get $t)))
+ (func (export "ref_new3") (param $o externref) (param $t (ref $tt)) (param $a anyref) (param $b anyref) (param $c anyref) (result (ref $vref))
+  (struct.new $vref (array.new_fixed $aref 3 (local.get $a) (local.get $b) (local.get $c)) (i32.const 3) (local.get $o) (local.get $t)))
  (func $ref_owner (export "ref_owner") (param $v (ref $vref)) (result externref)
   (local $x externref)
   (if (ref.is_null (local.tee $x (struct.get $vref $o (local.get $v))))
@@ -137,8 +138,8 @@
  (func (export "ref_set") (param $v (ref $vref)) (param $i i32) (param $x anyref)
   (array.set $aref (struct.get $vref $d (local.get $v)) (local.get $i) (local.get $x)))
  ;; another array's elements under a new owner (reshape)
- (func (export "ref_view") (param $v (ref $vref)) (param $o externref) (result (ref $vref))
-  (struct.new $vref (struct.get $vref $d (local.get $v)) (struct.get $vref $n (local.get $v)) (local.get $o) (ref.null $tt)))
+ (func (export "ref_view") (param $v (ref $vref)) (param $o externref) (param $t (ref $tt)) (result (ref $vref))
+  (struct.new $vref (struct.get $vref $d (local.get $v)) (struct.get $vref $n (local.get $v)) (local.get $o) (local.get $t)))
  ;; new length $n, as f64_resize; elements past the old length are null (#undef)
  (func (export "ref_resize") (param $v (ref $vref)) (param $n i32)
   (local $old (ref $aref)) (local $new (ref $aref)) (local $len i32)

@@ -42,6 +42,8 @@ export class DataType extends JObj {
   hasfreetypevars = false;
   /** how a struct of this type keeps its fields (values.ts structLayout; null: in a JS array), once known */
   layout: unknown = undefined;
+  /** the tag that WasmGC vectors of this type's values carry (gc_arrays.ts typeTag), once made */
+  wasmTag: unknown = undefined;
   readonly name: TypeName;
   readonly parameters: readonly (JType | Value)[];
   constructor(name: TypeName, parameters: readonly (JType | Value)[]) { super(); this.name = name; this.parameters = parameters; }

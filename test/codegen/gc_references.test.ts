@@ -4,6 +4,7 @@
 // null tests in wasm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { includeString } from '../../src/engine.ts';
 import { T, JStruct, JArray, JoltThrow, type Value } from '../../src/runtime/values.ts';
 import { applyTypeName } from '../../src/runtime/apply_type.ts';
@@ -28,6 +29,7 @@ includeString(s.Main, [
   'grow(d) = d == 0 ? Tree(nothing, nothing) : Tree(grow(d - 1), grow(d - 1))',
   'count_nodes(t::Tree) = t.l === nothing ? 1 : 1 + count_nodes(t.l) + count_nodes(t.r)',
   'mutable struct Slot\n x::Any\nend',
+  'function trees(n)\n v = Tree[]\n for i in 1:n\n push!(v, grow(2))\n end\n v\nend',
 ].join('\n'), 'gc_references.jl');
 state.world = world.current;
 
@@ -102,4 +104,41 @@ test('a struct stored in a field of type Any keeps its identity and is read back
   const arr = new JArray(vectorOf(T.Float64!), [1, 2], [2]);
   slot.set(0, arr);
   assert.equal(slot.get(0), arr);
+});
+
+test('a struct made in compiled code is tagged with its type and gets its JS object only when the runtime needs it', () => {
+  const v = callFunction(get('trees'), [3n]) as JArray;
+  assert.equal(v.length, 3);
+  // built in wasm (no call to the runtime per node); the runtime makes each JStruct from the vector's tag, once
+  assert.doesNotMatch(compiledText(get('grow'), [2n]), /call \$(new|newstruct|struct_around)/);
+  const t0 = v.at(0) as JStruct;
+  assert.equal(t0.type, get('Tree'));
+  assert.equal(v.at(0), t0);
+  const left = t0.get(0) as JStruct;
+  assert.equal(left.type, get('Tree'));
+  assert.equal(t0.get(0), left);
+  assert.equal(callFunction(get('count_nodes'), [t0]), 7n);
+});
+
+test('a reference vector grows, shrinks, inserts and deletes like a JS array (property)', () => {
+  type Op = { op: 'push' | 'insert' | 'remove' | 'set' | 'shrink'; at: number; k: number; s: string };
+  const ops = fc.array(fc.record({ op: fc.constantFrom('push', 'insert', 'remove', 'set', 'shrink'), at: fc.nat(40), k: fc.integer({ min: 1, max: 5 }), s: fc.string() }), { maxLength: 40 }) as fc.Arbitrary<Op[]>;
+  fc.assert(fc.property(ops, seq => {
+    const a = JArray.alloc(vectorOf(T.String!), 0, [0]);
+    const model: (string | undefined)[] = [];
+    for (const { op, at, k, s } of seq) {
+      const n = model.length, i = n === 0 ? 0 : at % n;
+      if (op === 'push') { a.resize(n + 1); a.put(n, s); model.push(s); }
+      else if (op === 'insert') { a.insert(Math.min(at, n), k); model.splice(Math.min(at, n), 0, ...new Array<undefined>(k).fill(undefined)); }
+      else if (op === 'remove' && n > 0) { const m = Math.min(k, n - i); a.remove(i, m); model.splice(i, m); }
+      else if (op === 'set' && n > 0) { a.put(i, s); model[i] = s; }
+      else if (op === 'shrink') { const m = Math.max(0, n - k); a.resize(m); model.length = m; }
+    }
+    assert.equal(a.length, model.length);
+    for (let i = 0; i < model.length; i++) assert.equal(a.at(i), model[i]);
+    // grown back, the elements past the old length are #undef again
+    const m = model.length;
+    a.resize(m + 3);
+    for (let i = m; i < m + 3; i++) assert.equal(a.at(i), undefined);
+  }), { numRuns: 300 });
 });

@@ -20,6 +20,7 @@ import { ival } from '../runtime/intrinsics.ts';
 import { DataType, TypeVar, VarargType, UnionType, Bottom, type JType } from '../runtime/types.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
+import { forEachSlotRead } from '../ir/definite_assignment.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
@@ -1087,16 +1088,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
 }
 
 /** the slots a statement reads (its operands, at any depth; not an assignment's target) */
-function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
-  const walk = (v: Value): void => {
-    if (v instanceof SlotNumber) f(v.id);
-    else if (v instanceof Expr) v.args.forEach(walk);
-  };
-  if (stmt instanceof Expr && stmt.head.name === '=' && stmt.args[0] instanceof SlotNumber) walk(stmt.args[1]!);
-  else if (stmt instanceof GotoIfNot) walk(stmt.cond);
-  else if (stmt instanceof ReturnNode) walk(stmt.val);
-  else if (!(stmt instanceof NewvarNode)) walk(stmt);
-}
 function dominatesBlock(idom: number[], a: number, b: number): boolean {
   for (let x = b; ; x = idom[x]!) { if (x === a) return true; if (x === 0 || x === -1) return a === 0 && x === 0; }
 }

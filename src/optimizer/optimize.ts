@@ -13,6 +13,7 @@ import { tupleType } from '../runtime/apply_type.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
+import { readsMaybeUnassigned } from '../ir/definite_assignment.ts';
 import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
 import { pureForeign } from '../runtime/foreign.ts';
 import { Const, widenconst, lessequal, type Lattice } from '../inference/lattice.ts';
@@ -157,6 +158,8 @@ export function optimize(input: OptimizeInput): OptimizeResult {
     const e = statementEffects(ci, st, input.calleeCode);
     nothrow &&= e.nothrow; effectFree &&= e.effectFree;
   }
+  // a local read before it may have been assigned throws UndefVarError (inference types it as if assigned)
+  if (readsMaybeUnassigned(ci.code, ci.nargs)) nothrow = effectFree = false;
   return { code: ci, nothrow, effectFree };
 }
 
@@ -674,6 +677,8 @@ function inlineable(mi: MethodInstance, input: OptimizeInput, specialized?: Code
   if (cc.inlining === 'noinline') return undefined;
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
   if (cc.code.length > limit || cc.isva) return undefined;
+  // a read that may find a local unassigned throws; inlined, its error would lose the callee's frame
+  if (readsMaybeUnassigned(cc.code, cc.nargs)) return undefined;
   // exception handling regions are not inlined
   if (cc.code.some(st => st instanceof Expr && ['enter', 'leave', 'the_exception', 'pop_exception'].includes(st.head.name))) return undefined;
   return cc;

@@ -30,3 +30,18 @@ for f in (() -> loopy(3),)
     end
 end
 println(boxed())
+# a callee whose local may be unassigned is neither folded nor inlined into its caller: the read still throws
+function maybe_z(c)
+    if c
+        z = 1
+    end
+    z
+end
+caller_false() = maybe_z(false)
+caller_true() = maybe_z(true) + 1
+println(caller_true())
+try
+    println(caller_false())
+catch e
+    println(e)
+end

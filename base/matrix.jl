@@ -36,6 +36,37 @@ function hcat(xs...)
     end
     a
 end
+# typed literals: `T[a b; c d]`, `T[a b c]` and `T[a; b; c]`, each element converted to T
+function typed_hvcat(::Type{T}, rows::Tuple, xs...) where T
+    m = length(rows)
+    n = rows[1]
+    for i in 2:m
+        rows[i] == n || throw(DimensionMismatch("row $(i) has mismatched number of columns (expected $n, got $(rows[i]))"))
+    end
+    a = _matrix(T, m, n)
+    k = 1
+    for i in 1:m
+        for j in 1:n
+            a[i, j] = xs[k]
+            k += 1
+        end
+    end
+    a
+end
+function typed_hcat(::Type{T}, xs...) where T
+    a = _matrix(T, 1, length(xs))
+    for j in 1:length(xs)
+        a[1, j] = xs[j]
+    end
+    a
+end
+function typed_vcat(::Type{T}, xs...) where T
+    out = T[]
+    for x in xs
+        x isa Union{Vector,AbstractRange} ? append!(out, x) : push!(out, x)
+    end
+    out
+end
 function reshape(v::Vector{T}, m::Int, n::Int) where T
     m * n == length(v) || throw(DimensionMismatch("new dimensions ($m, $n) must be consistent with array size $(length(v))"))
     ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))

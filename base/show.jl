@@ -88,6 +88,7 @@ end
 showerror(io::IO, e) = show(io, e)
 showerror(io::IO, e::ErrorException) = print(io, e.msg)
 showerror(io::IO, e::ArgumentError) = print(io, "ArgumentError: ", e.msg)
+showerror(io::IO, e::DimensionMismatch) = print(io, "DimensionMismatch: ", e.msg)
 showerror(io::IO, e::DivideError) = print(io, "DivideError: integer division error")
 showerror(io::IO, e::OverflowError) = print(io, "OverflowError: ", e.msg)
 showerror(io::IO, e::AssertionError) = print(io, "AssertionError: ", e.msg)

@@ -303,9 +303,19 @@ export class Lowerer {
         return this.lowerCallArgs(this.base('vcat'), a, L, s);
       }
       case 'ref': return this.lowerRef(ex, L, s);
-      case 'typed_vcat': case 'typed_hcat': return this.lowerCallArgs(this.base(h), a, L, s);
+      // `T[a b; c d]`: rows of a typed matrix literal, as for vcat
+      case 'typed_vcat': {
+        const rest = a.slice(1);
+        if (rest.some(r => isE(r, 'row'))) {
+          const rows = rest.map(r => isE(r, 'row') ? r.args : [r]);
+          const dims = E('tuple', ...rows.map(r => BigInt(r.length)));
+          return this.lowerCallArgs(this.base('typed_hvcat'), [a[0]!, dims, ...rows.flat()], L, s);
+        }
+        return this.lowerCallArgs(this.base(h), a, L, s);
+      }
+      case 'typed_hcat': return this.lowerCallArgs(this.base(h), a, L, s);
       case 'comprehension': return this.call(L, this.base('collect'), this.val(a[0]!, L, s));
-      case 'typed_comprehension': return this.call(L, this.base('collect'), this.val(a[0]!, L, s), this.val(a[1]!, L, s)) && this.call(L, this.base('collect'), this.val(a[0]!, L, s), this.val(a[1]!, L, s));
+      case 'typed_comprehension': return this.call(L, this.base('collect'), this.val(a[0]!, L, s), this.val(a[1]!, L, s));
       case 'generator': return this.lowerGenerator(ex, L, s);
       case 'flatten': return this.call(L, this.base('_flatten'), this.val(a[0]!, L, s));
       case '.': {

@@ -3,20 +3,7 @@ const Colon = typeof(:)
 function _matrix(T, m::Int, n::Int)
     ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
 end
-function hvcat(rows::Tuple, xs...)
-    m = length(rows)
-    n = rows[1]
-    T = _eltype_of(xs)
-    a = _matrix(T, m, n)
-    k = 1
-    for i in 1:m
-        for j in 1:n
-            a[i, j] = xs[k]
-            k += 1
-        end
-    end
-    a
-end
+hvcat(rows::Tuple, xs...) = typed_hvcat(_eltype_of(xs), rows, xs...)
 function hcat(xs...)
     if length(xs) > 0 && xs[1] isa Vector
         m = length(xs[1])
@@ -36,7 +23,7 @@ function hcat(xs...)
     end
     a
 end
-# typed literals: `T[a b; c d]`, `T[a b c]` and `T[a; b; c]`, each element converted to T
+# `[a b; c d]` and the typed literals `T[a b; c d]`, `T[a b c]` and `T[a; b; c]` (each element converted to T)
 function typed_hvcat(::Type{T}, rows::Tuple, xs...) where T
     m = length(rows)
     n = rows[1]

@@ -416,8 +416,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const undefReads = new Set<string>(), flaggedSlots = new Set<number>();
   // a scratch local for a reference field read with its #undef check
   let usesFieldLocal = false;
-  /** an element of a reference vector in kind `to`, or `raise` when it is null (#undef): a value kept in a vector
-   *  of its own is that vector (a cast), any other a JS value */
+  /** an element of a reference vector, of type t, in t's kind, or `raise` when it is null (#undef): a value kept
+   *  in a vector of its own is that vector (a cast), any other a JS value */
   const nonNull = (get: string, raise: string, t: JType): string => {
     usesFieldLocal = true;
     const x = `(block (result anyref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
@@ -496,6 +496,12 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (isVec(k)) return orNothing(staticType(x)) ? `(call ${mb.nullableToAny(k)} ${operand(x, k)})` : operand(x, k);
     if (k === 'ref') return mb.toAny(operand(x, 'ref'), staticType(x));
     return `(any.convert_extern ${operand(x, 'ref')})`;
+  };
+  /** an operand stored in a field of type ft of a struct kept in a reference vector: a bits field as its box */
+  const refFieldOperand = (x: Value, ft: JType): string => {
+    if (!bitsField(ft)) return anyOperand(x);
+    const fk = kindOf(ft);
+    return `(struct.new $bits ${toRaw64(fk, operand(x, fk))})`;
   };
   const valueOf = (x: Value): Value | undefined => {
     if (x instanceof QuoteNode) return x.value;
@@ -691,7 +697,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
           const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
-          const raw = ek === 'f64' ? op('f64', 2) : ek !== 'ref' ? toRaw64(fk, op(fk, 2)) : bitsField(ft) ? `(struct.new $bits ${toRaw64(fk, op(fk, 2))})` : anyOperand(xs[2]!);
+          const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? refFieldOperand(xs[2]!, ft) : toRaw64(fk, op(fk, 2));
           return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
@@ -722,7 +728,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           if (vk === 'vf64') return [get, 'f64'];
           // an Int64 vector of another bits type holds the elements' bits
           if (vk === 'vi64') { const ek = arrayElementKind(at); return [fromRaw64(ek, get), ek]; }
-          // an element kept as a WasmGC vector itself (an array, a struct) is unboxed from its JS value
+          // a reference element: an array or struct is cast to its vector, any other is its JS value
           return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, (at as DataType).parameters[0] as JType), ek0];
         }
         // in the element's kind; an element whose value is a WasmGC vector (an array of a bits type, a struct)
@@ -934,12 +940,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const ek = vecKind(t);
           if (ek) {
             // made in wasm, tagged with its type and with no owner: the runtime makes its JStruct if it ever needs one
-            const raw = fields.map((x, k) => {
-              const ft = t.types[k]!, fk = kindOf(ft);
-              if (ek === 'f64') return operand(x, 'f64');
-              if (ek === 'ref') return bitsField(ft) ? `(struct.new $bits ${toRaw64(fk, operand(x, fk))})` : anyOperand(x);
-              return toRaw64(fk, operand(x, fk));
-            });
+            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? refFieldOperand(x, t.types[k]!) : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
             return [`(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`, `v${ek}`];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
@@ -1087,7 +1088,6 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
 }
 
-/** the slots a statement reads (its operands, at any depth; not an assignment's target) */
 function dominatesBlock(idom: number[], a: number, b: number): boolean {
   for (let x = b; ; x = idom[x]!) { if (x === a) return true; if (x === 0 || x === -1) return a === 0 && x === 0; }
 }

@@ -2,6 +2,7 @@
 // Inference merges "not yet assigned" into the other paths' type, so a read after `if c; z = 1; end` has type
 // Int64 although it may throw; the optimizer asks here before it calls a body nothrow or inlines it.
 import { Expr, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, type Value } from '../runtime/values.ts';
+import type { CodeInfo } from './CodeInfo.ts';
 
 /** calls f with the id of every slot a statement reads (not the one it assigns; `isdefined` tests are not reads) */
 export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
@@ -18,7 +19,14 @@ export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
 /** Whether some statement may read a local before any assignment reaches it. A forward analysis of the slots
  *  definitely assigned before each statement (arguments, slots 1..nargs, start assigned; a NewvarNode unassigns
  *  its slot; a catch block starts with what its `enter` had). */
-export function readsMaybeUnassigned(code: readonly Value[], nargs: number): boolean {
+export function readsMaybeUnassigned(ci: CodeInfo): boolean {
+  let r = answers.get(ci);
+  if (r === undefined) answers.set(ci, r = analyze(ci.code, ci.nargs));
+  return r;
+}
+// per body: an optimized body is asked again at every call site that may inline it
+const answers = new WeakMap<CodeInfo, boolean>();
+function analyze(code: readonly Value[], nargs: number): boolean {
   const n = code.length;
   const entry: (Set<number> | undefined)[] = new Array(n).fill(undefined);
   entry[0] = new Set(Array.from({ length: nargs }, (_, k) => k + 1));

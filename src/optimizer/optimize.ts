@@ -159,7 +159,7 @@ export function optimize(input: OptimizeInput): OptimizeResult {
     nothrow &&= e.nothrow; effectFree &&= e.effectFree;
   }
   // a local read before it may have been assigned throws UndefVarError (inference types it as if assigned)
-  if (readsMaybeUnassigned(ci.code, ci.nargs)) nothrow = effectFree = false;
+  if (readsMaybeUnassigned(ci)) nothrow = effectFree = false;
   return { code: ci, nothrow, effectFree };
 }
 
@@ -541,6 +541,12 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
   const ssaMap: Value[] = new Array(n + 1);
   const remap = (x: Value): Value => mapOperands(x, v => v instanceof SSAValue ? ssaMap[v.id]! : v);
   const slots: SlotTable = { names: src.slotnames.slice(), flags: src.slotflags.slice(), types: (src.slottypes ?? []).slice() };
+  const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(mi, input) : undefined;
+  /** an invoke's callee emitted in place (`fargs`: the function and the arguments), or undefined when it is not */
+  const inlineInvoke = (mi: MethodInstance, fargs: Value[], loc: number, specialized?: CodeInfo): Value | undefined => {
+    const cc = inlineable(mi, input, specialized);
+    return cc && emitInlined(b, cc, fargs, mi.sparamVals, loc, slots, input.calleeCode, nested);
+  };
   for (let pc = 0; pc < n; pc++) {
     labelMap[pc + 1] = b.code.length + 1;
     if (!input.reachable[pc]) { ssaMap[pc + 1] = new SSAValue(pc + 1); continue; }
@@ -566,22 +572,13 @@ function foldAndInline(input: OptimizeInput, src: CodeInfo): CodeInfo {
     }
     const split = input.splits[pc];
     if (call && split && call.head.name === 'call') {
-      // a case's callee inlined: the function and the arguments, as an invoke's operands
-      const inlineCase = (mi: MethodInstance, fargs: Value[]): Value | undefined => {
-        const cc = inlineable(mi, input);
-        const nested = (m: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(m, input) : undefined;
-        const val = cc && emitInlined(b, cc, fargs, mi.sparamVals, loc, slots, input.calleeCode, nested);
-        // a value that is a slot is read now, as for any inlined call
-        return val instanceof SlotNumber ? b.push(val, cc!.rettype ?? T.Any!, loc) : val;
-      };
-      const res = emitSplit(b, remap(call.args[0]!), split, call.args.slice(1).map(remap), loc, slots, t, inlineCase);
+      const res = emitSplit(b, remap(call.args[0]!), split, call.args.slice(1).map(remap), loc, slots, t, (mi, fargs) => inlineInvoke(mi, fargs, loc));
       ssaMap[pc + 1] = st === call ? b.push(res, t, loc) : b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, res]), t, loc);
       continue;
     }
     if (call && call.head.name === 'invoke') {
-      const inl = inlineable(call.args[0] as MethodInstance, input, input.inlineCode[pc]);
-      const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined => depth <= 3 ? inlineable(mi, input) : undefined;
-      const val = inl && emitInlined(b, inl, narrowArgs(b, call.args[0] as MethodInstance, call.args.slice(1).map(remap), slots, loc), (call.args[0] as MethodInstance).sparamVals, loc, slots, input.calleeCode, nested);
+      const mi = call.args[0] as MethodInstance;
+      const val = inlineInvoke(mi, narrowArgs(b, mi, call.args.slice(1).map(remap), slots, loc), loc, input.inlineCode[pc]);
       if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
@@ -645,7 +642,8 @@ function emitSplit(b: Builder, f: Value, split: UnionSplit, args: Value[], loc: 
     const narrowed = args.slice();
     narrowed[split.arg - 1] = b.push(args[split.arg - 1]!, c.type, loc);
     const v = inline(c.mi, [f, ...narrowed]);
-    const r = v === undefined ? b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...narrowed]), c.rettype, loc) : v;
+    // (an inlined result that is a slot is read now, as for any inlined call)
+    const r = v === undefined ? b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...narrowed]), c.rettype, loc) : v instanceof SlotNumber ? b.push(v, c.rettype, loc) : v;
     b.push(new Expr(Sym.of('='), [res, r]), c.rettype, loc);
     if (k < tested) { b.push(new GotoNode(0), Bottom, loc); ends.push(b.code.length - 1); }
     if (test !== undefined) { b.code[test] = new GotoIfNot((b.code[test] as GotoIfNot).cond, b.code.length + 1); b.finalLabels.add(test); }
@@ -678,7 +676,7 @@ function inlineable(mi: MethodInstance, input: OptimizeInput, specialized?: Code
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
   if (cc.code.length > limit || cc.isva) return undefined;
   // a read that may find a local unassigned throws; inlined, its error would lose the callee's frame
-  if (readsMaybeUnassigned(cc.code, cc.nargs)) return undefined;
+  if (readsMaybeUnassigned(cc)) return undefined;
   // exception handling regions are not inlined
   if (cc.code.some(st => st instanceof Expr && ['enter', 'leave', 'the_exception', 'pop_exception'].includes(st.head.name))) return undefined;
   return cc;

@@ -66,8 +66,9 @@ export class JStruct extends JObj {
   readonly type: DataType;
   /** Fields live in `vec`, a WebAssembly GC vector (gc_arrays.ts) that compiled code reads and writes directly, and
    *  whose owner is this struct: a Float64 vector when every field is Float64, an Int64 vector holding each field's
-   *  bits when every field is a bits value (`codecs`), else a reference vector of the fields' JS values (`refs`).
-   *  A struct of a type whose field types are not known (yet) keeps its fields in `fs`, a JS array. */
+   *  bits when every field is a bits value (`codecs`), else a reference vector (`refs`: a struct or array as its
+   *  vector, a bits field as a box of its bits, per `codecs`, any other value itself). A struct of a type whose
+   *  field types are not known (yet) keeps its fields in `fs`, a JS array. */
   private readonly fs: (Value | undefined)[] | undefined;
   readonly vec: GcVec | undefined;
   private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
@@ -75,7 +76,7 @@ export class JStruct extends JObj {
   private readonly codecs: readonly (FieldCodec | undefined)[] | undefined;
   private readonly refs: boolean;
   /** `f`: the fields (`undefined` marks an unassigned, #undef, field). `vec`: the vector of a struct that compiled
-   *  code made, whose fields are already in it (that code makes this struct the vector's owner). */
+   *  code made, whose fields are already in it (the vector's `*_owner` makes this struct its owner: `adopt`). */
   constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
     super(); this.type = type;
     const layout = structLayout(type);
@@ -163,7 +164,7 @@ function structLayout(t: DataType): StructLayout | undefined {
       if (ts.every(x => x === T.Float64)) l = { kind: 'f64', codecs: undefined };
       else if (ts.every(x => x === T.Int64)) l = { kind: 'i64', codecs: undefined };
       else {
-        const codecs = ts.map(x => fieldCodec(x as DataType));
+        const codecs = ts.map(codecOf);
         l = codecs.every(c => c !== undefined) ? { kind: 'i64', codecs } : { kind: 'ref', codecs: codecs.some(c => c !== undefined) ? codecs : undefined };
       }
     }
@@ -175,8 +176,11 @@ function structLayout(t: DataType): StructLayout | undefined {
 /** whether a field of type t of a struct kept in a reference vector holds its bits in a box (gc_arrays.wat `$bits`):
  *  the bits types compiled code keeps unboxed */
 export function bitsField(t: JType): boolean {
-  return t instanceof JObj && t.jtype === T.DataType && fieldCodec(t as DataType) !== undefined;
+  return codecOf(t) !== undefined;
 }
+/** the codec of a type's bits, when it is a bits type compiled code keeps unboxed (a field's or element's type may
+ *  be any type) */
+const codecOf = (t: JType | Value): FieldCodec | undefined => t instanceof JObj && t.jtype === T.DataType ? fieldCodec(t as DataType) : undefined;
 /** the element kind of a struct type's WasmGC vector: every field Float64 (f64), every field a bits value of the
  *  types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits), or any other (ref) */
 export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
@@ -270,7 +274,7 @@ function vecStorageFor(type: DataType): VecStorage | undefined {
   let st = storageOf.get(type);
   if (st === undefined) {
     const e = type.parameters[0];
-    const codec = e === T.Float64 || e === T.Int64 ? undefined : e instanceof JObj && e.jtype === T.DataType ? fieldCodec(e as DataType) : undefined;
+    const codec = e === T.Float64 || e === T.Int64 ? undefined : codecOf(e!);
     st = e === T.Float64 ? { ops: f64Vec as VecOps<unknown>, codec: undefined } : e === T.Int64 ? { ops: i64Vec as VecOps<unknown>, codec: undefined }
       : codec ? { ops: i64Vec as VecOps<unknown>, codec } : refElements(type) ? { ops: refVec as VecOps<unknown>, codec: undefined } : null;
     storageOf.set(type, st);

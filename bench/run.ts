@@ -16,7 +16,12 @@ const outDir = join(benchDir, 'out');
 // `standard` sizes make the C version take roughly 3-110 ms (quicksort sorts 10^6 numbers); `small` sizes keep the
 // interpreter within seconds.
 // The size is the programs' optional first argument, so all three languages always run the same problem.
-interface Kernel { name: string; what: string; standard: number; small: number }
+interface Kernel {
+  name: string;
+  what: string;
+  standard: number;
+  small: number;
+}
 const KERNELS: Kernel[] = [
   { name: 'fib', what: 'recursive fib(n)', standard: 32, small: 20 },
   { name: 'parse_int', what: 'n hex string/parse round trips', standard: 100000, small: 2000 },
@@ -34,13 +39,18 @@ type SizeMode = 'standard' | 'small';
 // jolt: compiled (`--compile=all`: each method compiled at its first call, as Julia does, so the warm-up runs pay
 // the compilation and the timed runs run native code); interp: the same program under `--compile=no`
 const LANGS = ['c', 'js', 'jolt', 'interp'] as const;
-type Lang = typeof LANGS[number];
+type Lang = (typeof LANGS)[number];
 const LANG_TITLE: Record<Lang, string> = { c: 'C', js: 'JS', jolt: 'Jolt', interp: 'Jolt --compile=no' };
 
 // ------------------------------------------------------------------ options
 interface Options {
-  json?: string; filter?: string[]; writeResults: boolean; sizes: SizeMode[]; langs: Lang[];
-  joltTimeout: number; latency: boolean;
+  json?: string;
+  filter?: string[];
+  writeResults: boolean;
+  sizes: SizeMode[];
+  langs: Lang[];
+  joltTimeout: number;
+  latency: boolean;
 }
 
 function usage(msg?: string): never {
@@ -51,16 +61,28 @@ function usage(msg?: string): never {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { writeResults: false, sizes: ['standard', 'small'], langs: [...LANGS], joltTimeout: 40, latency: true };
+  const o: Options = {
+    writeResults: false,
+    sizes: ['standard', 'small'],
+    langs: [...LANGS],
+    joltTimeout: 40,
+    latency: true,
+  };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
-    const val = () => { const v = argv[++k]; if (v === undefined) usage(`${a} needs a value`); return v; };
+    const val = () => {
+      const v = argv[++k];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
     if (a === '--json') o.json = val();
     else if (a === '--filter') o.filter = val().split(',').filter(Boolean);
     else if (a === '--write-results') o.writeResults = true;
     else if (a === '--no-latency') o.latency = false;
-    else if (a === '--jolt-timeout') { o.joltTimeout = Number(val()); if (!(o.joltTimeout > 0)) usage('bad --jolt-timeout'); }
-    else if (a === '--sizes') {
+    else if (a === '--jolt-timeout') {
+      o.joltTimeout = Number(val());
+      if (!(o.joltTimeout > 0)) usage('bad --jolt-timeout');
+    } else if (a === '--sizes') {
       const v = val();
       if (v === 'both') o.sizes = ['standard', 'small'];
       else if (v === 'standard' || v === 'small') o.sizes = [v];
@@ -83,13 +105,26 @@ type Cell =
   | { status: 'skipped'; message: string };
 
 interface Row {
-  kernel: string; what: string; sizes: SizeMode; size: number;
-  c?: Cell; js?: Cell; jolt?: Cell; interp?: Cell;
-  checksum: 'agree' | 'mismatch' | 'n/a'; checksums: Partial<Record<Lang, string>>;
-  jolt_over_c?: number; jolt_over_js?: number; interp_over_jolt?: number;
+  kernel: string;
+  what: string;
+  sizes: SizeMode;
+  size: number;
+  c?: Cell;
+  js?: Cell;
+  jolt?: Cell;
+  interp?: Cell;
+  checksum: 'agree' | 'mismatch' | 'n/a';
+  checksums: Partial<Record<Lang, string>>;
+  jolt_over_c?: number;
+  jolt_over_js?: number;
+  interp_over_jolt?: number;
 }
 
-const firstLine = (s: string) => s.split('\n').map(l => l.trim()).find(l => l.length > 0) ?? '';
+const firstLine = (s: string) =>
+  s
+    .split('\n')
+    .map(l => l.trim())
+    .find(l => l.length > 0) ?? '';
 
 /** The first line that says what went wrong: Jolt and Node put it first on stderr. */
 function errorLine(r: SpawnSyncReturns<string>): string {
@@ -97,8 +132,15 @@ function errorLine(r: SpawnSyncReturns<string>): string {
 }
 
 function runProgram(cmd: string, args: string[], kernel: string, timeoutS: number): Cell {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 26 });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { status: 'timeout', seconds: timeoutS };
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutS * 1000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 1 << 26,
+  });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT')
+    return { status: 'timeout', seconds: timeoutS };
   if (r.error) return { status: 'fails', message: r.error.message };
   const m = /^kernel=(\S+) time_ms=(\S+) checksum=(\S+) runs=(\d+)/m.exec(r.stdout);
   if (r.status !== 0 || !m || m[1] !== kernel) return { status: 'fails', message: errorLine(r) };
@@ -109,13 +151,18 @@ function runProgram(cmd: string, args: string[], kernel: string, timeoutS: numbe
 function sameChecksum(a: string, b: string): boolean {
   const int = /^-?\d+$/;
   if (int.test(a) && int.test(b)) return BigInt(a) === BigInt(b);
-  const x = Number(a), y = Number(b);
+  const x = Number(a),
+    y = Number(b);
   if (!Number.isFinite(x) || !Number.isFinite(y)) return a === b;
   return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
 }
 
 // ------------------------------------------------------------------ building the C kernels
-interface CBuild { ok: boolean; note?: string; binaries: Map<string, string | { error: string }> }
+interface CBuild {
+  ok: boolean;
+  note?: string;
+  binaries: Map<string, string | { error: string }>;
+}
 
 function buildC(kernels: Kernel[]): CBuild {
   const cc = process.env.CC ?? 'gcc';
@@ -126,7 +173,8 @@ function buildC(kernels: Kernel[]): CBuild {
   mkdirSync(join(outDir, 'c'), { recursive: true });
   const binaries = new Map<string, string | { error: string }>();
   for (const k of kernels) {
-    const src = join(benchDir, 'c', `${k.name}.c`), bin = join(outDir, 'c', k.name);
+    const src = join(benchDir, 'c', `${k.name}.c`),
+      bin = join(outDir, 'c', k.name);
     const r = spawnSync(cc, ['-O2', '-o', bin, src, '-lm'], { encoding: 'utf8' });
     binaries.set(k.name, r.status === 0 ? bin : { error: `build fails: ${errorLine(r)}` });
   }
@@ -153,9 +201,19 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
     } else if (lang === 'js') {
       cell = runProgram(node, [join(benchDir, 'js', `${k.name}.js`), String(size)], k.name, 120);
     } else if (lang === 'jolt') {
-      cell = runProgram(node, [joltBin, '--compile=all', join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
+      cell = runProgram(
+        node,
+        [joltBin, '--compile=all', join(benchDir, 'jolt', `${k.name}.jl`), String(size)],
+        k.name,
+        opts.joltTimeout,
+      );
     } else {
-      cell = runProgram(node, [joltBin, '--compile=no', join(benchDir, 'jolt', `${k.name}.jl`), String(size)], k.name, opts.joltTimeout);
+      cell = runProgram(
+        node,
+        [joltBin, '--compile=no', join(benchDir, 'jolt', `${k.name}.jl`), String(size)],
+        k.name,
+        opts.joltTimeout,
+      );
     }
     row[lang] = cell;
     if (cell.status === 'ok') row.checksums[lang] = cell.checksum;
@@ -163,8 +221,14 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
   }
   const sums = Object.values(row.checksums);
   if (sums.length >= 2) row.checksum = sums.every(s => sameChecksum(s, sums[0]!)) ? 'agree' : 'mismatch';
-  const t = (l: Lang) => { const c = row[l]; return c?.status === 'ok' ? c.time_ms : undefined; };
-  const tj = t('jolt'), tc = t('c'), tjs = t('js'), ti = t('interp');
+  const t = (l: Lang) => {
+    const c = row[l];
+    return c?.status === 'ok' ? c.time_ms : undefined;
+  };
+  const tj = t('jolt'),
+    tc = t('c'),
+    tjs = t('js'),
+    ti = t('interp');
   if (tj !== undefined && ti !== undefined && tj > 0) row.interp_over_jolt = ti / tj;
   if (tj !== undefined && tc !== undefined && tc > 0) row.jolt_over_c = tj / tc;
   if (tj !== undefined && tjs !== undefined && tjs > 0) row.jolt_over_js = tj / tjs;
@@ -174,7 +238,10 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
 // ------------------------------------------------------------------ latency rows
 interface Latency {
   startup?: { jolt_ms: number; node_ms: number; runs: number } | { fails: string };
-  warmup?: Cell; first_call?: Cell; second_call?: Cell; functions?: number;
+  warmup?: Cell;
+  first_call?: Cell;
+  second_call?: Cell;
+  functions?: number;
   frontend: Record<string, Record<string, string>>;
 }
 
@@ -191,32 +258,60 @@ function timeSpawn(args: string[]): { ms: number; r: SpawnSyncReturns<string> } 
 
 function measureLatency(opts: Options): Latency {
   const lat: Latency = { frontend: {} };
-  const runs = 7, jolt: number[] = [], bare: number[] = [];
+  const runs = 7,
+    jolt: number[] = [],
+    bare: number[] = [];
   for (let k = 0; k < runs; k++) {
     const j = timeSpawn([joltBin, '-e', 'println(1)']);
-    if (j.r.stdout !== '1\n') { lat.startup = { fails: errorLine(j.r) }; break; }
+    if (j.r.stdout !== '1\n') {
+      lat.startup = { fails: errorLine(j.r) };
+      break;
+    }
     jolt.push(j.ms);
     bare.push(timeSpawn(['-e', '0']).ms);
   }
   if (!lat.startup) lat.startup = { jolt_ms: median(jolt), node_ms: median(bare), runs };
-  process.stderr.write(`  start-up: ${'fails' in lat.startup ? lat.startup.fails : `${lat.startup.jolt_ms.toFixed(1)} ms`}\n`);
+  process.stderr.write(
+    `  start-up: ${'fails' in lat.startup ? lat.startup.fails : `${lat.startup.jolt_ms.toFixed(1)} ms`}\n`,
+  );
 
   // the one-off cost of starting the compiler (loading binaryen in its worker) with the first compilation: the
   // same one-liner with --compile=all and with --compile=no, medians of 3
   const oneOff: number[] = [];
-  for (let k = 0; k < 3; k++) oneOff.push(timeSpawn([joltBin, '--compile=all', '-e', 'println(1)']).ms - timeSpawn([joltBin, '--compile=no', '-e', 'println(1)']).ms);
+  for (let k = 0; k < 3; k++)
+    oneOff.push(
+      timeSpawn([joltBin, '--compile=all', '-e', 'println(1)']).ms -
+        timeSpawn([joltBin, '--compile=no', '-e', 'println(1)']).ms,
+    );
   lat.warmup = { status: 'ok', time_ms: median(oneOff), checksum: '', runs: 3 };
   // --compile=all: each function is compiled at its first call (so the first call shows the compile time)
-  const r = spawnSync(node, [joltBin, '--compile=all', join(benchDir, 'jolt', 'latency.jl')], { cwd: root, encoding: 'utf8', timeout: opts.joltTimeout * 1000, killSignal: 'SIGKILL' });
+  const r = spawnSync(node, [joltBin, '--compile=all', join(benchDir, 'jolt', 'latency.jl')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: opts.joltTimeout * 1000,
+    killSignal: 'SIGKILL',
+  });
   const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
   for (const name of ['first_call', 'second_call'] as const) {
-    const m = new RegExp(`^kernel=${name} time_ms=(\\S+) checksum=(\\S+) runs=(\\d+) functions=(\\d+)`, 'm').exec(r.stdout ?? '');
-    if (m) { lat[name] = { status: 'ok', time_ms: Number(m[1]), checksum: m[2]!, runs: 1 }; lat.functions = Number(m[4]); }
-    else lat[name] = timedOut ? { status: 'timeout', seconds: opts.joltTimeout } : { status: 'fails', message: errorLine(r) };
+    const m = new RegExp(`^kernel=${name} time_ms=(\\S+) checksum=(\\S+) runs=(\\d+) functions=(\\d+)`, 'm').exec(
+      r.stdout ?? '',
+    );
+    if (m) {
+      lat[name] = { status: 'ok', time_ms: Number(m[1]), checksum: m[2]!, runs: 1 };
+      lat.functions = Number(m[4]);
+    } else
+      lat[name] = timedOut
+        ? { status: 'timeout', seconds: opts.joltTimeout }
+        : { status: 'fails', message: errorLine(r) };
   }
   process.stderr.write(`  first/second call: ${cellText(lat.first_call!)} / ${cellText(lat.second_call!)}\n`);
 
-  const f = spawnSync(node, [join(benchDir, 'frontend.ts')], { cwd: root, encoding: 'utf8', timeout: 120000, killSignal: 'SIGKILL' });
+  const f = spawnSync(node, [join(benchDir, 'frontend.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120000,
+    killSignal: 'SIGKILL',
+  });
   for (const line of (f.stdout ?? '').split('\n')) {
     const m = /^frontend=(\S+) (.*)$/.exec(line);
     if (!m) continue;
@@ -233,10 +328,14 @@ function measureLatency(opts: Options): Latency {
 function cellText(c: Cell | undefined): string {
   if (!c) return '-';
   switch (c.status) {
-    case 'ok': return fmtMs(c.time_ms);
-    case 'timeout': return `timeout (>${c.seconds} s)`;
-    case 'skipped': return `skipped (${c.message})`;
-    case 'fails': return `fails: ${c.message.length > 90 ? c.message.slice(0, 87) + '...' : c.message}`;
+    case 'ok':
+      return fmtMs(c.time_ms);
+    case 'timeout':
+      return `timeout (>${c.seconds} s)`;
+    case 'skipped':
+      return `skipped (${c.message})`;
+    case 'fails':
+      return `fails: ${c.message.length > 90 ? c.message.slice(0, 87) + '...' : c.message}`;
   }
 }
 
@@ -251,11 +350,14 @@ function fmtRatio(x: number | undefined): string {
 
 function checksumText(row: Row): string {
   if (row.checksum === 'mismatch') {
-    return 'checksum mismatch: ' + (Object.entries(row.checksums) as [Lang, string][]).map(([l, s]) => `${LANG_TITLE[l]}=${s}`).join(' ');
+    return (
+      'checksum mismatch: ' +
+      (Object.entries(row.checksums) as [Lang, string][]).map(([l, s]) => `${LANG_TITLE[l]}=${s}`).join(' ')
+    );
   }
   const raw = Object.values(row.checksums)[0];
   if (raw === undefined) return '-';
-  const s = /^-?\d+$/.test(raw) ? raw : String(Number(raw));   // floats in their shortest form
+  const s = /^-?\d+$/.test(raw) ? raw : String(Number(raw)); // floats in their shortest form
   return row.checksum === 'agree' ? s : `${s} (one language only)`;
 }
 
@@ -274,30 +376,55 @@ function kernelTable(rows: Row[], langs: Lang[]): string {
   const interp = langs.includes('jolt') && langs.includes('interp') && rows.some(r => r.interp?.status === 'ok');
   if (interp) header.push('compiled speed-up');
   header.push('checksum');
-  return table(header, rows.map(r => {
-    const out = [r.kernel, String(r.size), ...langs.map(l => cellText(r[l]))];
-    if (langs.includes('jolt') && langs.includes('c')) out.push(fmtRatio(r.jolt_over_c));
-    if (langs.includes('jolt') && langs.includes('js')) out.push(fmtRatio(r.jolt_over_js));
-    if (interp) out.push(fmtRatio(r.interp_over_jolt));
-    out.push(checksumText(r));
-    return out;
-  }));
+  return table(
+    header,
+    rows.map(r => {
+      const out = [r.kernel, String(r.size), ...langs.map(l => cellText(r[l]))];
+      if (langs.includes('jolt') && langs.includes('c')) out.push(fmtRatio(r.jolt_over_c));
+      if (langs.includes('jolt') && langs.includes('js')) out.push(fmtRatio(r.jolt_over_js));
+      if (interp) out.push(fmtRatio(r.interp_over_jolt));
+      out.push(checksumText(r));
+      return out;
+    }),
+  );
 }
 
 function latencyTable(lat: Latency): string {
   const rows: string[][] = [];
   const s = lat.startup;
-  if (s) rows.push(["start-up `jolt -e 'println(1)'`", 'fails' in s ? `fails: ${s.fails}` : `${fmtMs(s.jolt_ms)} ms (median of ${s.runs}; \`node -e 0\`: ${fmtMs(s.node_ms)} ms)`]);
+  if (s)
+    rows.push([
+      "start-up `jolt -e 'println(1)'`",
+      'fails' in s
+        ? `fails: ${s.fails}`
+        : `${fmtMs(s.jolt_ms)} ms (median of ${s.runs}; \`node -e 0\`: ${fmtMs(s.node_ms)} ms)`,
+    ]);
   const n = lat.functions ? ` (${lat.functions} functions, total, \`--compile=all\`)` : '';
-  if (lat.warmup) rows.push(["one-off: start the compiler (binaryen) and compile `println(1)`'s calls", cellText(lat.warmup) + (lat.warmup.status === 'ok' ? ' ms' : '')]);
-  if (lat.first_call) rows.push([`first call of freshly defined functions${n}`, cellText(lat.first_call) + (lat.first_call.status === 'ok' ? ' ms' : '')]);
-  if (lat.second_call) rows.push([`second call of the same functions${n}`, cellText(lat.second_call) + (lat.second_call.status === 'ok' ? ' ms' : '')]);
+  if (lat.warmup)
+    rows.push([
+      "one-off: start the compiler (binaryen) and compile `println(1)`'s calls",
+      cellText(lat.warmup) + (lat.warmup.status === 'ok' ? ' ms' : ''),
+    ]);
+  if (lat.first_call)
+    rows.push([
+      `first call of freshly defined functions${n}`,
+      cellText(lat.first_call) + (lat.first_call.status === 'ok' ? ' ms' : ''),
+    ]);
+  if (lat.second_call)
+    rows.push([
+      `second call of the same functions${n}`,
+      cellText(lat.second_call) + (lat.second_call.status === 'ok' ? ' ms' : ''),
+    ]);
   const fe = (stage: string, label: string) => {
     const f = lat.frontend[stage];
     if (!f) return;
-    if (f.fails !== undefined) { rows.push([label, `fails: ${f.fails}`]); return; }
+    if (f.fails !== undefined) {
+      rows.push([label, `fails: ${f.fails}`]);
+      return;
+    }
     const lps = Number(f.lines_per_s).toLocaleString('en');
-    const extra = stage === 'lower' ? `, ${f.statements} toplevel statements${f.skipped ? `, ${f.skipped} skipped` : ''}` : '';
+    const extra =
+      stage === 'lower' ? `, ${f.statements} toplevel statements${f.skipped ? `, ${f.skipped} skipped` : ''}` : '';
     rows.push([label, `${lps} lines/s (${f.lines} lines in ${f.time_ms} ms${extra})`]);
   };
   fe('parse', 'parse base/*.jl (bench/frontend.ts)');
@@ -310,14 +437,20 @@ function latencyTable(lat: Latency): string {
 function machine(): Record<string, string> {
   const nproc = spawnSync('nproc', [], { encoding: 'utf8' });
   let cpu = 'unknown';
-  try { cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu; } catch { /* not Linux */ }
+  try {
+    cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    /* not Linux */
+  }
   const gcc = spawnSync(process.env.CC ?? 'gcc', ['--version'], { encoding: 'utf8' });
   return {
     nproc: nproc.status === 0 ? nproc.stdout.trim() : String(availableParallelism()),
     cpu,
     node: process.version,
     cc: gcc.status === 0 ? firstLine(gcc.stdout) : 'none',
-    load: loadavg().map(x => x.toFixed(2)).join(' '),   // other work on the machine skews every column
+    load: loadavg()
+      .map(x => x.toFixed(2))
+      .join(' '), // other work on the machine skews every column
   };
 }
 
@@ -325,26 +458,36 @@ function machine(): Record<string, string> {
 function main(): void {
   const opts = parseOptions(process.argv.slice(2));
   const kernels = opts.filter ? KERNELS.filter(k => opts.filter!.some(f => k.name.includes(f))) : KERNELS;
-  const latencyWanted = opts.latency && opts.langs.includes('jolt') &&
+  const latencyWanted =
+    opts.latency &&
+    opts.langs.includes('jolt') &&
     (!opts.filter || opts.filter.some(f => ['latency', 'startup', 'frontend'].some(n => n.includes(f))));
-  if (kernels.length === 0 && !latencyWanted) usage(`--filter ${opts.filter!.join(',')} matches no kernel (${KERNELS.map(k => k.name).join(', ')}, latency)`);
+  if (kernels.length === 0 && !latencyWanted)
+    usage(`--filter ${opts.filter!.join(',')} matches no kernel (${KERNELS.map(k => k.name).join(', ')}, latency)`);
   mkdirSync(outDir, { recursive: true });
 
   const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const mach = machine();
   const notes: string[] = [];
-  const build: CBuild = opts.langs.includes('c') && kernels.length ? buildC(kernels) : { ok: false, binaries: new Map() };
+  const build: CBuild =
+    opts.langs.includes('c') && kernels.length ? buildC(kernels) : { ok: false, binaries: new Map() };
   if (build.note) notes.push(build.note);
   if (!existsSync(joltBin)) notes.push('bin/jolt.js is missing: the Jolt column fails');
-  process.stderr.write(`bench: ${kernels.length} kernels, sizes ${opts.sizes.join('+')}, languages ${opts.langs.join(',')}, Jolt timeout ${opts.joltTimeout} s\n`);
+  process.stderr.write(
+    `bench: ${kernels.length} kernels, sizes ${opts.sizes.join('+')}, languages ${opts.langs.join(',')}, Jolt timeout ${opts.joltTimeout} s\n`,
+  );
 
   const rows: Row[] = [];
   for (const mode of opts.sizes) for (const k of kernels) rows.push(runKernel(k, mode, opts, build));
   const lat = latencyWanted ? measureLatency(opts) : undefined;
 
   const out: string[] = [];
-  out.push(`Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}; load average at start ${mach.load}.`);
-  out.push('Times: minimum over the timed runs inside one process (after warm-up runs filling 0.5 s), in ms. Ratios: Jolt time / C or JS time.');
+  out.push(
+    `Date ${date}; ${mach.nproc} CPUs, ${mach.cpu}; node ${mach.node}; ${mach.cc}; load average at start ${mach.load}.`,
+  );
+  out.push(
+    'Times: minimum over the timed runs inside one process (after warm-up runs filling 0.5 s), in ms. Ratios: Jolt time / C or JS time.',
+  );
   for (const n of notes) out.push(`Note: ${n}.`);
   for (const mode of opts.sizes) {
     const rs = rows.filter(r => r.sizes === mode);
@@ -359,13 +502,22 @@ function main(): void {
   if (mismatches.length) console.log(`\nchecksum mismatch: ${mismatches.join(', ')}`);
 
   if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ date, machine: mach, notes, options: opts, kernels: rows, latency: lat }, null, 2) + '\n');
+    writeFileSync(
+      opts.json,
+      JSON.stringify({ date, machine: mach, notes, options: opts, kernels: rows, latency: lat }, null, 2) + '\n',
+    );
     process.stderr.write(`bench: wrote ${relative(process.cwd(), opts.json)}\n`);
   }
   if (opts.writeResults) {
-    const args = process.argv.slice(2).filter(a => a !== '--write-results').join(' ');
-    const md = `# Benchmark results\n\nGenerated by \`npm run bench -- --write-results${args ? ' ' + args : ''}\` (bench/run.ts); ` +
-      'see bench/README.md for what each kernel does.\n\n' + text + '\n';
+    const args = process.argv
+      .slice(2)
+      .filter(a => a !== '--write-results')
+      .join(' ');
+    const md =
+      `# Benchmark results\n\nGenerated by \`npm run bench -- --write-results${args ? ' ' + args : ''}\` (bench/run.ts); ` +
+      'see bench/README.md for what each kernel does.\n\n' +
+      text +
+      '\n';
     writeFileSync(join(benchDir, 'RESULTS.md'), md);
     process.stderr.write('bench: wrote bench/RESULTS.md\n');
   }

@@ -9,7 +9,10 @@ export async function assembleGcArrays(): Promise<Uint8Array> {
   const { default: binaryen } = await import('binaryen');
   const F = binaryen.Features;
   const parseText = binaryen.parseText as (text: string, features: number) => ReturnType<typeof binaryen.parseText>;
-  const m = parseText(readFileSync(fileURLToPath(new URL('../src/runtime/gc_arrays.wat', import.meta.url)), 'utf8'), F.ReferenceTypes | F.GC | F.BulkMemory);
+  const m = parseText(
+    readFileSync(fileURLToPath(new URL('../src/runtime/gc_arrays.wat', import.meta.url)), 'utf8'),
+    F.ReferenceTypes | F.GC | F.BulkMemory,
+  );
   if (!m.validate()) throw new Error('gc_arrays.wat does not validate');
   binaryen.setOptimizeLevel(2);
   m.optimize();
@@ -23,5 +26,8 @@ export function embedded(bytes: Uint8Array): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(fileURLToPath(new URL('../src/runtime/gc_arrays_wasm.ts', import.meta.url)), embedded(await assembleGcArrays()));
+  writeFileSync(
+    fileURLToPath(new URL('../src/runtime/gc_arrays_wasm.ts', import.meta.url)),
+    embedded(await assembleGcArrays()),
+  );
 }

@@ -27,16 +27,30 @@ function main(argv: string[]): number {
   let k = 0;
   for (; k < argv.length; k++) {
     const a = argv[k]!;
-    if (a === '-e' || a === '--eval') { code = argv[++k]; if (code === undefined) usage(); k++; break; }
-    if (a.startsWith('--compile=')) { if (!/^--compile=(yes|no|all|min|typed)$/.test(a)) usage(); compileMode = a.slice(10); continue; }
+    if (a === '-e' || a === '--eval') {
+      code = argv[++k];
+      if (code === undefined) usage();
+      k++;
+      break;
+    }
+    if (a.startsWith('--compile=')) {
+      if (!/^--compile=(yes|no|all|min|typed)$/.test(a)) usage();
+      compileMode = a.slice(10);
+      continue;
+    }
     if (a === '-h' || a === '--help') usage();
     if (a.startsWith('-') && a !== '-') usage();
-    file = a; k++; break;
+    file = a;
+    k++;
+    break;
   }
   rest.push(...argv.slice(k));
   let s: Session;
-  try { s = createSession(); }
-  catch (e) { return internalError(e); }
+  try {
+    s = createSession();
+  } catch (e) {
+    return internalError(e);
+  }
   // compiled modes run each call's inferred, optimized code; `no` and `min` run the lowered code as it is
   if (compileMode !== 'no' && compileMode !== 'min') enableTypedTier();
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
@@ -44,19 +58,33 @@ function main(argv: string[]): number {
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
-  if (code === undefined && file === undefined) { replSession = s; return -1; }   // REPL, started below (it is asynchronous)
+  if (code === undefined && file === undefined) {
+    replSession = s;
+    return -1;
+  } // REPL, started below (it is asynchronous)
   const name = file ? resolve(file) : 'none';
   bindConst(s.Base, 'PROGRAM_FILE', utf8Encode(file ?? ''));
   let text: string;
-  try { text = file ? readFileSync(name, 'utf8') : code!; }
-  catch { process.stderr.write(`ERROR: could not open file ${name}\n`); return 1; }
+  try {
+    text = file ? readFileSync(name, 'utf8') : code!;
+  } catch {
+    process.stderr.write(`ERROR: could not open file ${name}\n`);
+    return 1;
+  }
   try {
     includeString(s.Main, text, file ? name : 'none');
     flushAll();
     return 0;
   } catch (e) {
-    if (e instanceof ParseError) { flushAll(); process.stderr.write(e.display(!!file) + '\n'); return 1; }
-    if (e instanceof JoltThrow) { reportError(s, e, { loadError: !!file }); return 1; }
+    if (e instanceof ParseError) {
+      flushAll();
+      process.stderr.write(e.display(!!file) + '\n');
+      return 1;
+    }
+    if (e instanceof JoltThrow) {
+      reportError(s, e, { loadError: !!file });
+      return 1;
+    }
     return internalError(e);
   }
 }
@@ -67,7 +95,15 @@ function internalError(e: unknown): number {
   if (e instanceof JoltThrow) {
     // an exception while loading Base: describe it without Base's printing machinery
     const v = e.value as { type?: { name: { name: Sym } } };
-    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x => x && typeof x === 'object' && 'jtype' in (x as object) ? showType(x as never) + '::' + showType(typeOf(x as never)) : x instanceof Sym ? ':' + x.name : typeof x === 'object' && x && 'name' in x ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name) : String(x));
+    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x =>
+      x && typeof x === 'object' && 'jtype' in (x as object)
+        ? showType(x as never) + '::' + showType(typeOf(x as never))
+        : x instanceof Sym
+          ? ':' + x.name
+          : typeof x === 'object' && x && 'name' in x
+            ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
+            : String(x),
+    );
     process.stderr.write(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
     for (const f of e.bt) process.stderr.write(`  ${f.func} @ ${f.file}:${f.line}\n`);
     return 1;
@@ -77,7 +113,8 @@ function internalError(e: unknown): number {
   return 1;
 }
 
-void Sym; void tl;
+void Sym;
+void tl;
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

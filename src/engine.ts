@@ -16,7 +16,11 @@ import { parseAll, parseOne } from './syntax/parser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface Session { Main: Module; Base: Module; Core: Module; }
+export interface Session {
+  Main: Module;
+  Base: Module;
+  Core: Module;
+}
 
 export function createSession(): Session {
   const Core = bootstrap();
@@ -27,7 +31,8 @@ export function createSession(): Session {
   hooks.call = callFunction;
   hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
   const Base = newModule(sym('Base'), null, false);
-  state.Base = Base; moduleRegistry.Base = Base;
+  state.Base = Base;
+  moduleRegistry.Base = Base;
   bindConst(Base, 'Core', Core);
   session.stdlibDir = join(root, 'stdlib');
   const Main = newModule(sym('Main'), null);
@@ -35,8 +40,16 @@ export function createSession(): Session {
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
   registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);
-  registerForeign('jl_exit', ([n]) => { flushAll(); process.exit(Number(n as bigint)); });
-  const includeFn = new BuiltinFunction('include', T.Builtin!, (a) => includeFile(a.length > 1 ? a[0] as Module : session.currentModule ?? Main, utf8Decode(a[a.length - 1] as string)));
+  registerForeign('jl_exit', ([n]) => {
+    flushAll();
+    process.exit(Number(n as bigint));
+  });
+  const includeFn = new BuiltinFunction('include', T.Builtin!, a =>
+    includeFile(
+      a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main),
+      utf8Decode(a[a.length - 1] as string),
+    ),
+  );
   bindConst(Base, 'include', includeFn);
   includeFile(Base, join(root, 'base', 'Base.jl'), true);
   return { Main, Base, Core };
@@ -46,7 +59,9 @@ function includeEval(m: Module, ex: Value): Value {
   return includeStringAst(m, ex);
 }
 import { evalToplevel } from './interpreter/toplevel.ts';
-function includeStringAst(m: Module, ex: Value): Value { return evalToplevel(ex, m, session.currentFile); }
+function includeStringAst(m: Module, ex: Value): Value {
+  return evalToplevel(ex, m, session.currentFile);
+}
 
 /** Prints an uncaught Jolt exception like Julia: ERROR: message, then the Jolt stack trace. */
 export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean }): void {
@@ -58,7 +73,8 @@ export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean
     callFunction(getGlobal(s.Base, Sym.of('showerror')), [buf, e.value]);
     msg = utf8Decode(callFunction(getGlobal(s.Base, Sym.of('_takestring!')), [buf]) as string);
   } catch (e2) {
-    if (process.env.JOLT_DEBUG) console.error('showerror failed:', e2 instanceof JoltThrow ? fallbackMessage(e2.value) : e2);
+    if (process.env.JOLT_DEBUG)
+      console.error('showerror failed:', e2 instanceof JoltThrow ? fallbackMessage(e2.value) : e2);
     msg = fallbackMessage(e.value);
   }
   const lines = [`ERROR: ${opts.loadError ? 'LoadError: ' : ''}${msg}`, 'Stacktrace:'];
@@ -68,8 +84,12 @@ export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean
     const f = bt[k]!;
     lines.push(` [${k + 1}] ${f.func}`, `   @ ${f.mod ? f.mod + ' ' : ''}${f.file}:${f.line}`);
     let r = k;
-    while (r + 1 < bt.length && bt[r + 1]!.func === f.func && bt[r + 1]!.line === f.line && bt[r + 1]!.file === f.file) r++;
-    if (r > k) { lines.push(`--- the last 2 lines are repeated ${r - k} more time${r - k === 1 ? '' : 's'} ---`); k = r; }
+    while (r + 1 < bt.length && bt[r + 1]!.func === f.func && bt[r + 1]!.line === f.line && bt[r + 1]!.file === f.file)
+      r++;
+    if (r > k) {
+      lines.push(`--- the last 2 lines are repeated ${r - k} more time${r - k === 1 ? '' : 's'} ---`);
+      k = r;
+    }
   }
   if (opts.loadError) {
     const top = bt.find(f => f.func === 'top-level scope');
@@ -81,7 +101,11 @@ export function reportError(s: Session, e: JoltThrow, opts: { loadError: boolean
 }
 
 function fallbackMessage(v: Value): string {
-  try { return String((v as { type?: { name: { name: Sym } } }).type?.name.name.name ?? v); } catch { return 'exception'; }
+  try {
+    return String((v as { type?: { name: { name: Sym } } }).type?.name.name.name ?? v);
+  } catch {
+    return 'exception';
+  }
 }
 
 export { includeString, includeFile, parseAll, flushAll };

@@ -12,26 +12,42 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'programs');
 const jolt = join(dir, '..', '..', 'bin', 'jolt.js');
 function run(file: string, flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(res => {
-    execFile(process.execPath, [jolt, ...flags, file], { cwd: dir, timeout: 60_000, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
-      res({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [jolt, ...flags, file],
+      { cwd: dir, timeout: 60_000, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 1
+          : 0;
+        res({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** Output that differs run to run or machine to machine is masked: the programs folder's absolute path (Julia
  *  prints full paths in test reports and stack traces) and the Time column of Test summaries. */
 function normalize(text: string): string {
-  return text.split(dir + '/').join('')
-    .split('\n').map(l => /^\S.*\|.*\d+\.\ds$/.test(l) || /^ +\S.*\|.*\d+\.\ds$/.test(l) ? l.replace(/\d+\.\ds$/, 'T.Ts') : l).join('\n');
+  return text
+    .split(dir + '/')
+    .join('')
+    .split('\n')
+    .map(l => (/^\S.*\|.*\d+\.\ds$/.test(l) || /^ +\S.*\|.*\d+\.\ds$/.test(l) ? l.replace(/\d+\.\ds$/, 'T.Ts') : l))
+    .join('\n');
 }
 
 export function programTests(label: string, flags: string[]): void {
-  for (const f of readdirSync(dir).filter(f => f.endsWith('.jl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter(f => f.endsWith('.jl'))
+    .sort()) {
     const name = f.slice(0, -3);
     test(`${label} ${name}`, async () => {
       const r = await run(f, flags);
-      r.stdout = normalize(r.stdout); r.stderr = normalize(r.stderr);
+      r.stdout = normalize(r.stdout);
+      r.stderr = normalize(r.stderr);
       const expectedOut = readFileSync(join(dir, name + '.out'), 'utf8');
       const exitFile = join(dir, name + '.exit');
       const expectedCode = existsSync(exitFile) ? Number(readFileSync(exitFile, 'utf8').trim()) : 0;
@@ -41,7 +57,9 @@ export function programTests(label: string, flags: string[]): void {
       if (existsSync(errFile)) {
         const lines = r.stderr.split('\n');
         let at = 0;
-        for (const want of readFileSync(errFile, 'utf8').split('\n').filter(l => l.length)) {
+        for (const want of readFileSync(errFile, 'utf8')
+          .split('\n')
+          .filter(l => l.length)) {
           const k = lines.indexOf(want, at);
           assert.ok(k >= 0, `stderr of ${f} lacks line ${JSON.stringify(want)} (in order)\nstderr:\n${r.stderr}`);
           at = k + 1;

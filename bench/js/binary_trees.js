@@ -2,12 +2,19 @@ import { bench, size } from './harness.js';
 
 // Allocation-heavy: build complete binary trees and count their nodes (the garbage collector frees them).
 class Node {
-  constructor(left, right) { this.left = left; this.right = right; }
+  constructor(left, right) {
+    this.left = left;
+    this.right = right;
+  }
 }
 
-function make(d) { return d === 0 ? new Node(null, null) : new Node(make(d - 1), make(d - 1)); }
+function make(d) {
+  return d === 0 ? new Node(null, null) : new Node(make(d - 1), make(d - 1));
+}
 
-function check(n) { return n.left === null ? 1 : 1 + check(n.left) + check(n.right); }
+function check(n) {
+  return n.left === null ? 1 : 1 + check(n.left) + check(n.right);
+}
 
 // Stretch tree of depth max+1, a long-lived tree of depth max, and 2^(max-d+4) trees of each depth d = 4, 6, ..., max.
 // Checksum: the sum of all node counts.

@@ -11,16 +11,25 @@ export function size(def) {
 // The deterministic generator every language uses: state = (state*1664525 + 1013904223) mod 2^32. All intermediate
 // values stay below 2^53, so plain numbers compute it exactly.
 export class LCG {
-  constructor(seed) { this.state = seed; }
-  next() { this.state = (this.state * 1664525 + 1013904223) % 4294967296; return this.state; }
-  float() { return this.next() / 4294967296; }
+  constructor(seed) {
+    this.state = seed;
+  }
+  next() {
+    this.state = (this.state * 1664525 + 1013904223) % 4294967296;
+    return this.state;
+  }
+  float() {
+    return this.next() / 4294967296;
+  }
 }
 
 export function bench(name, f) {
   const w0 = performance.now();
   let c = f();
   for (let w = 1; w < 20 && performance.now() - w0 < 500; w++) c = f();
-  let best = Infinity, total = 0, runs = 0;
+  let best = Infinity,
+    total = 0,
+    runs = 0;
   while (runs < 5 && (runs === 0 || total < 1000)) {
     const t0 = process.hrtime.bigint();
     c = f();

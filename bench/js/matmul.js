@@ -2,7 +2,9 @@ import { bench, size, LCG } from './harness.js';
 
 // 200x200 random matrices (column-major), C = A*B with plain loops; checksum: sum of C's entries.
 function run(n) {
-  const A = new Float64Array(n * n), B = new Float64Array(n * n), C = new Float64Array(n * n);
+  const A = new Float64Array(n * n),
+    B = new Float64Array(n * n),
+    C = new Float64Array(n * n);
   const g = new LCG(42);
   for (let k = 0; k < n * n; k++) A[k] = g.float();
   for (let k = 0; k < n * n; k++) B[k] = g.float();

@@ -9,7 +9,10 @@ function run(n) {
   let buf = '';
   for (let i = 1; i <= n; i++) {
     buf += `${i} ${i * i}\n`;
-    if (buf.length >= 65536) { writeSync(fd, buf); buf = ''; }
+    if (buf.length >= 65536) {
+      writeSync(fd, buf);
+      buf = '';
+    }
   }
   writeSync(fd, buf);
   closeSync(fd);

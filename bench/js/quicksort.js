@@ -2,19 +2,24 @@ import { bench, size, LCG } from './harness.js';
 
 // In-place quicksort with the middle element as pivot; recursion on the left part, loop on the right.
 function qsort(a, lo, hi) {
-  let i = lo, j = hi;
+  let i = lo,
+    j = hi;
   while (i < hi) {
     const pivot = a[(lo + hi) >>> 1];
     while (i <= j) {
       while (a[i] < pivot) i++;
       while (a[j] > pivot) j--;
       if (i <= j) {
-        const t = a[i]; a[i] = a[j]; a[j] = t;
-        i++; j--;
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
       }
     }
     if (lo < j) qsort(a, lo, j);
-    lo = i; j = hi;
+    lo = i;
+    j = hi;
   }
 }
 

@@ -39,17 +39,20 @@ function cv(x) {
 // Four random 5x5 blocks a b c d; P = [a b c d] (5x20), Q = [a b; c d] (10x10).
 function run(t) {
   const g = new LCG(42);
-  const v = new Float64Array(t), w = new Float64Array(t);
+  const v = new Float64Array(t),
+    w = new Float64Array(t);
   const blk = [0, 1, 2, 3].map(() => new Float64Array(25));
-  const P = new Float64Array(100), Q = new Float64Array(100);
-  const G = new Float64Array(400), G2 = new Float64Array(400), G4 = new Float64Array(400);
+  const P = new Float64Array(100),
+    Q = new Float64Array(100);
+  const G = new Float64Array(400),
+    G2 = new Float64Array(400),
+    G4 = new Float64Array(400);
   for (let it = 0; it < t; it++) {
-    for (let b = 0; b < 4; b++)
-      for (let k = 0; k < 25; k++) blk[b][k] = g.float() - 0.5;
-    for (let j = 0; j < 20; j++)
-      for (let i = 0; i < 5; i++) P[i + j * 5] = blk[Math.floor(j / 5)][i + (j % 5) * 5];
+    for (let b = 0; b < 4; b++) for (let k = 0; k < 25; k++) blk[b][k] = g.float() - 0.5;
+    for (let j = 0; j < 20; j++) for (let i = 0; i < 5; i++) P[i + j * 5] = blk[Math.floor(j / 5)][i + (j % 5) * 5];
     for (let j = 0; j < 10; j++)
-      for (let i = 0; i < 10; i++) Q[i + j * 10] = blk[Math.floor(i / 5) * 2 + Math.floor(j / 5)][(i % 5) + (j % 5) * 5];
+      for (let i = 0; i < 10; i++)
+        Q[i + j * 10] = blk[Math.floor(i / 5) * 2 + Math.floor(j / 5)][(i % 5) + (j % 5) * 5];
     v[it] = traceGram4(P, 5, 20, G, G2, G4);
     w[it] = traceGram4(Q, 10, 10, G, G2, G4);
   }

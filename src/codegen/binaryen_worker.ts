@@ -5,12 +5,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface CompileRequest {
-  text: string; optimize: boolean; wantText: boolean; wantUnoptimizedText: boolean;
+  text: string;
+  optimize: boolean;
+  wantText: boolean;
+  wantUnoptimizedText: boolean;
   /** functions binaryen must not inline anywhere (self-recursive ones) */
   noInline?: string[];
 }
 export interface CompileAnswer {
-  bytes?: Uint8Array; text?: string; unoptimizedText?: string; error?: string;
+  bytes?: Uint8Array;
+  text?: string;
+  unoptimizedText?: string;
+  error?: string;
   /** per defined function, in the binary's order: whether its optimized body has a loop */
   loops?: boolean[];
   /** the binary's debug locations (codegen.ts annotates each call with `;;@ file:line:fid`), from its source map:
@@ -21,11 +27,20 @@ export interface CompileAnswer {
 const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
 const port = workerData.port as import('node:worker_threads').MessagePort;
 const { default: binaryen } = await import('binaryen');
-Atomics.store(flag, 1, 1);   // loaded: the main thread may now choose to wait for a compilation
+Atomics.store(flag, 1, 1); // loaded: the main thread may now choose to wait for a compilation
 const F = binaryen.Features;
 // keep function names (the name section, for @code_native listings and V8's stack frames) and debug locations
 binaryen.setDebugInfo(true);
-const features = F.ReferenceTypes | F.ExceptionHandling | F.GC | F.Multivalue | F.BulkMemory | F.SignExt | F.MutableGlobals | F.NontrappingFPToInt | F.TailCall;
+const features =
+  F.ReferenceTypes |
+  F.ExceptionHandling |
+  F.GC |
+  F.Multivalue |
+  F.BulkMemory |
+  F.SignExt |
+  F.MutableGlobals |
+  F.NontrappingFPToInt |
+  F.TailCall;
 
 // binaryen.js takes the features as parseText's second argument; its type declarations omit it
 const parseText = binaryen.parseText as (text: string, features: number) => ReturnType<typeof binaryen.parseText>;
@@ -40,14 +55,26 @@ function answer(a: CompileAnswer): void {
 
 port.on('message', (req: CompileRequest) => {
   try {
-    const m = parseText(req.text, features);   // GC types must be known while parsing
+    const m = parseText(req.text, features); // GC types must be known while parsing
     m.setFeatures(features);
-    if (!m.validate()) { answer({ error: 'invalid module' }); m.dispose(); return; }
+    if (!m.validate()) {
+      answer({ error: 'invalid module' });
+      m.dispose();
+      return;
+    }
     const unoptimizedText = req.wantUnoptimizedText ? m.emitText() : undefined;
     // -O2 inlines only functions of 2 instructions or fewer; an array access with its bounds check measures about 30
-    for (const name of req.noInline ?? []) { binaryen.setPassArgument('no-inline', name); m.runPasses(['no-inline']); }
+    for (const name of req.noInline ?? []) {
+      binaryen.setPassArgument('no-inline', name);
+      m.runPasses(['no-inline']);
+    }
     binaryen.clearPassArguments();
-    if (req.optimize) { binaryen.setOptimizeLevel(2); binaryen.setShrinkLevel(0); binaryen.setAlwaysInlineMaxSize(INLINE_MAX_SIZE); m.optimize(); }
+    if (req.optimize) {
+      binaryen.setOptimizeLevel(2);
+      binaryen.setShrinkLevel(0);
+      binaryen.setAlwaysInlineMaxSize(INLINE_MAX_SIZE);
+      m.optimize();
+    }
     // a source map is made only for a non-empty URL (which the binary then names in a custom section after its code)
     const { binary: bytes, sourceMap } = m.emitBinary('jolt.map');
     const text = req.wantText ? m.emitText() : undefined;
@@ -73,13 +100,19 @@ function sitesOf(sourceMap: string): Int32Array {
   const acc = [0, 0, 0, 0, 0];
   for (const segment of mappings.split(',')) {
     if (!segment) continue;
-    let field = 0, value = 0, shift = 0;
+    let field = 0,
+      value = 0,
+      shift = 0;
     for (const c of segment) {
       const d = BASE64.get(c)!;
       value += (d & 31) << shift;
-      if (d & 32) { shift += 5; continue; }
+      if (d & 32) {
+        shift += 5;
+        continue;
+      }
       acc[field++] += value & 1 ? -(value >>> 1) : value >>> 1;
-      value = 0; shift = 0;
+      value = 0;
+      shift = 0;
     }
     out.push(acc[0]!, field >= 4 ? acc[3]! : -1, acc[2]! + 1);
   }

@@ -12,8 +12,24 @@
 // header becomes a `loop`, a block reached from several places becomes the code after a `block` that the
 // branches leave, and everything else nests inside its dominator.
 import {
-  T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  JStruct, Bits, JChar, isTuple, bitsField, type Value,
+  T,
+  Sym,
+  Expr,
+  QuoteNode,
+  GlobalRef,
+  SSAValue,
+  SlotNumber,
+  GotoNode,
+  GotoIfNot,
+  ReturnNode,
+  NewvarNode,
+  BuiltinFunction,
+  JStruct,
+  Bits,
+  JChar,
+  isTuple,
+  bitsField,
+  type Value,
 } from '../runtime/values.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { ival } from '../runtime/intrinsics.ts';
@@ -25,7 +41,18 @@ import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../interpreter/interpret.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
-  kindOf, vecKind, orNothing, wasmType, isVec, intRep, intConst, numericIntrinsic, conversionIntrinsic, toRaw64, fromRaw64, type Kind,
+  kindOf,
+  vecKind,
+  orNothing,
+  wasmType,
+  isVec,
+  intRep,
+  intConst,
+  numericIntrinsic,
+  conversionIntrinsic,
+  toRaw64,
+  fromRaw64,
+  type Kind,
 } from './kinds.ts';
 
 export type { Kind } from './kinds.ts';
@@ -38,14 +65,20 @@ const COPY_MAX_STATEMENTS = 8;
 export class NotCompilable extends Error {}
 
 /** a compiled function as a Jolt backtrace shows it: `name` is its wasm name, `line` its method's definition line */
-export interface FrameInfo { func: string; file: string; mod: string; name: string; line: number; }
+export interface FrameInfo {
+  func: string;
+  file: string;
+  mod: string;
+  name: string;
+  line: number;
+}
 let moduleSerial = 0;
 
 /** What one module being built shares across its functions: constants, runtime imports, frames, callees. */
 export class ModuleBuilder {
   readonly consts: Value[] = [];
   private readonly constIndex = new Map<Value, number>();
-  readonly imports = new Map<string, string>();        // import name -> its declaration
+  readonly imports = new Map<string, string>(); // import name -> its declaration
   /** dynamic call sites so far (each has an inline cache in the runtime, by index) */
   callSites = 0;
   /** each function's frame in Jolt backtraces, by fid (the third number of its calls' `;;@` annotations) */
@@ -71,8 +104,12 @@ export class ModuleBuilder {
   readonly codeOf: (mi: MethodInstance) => CodeInstance | undefined;
   /** the signature of an instance already compiled in another module */
   readonly compiledSignature: (mi: MethodInstance) => Signature | undefined;
-  constructor(codeOf: (mi: MethodInstance) => CodeInstance | undefined, compiledSignature: (mi: MethodInstance) => Signature | undefined) {
-    this.codeOf = codeOf; this.compiledSignature = compiledSignature;
+  constructor(
+    codeOf: (mi: MethodInstance) => CodeInstance | undefined,
+    compiledSignature: (mi: MethodInstance) => Signature | undefined,
+  ) {
+    this.codeOf = codeOf;
+    this.compiledSignature = compiledSignature;
   }
 
   /** `hypot` in wasm (abs of a complex number is in many inner loops; a call out to JS costs more than the
@@ -193,7 +230,8 @@ export class ModuleBuilder {
   fromAny(): string {
     if (this.helpers.has('fromAny')) return '$jl_from_any';
     this.helpers.add('fromAny');
-    const owner = (v: 'vf64' | 'vi64' | 'vref'): string => `(if (ref.test (ref $${v}) (local.get $x)) (then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
+    const owner = (v: 'vf64' | 'vi64' | 'vref'): string =>
+      `(if (ref.test (ref $${v}) (local.get $x)) (then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
     this.funcs.push(`(func $jl_from_any (param $x anyref) (result externref)
   ${owner('vref')} ${owner('vf64')} ${owner('vi64')}
   (extern.convert_any (local.get $x)))`);
@@ -215,7 +253,10 @@ export class ModuleBuilder {
     this.helpers.add(name);
     // a struct made in wasm gets its owner when first asked (gc_arrays.wat *_owner)
     const gcOwner = `$gc_${k.slice(1)}_owner`;
-    this.imports.set(gcOwner, `(import "gc" "${k.slice(1)}_owner" (func ${gcOwner} (param (ref $${k})) (result externref)))`);
+    this.imports.set(
+      gcOwner,
+      `(import "gc" "${k.slice(1)}_owner" (func ${gcOwner} (param (ref $${k})) (result externref)))`,
+    );
     this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref) (local $o externref)
   (if (ref.is_null (local.get $v)) (then (return ${this.constRef(T.Nothing!.instance!)})))
   (if (ref.is_null (local.tee $o (struct.get $${k} 2 (local.get $v)))) (then (return (call ${gcOwner} (ref.as_non_null (local.get $v))))))
@@ -247,7 +288,8 @@ export class ModuleBuilder {
    *  through the runtime (values.ts wasmValue), any other is internalized in wasm */
   toAny(expr: string, t: JType): string {
     if (!mayBeVec(t)) return `(any.convert_extern ${expr})`;
-    if (!this.imports.has('wasm_value')) this.imports.set('wasm_value', '(import "rt" "wasm_value" (func $wasm_value (param externref) (result anyref)))');
+    if (!this.imports.has('wasm_value'))
+      this.imports.set('wasm_value', '(import "rt" "wasm_value" (func $wasm_value (param externref) (result anyref)))');
     return `(call $wasm_value ${expr})`;
   }
 
@@ -258,19 +300,29 @@ export class ModuleBuilder {
 
   constRef(v: Value): string {
     let k = this.constIndex.get(v);
-    if (k === undefined) { k = this.consts.length; this.consts.push(v); this.constIndex.set(v, k); }
+    if (k === undefined) {
+      k = this.consts.length;
+      this.consts.push(v);
+      this.constIndex.set(v, k);
+    }
     return `(global.get $k${k})`;
   }
   /** a struct type's tag (gc_arrays.wat `$tt`), imported like a constant */
   tagRef(t: DataType): string {
     let k = this.tagTypes.indexOf(t);
-    if (k < 0) { k = this.tagTypes.length; this.tagTypes.push(t); }
+    if (k < 0) {
+      k = this.tagTypes.length;
+      this.tagTypes.push(t);
+    }
     return `(global.get $tag${k})`;
   }
   readonly tagTypes: DataType[] = [];
   need(name: string, params: Kind[], result: Kind | undefined): string {
     if (!this.imports.has(name)) {
-      this.imports.set(name, `(import "rt" "${name}" (func $${name}${params.length ? ' (param ' + params.map(wasmType).join(' ') + ')' : ''}${result ? ' (result ' + wasmType(result) + ')' : ''}))`);
+      this.imports.set(
+        name,
+        `(import "rt" "${name}" (func $${name}${params.length ? ' (param ' + params.map(wasmType).join(' ') + ')' : ''}${result ? ' (result ' + wasmType(result) + ')' : ''}))`,
+      );
     }
     return `$${name}`;
   }
@@ -282,13 +334,20 @@ export class ModuleBuilder {
     const copy = sigExt && !this.local.has(mi) && !this.external.has(mi) && this.smallEnoughToCopy(mi);
     if (sigExt && !copy && !this.local.has(mi)) {
       let name = this.external.get(mi);
-      if (!name) { name = `$${wasmName(mi)}_x${this.external.size}`; this.external.set(mi, name); }
+      if (!name) {
+        name = `$${wasmName(mi)}_x${this.external.size}`;
+        this.external.set(mi, name);
+      }
       return { name, sig: sigExt };
     }
     const ci = this.codeOf(mi);
     if (!ci) return undefined;
     let name = this.local.get(mi);
-    if (!name) { name = `$${wasmName(mi)}_${this.local.size}`; this.local.set(mi, name); this.queue.push(ci); }
+    if (!name) {
+      name = `$${wasmName(mi)}_${this.local.size}`;
+      this.local.set(mi, name);
+      this.queue.push(ci);
+    }
     return { name, sig: signatureOf(ci) };
   }
   /** A copy of a small callee for a call whose arguments include constant immutable values (a keyword call's
@@ -298,9 +357,9 @@ export class ModuleBuilder {
     if (!consts.some(v => v !== undefined) || !this.smallEnoughToCopy(mi)) return undefined;
     const ci = this.codeOf(mi);
     if (!ci) return undefined;
-    const key = consts.map(v => v === undefined ? '' : this.constRef(v)).join(',');
+    const key = consts.map(v => (v === undefined ? '' : this.constRef(v))).join(',');
     let names = this.copyNames.get(mi);
-    if (!names) this.copyNames.set(mi, names = new Map());
+    if (!names) this.copyNames.set(mi, (names = new Map()));
     let name = names.get(key);
     if (!name) {
       name = `$${wasmName(mi)}_c${this.copies.length}`;
@@ -315,7 +374,10 @@ export class ModuleBuilder {
   private copied = 0;
   /** the next function to emit: a queued instance (`consts` undefined) or a constant-specialized copy */
   next(): { ci: CodeInstance; name: string; consts?: (Value | undefined)[] } | undefined {
-    if (this.queued < this.queue.length) { const ci = this.queue[this.queued++]!; return { ci, name: this.local.get(ci.def)! }; }
+    if (this.queued < this.queue.length) {
+      const ci = this.queue[this.queued++]!;
+      return { ci, name: this.local.get(ci.def)! };
+    }
     if (this.copied < this.copies.length) return this.copies[this.copied++]!;
     return undefined;
   }
@@ -343,16 +405,21 @@ export class ModuleBuilder {
  *  definitions across modules, so compiled code accesses the runtime's vectors directly */
 const GC_VECTOR_TYPES = [
   '(type $tt (struct (field externref)))',
-  '(type $af64 (array (mut f64)))', '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
-  '(type $ai64 (array (mut i64)))', '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
-  '(type $aref (array (mut anyref)))', '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $af64 (array (mut f64)))',
+  '(type $vf64 (struct (field (mut (ref $af64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $ai64 (array (mut i64)))',
+  '(type $vi64 (struct (field (mut (ref $ai64))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
+  '(type $aref (array (mut anyref)))',
+  '(type $vref (struct (field (mut (ref $aref))) (field (mut i32)) (field (mut externref)) (field (ref null $tt))))',
   '(type $bits (struct (field i64)))',
   // the character codes V8's fromCharCodeArray builtin makes a string of
   '(type $a16 (array (mut i16)))',
 ];
 /** whether typed code has a loop (a jump backwards) */
 export function hasLoop(code: readonly Value[]): boolean {
-  return code.some((st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1));
+  return code.some(
+    (st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1),
+  );
 }
 /** the kind of the elements of an array type kept in an Int64 vector (Int64 itself, or another bits type) */
 function arrayElementKind(t: JType): Kind {
@@ -371,15 +438,22 @@ function mayBeVec(t: JType): boolean {
 /** the kinds of an array kept in a WasmGC vector: of Float64, of the other bits types, of references */
 type ArrayVecKind = 'vf64' | 'vi64' | 'vref';
 /** a struct type whose fields live in a WasmGC vector */
-const isVecStruct = (t: JType): t is DataType => t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
+const isVecStruct = (t: JType): t is DataType =>
+  t instanceof DataType && t.name !== T.Array!.name && vecKind(t) !== undefined;
 
 /** a readable wasm name for an instance, as Julia names its native functions (`julia_fib_0`) */
 function wasmName(mi: MethodInstance): string {
-  return 'julia_' + mi.def.name.name.replace(/[^A-Za-z0-9_]/g, c => c === '!' ? '!' : '_' + c.charCodeAt(0).toString(16));
+  return (
+    'julia_' + mi.def.name.name.replace(/[^A-Za-z0-9_]/g, c => (c === '!' ? '!' : '_' + c.charCodeAt(0).toString(16)))
+  );
 }
 
 /** a compiled instance's wasm signature: whether #self# is passed, parameter kinds, result kind */
-export interface Signature { self: boolean; params: Kind[]; result: Kind | undefined; }
+export interface Signature {
+  self: boolean;
+  params: Kind[];
+  result: Kind | undefined;
+}
 
 export function signatureOf(ci: CodeInstance): Signature {
   const st = (ci.def.specTypes as DataType).parameters as JType[];
@@ -393,7 +467,12 @@ export function signatureOf(ci: CodeInstance): Signature {
 const NOTHING = (): Value => T.Nothing!.instance!;
 
 /** Emits the wasm function for `ci` into the module under `name`. Throws NotCompilable for what it cannot do. */
-export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, argConsts: readonly (Value | undefined)[] = []): void {
+export function emitFunction(
+  mb: ModuleBuilder,
+  ci: CodeInstance,
+  name: string,
+  argConsts: readonly (Value | undefined)[] = [],
+): void {
   const code = ci.inferred!;
   const mi = ci.def;
   const m = mi.def;
@@ -401,19 +480,25 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   const st = (mi.specTypes as DataType).parameters as JType[];
   // varargs: an instance for a call's argument types takes them one by one and makes the tuple itself
   const nfixed = m.isva ? m.nargs - 1 : st.length;
-  if (m.isva && (st.some(p => p instanceof VarargType) || st.length - nfixed > MAX_IMPORT_ARITY)) throw new NotCompilable('varargs of unknown count');
+  if (m.isva && (st.some(p => p instanceof VarargType) || st.length - nfixed > MAX_IMPORT_ARITY))
+    throw new NotCompilable('varargs of unknown count');
   const n = code.code.length;
   const types = code.ssavaluetypes!;
   // a slot's kind comes from everything stored in it (an argument slot may be reassigned, e.g. to a Box)
   const slotKinds = code.slotnames.map((_, k) => kindOf(code.slottypes?.[k]));
-  const ssaKind = (id: number): Kind | undefined => types[id - 1] === Bottom ? undefined : kindOf(types[id - 1]);
+  const ssaKind = (id: number): Kind | undefined => (types[id - 1] === Bottom ? undefined : kindOf(types[id - 1]));
   // bits fields of immutable arguments that are never reassigned are read once, at entry (a loop reading c.re of
   // a Complex argument then reads a local: the runtime call could not be hoisted by binaryen)
-  const assigned = new Set(code.code.filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber).map(st => ((st as Expr).args[0] as SlotNumber).id));
+  const assigned = new Set(
+    code.code
+      .filter(st => st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber)
+      .map(st => ((st as Expr).args[0] as SlotNumber).id),
+  );
   const argFields = new Map<string, { slot: number; idx: number; kind: Kind }>();
   const nargSlots = m.nargs;
   // reads of a local that may be unassigned there (`pc:slot`), and the locals that therefore keep a flag
-  const undefReads = new Set<string>(), flaggedSlots = new Set<number>();
+  const undefReads = new Set<string>(),
+    flaggedSlots = new Set<number>();
   // a scratch local for a reference field read with its #undef check
   let usesFieldLocal = false;
   /** an element of a reference vector, of type t, in t's kind, or `raise` when it is null (#undef): a value kept
@@ -427,7 +512,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     return isVec(to) ? `(ref.cast (ref null $${to}) ${x})` : conv(`(call ${mb.fromAny()} ${x})`, 'ref', to);
   };
   // an argument this copy was specialized on (never reassigned) is a constant
-  const slotConst = (x: SlotNumber): Value | undefined => x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
+  const slotConst = (x: SlotNumber): Value | undefined =>
+    x.id <= nargSlots && !assigned.has(x.id) ? argConsts[x.id - 1] : undefined;
 
   // ---- operands
   const slotLocal = (id: number): string => `$v${id}`;
@@ -439,7 +525,8 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (isVec(to)) {
       if (from !== 'ref') throw new NotCompilable(`no conversion ${from} -> ${to}`);
       const name = `vec_${to.slice(1)}`;
-      if (!mb.imports.has(name)) mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref) (result (ref null $${to}))))`);
+      if (!mb.imports.has(name))
+        mb.imports.set(name, `(import "rt" "${name}" (func $${name} (param externref) (result (ref null $${to}))))`);
       return `(call $${name} ${expr})`;
     }
     if (to === 'ref') return `(call ${mb.need(`box_${from}`, [from], 'ref')} ${expr})`;
@@ -464,11 +551,18 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (x instanceof SSAValue) return ssaKind(x.id) ?? 'ref';
     if (x instanceof SlotNumber) return slotKinds[x.id - 1]!;
     if (x instanceof QuoteNode) return 'ref';
-    if (x instanceof GlobalRef) { const c = globalConst(x); return c === undefined ? 'ref' : literalKind(c); }
+    if (x instanceof GlobalRef) {
+      const c = globalConst(x);
+      return c === undefined ? 'ref' : literalKind(c);
+    }
     return literalKind(x);
   };
   const operand = (x: Value, to: Kind): string => {
-    if (x instanceof SSAValue) { const k = ssaKind(x.id); if (!k) throw new NotCompilable('use of a value that never exists'); return conv(`(local.get $s${x.id})`, k, to); }
+    if (x instanceof SSAValue) {
+      const k = ssaKind(x.id);
+      if (!k) throw new NotCompilable('use of a value that never exists');
+      return conv(`(local.get $s${x.id})`, k, to);
+    }
     if (x instanceof SlotNumber) {
       if (x.id === 1 && !sig.self) return constant(selfValue(st[0]!), to);
       const c = slotConst(x);
@@ -514,16 +608,25 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (x instanceof SSAValue) return types[x.id - 1]!;
     // an argument slot has its specialization's type unless it is assigned (a varargs tuple slot, the locals after
     // it and an assigned argument: their slot types)
-    if (x instanceof SlotNumber) return x.id <= nfixed && !assigned.has(x.id) ? st[x.id - 1]! : code.slottypes?.[x.id - 1] ?? T.Any!;
+    if (x instanceof SlotNumber)
+      return x.id <= nfixed && !assigned.has(x.id) ? st[x.id - 1]! : (code.slottypes?.[x.id - 1] ?? T.Any!);
     const v = valueOf(x);
-    return v === undefined ? T.Any! : (v as { jtype?: DataType }).jtype ?? typeOfLiteral(v);
+    return v === undefined ? T.Any! : ((v as { jtype?: DataType }).jtype ?? typeOfLiteral(v));
   };
 
   // ---- calls through the runtime
   const boxedArgs = (xs: Value[]): string => xs.map(x => operand(x, 'ref')).join(' ');
-  const arity = (xs: Value[]): number => { if (xs.length > MAX_IMPORT_ARITY) throw new NotCompilable('too many arguments'); return xs.length; };
+  const arity = (xs: Value[]): number => {
+    if (xs.length > MAX_IMPORT_ARITY) throw new NotCompilable('too many arguments');
+    return xs.length;
+  };
   // `heads` are the leading operands (the function, the instance...), already boxed
-  const runtimeCall = (kind: string, heads: string[], xs: Value[], headKinds: Kind[] = heads.map((): Kind => 'ref')): string => {
+  const runtimeCall = (
+    kind: string,
+    heads: string[],
+    xs: Value[],
+    headKinds: Kind[] = heads.map((): Kind => 'ref'),
+  ): string => {
     const k = arity(xs);
     return `(call ${mb.need(`${kind}_${k}`, [...headKinds, ...xs.map((): Kind => 'ref')], 'ref')} ${heads.join(' ')} ${boxedArgs(xs)})`;
   };
@@ -532,7 +635,16 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // this function's frame record (allocated when something needs it)
   let fidCache = -1;
   const frameId = (): number => {
-    if (fidCache < 0) { fidCache = mb.frames.length; mb.frames.push({ func: frameName(mi, code), file: code.file, mod: m.module.name.name, name: name.slice(1), line: m.line }); }
+    if (fidCache < 0) {
+      fidCache = mb.frames.length;
+      mb.frames.push({
+        func: frameName(mi, code),
+        file: code.file,
+        mod: m.module.name.name,
+        name: name.slice(1),
+        line: m.line,
+      });
+    }
     return fidCache;
   };
   const callValue = (ex: Expr): [string, Kind | undefined] => {
@@ -540,7 +652,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     if (ex.head.name === 'invoke') {
       const callee = a[0] as MethodInstance;
       // constant immutable arguments (not numbers: binaryen propagates those itself) call a specialized copy
-      const consts = a.slice(1).map(x => { const v = valueOf(x); return isTuple(v as Value) || (v instanceof JStruct && !v.type.ismutable) ? v : undefined; });
+      const consts = a.slice(1).map(x => {
+        const v = valueOf(x);
+        return isTuple(v as Value) || (v instanceof JStruct && !v.type.ismutable) ? v : undefined;
+      });
       const fn = mb.specializedFor(callee, consts) ?? mb.funcFor(callee);
       if (fn) {
         if (callee === mi) mb.recursive.add(fn.name.slice(1));
@@ -560,7 +675,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       return [runtimeCall('builtin', [mb.constRef(fv)], a.slice(1)), 'ref'];
     }
     // a dynamic call goes through its own inline cache (jit.ts callAtSite)
-    return [runtimeCall('callsite', [`(i32.const ${mb.callSites++})`, operand(f, 'ref')], a.slice(1), ['i32', 'ref']), 'ref'];
+    return [
+      runtimeCall('callsite', [`(i32.const ${mb.callSites++})`, operand(f, 'ref')], a.slice(1), ['i32', 'ref']),
+      'ref',
+    ];
   };
 
   const builtin = (f: BuiltinFunction, xs: Value[]): [string, Kind] | undefined => {
@@ -569,29 +687,51 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     const op = (k: Kind, i: number): string => operand(xs[i]!, k);
     const bin = (instr: string, k: Kind, rk: Kind): [string, Kind] => [`(${instr} ${op(k, 0)} ${op(k, 1)})`, rk];
     const B = all('i32');
-    const numeric = numericIntrinsic(f.name, ks, k => op(ks[k]!, k), () => `(call ${mb.need('throw_divide', [], undefined)})`);
+    const numeric = numericIntrinsic(
+      f.name,
+      ks,
+      k => op(ks[k]!, k),
+      () => `(call ${mb.need('throw_divide', [], undefined)})`,
+    );
     if (numeric) return numeric;
     // 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime
     // (not when the access says it is in bounds, `arrayref(false, ...)`: the array of the vector still traps past its
     // capacity, so a wrong claim reads a stale element, never outside the object)
-    const boundsCheck = (vk: ArrayVecKind, arr: number, idx: number): string => valueOf(xs[0]!) === false ? '' :
-      `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)})) (unreachable)))`;
+    const boundsCheck = (vk: ArrayVecKind, arr: number, idx: number): string =>
+      valueOf(xs[0]!) === false
+        ? ''
+        : `(if (i64.ge_u (i64.sub ${op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${op(vk, arr)}))) (then (call ${mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${op('ref', arr)} (f64.convert_i64_s ${op('i64', idx)})) (unreachable)))`;
     // operand i is an array kept in a WasmGC vector: that vector's kind
     const arrayVec = (i: number): ArrayVecKind | undefined => {
-      const k = ks[i], t = staticType(xs[i]!);
+      const k = ks[i],
+        t = staticType(xs[i]!);
       return isVec(k) && t instanceof DataType && t.name === T.Array!.name ? k : undefined;
     };
     switch (f.name) {
       // Bool's logic (the other integer kinds are numericIntrinsic's)
-      case 'and_int': return B ? bin('i32.and', 'i32', 'i32') : undefined;
-      case 'or_int': return B ? bin('i32.or', 'i32', 'i32') : undefined;
-      case 'xor_int': return B ? bin('i32.xor', 'i32', 'i32') : undefined;
-      case 'not_int': return B ? [`(i32.eqz ${op('i32', 0)})`, 'i32'] : undefined;
-      case 'eq_int': return B ? bin('i32.eq', 'i32', 'i32') : undefined;
-      case 'ne_int': return B ? bin('i32.ne', 'i32', 'i32') : undefined;
+      case 'and_int':
+        return B ? bin('i32.and', 'i32', 'i32') : undefined;
+      case 'or_int':
+        return B ? bin('i32.or', 'i32', 'i32') : undefined;
+      case 'xor_int':
+        return B ? bin('i32.xor', 'i32', 'i32') : undefined;
+      case 'not_int':
+        return B ? [`(i32.eqz ${op('i32', 0)})`, 'i32'] : undefined;
+      case 'eq_int':
+        return B ? bin('i32.eq', 'i32', 'i32') : undefined;
+      case 'ne_int':
+        return B ? bin('i32.ne', 'i32', 'i32') : undefined;
       // conversions: the first operand is the target type
-      case 'sext_int': case 'zext_int': case 'trunc_int': case 'sitofp': case 'uitofp': case 'fptosi': case 'fptoui':
-      case 'fptrunc': case 'fpext': case 'bitcast': {
+      case 'sext_int':
+      case 'zext_int':
+      case 'trunc_int':
+      case 'sitofp':
+      case 'uitofp':
+      case 'fptosi':
+      case 'fptoui':
+      case 'fptrunc':
+      case 'fpext':
+      case 'bitcast': {
         const t = valueOf(xs[0]!);
         if (xs.length !== 2 || !(t instanceof DataType)) return undefined;
         const tk = kindOf(t);
@@ -600,23 +740,50 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       }
       case '===': {
         // floats are identical when their bits are (-0.0 !== 0.0, NaN === NaN)
-        if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64') return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
+        if (ks.length === 2 && ks[0] === 'f64' && ks[1] === 'f64')
+          return [`(i64.eq (i64.reinterpret_f64 ${op('f64', 0)}) (i64.reinterpret_f64 ${op('f64', 1)}))`, 'i32'];
         // one vector per JArray: the same vector is the same array
         // (null is `nothing` of a Union{T, Nothing}: equal only to itself)
-        if (ks.length === 2 && ks[0] === ks[1] && isVec(ks[0]) && [0, 1].every(k => { const t0 = staticType(xs[k]!), t = orNothing(t0) ?? t0; return t instanceof DataType && (t.name === T.Array!.name || t.ismutable); })) return bin('ref.eq', ks[0], 'i32');
+        if (
+          ks.length === 2 &&
+          ks[0] === ks[1] &&
+          isVec(ks[0]) &&
+          [0, 1].every(k => {
+            const t0 = staticType(xs[k]!),
+              t = orNothing(t0) ?? t0;
+            return t instanceof DataType && (t.name === T.Array!.name || t.ismutable);
+          })
+        )
+          return bin('ref.eq', ks[0], 'i32');
         // `x === nothing` for x::Union{T, Nothing} kept as T's vector
-        for (const k of [0, 1]) if (ks.length === 2 && isVec(ks[k]) && valueOf(xs[1 - k]!) === NOTHING()) return [`(ref.is_null ${op(ks[k]!, k)})`, 'i32'];
-        if (ks.length === 2 && ks[0] === ks[1] && ks[0] === 'Float32') return [`(i32.eq (i32.reinterpret_f32 ${op('Float32', 0)}) (i32.reinterpret_f32 ${op('Float32', 1)}))`, 'i32'];
+        for (const k of [0, 1])
+          if (ks.length === 2 && isVec(ks[k]) && valueOf(xs[1 - k]!) === NOTHING())
+            return [`(ref.is_null ${op(ks[k]!, k)})`, 'i32'];
+        if (ks.length === 2 && ks[0] === ks[1] && ks[0] === 'Float32')
+          return [
+            `(i32.eq (i32.reinterpret_f32 ${op('Float32', 0)}) (i32.reinterpret_f32 ${op('Float32', 1)}))`,
+            'i32',
+          ];
         // integers of one kind are kept in one form: the same bits are the same value
         const r = ks.length === 2 && ks[0] === ks[1] ? intRep(ks[0]) : undefined;
         if (r) return bin(`${r.w}.eq`, ks[0]!, 'i32');
         // a singleton or a mutable object is itself only: JS identity (`x === nothing`); strings are equal when JS
         // says so (same bytes), and symbols are interned
-        const byIdentity = [0, 1].some(k => { const t = staticType(xs[k]!); return t instanceof DataType && !t.isabstract && (t.instance !== undefined || t.ismutable); });
-        return [`(call ${mb.need(byIdentity ? 'same' : 'egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`, 'i32'];
+        const byIdentity = [0, 1].some(k => {
+          const t = staticType(xs[k]!);
+          return t instanceof DataType && !t.isabstract && (t.instance !== undefined || t.ismutable);
+        });
+        return [
+          `(call ${mb.need(byIdentity ? 'same' : 'egal', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${op('ref', 1)})`,
+          'i32',
+        ];
       }
       case 'ifelse':
-        if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2]) return [`(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`, ks[1]!];
+        if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2])
+          return [
+            `(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`,
+            ks[1]!,
+          ];
         return undefined;
       case 'isa': {
         const t = valueOf(xs[1]!);
@@ -629,10 +796,19 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const isNull = `(ref.is_null ${op(ks[0]!, 0)})`;
           return [a === b ? `(i32.const ${a ? 1 : 0})` : a ? `(i32.eqz ${isNull})` : isNull, 'i32'];
         }
-        if (ks[0] !== 'ref' || issubtype(xt, t as JType)) return [`(i32.const ${issubtype(xt, t as JType) ? 1 : 0})`, 'i32'];
+        if (ks[0] !== 'ref' || issubtype(xt, t as JType))
+          return [`(i32.const ${issubtype(xt, t as JType) ? 1 : 0})`, 'i32'];
         // a concrete type has no subtypes: the value's type is it or not (a union split's test)
-        const leaf = t instanceof DataType && !t.isabstract && !t.hasfreetypevars && t.name !== T.Tuple!.name && t.name !== T.Type!.name;
-        return [`(call ${mb.need(leaf ? 'isa_leaf' : 'isa', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${mb.constRef(t)})`, 'i32'];
+        const leaf =
+          t instanceof DataType &&
+          !t.isabstract &&
+          !t.hasfreetypevars &&
+          t.name !== T.Tuple!.name &&
+          t.name !== T.Type!.name;
+        return [
+          `(call ${mb.need(leaf ? 'isa_leaf' : 'isa', ['ref', 'ref'], 'i32')} ${op('ref', 0)} ${mb.constRef(t)})`,
+          'i32',
+        ];
       }
       case 'getfield': {
         if (xs.length !== 2) return undefined;
@@ -642,8 +818,9 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         // a named tuple's field names and types are its parameters
         const nt = ot.name === T.NamedTuple?.name;
         const ntTypes = nt ? ot.parameters[1] : undefined;
-        if (nt && !(Array.isArray(ot.parameters[0]) && ntTypes instanceof DataType && ntTypes.name === T.Tuple!.name)) return undefined;
-        const names = nt ? ot.parameters[0] as Value[] : ot.name.names;
+        if (nt && !(Array.isArray(ot.parameters[0]) && ntTypes instanceof DataType && ntTypes.name === T.Tuple!.name))
+          return undefined;
+        const names = nt ? (ot.parameters[0] as Value[]) : ot.name.names;
         let idx: number;
         if (typeof fld === 'bigint') idx = Number(fld) - 1;
         else if (fld instanceof Sym) idx = names.indexOf(fld);
@@ -663,17 +840,41 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, ot.types[idx]!), fk];
         }
         // read in the field's kind (no boxing of an Int64/Float64 field)
-        const fk0 = ot.name === T.Tuple!.name ? kindOf(ot.parameters[idx] as JType) : nt ? kindOf((ntTypes as DataType).parameters[idx] as JType) : kindOf(ot.types[idx]);
+        const fk0 =
+          ot.name === T.Tuple!.name
+            ? kindOf(ot.parameters[idx] as JType)
+            : nt
+              ? kindOf((ntTypes as DataType).parameters[idx] as JType)
+              : kindOf(ot.types[idx]);
         // a field of a constant immutable value (a keyword call's named tuple, inlined) is a constant
         const ov = valueOf(xs[0]!);
-        const known = isTuple(ov as Value) ? (ov as Value[])[idx] : ov instanceof JStruct && !ov.type.ismutable ? ov.get(idx) : undefined;
+        const known = isTuple(ov as Value)
+          ? (ov as Value[])[idx]
+          : ov instanceof JStruct && !ov.type.ismutable
+            ? ov.get(idx)
+            : undefined;
         if (known !== undefined && !isVec(fk0)) return [constant(known, fk0), fk0];
         // a field holding a value kept as a WasmGC vector (an array of a bits type, a struct) is read as its owner
         // and unboxed to its vector
-        if (isVec(fk0)) return [conv(`(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`, 'ref', fk0), fk0];
+        if (isVec(fk0))
+          return [
+            conv(
+              `(call ${mb.need('getfield_ref', ['ref', 'i32'], 'ref')} ${op('ref', 0)} (i32.const ${idx}))`,
+              'ref',
+              fk0,
+            ),
+            fk0,
+          ];
         const fk = fk0;
         const x0 = xs[0];
-        if (fk !== 'ref' && !ot.ismutable && x0 instanceof SlotNumber && x0.id >= 2 && x0.id <= nargSlots && !assigned.has(x0.id)) {
+        if (
+          fk !== 'ref' &&
+          !ot.ismutable &&
+          x0 instanceof SlotNumber &&
+          x0.id >= 2 &&
+          x0.id <= nargSlots &&
+          !assigned.has(x0.id)
+        ) {
           const local = `$af${x0.id}_${idx}`;
           argFields.set(local, { slot: x0.id, idx, kind: fk });
           mb.need(`getfield_${fk}`, ['ref', 'i32'], fk);
@@ -685,7 +886,14 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       case '_getbox': {
         const name = valueOf(xs[1]!);
         if (xs.length !== 2 || ks[0] !== 'vref' || !(name instanceof Sym)) return undefined;
-        return [nonNull(`(array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))`, `(call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)})`, T.Any!), 'ref'];
+        return [
+          nonNull(
+            `(array.get $aref (struct.get $vref 0 ${op('vref', 0)}) (i32.const 0))`,
+            `(call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(name)})`,
+            T.Any!,
+          ),
+          'ref',
+        ];
       }
       case 'setfield!': {
         if (xs.length !== 3) return undefined;
@@ -696,18 +904,29 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const ft = ot.types[idx];
         if (idx < 0 || ft === undefined || !issubtype(staticType(xs[2]!), ft)) return undefined;
         if (isVecStruct(ot) && isVec(ks[0])) {
-          const ek = ks[0].slice(1) as Kind, fk = kindOf(ft);
+          const ek = ks[0].slice(1) as Kind,
+            fk = kindOf(ft);
           const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? refFieldOperand(xs[2]!, ft) : toRaw64(fk, op(fk, 2));
-          return [`(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`, fk];
+          return [
+            `(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`,
+            fk,
+          ];
         }
         const vk = isVec(kindOf(ft)) ? 'ref' : kindOf(ft);
-        return [`(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`, vk];
+        return [
+          `(call ${mb.need(`setfield_${vk}`, ['ref', 'i32', vk], vk)} ${op('ref', 0)} (i32.const ${idx}) ${op(vk, 2)})`,
+          vk,
+        ];
       }
       case 'sizeof':
         // a string's size is its number of bytes
-        if (xs.length === 1 && staticType(xs[0]!) === T.String) return [`(i64.extend_i32_u (call ${mb.jsString('length')} ${op('ref', 0)}))`, 'i64'];
+        if (xs.length === 1 && staticType(xs[0]!) === T.String)
+          return [`(i64.extend_i32_u (call ${mb.jsString('length')} ${op('ref', 0)}))`, 'i64'];
         // a bits value's size is its type's
-        if (xs.length === 1 && ks[0] !== 'ref' && !isVec(ks[0])) { const t = staticType(xs[0]!) as DataType; return [`(i64.const ${t === T.Bool ? 1 : t.nbits / 8})`, 'i64']; }
+        if (xs.length === 1 && ks[0] !== 'ref' && !isVec(ks[0])) {
+          const t = staticType(xs[0]!) as DataType;
+          return [`(i64.const ${t === T.Bool ? 1 : t.nbits / 8})`, 'i64'];
+        }
         return undefined;
       // lengths and indices cross to the runtime as i32/f64 numbers: an i64 would become a BigInt there
       case 'arraylen': {
@@ -727,43 +946,66 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
           const get = `(block (result ${vk === 'vref' ? 'anyref' : vk.slice(1)}) ${boundsCheck(vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
           if (vk === 'vf64') return [get, 'f64'];
           // an Int64 vector of another bits type holds the elements' bits
-          if (vk === 'vi64') { const ek = arrayElementKind(at); return [fromRaw64(ek, get), ek]; }
+          if (vk === 'vi64') {
+            const ek = arrayElementKind(at);
+            return [fromRaw64(ek, get), ek];
+          }
           // a reference element: an array or struct is cast to its vector, any other is its JS value
-          return [nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, (at as DataType).parameters[0] as JType), ek0];
+          return [
+            nonNull(get, `(call ${mb.need('throw_undefref', [], undefined)})`, (at as DataType).parameters[0] as JType),
+            ek0,
+          ];
         }
         // in the element's kind; an element whose value is a WasmGC vector (an array of a bits type, a struct)
         // comes as its vector
-        return [`(call ${mb.need(`arrayref_${ek0}`, ['ref', 'f64'], ek0)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`, ek0];
+        return [
+          `(call ${mb.need(`arrayref_${ek0}`, ['ref', 'f64'], ek0)} ${op('ref', 1)} (f64.convert_i64_s ${op('i64', 2)}))`,
+          ek0,
+        ];
       }
       case 'arrayset': {
         if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
-        const ak = arrayVec(1), vk = ks[2]!;
+        const ak = arrayVec(1),
+          vk = ks[2]!;
         if (ak) {
-          const set = (x: string): [string, Kind] => [`(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`, ak];
+          const set = (x: string): [string, Kind] => [
+            `(block (result ${wasmType(ak)}) ${boundsCheck(ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`,
+            ak,
+          ];
           const ek = ak === 'vi64' ? arrayElementKind(staticType(xs[1]!)) : ak === 'vf64' ? 'f64' : undefined;
           // a reference element is stored as a reference vector keeps it
           if (ak === 'vref') return set(anyOperand(xs[2]!));
           if (vk === ek) return set(ak === 'vi64' ? toRaw64(ek, op(ek, 2)) : op(ek, 2));
         }
         const sk = isVec(vk) ? 'ref' : vk;
-        return [`(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`, 'ref'];
+        return [
+          `(call ${mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`,
+          'ref',
+        ];
       }
-      default: return undefined;
+      default:
+        return undefined;
     }
   };
 
   // ---- basic blocks
   const starts = new Set<number>([0]);
   code.code.forEach((s, pc) => {
-    if (s instanceof GotoNode) { starts.add(s.label - 1); starts.add(pc + 1); }
-    else if (s instanceof GotoIfNot) { starts.add(s.dest - 1); starts.add(pc + 1); }
-    else if (s instanceof ReturnNode) starts.add(pc + 1);
+    if (s instanceof GotoNode) {
+      starts.add(s.label - 1);
+      starts.add(pc + 1);
+    } else if (s instanceof GotoIfNot) {
+      starts.add(s.dest - 1);
+      starts.add(pc + 1);
+    } else if (s instanceof ReturnNode) starts.add(pc + 1);
     else if (s instanceof Expr && s.head.name === 'enter') starts.add((s.args[0] as number) - 1);
   });
   const firsts = [...starts].filter(x => x < n).sort((a, b) => a - b);
   const nb = firsts.length;
   const blockOf: number[] = new Array(n);
-  firsts.forEach((f, b) => { for (let pc = f; pc < (firsts[b + 1] ?? n); pc++) blockOf[pc] = b; });
+  firsts.forEach((f, b) => {
+    for (let pc = f; pc < (firsts[b + 1] ?? n); pc++) blockOf[pc] = b;
+  });
   const lastOf = (b: number): number => (firsts[b + 1] ?? n) - 1;
   const succs: number[][] = firsts.map((_, b) => {
     const s = code.code[lastOf(b)]!;
@@ -774,31 +1016,42 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     return lastOf(b) + 1 < n ? [blockOf[lastOf(b) + 1]!] : [];
   });
   // reverse postorder from the entry
-  const rpo: number[] = [], order: number[] = new Array(nb).fill(-1);
+  const rpo: number[] = [],
+    order: number[] = new Array(nb).fill(-1);
   const seen = new Set<number>();
   // Exception handlers (`enter L`): the block of the enter gets an edge to its catch block, first, and outer
   // handlers before inner ones. The walk therefore finishes a catch block (and what follows the try) before the
   // try's body, so the catch block is placed after, and outside, every block of the body it protects (see try below).
   const excSuccs: number[][] = firsts.map(() => []);
-  const handlerOf = new Map<number, number>();   // catch block -> block of its enter
+  const handlerOf = new Map<number, number>(); // catch block -> block of its enter
   code.code.forEach((s, pc) => {
     if (!(s instanceof Expr && s.head.name === 'enter')) return;
     const h = blockOf[(s.args[0] as number) - 1]!;
     if (handlerOf.has(h)) throw new NotCompilable('catch block shared by two handlers');
-    handlerOf.set(h, blockOf[pc]!); excSuccs[blockOf[pc]!]!.push(h);
+    handlerOf.set(h, blockOf[pc]!);
+    excSuccs[blockOf[pc]!]!.push(h);
   });
-  const allSuccs = (b: number): number[] => excSuccs[b]!.length ? [...excSuccs[b]!, ...succs[b]!] : succs[b]!;
-  const dfs = (b: number): void => { seen.add(b); for (const s of allSuccs(b)) if (!seen.has(s)) dfs(s); rpo.push(b); };
+  const allSuccs = (b: number): number[] => (excSuccs[b]!.length ? [...excSuccs[b]!, ...succs[b]!] : succs[b]!);
+  const dfs = (b: number): void => {
+    seen.add(b);
+    for (const s of allSuccs(b)) if (!seen.has(s)) dfs(s);
+    rpo.push(b);
+  };
   dfs(0);
   rpo.reverse();
-  rpo.forEach((b, k) => { order[b] = k; });
+  rpo.forEach((b, k) => {
+    order[b] = k;
+  });
   const preds: number[][] = firsts.map(() => []);
   for (const b of rpo) for (const s of allSuccs(b)) preds[s]!.push(b);
   // immediate dominators (Cooper, Harvey and Kennedy)
   const idom: number[] = new Array(nb).fill(-1);
   idom[0] = 0;
   const intersect = (a: number, b: number): number => {
-    while (a !== b) { while (order[a]! > order[b]!) a = idom[a]!; while (order[b]! > order[a]!) b = idom[b]!; }
+    while (a !== b) {
+      while (order[a]! > order[b]!) a = idom[a]!;
+      while (order[b]! > order[a]!) b = idom[b]!;
+    }
     return a;
   };
   for (let changed = true; changed;) {
@@ -806,7 +1059,10 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     for (const b of rpo.slice(1)) {
       let d = -1;
       for (const p of preds[b]!) if (idom[p] !== -1) d = d === -1 ? p : intersect(p, d);
-      if (d !== idom[b]) { idom[b] = d; changed = true; }
+      if (d !== idom[b]) {
+        idom[b] = d;
+        changed = true;
+      }
     }
   }
   const isBack = (from: number, to: number): boolean => order[to]! <= order[from]!;
@@ -818,7 +1074,7 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   for (const [h, from] of handlerOf) if (idom[h] !== from) throw new NotCompilable('catch block outside its try');
   // handler depth at each block's entry, and of each enter: Julia's handlers nest statically
   const depthIn: number[] = new Array(nb).fill(-1);
-  const enterDepth = new Map<number, number>();   // pc of an enter -> depth once it has run
+  const enterDepth = new Map<number, number>(); // pc of an enter -> depth once it has run
   depthIn[0] = 0;
   for (const b of rpo) {
     let d = depthIn[b]!;
@@ -849,17 +1105,28 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
       const d = new Set(at);
       for (let pc = firsts[b]!; pc <= lastOf(b); pc++) {
         const stmt = code.code[pc]!;
-        if (onRead) forEachSlotRead(stmt, id => { if (!d.has(id)) onRead(pc, id); });
+        if (onRead)
+          forEachSlotRead(stmt, id => {
+            if (!d.has(id)) onRead(pc, id);
+          });
         if (stmt instanceof NewvarNode) d.delete(stmt.slot.id);
-        else if (stmt instanceof Expr && stmt.head.name === '=' && stmt.args[0] instanceof SlotNumber) d.add(stmt.args[0].id);
+        else if (stmt instanceof Expr && stmt.head.name === '=' && stmt.args[0] instanceof SlotNumber)
+          d.add(stmt.args[0].id);
       }
       return d;
     };
     const meet = (b: number, d: Set<number>): boolean => {
       const old = entry[b];
-      if (!old) { entry[b] = new Set(d); return true; }
+      if (!old) {
+        entry[b] = new Set(d);
+        return true;
+      }
       let changed = false;
-      for (const id of old) if (!d.has(id)) { old.delete(id); changed = true; }
+      for (const id of old)
+        if (!d.has(id)) {
+          old.delete(id);
+          changed = true;
+        }
       return changed;
     };
     for (let changed = true; changed;) {
@@ -871,42 +1138,61 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         for (const h of excSuccs[b]!) if (meet(h, entry[b]!)) changed = true;
       }
     }
-    for (const b of rpo) if (entry[b]) through(b, entry[b]!, (pc, id) => { undefReads.add(`${pc}:${id}`); flaggedSlots.add(id); });
+    for (const b of rpo)
+      if (entry[b])
+        through(b, entry[b]!, (pc, id) => {
+          undefReads.add(`${pc}:${id}`);
+          flaggedSlots.add(id);
+        });
   }
   const catchDepth = (h: number): number => depthIn[h]! + 1;
-  for (const b of rpo) for (const s of succs[b]!) if (isBack(b, s) && !dominatesBlock(idom, s, b)) throw new NotCompilable('irreducible control flow');
+  for (const b of rpo)
+    for (const s of succs[b]!)
+      if (isBack(b, s) && !dominatesBlock(idom, s, b)) throw new NotCompilable('irreducible control flow');
 
   // ---- code of one block's statements
   // Every call carries a debug location `;;@ file:line:fid`: binaryen keeps it through optimization and inlining
   // and writes it to the binary's source map, where jit.ts looks up the offset V8 reports for a compiled frame.
   const fileTag = (code.file.split('/').pop() || 'none').replace(/[^A-Za-z0-9_.-]/g, '_');
   const lineAt: number[] = [];
-  for (let pc = 0, last = m.line; pc < n; pc++) lineAt.push(last = code.codelocs[pc] || last);
-  const site = (wasm: string, line: number): string => wasm.replace(/\(call (\$[^\s()]+)/g, (call, callee: string) => {
-    const fid = frameId();
-    if (callee.startsWith('$julia_')) {
-      let lines = mb.callLines.get(callee);
-      if (!lines) mb.callLines.set(callee, lines = new Map());
-      const had = lines.get(fid);
-      lines.set(fid, had === undefined || had === line ? line : 0);
-    }
-    return `\n;;@ ${fileTag}:${line}:${fid}\n${call}`;
-  });
+  for (let pc = 0, last = m.line; pc < n; pc++) lineAt.push((last = code.codelocs[pc] || last));
+  const site = (wasm: string, line: number): string =>
+    wasm.replace(/\(call (\$[^\s()]+)/g, (call, callee: string) => {
+      const fid = frameId();
+      if (callee.startsWith('$julia_')) {
+        let lines = mb.callLines.get(callee);
+        if (!lines) mb.callLines.set(callee, (lines = new Map()));
+        const had = lines.get(fid);
+        lines.set(fid, had === undefined || had === line ? line : 0);
+      }
+      return `\n;;@ ${fileTag}:${line}:${fid}\n${call}`;
+    });
   let curPc = 0;
-  const stmtCode = (pc: number): string => { curPc = pc; return site(stmtText(pc), lineAt[pc]!); };
+  const stmtCode = (pc: number): string => {
+    curPc = pc;
+    return site(stmtText(pc), lineAt[pc]!);
+  };
   const stmtText = (pc: number): string => {
     const s = code.code[pc]!;
     if (s instanceof NewvarNode) return flaggedSlots.has(s.slot.id) ? `(local.set $def${s.slot.id} (i32.const 0))` : '';
     if (s instanceof Expr) {
       const h = s.head.name;
       if (h === '=') {
-        const lhs = s.args[0]!, rhs = s.args[1]!;
+        const lhs = s.args[0]!,
+          rhs = s.args[1]!;
         if (!(lhs instanceof SlotNumber)) {
-          if (lhs instanceof GlobalRef) { return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`; }
+          if (lhs instanceof GlobalRef) {
+            return `(call ${mb.need('setglobal', ['ref', 'ref'], undefined)} ${mb.constRef(lhs)} ${operand(rhs, 'ref')})`;
+          }
           throw new NotCompilable('assignment target');
         }
         // (a constant goes in the slot's kind: `nothing` as a placeholder of a vector local is a null reference)
-        const rk = rhs instanceof Expr ? undefined : valueOf(rhs) === NOTHING() && isVec(slotKinds[lhs.id - 1]) ? slotKinds[lhs.id - 1]! : operandKind(rhs);
+        const rk =
+          rhs instanceof Expr
+            ? undefined
+            : valueOf(rhs) === NOTHING() && isVec(slotKinds[lhs.id - 1])
+              ? slotKinds[lhs.id - 1]!
+              : operandKind(rhs);
         const [e, k] = rhs instanceof Expr ? valueExpr(rhs) : [operand(rhs, rk!), rk!];
         if (k === undefined) return `${e} (unreachable)`;
         // the assignment's own value may be used as an SSA value too
@@ -928,20 +1214,36 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   const valueExpr = (ex: Expr): [string, Kind | undefined] => {
     switch (ex.head.name) {
-      case 'call': case 'invoke': return callValue(ex);
+      case 'call':
+      case 'invoke':
+        return callValue(ex);
       case 'new': {
         const t = valueOf(ex.args[0]!);
         const fields = ex.args.slice(1);
         // a struct whose every field is given a value inference proved of the field's type needs no checks
-        if (t instanceof DataType && t.name !== T.Tuple!.name && !t.isabstract && t.name.names.length === fields.length &&
-            fields.every((x, k) => t.types[k] !== undefined && issubtype(staticType(x), t.types[k]!))) {
+        if (
+          t instanceof DataType &&
+          t.name !== T.Tuple!.name &&
+          !t.isabstract &&
+          t.name.names.length === fields.length &&
+          fields.every((x, k) => t.types[k] !== undefined && issubtype(staticType(x), t.types[k]!))
+        ) {
           if (t.instance !== undefined && fields.length === 0) return [mb.constRef(t.instance), 'ref'];
           // a struct kept in a WasmGC vector: its fields go unboxed, and its vector comes back
           const ek = vecKind(t);
           if (ek) {
             // made in wasm, tagged with its type and with no owner: the runtime makes its JStruct if it ever needs one
-            const raw = fields.map((x, k) => ek === 'f64' ? operand(x, 'f64') : ek === 'ref' ? refFieldOperand(x, t.types[k]!) : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))));
-            return [`(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`, `v${ek}`];
+            const raw = fields.map((x, k) =>
+              ek === 'f64'
+                ? operand(x, 'f64')
+                : ek === 'ref'
+                  ? refFieldOperand(x, t.types[k]!)
+                  : toRaw64(kindOf(t.types[k]), operand(x, kindOf(t.types[k]))),
+            );
+            return [
+              `(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`,
+              `v${ek}`,
+            ];
           }
           return [runtimeCall('newstruct', [mb.constRef(t)], fields), 'ref'];
         }
@@ -952,9 +1254,15 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         const rt = valueOf(ex.args[1]!);
         const args = ex.args.slice(2);
         const ak = args.map(operandKind);
-        const fname = (ex.args[0] as QuoteNode | Sym);
+        const fname = ex.args[0] as QuoteNode | Sym;
         const fsym = fname instanceof QuoteNode ? fname.value : fname;
-        if (rt === T.Float64 && fsym instanceof Sym && fsym.name === 'jl_hypot' && ak.length === 2 && ak.every(k => k === 'f64')) {
+        if (
+          rt === T.Float64 &&
+          fsym instanceof Sym &&
+          fsym.name === 'jl_hypot' &&
+          ak.length === 2 &&
+          ak.every(k => k === 'f64')
+        ) {
           return [`(call ${mb.hypot()} ${operand(args[0]!, 'f64')} ${operand(args[1]!, 'f64')})`, 'f64'];
         }
         // string primitives compiled to wasm over V8's string builtins
@@ -967,18 +1275,29 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
             return [`(call ${mb.stringLength()} ${operand(args[0]!, 'ref')})`, 'i64'];
           }
           // the byte at i (1-based); callers check the bounds (out of range traps)
-          if ((fn === 'jl_codeunit_int' || fn === 'jl_codeunit') && args.length === 2 && staticType(args[0]!) === T.String && ak[1] === 'i64') {
+          if (
+            (fn === 'jl_codeunit_int' || fn === 'jl_codeunit') &&
+            args.length === 2 &&
+            staticType(args[0]!) === T.String &&
+            ak[1] === 'i64'
+          ) {
             const byte = `(call ${mb.jsString('charCodeAt')} ${operand(args[0]!, 'ref')} (i32.wrap_i64 (i64.sub ${operand(args[1]!, 'i64')} (i64.const 1))))`;
             return fn === 'jl_codeunit' ? [byte, 'UInt8'] : [`(i64.extend_i32_u ${byte})`, 'i64'];
           }
         }
         if (rt === T.Float64 && fsym instanceof Sym && mathForeign[fsym.name] && ak.every(k => k === 'f64')) {
-          return [`(call ${mb.need(`math_${fsym.name}`, ak, 'f64')} ${args.map(x => operand(x, 'f64')).join(' ')})`, 'f64'];
+          return [
+            `(call ${mb.need(`math_${fsym.name}`, ak, 'f64')} ${args.map(x => operand(x, 'f64')).join(' ')})`,
+            'f64',
+          ];
         }
         if ((rt === T.Float64 || rt === T.Int64) && args.length <= 3 && ak.every(k => k === 'f64' || k === 'i64')) {
           const rk: Kind = rt === T.Float64 ? 'f64' : 'i64';
           const name = `foreignt_${rk}_${ak.join('_')}`;
-          return [`(call ${mb.need(name, ['ref', ...ak], rk)} ${mb.constRef(ex.args[0]!)} ${args.map((x, k) => operand(x, ak[k]!)).join(' ')})`, rk];
+          return [
+            `(call ${mb.need(name, ['ref', ...ak], rk)} ${mb.constRef(ex.args[0]!)} ${args.map((x, k) => operand(x, ak[k]!)).join(' ')})`,
+            rk,
+          ];
         }
         return [runtimeCall('foreign', [mb.constRef(ex.args[0]!)], args), 'ref'];
       }
@@ -987,18 +1306,33 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
         if (v === undefined || v instanceof TypeVar) throw new NotCompilable('unknown static parameter');
         return [mb.constRef(v as Value), 'ref'];
       }
-      case 'boundscheck': return ['(i32.const 1)', 'i32'];
+      case 'boundscheck':
+        return ['(i32.const 1)', 'i32'];
       // exception handlers: the depth of handlers in force, the catch block of the one at each depth, and the
       // runtime's depth of caught exceptions at the enter (restored when this handler catches)
       case 'enter': {
         const d = enterDepth.get(curPc)!;
-        return [`(block (result externref) (local.set $hd (i32.const ${d})) (local.set $h${d} (i32.const ${blockOf[(ex.args[0] as number) - 1]})) (local.set $he${d} (call ${mb.need('exception_depth', [], 'i32')})) ${mb.constRef(NOTHING())})`, 'ref'];
+        return [
+          `(block (result externref) (local.set $hd (i32.const ${d})) (local.set $h${d} (i32.const ${blockOf[(ex.args[0] as number) - 1]})) (local.set $he${d} (call ${mb.need('exception_depth', [], 'i32')})) ${mb.constRef(NOTHING())})`,
+          'ref',
+        ];
       }
-      case 'leave': return [`(block (result externref) (local.set $hd (i32.sub (local.get $hd) (i32.const ${Number(ex.args[0] as bigint | number)}))) ${mb.constRef(NOTHING())})`, 'ref'];
-      case 'the_exception': return ['(local.get $exc)', 'ref'];
-      case 'pop_exception': return [`(block (result externref) (call ${mb.need('pop_exception', [], undefined)}) ${mb.constRef(NOTHING())})`, 'ref'];
-      case 'isdefined': throw new NotCompilable('isdefined');
-      default: throw new NotCompilable(`statement ${ex.head.name}`);
+      case 'leave':
+        return [
+          `(block (result externref) (local.set $hd (i32.sub (local.get $hd) (i32.const ${Number(ex.args[0] as bigint | number)}))) ${mb.constRef(NOTHING())})`,
+          'ref',
+        ];
+      case 'the_exception':
+        return ['(local.get $exc)', 'ref'];
+      case 'pop_exception':
+        return [
+          `(block (result externref) (call ${mb.need('pop_exception', [], undefined)}) ${mb.constRef(NOTHING())})`,
+          'ref',
+        ];
+      case 'isdefined':
+        throw new NotCompilable('isdefined');
+      default:
+        throw new NotCompilable(`statement ${ex.head.name}`);
     }
   };
   const returnKind = sig.result;
@@ -1029,13 +1363,16 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   };
   // dominator-tree structuring
   const doTree = (x: number): string => {
-    const ys = children(x).filter(y => mergeNode(y) || handlerOf.has(y)).sort((a, b) => order[b]! - order[a]!);
+    const ys = children(x)
+      .filter(y => mergeNode(y) || handlerOf.has(y))
+      .sort((a, b) => order[b]! - order[a]!);
     const inner = nodeWithin(x, ys);
     return loopHeader(x) ? `(loop $L${x} ${inner})` : inner;
   };
   const nodeWithin = (x: number, ys: number[]): string => {
     if (ys.length === 0) {
-      const branch = (to: number): string => isBack(x, to) || mergeNode(to) ? `(br ${isBack(x, to) ? '$L' : '$B'}${to})` : doTree(to);
+      const branch = (to: number): string =>
+        isBack(x, to) || mergeNode(to) ? `(br ${isBack(x, to) ? '$L' : '$B'}${to})` : doTree(to);
       return `${body(x)} ${terminator(x, branch)}`;
     }
     const [y, ...rest] = ys;
@@ -1056,19 +1393,35 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // parameters arrive in their specialization's kinds and are copied into the argument slots
   const params: string[] = [];
   const entry: string[] = [];
-  if (sig.self) { params.push(`(param $p1 externref)`); entry.push(`(local.set $v1 ${conv('(local.get $p1)', 'ref', slotKinds[0]!)})`); }
+  if (sig.self) {
+    params.push(`(param $p1 externref)`);
+    entry.push(`(local.set $v1 ${conv('(local.get $p1)', 'ref', slotKinds[0]!)})`);
+  }
   for (let k = 1; k < st.length; k++) {
     params.push(`(param $p${k + 1} ${wasmType(kindOf(st[k]))})`);
-    if (k < nfixed) entry.push(`(local.set $v${k + 1} ${conv(`(local.get $p${k + 1})`, kindOf(st[k]), slotKinds[k]!)})`);
+    if (k < nfixed)
+      entry.push(`(local.set $v${k + 1} ${conv(`(local.get $p${k + 1})`, kindOf(st[k]), slotKinds[k]!)})`);
   }
   if (m.isva) {
     const rest = st.slice(nfixed).map((p, j) => conv(`(local.get $p${nfixed + j + 1})`, kindOf(p), 'ref'));
-    entry.push(`(local.set $v${nfixed + 1} ${conv(`(call ${mb.need(`mktuple_${rest.length}`, rest.map((): Kind => 'ref'), 'ref')} ${rest.join(' ')})`, 'ref', slotKinds[nfixed]!)})`);
+    entry.push(
+      `(local.set $v${nfixed + 1} ${conv(
+        `(call ${mb.need(
+          `mktuple_${rest.length}`,
+          rest.map((): Kind => 'ref'),
+          'ref',
+        )} ${rest.join(' ')})`,
+        'ref',
+        slotKinds[nfixed]!,
+      )})`,
+    );
   }
   const locals: string[] = [];
   for (const [local, f] of argFields) {
     locals.push(`(local ${local} ${wasmType(f.kind)})`);
-    entry.push(`(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`);
+    entry.push(
+      `(local.set ${local} (call $getfield_${f.kind} ${conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`,
+    );
   }
   for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);
   if (usesFieldLocal) locals.push('(local $fld anyref)');
@@ -1077,7 +1430,18 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
     locals.push('(local $hd i32) (local $exn externref) (local $exc externref)');
     for (let d = 1; d <= maxDepth; d++) locals.push(`(local $h${d} i32) (local $he${d} i32)`);
   }
-  for (let id = 1; id <= n; id++) { const k = ssaKind(id); if (k && !(code.code[id - 1] instanceof GotoNode || code.code[id - 1] instanceof GotoIfNot || code.code[id - 1] instanceof ReturnNode)) locals.push(`(local $s${id} ${wasmType(k)})`); }
+  for (let id = 1; id <= n; id++) {
+    const k = ssaKind(id);
+    if (
+      k &&
+      !(
+        code.code[id - 1] instanceof GotoNode ||
+        code.code[id - 1] instanceof GotoIfNot ||
+        code.code[id - 1] instanceof ReturnNode
+      )
+    )
+      locals.push(`(local $s${id} ${wasmType(k)})`);
+  }
   const result = returnKind ? ` (result ${wasmType(returnKind)})` : '';
   // No exception handler for stack traces (only the program's own try has one): the frames of a Jolt exception
   // leaving compiled code are read off the JS stack captured when it was made (jit.ts callCompiled). A handler
@@ -1085,20 +1449,32 @@ export function emitFunction(mb: ModuleBuilder, ci: CodeInstance, name: string, 
   // optimized code a call inside any `try` is reported at the function's start, so its debug location could not
   // be found.
   const fbody = `${site(entry.join(' '), m.line)} ${structured} (unreachable)`;
-  mb.funcs.push(`(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`);
+  mb.funcs.push(
+    `(func ${name} (export "${name.slice(1)}") ${params.join(' ')}${result} ${locals.join(' ')}\n ${fbody})`,
+  );
 }
 
 function dominatesBlock(idom: number[], a: number, b: number): boolean {
-  for (let x = b; ; x = idom[x]!) { if (x === a) return true; if (x === 0 || x === -1) return a === 0 && x === 0; }
+  for (let x = b; ; x = idom[x]!) {
+    if (x === a) return true;
+    if (x === 0 || x === -1) return a === 0 && x === 0;
+  }
 }
 
 /** the frame name a Jolt stack trace shows for this instance: `f(x::Int64, ::String)` */
 function frameName(mi: MethodInstance, code: CodeInfo): string {
   const ps = ((mi.specTypes as DataType).parameters as JType[]).slice(1);
-  return `${mi.def.name.name}(${ps.map((p, k) => { const nm = code.slotnames[k + 1]?.name ?? ''; return (nm.startsWith('#') ? '' : nm) + '::' + showTypeName(p); }).join(', ')})`;
+  return `${mi.def.name.name}(${ps
+    .map((p, k) => {
+      const nm = code.slotnames[k + 1]?.name ?? '';
+      return (nm.startsWith('#') ? '' : nm) + '::' + showTypeName(p);
+    })
+    .join(', ')})`;
 }
 let showTypeName: (t: JType) => string = () => '';
-export function setTypePrinter(f: (t: JType) => string): void { showTypeName = f; }
+export function setTypePrinter(f: (t: JType) => string): void {
+  showTypeName = f;
+}
 
 function selfValue(t: JType): Value {
   if (t instanceof DataType && t.instance !== undefined) return t.instance;
@@ -1116,7 +1492,8 @@ function literalKind(v: Value): Kind {
   if (v instanceof Bits || v instanceof JChar) return kindOf(v.jtype);
   return 'ref';
 }
-const floatText = (v: number): string => Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(v);
+const floatText = (v: number): string =>
+  Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : String(v);
 function typeOfLiteral(v: Value): JType {
   if (typeof v === 'bigint') return T.Int64!;
   if (typeof v === 'number') return T.Float64!;

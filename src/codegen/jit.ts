@@ -11,7 +11,21 @@ import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { T, Sym, JStruct, JArray, wasmValue, JoltThrow, BuiltinFunction, GlobalRef, isTuple, mkTuple, type Value, type StackFrame, type NativeTrace } from '../runtime/values.ts';
+import {
+  T,
+  Sym,
+  JStruct,
+  JArray,
+  wasmValue,
+  JoltThrow,
+  BuiltinFunction,
+  GlobalRef,
+  isTuple,
+  mkTuple,
+  type Value,
+  type StackFrame,
+  type NativeTrace,
+} from '../runtime/values.ts';
 import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType, DataType } from '../runtime/types.ts';
@@ -20,11 +34,29 @@ import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, refOps, gcExports, typeTag, type GcVec } from '../runtime/gc_arrays.ts';
-import { dispatchCall, invokeMethod, frames, getGlobal, setGlobal, execHooks, catchException, state as interpState } from '../interpreter/interpret.ts';
+import {
+  dispatchCall,
+  invokeMethod,
+  frames,
+  getGlobal,
+  setGlobal,
+  execHooks,
+  catchException,
+  state as interpState,
+} from '../interpreter/interpret.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
 import { BITS_KINDS, boxBits, unboxBits, isVec, type BitsKind, type Kind } from './kinds.ts';
-import { ModuleBuilder, NotCompilable, emitFunction, signatureOf, setTypePrinter, hasLoop, type Signature, type FrameInfo } from './codegen.ts';
+import {
+  ModuleBuilder,
+  NotCompilable,
+  emitFunction,
+  signatureOf,
+  setTypePrinter,
+  hasLoop,
+  type Signature,
+  type FrameInfo,
+} from './codegen.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -49,15 +81,23 @@ export const jitSettings = { threshold: 2, sync: false };
 /** a compiled instance: its wasm function, signature and module, and how its arguments and result cross between
  *  the interpreter's values and wasm's (undefined: as they are) */
 interface Compiled {
-  fn: (...a: Value[]) => Value; sig: Signature; module: number;
-  toWasm: (((v: Value) => unknown) | undefined)[] | undefined; fromWasm: ((r: unknown) => Value) | undefined;
+  fn: (...a: Value[]) => Value;
+  sig: Signature;
+  module: number;
+  toWasm: (((v: Value) => unknown) | undefined)[] | undefined;
+  fromWasm: ((r: unknown) => Value) | undefined;
 }
 const compiled = new WeakMap<MethodInstance, Compiled>();
 /** instances that failed to compile (not retried until invalidated) */
 const refused = new WeakSet<MethodInstance>();
 const calls = new WeakMap<MethodInstance, number>();
 /** per module: its text, binaryen's optimized text, bytes, and the instances in it */
-export interface ModuleRecord { text: string; optimizedText?: string; bytes: Uint8Array; names: Map<MethodInstance, string>; }
+export interface ModuleRecord {
+  text: string;
+  optimizedText?: string;
+  bytes: Uint8Array;
+  names: Map<MethodInstance, string>;
+}
 export const modules: ModuleRecord[] = [];
 
 // ------------------------------------------------------------------ binaryen in a worker
@@ -65,9 +105,10 @@ let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: 
 
 /** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
 export function enableNativeTier(sync = false): void {
-  execHooks.native = nativeCall; jitSettings.sync = sync;
+  execHooks.native = nativeCall;
+  jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
-  startCompiler();   // binaryen loads in the worker while Base loads and the program starts
+  startCompiler(); // binaryen loads in the worker while Base loads and the program starts
 }
 
 /** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
@@ -76,7 +117,10 @@ export function startCompiler(): void {
   // [0]: an answer is ready; [1]: binaryen has loaded
   const flag = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const w = new Worker(fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url)), { workerData: { flag: flag.buffer, port: port2 }, transferList: [port2] });
+  const w = new Worker(fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url)), {
+    workerData: { flag: flag.buffer, port: port2 },
+    transferList: [port2],
+  });
   w.unref();
   port1.unref();
   worker = { w, port: port1, flag };
@@ -97,7 +141,7 @@ function binaryenCompileNow(req: CompileRequest): CompileAnswer {
   while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 60_000);
   jitStats.binaryenWaitMs += performance.now() - t0;
   const msg = receiveMessageOnPort(port);
-  sendNext();   // resume the background queue
+  sendNext(); // resume the background queue
   return (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer;
 }
 
@@ -112,7 +156,10 @@ function binaryenCompileNow(req: CompileRequest): CompileAnswer {
 /** what placing a module's compiled frames needs (see ModuleBuilder); `shift`: how far the instantiated module's
  *  code lies past the offsets binaryen wrote (the compilation hints section goes before the code) */
 interface ModuleDebug {
-  frames: FrameInfo[]; sites: Int32Array; shift: number; callLines: Map<string, Map<number, number>>;
+  frames: FrameInfo[];
+  sites: Int32Array;
+  shift: number;
+  callLines: Map<string, Map<number, number>>;
   /** fid by wasm function name */
   byName: Map<string, number>;
 }
@@ -128,31 +175,51 @@ function nativeTrace(e: JoltThrow): NativeTrace {
     sites = (e.jsStack as { stack?: unknown }).stack;
     Error.prepareStackTrace = prepare;
   }
-  return { sites: Array.isArray(sites) ? sites as NodeJS.CallSite[] : [], next: 0 };
+  return { sites: Array.isArray(sites) ? (sites as NodeJS.CallSite[]) : [], next: 0 };
 }
 /** V8's URL for the frames of a module named `jolt<serial>` */
 const JOLT_WASM_URL = /^wasm:\/\/wasm\/jolt(\d+)-/;
 /** a wasm frame of a compiled module: its function's wasm name, the byte offset (in its module) of the call in
  *  progress and of the function's start */
-interface WasmFrame { name: string; pos: number; start: number; }
+interface WasmFrame {
+  name: string;
+  pos: number;
+  start: number;
+}
 
 /** the annotation in force at module offset `pos` (binary search over the [offset, fid, line] triples) */
 function siteAt(d: ModuleDebug, pos: number): { fid: number; line: number } {
-  const s = d.sites, at = pos - d.shift;
-  let lo = 0, hi = s.length / 3 - 1, found = -1;
-  while (lo <= hi) { const mid = (lo + hi) >> 1; if (s[mid * 3]! <= at) { found = mid; lo = mid + 1; } else hi = mid - 1; }
+  const s = d.sites,
+    at = pos - d.shift;
+  let lo = 0,
+    hi = s.length / 3 - 1,
+    found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid * 3]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return found < 0 ? { fid: -1, line: 0 } : { fid: s[found * 3 + 1]!, line: s[found * 3 + 2]! };
 }
 
 /** the functions from `inner` out to `outer` through calls binaryen inlined (innermost first): the shortest such
  *  chain of the module's calls, if there is one */
 function inlineChain(d: ModuleDebug, outer: number, inner: number): number[] | undefined {
-  const reachedFrom = new Map<number, number>([[inner, -1]]);   // caller fid -> the callee it was reached from
+  const reachedFrom = new Map<number, number>([[inner, -1]]); // caller fid -> the callee it was reached from
   for (const queue = [inner]; queue.length;) {
     const x = queue.shift()!;
-    if (x === outer) { const chain: number[] = []; for (let y = outer; y !== -1; y = reachedFrom.get(y)!) chain.unshift(y); return chain; }
+    if (x === outer) {
+      const chain: number[] = [];
+      for (let y = outer; y !== -1; y = reachedFrom.get(y)!) chain.unshift(y);
+      return chain;
+    }
     for (const caller of d.callLines.get('$' + d.frames[x]!.name)?.keys() ?? []) {
-      if (!reachedFrom.has(caller)) { reachedFrom.set(caller, x); queue.push(caller); }
+      if (!reachedFrom.has(caller)) {
+        reachedFrom.set(caller, x);
+        queue.push(caller);
+      }
     }
   }
   return undefined;
@@ -169,7 +236,10 @@ function logicalFrames(d: ModuleDebug, p: WasmFrame): { fid: number; line: numbe
   const chain = at.fid >= 0 && at.fid !== own ? inlineChain(d, own, at.fid) : undefined;
   // (a location that no chain of calls leads to is not this frame's: its definition line stands in)
   if (!chain) return [{ fid: own, line: at.fid === own ? at.line : 0 }];
-  return chain.map((fid, k) => ({ fid, line: k === 0 ? at.line : d.callLines.get('$' + d.frames[chain[k - 1]!]!.name)?.get(fid) ?? 0 }));
+  return chain.map((fid, k) => ({
+    fid,
+    line: k === 0 ? at.line : (d.callLines.get('$' + d.frames[chain[k - 1]!]!.name)?.get(fid) ?? 0),
+  }));
 }
 
 /** a compiled frame into `e`'s backtrace, at the place among the interpreter's frames where its call sits */
@@ -182,16 +252,23 @@ function placeFrame(e: JoltThrow, f: FrameInfo, line: number): void {
 /** `e` leaves a stretch of compiled code: its frames, read off the captured stack down to the callCompiled that
  *  entered it (the stack was captured inside it) */
 function recordCompiledFrames(e: JoltThrow): void {
-  const t = e.native ??= nativeTrace(e);
+  const t = (e.native ??= nativeTrace(e));
   while (t.next < t.sites.length) {
     const cs = t.sites[t.next++]!;
     const file = cs.getFileName() ?? '';
     const m = JOLT_WASM_URL.exec(file);
-    if (!m) { if (file === import.meta.url && cs.getFunctionName() === 'callCompiled') return; continue; }
+    if (!m) {
+      if (file === import.meta.url && cs.getFunctionName() === 'callCompiled') return;
+      continue;
+    }
     const d = moduleDebug.get(Number(m[1]));
     if (!d) continue;
     // a wasm frame's position is a byte offset in its module; its enclosing column, its function's offset + 1
-    const p: WasmFrame = { name: cs.getFunctionName() ?? '', pos: cs.getPosition(), start: (cs.getEnclosingColumnNumber() ?? 1) - 1 };
+    const p: WasmFrame = {
+      name: cs.getFunctionName() ?? '',
+      pos: cs.getPosition(),
+      start: (cs.getEnclosingColumnNumber() ?? 1) - 1,
+    };
     for (const { fid, line } of logicalFrames(d, p)) placeFrame(e, d.frames[fid]!, line);
   }
 }
@@ -203,12 +280,20 @@ const NOTHING = (): Value => T.Nothing!.instance!;
  *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
  *  the same function and types in the same world skips the method lookup; any new method definition changes the
  *  world and so empties every cache. */
-interface CallSite { f: Value; types: DataType[]; world: number; method: Method; sparams: readonly (JType | Value)[]; key: string; mi: MethodInstance | undefined; }
+interface CallSite {
+  f: Value;
+  types: DataType[];
+  world: number;
+  method: Method;
+  sparams: readonly (JType | Value)[];
+  key: string;
+  mi: MethodInstance | undefined;
+}
 const SITE_ENTRIES = 4;
 
 function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
   if (f instanceof BuiltinFunction) return f.impl(a);
-  const cached = sites[site] ??= [];
+  const cached = (sites[site] ??= []);
   for (const c of cached) {
     if (c.f === f && c.world === interpState.world && sameTypes(c.types, a)) {
       c.mi ??= c.method.specializations.get(c.key);
@@ -217,7 +302,15 @@ function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a
   }
   const d = dispatchCall(f, a);
   if (cached.length && cached[0]!.world !== interpState.world) cached.length = 0;
-  cached.unshift({ f, types: d.types.slice(1), world: interpState.world, method: d.method, sparams: d.sparams, key: d.key, mi: undefined });
+  cached.unshift({
+    f,
+    types: d.types.slice(1),
+    world: interpState.world,
+    method: d.method,
+    sparams: d.sparams,
+    key: d.key,
+    mi: undefined,
+  });
   if (cached.length > SITE_ENTRIES) cached.length = SITE_ENTRIES;
   return invokeMethod(d.method, d.sparams, f, a, d.key);
 }
@@ -234,35 +327,74 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     box_i64: (x: bigint) => x,
     box_f64: (x: number) => x,
     box_i32: (x: number) => x !== 0,
-    unbox_i64: (x: Value) => { if (typeof x !== 'bigint') throw new Error('unbox_i64 of a non-Int64'); return x; },
-    unbox_f64: (x: Value) => { if (typeof x !== 'number') throw new Error('unbox_f64 of a non-Float64'); return x; },
-    unbox_i32: (x: Value) => { if (typeof x !== 'boolean') jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, x); return x ? 1 : 0; },
-    egal: (a: Value, b: Value) => egal(a, b) ? 1 : 0,
-    isa: (x: Value, t: JType) => isa(x, t) ? 1 : 0,
-    isa_leaf: (x: Value, t: DataType) => typeOf(x) === t ? 1 : 0,
-    same: (a: Value, b: Value) => a === b ? 1 : 0,
+    unbox_i64: (x: Value) => {
+      if (typeof x !== 'bigint') throw new Error('unbox_i64 of a non-Int64');
+      return x;
+    },
+    unbox_f64: (x: Value) => {
+      if (typeof x !== 'number') throw new Error('unbox_f64 of a non-Float64');
+      return x;
+    },
+    unbox_i32: (x: Value) => {
+      if (typeof x !== 'boolean') jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, x);
+      return x ? 1 : 0;
+    },
+    egal: (a: Value, b: Value) => (egal(a, b) ? 1 : 0),
+    isa: (x: Value, t: JType) => (isa(x, t) ? 1 : 0),
+    isa_leaf: (x: Value, t: DataType) => (typeOf(x) === t ? 1 : 0),
+    same: (a: Value, b: Value) => (a === b ? 1 : 0),
     getfield_ref: fieldAt,
     getfield_i64: fieldAt,
     getfield_f64: fieldAt,
-    getfield_i32: (o: Value, i: number) => fieldAt(o, i) ? 1 : 0,
-    setfield_ref: (o: JStruct, i: number, v: Value) => { o.set(i, v); return v; },
-    setfield_i64: (o: JStruct, i: number, v: bigint) => { o.set(i, v); return v; },
-    setfield_f64: (o: JStruct, i: number, v: number) => { o.set(i, v); return v; },
-    setfield_i32: (o: JStruct, i: number, v: number) => { o.set(i, v !== 0); return v; },
+    getfield_i32: (o: Value, i: number) => (fieldAt(o, i) ? 1 : 0),
+    setfield_ref: (o: JStruct, i: number, v: Value) => {
+      o.set(i, v);
+      return v;
+    },
+    setfield_i64: (o: JStruct, i: number, v: bigint) => {
+      o.set(i, v);
+      return v;
+    },
+    setfield_f64: (o: JStruct, i: number, v: number) => {
+      o.set(i, v);
+      return v;
+    },
+    setfield_i32: (o: JStruct, i: number, v: number) => {
+      o.set(i, v !== 0);
+      return v;
+    },
     getglobal: (g: GlobalRef) => getGlobal(g.mod, g.name),
-    setglobal: (g: GlobalRef, v: Value) => { setGlobal(g.mod, g.name, v); },
+    setglobal: (g: GlobalRef, v: Value) => {
+      setGlobal(g.mod, g.name, v);
+    },
     arraylen: (a: JArray) => a.length,
-    arrayref_ref: (a: JArray, i: number) => { const v = a.at(index1(a, i)); if (v === undefined) jthrow('UndefRefError'); return v; },
+    arrayref_ref: (a: JArray, i: number) => {
+      const v = a.at(index1(a, i));
+      if (v === undefined) jthrow('UndefRefError');
+      return v;
+    },
     arrayref_i64: (a: JArray, i: number) => a.at(index1(a, i)),
     arrayref_f64: (a: JArray, i: number) => a.at(index1(a, i)),
-    arrayref_i32: (a: JArray, i: number) => a.at(index1(a, i)) ? 1 : 0,
+    arrayref_i32: (a: JArray, i: number) => (a.at(index1(a, i)) ? 1 : 0),
     arrayref_vf64: (a: JArray, i: number) => vecOfElement(a, i),
     arrayref_vi64: (a: JArray, i: number) => vecOfElement(a, i),
     arrayref_vref: (a: JArray, i: number) => vecOfElement(a, i),
-    arrayset_ref: (a: JArray, v: Value, i: number) => { a.put(index1(a, i), v); return a; },
-    arrayset_i64: (a: JArray, v: bigint, i: number) => { a.put(index1(a, i), v); return a; },
-    arrayset_f64: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v); return a; },
-    arrayset_i32: (a: JArray, v: number, i: number) => { a.put(index1(a, i), v !== 0); return a; },
+    arrayset_ref: (a: JArray, v: Value, i: number) => {
+      a.put(index1(a, i), v);
+      return a;
+    },
+    arrayset_i64: (a: JArray, v: bigint, i: number) => {
+      a.put(index1(a, i), v);
+      return a;
+    },
+    arrayset_f64: (a: JArray, v: number, i: number) => {
+      a.put(index1(a, i), v);
+      return a;
+    },
+    arrayset_i32: (a: JArray, v: number, i: number) => {
+      a.put(index1(a, i), v !== 0);
+      return a;
+    },
     // arrays of bits types and structs: compiled code takes the WasmGC vector once and reads it itself
     // (`nothing`, of a Union{T, Nothing}, is null)
     vec_f64: (a: JArray | JStruct) => a.vec ?? null,
@@ -272,22 +404,33 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     wasm_value: wasmValue,
     throw_undefref: () => jthrow('UndefRefError'),
     throw_undefvar: (name: Sym) => jthrow('UndefVarError', name, Sym.of('local')),
-    throw_bounds: (a: JArray, i: number) => { linearIndex(a, [BigInt(i)]); },
+    throw_bounds: (a: JArray, i: number) => {
+      linearIndex(a, [BigInt(i)]);
+    },
     // exception handlers of compiled code (codegen.ts: try)
     exception_depth: () => caughtExceptions.length,
     catch_exception: catchException,
-    pop_exception: () => { caughtExceptions.pop(); },
+    pop_exception: () => {
+      caughtExceptions.pop();
+    },
   };
   // the other unboxed bits types (kinds.ts): their boxes, and fields and elements read and written in their kinds
   for (const k of Object.keys(BITS_KINDS) as BitsKind[]) {
-    const box = (x: number | bigint): Value => boxBits(k, x), unbox = (v: Value): number | bigint => unboxBits(k, v);
+    const box = (x: number | bigint): Value => boxBits(k, x),
+      unbox = (v: Value): number | bigint => unboxBits(k, v);
     Object.assign(rt, {
       [`box_${k}`]: box,
       [`unbox_${k}`]: unbox,
       [`getfield_${k}`]: (o: Value, i: number) => unbox(fieldAt(o, i)),
-      [`setfield_${k}`]: (o: JStruct, i: number, v: number | bigint) => { o.set(i, box(v)); return v; },
+      [`setfield_${k}`]: (o: JStruct, i: number, v: number | bigint) => {
+        o.set(i, box(v));
+        return v;
+      },
       [`arrayref_${k}`]: (a: JArray, i: number) => unbox(a.at(index1(a, i))!),
-      [`arrayset_${k}`]: (a: JArray, v: number | bigint, i: number) => { a.put(index1(a, i), box(v)); return a; },
+      [`arrayset_${k}`]: (a: JArray, v: number | bigint, i: number) => {
+        a.put(index1(a, i), box(v));
+        return a;
+      },
     });
   }
   // typed foreign calls: any combination of up to 3 f64/i64 arguments, f64 or i64 result
@@ -297,10 +440,16 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
     return impl(a);
   };
   const kinds = ['f64', 'i64'];
-  for (const rk of kinds) for (const n of [0, 1, 2, 3]) {
-    const combos = n === 0 ? [[]] : kinds.flatMap(a => n === 1 ? [[a]] : kinds.flatMap(b => n === 2 ? [[a, b]] : kinds.map(c => [a, b, c])));
-    for (const c of combos) rt[`foreignt_${rk}_${c.join('_')}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
-  }
+  for (const rk of kinds)
+    for (const n of [0, 1, 2, 3]) {
+      const combos =
+        n === 0
+          ? [[]]
+          : kinds.flatMap(a =>
+              n === 1 ? [[a]] : kinds.flatMap(b => (n === 2 ? [[a, b]] : kinds.map(c => [a, b, c]))),
+            );
+      for (const c of combos) rt[`foreignt_${rk}_${c.join('_')}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
+    }
   for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
   for (let n = 0; n <= 8; n++) {
     rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
@@ -331,7 +480,11 @@ function index1(a: JArray, i: number): number {
 /** field i (0-based) of a struct or tuple, for compiled code */
 function fieldAt(o: Value, i: number): Value {
   if (isTuple(o)) return o[i]!;
-  if (o instanceof JStruct) { const v = o.get(i); if (v === undefined) jthrow('UndefRefError'); return v; }
+  if (o instanceof JStruct) {
+    const v = o.get(i);
+    if (v === undefined) jthrow('UndefRefError');
+    return v;
+  }
   return getfield(o, BigInt(i + 1));
 }
 
@@ -351,11 +504,22 @@ function newStruct(t: Value, vals: Value[]): Value {
 // ------------------------------------------------------------------ compiling
 function typedCode(mi: MethodInstance): CodeInstance | undefined {
   if (refused.has(mi) || !mi.def.source) return undefined;
-  try { return inferMethodInstance(mi, interpState.world); } catch { return undefined; }
+  try {
+    return inferMethodInstance(mi, interpState.world);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A module being compiled: what was emitted for which instances. */
-interface Pending { root: MethodInstance; mb: ModuleBuilder; done: Set<MethodInstance>; text: string; t0: number; keepText: boolean; }
+interface Pending {
+  root: MethodInstance;
+  mb: ModuleBuilder;
+  done: Set<MethodInstance>;
+  text: string;
+  t0: number;
+  keepText: boolean;
+}
 
 /** Emits `root` and what it invokes (where compilable) as one module's text; undefined if root cannot be compiled. */
 function buildModule(root: MethodInstance, keepText: boolean): Pending | undefined {
@@ -364,19 +528,24 @@ function buildModule(root: MethodInstance, keepText: boolean): Pending | undefin
 function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | undefined {
   const t0 = performance.now();
   const mb = new ModuleBuilder(
-    mi => inFlight.has(mi) ? undefined : typedCode(mi),
+    mi => (inFlight.has(mi) ? undefined : typedCode(mi)),
     mi => compiled.get(mi)?.sig,
   );
   if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
   for (let job = mb.next(); job; job = mb.next()) {
     const ci = job.ci;
-    try { emitFunction(mb, ci, job.name, job.consts); if (!job.consts) done.add(ci.def); }
-    catch (e) {
+    try {
+      emitFunction(mb, ci, job.name, job.consts);
+      if (!job.consts) done.add(ci.def);
+    } catch (e) {
       if (!(e instanceof NotCompilable)) throw e;
       if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${ci.def.def.name.name} not compiled: ${e.message}\n`);
       refused.add(ci.def);
-      if (ci.def === root) { jitStats.failures++; return undefined; }
+      if (ci.def === root) {
+        jitStats.failures++;
+        return undefined;
+      }
       // start again without this callee (now refused: calls to it go through the runtime)
       return buildModule(root, keepText);
     }
@@ -395,20 +564,35 @@ function install(p: Pending, ans: CompileAnswer): boolean {
 function installNow(p: Pending, ans: CompileAnswer): boolean {
   const { mb, done, root } = p;
   if (!ans.bytes) {
-    if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${p.text}\n`);
-    refused.add(root); jitStats.failures++;
+    if (process.env.JOLT_DEBUG)
+      process.stderr.write(`codegen: binaryen rejected the module: ${ans.error}\n${p.text}\n`);
+    refused.add(root);
+    jitStats.failures++;
     return false;
   }
   for (const mi of done) if (!validNow(mi)) return false;
   for (const mi of mb.external.keys()) if (!compiled.has(mi)) return false;
   const bytes = withCompilationHints(ans.bytes, ans.loops);
   const debug: ModuleDebug = {
-    frames: mb.frames, sites: ans.sites ?? new Int32Array(0), shift: bytes.length - ans.bytes.length,
-    callLines: mb.callLines, byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
+    frames: mb.frames,
+    sites: ans.sites ?? new Int32Array(0),
+    shift: bytes.length - ans.bytes.length,
+    callLines: mb.callLines,
+    byName: new Map(mb.frames.map((f, fid) => [f.name, fid])),
   };
-  const imports: Record<string, Record<string, unknown>> = { rt: runtimeImports(new Array(mb.callSites)), k: {}, fn: {}, tag: {}, gc: gcExports };
-  mb.consts.forEach((v, k) => { imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v); });
-  mb.tagTypes.forEach((t, k) => { imports.tag![String(k)] = typeTag(t); });
+  const imports: Record<string, Record<string, unknown>> = {
+    rt: runtimeImports(new Array(mb.callSites)),
+    k: {},
+    fn: {},
+    tag: {},
+    gc: gcExports,
+  };
+  mb.consts.forEach((v, k) => {
+    imports.k![String(k)] = new WA.Global({ value: 'externref', mutable: false }, v);
+  });
+  mb.tagTypes.forEach((t, k) => {
+    imports.tag![String(k)] = typeTag(t);
+  });
   for (const [mi, name] of mb.external) imports.fn![name.slice(1)] = compiled.get(mi)!.fn;
   const inst = new WA.Instance(new WA.Module(bytes, WASM_OPTIONS), imports);
   moduleDebug.set(mb.serial, debug);
@@ -418,17 +602,32 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     const fn = inst.exports[mb.local.get(mi)!.slice(1)] as (...a: Value[]) => Value;
     const sig = signatureOf(mb.queue.find(c => c.def === mi)!);
     const toWasm = sig.params.map(argToWasm);
-    compiled.set(mi, { fn, sig, module: id, toWasm: toWasm.some(c => c) ? toWasm : undefined, fromWasm: resultFromWasm(sig.result) });
+    compiled.set(mi, {
+      fn,
+      sig,
+      module: id,
+      toWasm: toWasm.some(c => c) ? toWasm : undefined,
+      fromWasm: resultFromWasm(sig.result),
+    });
     jitStats.functions++;
   }
   jitStats.modules++;
   return compiled.has(root);
 }
-function validNow(mi: MethodInstance): boolean { const ci = mi.cache[0]; return !!ci && ci.max_world >= interpState.world; }
+function validNow(mi: MethodInstance): boolean {
+  const ci = mi.cache[0];
+  return !!ci && ci.max_world >= interpState.world;
+}
 
 /** what binaryen is asked to do with a module built for installation */
 function requestFor(p: Pending): CompileRequest {
-  return { text: p.text, optimize: true, wantText: p.keepText, wantUnoptimizedText: false, noInline: [...p.mb.recursive] };
+  return {
+    text: p.text,
+    optimize: true,
+    wantText: p.keepText,
+    wantUnoptimizedText: false,
+    noInline: [...p.mb.recursive],
+  };
 }
 
 // ---- background compilation: one module at a time in the worker, the rest queued; the interpreter polls
@@ -455,7 +654,10 @@ function finishCurrent(next = true): void {
   current = undefined;
   for (const mi of p.done) inFlight.delete(mi);
   const ok = install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);
-  if (process.env.JOLT_DEBUG) process.stderr.write(`codegen: ${p.root.def.name.name} ${ok ? 'installed' : 'dropped'} ${(performance.now() - p.t0).toFixed(0)} ms after it was emitted\n`);
+  if (process.env.JOLT_DEBUG)
+    process.stderr.write(
+      `codegen: ${p.root.def.name.name} ${ok ? 'installed' : 'dropped'} ${(performance.now() - p.t0).toFixed(0)} ms after it was emitted\n`,
+    );
   if (next) sendNext();
 }
 function requestCompile(root: MethodInstance): void {
@@ -484,9 +686,9 @@ function argToWasm(k: Kind): ((v: Value) => unknown) | undefined {
 function resultFromWasm(k: Kind | undefined): ((r: unknown) => Value) | undefined {
   if (k === undefined) return () => NOTHING();
   if (k === 'i32') return r => (r as number) !== 0;
-  if (k === 'vf64') return r => r === null ? NOTHING() : f64Vec.owner(r as GcVec) as Value;
-  if (k === 'vi64') return r => r === null ? NOTHING() : i64Vec.owner(r as GcVec) as Value;
-  if (k === 'vref') return r => r === null ? NOTHING() : refVecOps.owner(r as GcVec) as Value;
+  if (k === 'vf64') return r => (r === null ? NOTHING() : (f64Vec.owner(r as GcVec) as Value));
+  if (k === 'vi64') return r => (r === null ? NOTHING() : (i64Vec.owner(r as GcVec) as Value));
+  if (k === 'vref') return r => (r === null ? NOTHING() : (refVecOps.owner(r as GcVec) as Value));
   if (Object.hasOwn(BITS_KINDS, k)) return r => boxBits(k as BitsKind, r as number | bigint);
   return undefined;
 }
@@ -497,24 +699,40 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   // converted in a copy: `args` is the caller's
   if (c.toWasm) {
     if (a === args) a = args.slice();
-    for (let i = 0; i < a.length; i++) { const conv = c.toWasm[i]; if (conv) a[i] = conv(a[i]!) as Value; }
+    for (let i = 0; i < a.length; i++) {
+      const conv = c.toWasm[i];
+      if (conv) a[i] = conv(a[i]!) as Value;
+    }
   }
   // while compiled code runs, a JoltThrow made captures the JS stack, where its compiled frames are found
   JoltThrow.compiledCalls++;
   let r: Value;
-  try { r = c.fn(...a); }
-  catch (e) { if (e instanceof JoltThrow) recordCompiledFrames(e); throw e; }
-  finally { JoltThrow.compiledCalls--; }
+  try {
+    r = c.fn(...a);
+  } catch (e) {
+    if (e instanceof JoltThrow) recordCompiledFrames(e);
+    throw e;
+  } finally {
+    JoltThrow.compiledCalls--;
+  }
   return c.fromWasm ? c.fromWasm(r) : r;
 }
 
 const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;
-const isBaseModule = (mod: Module): boolean => mod.name.name === 'Base' || mod.name.name === 'Core' || mod.name.name === 'Test';
+const isBaseModule = (mod: Module): boolean =>
+  mod.name.name === 'Base' || mod.name.name === 'Core' || mod.name.name === 'Test';
 
 /** The interpreter's hook: run `m` natively for this call if it is (or now gets) compiled. */
-export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which: MethodInstance | string | undefined): { value: Value } | undefined {
+export function nativeCall(
+  m: Method,
+  sparams: readonly (JType | Value)[],
+  f: Value,
+  args: Value[],
+  which: MethodInstance | string | undefined,
+): { value: Value } | undefined {
   if (!m.source) return undefined;
-  let mi = which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
+  let mi =
+    which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
   if (current) poll();
   let c = compiled.get(mi);
@@ -522,7 +740,10 @@ export function nativeCall(m: Method, sparams: readonly (JType | Value)[], f: Va
     if (refused.has(mi) || inFlight.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
-    const looped = (): boolean => { const ci = typedCode(mi); return !!ci?.inferred && hasLoop(ci.inferred.code); };
+    const looped = (): boolean => {
+      const ci = typedCode(mi);
+      return !!ci?.inferred && hasLoop(ci.inferred.code);
+    };
     if (n < jitSettings.threshold && !looped()) return undefined;
     // a method with a loop may run long in this one call, and code installed later cannot take over a running
     // call, so it is compiled now (as Julia would): the program's own methods always, Base's once binaryen is
@@ -550,23 +771,34 @@ export function compiledFunction(mi: MethodInstance): { record: ModuleRecord; na
 /** `mi` compiled in a fresh module for printing, as the JIT compiles it: small callees are copied in (and may be
  *  inlined), the rest appear as imported functions. Binaryen's text of its function, optimized or not, and the
  *  module's bytes. */
-export function standaloneModule(mi: MethodInstance, optimize: boolean): { text: string; bytes?: Uint8Array; name: string } | string {
+export function standaloneModule(
+  mi: MethodInstance,
+  optimize: boolean,
+): { text: string; bytes?: Uint8Array; name: string } | string {
   // a callee that cannot be compiled is called through the runtime, as in the JIT: build again without it
   const refusedHere = new Set<MethodInstance>();
   let mb: ModuleBuilder, fn: ReturnType<ModuleBuilder['funcFor']>;
   for (;;) {
-    mb = new ModuleBuilder(x => refusedHere.has(x) ? undefined : typedCode(x),
-      x => { if (x === mi || refusedHere.has(x)) return undefined; const c = typedCode(x); return c ? signatureOf(c) : undefined; });
+    mb = new ModuleBuilder(
+      x => (refusedHere.has(x) ? undefined : typedCode(x)),
+      x => {
+        if (x === mi || refusedHere.has(x)) return undefined;
+        const c = typedCode(x);
+        return c ? signatureOf(c) : undefined;
+      },
+    );
     fn = mb.funcFor(mi);
     if (!fn) return 'no typed code for this method instance';
     let failed: MethodInstance | undefined;
     for (let job = mb.next(); job; job = mb.next()) {
       const ci = job.ci;
-      try { emitFunction(mb, ci, job.name, job.consts); }
-      catch (e) {
+      try {
+        emitFunction(mb, ci, job.name, job.consts);
+      } catch (e) {
         if (!(e instanceof NotCompilable)) throw e;
         if (ci.def === mi) return `not compiled: ${e.message}`;
-        failed = ci.def; break;
+        failed = ci.def;
+        break;
       }
     }
     if (!failed) break;
@@ -579,19 +811,34 @@ export function standaloneModule(mi: MethodInstance, optimize: boolean): { text:
 
 /** the s-expression of function `name` in a module's text */
 export function functionText(moduleText: string, name: string): string {
-  const start = moduleText.indexOf(`(func $${name} `) >= 0 ? moduleText.indexOf(`(func $${name} `) : moduleText.indexOf(`(func $${name}\n`);
+  const start =
+    moduleText.indexOf(`(func $${name} `) >= 0
+      ? moduleText.indexOf(`(func $${name} `)
+      : moduleText.indexOf(`(func $${name}\n`);
   if (start < 0) return moduleText;
   let depth = 0;
   for (let k = start; k < moduleText.length; k++) {
     const c = moduleText[k];
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return moduleText.slice(start, k + 1);
-    else if (c === '"') { k++; while (k < moduleText.length && moduleText[k] !== '"') { if (moduleText[k] === '\\') k++; k++; } }
+    else if (c === '"') {
+      k++;
+      while (k < moduleText.length && moduleText[k] !== '"') {
+        if (moduleText[k] === '\\') k++;
+        k++;
+      }
+    }
   }
   return moduleText.slice(start);
 }
 
 // invalidated instances lose their compiled code (and may be compiled again later)
-invalidationListeners.push(mis => { for (const mi of mis) { compiled.delete(mi); refused.delete(mi); calls.delete(mi); } });
+invalidationListeners.push(mis => {
+  for (const mi of mis) {
+    compiled.delete(mi);
+    refused.delete(mi);
+    calls.delete(mi);
+  }
+});
 
 export { mkException };

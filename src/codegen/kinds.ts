@@ -48,7 +48,8 @@ export function orNothing(t: JType | undefined): DataType | undefined {
 }
 export const wasmType = (k: Kind): string =>
   k === 'ref' ? 'externref' : isVec(k) ? `(ref null $${k})` : isBitsKindName(k) ? BITS_KINDS[k].wasm : k;
-export const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' | 'vref' => k === 'vf64' || k === 'vi64' || k === 'vref';
+export const isVec = (k: Kind | undefined): k is 'vf64' | 'vi64' | 'vref' =>
+  k === 'vf64' || k === 'vi64' || k === 'vref';
 
 /** the element kind of a type whose values are WasmGC vectors: arrays of bits types, and structs (values.ts JStruct) */
 export function vecKind(t: JType | undefined): 'f64' | 'i64' | 'ref' | undefined {
@@ -75,14 +76,19 @@ export function boxBits(k: BitsKind, x: number | bigint): Value {
 }
 /** a Jolt value of a bits kind as wasm takes it */
 export function unboxBits(k: BitsKind, v: Value): number | bigint {
-  if (k === 'Char') { if (v instanceof JChar) return v.cp; }
-  else if (v instanceof Bits && v.type === T[k]) return k === 'UInt64' ? v.v : Number(v.v);
+  if (k === 'Char') {
+    if (v instanceof JChar) return v.cp;
+  } else if (v instanceof Bits && v.type === T[k]) return k === 'UInt64' ? v.v : Number(v.v);
   throw new Error(`unbox_${k} of another type`);
 }
 
 // ---- integers: Int64, UInt64, the narrow ones, Char and Bool (one bit), by their wasm type, width and signedness
 
-export interface IntRep { w: 'i32' | 'i64'; bits: number; signed: boolean; }
+export interface IntRep {
+  w: 'i32' | 'i64';
+  bits: number;
+  signed: boolean;
+}
 export function intRep(k: Kind | undefined): IntRep | undefined {
   if (k === 'i64') return { w: 'i64', bits: 64, signed: true };
   if (k === 'i32') return { w: 'i32', bits: 1, signed: false };
@@ -90,12 +96,12 @@ export function intRep(k: Kind | undefined): IntRep | undefined {
   const b = BITS_KINDS[k];
   return { w: b.wasm as 'i32' | 'i64', bits: b.bits, signed: b.signed };
 }
-const wbits = (r: IntRep): number => r.w === 'i64' ? 64 : 32;
+const wbits = (r: IntRep): number => (r.w === 'i64' ? 64 : 32);
 /** the value's low `bits` sign-extended to its wasm width */
 export function sext(r: IntRep, e: string): string {
   if (r.bits === wbits(r)) return e;
   if (r.bits === 8 || r.bits === 16) return `(${r.w}.extend${r.bits}_s ${e})`;
-  return `(${r.w}.sub (${r.w}.const 0) (${r.w}.and ${e} (${r.w}.const 1)))`;   // one bit (Bool): 0 or -1
+  return `(${r.w}.sub (${r.w}.const 0) (${r.w}.and ${e} (${r.w}.const 1)))`; // one bit (Bool): 0 or -1
 }
 /** the value's low `bits` zero-extended to its wasm width */
 export function zext(r: IntRep, e: string): string {
@@ -103,14 +109,14 @@ export function zext(r: IntRep, e: string): string {
   return `(${r.w}.and ${e} (${r.w}.const ${(1 << r.bits) - 1}))`;
 }
 /** a result computed in the wasm width, extended again as its kind keeps it */
-export const norm = (r: IntRep, e: string): string => r.signed ? sext(r, e) : zext(r, e);
+export const norm = (r: IntRep, e: string): string => (r.signed ? sext(r, e) : zext(r, e));
 /** the value as an i64, extended by sign or zero from its own width */
 export function toI64(r: IntRep, e: string, signed: boolean): string {
   const x = signed ? sext(r, e) : zext(r, e);
   return r.w === 'i64' ? x : `(i64.extend_i32_${signed ? 's' : 'u'} ${x})`;
 }
 /** an i64's low bits as a value of kind r */
-export const fromI64 = (r: IntRep, e: string): string => r.w === 'i64' ? e : norm(r, `(i32.wrap_i64 ${e})`);
+export const fromI64 = (r: IntRep, e: string): string => (r.w === 'i64' ? e : norm(r, `(i32.wrap_i64 ${e})`));
 
 /** a constant of an integer kind, in its kept form */
 export function intConst(r: IntRep, v: bigint): string {
@@ -119,58 +125,148 @@ export function intConst(r: IntRep, v: bigint): string {
 }
 
 /** floats: Float64 and Float32 */
-export const floatWasm = (k: Kind | undefined): 'f64' | 'f32' | undefined => k === 'f64' ? 'f64' : k === 'Float32' ? 'f32' : undefined;
+export const floatWasm = (k: Kind | undefined): 'f64' | 'f32' | undefined =>
+  k === 'f64' ? 'f64' : k === 'Float32' ? 'f32' : undefined;
 
-const NUMERIC = new Set(['add_int', 'sub_int', 'mul_int', 'and_int', 'or_int', 'xor_int', 'not_int', 'neg_int', 'eq_int', 'ne_int',
-  'slt_int', 'sle_int', 'ult_int', 'ule_int', 'ctpop_int', 'ctlz_int', 'cttz_int', 'flipsign_int', 'sdiv_int', 'srem_int',
-  'udiv_int', 'urem_int', 'checked_sdiv_int', 'checked_srem_int', 'checked_udiv_int', 'checked_urem_int', 'shl_int',
-  'lshr_int', 'ashr_int', 'add_float', 'sub_float', 'mul_float', 'div_float', 'copysign_float', 'eq_float', 'ne_float',
-  'lt_float', 'le_float', 'neg_float', 'abs_float', 'sqrt_llvm', 'floor_llvm', 'ceil_llvm', 'trunc_llvm', 'rint_llvm',
-  'fma_float', 'muladd_float']);
+const NUMERIC = new Set([
+  'add_int',
+  'sub_int',
+  'mul_int',
+  'and_int',
+  'or_int',
+  'xor_int',
+  'not_int',
+  'neg_int',
+  'eq_int',
+  'ne_int',
+  'slt_int',
+  'sle_int',
+  'ult_int',
+  'ule_int',
+  'ctpop_int',
+  'ctlz_int',
+  'cttz_int',
+  'flipsign_int',
+  'sdiv_int',
+  'srem_int',
+  'udiv_int',
+  'urem_int',
+  'checked_sdiv_int',
+  'checked_srem_int',
+  'checked_udiv_int',
+  'checked_urem_int',
+  'shl_int',
+  'lshr_int',
+  'ashr_int',
+  'add_float',
+  'sub_float',
+  'mul_float',
+  'div_float',
+  'copysign_float',
+  'eq_float',
+  'ne_float',
+  'lt_float',
+  'le_float',
+  'neg_float',
+  'abs_float',
+  'sqrt_llvm',
+  'floor_llvm',
+  'ceil_llvm',
+  'trunc_llvm',
+  'rint_llvm',
+  'fma_float',
+  'muladd_float',
+]);
 /** the wasm of a numeric intrinsic whose operands are all of one unboxed integer or float kind (a shift's count may
  *  be of any integer kind), or undefined when it has none here; `operand(i)` is operand i's wasm, in its kind.
  *  Conversions are conversionIntrinsic's. */
-export function numericIntrinsic(name: string, ks: readonly Kind[], operand: (i: number) => string, throwDivide: () => string): [string, Kind] | undefined {
+export function numericIntrinsic(
+  name: string,
+  ks: readonly Kind[],
+  operand: (i: number) => string,
+  throwDivide: () => string,
+): [string, Kind] | undefined {
   const k = ks[0];
   if (!NUMERIC.has(name) || (!intRep(k) && !floatWasm(k))) return undefined;
   const ops = ks.map((_, i) => operand(i));
   const r = intRep(k);
   const same = ks.length > 0 && ks.every(x => x === k);
   if (r && same && k !== 'i32') {
-    const w = r.w, [a, b] = ops;
+    const w = r.w,
+      [a, b] = ops;
     const arith = (instr: string): [string, Kind] => [norm(r, `(${w}.${instr} ${a} ${b})`), k!];
-    const cmp = (instr: string, signed: boolean): [string, Kind] =>
-      [`(${w}.${instr} ${signed ? sext(r, a!) : zext(r, a!)} ${signed ? sext(r, b!) : zext(r, b!)})`, 'i32'];
+    const cmp = (instr: string, signed: boolean): [string, Kind] => [
+      `(${w}.${instr} ${signed ? sext(r, a!) : zext(r, a!)} ${signed ? sext(r, b!) : zext(r, b!)})`,
+      'i32',
+    ];
     switch (name) {
-      case 'add_int': return ks.length === 2 ? arith('add') : undefined;
-      case 'sub_int': return ks.length === 2 ? arith('sub') : undefined;
-      case 'mul_int': return ks.length === 2 ? arith('mul') : undefined;
+      case 'add_int':
+        return ks.length === 2 ? arith('add') : undefined;
+      case 'sub_int':
+        return ks.length === 2 ? arith('sub') : undefined;
+      case 'mul_int':
+        return ks.length === 2 ? arith('mul') : undefined;
       // and, or and xor keep both extensions
-      case 'and_int': return ks.length === 2 ? [`(${w}.and ${a} ${b})`, k!] : undefined;
-      case 'or_int': return ks.length === 2 ? [`(${w}.or ${a} ${b})`, k!] : undefined;
-      case 'xor_int': return ks.length === 2 ? [`(${w}.xor ${a} ${b})`, k!] : undefined;
-      case 'not_int': return ks.length === 1 ? [norm(r, `(${w}.xor ${a} (${w}.const -1))`), k!] : undefined;
-      case 'neg_int': return ks.length === 1 ? [norm(r, `(${w}.sub (${w}.const 0) ${a})`), k!] : undefined;
-      case 'eq_int': return ks.length === 2 ? [`(${w}.eq ${a} ${b})`, 'i32'] : undefined;
-      case 'ne_int': return ks.length === 2 ? [`(${w}.ne ${a} ${b})`, 'i32'] : undefined;
-      case 'slt_int': return ks.length === 2 ? cmp('lt_s', true) : undefined;
-      case 'sle_int': return ks.length === 2 ? cmp('le_s', true) : undefined;
-      case 'ult_int': return ks.length === 2 ? cmp('lt_u', false) : undefined;
-      case 'ule_int': return ks.length === 2 ? cmp('le_u', false) : undefined;
-      case 'ctpop_int': return ks.length === 1 ? [`(${w}.popcnt ${zext(r, a!)})`, k!] : undefined;
-      case 'ctlz_int': return ks.length === 1 ? [r.bits === wbits(r) ? `(${w}.clz ${a})` : `(${w}.sub (${w}.clz ${zext(r, a!)}) (${w}.const ${wbits(r) - r.bits}))`, k!] : undefined;
-      case 'cttz_int': return ks.length === 1 ? [r.bits === wbits(r) ? `(${w}.ctz ${a})` : `(${w}.ctz (${w}.or ${a} (${w}.const ${1 << r.bits})))`, k!] : undefined;
-      case 'flipsign_int': return ks.length === 2 ? [norm(r, `(select (${w}.sub (${w}.const 0) ${a}) ${a} (${w}.lt_s ${sext(r, b!)} (${w}.const 0)))`), k!] : undefined;
-      case 'sdiv_int': case 'srem_int': case 'udiv_int': case 'urem_int': case 'checked_sdiv_int': case 'checked_srem_int': case 'checked_udiv_int': case 'checked_urem_int': {
+      case 'and_int':
+        return ks.length === 2 ? [`(${w}.and ${a} ${b})`, k!] : undefined;
+      case 'or_int':
+        return ks.length === 2 ? [`(${w}.or ${a} ${b})`, k!] : undefined;
+      case 'xor_int':
+        return ks.length === 2 ? [`(${w}.xor ${a} ${b})`, k!] : undefined;
+      case 'not_int':
+        return ks.length === 1 ? [norm(r, `(${w}.xor ${a} (${w}.const -1))`), k!] : undefined;
+      case 'neg_int':
+        return ks.length === 1 ? [norm(r, `(${w}.sub (${w}.const 0) ${a})`), k!] : undefined;
+      case 'eq_int':
+        return ks.length === 2 ? [`(${w}.eq ${a} ${b})`, 'i32'] : undefined;
+      case 'ne_int':
+        return ks.length === 2 ? [`(${w}.ne ${a} ${b})`, 'i32'] : undefined;
+      case 'slt_int':
+        return ks.length === 2 ? cmp('lt_s', true) : undefined;
+      case 'sle_int':
+        return ks.length === 2 ? cmp('le_s', true) : undefined;
+      case 'ult_int':
+        return ks.length === 2 ? cmp('lt_u', false) : undefined;
+      case 'ule_int':
+        return ks.length === 2 ? cmp('le_u', false) : undefined;
+      case 'ctpop_int':
+        return ks.length === 1 ? [`(${w}.popcnt ${zext(r, a!)})`, k!] : undefined;
+      case 'ctlz_int':
+        return ks.length === 1
+          ? [
+              r.bits === wbits(r)
+                ? `(${w}.clz ${a})`
+                : `(${w}.sub (${w}.clz ${zext(r, a!)}) (${w}.const ${wbits(r) - r.bits}))`,
+              k!,
+            ]
+          : undefined;
+      case 'cttz_int':
+        return ks.length === 1
+          ? [r.bits === wbits(r) ? `(${w}.ctz ${a})` : `(${w}.ctz (${w}.or ${a} (${w}.const ${1 << r.bits})))`, k!]
+          : undefined;
+      case 'flipsign_int':
+        return ks.length === 2
+          ? [norm(r, `(select (${w}.sub (${w}.const 0) ${a}) ${a} (${w}.lt_s ${sext(r, b!)} (${w}.const 0)))`), k!]
+          : undefined;
+      case 'sdiv_int':
+      case 'srem_int':
+      case 'udiv_int':
+      case 'urem_int':
+      case 'checked_sdiv_int':
+      case 'checked_srem_int':
+      case 'checked_udiv_int':
+      case 'checked_urem_int': {
         if (ks.length !== 2) return undefined;
         const op = name.replace('checked_', '');
         const signed = op[0] === 's';
-        const x = signed ? sext(r, a!) : zext(r, a!), y = signed ? sext(r, b!) : zext(r, b!);
+        const x = signed ? sext(r, a!) : zext(r, a!),
+          y = signed ? sext(r, b!) : zext(r, b!);
         // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
         const typemin = `(${w}.const ${-(2n ** BigInt(r.bits - 1))})`;
-        const guard = op === 'sdiv_int'
-          ? `(if (i32.or (${w}.eqz ${y}) (i32.and (${w}.eq ${y} (${w}.const -1)) (${w}.eq ${x} ${typemin}))) (then ${throwDivide()} (unreachable)))`
-          : `(if (${w}.eqz ${y}) (then ${throwDivide()} (unreachable)))`;
+        const guard =
+          op === 'sdiv_int'
+            ? `(if (i32.or (${w}.eqz ${y}) (i32.and (${w}.eq ${y} (${w}.const -1)) (${w}.eq ${x} ${typemin}))) (then ${throwDivide()} (unreachable)))`
+            : `(if (${w}.eqz ${y}) (then ${throwDivide()} (unreachable)))`;
         const instr = { sdiv_int: 'div_s', srem_int: 'rem_s', udiv_int: 'div_u', urem_int: 'rem_u' }[op]!;
         return [`(block (result ${w}) ${guard} ${norm(r, `(${w}.${instr} ${x} ${y})`)})`, k!];
       }
@@ -183,35 +279,55 @@ export function numericIntrinsic(name: string, ks: readonly Kind[], operand: (i:
     const w = r.w;
     const n = toI64(rc, ops[1]!, false);
     const big = `(i64.ge_u ${n} (i64.const ${r.bits}))`;
-    const cnt = (e: string): string => w === 'i64' ? e : `(i32.wrap_i64 ${e})`;
+    const cnt = (e: string): string => (w === 'i64' ? e : `(i32.wrap_i64 ${e})`);
     if (name === 'shl_int') return [`(select (${w}.const 0) ${norm(r, `(${w}.shl ${ops[0]} ${cnt(n)})`)} ${big})`, k!];
-    if (name === 'lshr_int') return [`(select (${w}.const 0) ${norm(r, `(${w}.shr_u ${zext(r, ops[0]!)} ${cnt(n)})`)} ${big})`, k!];
+    if (name === 'lshr_int')
+      return [`(select (${w}.const 0) ${norm(r, `(${w}.shr_u ${zext(r, ops[0]!)} ${cnt(n)})`)} ${big})`, k!];
     return [norm(r, `(${w}.shr_s ${sext(r, ops[0]!)} ${cnt(`(select (i64.const ${r.bits - 1}) ${n} ${big})`)})`), k!];
   }
   const f = floatWasm(k);
   if (f && same) {
     const [a, b, c] = ops;
-    const bin = (instr: string, rk: Kind = k!): [string, Kind] | undefined => ks.length === 2 ? [`(${f}.${instr} ${a} ${b})`, rk] : undefined;
-    const un = (instr: string): [string, Kind] | undefined => ks.length === 1 ? [`(${f}.${instr} ${a})`, k!] : undefined;
+    const bin = (instr: string, rk: Kind = k!): [string, Kind] | undefined =>
+      ks.length === 2 ? [`(${f}.${instr} ${a} ${b})`, rk] : undefined;
+    const un = (instr: string): [string, Kind] | undefined =>
+      ks.length === 1 ? [`(${f}.${instr} ${a})`, k!] : undefined;
     switch (name) {
-      case 'add_float': return bin('add');
-      case 'sub_float': return bin('sub');
-      case 'mul_float': return bin('mul');
-      case 'div_float': return bin('div');
-      case 'copysign_float': return bin('copysign');
-      case 'eq_float': return bin('eq', 'i32');
-      case 'ne_float': return bin('ne', 'i32');
-      case 'lt_float': return bin('lt', 'i32');
-      case 'le_float': return bin('le', 'i32');
-      case 'neg_float': return un('neg');
-      case 'abs_float': return un('abs');
-      case 'sqrt_llvm': return un('sqrt');
-      case 'floor_llvm': return un('floor');
-      case 'ceil_llvm': return un('ceil');
-      case 'trunc_llvm': return un('trunc');
-      case 'rint_llvm': return un('nearest');
+      case 'add_float':
+        return bin('add');
+      case 'sub_float':
+        return bin('sub');
+      case 'mul_float':
+        return bin('mul');
+      case 'div_float':
+        return bin('div');
+      case 'copysign_float':
+        return bin('copysign');
+      case 'eq_float':
+        return bin('eq', 'i32');
+      case 'ne_float':
+        return bin('ne', 'i32');
+      case 'lt_float':
+        return bin('lt', 'i32');
+      case 'le_float':
+        return bin('le', 'i32');
+      case 'neg_float':
+        return un('neg');
+      case 'abs_float':
+        return un('abs');
+      case 'sqrt_llvm':
+        return un('sqrt');
+      case 'floor_llvm':
+        return un('floor');
+      case 'ceil_llvm':
+        return un('ceil');
+      case 'trunc_llvm':
+        return un('trunc');
+      case 'rint_llvm':
+        return un('nearest');
       // x*y+z rounded once more: in Float64 as the runtime computes it (a Float32's product and sum are exact there)
-      case 'fma_float': case 'muladd_float': {
+      case 'fma_float':
+      case 'muladd_float': {
         if (ks.length !== 3) return undefined;
         if (f === 'f64') return [`(f64.add (f64.mul ${a} ${b}) ${c})`, 'f64'];
         const p = (e: string): string => `(f64.promote_f32 ${e})`;
@@ -224,24 +340,34 @@ export function numericIntrinsic(name: string, ks: readonly Kind[], operand: (i:
 
 /** the wasm of a conversion intrinsic `name(T, x)` from x's kind `from` to T's kind `to` */
 export function conversionIntrinsic(name: string, to: Kind, from: Kind, x: string): string | undefined {
-  const rt = intRep(to), rf = intRep(from), ft = floatWasm(to), ff = floatWasm(from);
+  const rt = intRep(to),
+    rf = intRep(from),
+    ft = floatWasm(to),
+    ff = floatWasm(from);
   switch (name) {
-    case 'sext_int': return rt && rf ? fromI64(rt, toI64(rf, x, true)) : undefined;
-    case 'zext_int': case 'trunc_int': return rt && rf ? fromI64(rt, toI64(rf, x, false)) : undefined;
+    case 'sext_int':
+      return rt && rf ? fromI64(rt, toI64(rf, x, true)) : undefined;
+    case 'zext_int':
+    case 'trunc_int':
+      return rt && rf ? fromI64(rt, toI64(rf, x, false)) : undefined;
     // through Float64, as the runtime converts (a Float32 rounds the Float64)
-    case 'sitofp': case 'uitofp': {
+    case 'sitofp':
+    case 'uitofp': {
       if (!ft || !rf) return undefined;
       const s = name === 'sitofp';
       const d = `(f64.convert_i64_${s ? 's' : 'u'} ${toI64(rf, x, s)})`;
       return ft === 'f64' ? d : `(f32.demote_f64 ${d})`;
     }
-    case 'fptosi': case 'fptoui': {
+    case 'fptosi':
+    case 'fptoui': {
       if (!rt || !ff) return undefined;
       const d = ff === 'f64' ? x : `(f64.promote_f32 ${x})`;
       return fromI64(rt, `(i64.trunc_sat_f64_${name === 'fptosi' ? 's' : 'u'} ${d})`);
     }
-    case 'fptrunc': return ft === 'f32' && ff === 'f64' ? `(f32.demote_f64 ${x})` : ft && ft === ff ? x : undefined;
-    case 'fpext': return ft === 'f64' && ff === 'f32' ? `(f64.promote_f32 ${x})` : ft && ft === ff ? x : undefined;
+    case 'fptrunc':
+      return ft === 'f32' && ff === 'f64' ? `(f32.demote_f64 ${x})` : ft && ft === ff ? x : undefined;
+    case 'fpext':
+      return ft === 'f64' && ff === 'f32' ? `(f64.promote_f32 ${x})` : ft && ft === ff ? x : undefined;
     case 'bitcast': {
       if (rt && rf && rt.bits === rf.bits) return fromI64(rt, toI64(rf, x, false));
       if (ft === 'f64' && rf?.bits === 64) return `(f64.reinterpret_i64 ${x})`;

@@ -25,8 +25,17 @@ function readableLocations(text: string): string {
 
 /** the part of V8's --print-wasm-code output for function `name` */
 export function nativeListing(bytes: Uint8Array, name: string): string {
-  const out = spawnSync(process.execPath, ['--print-wasm-code', '--no-liftoff', '--no-wasm-lazy-compilation', '-e',
-    `new WebAssembly.Module(require("fs").readFileSync(0), ${JSON.stringify(WASM_OPTIONS)})`], { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = spawnSync(
+    process.execPath,
+    [
+      '--print-wasm-code',
+      '--no-liftoff',
+      '--no-wasm-lazy-compilation',
+      '-e',
+      `new WebAssembly.Module(require("fs").readFileSync(0), ${JSON.stringify(WASM_OPTIONS)})`,
+    ],
+    { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   if (out.status !== 0) return `V8 could not compile the module: ${out.stderr}`;
   const sections = out.stdout.split('--- WebAssembly code ---');
   const mine = sections.find(sec => sec.includes(`\nname: ${name}\n`));

@@ -11,10 +11,17 @@ import { inferMethodInstance, specialize } from './typeinfer.ts';
 
 export const typedTierStats = { failures: 0 };
 
-export function typedCodeFor(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string): CodeInfo | undefined {
+export function typedCodeFor(
+  m: Method,
+  sparams: readonly (JType | Value)[],
+  f: Value,
+  args: Value[],
+  which?: MethodInstance | string,
+): CodeInfo | undefined {
   if (!m.source) return undefined;
   try {
-    let mi = which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
+    let mi =
+      which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
     mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
     // the common case: this instance's current inference, first in its cache
     // (inferred for the world the running toplevel statement sees, as dispatch does)
@@ -30,4 +37,6 @@ export function typedCodeFor(m: Method, sparams: readonly (JType | Value)[], f: 
   }
 }
 
-export function enableTypedTier(): void { execHooks.codeFor = typedCodeFor; }
+export function enableTypedTier(): void {
+  execHooks.codeFor = typedCodeFor;
+}

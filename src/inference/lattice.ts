@@ -13,19 +13,28 @@ import { egal } from '../runtime/builtins.ts';
 
 export class Const {
   readonly val: Value;
-  constructor(val: Value) { this.val = val; }
+  constructor(val: Value) {
+    this.val = val;
+  }
 }
 export class PartialStruct {
   readonly typ: DataType;
   readonly fields: readonly Lattice[];
-  constructor(typ: DataType, fields: readonly Lattice[]) { this.typ = typ; this.fields = fields; }
+  constructor(typ: DataType, fields: readonly Lattice[]) {
+    this.typ = typ;
+    this.fields = fields;
+  }
 }
 export class Conditional {
   /** 1-based slot number */
   readonly slot: number;
   readonly thentype: Lattice;
   readonly elsetype: Lattice;
-  constructor(slot: number, thentype: Lattice, elsetype: Lattice) { this.slot = slot; this.thentype = thentype; this.elsetype = elsetype; }
+  constructor(slot: number, thentype: Lattice, elsetype: Lattice) {
+    this.slot = slot;
+    this.thentype = thentype;
+    this.elsetype = elsetype;
+  }
 }
 export type Lattice = JType | Const | PartialStruct | Conditional;
 
@@ -49,7 +58,9 @@ export function widenconst(l: Lattice): JType {
 }
 
 /** Conditional narrowing information only makes sense inside one frame; outside it is a Bool */
-export function widenconditional(l: Lattice): Lattice { return l instanceof Conditional ? T.Bool! : l; }
+export function widenconditional(l: Lattice): Lattice {
+  return l instanceof Conditional ? T.Bool! : l;
+}
 
 export function isConcrete(t: JType): t is DataType {
   return t instanceof DataType && !t.isabstract && !t.hasfreetypevars && !(t.name === T.Type?.name) && concreteTuple(t);
@@ -65,11 +76,20 @@ export function lessequal(a: Lattice, b: Lattice): boolean {
   if (a === Bottom) return true;
   if (b instanceof Const) return a instanceof Const && egal(a.val, b.val);
   if (b instanceof Conditional) {
-    return a instanceof Conditional && a.slot === b.slot && lessequal(a.thentype, b.thentype) && lessequal(a.elsetype, b.elsetype);
+    return (
+      a instanceof Conditional &&
+      a.slot === b.slot &&
+      lessequal(a.thentype, b.thentype) &&
+      lessequal(a.elsetype, b.elsetype)
+    );
   }
   if (b instanceof PartialStruct) {
-    if (a instanceof PartialStruct) return a.typ === b.typ && a.fields.length === b.fields.length && a.fields.every((f, k) => lessequal(f, b.fields[k]!));
-    if (a instanceof Const && isTuple(a.val)) return a.val.length === b.fields.length && a.val.every((v, k) => lessequal(new Const(v), b.fields[k]!));
+    if (a instanceof PartialStruct)
+      return (
+        a.typ === b.typ && a.fields.length === b.fields.length && a.fields.every((f, k) => lessequal(f, b.fields[k]!))
+      );
+    if (a instanceof Const && isTuple(a.val))
+      return a.val.length === b.fields.length && a.val.every((v, k) => lessequal(new Const(v), b.fields[k]!));
     return false;
   }
   return issubtype(widenconst(a), b);
@@ -91,15 +111,18 @@ export function typejoin(a: JType, b: JType): JType {
   if (b instanceof UnionType) return b.types.reduce((acc: JType, t) => typejoin(acc, t), a);
   if (!(a instanceof DataType) || !(b instanceof DataType)) return T.Any!;
   if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) {
-    const pa = a.parameters, pb = b.parameters;
-    if (pa.length !== pb.length || pa.some(p => p instanceof VarargType) || pb.some(p => p instanceof VarargType)) return applyTypeName(T.Tuple!.name, [new VarargType(T.Any!, undefined)]);
+    const pa = a.parameters,
+      pb = b.parameters;
+    if (pa.length !== pb.length || pa.some(p => p instanceof VarargType) || pb.some(p => p instanceof VarargType))
+      return applyTypeName(T.Tuple!.name, [new VarargType(T.Any!, undefined)]);
     return tupleType(pa.map((p, k) => typejoin(p as JType, pb[k] as JType)));
   }
   // walk a's supertypes up to one that b's instances also belong to (by name, then check parameters)
   for (let s: DataType | null = a; s; s = s.super === s ? null : s.super) {
     if (issubtype(b, s)) return s;
     const w = unwrap(s.name.wrapper);
-    if (w instanceof DataType && s.parameters.length && issubtype(b, s.name.wrapper) && issubtype(a, s.name.wrapper)) return s.name.wrapper;
+    if (w instanceof DataType && s.parameters.length && issubtype(b, s.name.wrapper) && issubtype(a, s.name.wrapper))
+      return s.name.wrapper;
   }
   return T.Any!;
 }
@@ -114,9 +137,13 @@ export function tmerge(a: Lattice, b: Lattice): Lattice {
     return new Conditional(a.slot, tmerge(a.thentype, b.thentype), tmerge(a.elsetype, b.elsetype));
   }
   if (a instanceof PartialStruct && b instanceof PartialStruct && a.typ === b.typ) {
-    return new PartialStruct(a.typ, a.fields.map((f, k) => tmerge(f, b.fields[k]!)));
+    return new PartialStruct(
+      a.typ,
+      a.fields.map((f, k) => tmerge(f, b.fields[k]!)),
+    );
   }
-  const wa = widenconst(a), wb = widenconst(b);
+  const wa = widenconst(a),
+    wb = widenconst(b);
   if (wa === wb) return wa;
   const u = unionType([wa, wb]);
   const n = u instanceof UnionType ? u.types.length : 1;
@@ -125,6 +152,8 @@ export function tmerge(a: Lattice, b: Lattice): Lattice {
 }
 
 /** limit a type's nesting (used on the argument types of recursive calls) */
-export function limitDepth(t: JType, fallback: JType): JType { return depth(t) > MAX_TYPE_DEPTH ? fallback : t; }
+export function limitDepth(t: JType, fallback: JType): JType {
+  return depth(t) > MAX_TYPE_DEPTH ? fallback : t;
+}
 
 export { Bottom, TypeVar };

@@ -12,14 +12,14 @@ import { isConcrete } from './lattice.ts';
 import type { MethodInstance } from '../runtime/methods.ts';
 
 function instanceFor(f: Value, args: Value[], argsAreTypes: boolean): MethodInstance | undefined {
-  const types = argsAreTypes ? args as JType[] : args.map(dispatchTypeOf);
+  const types = argsAreTypes ? (args as JType[]) : args.map(dispatchTypeOf);
   return methodInstanceFor(f, types);
 }
 
 /** `@code_typed`: the optimized (or, with optimize=false, the unoptimized) typed code and its return type */
 export function codeTyped(mi: MethodInstance, optimized: boolean): string {
   const ci = inferMethodInstance(mi);
-  const code = optimized ? ci.inferred! : ci.unoptimized ?? ci.inferred!;
+  const code = optimized ? ci.inferred! : (ci.unoptimized ?? ci.inferred!);
   return `${printCodeInfo(code)} => ${showType(ci.rettype)}`;
 }
 
@@ -31,7 +31,12 @@ function isWarnType(t: JType): boolean {
 }
 /** Julia marks Union{Nothing, T} in yellow (expected), other non-concrete types in red */
 function isExpectedUnion(t: JType): boolean {
-  return t instanceof UnionType && t.types.length === 2 && t.types.some(m => m === T.Nothing || m === T.Missing) && t.types.every(m => isConcrete(m));
+  return (
+    t instanceof UnionType &&
+    t.types.length === 2 &&
+    t.types.some(m => m === T.Nothing || m === T.Missing) &&
+    t.types.every(m => isConcrete(m))
+  );
 }
 
 export function warnTypeText(color: boolean): (t: JType) => string {
@@ -64,16 +69,18 @@ export function codeWarntype(mi: MethodInstance, color: boolean): string {
   for (let k = 0; k < code.nargs; k++) {
     const name = code.slotnames[k]!.name;
     const t = slottypes[k] ?? T.Any!;
-    if (k === 0 && self instanceof DataType && self.instance instanceof JStruct) lines.push(`  ${name}::Core.Const(${self.instance.type.name.name.name.replace(/^#/, '')})`);
+    if (k === 0 && self instanceof DataType && self.instance instanceof JStruct)
+      lines.push(`  ${name}::Core.Const(${self.instance.type.name.name.name.replace(/^#/, '')})`);
     else lines.push(`  ${name}::${tt(t)}`);
   }
   if (code.slotnames.length > code.nargs) {
     lines.push('Locals');
-    for (let k = code.nargs; k < code.slotnames.length; k++) lines.push(`  ${slotName(code, k + 1)}::${tt(slottypes[k] ?? T.Any!)}`);
+    for (let k = code.nargs; k < code.slotnames.length; k++)
+      lines.push(`  ${slotName(code, k + 1)}::${tt(slottypes[k] ?? T.Any!)}`);
   }
   lines.push(`Body::${tt(ci.rettype)}`);
   const body = printCodeInfo(code, { typeText: tt }).split('\n');
-  lines.push(...body.slice(1, -1));   // without `CodeInfo(` and `)`
+  lines.push(...body.slice(1, -1)); // without `CodeInfo(` and `)`
   return lines.join('\n');
 }
 
@@ -93,7 +100,7 @@ registerForeign('jl_return_type', ([f, types]) => {
   const ts = types as Value[];
   if (!ts.every(isType)) return T.Any!;
   const mi = instanceFor(f!, ts, true);
-  if (!mi) return T.Any!;   // no method: Julia gives an empty list; the caller checks
+  if (!mi) return T.Any!; // no method: Julia gives an empty list; the caller checks
   return inferMethodInstance(mi).rettype;
 });
 void Sym;

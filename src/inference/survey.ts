@@ -6,7 +6,12 @@ import type { Method, MethodTable } from '../runtime/methods.ts';
 import { subst, unwrap } from '../runtime/apply_type.ts';
 import { inferMethodInstance, specialize, inferenceStats } from './typeinfer.ts';
 
-export interface SurveyResult { methods: number; instances: number; failures: { method: string; error: string }[]; ms: number; }
+export interface SurveyResult {
+  methods: number;
+  instances: number;
+  failures: { method: string; error: string }[];
+  ms: number;
+}
 
 function tablesOf(mod: Module): MethodTable[] {
   const seen = new Set<MethodTable>();
@@ -15,7 +20,10 @@ function tablesOf(mod: Module): MethodTable[] {
     if (v === undefined || b.imported) continue;
     let mt: MethodTable | undefined;
     if (v instanceof JStruct) mt = v.type.name.mt;
-    else if (isType(v)) { const u = unwrap(v as JType); if (u instanceof DataType) mt = u.name.mt; }
+    else if (isType(v)) {
+      const u = unwrap(v as JType);
+      if (u instanceof DataType) mt = u.name.mt;
+    }
     if (mt) seen.add(mt);
   }
   return [...seen];
@@ -38,8 +46,11 @@ export function inferAllMethods(mod: Module): SurveyResult {
       if (!m.source || m.module !== mod) continue;
       res.methods++;
       const types = declaredTypes(m);
-      try { inferMethodInstance(specialize(m, types, m.sparams)); }
-      catch (e) { res.failures.push({ method: `${m.name.name} at ${m.file}:${m.line}`, error: (e as Error).message }); }
+      try {
+        inferMethodInstance(specialize(m, types, m.sparams));
+      } catch (e) {
+        res.failures.push({ method: `${m.name.name} at ${m.file}:${m.line}`, error: (e as Error).message });
+      }
     }
   }
   res.instances = inferenceStats.methodInstances - before;

@@ -9,7 +9,10 @@ import { Const, PartialStruct, Conditional, widenconst, isConcrete, constType, t
 
 /** the type of a value whose inference type is t: a Type{X} stands for a value of type typeof(X) */
 function typeOfValueType(t: JType): JType {
-  if (t instanceof DataType && t.name === T.Type!.name) { const x = t.parameters[0]; return isType(x as Value) ? (x as JType as { jtype: DataType }).jtype : T.Any!; }
+  if (t instanceof DataType && t.name === T.Type!.name) {
+    const x = t.parameters[0];
+    return isType(x as Value) ? (x as JType as { jtype: DataType }).jtype : T.Any!;
+  }
   return t;
 }
 
@@ -17,21 +20,57 @@ type TFunc = (args: Lattice[]) => Lattice;
 
 /** builtins and intrinsics that have no side effects: with constant arguments they may be evaluated now */
 const PURE = new Set([
-  '===', 'typeof', 'isa', '<:', '>:', 'nfields', 'fieldtype', 'tuple', 'apply_type', 'typeassert', 'ifelse', 'Typeof',
-  'sizeof', '_type_string', 'UnionAll', '_typevar', '_namedtuple', '_nt_haskey', '_nt_checkkeys',
+  '===',
+  'typeof',
+  'isa',
+  '<:',
+  '>:',
+  'nfields',
+  'fieldtype',
+  'tuple',
+  'apply_type',
+  'typeassert',
+  'ifelse',
+  'Typeof',
+  'sizeof',
+  '_type_string',
+  'UnionAll',
+  '_typevar',
+  '_namedtuple',
+  '_nt_haskey',
+  '_nt_checkkeys',
 ]);
-const INTRINSIC_PURE_EXCEPT = new Set(['sdiv_int', 'udiv_int', 'srem_int', 'urem_int', 'checked_sdiv_int', 'checked_udiv_int', 'checked_srem_int', 'checked_urem_int']);
+const INTRINSIC_PURE_EXCEPT = new Set([
+  'sdiv_int',
+  'udiv_int',
+  'srem_int',
+  'urem_int',
+  'checked_sdiv_int',
+  'checked_udiv_int',
+  'checked_srem_int',
+  'checked_urem_int',
+]);
 
 export function isPureBuiltin(f: BuiltinFunction): boolean {
   return PURE.has(f.name) || f.jtype === T.IntrinsicFunction;
 }
 /** can this call (with these argument elements) throw? false only when we are sure it cannot */
 export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
-  if (f.jtype === T.IntrinsicFunction) return !INTRINSIC_PURE_EXCEPT.has(f.name) || (args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n);
+  if (f.jtype === T.IntrinsicFunction)
+    return (
+      !INTRINSIC_PURE_EXCEPT.has(f.name) || (args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n)
+    );
   switch (f.name) {
-    case '===': case 'typeof': case 'isa': case 'tuple': case 'ifelse': return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
-    case 'getfield': return getfieldNothrow(args);
-    case '_nt_checkkeys': return builtinT['_nt_checkkeys']!(args) instanceof Const;
+    case '===':
+    case 'typeof':
+    case 'isa':
+    case 'tuple':
+    case 'ifelse':
+      return args.length === (f.name === 'ifelse' ? 3 : f.name === 'tuple' ? args.length : f.name === 'typeof' ? 1 : 2);
+    case 'getfield':
+      return getfieldNothrow(args);
+    case '_nt_checkkeys':
+      return builtinT['_nt_checkkeys']!(args) instanceof Const;
     case 'setfield!': {
       // a constant field of a mutable struct, given a value of the field's type
       if (args.length !== 3) return false;
@@ -41,8 +80,13 @@ export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
       const ft = i === undefined ? undefined : t.types[i];
       return ft !== undefined && issubtype(widenconst(args[2]!), ft);
     }
-    case 'arraylen': case 'nfields': { const t = args[0] && widenconst(args[0]); return args.length === 1 && t instanceof DataType && (t.name === T.Array!.name || f.name === 'nfields'); }
-    default: return false;
+    case 'arraylen':
+    case 'nfields': {
+      const t = args[0] && widenconst(args[0]);
+      return args.length === 1 && t instanceof DataType && (t.name === T.Array!.name || f.name === 'nfields');
+    }
+    default:
+      return false;
   }
 }
 
@@ -50,7 +94,13 @@ const instanceOfType = (l: Lattice): JType | undefined => {
   // the type a `Type{X}`-typed argument stands for, when it is known exactly
   if (l instanceof Const && isType(l.val)) return l.val;
   const w = widenconst(l);
-  if (w instanceof DataType && w.name === T.Type!.name && isType(w.parameters[0] as Value) && !(w.parameters[0] as JType as { hasfreetypevars?: boolean }).hasfreetypevars) return w.parameters[0] as JType;
+  if (
+    w instanceof DataType &&
+    w.name === T.Type!.name &&
+    isType(w.parameters[0] as Value) &&
+    !(w.parameters[0] as JType as { hasfreetypevars?: boolean }).hasfreetypevars
+  )
+    return w.parameters[0] as JType;
   return undefined;
 };
 
@@ -60,7 +110,10 @@ function fieldIndexOf(t: DataType, f: Lattice): number | undefined {
   if (f.val instanceof Sym) {
     const i = t.name.names.indexOf(f.val);
     if (i >= 0) return i;
-    if (t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value)) { const k = (t.parameters[0] as Value[]).indexOf(f.val); if (k >= 0) return k; }
+    if (t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value)) {
+      const k = (t.parameters[0] as Value[]).indexOf(f.val);
+      if (k >= 0) return k;
+    }
   }
   return undefined;
 }
@@ -72,14 +125,18 @@ function tupleParams(t: DataType): JType[] | undefined {
 
 function fieldTypes(t: DataType): JType[] | undefined {
   if (t.name === T.Tuple!.name) return tupleParams(t);
-  if (t.name === T.NamedTuple!.name) { const tt = t.parameters[1]; return tt instanceof DataType ? tupleParams(tt) : undefined; }
+  if (t.name === T.NamedTuple!.name) {
+    const tt = t.parameters[1];
+    return tt instanceof DataType ? tupleParams(tt) : undefined;
+  }
   // runtime objects (Module, DataType, Expr, ...) do not declare their fields as structs do
   return t.name.names.length > 0 && t.types.length === t.name.names.length ? t.types : undefined;
 }
 
 /** the value of a constant global `m.name`, if it is one */
 function constGlobal(x: Lattice, f: Lattice): Value | undefined {
-  if (!(x instanceof Const) || !(x.val instanceof Module) || !(f instanceof Const) || !(f.val instanceof Sym)) return undefined;
+  if (!(x instanceof Const) || !(x.val instanceof Module) || !(f instanceof Const) || !(f.val instanceof Sym))
+    return undefined;
   const b = lookupBinding(x.val, f.val);
   const v = b?.get();
   return v !== undefined && (b!.constant || b!.imported?.constant) ? v : undefined;
@@ -92,9 +149,15 @@ function getfieldTfunc(args: Lattice[]): Lattice {
   if (g !== undefined) return new Const(g);
   if (x instanceof Const && f instanceof Const) {
     const v = x.val;
-    if (isTuple(v) && typeof f.val === 'bigint') { const i = Number(f.val); return i >= 1 && i <= v.length ? new Const(v[i - 1]!) : Bottom; }
+    if (isTuple(v) && typeof f.val === 'bigint') {
+      const i = Number(f.val);
+      return i >= 1 && i <= v.length ? new Const(v[i - 1]!) : Bottom;
+    }
   }
-  if (x instanceof PartialStruct) { const i = fieldIndexOf(x.typ, f); if (i !== undefined) return x.fields[i] ?? Bottom; }
+  if (x instanceof PartialStruct) {
+    const i = fieldIndexOf(x.typ, f);
+    if (i !== undefined) return x.fields[i] ?? Bottom;
+  }
   const t = widenconst(x);
   if (t instanceof UnionType) return unionType(t.types.map(m => widenconst(getfieldTfunc([m, f]))));
   if (!(t instanceof DataType) || t.isabstract) return T.Any!;
@@ -112,13 +175,23 @@ function getfieldNothrow(args: Lattice[]): boolean {
   const fts = fieldTypes(t);
   const i = fieldIndexOf(t, args[1]!);
   // a field that may be #undef (after ninitialized) can throw UndefRefError
-  return fts !== undefined && i !== undefined && i >= 0 && i < fts.length && (t.name === T.Tuple!.name || t.name === T.NamedTuple!.name || i < Math.max(t.name.ninitialized, 0) || !t.ismutable);
+  return (
+    fts !== undefined &&
+    i !== undefined &&
+    i >= 0 &&
+    i < fts.length &&
+    (t.name === T.Tuple!.name || t.name === T.NamedTuple!.name || i < Math.max(t.name.ninitialized, 0) || !t.ismutable)
+  );
 }
 
 function tupleTfunc(args: Lattice[]): Lattice {
   if (args.every(a => a instanceof Const)) return new Const(Object.freeze(args.map(a => (a as Const).val)));
   const typ = tupleType(args.map(widenconst));
-  if (args.some(a => a instanceof Const || a instanceof PartialStruct)) return new PartialStruct(typ, args.map(a => a instanceof Conditional ? T.Bool! : a));
+  if (args.some(a => a instanceof Const || a instanceof PartialStruct))
+    return new PartialStruct(
+      typ,
+      args.map(a => (a instanceof Conditional ? T.Bool! : a)),
+    );
   return typ;
 }
 
@@ -137,12 +210,20 @@ function isaTfunc(args: Lattice[]): Lattice {
 function egalTfunc(args: Lattice[]): Lattice {
   const [a, b] = args;
   if (!a || !b) return Bottom;
-  const ta = widenconst(a), tb = widenconst(b);
+  const ta = widenconst(a),
+    tb = widenconst(b);
   // disjoint concrete types are never ===
   if (isConcrete(ta) && isConcrete(tb) && ta !== tb) return new Const(false);
-  const single = (l: Lattice, t: JType) => l instanceof Const ? l.val : t instanceof DataType && t.instance !== undefined ? t.instance : undefined;
-  const sa = single(a, ta), sb = single(b, tb);
-  if (sa !== undefined && sb !== undefined && (a instanceof Const || ta instanceof DataType) && (b instanceof Const || tb instanceof DataType)) {
+  const single = (l: Lattice, t: JType) =>
+    l instanceof Const ? l.val : t instanceof DataType && t.instance !== undefined ? t.instance : undefined;
+  const sa = single(a, ta),
+    sb = single(b, tb);
+  if (
+    sa !== undefined &&
+    sb !== undefined &&
+    (a instanceof Const || ta instanceof DataType) &&
+    (b instanceof Const || tb instanceof DataType)
+  ) {
     if (!(a instanceof Const) || !(b instanceof Const)) return new Const(sa === sb);
   }
   return T.Bool!;
@@ -179,59 +260,162 @@ function typeassertTfunc(args: Lattice[]): Lattice {
   if (t === undefined) return x;
   if (issubtype(widenconst(x), t)) return x;
   const xt = widenconst(x);
-  if (xt instanceof UnionType) { const keep = xt.types.filter(m => issubtype(m, t)); return keep.length ? unionType(keep) : Bottom; }
+  if (xt instanceof UnionType) {
+    const keep = xt.types.filter(m => issubtype(m, t));
+    return keep.length ? unionType(keep) : Bottom;
+  }
   return t;
 }
 
-const sameAsFirst: TFunc = (a) => widenconst(a[0] ?? Bottom);
+const sameAsFirst: TFunc = a => widenconst(a[0] ?? Bottom);
 const boolResult: TFunc = () => T.Bool!;
-const typeFromFirst: TFunc = (a) => instanceOfType(a[0] ?? Bottom) ?? T.Any!;
+const typeFromFirst: TFunc = a => instanceOfType(a[0] ?? Bottom) ?? T.Any!;
 const intrinsicT: Record<string, TFunc> = {};
-for (const n of ['add_int', 'sub_int', 'mul_int', 'sdiv_int', 'udiv_int', 'srem_int', 'urem_int', 'neg_int', 'not_int', 'and_int', 'or_int', 'xor_int', 'shl_int', 'lshr_int', 'ashr_int', 'ctpop_int', 'ctlz_int', 'cttz_int', 'bswap_int', 'flipsign_int', 'checked_sdiv_int', 'checked_udiv_int', 'checked_srem_int', 'checked_urem_int', 'add_float', 'sub_float', 'mul_float', 'div_float', 'rem_float', 'neg_float', 'abs_float', 'copysign_float', 'fma_float', 'muladd_float', 'ceil_llvm', 'floor_llvm', 'trunc_llvm', 'sqrt_llvm', 'rint_llvm']) intrinsicT[n] = sameAsFirst;
-for (const n of ['eq_int', 'ne_int', 'slt_int', 'sle_int', 'ult_int', 'ule_int', 'eq_float', 'ne_float', 'lt_float', 'le_float', 'fpiseq']) intrinsicT[n] = boolResult;
-for (const n of ['sext_int', 'zext_int', 'trunc_int', 'sitofp', 'uitofp', 'fptosi', 'fptoui', 'fptrunc', 'fpext', 'bitcast']) intrinsicT[n] = typeFromFirst;
-for (const n of ['checked_sadd_int', 'checked_ssub_int', 'checked_smul_int', 'checked_uadd_int', 'checked_usub_int', 'checked_umul_int']) intrinsicT[n] = (a) => tupleType([widenconst(a[0] ?? Bottom), T.Bool!]);
+for (const n of [
+  'add_int',
+  'sub_int',
+  'mul_int',
+  'sdiv_int',
+  'udiv_int',
+  'srem_int',
+  'urem_int',
+  'neg_int',
+  'not_int',
+  'and_int',
+  'or_int',
+  'xor_int',
+  'shl_int',
+  'lshr_int',
+  'ashr_int',
+  'ctpop_int',
+  'ctlz_int',
+  'cttz_int',
+  'bswap_int',
+  'flipsign_int',
+  'checked_sdiv_int',
+  'checked_udiv_int',
+  'checked_srem_int',
+  'checked_urem_int',
+  'add_float',
+  'sub_float',
+  'mul_float',
+  'div_float',
+  'rem_float',
+  'neg_float',
+  'abs_float',
+  'copysign_float',
+  'fma_float',
+  'muladd_float',
+  'ceil_llvm',
+  'floor_llvm',
+  'trunc_llvm',
+  'sqrt_llvm',
+  'rint_llvm',
+])
+  intrinsicT[n] = sameAsFirst;
+for (const n of [
+  'eq_int',
+  'ne_int',
+  'slt_int',
+  'sle_int',
+  'ult_int',
+  'ule_int',
+  'eq_float',
+  'ne_float',
+  'lt_float',
+  'le_float',
+  'fpiseq',
+])
+  intrinsicT[n] = boolResult;
+for (const n of [
+  'sext_int',
+  'zext_int',
+  'trunc_int',
+  'sitofp',
+  'uitofp',
+  'fptosi',
+  'fptoui',
+  'fptrunc',
+  'fpext',
+  'bitcast',
+])
+  intrinsicT[n] = typeFromFirst;
+for (const n of [
+  'checked_sadd_int',
+  'checked_ssub_int',
+  'checked_smul_int',
+  'checked_uadd_int',
+  'checked_usub_int',
+  'checked_umul_int',
+])
+  intrinsicT[n] = a => tupleType([widenconst(a[0] ?? Bottom), T.Bool!]);
 
 const builtinT: Record<string, TFunc> = {
   '===': egalTfunc,
-  'typeof': typeofTfunc,
-  'isa': isaTfunc,
-  '<:': boolResult, '>:': boolResult,
-  'getfield': getfieldTfunc,
-  'setfield!': (a) => a[2] ?? Bottom,
-  'isdefined': boolResult,
-  'nfields': () => T.Int64!,
-  'tuple': tupleTfunc,
-  'svec': () => T.SimpleVector ?? T.Any!,
-  'apply_type': applyTypeTfunc,
-  'typeassert': typeassertTfunc,
-  'throw': () => Bottom, 'rethrow_value': () => Bottom, 'throw_undefkw': () => Bottom,
-  'ifelse': (a) => a[0] instanceof Const ? (a[0].val === true ? a[1]! : a[2]!) : unionType([widenconst(a[1] ?? Bottom), widenconst(a[2] ?? Bottom)]),
-  'arraysize': () => T.Int64!, 'arraylen': () => T.Int64!, 'sizeof': () => T.Int64!,
-  'arrayref': (a) => {
+  typeof: typeofTfunc,
+  isa: isaTfunc,
+  '<:': boolResult,
+  '>:': boolResult,
+  getfield: getfieldTfunc,
+  'setfield!': a => a[2] ?? Bottom,
+  isdefined: boolResult,
+  nfields: () => T.Int64!,
+  tuple: tupleTfunc,
+  svec: () => T.SimpleVector ?? T.Any!,
+  apply_type: applyTypeTfunc,
+  typeassert: typeassertTfunc,
+  throw: () => Bottom,
+  rethrow_value: () => Bottom,
+  throw_undefkw: () => Bottom,
+  ifelse: a =>
+    a[0] instanceof Const
+      ? a[0].val === true
+        ? a[1]!
+        : a[2]!
+      : unionType([widenconst(a[1] ?? Bottom), widenconst(a[2] ?? Bottom)]),
+  arraysize: () => T.Int64!,
+  arraylen: () => T.Int64!,
+  sizeof: () => T.Int64!,
+  arrayref: a => {
     const t = widenconst(a[1] ?? Bottom);
-    return t instanceof DataType && t.name === T.Array!.name && isType(t.parameters[0] as Value) ? t.parameters[0] as JType : T.Any!;
+    return t instanceof DataType && t.name === T.Array!.name && isType(t.parameters[0] as Value)
+      ? (t.parameters[0] as JType)
+      : T.Any!;
   },
-  'arrayset': (a) => widenconst(a[1] ?? Bottom),
-  'Box': () => T.Box ?? T.Any!,
+  arrayset: a => widenconst(a[1] ?? Bottom),
+  Box: () => T.Box ?? T.Any!,
   // Core._new(T, fields...) makes a T (the exception constructors of Base use it)
-  '_new': (a) => a[0] instanceof Const && a[0].val instanceof DataType && !a[0].val.isabstract ? a[0].val : T.Any!,
-  '_type_string': () => T.String!,
+  _new: a => (a[0] instanceof Const && a[0].val instanceof DataType && !a[0].val.isabstract ? a[0].val : T.Any!),
+  _type_string: () => T.String!,
   // a named tuple's keys are part of its type: keyword-argument handling folds to constants
-  '_nt_haskey': (a) => {
+  _nt_haskey: a => {
     const names = namedTupleNames(a[0]);
     return names && a[1] instanceof Const ? new Const(names.includes(a[1].val)) : T.Bool!;
   },
-  '_nt_checkkeys': (a) => {
+  _nt_checkkeys: a => {
     const names = namedTupleNames(a[0]);
-    return names && a[1] instanceof Const && isTuple(a[1].val) && names.every(k => (a[1] as Const).val !== undefined && ((a[1] as Const).val as Value[]).includes(k)) ? new Const(T.Nothing!.instance!) : T.Nothing!;
+    return names &&
+      a[1] instanceof Const &&
+      isTuple(a[1].val) &&
+      names.every(k => (a[1] as Const).val !== undefined && ((a[1] as Const).val as Value[]).includes(k))
+      ? new Const(T.Nothing!.instance!)
+      : T.Nothing!;
   },
-  '_namedtuple': (a) => {
+  _namedtuple: a => {
     // NamedTuple{names, Tuple{types...}} from constant names and a tuple of values
     const [names, vals] = a;
-    const parts = vals instanceof Const && isTuple(vals.val) ? vals.val.map(v => constType(v)) : vals instanceof PartialStruct ? vals.fields.map(widenconst) : undefined;
+    const parts =
+      vals instanceof Const && isTuple(vals.val)
+        ? vals.val.map(v => constType(v))
+        : vals instanceof PartialStruct
+          ? vals.fields.map(widenconst)
+          : undefined;
     const vt = vals ? widenconst(vals) : undefined;
-    const types = parts ?? (vt instanceof DataType && vt.name === T.Tuple!.name && !vt.parameters.some(p => p instanceof VarargType) ? vt.parameters as JType[] : undefined);
+    const types =
+      parts ??
+      (vt instanceof DataType && vt.name === T.Tuple!.name && !vt.parameters.some(p => p instanceof VarargType)
+        ? (vt.parameters as JType[])
+        : undefined);
     if (!(names instanceof Const) || !isTuple(names.val) || !types) return T.Any!;
     return applyTypeName(T.NamedTuple!.name, [names.val, tupleType(types.map(t => typeOfValueType(t)))]);
   },
@@ -245,21 +429,33 @@ function typeOfConst(v: Value): DataType | undefined {
 /** the keys of a named tuple whose type is known */
 function namedTupleNames(l: Lattice | undefined): readonly Value[] | undefined {
   const t = l ? widenconst(l) : undefined;
-  return t instanceof DataType && t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value) ? t.parameters[0] as Value[] : undefined;
+  return t instanceof DataType && t.name === T.NamedTuple!.name && isTuple(t.parameters[0] as Value)
+    ? (t.parameters[0] as Value[])
+    : undefined;
 }
 
 /** the result element of calling builtin `f` with arguments `args` */
 export function builtinTfunc(f: BuiltinFunction, args: Lattice[]): Lattice {
   const tf = f.jtype === T.IntrinsicFunction ? intrinsicT[f.name] : builtinT[f.name];
   // fold pure calls on constants by running them (a field of a constant immutable value is constant too)
-  const immutableConst = f.name === 'getfield' && args.length === 2 && args[0] instanceof Const && !(typeOfConst(args[0].val)?.ismutable ?? true);
+  const immutableConst =
+    f.name === 'getfield' &&
+    args.length === 2 &&
+    args[0] instanceof Const &&
+    !(typeOfConst(args[0].val)?.ismutable ?? true);
   if ((isPureBuiltin(f) || immutableConst) && args.every(a => a instanceof Const)) {
-    try { return new Const(f.impl(args.map(a => (a as Const).val))); } catch { return tf ? widenResult(tf(args)) : T.Any!; }
+    try {
+      return new Const(f.impl(args.map(a => (a as Const).val)));
+    } catch {
+      return tf ? widenResult(tf(args)) : T.Any!;
+    }
   }
   if (!tf) return T.Any!;
   return tf(args);
 }
-function widenResult(l: Lattice): Lattice { return l; }
+function widenResult(l: Lattice): Lattice {
+  return l;
+}
 
 /** the declared return type of a foreigncall (its second operand) */
 export function foreigncallType(rt: Lattice): Lattice {

@@ -6,18 +6,50 @@
 // code whose dispatch it may change (see `invalidate`).
 import { timeCompile } from '../runtime/compile_timer.ts';
 import {
-  T, Sym, Expr, QuoteNode, GlobalRef, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction,
-  LineNumberNode, isTuple, type Value,
+  T,
+  Sym,
+  Expr,
+  QuoteNode,
+  GlobalRef,
+  SSAValue,
+  SlotNumber,
+  GotoNode,
+  GotoIfNot,
+  ReturnNode,
+  NewvarNode,
+  BuiltinFunction,
+  LineNumberNode,
+  isTuple,
+  type Value,
 } from '../runtime/values.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
-import { Method, MethodInstance, CodeInstance, MethodTable, MAX_WORLD, world as worldCounter } from '../runtime/methods.ts';
+import {
+  Method,
+  MethodInstance,
+  CodeInstance,
+  MethodTable,
+  MAX_WORLD,
+  world as worldCounter,
+} from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { methodAddedListeners } from '../runtime/hooks.ts';
 import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
-import { Const, PartialStruct, Conditional, widenconst, widenconditional, tmerge, lessequal, isConcrete, constType, limitDepth, type Lattice } from './lattice.ts';
+import {
+  Const,
+  PartialStruct,
+  Conditional,
+  widenconst,
+  widenconditional,
+  tmerge,
+  lessequal,
+  isConcrete,
+  constType,
+  limitDepth,
+  type Lattice,
+} from './lattice.ts';
 import { builtinTfunc, builtinNothrow, isPureBuiltin, foreigncallType } from './tfuncs.ts';
 import { optimize, optimizerSettings } from '../optimizer/optimize.ts';
 
@@ -30,7 +62,10 @@ const CONST_PROP_MAX_STATEMENTS = 80;
 const MAX_UNION_SPLIT = 4;
 
 /** per-slot types at a program point, and the catch targets of the enclosing `try`s (innermost last) */
-interface SlotState { types: Lattice[]; handlers: number[]; }
+interface SlotState {
+  types: Lattice[];
+  handlers: number[];
+}
 
 /** a call statement resolved by inference: which instance it invokes, when exactly one */
 interface CallInfo {
@@ -43,12 +78,17 @@ interface CallInfo {
   code?: CodeInfo;
 }
 export interface UnionSplit {
-  arg: number; cases: { type: JType; mi: MethodInstance; rettype: JType }[];
+  arg: number;
+  cases: { type: JType; mi: MethodInstance; rettype: JType }[];
   /** some members have no method (or an ambiguous one): the call stays dynamic for them, and throws there */
   fallback: boolean;
 }
 
-export interface InferenceStats { frames: number; methodInstances: number; ms: number; }
+export interface InferenceStats {
+  frames: number;
+  methodInstances: number;
+  ms: number;
+}
 export const inferenceStats: InferenceStats = { frames: 0, methodInstances: 0, ms: 0 };
 
 class InferenceState {
@@ -69,7 +109,11 @@ class InferenceState {
   /** every statement reached so far is proven not to throw and to have no side effect (for constant folding) */
   effectFree = true;
   constructor(mi: MethodInstance, src: CodeInfo, argtypes: Lattice[], world: number, isConstProp: boolean) {
-    this.mi = mi; this.src = src; this.argtypes = argtypes; this.world = world; this.isConstProp = isConstProp;
+    this.mi = mi;
+    this.src = src;
+    this.argtypes = argtypes;
+    this.world = world;
+    this.isConstProp = isConstProp;
   }
 }
 
@@ -83,7 +127,10 @@ let constCache = new WeakMap<MethodInstance, Map<string, ConstResult>>();
 export function specialize(m: Method, types: readonly JType[], sparams: readonly (JType | Value)[]): MethodInstance {
   const key = types.map(paramKey).join('|');
   let mi = m.specializations.get(key);
-  if (!mi) { mi = new MethodInstance(m, tupleType(types), sparams); m.specializations.set(key, mi); }
+  if (!mi) {
+    mi = new MethodInstance(m, tupleType(types), sparams);
+    m.specializations.set(key, mi);
+  }
   return mi;
 }
 
@@ -129,7 +176,13 @@ function argtypesOf(mi: MethodInstance): Lattice[] {
 }
 /** an argument of type Type{X} is exactly X */
 function typeParamConst(p: JType): Lattice {
-  if (p instanceof DataType && p.name === T.Type!.name && isType(p.parameters[0] as Value) && !hasFree(p.parameters[0] as JType)) return new Const(p.parameters[0] as Value);
+  if (
+    p instanceof DataType &&
+    p.name === T.Type!.name &&
+    isType(p.parameters[0] as Value) &&
+    !hasFree(p.parameters[0] as JType)
+  )
+    return new Const(p.parameters[0] as Value);
   return p;
 }
 function hasFree(t: JType): boolean {
@@ -152,9 +205,12 @@ function typeinfEdge(mi: MethodInstance, world: number): Lattice {
     }
   }
   if (!mi.def.source) return T.Any!;
-  if (stack.length >= MAX_INFERENCE_DEPTH) { for (const f of stack) f.limited = true; return T.Any!; }
+  if (stack.length >= MAX_INFERENCE_DEPTH) {
+    for (const f of stack) f.limited = true;
+    return T.Any!;
+  }
   const frame = runFrame(mi, argtypesOf(mi), world, false);
-  if (frame.cycleHead && frame.cycleHead !== frame) return frame.bestguess;   // provisional: the head commits
+  if (frame.cycleHead && frame.cycleHead !== frame) return frame.bestguess; // provisional: the head commits
   commit(frame);
   return frame.bestguess;
 }
@@ -176,14 +232,19 @@ function runFrame(mi: MethodInstance, argtypes: Lattice[], world: number, isCons
     for (let iter = 0; ; iter++) {
       const before = frame.bestguess;
       frame.cycleHead = undefined;
-      typeinfFrame(frame);   // may mark this frame as the head of a cycle
+      typeinfFrame(frame); // may mark this frame as the head of a cycle
       inferenceStats.frames++;
       if ((frame.cycleHead as InferenceState | undefined) !== frame) break;
       // head of a recursive cycle: the pass ran with `before` as this frame's result; re-run until it is stable
-      if (lessequal(frame.bestguess, before)) { frame.cycleHead = undefined; break; }
+      if (lessequal(frame.bestguess, before)) {
+        frame.cycleHead = undefined;
+        break;
+      }
       if (iter >= MAX_CYCLE_ITERATIONS) frame.bestguess = T.Any!;
     }
-  } finally { stack.pop(); }
+  } finally {
+    stack.pop();
+  }
   return frame;
 }
 
@@ -209,12 +270,14 @@ function commit(frame: InferenceState): CodeInstance {
 function optimizeFrame(frame: InferenceState, resolved: CodeInfo): ReturnType<typeof optimize> | undefined {
   if (!optimizerSettings.enabled) return undefined;
   return optimize({
-    src: resolved, mi: frame.mi, reachable: frame.states.map(s => s !== undefined),
-    consts: frame.ssatypes.map(l => l instanceof Const ? l.val : undefined),
+    src: resolved,
+    mi: frame.mi,
+    reachable: frame.states.map(s => s !== undefined),
+    consts: frame.ssatypes.map(l => (l instanceof Const ? l.val : undefined)),
     foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
     splits: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.split),
     inlineCode: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.code),
-    calleeCode: (callee) => validCodeInstance(callee, frame.world),
+    calleeCode: callee => validCodeInstance(callee, frame.world),
   });
 }
 
@@ -230,18 +293,28 @@ function typeinfFrame(frame: InferenceState): void {
   frame.calls.clear();
   frame.effectFree = true;
   const init: Lattice[] = new Array<Lattice>(nslots).fill(Bottom);
-  frame.argtypes.forEach((t, k) => { init[k] = t; });
+  frame.argtypes.forEach((t, k) => {
+    init[k] = t;
+  });
   frame.states[0] = { types: init, handlers: [] };
   // worklist of statement indices, lowest first
   const pending = new Set<number>([0]);
   const propagate = (to: number, s: SlotState): void => {
     if (to >= n) return;
     const old = frame.states[to];
-    if (!old) { frame.states[to] = { types: s.types.slice(), handlers: s.handlers.slice() }; pending.add(to); return; }
+    if (!old) {
+      frame.states[to] = { types: s.types.slice(), handlers: s.handlers.slice() };
+      pending.add(to);
+      return;
+    }
     let changed = false;
     for (let k = 0; k < nslots; k++) {
-      const a = old.types[k]!, b = s.types[k]!;
-      if (!lessequal(b, a)) { old.types[k] = tmerge(a, b); changed = true; }
+      const a = old.types[k]!,
+        b = s.types[k]!;
+      if (!lessequal(b, a)) {
+        old.types[k] = tmerge(a, b);
+        changed = true;
+      }
     }
     if (changed) pending.add(to);
   };
@@ -252,14 +325,24 @@ function typeinfFrame(frame: InferenceState): void {
     const s: SlotState = { types: frame.states[pc]!.types.slice(), handlers: frame.states[pc]!.handlers.slice() };
     const st = code[pc]!;
     // anything in a try block may jump to its catch with the slot types seen here
-    if (s.handlers.length) propagate(s.handlers[s.handlers.length - 1]! - 1, { types: s.types, handlers: s.handlers.slice(0, -1) });
-    if (st instanceof GotoNode) { propagate(st.label - 1, s); continue; }
+    if (s.handlers.length)
+      propagate(s.handlers[s.handlers.length - 1]! - 1, { types: s.types, handlers: s.handlers.slice(0, -1) });
+    if (st instanceof GotoNode) {
+      propagate(st.label - 1, s);
+      continue;
+    }
     if (st instanceof GotoIfNot) {
       const c = abstractEval(frame, st.cond, s);
       frame.ssatypes[pc] = Bottom;
       if (widenconst(c) !== T.Bool) frame.effectFree = false;
-      if (c instanceof Const && c.val === true) { propagate(pc + 1, s); continue; }
-      if (c instanceof Const && c.val === false) { propagate(st.dest - 1, s); continue; }
+      if (c instanceof Const && c.val === true) {
+        propagate(pc + 1, s);
+        continue;
+      }
+      if (c instanceof Const && c.val === false) {
+        propagate(st.dest - 1, s);
+        continue;
+      }
       if (c === Bottom) continue;
       if (c instanceof Conditional) {
         const thenS = { types: s.types.slice(), handlers: s.handlers };
@@ -270,7 +353,8 @@ function typeinfFrame(frame: InferenceState): void {
         if (c.elsetype !== Bottom) propagate(st.dest - 1, elseS);
         continue;
       }
-      propagate(pc + 1, s); propagate(st.dest - 1, s);
+      propagate(pc + 1, s);
+      propagate(st.dest - 1, s);
       continue;
     }
     if (st instanceof ReturnNode) {
@@ -278,17 +362,26 @@ function typeinfFrame(frame: InferenceState): void {
       frame.bestguess = tmerge(frame.bestguess, r);
       continue;
     }
-    if (st instanceof NewvarNode) { s.types[st.slot.id - 1] = Bottom; propagate(pc + 1, s); continue; }
+    if (st instanceof NewvarNode) {
+      s.types[st.slot.id - 1] = Bottom;
+      propagate(pc + 1, s);
+      continue;
+    }
     let t: Lattice;
     if (st instanceof Expr) {
       const h = st.head.name;
       if (h === 'enter' || h === 'leave') frame.effectFree = false;
-      if (h === 'enter') { s.handlers = [...s.handlers, st.args[0] as number]; t = T.Nothing!; }
-      else if (h === 'leave') { const k = Number(st.args[0] as bigint | number); s.handlers = s.handlers.slice(0, s.handlers.length - k); t = T.Nothing!; }
-      else t = abstractEvalStatement(frame, st, s, pc);
+      if (h === 'enter') {
+        s.handlers = [...s.handlers, st.args[0] as number];
+        t = T.Nothing!;
+      } else if (h === 'leave') {
+        const k = Number(st.args[0] as bigint | number);
+        s.handlers = s.handlers.slice(0, s.handlers.length - k);
+        t = T.Nothing!;
+      } else t = abstractEvalStatement(frame, st, s, pc);
     } else t = abstractEval(frame, st, s);
     frame.ssatypes[pc] = tmerge(frame.ssatypes[pc]!, t);
-    if (t === Bottom) continue;    // this statement always throws: what follows is unreachable on this path
+    if (t === Bottom) continue; // this statement always throws: what follows is unreachable on this path
     propagate(pc + 1, s);
   }
 }
@@ -308,7 +401,9 @@ function globalType(g: GlobalRef): Lattice {
   const b = lookupBinding(g.mod, g.name);
   if (!b) return T.Any!;
   const v = b.get();
-  if (b.constant || b.imported?.constant) { if (v !== undefined) return new Const(v); }
+  if (b.constant || b.imported?.constant) {
+    if (v !== undefined) return new Const(v);
+  }
   // functions and types bound by definitions are constant even when not marked so
   if (v !== undefined && b.imported && isType(v)) return new Const(v);
   return b.declaredType ?? T.Any!;
@@ -327,7 +422,13 @@ function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc
       }
       const r = abstractCall(frame, f, args, pc, a.slice(1));
       // `x::T` narrows the slot x for what follows
-      if (f instanceof Const && f.val instanceof BuiltinFunction && f.val.name === 'typeassert' && a[1] instanceof SlotNumber) s.types[a[1].id - 1] = r;
+      if (
+        f instanceof Const &&
+        f.val instanceof BuiltinFunction &&
+        f.val.name === 'typeassert' &&
+        a[1] instanceof SlotNumber
+      )
+        s.types[a[1].id - 1] = r;
       return r;
     }
     case '=': {
@@ -342,19 +443,35 @@ function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc
       if (t instanceof Const && t.val instanceof DataType) return t.val;
       return T.Any!;
     }
-    case 'foreigncall': frame.effectFree = false; return foreigncallType(abstractEval(frame, a[1]!, s));
+    case 'foreigncall':
+      frame.effectFree = false;
+      return foreigncallType(abstractEval(frame, a[1]!, s));
     case 'static_parameter': {
       const v = frame.mi.sparamVals[(a[0] as number) - 1];
       if (v === undefined || v instanceof TypeVar) return T.Any!;
       return new Const(v);
     }
-    case 'the_exception': frame.effectFree = false; return T.Any!;
-    case 'isdefined': return T.Bool!;
-    case 'boundscheck': return T.Bool!;
-    case 'copyast': return T.Expr!;
-    case 'pop_exception': frame.effectFree = false; return new Const(T.Nothing!.instance!);
-    case 'meta': case 'inbounds': case 'loopinfo': case 'const': case 'global': return new Const(T.Nothing!.instance!);
-    default: frame.effectFree = false; return T.Any!;
+    case 'the_exception':
+      frame.effectFree = false;
+      return T.Any!;
+    case 'isdefined':
+      return T.Bool!;
+    case 'boundscheck':
+      return T.Bool!;
+    case 'copyast':
+      return T.Expr!;
+    case 'pop_exception':
+      frame.effectFree = false;
+      return new Const(T.Nothing!.instance!);
+    case 'meta':
+    case 'inbounds':
+    case 'loopinfo':
+    case 'const':
+    case 'global':
+      return new Const(T.Nothing!.instance!);
+    default:
+      frame.effectFree = false;
+      return T.Any!;
   }
 }
 
@@ -365,7 +482,13 @@ function abstractCall(frame: InferenceState, f: Lattice, args: Lattice[], pc: nu
   const ft = widenconst(f);
   const r = genericCall(frame, f, ft, args, pc);
   // `!` of a narrowing condition swaps its branches
-  if (f instanceof Const && args.length === 1 && args[0] instanceof Conditional && isBaseNot(f.val) && widenconst(r) === T.Bool) {
+  if (
+    f instanceof Const &&
+    args.length === 1 &&
+    args[0] instanceof Conditional &&
+    isBaseNot(f.val) &&
+    widenconst(r) === T.Bool
+  ) {
     const c = args[0];
     return new Conditional(c.slot, c.elsetype, c.thentype);
   }
@@ -392,12 +515,20 @@ const isBaseNot = (v: Value): boolean => v === baseNamed('!');
 /** `x === c` for a slot x and a singleton c: the condition narrowing x (c itself when true) */
 function egalCondition(args: Lattice[], argExprs: Value[]): Conditional | undefined {
   const [xa, ya] = [argExprs[0], argExprs[1]];
-  if (xa instanceof SlotNumber && args[1] instanceof Const && isSingletonValue(args[1].val)) return new Conditional(xa.id, args[1], typeSubtract(widenconst(args[0]!), typeOfSingleton(args[1].val)));
-  if (ya instanceof SlotNumber && args[0] instanceof Const && isSingletonValue(args[0].val)) return new Conditional(ya.id, args[0], typeSubtract(widenconst(args[1]!), typeOfSingleton(args[0].val)));
+  if (xa instanceof SlotNumber && args[1] instanceof Const && isSingletonValue(args[1].val))
+    return new Conditional(xa.id, args[1], typeSubtract(widenconst(args[0]!), typeOfSingleton(args[1].val)));
+  if (ya instanceof SlotNumber && args[0] instanceof Const && isSingletonValue(args[0].val))
+    return new Conditional(ya.id, args[0], typeSubtract(widenconst(args[1]!), typeOfSingleton(args[0].val)));
   return undefined;
 }
 
-function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[], pc: number, argExprs: Value[]): Lattice {
+function builtinCall(
+  frame: InferenceState,
+  f: BuiltinFunction,
+  args: Lattice[],
+  pc: number,
+  argExprs: Value[],
+): Lattice {
   if (!((isPureBuiltin(f) || f.name === 'getfield') && builtinNothrow(f, args))) frame.effectFree = false;
   switch (f.name) {
     case 'isa': {
@@ -428,7 +559,8 @@ function builtinCall(frame: InferenceState, f: BuiltinFunction, args: Lattice[],
       }
       return abstractCall(frame, g, flat, -1, []);
     }
-    default: return builtinTfunc(f, args);
+    default:
+      return builtinTfunc(f, args);
   }
   void pc;
 }
@@ -437,14 +569,17 @@ function isSingletonValue(v: Value): boolean {
   const t = constType(v);
   return t instanceof DataType && t.instance !== undefined && t.instance === v;
 }
-function typeOfSingleton(v: Value): JType { return constType(v); }
+function typeOfSingleton(v: Value): JType {
+  return constType(v);
+}
 
 /** the element types of a tuple-valued element, when its length is known */
 function tupleElements(l: Lattice): Lattice[] | undefined {
   if (l instanceof Const && isTuple(l.val)) return l.val.map(v => new Const(v));
   if (l instanceof PartialStruct && l.typ.name === T.Tuple!.name) return [...l.fields];
   const t = widenconst(l);
-  if (t instanceof DataType && t.name === T.Tuple!.name && !t.parameters.some(p => p instanceof VarargType)) return t.parameters as JType[];
+  if (t instanceof DataType && t.name === T.Tuple!.name && !t.parameters.some(p => p instanceof VarargType))
+    return t.parameters as JType[];
   return undefined;
 }
 
@@ -477,7 +612,12 @@ function splitSignatures(types: JType[]): JType[][] | undefined {
 }
 function isDispatchLeaf(t: JType): boolean {
   if (isConcrete(t)) return true;
-  return t instanceof DataType && t.name === T.Type!.name && isType(t.parameters[0] as Value) && !hasFree(t.parameters[0] as JType);
+  return (
+    t instanceof DataType &&
+    t.name === T.Type!.name &&
+    isType(t.parameters[0] as Value) &&
+    !hasFree(t.parameters[0] as JType)
+  );
 }
 
 function methodTableOfType(ft: JType, f: Lattice): MethodTable | undefined {
@@ -492,7 +632,10 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   const sigs = splitSignatures([ft, ...argtypes]);
   // a statement in a loop is evaluated again with wider types: only the last (widest) evaluation counts
   frame.calls.delete(pc);
-  if (!sigs) { frame.effectFree = false; return T.Any!; }
+  if (!sigs) {
+    frame.effectFree = false;
+    return T.Any!;
+  }
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;
   let foldable = false;
@@ -500,12 +643,21 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   const cases: { sig: JType[]; mi: MethodInstance; rt: Lattice }[] = [];
   for (const sig of sigs) {
     const fpart = sig[0]!;
-    const fl: Lattice = sigs.length === 1 ? f : (fpart instanceof DataType && fpart.instance !== undefined ? new Const(fpart.instance) : fpart);
+    const fl: Lattice =
+      sigs.length === 1
+        ? f
+        : fpart instanceof DataType && fpart.instance !== undefined
+          ? new Const(fpart.instance)
+          : fpart;
     const mt = methodTableOfType(fpart, fl);
-    if (!mt) { frame.effectFree = false; return T.Any!; }
+    if (!mt) {
+      frame.effectFree = false;
+      return T.Any!;
+    }
     const key = sig.map(paramKey).join('|');
     let m = findMethod(mt, sig as DataType[], frame.world, key);
-    if (m === null && typeConstructorTable.mt && isType(fl instanceof Const ? fl.val : 0n)) m = findMethod(typeConstructorTable.mt, sig as DataType[], frame.world, key);
+    if (m === null && typeConstructorTable.mt && isType(fl instanceof Const ? fl.val : 0n))
+      m = findMethod(typeConstructorTable.mt, sig as DataType[], frame.world, key);
     if (m === null || 'ambiguous' in m) {
       // a MethodError at run time; record that adding a method for this signature changes the answer
       frame.effectFree = false;
@@ -513,7 +665,10 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
       continue;
     }
     // a recursive call with ever-growing argument types is not followed
-    if (growsOnStack(m.method, sig)) { frame.effectFree = false; return T.Any!; }
+    if (growsOnStack(m.method, sig)) {
+      frame.effectFree = false;
+      return T.Any!;
+    }
     const mi = specialize(m.method, sig, m.sparams);
     let rt = typeinfEdge(mi, frame.world);
     frame.edges.add(mi);
@@ -534,7 +689,16 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
     // (a member without a method keeps the dynamic call, which raises the MethodError)
     const pos = [ft, ...argtypes].findIndex(t => t instanceof UnionType);
     const onlyOne = [ft, ...argtypes].filter(t => t instanceof UnionType).length === 1;
-    if (pos > 0 && onlyOne) frame.calls.set(pc, { mi: undefined, foldable: false, split: { arg: pos, cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })), fallback: cases.length < sigs.length } });
+    if (pos > 0 && onlyOne)
+      frame.calls.set(pc, {
+        mi: undefined,
+        foldable: false,
+        split: {
+          arg: pos,
+          cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })),
+          fallback: cases.length < sigs.length,
+        },
+      });
   }
   if (!foldable) frame.effectFree = false;
   return result;
@@ -544,7 +708,12 @@ function growsOnStack(m: Method, sig: JType[]): boolean {
   for (const f of stack) {
     if (f.mi.def !== m) continue;
     const prev = (f.mi.specTypes as DataType).parameters as JType[];
-    if (sig.some((t, k) => prev[k] !== undefined && limitDepth(t, Bottom) === Bottom && limitDepth(prev[k]!, Bottom) !== Bottom)) return true;
+    if (
+      sig.some(
+        (t, k) => prev[k] !== undefined && limitDepth(t, Bottom) === Bottom && limitDepth(prev[k]!, Bottom) !== Bottom,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -558,8 +727,11 @@ function constKey(args: Lattice[]): string | undefined {
       if (typeof v === 'string' && v.length > 64) return undefined;
       key += '|c' + paramKey(v);
       if (!(constType(v) instanceof DataType && (constType(v) as DataType).instance !== undefined)) any = true;
-    } else if (a instanceof PartialStruct) { key += '|p' + a.fields.map(x => x instanceof Const ? paramKey(x.val) : paramKey(widenconst(x) as Value)).join(','); any = true; }
-    else key += '|t' + paramKey(widenconst(a) as Value);
+    } else if (a instanceof PartialStruct) {
+      key +=
+        '|p' + a.fields.map(x => (x instanceof Const ? paramKey(x.val) : paramKey(widenconst(x) as Value))).join(',');
+      any = true;
+    } else key += '|t' + paramKey(widenconst(a) as Value);
   }
   return any ? key : undefined;
 }
@@ -578,20 +750,33 @@ function constPropagate(frame: InferenceState, mi: MethodInstance, args: Lattice
   const key = constKey(args.slice(1));
   if (key === undefined) return no;
   let m = constCache.get(mi);
-  if (!m) { m = new Map(); constCache.set(mi, m); }
+  if (!m) {
+    m = new Map();
+    constCache.set(mi, m);
+  }
   const hit = m.get(key);
-  if (hit !== undefined) { for (const e of hit.edges ?? []) frame.edges.add(e); return hit; }
+  if (hit !== undefined) {
+    for (const e of hit.edges ?? []) frame.edges.add(e);
+    return hit;
+  }
   const argl = argtypesForConstProp(mi, args);
   const f2 = runFrame(mi, argl, frame.world, true);
   const settled = !f2.cycleHead && !f2.limited;
-  const r: ConstResult = lessequal(f2.bestguess, rt) ? { rt: f2.bestguess, effectFree: f2.effectFree, edges: [...f2.edges] } : no;
+  const r: ConstResult = lessequal(f2.bestguess, rt)
+    ? { rt: f2.bestguess, effectFree: f2.effectFree, edges: [...f2.edges] }
+    : no;
   // the callee's code with these constants, optimized, for the inliner (small bodies only)
   if (r !== no && settled) r.code = optimizeFrame(f2, typedCodeInfo(f2, true))?.code;
   if (settled) m.set(key, r);
   for (const e of r.edges ?? []) frame.edges.add(e);
   return r;
 }
-interface ConstResult { rt: Lattice; effectFree: boolean; code?: CodeInfo; edges?: (MethodInstance | JType)[]; }
+interface ConstResult {
+  rt: Lattice;
+  effectFree: boolean;
+  code?: CodeInfo;
+  edges?: (MethodInstance | JType)[];
+}
 
 function argtypesForConstProp(mi: MethodInstance, args: Lattice[]): Lattice[] {
   const m = mi.def;
@@ -604,7 +789,9 @@ function argtypesForConstProp(mi: MethodInstance, args: Lattice[]): Lattice[] {
   }
   if (m.isva) {
     const rest = args.slice(nfixed).map(widenconditional);
-    out[nfixed] = rest.every(x => x instanceof Const) ? new Const(Object.freeze(rest.map(x => (x as Const).val))) : new PartialStruct(base[nfixed] as DataType, rest);
+    out[nfixed] = rest.every(x => x instanceof Const)
+      ? new Const(Object.freeze(rest.map(x => (x as Const).val)))
+      : new PartialStruct(base[nfixed] as DataType, rest);
   }
   return out;
 }
@@ -616,19 +803,37 @@ function argtypesForConstProp(mi: MethodInstance, args: Lattice[]): Lattice[] {
 function typedCodeInfo(frame: InferenceState, resolve: boolean): CodeInfo {
   const src = frame.src;
   const ci = new CodeInfo();
-  Object.assign(ci, { file: src.file, name: src.name, slotnames: src.slotnames.slice(), slotflags: src.slotflags.slice(), nargs: src.nargs, isva: src.isva, sparam_names: src.sparam_names, inlining: src.inlining });
-  ci.codelocs = src.codelocs.slice();
-  ci.code = !resolve ? src.code.slice() : src.code.map((st, pc) => {
-    const info = frame.calls.get(pc);
-    const fix = (x: Value): Value => resolveCallee(x, frame, pc, info);
-    if (st instanceof Expr && st.head.name === '=' && st.args[1] instanceof Expr) return new Expr(st.head, [st.args[0]!, fix(st.args[1])]);
-    return fix(st);
+  Object.assign(ci, {
+    file: src.file,
+    name: src.name,
+    slotnames: src.slotnames.slice(),
+    slotflags: src.slotflags.slice(),
+    nargs: src.nargs,
+    isva: src.isva,
+    sparam_names: src.sparam_names,
+    inlining: src.inlining,
   });
+  ci.codelocs = src.codelocs.slice();
+  ci.code = !resolve
+    ? src.code.slice()
+    : src.code.map((st, pc) => {
+        const info = frame.calls.get(pc);
+        const fix = (x: Value): Value => resolveCallee(x, frame, pc, info);
+        if (st instanceof Expr && st.head.name === '=' && st.args[1] instanceof Expr)
+          return new Expr(st.head, [st.args[0]!, fix(st.args[1])]);
+        return fix(st);
+      });
   ci.ssavaluetypes = frame.ssatypes.map(widenconst);
   const nslots = src.slotnames.length;
   const slottypes: Lattice[] = new Array<Lattice>(nslots).fill(Bottom);
-  frame.argtypes.forEach((t, k) => { slottypes[k] = t; });
-  for (const s of frame.states) if (s) s.types.forEach((t, k) => { slottypes[k] = tmerge(slottypes[k]!, widenconditional(t)); });
+  frame.argtypes.forEach((t, k) => {
+    slottypes[k] = t;
+  });
+  for (const s of frame.states)
+    if (s)
+      s.types.forEach((t, k) => {
+        slottypes[k] = tmerge(slottypes[k]!, widenconditional(t));
+      });
   ci.slottypes = slottypes.map(widenconst);
   ci.rettype = widenconst(frame.bestguess);
   return ci;
@@ -666,7 +871,10 @@ export function invalidate(m: Method): void {
   }
   for (let k = noMethodEdges.length - 1; k >= 0; k--) {
     const e = noMethodEdges[k]!;
-    if (issubtype(e.sig, m.sig)) { kill(e.caller); noMethodEdges.splice(k, 1); }
+    if (issubtype(e.sig, m.sig)) {
+      kill(e.caller);
+      noMethodEdges.splice(k, 1);
+    }
   }
   // constant-propagation results may rest on what was just invalidated
   if (seen.size) constCache = new WeakMap();
@@ -680,7 +888,8 @@ function allMethodsWithSpecializations(m: Method): Method[] {
   const sig = unwrap(m.sig) as DataType;
   const ft = sig.parameters[0];
   const out: Method[] = [];
-  for (const mt of tablesFor(ft as JType)) for (const other of mt.methods) if (other !== m && other.specializations.size) out.push(other);
+  for (const mt of tablesFor(ft as JType))
+    for (const other of mt.methods) if (other !== m && other.specializations.size) out.push(other);
   return out;
 }
 function tablesFor(ft: JType): MethodTable[] {
@@ -701,7 +910,11 @@ methodAddedListeners.push(invalidate);
 // ------------------------------------------------------------------ entry points for tools
 
 /** The instance a call with these argument types dispatches to (types[0] is the callee's type). */
-export function methodInstanceFor(f: Value, argtypes: JType[], w: number = worldCounter.current): MethodInstance | undefined {
+export function methodInstanceFor(
+  f: Value,
+  argtypes: JType[],
+  w: number = worldCounter.current,
+): MethodInstance | undefined {
   const types = [constType(f), ...argtypes] as DataType[];
   const mt = methodTableFor(f);
   const key = types.map(paramKey).join('|');

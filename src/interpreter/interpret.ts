@@ -1,14 +1,41 @@
 // The interpreter: runs a CodeInfo (method body or toplevel thunk) statement by statement, dispatching calls
 // through the method tables in the world the current toplevel statement started in.
 import {
-  T, Sym, Module, Binding, JStruct, SVec, Expr, QuoteNode, LineNumberNode, GlobalRef, SSAValue, SlotNumber, GotoNode,
-  GotoIfNot, ReturnNode, NewvarNode, BuiltinFunction, JoltThrow, mkTuple, type Value, type StackFrame,
+  T,
+  Sym,
+  Module,
+  Binding,
+  JStruct,
+  SVec,
+  Expr,
+  QuoteNode,
+  LineNumberNode,
+  GlobalRef,
+  SSAValue,
+  SlotNumber,
+  GotoNode,
+  GotoIfNot,
+  ReturnNode,
+  NewvarNode,
+  BuiltinFunction,
+  JoltThrow,
+  mkTuple,
+  type Value,
+  type StackFrame,
 } from '../runtime/values.ts';
 import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { Method, MethodInstance, world } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
-import { newGenericFunction, methodTableFor, makeMethodSig, addMethod, findMethod, methodsOf, typeConstructorTable } from '../runtime/dispatch.ts';
+import {
+  newGenericFunction,
+  methodTableFor,
+  makeMethodSig,
+  addMethod,
+  findMethod,
+  methodsOf,
+  typeConstructorTable,
+} from '../runtime/dispatch.ts';
 import { paramKey, unwrap } from '../runtime/apply_type.ts';
 import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
 import { isa } from '../runtime/builtins.ts';
@@ -18,7 +45,12 @@ import { showType } from '../runtime/show_type.ts';
 /** the Jolt call stack, for stack traces */
 export const frames: StackFrame[] = [];
 const MAX_DEPTH = 200_000;
-export const state = { world: 1, Base: undefined as Module | undefined, Core: undefined as Module | undefined, toplevelHook: undefined as ((ex: Value, mod: Module) => Value) | undefined };
+export const state = {
+  world: 1,
+  Base: undefined as Module | undefined,
+  Core: undefined as Module | undefined,
+  toplevelHook: undefined as ((ex: Value, mod: Module) => Value) | undefined,
+};
 
 // ------------------------------------------------------------------ globals
 export function lookupBinding(mod: Module, name: Sym): Binding | undefined {
@@ -28,8 +60,14 @@ export function lookupBinding(mod: Module, name: Sym): Binding | undefined {
     const ub = u.bindings.get(name);
     if (ub && ub.get() !== undefined && (u.exports.has(name) || u === state.Base || u === state.Core)) return ub;
   }
-  if (state.Base && mod !== state.Base && mod !== state.Core) { const bb = state.Base.bindings.get(name); if (bb && bb.get() !== undefined) return bb; }
-  if (state.Core && mod !== state.Core) { const cb = state.Core.bindings.get(name); if (cb && cb.get() !== undefined) return cb; }
+  if (state.Base && mod !== state.Base && mod !== state.Core) {
+    const bb = state.Base.bindings.get(name);
+    if (bb && bb.get() !== undefined) return bb;
+  }
+  if (state.Core && mod !== state.Core) {
+    const cb = state.Core.bindings.get(name);
+    if (cb && cb.get() !== undefined) return cb;
+  }
   return b;
 }
 
@@ -42,13 +80,22 @@ export function getGlobal(mod: Module, name: Sym): Value {
 
 export function setGlobal(mod: Module, name: Sym, v: Value): void {
   let b = mod.bindings.get(name);
-  if (!b) { b = new Binding(mod, name); mod.bindings.set(name, b); }
-  if (b.imported) { jthrow('ErrorException', `cannot assign a value to imported variable ${b.imported.owner.name.name}.${name.name} from module ${mod.name.name}`); }
+  if (!b) {
+    b = new Binding(mod, name);
+    mod.bindings.set(name, b);
+  }
+  if (b.imported) {
+    jthrow(
+      'ErrorException',
+      `cannot assign a value to imported variable ${b.imported.owner.name.name}.${name.name} from module ${mod.name.name}`,
+    );
+  }
   if (b.constant && b.value !== undefined) {
     if (b.value === v) return;
     jthrow('ErrorException', `invalid redefinition of constant ${mod.name.name}.${name.name}`);
   }
-  if (b.declaredType && !isa(v, b.declaredType)) v = callFunction(getGlobal(state.Base!, Sym.of('convert')), [b.declaredType, v]);
+  if (b.declaredType && !isa(v, b.declaredType))
+    v = callFunction(getGlobal(state.Base!, Sym.of('convert')), [b.declaredType, v]);
   b.value = v;
 }
 
@@ -62,13 +109,21 @@ export function callFunction(f: Value, args: Value[]): Value {
 
 /** the method a call of `f` with these arguments runs, with its static parameters, the key of the argument types
  *  and the types themselves; a MethodError if there is none */
-export function dispatchCall(f: Value, args: Value[]): { method: Method; sparams: readonly (JType | Value)[]; key: string; types: DataType[] } {
+export function dispatchCall(
+  f: Value,
+  args: Value[],
+): { method: Method; sparams: readonly (JType | Value)[]; key: string; types: DataType[] } {
   const mt = methodTableFor(f);
   const types: DataType[] = [dispatchTypeOf(f)];
   let key = paramKey(types[0]);
-  for (const a of args) { const t = dispatchTypeOf(a); types.push(t); key += '|' + paramKey(t); }
+  for (const a of args) {
+    const t = dispatchTypeOf(a);
+    types.push(t);
+    key += '|' + paramKey(t);
+  }
   let m = findMethod(mt, types, state.world, key);
-  if (m === null && isType(f) && typeConstructorTable.mt) m = findMethod(typeConstructorTable.mt, types, state.world, key);
+  if (m === null && isType(f) && typeConstructorTable.mt)
+    m = findMethod(typeConstructorTable.mt, types, state.world, key);
   if (m === null || 'ambiguous' in m) {
     throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
   }
@@ -80,12 +135,37 @@ export function dispatchCall(f: Value, args: Value[]): { method: Method; sparams
 /** `which` names the specialization when the caller knows it: its MethodInstance, or the key of its argument types. */
 /** `native`, when installed, runs the call as compiled code if it can (and returns undefined if not). */
 export const execHooks = {
-  codeFor: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => CodeInfo | undefined) | undefined,
-  native: undefined as ((m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string) => { value: Value } | undefined) | undefined,
+  codeFor: undefined as
+    | ((
+        m: Method,
+        sparams: readonly (JType | Value)[],
+        f: Value,
+        args: Value[],
+        which?: MethodInstance | string,
+      ) => CodeInfo | undefined)
+    | undefined,
+  native: undefined as
+    | ((
+        m: Method,
+        sparams: readonly (JType | Value)[],
+        f: Value,
+        args: Value[],
+        which?: MethodInstance | string,
+      ) => { value: Value } | undefined)
+    | undefined,
 };
 
-export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: Value, args: Value[], which?: MethodInstance | string): Value {
-  if (execHooks.native) { const r = execHooks.native(m, sparams, f, args, which); if (r) return r.value; }
+export function invokeMethod(
+  m: Method,
+  sparams: readonly (JType | Value)[],
+  f: Value,
+  args: Value[],
+  which?: MethodInstance | string,
+): Value {
+  if (execHooks.native) {
+    const r = execHooks.native(m, sparams, f, args, which);
+    if (r) return r.value;
+  }
   const ci = (execHooks.codeFor && execHooks.codeFor(m, sparams, f, args, which)) || m.source!;
   const slots: (Value | undefined)[] = new Array(ci.slotnames.length);
   slots[0] = f;
@@ -101,7 +181,16 @@ export function invokeMethod(m: Method, sparams: readonly (JType | Value)[], f: 
     frames.pop();
     return r;
   } catch (e) {
-    if (e instanceof JoltThrow && !e.btDone) { e.bt = [...e.bt, ...frames.slice().reverse().map(fr => ({ ...fr }))]; e.btDone = true; }
+    if (e instanceof JoltThrow && !e.btDone) {
+      e.bt = [
+        ...e.bt,
+        ...frames
+          .slice()
+          .reverse()
+          .map(fr => ({ ...fr })),
+      ];
+      e.btDone = true;
+    }
     frames.pop();
     throw e;
   }
@@ -111,11 +200,22 @@ function frameName(m: Method, args: Value[]): string {
   const name = m.name.name;
   // Julia's frames name the arguments: f(x::Int64, ::String)
   const names = m.source?.slotnames ?? [];
-  return `${name}(${args.map((a, k) => { const n = names[k + 1]?.name ?? ''; return (n.startsWith('#') ? '' : n) + '::' + showType(typeOf(a)); }).join(', ')})`;
+  return `${name}(${args
+    .map((a, k) => {
+      const n = names[k + 1]?.name ?? '';
+      return (n.startsWith('#') ? '' : n) + '::' + showType(typeOf(a));
+    })
+    .join(', ')})`;
 }
 
 // ------------------------------------------------------------------ the statement loop
-export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonly (JType | Value)[], frame: StackFrame, mod?: Module): Value {
+export function run(
+  ci: CodeInfo,
+  slots: (Value | undefined)[],
+  sparams: readonly (JType | Value)[],
+  frame: StackFrame,
+  mod?: Module,
+): Value {
   const code = ci.code;
   const ssa: (Value | undefined)[] = new Array(code.length);
   const handlers: { catchPc: number; framesDepth: number; excDepth: number }[] = [];
@@ -130,7 +230,7 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
     }
     if (x instanceof GlobalRef) return getGlobal(x.mod, x.name);
     if (x instanceof QuoteNode) return x.value;
-    if (x instanceof Expr) return evalExpr(x);   // nested call in an operand position
+    if (x instanceof Expr) return evalExpr(x); // nested call in an operand position
     return x;
   };
   for (;;) {
@@ -140,18 +240,32 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         frame.line = ci.codelocs[pc] ?? frame.line;
         if (st instanceof Expr) {
           const v = evalExpr(st);
-          ssa[pc] = v; pc++; continue;
+          ssa[pc] = v;
+          pc++;
+          continue;
         }
-        if (st instanceof GotoNode) { pc = st.label - 1; continue; }
+        if (st instanceof GotoNode) {
+          pc = st.label - 1;
+          continue;
+        }
         if (st instanceof GotoIfNot) {
           const c = ev(st.cond);
-          if (c === false) { pc = st.dest - 1; continue; }
+          if (c === false) {
+            pc = st.dest - 1;
+            continue;
+          }
           if (c !== true) jthrow('TypeError', Sym.of('if'), 'if', T.Bool!, c);
-          pc++; continue;
+          pc++;
+          continue;
         }
         if (st instanceof ReturnNode) return ev(st.val);
-        if (st instanceof NewvarNode) { slots[st.slot.id - 1] = undefined; pc++; continue; }
-        ssa[pc] = ev(st); pc++;
+        if (st instanceof NewvarNode) {
+          slots[st.slot.id - 1] = undefined;
+          pc++;
+          continue;
+        }
+        ssa[pc] = ev(st);
+        pc++;
       }
     } catch (e) {
       if (handlers.length === 0) {
@@ -194,7 +308,7 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         const t = ev(a[0]!) as DataType;
         const vals = a.slice(1).map(ev);
         if (t.name === T.Tuple!.name) return mkTuple(vals);
-        const dt = t instanceof UnionAll ? unwrap(t) as DataType : t;
+        const dt = t instanceof UnionAll ? (unwrap(t) as DataType) : t;
         const types = dt.types;
         for (let k = 0; k < vals.length; k++) {
           const ft = types[k];
@@ -205,27 +319,66 @@ export function run(ci: CodeInfo, slots: (Value | undefined)[], sparams: readonl
         while (f.length < dt.name.names.length) f.push(undefined);
         return new JStruct(dt, f);
       }
-      case 'the_exception': return excStack[excStack.length - 1]!;
-      case 'enter': handlers.push({ catchPc: a[0] as number, framesDepth: frames.length, excDepth: caughtExceptions.length }); return T.Nothing!.instance!;
-      case 'leave': { const n = Number(a[0] as bigint | number); for (let k = 0; k < n; k++) handlers.pop(); return T.Nothing!.instance!; }
-      case 'pop_exception': excStack.pop(); caughtExceptions.pop(); return T.Nothing!.instance!;
-      case 'static_parameter': return sparams[(a[0] as number) - 1] as Value;
+      case 'the_exception':
+        return excStack[excStack.length - 1]!;
+      case 'enter':
+        handlers.push({ catchPc: a[0] as number, framesDepth: frames.length, excDepth: caughtExceptions.length });
+        return T.Nothing!.instance!;
+      case 'leave': {
+        const n = Number(a[0] as bigint | number);
+        for (let k = 0; k < n; k++) handlers.pop();
+        return T.Nothing!.instance!;
+      }
+      case 'pop_exception':
+        excStack.pop();
+        caughtExceptions.pop();
+        return T.Nothing!.instance!;
+      case 'static_parameter':
+        return sparams[(a[0] as number) - 1] as Value;
       case 'foreigncall': {
         const name = (a[0] as Sym).name;
         const impl = foreignFunctions.get(name);
         if (!impl) jthrow('ErrorException', `ccall: could not find function ${name}`);
         return impl(a.slice(2).map(ev));
       }
-      case 'method': return defineMethod(ex, ev, mod ?? currentModule(a));
-      case 'const': { const g = a[0] as GlobalRef; let b = g.mod.bindings.get(g.name); if (!b) { b = new Binding(g.mod, g.name); g.mod.bindings.set(g.name, b); } b.constant = true; return T.Nothing!.instance!; }
-      case 'global': { const g = a[0] as GlobalRef; if (!g.mod.bindings.has(g.name)) g.mod.bindings.set(g.name, new Binding(g.mod, g.name)); return T.Nothing!.instance!; }
-      case 'isdefined': { const x = a[0]!; if (x instanceof SlotNumber) return slots[x.id - 1] !== undefined; if (x instanceof GlobalRef) return lookupBinding(x.mod, x.name)?.get() !== undefined; return false; }
-      case 'thunk': state.world = world.current; return run(a[0] as CodeInfo, [], [], frame, mod);  // definitions made by earlier thunks are visible
-      case 'toplevel': return state.toplevelHook!(a[0]!, mod!);
-      case 'copyast': return copyAst((a[0] as QuoteNode).value);
-      case 'meta': case 'inbounds': case 'loopinfo': return T.Nothing!.instance!;
-      case 'boundscheck': return true;
-      default: jthrow('ErrorException', `unsupported IR statement ${ex.head.name}`);
+      case 'method':
+        return defineMethod(ex, ev, mod ?? currentModule(a));
+      case 'const': {
+        const g = a[0] as GlobalRef;
+        let b = g.mod.bindings.get(g.name);
+        if (!b) {
+          b = new Binding(g.mod, g.name);
+          g.mod.bindings.set(g.name, b);
+        }
+        b.constant = true;
+        return T.Nothing!.instance!;
+      }
+      case 'global': {
+        const g = a[0] as GlobalRef;
+        if (!g.mod.bindings.has(g.name)) g.mod.bindings.set(g.name, new Binding(g.mod, g.name));
+        return T.Nothing!.instance!;
+      }
+      case 'isdefined': {
+        const x = a[0]!;
+        if (x instanceof SlotNumber) return slots[x.id - 1] !== undefined;
+        if (x instanceof GlobalRef) return lookupBinding(x.mod, x.name)?.get() !== undefined;
+        return false;
+      }
+      case 'thunk':
+        state.world = world.current;
+        return run(a[0] as CodeInfo, [], [], frame, mod); // definitions made by earlier thunks are visible
+      case 'toplevel':
+        return state.toplevelHook!(a[0]!, mod!);
+      case 'copyast':
+        return copyAst((a[0] as QuoteNode).value);
+      case 'meta':
+      case 'inbounds':
+      case 'loopinfo':
+        return T.Nothing!.instance!;
+      case 'boundscheck':
+        return true;
+      default:
+        jthrow('ErrorException', `unsupported IR statement ${ex.head.name}`);
     }
   }
 }
@@ -283,9 +436,16 @@ function defineMethod(ex: Expr, ev: (x: Value) => Value, mod: Module): Value {
   const isva = types.length > 0 && types[types.length - 1] instanceof VarargType;
   const name = fobj instanceof JStruct ? Sym.of(fobj.type.name.name.name.replace(/^#/, '')) : Sym.of(ci.name);
   const m = new Method(name, mod, msig, tvs, ci, types.length, isva, lnn?.file?.name ?? ci.file, lnn?.line ?? 0);
-  const target: Value = fobj ?? (types[0] instanceof DataType ? (types[0].name === T.Type!.name ? types[0].parameters[0] as Value : types[0].instance ?? types[0]) : types[0]!);
+  const target: Value =
+    fobj ??
+    (types[0] instanceof DataType
+      ? types[0].name === T.Type!.name
+        ? (types[0].parameters[0] as Value)
+        : (types[0].instance ?? types[0])
+      : types[0]!);
   let mtTarget: Value = target;
-  if (fobj === undefined && types[0] instanceof DataType && types[0].name !== T.Type!.name) mtTarget = new JStruct(types[0], []);
+  if (fobj === undefined && types[0] instanceof DataType && types[0].name !== T.Type!.name)
+    mtTarget = new JStruct(types[0], []);
   addMethod(methodTableFor(mtTarget), m);
   return fobj ?? T.Nothing!.instance!;
 }

@@ -2,7 +2,18 @@
 // in the newest world (as Julia's toplevel does).
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
-import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, JoltThrow, type Value } from '../runtime/values.ts';
+import {
+  Expr,
+  Sym,
+  sym,
+  Module,
+  Binding,
+  LineNumberNode,
+  QuoteNode,
+  T,
+  JoltThrow,
+  type Value,
+} from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';
 import { world } from '../runtime/methods.ts';
@@ -11,7 +22,14 @@ import { jthrow } from '../runtime/errors.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { Splice } from '../runtime/builtins.ts';
 
-export const session = { currentModule: undefined as Module | undefined, softscope: false, stdlibDir: '', loaded: new Map<string, Module>(), currentFile: 'none', currentLine: 0 };
+export const session = {
+  currentModule: undefined as Module | undefined,
+  softscope: false,
+  stdlibDir: '',
+  loaded: new Map<string, Module>(),
+  currentFile: 'none',
+  currentLine: 0,
+};
 
 export function newModule(name: Sym, parent: Module | null, withBase = true): Module {
   const m = new Module(name, parent);
@@ -22,7 +40,11 @@ export function newModule(name: Sym, parent: Module | null, withBase = true): Mo
 }
 
 export function evalToplevel(ex: Value, mod: Module, file: string): Value {
-  if (ex instanceof LineNumberNode) { session.currentLine = ex.line; if (process.env.JOLT_TRACE) process.stderr.write(`${file}:${ex.line}\n`); return T.Nothing!.instance!; }
+  if (ex instanceof LineNumberNode) {
+    session.currentLine = ex.line;
+    if (process.env.JOLT_TRACE) process.stderr.write(`${file}:${ex.line}\n`);
+    return T.Nothing!.instance!;
+  }
   if (ex instanceof Expr) {
     const h = ex.head.name;
     if (h === 'toplevel') {
@@ -32,11 +54,27 @@ export function evalToplevel(ex: Value, mod: Module, file: string): Value {
     }
     if (h === 'module') return evalModule(ex, mod, file);
     if (h === 'using' || h === 'import') return evalUsing(ex, mod);
-    if (h === 'export') { for (const a of ex.args) mod.exports.add(a as Sym); return T.Nothing!.instance!; }
+    if (h === 'export') {
+      for (const a of ex.args) mod.exports.add(a as Sym);
+      return T.Nothing!.instance!;
+    }
     if (h === 'macrocall' || h === 'block') {
       const expanded = macroexpand(ex, mod);
-      if (expanded instanceof Expr && (expanded.head.name === 'toplevel' || expanded.head.name === 'module' || expanded.head.name === 'using' || expanded.head.name === 'import')) return evalToplevel(expanded, mod, file);
-      if (expanded instanceof Expr && expanded.head.name === 'block' && expanded.args.some(a => a instanceof Expr && ['module', 'using', 'import', 'export', 'toplevel'].includes(a.head.name))) {
+      if (
+        expanded instanceof Expr &&
+        (expanded.head.name === 'toplevel' ||
+          expanded.head.name === 'module' ||
+          expanded.head.name === 'using' ||
+          expanded.head.name === 'import')
+      )
+        return evalToplevel(expanded, mod, file);
+      if (
+        expanded instanceof Expr &&
+        expanded.head.name === 'block' &&
+        expanded.args.some(
+          a => a instanceof Expr && ['module', 'using', 'import', 'export', 'toplevel'].includes(a.head.name),
+        )
+      ) {
         let last: Value = T.Nothing!.instance!;
         for (const a of expanded.args) last = evalToplevel(a, mod, file);
         return last;
@@ -49,9 +87,11 @@ export function evalToplevel(ex: Value, mod: Module, file: string): Value {
 
 function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   let ci;
-  try { ci = new Lowerer(mod, file, { softscope: session.softscope }).lowerToplevel(ex, session.currentLine); }
-  catch (e) {
-    if (e instanceof LoweringError) jthrow('ErrorException', e.message.startsWith('syntax:') ? e.message : `syntax: ${e.message}`);
+  try {
+    ci = new Lowerer(mod, file, { softscope: session.softscope }).lowerToplevel(ex, session.currentLine);
+  } catch (e) {
+    if (e instanceof LoweringError)
+      jthrow('ErrorException', e.message.startsWith('syntax:') ? e.message : `syntax: ${e.message}`);
     throw e;
   }
   const saveWorld = state.world;
@@ -59,12 +99,24 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   const frame = { func: 'top-level scope', file, line: session.currentLine };
   const depth = frames.length;
   frames.push(frame);
-  try { return run(ci, [], [], frame, mod); }
-  catch (e) {
-    if (e instanceof JoltThrow && !e.btDone) { e.bt = [...e.bt, ...frames.slice().reverse().map(f => ({ ...f }))]; e.btDone = true; }
+  try {
+    return run(ci, [], [], frame, mod);
+  } catch (e) {
+    if (e instanceof JoltThrow && !e.btDone) {
+      e.bt = [
+        ...e.bt,
+        ...frames
+          .slice()
+          .reverse()
+          .map(f => ({ ...f })),
+      ];
+      e.btDone = true;
+    }
     throw e;
+  } finally {
+    frames.length = depth;
+    state.world = saveWorld;
   }
-  finally { frames.length = depth; state.world = saveWorld; }
 }
 
 function evalModule(ex: Expr, parent: Module, file: string): Value {
@@ -77,7 +129,10 @@ function evalModule(ex: Expr, parent: Module, file: string): Value {
 }
 
 function setConst(mod: Module, name: Sym, v: Value): void {
-  const b = new Binding(mod, name); b.value = v; b.constant = true; mod.bindings.set(name, b);
+  const b = new Binding(mod, name);
+  b.value = v;
+  b.constant = true;
+  mod.bindings.set(name, b);
 }
 
 function resolveModulePath(path: Sym[], mod: Module): Module {
@@ -86,7 +141,10 @@ function resolveModulePath(path: Sym[], mod: Module): Module {
   if (path[0]!.name === '.') {
     m = mod;
     i = 1;
-    while (path[i]?.name === '.') { m = m.parent ?? m; i++; }
+    while (path[i]?.name === '.') {
+      m = m.parent ?? m;
+      i++;
+    }
   } else {
     const first = path[0]!.name;
     if (first === 'Base') m = state.Base;
@@ -126,10 +184,12 @@ function evalUsing(ex: Expr, mod: Module): Value {
     if (a instanceof Expr && a.head.name === ':') {
       const m = resolveModulePath((a.args[0] as Expr).args as Sym[], mod);
       for (const n of a.args.slice(1)) {
-        const nm = ((n as Expr).args[0] as Sym);
+        const nm = (n as Expr).args[0] as Sym;
         const src = m.bindings.get(nm);
         if (!src) jthrow('UndefVarError', nm, m);
-        const b = new Binding(mod, nm); b.imported = src; mod.bindings.set(nm, b);
+        const b = new Binding(mod, nm);
+        b.imported = src;
+        mod.bindings.set(nm, b);
       }
       continue;
     }
@@ -145,7 +205,12 @@ function evalUsing(ex: Expr, mod: Module): Value {
         // import Base.show: binding to the function
         const parent = resolveModulePath(path.slice(0, -1), mod);
         const src = parent.bindings.get(last);
-        if (src && !(src.get() instanceof Module)) { const b = new Binding(mod, last); b.imported = src; mod.bindings.set(last, b); continue; }
+        if (src && !(src.get() instanceof Module)) {
+          const b = new Binding(mod, last);
+          b.imported = src;
+          mod.bindings.set(last, b);
+          continue;
+        }
       }
       if (!mod.bindings.has(last)) setConst(mod, last, m);
     }
@@ -170,22 +235,37 @@ export function macroexpand(ex: Value, mod: Module): Value {
     }
     if (mac === undefined) jthrow('UndefVarError', name instanceof Sym ? name : sym('macro'), mod);
     const lnn = ex.args[1] ?? new LineNumberNode(0, null);
-    const saveWorld = state.world; state.world = world.current;
+    const saveWorld = state.world;
+    state.world = world.current;
     let out: Value;
-    try { out = callFunction(mac, [lnn instanceof LineNumberNode ? lnn : new LineNumberNode(0, null), mod, ...ex.args.slice(2)]); }
-    finally { state.world = saveWorld; }
+    try {
+      out = callFunction(mac, [
+        lnn instanceof LineNumberNode ? lnn : new LineNumberNode(0, null),
+        mod,
+        ...ex.args.slice(2),
+      ]);
+    } finally {
+      state.world = saveWorld;
+    }
     void macMod;
     return macroexpand(unescape(out), mod);
   }
   if (h === 'function' || h === '=' || h === '->') {
-    return new Expr(ex.head, ex.args.map(a => macroexpand(a, mod)));
+    return new Expr(
+      ex.head,
+      ex.args.map(a => macroexpand(a, mod)),
+    );
   }
-  return new Expr(ex.head, ex.args.map(a => macroexpand(a, mod)));
+  return new Expr(
+    ex.head,
+    ex.args.map(a => macroexpand(a, mod)),
+  );
 }
 
 function flattenDots(v: Value): Sym[] {
   if (v instanceof Sym) return [v];
-  if (v instanceof Expr && v.head.name === '.') return [...flattenDots(v.args[0]!), (v.args[1] as QuoteNode).value as Sym];
+  if (v instanceof Expr && v.head.name === '.')
+    return [...flattenDots(v.args[0]!), (v.args[1] as QuoteNode).value as Sym];
   return [];
 }
 
@@ -202,16 +282,29 @@ function unescape(v: Value): Value {
 export function includeString(mod: Module, text: string, file: string): Value {
   const ast = parseAll(text, file);
   let last: Value = T.Nothing!.instance!;
-  const saveFile = session.currentFile, saveMod = session.currentModule;
-  session.currentFile = file; session.currentModule = mod;
+  const saveFile = session.currentFile,
+    saveMod = session.currentModule;
+  session.currentFile = file;
+  session.currentModule = mod;
   try {
     for (const a of ast.args) last = evalToplevel(a, mod, file);
-  } finally { session.currentFile = saveFile; session.currentModule = saveMod; }
+  } finally {
+    session.currentFile = saveFile;
+    session.currentModule = saveMod;
+  }
   return last;
 }
 
 export function includeFile(mod: Module, path: string, absolute = false): Value {
-  const full = absolute ? path : resolve(session.currentFile !== 'none' && !session.currentFile.startsWith('REPL') && session.currentFile !== 'none' ? dirname(session.currentFile) : process.cwd(), path);
-  if (!existsSync(full)) jthrow('SystemError' in T ? 'SystemError' : 'ErrorException', `opening file "${full}": No such file or directory`);
+  const full = absolute
+    ? path
+    : resolve(
+        session.currentFile !== 'none' && !session.currentFile.startsWith('REPL') && session.currentFile !== 'none'
+          ? dirname(session.currentFile)
+          : process.cwd(),
+        path,
+      );
+  if (!existsSync(full))
+    jthrow('SystemError' in T ? 'SystemError' : 'ErrorException', `opening file "${full}": No such file or directory`);
   return includeString(mod, readFileSync(full, 'utf8'), full);
 }

@@ -5,7 +5,10 @@ import { JObj, T, type Value, type Sym } from '../runtime/values.ts';
 import type { DataType, JType } from '../runtime/types.ts';
 
 /** slot flags, as Julia's: bit 2 = assigned, bit 3 = assigned by a closure (captured), bit 5 = used undef */
-export const SLOT_ASSIGNED = 2, SLOT_CAPTURED = 4, SLOT_ASSIGNEDONCE = 16, SLOT_USEDUNDEF = 32;
+export const SLOT_ASSIGNED = 2,
+  SLOT_CAPTURED = 4,
+  SLOT_ASSIGNEDONCE = 16,
+  SLOT_USEDUNDEF = 32;
 
 export class CodeInfo extends JObj {
   /** statements; SSAValue(i) is the value of code[i-1] */
@@ -30,5 +33,7 @@ export class CodeInfo extends JObj {
   rettype: JType | undefined = undefined;
   /** the method's `@inline`/`@noinline`/`@inbounds` annotations */
   inlining: 'default' | 'inline' | 'noinline' = 'default';
-  get jtype(): DataType { return T.CodeInfo!; }
+  get jtype(): DataType {
+    return T.CodeInfo!;
+  }
 }

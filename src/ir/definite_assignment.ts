@@ -21,7 +21,7 @@ export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
  *  its slot; a catch block starts with what its `enter` had). */
 export function readsMaybeUnassigned(ci: CodeInfo): boolean {
   let r = answers.get(ci);
-  if (r === undefined) answers.set(ci, r = analyze(ci.code, ci.nargs));
+  if (r === undefined) answers.set(ci, (r = analyze(ci.code, ci.nargs)));
   return r;
 }
 // per body: an optimized body is asked again at every call site that may inline it
@@ -34,9 +34,17 @@ function analyze(code: readonly Value[], nargs: number): boolean {
   const meet = (to: number, d: Set<number>): void => {
     if (to >= n) return;
     const old = entry[to];
-    if (!old) { entry[to] = new Set(d); pending.push(to); return; }
+    if (!old) {
+      entry[to] = new Set(d);
+      pending.push(to);
+      return;
+    }
     let changed = false;
-    for (const id of old) if (!d.has(id)) { old.delete(id); changed = true; }
+    for (const id of old)
+      if (!d.has(id)) {
+        old.delete(id);
+        changed = true;
+      }
     if (changed) pending.push(to);
   };
   while (pending.length) {
@@ -46,8 +54,10 @@ function analyze(code: readonly Value[], nargs: number): boolean {
     if (st instanceof NewvarNode) d.delete(st.slot.id);
     else if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) d.add(st.args[0].id);
     if (st instanceof GotoNode) meet(st.label - 1, d);
-    else if (st instanceof GotoIfNot) { meet(pc + 1, d); meet(st.dest - 1, d); }
-    else if (st instanceof ReturnNode) continue;
+    else if (st instanceof GotoIfNot) {
+      meet(pc + 1, d);
+      meet(st.dest - 1, d);
+    } else if (st instanceof ReturnNode) continue;
     else {
       if (st instanceof Expr && st.head.name === 'enter') meet((st.args[0] as number) - 1, entry[pc]!);
       meet(pc + 1, d);
@@ -57,7 +67,9 @@ function analyze(code: readonly Value[], nargs: number): boolean {
     const d = entry[pc];
     if (!d) continue;
     let maybe = false;
-    forEachSlotRead(code[pc]!, id => { if (!d.has(id)) maybe = true; });
+    forEachSlotRead(code[pc]!, id => {
+      if (!d.has(id)) maybe = true;
+    });
     if (maybe) return true;
   }
   return false;

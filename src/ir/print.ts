@@ -1,7 +1,23 @@
 // Printing a CodeInfo in the layout of Julia's `@code_lowered`: basic blocks numbered in the left gutter,
 // `%n = ` before statements whose value is used, slots by name. Typed code (after inference) also shows `::T` after
 // each value statement, as `@code_typed` and `@code_warntype` do.
-import { Expr, Sym, SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, JStruct, type Value } from '../runtime/values.ts';
+import {
+  Expr,
+  Sym,
+  SSAValue,
+  SlotNumber,
+  GotoNode,
+  GotoIfNot,
+  ReturnNode,
+  NewvarNode,
+  GlobalRef,
+  QuoteNode,
+  T,
+  BuiltinFunction,
+  JObj,
+  JStruct,
+  type Value,
+} from '../runtime/values.ts';
 import { CodeInfo } from './CodeInfo.ts';
 import { exprToString } from '../syntax/print.ts';
 import { showType } from '../runtime/show_type.ts';
@@ -12,7 +28,26 @@ export interface PrintOptions {
   typeText?: (t: JType) => string;
 }
 
-const INFIX = new Set(['+', '-', '*', '/', '^', '==', '!=', '<', '>', '<=', '>=', '===', '÷', '%', '&', '|', '<<', '>>']);
+const INFIX = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '===',
+  '÷',
+  '%',
+  '&',
+  '|',
+  '<<',
+  '>>',
+]);
 
 /** A slot's printed name. Compiler temporaries (`#if12`, `#iter3`, ...) print as `@_n` with their slot number, as
  *  Julia prints unnamed slots, so printouts do not depend on how many temporaries were made before. */
@@ -30,13 +65,22 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
   // block starts: first statement, jump targets, statements after control flow
   const starts = new Set<number>([1]);
   code.forEach((st, k) => {
-    if (st instanceof GotoNode) { starts.add(st.label); starts.add(k + 2); }
-    if (st instanceof GotoIfNot) { starts.add(st.dest); starts.add(k + 2); }
+    if (st instanceof GotoNode) {
+      starts.add(st.label);
+      starts.add(k + 2);
+    }
+    if (st instanceof GotoIfNot) {
+      starts.add(st.dest);
+      starts.add(k + 2);
+    }
     if (st instanceof ReturnNode) starts.add(k + 2);
   });
   const blockOf: number[] = [];
   let b = 0;
-  for (let k = 1; k <= n; k++) { if (starts.has(k)) b++; blockOf[k] = b; }
+  for (let k = 1; k <= n; k++) {
+    if (starts.has(k)) b++;
+    blockOf[k] = b;
+  }
   const used = new Set<number>();
   const mark = (v: Value): void => {
     if (v instanceof SSAValue) used.add(v.id);
@@ -49,17 +93,24 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     if (v instanceof SSAValue) return `%${v.id}`;
     if (v instanceof SlotNumber) return slotName(ci, v.id);
     if (v instanceof GlobalRef) return v.name.name;
-    if (v instanceof QuoteNode) return v.value instanceof Sym ? `:${v.value.name}` : Array.isArray(v.value) ? op(v.value) : exprToString(v);
-    if (Array.isArray(v)) { const items = (v as Value[]).map(x => x instanceof Sym ? `:${x.name}` : op(x)); return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`; }
+    if (v instanceof QuoteNode)
+      return v.value instanceof Sym ? `:${v.value.name}` : Array.isArray(v.value) ? op(v.value) : exprToString(v);
+    if (Array.isArray(v)) {
+      const items = (v as Value[]).map(x => (x instanceof Sym ? `:${x.name}` : op(x)));
+      return `(${items.join(', ')}${items.length === 1 ? ',' : ''})`;
+    }
     if (isType(v)) return showType(v);
     if (v === T.Nothing?.instance) return 'nothing';
     if (v instanceof Expr) return stmt(v);
     if (v instanceof BuiltinFunction) return v.jtype === T.IntrinsicFunction ? `Base.${v.name}` : `Core.${v.name}`;
-    if (v instanceof JObj && v.constructor.name === 'MethodInstance') return String((v as unknown as { def: { name: Sym } }).def.name.name);
+    if (v instanceof JObj && v.constructor.name === 'MethodInstance')
+      return String((v as unknown as { def: { name: Sym } }).def.name.name);
     // a folded constant struct: a named tuple as Julia writes one, others as a constructor call
     if (v instanceof JStruct) {
-      const names = v.type.name === T.NamedTuple?.name ? v.type.parameters[0] as Value[] : undefined;
-      const fs = v.fields().map((x, k) => (names ? `${(names[k] as Sym).name} = ` : '') + (x === undefined ? '#undef' : op(x)));
+      const names = v.type.name === T.NamedTuple?.name ? (v.type.parameters[0] as Value[]) : undefined;
+      const fs = v
+        .fields()
+        .map((x, k) => (names ? `${(names[k] as Sym).name} = ` : '') + (x === undefined ? '#undef' : op(x)));
       return names ? `(${fs.join(', ')}${fs.length === 1 ? ',' : ''})` : `${showType(v.type)}(${fs.join(', ')})`;
     }
     return exprToString(v);
@@ -74,27 +125,40 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
       switch (st.head.name) {
         case 'call': {
           const f = a[0]!;
-          const fname = f instanceof GlobalRef ? f.name.name : f instanceof BuiltinFunction && f.name === '===' ? '===' : op(f);
+          const fname =
+            f instanceof GlobalRef ? f.name.name : f instanceof BuiltinFunction && f.name === '===' ? '===' : op(f);
           if ((f instanceof GlobalRef || fname === '===') && INFIX.has(fname) && a.length === 3) {
             const text = `${op(a[1]!)} ${fname} ${op(a[2]!)}`;
             return types ? `(${text})` : text;
           }
           return `${f instanceof GlobalRef && f.mod.name.name !== 'Main' ? `${f.mod.name.name}.${fname}` : fname}(${a.slice(1).map(op).join(', ')})`;
         }
-        case '=': return `${op(a[0]!)} = ${op(a[1]!)}`;
+        case '=':
+          return `${op(a[0]!)} = ${op(a[1]!)}`;
         case 'invoke': {
           // invoke <instance>(args): the callee by its function's name, arguments with their types
           const argText = (x: Value): string => {
-            const t = x instanceof SSAValue ? types?.[x.id - 1] : x instanceof SlotNumber ? ci.slottypes?.[x.id - 1] : undefined;
+            const t =
+              x instanceof SSAValue
+                ? types?.[x.id - 1]
+                : x instanceof SlotNumber
+                  ? ci.slottypes?.[x.id - 1]
+                  : undefined;
             return t ? `${op(x)}::${typeText(t)}` : op(x);
           };
           const fop = a[1]!;
-          const fname = fop instanceof GlobalRef ? `${fop.mod.name.name}.${/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(fop.name.name) ? fop.name.name : fop.name.name === ':' ? ':(:)' : ':' + fop.name.name}` : op(a[0]!);
+          const fname =
+            fop instanceof GlobalRef
+              ? `${fop.mod.name.name}.${/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(fop.name.name) ? fop.name.name : fop.name.name === ':' ? ':(:)' : ':' + fop.name.name}`
+              : op(a[0]!);
           return `invoke ${fname}(${a.slice(2).map(argText).join(', ')})`;
         }
-        case 'new': return `%new(${a.map(op).join(', ')})`;
-        case 'method': return `$(Expr(:method, ${a.length ? op(a[0]!) : ''}))`;
-        default: return `$(Expr(:${st.head.name}${a.map(x => ', ' + op(x)).join('')}))`;
+        case 'new':
+          return `%new(${a.map(op).join(', ')})`;
+        case 'method':
+          return `$(Expr(:method, ${a.length ? op(a[0]!) : ''}))`;
+        default:
+          return `$(Expr(:${st.head.name}${a.map(x => ', ' + op(x)).join('')}))`;
       }
     }
     return op(st);
@@ -111,7 +175,9 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     const st = code[k - 1]!;
     const t = types?.[k - 1];
     // typed code: value statements show their type (control flow and stores of nothing do not)
-    const annotate = t !== undefined && !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) &&
+    const annotate =
+      t !== undefined &&
+      !(st instanceof GotoNode || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof NewvarNode) &&
       !(st instanceof Expr && (st.head.name === '=' || st.head.name === 'meta'));
     lines.push(`${gutter}${label}${stmt(st)}${annotate ? '::' + typeText(t) : ''}`);
   }

@@ -15,22 +15,35 @@ import { world } from '../runtime/methods.ts';
 const historyFile = join(homedir(), '.jolt_history');
 
 export async function startRepl(s: Session): Promise<number> {
-  tl.softscope = true;           // REPL toplevel loops assign existing globals
+  tl.softscope = true; // REPL toplevel loops assign existing globals
   const tty = !!process.stdout.isTTY;
   const prompt = tty ? '\x1b[32m\x1b[1mjulia> \x1b[0m' : 'julia> ';
   let history: string[] = [];
-  try { history = readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 1000); } catch { /* no history yet */ }
+  try {
+    history = readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 1000);
+  } catch {
+    /* no history yet */
+  }
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt, history, terminal: tty });
   let buf = '';
   let n = 0;
   rl.prompt();
   for await (const line of rl) {
     buf = buf ? buf + '\n' + line : line;
-    if (isIncomplete(buf)) { if (tty) rl.setPrompt('       '); rl.prompt(); continue; }
-    const text = buf; buf = '';
+    if (isIncomplete(buf)) {
+      if (tty) rl.setPrompt('       ');
+      rl.prompt();
+      continue;
+    }
+    const text = buf;
+    buf = '';
     rl.setPrompt(prompt);
     if (text.trim() !== '') {
-      try { appendFileSync(historyFile, text.replace(/\n/g, ' ') + '\n'); } catch { /* read-only home */ }
+      try {
+        appendFileSync(historyFile, text.replace(/\n/g, ' ') + '\n');
+      } catch {
+        /* read-only home */
+      }
       evalInput(s, text, `REPL[${++n}]`);
     }
     flushAll();
@@ -45,18 +58,30 @@ function evalInput(s: Session, text: string, file: string): void {
   try {
     const ast = parseAll(text, file);
     let v: Value = T.Nothing!.instance!;
-    tl.currentFile = file; tl.currentModule = s.Main;
-    for (const a of ast.args) { if (a instanceof LineNumberNode) tl.currentLine = a.line; v = evalToplevel(a, s.Main, file); }
+    tl.currentFile = file;
+    tl.currentModule = s.Main;
+    for (const a of ast.args) {
+      if (a instanceof LineNumberNode) tl.currentLine = a.line;
+      v = evalToplevel(a, s.Main, file);
+    }
     bindConst(s.Main, 'ans', v);
-    const b = s.Main.bindings.get(Sym.of('ans'))!; b.constant = false;
+    const b = s.Main.bindings.get(Sym.of('ans'))!;
+    b.constant = false;
     if (v !== T.Nothing!.instance && !/;\s*(#.*)?$/.test(text.trim())) {
       state.world = world.current;
       callFunction(getGlobal(s.Base, Sym.of('show')), [getGlobal(s.Base, Sym.of('stdout')), v]);
       callFunction(getGlobal(s.Base, Sym.of('println')), []);
     }
   } catch (e) {
-    if (e instanceof ParseError) { flushAll(); process.stderr.write(e.display() + '\n'); return; }
-    if (e instanceof JoltThrow) { reportError(s, e, { loadError: false }); return; }
+    if (e instanceof ParseError) {
+      flushAll();
+      process.stderr.write(e.display() + '\n');
+      return;
+    }
+    if (e instanceof JoltThrow) {
+      reportError(s, e, { loadError: false });
+      return;
+    }
     flushAll();
     process.stderr.write(`ERROR: internal error: ${(e as Error)?.message ?? String(e)}\n`);
   }

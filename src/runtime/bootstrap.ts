@@ -7,7 +7,8 @@ let core: Module | undefined;
 
 export function bindConst(mod: Module, name: string, v: Value): void {
   const b = new Binding(mod, Sym.of(name));
-  b.value = v; b.constant = true;
+  b.value = v;
+  b.constant = true;
   mod.bindings.set(Sym.of(name), b);
 }
 
@@ -30,21 +31,42 @@ export function bootstrap(): Module {
   abs('Type', 'Any');
   {
     const generic = makeType('Type', Core, T.Any!, [tT], { abstract: true });
-    T.Type = generic; bindConst(Core, 'Type', generic.name.wrapper);
+    T.Type = generic;
+    bindConst(Core, 'Type', generic.name.wrapper);
   }
-  for (const [n, s] of [['DataType', 'Type'], ['Union', 'Type'], ['UnionAll', 'Type'], ['TypeofBottom', 'Type']] as const) {
+  for (const [n, s] of [
+    ['DataType', 'Type'],
+    ['Union', 'Type'],
+    ['UnionAll', 'Type'],
+    ['TypeofBottom', 'Type'],
+  ] as const) {
     def(n, 'Any', {});
     T[n]!.super = applyTypeName(T.Type!.name, [T.Any!]);
   }
-  def('TypeVar', 'Any'); def('TypeofVararg', 'Any'); def('TypeName', 'Any'); def('Module', 'Any'); def('Symbol', 'Any');
-  abs('Function', 'Any'); abs('Builtin', 'Function'); def('IntrinsicFunction', 'Builtin');
-  abs('Number', 'Any'); abs('Real', 'Number'); abs('Integer', 'Real'); abs('Signed', 'Integer'); abs('Unsigned', 'Integer');
+  def('TypeVar', 'Any');
+  def('TypeofVararg', 'Any');
+  def('TypeName', 'Any');
+  def('Module', 'Any');
+  def('Symbol', 'Any');
+  abs('Function', 'Any');
+  abs('Builtin', 'Function');
+  def('IntrinsicFunction', 'Builtin');
+  abs('Number', 'Any');
+  abs('Real', 'Number');
+  abs('Integer', 'Real');
+  abs('Signed', 'Integer');
+  abs('Unsigned', 'Integer');
   abs('AbstractFloat', 'Real');
   def('Bool', 'Integer', { nbits: 8 });
-  for (const b of [8, 16, 32, 64, 128]) { def(`Int${b}`, 'Signed', { nbits: b }); def(`UInt${b}`, 'Unsigned', { nbits: b }); }
+  for (const b of [8, 16, 32, 64, 128]) {
+    def(`Int${b}`, 'Signed', { nbits: b });
+    def(`UInt${b}`, 'Unsigned', { nbits: b });
+  }
   for (const b of [16, 32, 64]) def(`Float${b}`, 'AbstractFloat', { nbits: b });
-  abs('AbstractChar', 'Any'); def('Char', 'AbstractChar', { nbits: 32 });
-  abs('AbstractString', 'Any'); def('String', 'AbstractString', { mutable: true });
+  abs('AbstractChar', 'Any');
+  def('Char', 'AbstractChar', { nbits: 32 });
+  abs('AbstractString', 'Any');
+  def('String', 'AbstractString', { mutable: true });
   T.Symbol!.ismutable = true;
   def('Nothing', 'Any');
   T.Nothing!.instance = new JStruct(T.Nothing!, []);
@@ -53,19 +75,27 @@ export function bootstrap(): Module {
   {
     const tn = makeType('Tuple', Core, T.Any!, [], {}).name;
     const dt = new DataType(tn, [new VarargType(T.Any!, undefined)]);
-    dt.super = T.Any!; tn.wrapper = dt; tn.cache.clear(); tn.cache.set('V{#x,U}', dt);
-    T.Tuple = dt; bindConst(Core, 'Tuple', dt);
+    dt.super = T.Any!;
+    tn.wrapper = dt;
+    tn.cache.clear();
+    tn.cache.set('V{#x,U}', dt);
+    T.Tuple = dt;
+    bindConst(Core, 'Tuple', dt);
   }
-  const nN = tv('N'), aT = tv('T');
+  const nN = tv('N'),
+    aT = tv('T');
   def('AbstractArray', 'Any', { abstract: true }, [aT, nN]);
   {
-    const t2 = tv('T'), n2 = tv('N');
+    const t2 = tv('T'),
+      n2 = tv('N');
     const dt = makeType('Array', Core, null, [t2, n2], { mutable: true });
     dt.super = applyTypeName(T.AbstractArray!.name, [t2, n2]);
-    T.Array = dt; bindConst(Core, 'Array', dt.name.wrapper);
+    T.Array = dt;
+    bindConst(Core, 'Array', dt.name.wrapper);
   }
   {
-    const nm = tv('names'), tt = tv('T', T.Tuple!);
+    const nm = tv('names'),
+      tt = tv('T', T.Tuple!);
     def('NamedTuple', 'Any', {}, [nm, tt]);
   }
   def('Expr', 'Any', { mutable: true, fields: ['head', 'args'] });
@@ -73,20 +103,59 @@ export function bootstrap(): Module {
   def('LineNumberNode', 'Any', { fields: ['line', 'file'] });
   def('GlobalRef', 'Any', { fields: ['mod', 'name'] });
   def('Method', 'Any', { fields: ['name', 'module', 'file', 'line', 'sig', 'nargs', 'isva'] });
-  for (const n of ['SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot', 'ReturnNode', 'NewvarNode', 'CodeInfo',
-    'MethodInstance', 'CodeInstance', 'MethodTable', 'SimpleVector']) def(n, 'Any', { fields: n === 'SSAValue' || n === 'SlotNumber' ? ['id'] : [] });
+  for (const n of [
+    'SSAValue',
+    'SlotNumber',
+    'GotoNode',
+    'GotoIfNot',
+    'ReturnNode',
+    'NewvarNode',
+    'CodeInfo',
+    'MethodInstance',
+    'CodeInstance',
+    'MethodTable',
+    'SimpleVector',
+  ])
+    def(n, 'Any', { fields: n === 'SSAValue' || n === 'SlotNumber' ? ['id'] : [] });
   // values of these types are objects of their own JS classes (values.ts), never JStructs kept in vectors
-  for (const n of ['Expr', 'QuoteNode', 'LineNumberNode', 'GlobalRef', 'Method', 'SSAValue', 'SlotNumber', 'GotoNode', 'GotoIfNot',
-    'ReturnNode', 'NewvarNode', 'CodeInfo', 'MethodInstance', 'CodeInstance', 'MethodTable', 'SimpleVector']) T[n]!.layout = null;
+  for (const n of [
+    'Expr',
+    'QuoteNode',
+    'LineNumberNode',
+    'GlobalRef',
+    'Method',
+    'SSAValue',
+    'SlotNumber',
+    'GotoNode',
+    'GotoIfNot',
+    'ReturnNode',
+    'NewvarNode',
+    'CodeInfo',
+    'MethodInstance',
+    'CodeInstance',
+    'MethodTable',
+    'SimpleVector',
+  ])
+    T[n]!.layout = null;
   def('Box', 'Any', { mutable: true, fields: ['contents'] });
   abs('Exception', 'Any');
   const exc = (n: string, fields: string[]) => def(n, 'Exception', { fields });
-  exc('ErrorException', ['msg']); exc('BoundsError', ['a', 'i']); exc('DivideError', []); exc('DomainError', ['val', 'msg']);
-  exc('OverflowError', ['msg']); exc('InexactError', ['func', 'T', 'val']); exc('UndefVarError', ['var', 'scope']);
-  exc('TypeError', ['func', 'context', 'expected', 'got']); exc('MethodError', ['f', 'args', 'world']);
-  exc('ArgumentError', ['msg']); exc('UndefRefError', []); exc('StackOverflowError', []); exc('UndefKeywordError', ['var']);
+  exc('ErrorException', ['msg']);
+  exc('BoundsError', ['a', 'i']);
+  exc('DivideError', []);
+  exc('DomainError', ['val', 'msg']);
+  exc('OverflowError', ['msg']);
+  exc('InexactError', ['func', 'T', 'val']);
+  exc('UndefVarError', ['var', 'scope']);
+  exc('TypeError', ['func', 'context', 'expected', 'got']);
+  exc('MethodError', ['f', 'args', 'world']);
+  exc('ArgumentError', ['msg']);
+  exc('UndefRefError', []);
+  exc('StackOverflowError', []);
+  exc('UndefKeywordError', ['var']);
   exc('InterruptException', []);
-  for (const n of ['DivideError', 'UndefRefError', 'StackOverflowError', 'InterruptException']) T[n]!.instance = new JStruct(T[n]!, []);
+  for (const n of ['DivideError', 'UndefRefError', 'StackOverflowError', 'InterruptException'])
+    T[n]!.instance = new JStruct(T[n]!, []);
   bindConst(Core, 'Vararg', new VarargType(T.Any!, undefined));
   bindConst(Core, 'Core', Core);
   void UnionAll;

@@ -1,7 +1,21 @@
 // Core's builtin functions and the binding of intrinsics into Core / Core.Intrinsics.
 import {
-  T, Sym, Module, JStruct, JArray, SVec, Expr, QuoteNode, LineNumberNode, GlobalRef, BuiltinFunction, JoltThrow, Bits,
-  isTuple, mkTuple, type Value,
+  T,
+  Sym,
+  Module,
+  JStruct,
+  JArray,
+  SVec,
+  Expr,
+  QuoteNode,
+  LineNumberNode,
+  GlobalRef,
+  BuiltinFunction,
+  JoltThrow,
+  Bits,
+  isTuple,
+  mkTuple,
+  type Value,
 } from './values.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from './types.ts';
 import { typeOf } from './typeof.ts';
@@ -16,7 +30,8 @@ import { Method } from './methods.ts';
 
 export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
-  if (isType(v) && t instanceof DataType && t.name === T.Type!.name) return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
+  if (isType(v) && t instanceof DataType && t.name === T.Type!.name)
+    return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
   return issubtype(typeOf(v), t);
 }
 
@@ -26,7 +41,11 @@ function fieldIndex(v: Value, f: Value): number {
   if (f instanceof Sym) {
     const i = t.name.names.indexOf(f);
     if (i < 0) {
-      if (t.name === T.NamedTuple!.name) { const names = t.parameters[0] as Value[]; const k = names.indexOf(f); if (k >= 0) return k; }
+      if (t.name === T.NamedTuple!.name) {
+        const names = t.parameters[0] as Value[];
+        const k = names.indexOf(f);
+        if (k >= 0) return k;
+      }
       jthrow('ErrorException', `type ${t.name.name.name} has no field ${f.name}`);
     }
     return i;
@@ -50,9 +69,17 @@ export function getfield(v: Value, f: Value): Value {
   }
   // objects with a host representation take field names; compiled code passes positions
   if (typeof f === 'bigint') f = typeOf(v).name.names[Number(f) - 1] ?? f;
-  if (v instanceof Expr) { const n = (f as Sym).name; if (n === 'head') return v.head; if (n === 'args') return (v.argsVector ??= new JArray(applyTypeName(T.Array!.name, [T.Any!, 1n]), v.args, [v.args.length])); }
+  if (v instanceof Expr) {
+    const n = (f as Sym).name;
+    if (n === 'head') return v.head;
+    if (n === 'args')
+      return (v.argsVector ??= new JArray(applyTypeName(T.Array!.name, [T.Any!, 1n]), v.args, [v.args.length]));
+  }
   if (v instanceof QuoteNode) return v.value;
-  if (v instanceof LineNumberNode) { const n = (f as Sym).name; return n === 'line' ? BigInt(v.line) : (v.file ?? T.Nothing!.instance!); }
+  if (v instanceof LineNumberNode) {
+    const n = (f as Sym).name;
+    return n === 'line' ? BigInt(v.line) : (v.file ?? T.Nothing!.instance!);
+  }
   if (v instanceof Method) {
     const n = (f as Sym).name;
     if (n === 'name') return v.name;
@@ -63,7 +90,10 @@ export function getfield(v: Value, f: Value): Value {
     if (n === 'nargs') return BigInt(v.nargs);
     if (n === 'isva') return v.isva;
   }
-  if (v instanceof GlobalRef) { const n = (f as Sym).name; return n === 'mod' ? v.mod : v.name; }
+  if (v instanceof GlobalRef) {
+    const n = (f as Sym).name;
+    return n === 'mod' ? v.mod : v.name;
+  }
   if (v instanceof DataType) {
     const n = (f as Sym).name;
     if (n === 'parameters') return new SVec(v.parameters as Value[]);
@@ -71,9 +101,22 @@ export function getfield(v: Value, f: Value): Value {
     if (n === 'super') return v.super ?? T.Any!;
     if (n === 'types') return new SVec(v.types);
   }
-  if (v instanceof UnionType) { const n = (f as Sym).name; if (n === 'a') return v.types[0]!; if (n === 'b') return v.types.length === 2 ? v.types[1]! : new UnionType(v.types.slice(1)); }
-  if (v instanceof UnionAll) { const n = (f as Sym).name; if (n === 'var') return v.v; if (n === 'body') return v.body; }
-  if (v instanceof TypeVar) { const n = (f as Sym).name; if (n === 'name') return v.name; if (n === 'lb') return v.lb; if (n === 'ub') return v.ub; }
+  if (v instanceof UnionType) {
+    const n = (f as Sym).name;
+    if (n === 'a') return v.types[0]!;
+    if (n === 'b') return v.types.length === 2 ? v.types[1]! : new UnionType(v.types.slice(1));
+  }
+  if (v instanceof UnionAll) {
+    const n = (f as Sym).name;
+    if (n === 'var') return v.v;
+    if (n === 'body') return v.body;
+  }
+  if (v instanceof TypeVar) {
+    const n = (f as Sym).name;
+    if (n === 'name') return v.name;
+    if (n === 'lb') return v.lb;
+    if (n === 'ub') return v.ub;
+  }
   if (v instanceof Module && f instanceof Sym) return hooks.evalIn(v, f);
   const tn = typeOf(v);
   jthrow('ErrorException', `type ${tn.name.name.name} has no field ${(f as Sym).name ?? String(f)}`);
@@ -81,13 +124,23 @@ export function getfield(v: Value, f: Value): Value {
 
 export function setfield(v: Value, f: Value, x: Value): Value {
   if (v instanceof JStruct) {
-    if (!v.type.ismutable) jthrow('ErrorException', `setfield!: immutable struct of type ${v.type.name.name.name} cannot be changed`);
+    if (!v.type.ismutable)
+      jthrow('ErrorException', `setfield!: immutable struct of type ${v.type.name.name.name} cannot be changed`);
     const i = fieldIndex(v, f);
     // a field kept in a WasmGC vector holds only numbers of its type
     if (v.vec && !isa(x, v.type.types[i]!)) jthrow('TypeError', Sym.of('setfield!'), '', v.type.types[i]!, x);
-    v.set(i, x); return x;
+    v.set(i, x);
+    return x;
   }
-  if (v instanceof Expr) { if ((f as Sym).name === 'head') v.head = x as Sym; else { const arr = x as JArray; v.args = arr.boxed() as Value[]; v.argsVector = arr; } return x; }
+  if (v instanceof Expr) {
+    if ((f as Sym).name === 'head') v.head = x as Sym;
+    else {
+      const arr = x as JArray;
+      v.args = arr.boxed() as Value[];
+      v.argsVector = arr;
+    }
+    return x;
+  }
   jthrow('ErrorException', 'setfield!: immutable struct cannot be changed');
 }
 
@@ -95,14 +148,19 @@ const builtinTypes = new Map<string, DataType>();
 let coreRef: Module;
 function defBuiltin(mod: Module, name: string, impl: (a: Value[]) => Value): BuiltinFunction {
   let t = builtinTypes.get(name);
-  if (!t) { t = makeType(`#${name}`, coreRef, T.Builtin!, []); builtinTypes.set(name, t); }
+  if (!t) {
+    t = makeType(`#${name}`, coreRef, T.Builtin!, []);
+    builtinTypes.set(name, t);
+  }
   const f = new BuiltinFunction(name, t, impl);
   t.instance = f;
   bindConst(mod, name, f);
   return f;
 }
 
-function throwTuple(v: Value): Value[] { return [...(v as Value[])]; }
+function throwTuple(v: Value): Value[] {
+  return [...(v as Value[])];
+}
 
 export function installBuiltins(Core: Module, iterate: () => Value): void {
   coreRef = Core;
@@ -116,7 +174,10 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('setfield!', ([v, f, x]) => setfield(v!, f!, x!));
   B('isdefined', ([v, f]) => {
     if (v instanceof Module) return v.bindings.get(f as Sym)?.get() !== undefined;
-    if (v instanceof JStruct) { const i = (f instanceof Sym) ? v.type.name.names.indexOf(f) : Number(f) - 1; return i >= 0 && i < v.nfields && v.get(i) !== undefined; }
+    if (v instanceof JStruct) {
+      const i = f instanceof Sym ? v.type.name.names.indexOf(f) : Number(f) - 1;
+      return i >= 0 && i < v.nfields && v.get(i) !== undefined;
+    }
     return false;
   });
   B('nfields', ([v]) => BigInt(isTuple(v!) ? v.length : v instanceof JStruct ? v.nfields : 0));
@@ -126,82 +187,142 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
     if (dt.name === T.Tuple!.name) return dt.parameters[i] as Value;
     return dt.types[i] ?? T.Any!;
   });
-  B('tuple', (a) => mkTuple(a));
-  B('svec', (a) => new SVec(a));
+  B('tuple', a => mkTuple(a));
+  B('svec', a => new SVec(a));
   B('apply_type', ([t, ...ps]) => {
-    if (t === T.Union) return ps.length === 0 ? Bottom : applyType(t!, ps) as Value;
+    if (t === T.Union) return ps.length === 0 ? Bottom : (applyType(t!, ps) as Value);
     if (t instanceof VarargType) return new VarargType(ps[0] as JType, ps[1]);
-    try { return applyType(t!, ps) as Value; }
-    catch (e) { if (e instanceof JoltThrow) throw e; return typeError('Type', 'parameter', T.Type!, t!); }
+    try {
+      return applyType(t!, ps) as Value;
+    } catch (e) {
+      if (e instanceof JoltThrow) throw e;
+      return typeError('Type', 'parameter', T.Type!, t!);
+    }
   });
-  B('typeassert', ([v, t]) => { if (!isa(v!, t as JType)) typeError('typeassert', '', t!, v!); return v!; });
-  B('throw', ([v]) => { throw new JoltThrow(v!); });
-  B('rethrow_value', ([v]) => { throw new JoltThrow(v!); });
-  B('rethrow', (a) => {
+  B('typeassert', ([v, t]) => {
+    if (!isa(v!, t as JType)) typeError('typeassert', '', t!, v!);
+    return v!;
+  });
+  B('throw', ([v]) => {
+    throw new JoltThrow(v!);
+  });
+  B('rethrow_value', ([v]) => {
+    throw new JoltThrow(v!);
+  });
+  B('rethrow', a => {
     const v = a.length ? a[0] : caughtExceptions[caughtExceptions.length - 1];
     if (v === undefined) jthrow('ErrorException', 'rethrow() not allowed outside a catch block');
     throw new JoltThrow(v);
   });
   B('ifelse', ([c, a, b]) => (c ? a! : b!));
-  B('Typeof', ([v]) => isType(v!) ? applyTypeName(T.Type!.name, [v!]) : typeOf(v!));
+  B('Typeof', ([v]) => (isType(v!) ? applyTypeName(T.Type!.name, [v!]) : typeOf(v!)));
   B('_typevar', ([n, lb, ub]) => new TypeVar(n as Sym, lb as JType, ub as JType));
   B('UnionAll', ([v, body]) => new UnionAll(v as TypeVar, body as JType));
-  B('Box', (a) => new JStruct(T.Box!, a.length ? [a[0]!] : [undefined]));
-  B('_getbox', ([b, name]) => { const x = (b as JStruct).get(0); if (x === undefined) jthrow('UndefVarError', name!, Sym.of('local')); return x; });
+  B('Box', a => new JStruct(T.Box!, a.length ? [a[0]!] : [undefined]));
+  B('_getbox', ([b, name]) => {
+    const x = (b as JStruct).get(0);
+    if (x === undefined) jthrow('UndefVarError', name!, Sym.of('local'));
+    return x;
+  });
   B('_apply_iterate', ([itf, f, ...groups]) => {
     const args: Value[] = [];
     for (const g of groups) {
-      if (isTuple(g!)) { args.push(...g); continue; }
-      if (g instanceof JArray) { args.push(...(g.boxed() as Value[])); continue; }
+      if (isTuple(g!)) {
+        args.push(...g);
+        continue;
+      }
+      if (g instanceof JArray) {
+        args.push(...(g.boxed() as Value[]));
+        continue;
+      }
       let st = hooks.call(itf!, [g!]);
-      while (st !== T.Nothing!.instance) { args.push((st as Value[])[0]!); st = hooks.call(itf!, [g!, (st as Value[])[1]!]); }
+      while (st !== T.Nothing!.instance) {
+        args.push((st as Value[])[0]!);
+        st = hooks.call(itf!, [g!, (st as Value[])[1]!]);
+      }
     }
     return hooks.call(f!, args);
   });
-  B('_expr', ([h, ...args]) => new Expr(h as Sym, args.flatMap(a => a instanceof Splice ? a.items : [a])));
+  B(
+    '_expr',
+    ([h, ...args]) =>
+      new Expr(
+        h as Sym,
+        args.flatMap(a => (a instanceof Splice ? a.items : [a])),
+      ),
+  );
   B('_namedtuple', ([names, vals]) => {
-    const ns = names as Value[], vs = vals as Value[];
+    const ns = names as Value[],
+      vs = vals as Value[];
     const nt = applyTypeName(T.NamedTuple!.name, [ns, tupleType(vs.map(typeOf))]);
     return new JStruct(nt, [...vs]);
   });
-  B('_nt_haskey', ([nt, k]) => ((typeOf(nt!).parameters[0] as Value[]).includes(k!)));
+  B('_nt_haskey', ([nt, k]) => (typeOf(nt!).parameters[0] as Value[]).includes(k!));
   B('_nt_checkkeys', ([nt, allowed]) => {
-    for (const k of typeOf(nt!).parameters[0] as Value[]) if (!(allowed as Value[]).includes(k)) jthrow('MethodError', hooks.evalIn(Core, Sym.of('kwcall')), Object.freeze([nt!]), 0n);
+    for (const k of typeOf(nt!).parameters[0] as Value[])
+      if (!(allowed as Value[]).includes(k))
+        jthrow('MethodError', hooks.evalIn(Core, Sym.of('kwcall')), Object.freeze([nt!]), 0n);
     return T.Nothing!.instance!;
   });
   B('throw_undefkw', ([k]) => jthrow('UndefKeywordError', k!));
   B('_structtype', ([mod, name, params, fnames, mutable, ninit]) => {
     const ps = (params as SVec).items as TypeVar[];
-    const dt = makeType((name as Sym).name, mod as Module, T.Any!, ps, { mutable: mutable as boolean, fields: ((fnames as SVec).items as Sym[]).map(s => s.name) });
+    const dt = makeType((name as Sym).name, mod as Module, T.Any!, ps, {
+      mutable: mutable as boolean,
+      fields: ((fnames as SVec).items as Sym[]).map(s => s.name),
+    });
     dt.name.ninitialized = Number(ninit);
     return dt.name.wrapper;
   });
-  B('_abstracttype', ([mod, name, params]) => makeType((name as Sym).name, mod as Module, T.Any!, (params as SVec).items as TypeVar[], { abstract: true }).name.wrapper);
-  B('_setsuper!', ([t, s]) => { (unwrap(t as JType) as DataType).super = unwrap(s as JType) === s ? s as DataType : applyFree(s as JType); return T.Nothing!.instance!; });
+  B(
+    '_abstracttype',
+    ([mod, name, params]) =>
+      makeType((name as Sym).name, mod as Module, T.Any!, (params as SVec).items as TypeVar[], { abstract: true }).name
+        .wrapper,
+  );
+  B('_setsuper!', ([t, s]) => {
+    (unwrap(t as JType) as DataType).super = unwrap(s as JType) === s ? (s as DataType) : applyFree(s as JType);
+    return T.Nothing!.instance!;
+  });
   B('_typebody!', ([t, ftypes]) => {
     const dt = unwrap(t as JType) as DataType;
     dt.types = (ftypes as SVec).items as JType[];
-    if (dt.types.length === 0 && !dt.isabstract && !dt.ismutable && dt.parameters.length === 0) dt.instance = new JStruct(dt, []);
+    if (dt.types.length === 0 && !dt.isabstract && !dt.ismutable && dt.parameters.length === 0)
+      dt.instance = new JStruct(dt, []);
     return T.Nothing!.instance!;
   });
-  B('arrayref', ([_bc, a, ...ix]) => { const arr = a as JArray; const i = linearIndex(arr, ix); const v = arr.at(i); if (v === undefined) jthrow('UndefRefError'); return v; });
+  B('arrayref', ([_bc, a, ...ix]) => {
+    const arr = a as JArray;
+    const i = linearIndex(arr, ix);
+    const v = arr.at(i);
+    if (v === undefined) jthrow('UndefRefError');
+    return v;
+  });
   B('arrayset', ([_bc, a, v, ...ix]) => {
     const arr = a as JArray;
     const i = linearIndex(arr, ix);
     // the vector of an array of a bits type takes only its own element type
-    if (arr.vec && !isa(v!, arr.type.parameters[0] as JType)) jthrow('TypeError', Sym.of('arrayset'), '', arr.type.parameters[0] as JType, v!);
-    arr.put(i, v!); return a!;
+    if (arr.vec && !isa(v!, arr.type.parameters[0] as JType))
+      jthrow('TypeError', Sym.of('arrayset'), '', arr.type.parameters[0] as JType, v!);
+    arr.put(i, v!);
+    return a!;
   });
   B('arraysize', ([a, d]) => BigInt((a as JArray).dims[Number(d) - 1] ?? 1));
   B('arraylen', ([a]) => BigInt((a as JArray).length));
-  B('sizeof', ([v]) => { if (typeof v === 'string') return BigInt(v.length); // sizeof(Int8) is the size of the type's values
-    const t = v instanceof DataType && v.nbits > 0 ? v : typeOf(v!); return BigInt(t.nbits / 8); });
+  B('sizeof', ([v]) => {
+    if (typeof v === 'string') return BigInt(v.length); // sizeof(Int8) is the size of the type's values
+    const t = v instanceof DataType && v.nbits > 0 ? v : typeOf(v!);
+    return BigInt(t.nbits / 8);
+  });
 
   B('getglobal', ([m, n]) => hooks.evalIn(m as Module, n!));
   B('_new', ([t, ...vals]) => new JStruct(t as DataType, vals));
   B('_quotenode', ([x]) => new QuoteNode(x!));
   B('_type_string', ([t]) => showType(t!));
-  void iterate; void subst; void throwTuple; void Bits;
+  void iterate;
+  void subst;
+  void throwTuple;
+  void Bits;
   // intrinsics
   const Intr = new Module(Sym.of('Intrinsics'), Core);
   bindConst(Core, 'Intrinsics', Intr);
@@ -212,9 +333,16 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
 }
 
 /** `$(xs...)` inside a quote splices */
-export class Splice { readonly items: Value[]; constructor(items: Value[]) { this.items = items; } }
+export class Splice {
+  readonly items: Value[];
+  constructor(items: Value[]) {
+    this.items = items;
+  }
+}
 
-function applyFree(s: JType): DataType { return unwrap(s) as DataType; }
+function applyFree(s: JType): DataType {
+  return unwrap(s) as DataType;
+}
 
 export function linearIndex(a: JArray, ix: Value[]): number {
   if (ix.length === 1) {
@@ -222,12 +350,14 @@ export function linearIndex(a: JArray, ix: Value[]): number {
     if (!(i >= 1 && i <= a.length)) jthrow('BoundsError', a, Object.freeze(ix));
     return i - 1;
   }
-  let lin = 0, stride = 1;
+  let lin = 0,
+    stride = 1;
   for (let d = 0; d < ix.length; d++) {
     const i = Number(ix[d] as bigint);
     const n = a.dims[d] ?? 1;
     if (!(i >= 1 && i <= n)) jthrow('BoundsError', a, Object.freeze(ix));
-    lin += (i - 1) * stride; stride *= n;
+    lin += (i - 1) * stride;
+    stride *= n;
   }
   return lin;
 }
@@ -241,10 +371,12 @@ export function egal(a: Value, b: Value): boolean {
   if (a instanceof Bits && b instanceof Bits) return a.type === b.type && a.v === b.v;
   if (a instanceof JStruct && b instanceof JStruct) {
     if (a.type !== b.type || a.type.ismutable) return false;
-    const fa = a.fields(), fb = b.fields();
-    return fa.every((x, i) => x === undefined ? fb[i] === undefined : fb[i] !== undefined && egal(x, fb[i]!));
+    const fa = a.fields(),
+      fb = b.fields();
+    return fa.every((x, i) => (x === undefined ? fb[i] === undefined : fb[i] !== undefined && egal(x, fb[i]!)));
   }
-  if (a.constructor === b.constructor && 'cp' in a && 'cp' in b) return (a as { cp: number }).cp === (b as { cp: number }).cp;
+  if (a.constructor === b.constructor && 'cp' in a && 'cp' in b)
+    return (a as { cp: number }).cp === (b as { cp: number }).cp;
   if (isType(a) && isType(b)) return issubtype(a, b) && issubtype(b, a);
   if (a instanceof QuoteNode && b instanceof QuoteNode) return egal(a.value, b.value);
   return false;

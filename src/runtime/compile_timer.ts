@@ -9,8 +9,11 @@ export const compileTimer = { ms: 0 };
 
 export function timeCompile<R>(phase: () => R): R {
   if (depth++ === 0) start = performance.now();
-  try { return phase(); }
-  finally { if (--depth === 0) compileTimer.ms += performance.now() - start; }
+  try {
+    return phase();
+  } finally {
+    if (--depth === 0) compileTimer.ms += performance.now() - start;
+  }
 }
 
 registerForeign('jl_cumulative_compile_time_ms', () => compileTimer.ms);
@@ -20,5 +23,9 @@ registerForeign('jl_time_string', ([elapsedNs, compileMs]) => {
   const ns = Number(elapsedNs as bigint);
   const secs = (ns / 1e9).toFixed(6).padStart(10);
   const c = compileMs as number;
-  return utf8Encode(c > 0 && ns > 0 ? `${secs} seconds (${Math.min(100, (100 * c * 1e6) / ns).toFixed(2)}% compilation time)` : `${secs} seconds`);
+  return utf8Encode(
+    c > 0 && ns > 0
+      ? `${secs} seconds (${Math.min(100, (100 * c * 1e6) / ns).toFixed(2)}% compilation time)`
+      : `${secs} seconds`,
+  );
 });

@@ -21,7 +21,8 @@ export function newGenericFunction(name: Sym, mod: Module): JStruct {
 export const typeConstructorTable = { mt: undefined as MethodTable | undefined };
 
 export function methodTableFor(f: Value): MethodTable {
-  if (f instanceof TypeVar) return (typeConstructorTable.mt ??= new MethodTable(Sym.of('Type'), f.name as unknown as Module));
+  if (f instanceof TypeVar)
+    return (typeConstructorTable.mt ??= new MethodTable(Sym.of('Type'), f.name as unknown as Module));
   let tn;
   if (f instanceof DataType) tn = f.name;
   else if (f instanceof UnionAll) tn = (unwrap(f) as DataType).name;
@@ -41,17 +42,25 @@ export function addMethod(mt: MethodTable, m: Method): void {
   world.current++;
   m.primary_world = world.current;
   for (const old of mt.methods) {
-    if (old.deleted_world === Number.MAX_SAFE_INTEGER && issubtype(old.sig, m.sig) && issubtype(m.sig, old.sig)) old.deleted_world = world.current;
+    if (old.deleted_world === Number.MAX_SAFE_INTEGER && issubtype(old.sig, m.sig) && issubtype(m.sig, old.sig))
+      old.deleted_world = world.current;
   }
   mt.methods.push(m);
   caches.delete(mt);
   for (const l of methodAddedListeners) l(m);
 }
 
-export interface MethodMatch { method: Method; sparams: (JType | Value)[]; }
-export interface Ambiguous { ambiguous: Method[]; }
+export interface MethodMatch {
+  method: Method;
+  sparams: (JType | Value)[];
+}
+export interface Ambiguous {
+  ambiguous: Method[];
+}
 
-function visible(m: Method, w: number): boolean { return m.primary_world <= w && w < m.deleted_world; }
+function visible(m: Method, w: number): boolean {
+  return m.primary_world <= w && w < m.deleted_world;
+}
 
 /** Matches concrete argument types (the callee's type first) against a method signature. */
 export function matchMethod(m: Method, argtypes: DataType[]): MethodMatch | null {
@@ -66,9 +75,17 @@ export function moreSpecific(a: Method, b: Method): boolean {
   return issubtype(a.sig, b.sig) && !issubtype(b.sig, a.sig);
 }
 
-export function findMethod(mt: MethodTable, argtypes: DataType[], w: number, key: string): MethodMatch | null | Ambiguous {
+export function findMethod(
+  mt: MethodTable,
+  argtypes: DataType[],
+  w: number,
+  key: string,
+): MethodMatch | null | Ambiguous {
   let cache = caches.get(mt);
-  if (!cache) { cache = new Map(); caches.set(mt, cache); }
+  if (!cache) {
+    cache = new Map();
+    caches.set(mt, cache);
+  }
   const ck = key + '@' + w;
   if (cache.has(ck)) return cache.get(ck)!;
   const matches: MethodMatch[] = [];
@@ -89,7 +106,11 @@ export function findMethod(mt: MethodTable, argtypes: DataType[], w: number, key
         // tie-break with the signatures instantiated for this call (a `where T` method whose T is solved
         // to the argument's type beats a looser concrete one, e.g. convert(::Type{T}, ::T) vs (::Type{Int}, ::Number))
         const inst = new Map(undominated.map(m => [m, instantiateSig(m)] as const));
-        const best2 = undominated.filter(a => undominated.every(b => a === b || (issubtype(inst.get(a)!, inst.get(b)!) && !issubtype(inst.get(b)!, inst.get(a)!))));
+        const best2 = undominated.filter(a =>
+          undominated.every(
+            b => a === b || (issubtype(inst.get(a)!, inst.get(b)!) && !issubtype(inst.get(b)!, inst.get(a)!)),
+          ),
+        );
         if (best2.length === 1) undominated = best2;
       }
       result = undominated.length === 1 ? undominated[0]! : { ambiguous: undominated.map(x => x.method) };
@@ -105,7 +126,9 @@ function instantiateSig(m: MethodMatch): JType {
   return subst(unwrap(m.method.sig), env) as JType;
 }
 
-export function methodsOf(mt: MethodTable, w = world.current): Method[] { return mt.methods.filter(m => visible(m, w)); }
+export function methodsOf(mt: MethodTable, w = world.current): Method[] {
+  return mt.methods.filter(m => visible(m, w));
+}
 
 export const isBuiltin = (f: Value): f is BuiltinFunction => f instanceof BuiltinFunction;
 export { isType };

@@ -7,8 +7,12 @@ export function mkException(name: string, fields: Value[]): Value {
   if (dt.instance !== undefined) return dt.instance;
   return new JStruct(dt, fields);
 }
-export function jthrow(name: string, ...fields: Value[]): never { throw new JoltThrow(mkException(name, fields)); }
-export function errorException(msg: string): never { jthrow('ErrorException', msg); }
+export function jthrow(name: string, ...fields: Value[]): never {
+  throw new JoltThrow(mkException(name, fields));
+}
+export function errorException(msg: string): never {
+  jthrow('ErrorException', msg);
+}
 export function typeError(func: string, context: string, expected: Value, got: Value): never {
   jthrow('TypeError', Sym.of(func), context, expected, got);
 }

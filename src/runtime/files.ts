@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { registerForeign } from './foreign.ts';
 import { T, type Value } from './values.ts';
 
-const pending = new Map<number, string[]>();   // unflushed writes per open file
+const pending = new Map<number, string[]>(); // unflushed writes per open file
 const nothing = (): Value => T.Nothing!.instance!;
 const errno = (e: unknown): bigint => {
   const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
@@ -28,7 +28,9 @@ registerForeign('jl_fs_open', ([path, mode]) => {
     const fd = openSync(path as string, FLAGS[mode as string] ?? 'r');
     pending.set(fd, []);
     return BigInt(fd);
-  } catch (e) { return errno(e); }
+  } catch (e) {
+    return errno(e);
+  }
 });
 registerForeign('jl_fs_write', ([fd, s]) => {
   const chunks = pending.get(Number(fd as bigint))!;
@@ -36,17 +38,53 @@ registerForeign('jl_fs_write', ([fd, s]) => {
   if (chunks.length > 4096) flushFile(Number(fd as bigint));
   return nothing();
 });
-registerForeign('jl_fs_flush', ([fd]) => { flushFile(Number(fd as bigint)); return nothing(); });
-registerForeign('jl_fs_close', ([fd]) => { const n = Number(fd as bigint); flushFile(n); pending.delete(n); closeSync(n); return nothing(); });
+registerForeign('jl_fs_flush', ([fd]) => {
+  flushFile(Number(fd as bigint));
+  return nothing();
+});
+registerForeign('jl_fs_close', ([fd]) => {
+  const n = Number(fd as bigint);
+  flushFile(n);
+  pending.delete(n);
+  closeSync(n);
+  return nothing();
+});
 registerForeign('jl_fs_read_all', ([fd]) => readFileSync(Number(fd as bigint), 'latin1'));
-registerForeign('jl_fs_size', ([path]) => { try { return BigInt(statSync(path as string).size); } catch (e) { return errno(e); } });
-registerForeign('jl_fs_isfile', ([path]) => { try { return statSync(path as string).isFile(); } catch { return false; } });
+registerForeign('jl_fs_size', ([path]) => {
+  try {
+    return BigInt(statSync(path as string).size);
+  } catch (e) {
+    return errno(e);
+  }
+});
+registerForeign('jl_fs_isfile', ([path]) => {
+  try {
+    return statSync(path as string).isFile();
+  } catch {
+    return false;
+  }
+});
 registerForeign('jl_fs_exists', ([path]) => existsSync(path as string));
 registerForeign('jl_strerror', ([n]) => {
-  const code = Object.entries(constants.errno as Record<string, number>).find(([, v]) => v === Number(n as bigint))?.[0];
-  const text: Record<string, string> = { ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory' };
+  const code = Object.entries(constants.errno as Record<string, number>).find(
+    ([, v]) => v === Number(n as bigint),
+  )?.[0];
+  const text: Record<string, string> = {
+    ENOENT: 'No such file or directory',
+    EACCES: 'Permission denied',
+    EISDIR: 'Is a directory',
+    EEXIST: 'File exists',
+    ENOTDIR: 'Not a directory',
+  };
   return text[code ?? ''] ?? code ?? 'Unknown error';
 });
 registerForeign('jl_tempdir', () => tmpdir());
 registerForeign('jl_tempname', () => `${tmpdir()}/jl_${randomBytes(8).toString('base64url')}`);
-registerForeign('jl_fs_rm', ([path]) => { try { rmSync(path as string); return 0n; } catch (e) { return errno(e); } });
+registerForeign('jl_fs_rm', ([path]) => {
+  try {
+    rmSync(path as string);
+    return 0n;
+  } catch (e) {
+    return errno(e);
+  }
+});

@@ -10,7 +10,9 @@ import { fval, ival } from './intrinsics.ts';
 import { writeSync } from 'node:fs';
 
 export const foreignFunctions = new Map<string, (args: Value[]) => Value>();
-export function registerForeign(name: string, impl: (args: Value[]) => Value): void { foreignFunctions.set(name, impl); }
+export function registerForeign(name: string, impl: (args: Value[]) => Value): void {
+  foreignFunctions.set(name, impl);
+}
 const F = registerForeign;
 const nothing = (): Value => T.Nothing!.instance!;
 
@@ -21,22 +23,33 @@ export function flushAll(): void {
   for (const fd of [1, 2]) {
     if (buffers[fd]!.length) {
       const data = Buffer.from(buffers[fd]!.join(''), 'latin1');
-      buffers[fd] = []; buffered[fd] = 0;
+      buffers[fd] = [];
+      buffered[fd] = 0;
       let off = 0;
       while (off < data.length) {
-        try { off += writeSync(fd, data, off); }
-        catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e; }
+        try {
+          off += writeSync(fd, data, off);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        }
       }
     }
   }
 }
 export function writeBytes(fd: number, s: string): void {
   if (fd === 2) flushAll();
-  buffers[fd]!.push(s); buffered[fd]! += s.length;
+  buffers[fd]!.push(s);
+  buffered[fd]! += s.length;
   if (fd === 2 || buffered[fd]! > 1 << 16) flushAll();
 }
-F('jl_write', ([fd, s]) => { writeBytes(Number(fd as bigint), s as string); return nothing(); });
-F('jl_flush', () => { flushAll(); return nothing(); });
+F('jl_write', ([fd, s]) => {
+  writeBytes(Number(fd as bigint), s as string);
+  return nothing();
+});
+F('jl_flush', () => {
+  flushAll();
+  return nothing();
+});
 
 // ---- numbers to text
 /** Julia's Float64 printing: shortest round-trip digits; scientific form outside [1e-5, 1e16) */
@@ -47,7 +60,8 @@ export function floatRepr(x: number, f32 = false, typed = true): string {
   let s: string;
   if (f32) {
     // shortest digits that round-trip through Float32
-    let p = 1; for (; p < 12; p++) if (Math.fround(Number(x.toPrecision(p))) === x) break;
+    let p = 1;
+    for (; p < 12; p++) if (Math.fround(Number(x.toPrecision(p))) === x) break;
     s = Number(x.toPrecision(p)).toString();
   } else s = x.toString();
   const ax = Math.abs(x);
@@ -55,7 +69,10 @@ export function floatRepr(x: number, f32 = false, typed = true): string {
   const [, sign, ip, fp = '', ex] = m;
   let digits = (ip! + fp).replace(/^0+/, '');
   let exp = (ex ? parseInt(ex) : 0) + ip!.length - 1;
-  if (ip === '0') { const lead = fp.length - fp.replace(/^0+/, '').length; exp = (ex ? parseInt(ex) : 0) - lead - 1; }
+  if (ip === '0') {
+    const lead = fp.length - fp.replace(/^0+/, '').length;
+    exp = (ex ? parseInt(ex) : 0) - lead - 1;
+  }
   digits = digits.replace(/0+$/, '') || '0';
   const sci = ax < 1e-4 || ax >= 1e6;
   let out: string;
@@ -74,12 +91,17 @@ F('jl_float_repr', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32));
 F('jl_float_print', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32, false));
 F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
-  const un = typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
+  const un =
+    typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
   const neg = un < 0n;
-  const p = Number(pad as bigint), b = BigInt(base as bigint);
+  const p = Number(pad as bigint),
+    b = BigInt(base as bigint);
   if (b < 2n || b > 62n) jthrow('DomainError', b, utf8Encode('base must satisfy 2 ≤ abs(base) ≤ 62'));
   // Julia's digits: 0-9a-z up to base 36, 0-9A-Za-z above (zero with no padding has no digits at all)
-  const alphabet = b <= 36n ? '0123456789abcdefghijklmnopqrstuvwxyz' : '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const alphabet =
+    b <= 36n
+      ? '0123456789abcdefghijklmnopqrstuvwxyz'
+      : '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   let s = '';
   for (let m = neg ? -un : un; m > 0n; m /= b) s = alphabet[Number(m % b)] + s;
   if (s.length < p) s = '0'.repeat(p - s.length) + s;
@@ -93,7 +115,11 @@ F('jl_char_string', ([c]) => encodeCodePoint((c as JChar).cp));
 // ---- strings
 // with +, V8 makes a long result a rope in constant time (Array.join copies, so appending to an IOBuffer's string
 // again and again was quadratic)
-F('jl_string_concat', ([a]) => { let r = ''; for (const x of a as string[]) r += x; return r; });
+F('jl_string_concat', ([a]) => {
+  let r = '';
+  for (const x of a as string[]) r += x;
+  return r;
+});
 F('jl_string_repeat', ([s, n]) => (s as string).repeat(Number(n as bigint)));
 F('jl_string_lt', ([a, b]) => (a as string) < (b as string));
 F('jl_string_cmp', ([a, b]) => BigInt((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
@@ -105,30 +131,69 @@ F('jl_search', ([s, t, from]) => BigInt((s as string).indexOf(t as string, Numbe
 F('jl_rsearch', ([s, t, from]) => BigInt((s as string).lastIndexOf(t as string, Number(from as bigint) - 1) + 1));
 /** decode the Char starting at byte i (1-based): returns (char, next index) */
 F('jl_next_char', ([sv, iv]) => {
-  const s = sv as string, i = Number(iv as bigint) - 1;
+  const s = sv as string,
+    i = Number(iv as bigint) - 1;
   const b0 = s.charCodeAt(i);
-  let n = 1, cp = b0;
-  if (b0 >= 0xf0 && b0 < 0xf8) { n = 4; cp = b0 & 7; } else if (b0 >= 0xe0) { n = 3; cp = b0 & 15; } else if (b0 >= 0xc0) { n = 2; cp = b0 & 31; }
+  let n = 1,
+    cp = b0;
+  if (b0 >= 0xf0 && b0 < 0xf8) {
+    n = 4;
+    cp = b0 & 7;
+  } else if (b0 >= 0xe0) {
+    n = 3;
+    cp = b0 & 15;
+  } else if (b0 >= 0xc0) {
+    n = 2;
+    cp = b0 & 31;
+  }
   if (n > 1) {
     for (let k = 1; k < n; k++) {
       const b = s.charCodeAt(i + k);
-      if (!(b >= 0x80 && b < 0xc0)) { n = 1; cp = 0xfffd; break; }
+      if (!(b >= 0x80 && b < 0xc0)) {
+        n = 1;
+        cp = 0xfffd;
+        break;
+      }
       cp = (cp << 6) | (b & 63);
     }
   } else if (b0 >= 0x80) cp = 0xfffd;
   return mkTuple([JChar.of(cp), BigInt(i + 1 + n)]);
 });
-F('jl_is_char_start', ([s, i]) => { const b = (s as string).charCodeAt(Number(i as bigint) - 1); return !(b >= 0x80 && b < 0xc0); });
-F('jl_string_length', ([sv]) => { const s = sv as string; let n = 0; for (let k = 0; k < s.length; k++) { const b = s.charCodeAt(k); if (!(b >= 0x80 && b < 0xc0)) n++; } return BigInt(n); });
+F('jl_is_char_start', ([s, i]) => {
+  const b = (s as string).charCodeAt(Number(i as bigint) - 1);
+  return !(b >= 0x80 && b < 0xc0);
+});
+F('jl_string_length', ([sv]) => {
+  const s = sv as string;
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const b = s.charCodeAt(k);
+    if (!(b >= 0x80 && b < 0xc0)) n++;
+  }
+  return BigInt(n);
+});
 // Julia maps case one character at a time (simple case mapping): ß stays ß, unlike JS's toUpperCase
-const simpleCase = (ch: string, up: boolean): string => { const m = up ? ch.toUpperCase() : ch.toLowerCase(); return [...m].length === 1 ? m : ch; };
+const simpleCase = (ch: string, up: boolean): string => {
+  const m = up ? ch.toUpperCase() : ch.toLowerCase();
+  return [...m].length === 1 ? m : ch;
+};
 F('jl_uppercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, true)).join('')));
 F('jl_lowercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, false)).join('')));
 F('jl_char_upper', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), true).codePointAt(0)!));
 F('jl_char_lower', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), false).codePointAt(0)!));
 F('jl_char_class', ([c, cls]) => {
   const ch = String.fromCodePoint((c as JChar).cp);
-  const re: Record<string, RegExp> = { letter: /\p{L}/u, digit: /[0-9]/, space: /\s/u, upper: /\p{Lu}/u, lower: /\p{Ll}/u, punct: /\p{P}/u, numeric: /\p{N}/u, alnum: /[\p{L}\p{N}]/u, print: /[^\p{C}]/u };
+  const re: Record<string, RegExp> = {
+    letter: /\p{L}/u,
+    digit: /[0-9]/,
+    space: /\s/u,
+    upper: /\p{Lu}/u,
+    lower: /\p{Ll}/u,
+    punct: /\p{P}/u,
+    numeric: /\p{N}/u,
+    alnum: /[\p{L}\p{N}]/u,
+    print: /[^\p{C}]/u,
+  };
   return re[utf8Decode(cls as string)]!.test(ch);
 });
 F('jl_parse_float', ([s]) => {
@@ -142,24 +207,55 @@ F('jl_parse_float', ([s]) => {
  *  inline, fold and delete calls to them) */
 export const pureForeign = new Set(['jl_pow', 'jl_atan2', 'jl_hypot']);
 // ---- math (libm): Float64 functions of Float64s, which compiled code imports directly (no boxing, no lookup)
-export const mathForeign: Record<string, (...x: number[]) => number> = { jl_pow: Math.pow, jl_atan2: Math.atan2, jl_hypot: hypot };
+export const mathForeign: Record<string, (...x: number[]) => number> = {
+  jl_pow: Math.pow,
+  jl_atan2: Math.atan2,
+  jl_hypot: hypot,
+};
 
 /** hypot(x, y), correctly rounded as Julia's is (JavaScript's Math.hypot is not): the same algorithm as the
  *  compiled version (ModuleBuilder.hypot in src/codegen/codegen.ts), so both tiers give the same bits. */
 export function hypot(x: number, y: number): number {
-  let ax = Math.abs(x), ay = Math.abs(y);
+  let ax = Math.abs(x),
+    ay = Math.abs(y);
   if (ax < ay) [ax, ay] = [ay, ax];
   if (ax === Infinity || ay === Infinity) return Infinity;
   if (ax !== ax || ay !== ay) return NaN;
-  if (ay <= ax * 2 ** -54) return ax;   // zeros included
+  if (ay <= ax * 2 ** -54) return ax; // zeros included
   const s = ax > 2 ** 500 ? 2 ** -600 : ay < 2 ** -450 ? 2 ** 600 : 1;
-  ax *= s; ay *= s;
+  ax *= s;
+  ay *= s;
   // a*a exactly = sq + sqErr(a, sq) (Dekker's split into 26-bit halves)
-  const sqErr = (a: number, sq: number): number => { const c = a * 134217729, hi = c - (c - a), lo = a - hi; return ((hi * hi - sq) + 2 * hi * lo) + lo * lo; };
-  const p = ax * ax, q = ay * ay, h = Math.sqrt(p + q), hh = h * h;
-  return (h + (((p - hh) + q) + ((sqErr(ax, p) + sqErr(ay, q)) - sqErr(h, hh))) / (2 * h)) / s;
+  const sqErr = (a: number, sq: number): number => {
+    const c = a * 134217729,
+      hi = c - (c - a),
+      lo = a - hi;
+    return hi * hi - sq + 2 * hi * lo + lo * lo;
+  };
+  const p = ax * ax,
+    q = ay * ay,
+    h = Math.sqrt(p + q),
+    hh = h * h;
+  return (h + (p - hh + q + (sqErr(ax, p) + sqErr(ay, q) - sqErr(h, hh))) / (2 * h)) / s;
 }
-for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'log2', 'log10', 'log1p', 'expm1', 'cbrt'] as const) {
+for (const fn of [
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'exp',
+  'log',
+  'log2',
+  'log10',
+  'log1p',
+  'expm1',
+  'cbrt',
+] as const) {
   mathForeign[`jl_${fn}`] = Math[fn];
 }
 for (const [name, fn] of Object.entries(mathForeign)) {
@@ -169,8 +265,14 @@ for (const [name, fn] of Object.entries(mathForeign)) {
 F('jl_time_ns', () => process.hrtime.bigint());
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
-F('jl_sleep', ([secs]) => { Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000); return nothing(); });
-F('jl_float_round', ([x, d]) => { const p = 10 ** Number(d as bigint); return Math.round(fval(x!) * p) / p; });
+F('jl_sleep', ([secs]) => {
+  Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000);
+  return nothing();
+});
+F('jl_float_round', ([x, d]) => {
+  const p = 10 ** Number(d as bigint);
+  return Math.round(fval(x!) * p) / p;
+});
 // ---- arrays
 F('jl_alloc_array', ([t, n]) => {
   const dims = (n as Value[]).map(d => Number(d as bigint));
@@ -179,16 +281,54 @@ F('jl_alloc_array', ([t, n]) => {
   return JArray.alloc(t as never, len, dims);
 });
 const count = (n: Value): number => Number(n as bigint);
-F('jl_array_grow_end', ([a, n]) => { const arr = a as JArray; arr.resize(arr.length + count(n!)); arr.dims[0] = arr.length; return nothing(); });
-F('jl_array_del_end', ([a, n]) => { const arr = a as JArray; arr.resize(arr.length - count(n!)); arr.dims[0] = arr.length; return nothing(); });
-F('jl_array_grow_beg', ([a, n]) => { const arr = a as JArray; arr.insert(0, count(n!)); arr.dims[0] = arr.length; return nothing(); });
-F('jl_array_del_beg', ([a, n]) => { const arr = a as JArray; arr.remove(0, count(n!)); arr.dims[0] = arr.length; return nothing(); });
-F('jl_array_del_at', ([a, i, n]) => { const arr = a as JArray; arr.remove(count(i!) - 1, count(n!)); arr.dims[0] = arr.length; return nothing(); });
-F('jl_array_grow_at', ([a, i, n]) => { const arr = a as JArray; arr.insert(count(i!) - 1, count(n!)); arr.dims[0] = arr.length; return nothing(); });
+F('jl_array_grow_end', ([a, n]) => {
+  const arr = a as JArray;
+  arr.resize(arr.length + count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
+F('jl_array_del_end', ([a, n]) => {
+  const arr = a as JArray;
+  arr.resize(arr.length - count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
+F('jl_array_grow_beg', ([a, n]) => {
+  const arr = a as JArray;
+  arr.insert(0, count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
+F('jl_array_del_beg', ([a, n]) => {
+  const arr = a as JArray;
+  arr.remove(0, count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
+F('jl_array_del_at', ([a, i, n]) => {
+  const arr = a as JArray;
+  arr.remove(count(i!) - 1, count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
+F('jl_array_grow_at', ([a, i, n]) => {
+  const arr = a as JArray;
+  arr.insert(count(i!) - 1, count(n!));
+  arr.dims[0] = arr.length;
+  return nothing();
+});
 F('jl_array_isassigned', ([a, i]) => (a as JArray).at(count(i!) - 1) !== undefined);
-F('jl_reshape', ([t, a, dims]) => (a as JArray).sharing(t as never, (dims as Value[]).map(d => Number(d as bigint))));
+F('jl_reshape', ([t, a, dims]) =>
+  (a as JArray).sharing(
+    t as never,
+    (dims as Value[]).map(d => Number(d as bigint)),
+  ),
+);
 F('jl_array_type', ([t, n]) => applyTypeName(T.Array!.name, [t!, n!]));
-F('jl_sort_perm', ([a, lt]) => { void lt; return nothing(); });
+F('jl_sort_perm', ([a, lt]) => {
+  void lt;
+  return nothing();
+});
 // ---- reflection
 import { DataType, type JType } from './types.ts';
 import { Module as JModule } from './values.ts';
@@ -197,22 +337,39 @@ F('jl_function_name', ([f]) => {
   const n = t.name.name.name;
   return utf8Encode(n.startsWith('#') ? n.slice(1) : isTypeValue(f!) ? showType(f!) : n);
 });
-function isTypeValue(v: Value): boolean { return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v); }
+function isTypeValue(v: Value): boolean {
+  return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v);
+}
 F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
 F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
 // type predicates behind isconcretetype, isabstracttype, ismutabletype, isprimitivetype (false for non-DataTypes)
-const isConcrete = (t: Value): boolean => t instanceof DataType && !t.isabstract && !t.hasfreetypevars &&
+const isConcrete = (t: Value): boolean =>
+  t instanceof DataType &&
+  !t.isabstract &&
+  !t.hasfreetypevars &&
   (t.name !== T.Tuple!.name || t.parameters.every(isConcrete));
 F('jl_isconcretetype', ([t]) => isConcrete(t!));
-F('jl_isabstracttype', ([t]) => { const u = unwrap(t as JType); return u instanceof DataType && u.isabstract; });
-F('jl_ismutabletype', ([t]) => { const u = unwrap(t as JType); return u instanceof DataType && u.ismutable; });
+F('jl_isabstracttype', ([t]) => {
+  const u = unwrap(t as JType);
+  return u instanceof DataType && u.isabstract;
+});
+F('jl_ismutabletype', ([t]) => {
+  const u = unwrap(t as JType);
+  return u instanceof DataType && u.ismutable;
+});
 F('jl_isprimitivetype', ([t]) => t instanceof DataType && t.isprimitive);
 F('jl_type_nameof', ([t]) => (t as DataType).name.name);
-F('jl_tuple_slice', ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value);
+F(
+  'jl_tuple_slice',
+  ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value,
+);
 F('jl_tuple_tail', ([t]) => Object.freeze((t as Value[]).slice(1)) as Value);
 F('jl_typejoin', ([a, b]) => {
   let x = a as DataType;
-  const isSub = (s: DataType, t: DataType) => { for (let y: DataType | null = s; y; y = y.super === y ? null : y.super) if (y.name === t.name) return true; return false; };
+  const isSub = (s: DataType, t: DataType) => {
+    for (let y: DataType | null = s; y; y = y.super === y ? null : y.super) if (y.name === t.name) return true;
+    return false;
+  };
   while (x && !isSub(b as DataType, x)) x = x.super as DataType;
   return (x ?? T.Any!) as Value;
 });
@@ -231,29 +388,49 @@ function hashKey(v: Value): string {
   if (v instanceof Sym) return ':' + v.name;
   if (v instanceof Bits) return typeof v.v === 'bigint' ? 'n' + v.v : 'f' + v.v;
   const o = v as object;
-  if (o instanceof JStruct && !o.type.ismutable) return o.type.name.name.name + '{' + o.fields().map(x => x === undefined ? '#undef' : hashKey(x)).join(',') + '}';
-  let id = objIds.get(o); if (id === undefined) { id = nextObjId++; objIds.set(o, id); }
+  if (o instanceof JStruct && !o.type.ismutable)
+    return (
+      o.type.name.name.name +
+      '{' +
+      o
+        .fields()
+        .map(x => (x === undefined ? '#undef' : hashKey(x)))
+        .join(',') +
+      '}'
+    );
+  let id = objIds.get(o);
+  if (id === undefined) {
+    id = nextObjId++;
+    objIds.set(o, id);
+  }
   return '#' + id;
 }
 function fnv(s: string): bigint {
   let h = 0xcbf29ce484222325n;
-  for (let i = 0; i < s.length; i++) { h ^= BigInt(s.charCodeAt(i)); h = BigInt.asUintN(64, h * 0x100000001b3n); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = BigInt.asUintN(64, h * 0x100000001b3n);
+  }
   return BigInt.asIntN(64, h);
 }
 F('jl_hash', ([v]) => fnv(hashKey(v!)));
 F('jl_string_strip', ([s, which]) => {
-  const str = s as string, w = Number(which as bigint);
-  const ws = /^[ \t\n\r\v\f]+/, we = /[ \t\n\r\v\f]+$/;
+  const str = s as string,
+    w = Number(which as bigint);
+  const ws = /^[ \t\n\r\v\f]+/,
+    we = /[ \t\n\r\v\f]+$/;
   return w === 1 ? str.replace(ws, '') : w === 2 ? str.replace(we, '') : str.replace(ws, '').replace(we, '');
 });
 // ---- regular expressions (PCRE-like syntax mapped onto JS RegExp; offsets are byte offsets)
 function jsRegex(pat: Value, flags: Value, global: boolean): RegExp {
-  const f = utf8Decode(flags as string).replace(/[^imsx]/g, '').replace('x', '');
+  const f = utf8Decode(flags as string)
+    .replace(/[^imsx]/g, '')
+    .replace('x', '');
   return new RegExp(utf8Decode(pat as string), 'u' + f + (global ? 'g' : ''));
 }
 function matchTuple(m: RegExpExecArray, text: string): Value {
   const offset = utf8Encode(text.slice(0, m.index)).length + 1;
-  const caps = m.slice(1).map(c => c === undefined ? T.Nothing!.instance! : utf8Encode(c));
+  const caps = m.slice(1).map(c => (c === undefined ? T.Nothing!.instance! : utf8Encode(c)));
   return Object.freeze([utf8Encode(m[0]), Object.freeze(caps) as Value, BigInt(offset)]) as Value;
 }
 F('jl_regex_test', ([p, fl, s]) => jsRegex(p!, fl!, false).test(utf8Decode(s as string)));
@@ -266,7 +443,10 @@ F('jl_regex_matchall', ([p, fl, s]) => {
   const text = utf8Decode(s as string);
   const re = jsRegex(p!, fl!, true);
   const out: Value[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) { out.push(matchTuple(m, text)); if (m[0] === '') re.lastIndex++; }
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(matchTuple(m, text));
+    if (m[0] === '') re.lastIndex++;
+  }
   return Object.freeze(out) as Value;
 });
 F('jl_regex_replace', ([p, fl, s, r]) => {

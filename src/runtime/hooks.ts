@@ -4,9 +4,15 @@ import type { Value, Module } from './values.ts';
 import type { Method } from './methods.ts';
 
 export const hooks = {
-  call: (_f: Value, _args: Value[]): Value => { throw new Error('engine not installed'); },
-  evalIn: (_mod: Module, _ex: Value): Value => { throw new Error('engine not installed'); },
-  include: (_mod: Module, _path: string): Value => { throw new Error('engine not installed'); },
+  call: (_f: Value, _args: Value[]): Value => {
+    throw new Error('engine not installed');
+  },
+  evalIn: (_mod: Module, _ex: Value): Value => {
+    throw new Error('engine not installed');
+  },
+  include: (_mod: Module, _path: string): Value => {
+    throw new Error('engine not installed');
+  },
 };
 
 /** Called after a method is added (the world counter already bumped): compiled and inferred code that may now

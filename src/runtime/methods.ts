@@ -25,13 +25,31 @@ export class Method extends JObj {
   readonly isva: boolean;
   readonly file: string;
   readonly line: number;
-  constructor(name: Sym, module: Module, sig: JType, sparams: readonly TypeVar[], source: CodeInfo | undefined,
-    nargs: number, isva: boolean, file: string, line: number) {
+  constructor(
+    name: Sym,
+    module: Module,
+    sig: JType,
+    sparams: readonly TypeVar[],
+    source: CodeInfo | undefined,
+    nargs: number,
+    isva: boolean,
+    file: string,
+    line: number,
+  ) {
     super();
-    this.name = name; this.module = module; this.sig = sig; this.sparams = sparams; this.source = source;
-    this.nargs = nargs; this.isva = isva; this.file = file; this.line = line;
+    this.name = name;
+    this.module = module;
+    this.sig = sig;
+    this.sparams = sparams;
+    this.source = source;
+    this.nargs = nargs;
+    this.isva = isva;
+    this.file = file;
+    this.line = line;
   }
-  get jtype(): DataType { return T.Method!; }
+  get jtype(): DataType {
+    return T.Method!;
+  }
 }
 
 /** A method specialized for concrete argument types. */
@@ -46,9 +64,14 @@ export class MethodInstance extends JObj {
   /** values of the method's static parameters for this specialization */
   readonly sparamVals: readonly (JType | Value)[];
   constructor(def: Method, specTypes: JType, sparamVals: readonly (JType | Value)[]) {
-    super(); this.def = def; this.specTypes = specTypes; this.sparamVals = sparamVals;
+    super();
+    this.def = def;
+    this.specTypes = specTypes;
+    this.sparamVals = sparamVals;
   }
-  get jtype(): DataType { return T.MethodInstance!; }
+  get jtype(): DataType {
+    return T.MethodInstance!;
+  }
 }
 
 /** The result of compiling a MethodInstance, valid for worlds [min_world, max_world]. */
@@ -67,16 +90,35 @@ export class CodeInstance extends JObj {
   rettype_const: Value | undefined = undefined;
   /** what this code's inference depended on: callee instances, and call signatures that matched no method */
   edges: (MethodInstance | JType)[] = [];
-  constructor(def: MethodInstance, min_world: number, max_world: number, rettype: JType, inferred: CodeInfo | undefined) {
-    super(); this.def = def; this.min_world = min_world; this.max_world = max_world; this.rettype = rettype; this.inferred = inferred;
+  constructor(
+    def: MethodInstance,
+    min_world: number,
+    max_world: number,
+    rettype: JType,
+    inferred: CodeInfo | undefined,
+  ) {
+    super();
+    this.def = def;
+    this.min_world = min_world;
+    this.max_world = max_world;
+    this.rettype = rettype;
+    this.inferred = inferred;
   }
-  get jtype(): DataType { return T.CodeInstance!; }
+  get jtype(): DataType {
+    return T.CodeInstance!;
+  }
 }
 
 export class MethodTable extends JObj {
   readonly methods: Method[] = [];
   readonly name: Sym;
   readonly module: Module;
-  constructor(name: Sym, module: Module) { super(); this.name = name; this.module = module; }
-  get jtype(): DataType { return T.MethodTable!; }
+  constructor(name: Sym, module: Module) {
+    super();
+    this.name = name;
+    this.module = module;
+  }
+  get jtype(): DataType {
+    return T.MethodTable!;
+  }
 }

@@ -27,7 +27,9 @@ function functionName(m: Method): string {
 }
 function whereClause(m: Method): string {
   if (m.sparams.length === 0) return '';
-  return m.sparams.length === 1 ? ` where ${showTypeVar(m.sparams[0]!)}` : ` where {${m.sparams.map(showTypeVar).join(', ')}}`;
+  return m.sparams.length === 1
+    ? ` where ${showTypeVar(m.sparams[0]!)}`
+    : ` where {${m.sparams.map(showTypeVar).join(', ')}}`;
 }
 
 /** `f(x::Int64, ys::Float64...) where T` for method `m` (no location). */
@@ -70,19 +72,24 @@ export function uniqueMethod(f: Value, argtypes: DataType[]): Method | undefined
   const r = findMethod(methodTableFor(f), types, world.current, types.map(paramKey).join('|'));
   return r && !('ambiguous' in r) ? r.method : undefined;
 }
-registerForeign('jl_which', ([f, tt]) =>
-  uniqueMethod(f!, (unwrap(tt as JType) as DataType).parameters as DataType[])
-    ?? jthrow('ErrorException', 'no unique matching method found for the specified argument types'));
+registerForeign(
+  'jl_which',
+  ([f, tt]) =>
+    uniqueMethod(f!, (unwrap(tt as JType) as DataType).parameters as DataType[]) ??
+    jthrow('ErrorException', 'no unique matching method found for the specified argument types'),
+);
 
 /** One "Closest candidates" entry: each argument the call's types cannot match reads `!Matched::T` (Julia's
  *  plain-terminal marking); the score counts matched positions, so better candidates sort first. */
 function candidate(m: Method, args: DataType[]): { text: string; score: number } {
   const sig = sigParams(m).slice(1);
   const env = new Map();
-  const matches = (sigPrefix: JType[], argPrefix: JType[]) => sub(tupleType(argPrefix), tupleType(sigPrefix), env, true);
+  const matches = (sigPrefix: JType[], argPrefix: JType[]) =>
+    sub(tupleType(argPrefix), tupleType(sigPrefix), env, true);
   const parts: string[] = [];
   let right = 0;
-  const usedSig: JType[] = [], usedArgs: JType[] = [];
+  const usedSig: JType[] = [],
+    usedArgs: JType[] = [];
   for (let i = 0; i < Math.min(args.length, sig.length); i++) {
     const s = sig[i]!;
     const va = s instanceof VarargType;
@@ -90,7 +97,11 @@ function candidate(m: Method, args: DataType[]): { text: string; score: number }
     const argsHere = va ? args.slice(i) : [args[i]!];
     env.clear();
     if (matches([...usedSig, s], [...usedArgs, ...argsHere])) {
-      if (!va) { right++; usedSig.push(s); usedArgs.push(args[i]!); }
+      if (!va) {
+        right++;
+        usedSig.push(s);
+        usedArgs.push(args[i]!);
+      }
       parts.push(`::${shown}`);
     } else parts.push(`!Matched::${shown}`);
   }
@@ -102,12 +113,17 @@ function candidate(m: Method, args: DataType[]): { text: string; score: number }
     if (k === 0 && s instanceof VarargType) parts.push(`${showType(s.T)}...`);
     else parts.push(`!Matched::${s instanceof VarargType ? showType(s.T) + '...' : showType(s)}`);
   });
-  return { text: `  ${functionName(m)}(${parts.join(', ')})${whereClause(m)}\n   @ ${m.module.name.name} ${m.file}:${m.line}`, score: -(right * 2 + (args.length < 2 ? 1 : 0)) };
+  return {
+    text: `  ${functionName(m)}(${parts.join(', ')})${whereClause(m)}\n   @ ${m.module.name.name} ${m.file}:${m.line}`,
+    score: -(right * 2 + (args.length < 2 ? 1 : 0)),
+  };
 }
 
 registerForeign('jl_method_candidates', ([f, args]) => {
   const argtypes = (args as Value[]).map(dispatchTypeOf);
-  const lines = sortedMethods(f!).map(m => candidate(m, argtypes)).map((c, k) => ({ ...c, k }))
+  const lines = sortedMethods(f!)
+    .map(m => candidate(m, argtypes))
+    .map((c, k) => ({ ...c, k }))
     .sort((a, b) => a.score - b.score || a.k - b.k);
   if (!lines.length) return utf8Encode('');
   const shown = lines.slice(0, 3).map(l => '\n' + l.text);

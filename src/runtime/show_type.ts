@@ -7,12 +7,19 @@ export function showType(t: Value): string {
   if (t instanceof BottomType) return 'Union{}';
   if (t instanceof TypeVar) return t.name.name;
   if (t instanceof UnionType) return `Union{${t.types.map(showType).join(', ')}}`;
-  if (t instanceof VarargType) return t.N === undefined ? `Vararg{${showType(t.T)}}` : `Vararg{${showType(t.T)}, ${showParam(t.N as Value)}}`;
+  if (t instanceof VarargType)
+    return t.N === undefined ? `Vararg{${showType(t.T)}}` : `Vararg{${showType(t.T)}, ${showParam(t.N as Value)}}`;
   if (t instanceof UnionAll) {
-    const vars: TypeVar[] = []; let b: Value = t;
-    while (b instanceof UnionAll) { vars.push(b.v); b = b.body; }
-    if (b instanceof DataType && b.parameters.length === vars.length && b.parameters.every((p, k) => p === vars[k])) return typeNameStr(b);
-    let wheres = vars, body: string;
+    const vars: TypeVar[] = [];
+    let b: Value = t;
+    while (b instanceof UnionAll) {
+      vars.push(b.v);
+      b = b.body;
+    }
+    if (b instanceof DataType && b.parameters.length === vars.length && b.parameters.every((p, k) => p === vars[k]))
+      return typeNameStr(b);
+    let wheres = vars,
+      body: string;
     if (b instanceof DataType) {
       const dt = b;
       const free = (v: TypeVar) => v.lb instanceof BottomType && v.ub === T.Any;
@@ -25,15 +32,30 @@ export function showType(t: Value): string {
       while (orig instanceof UnionAll) orig = orig.body;
       const origPs = orig instanceof DataType ? orig.parameters : [];
       while (ps.length && !alias && dt.name !== T.Tuple?.name) {
-        const p = ps[ps.length - 1]!, o = origPs[ps.length - 1];
-        if (!(p instanceof TypeVar && o instanceof TypeVar && wheres.includes(p) && p.ub === o.ub && p.lb === o.lb)) break;
-        ps.pop(); wheres = wheres.filter(v => v !== p);
+        const p = ps[ps.length - 1]!,
+          o = origPs[ps.length - 1];
+        if (!(p instanceof TypeVar && o instanceof TypeVar && wheres.includes(p) && p.ub === o.ub && p.lb === o.lb))
+          break;
+        ps.pop();
+        wheres = wheres.filter(v => v !== p);
       }
       // an anonymous variable (from `Vector{<:Real}` syntax) used as a parameter prints in place as <:Real or >:Int
-      const inline = new Set(wheres.filter(v => v.name.name.startsWith('#') && ps.includes(v) && (v.lb instanceof BottomType || v.ub === T.Any)));
+      const inline = new Set(
+        wheres.filter(
+          v => v.name.name.startsWith('#') && ps.includes(v) && (v.lb instanceof BottomType || v.ub === T.Any),
+        ),
+      );
       wheres = wheres.filter(v => !inline.has(v));
-      const param = (p: Value) => p instanceof TypeVar && inline.has(p) ? (p.lb instanceof BottomType ? `<:${showType(p.ub)}` : `>:${showType(p.lb)}`) : showParam(p);
-      body = ps.length === 0 && dt.name !== T.Tuple?.name ? typeNameStr(dt) : `${alias ?? typeNameStr(dt)}{${(alias ? ps.slice(0, 1) : ps).map(param).join(', ')}}`;
+      const param = (p: Value) =>
+        p instanceof TypeVar && inline.has(p)
+          ? p.lb instanceof BottomType
+            ? `<:${showType(p.ub)}`
+            : `>:${showType(p.lb)}`
+          : showParam(p);
+      body =
+        ps.length === 0 && dt.name !== T.Tuple?.name
+          ? typeNameStr(dt)
+          : `${alias ?? typeNameStr(dt)}{${(alias ? ps.slice(0, 1) : ps).map(param).join(', ')}}`;
     } else body = showType(b);
     if (wheres.length === 0) return body;
     return `${body} where ${wheres.length === 1 ? showTypeVar(wheres[0]!) : `{${wheres.map(showTypeVar).join(', ')}}`}`;
@@ -44,7 +66,10 @@ export function showType(t: Value): string {
     const alias = arrayAlias(t);
     if (alias) return `${alias}{${showParam(ps[0]!)}}`;
     if (t.name.name.name.startsWith('#') && t.instance !== undefined) return `typeof(${t.name.name.name.slice(1)})`;
-    if (t.name === T.NamedTuple?.name) { const nt = showNamedTuple(ps); if (nt) return nt; }
+    if (t.name === T.NamedTuple?.name) {
+      const nt = showNamedTuple(ps);
+      if (nt) return nt;
+    }
     if (ps.length === 0) return t.name === T.Tuple?.name ? 'Tuple{}' : name;
     return `${name}{${ps.map(showParam).join(', ')}}`;
   }
@@ -62,9 +87,15 @@ function arrayAlias(t: DataType): string | undefined {
 /** Julia 1.10+ prints concrete named tuple types as `@NamedTuple{a::Int64, b::String}` */
 function showNamedTuple(ps: readonly Value[]): string | undefined {
   const [names, types] = ps;
-  if (!isTuple(names!) || !(types instanceof DataType) || types.name !== T.Tuple?.name || types.parameters.length !== names.length) return undefined;
+  if (
+    !isTuple(names!) ||
+    !(types instanceof DataType) ||
+    types.name !== T.Tuple?.name ||
+    types.parameters.length !== names.length
+  )
+    return undefined;
   if (!names.every(n => n instanceof Sym) || types.parameters.some(p => p instanceof VarargType)) return undefined;
-  const field = (n: Sym) => /^[\p{L}_][\p{L}\p{N}_!]*$/u.test(n.name) ? n.name : `var"${n.name}"`;
+  const field = (n: Sym) => (/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(n.name) ? n.name : `var"${n.name}"`);
   return `@NamedTuple{${names.map((n, k) => `${field(n as Sym)}::${showParam(types.parameters[k]!)}`).join(', ')}}`;
 }
 
@@ -72,7 +103,13 @@ function showNamedTuple(ps: readonly Value[]): string | undefined {
 function showTypeVar(v: TypeVar): string {
   const lb = v.lb instanceof BottomType ? '' : showType(v.lb);
   const ub = v.ub === T.Any ? '' : showType(v.ub);
-  return lb && ub ? `${lb}<:${v.name.name}<:${ub}` : lb ? `${v.name.name}>:${lb}` : ub ? `${v.name.name}<:${ub}` : v.name.name;
+  return lb && ub
+    ? `${lb}<:${v.name.name}<:${ub}`
+    : lb
+      ? `${v.name.name}>:${lb}`
+      : ub
+        ? `${v.name.name}<:${ub}`
+        : v.name.name;
 }
 
 function typeNameStr(t: DataType): string {

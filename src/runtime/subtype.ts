@@ -9,7 +9,9 @@ export type Env = Map<TypeVar, JType | Value>;
 /** type variables of a left-hand UnionAll being checked: they stand for every type within their bounds */
 const universal = new Set<TypeVar>();
 
-export function issubtype(a: JType, b: JType): boolean { return sub(a, b, new Map(), true); }
+export function issubtype(a: JType, b: JType): boolean {
+  return sub(a, b, new Map(), true);
+}
 
 export function typeEqual(a: JType | Value, b: JType | Value): boolean {
   if (a === b) return true;
@@ -30,7 +32,8 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
     if (!sub(a, b.ub, env, true) || !sub(b.lb, a, env, true)) return false;
     if (a instanceof TypeVar) return true;
     // diagonal rule (approximated): a variable bound in covariant position stands for a concrete type
-    if (cov && (a instanceof UnionType || (a instanceof DataType && a.isabstract && a.name !== T.Type!.name))) return false;
+    if (cov && (a instanceof UnionType || (a instanceof DataType && a.isabstract && a.name !== T.Type!.name)))
+      return false;
     env.set(b, a);
     return true;
   }
@@ -38,23 +41,39 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
   if (a instanceof BottomType) return true;
   if (a instanceof UnionType) return a.types.every(x => sub(x, b, env, cov));
   if (b instanceof UnionType) {
-    for (const x of b.types) { const e2 = new Map(env); if (sub(a, x, e2, cov)) { e2.forEach((v, k) => env.set(k, v)); return true; } }
+    for (const x of b.types) {
+      const e2 = new Map(env);
+      if (sub(a, x, e2, cov)) {
+        e2.forEach((v, k) => env.set(k, v));
+        return true;
+      }
+    }
     return false;
   }
   if (b instanceof UnionAll) {
     // each occurrence of a UnionAll on the right has its own variable: bindings must not leak out of it
-    const had = env.has(b.v), saved = env.get(b.v);
+    const had = env.has(b.v),
+      saved = env.get(b.v);
     env.delete(b.v);
     const r = sub(a, b.body, env, cov);
-    if (had) env.set(b.v, saved!); else env.delete(b.v);
+    if (had) env.set(b.v, saved!);
+    else env.delete(b.v);
     return r;
   }
   if (a instanceof UnionAll) {
     // every instance of a must be in b: a's variables are universally quantified
     const vars: TypeVar[] = [];
     let body: JType = a;
-    while (body instanceof UnionAll) { vars.push(body.v); universal.add(body.v); body = body.body; }
-    try { return sub(body, b, env, cov); } finally { for (const v of vars) universal.delete(v); }
+    while (body instanceof UnionAll) {
+      vars.push(body.v);
+      universal.add(body.v);
+      body = body.body;
+    }
+    try {
+      return sub(body, b, env, cov);
+    } finally {
+      for (const v of vars) universal.delete(v);
+    }
   }
   if (a instanceof TypeVar) return sub(a.ub, b, env, cov);
   if (b instanceof BottomType) return false;
@@ -68,7 +87,11 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
   if (b.name === T.Type!.name) {
     // a kind (DataType, Union, ...) is a subtype of `Type{T} where T`
     const p = b.parameters[0];
-    return p instanceof TypeVar && !env.has(p) && (a === T.DataType || a === T.Union || a === T.UnionAll || a === T.TypeofBottom);
+    return (
+      p instanceof TypeVar &&
+      !env.has(p) &&
+      (a === T.DataType || a === T.Union || a === T.UnionAll || a === T.TypeofBottom)
+    );
   }
   if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) return subTuple(a, b, env);
   let s: DataType | null = a;
@@ -80,7 +103,10 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
   return true;
 }
 
-function unwrapVars(t: JType): JType { while (t instanceof UnionAll) t = t.body; return t; }
+function unwrapVars(t: JType): JType {
+  while (t instanceof UnionAll) t = t.body;
+  return t;
+}
 
 /** invariant parameter: equal types, or a TypeVar binding */
 function subParam(x: JType | Value, y: JType | Value, env: Env): boolean {
@@ -88,22 +114,26 @@ function subParam(x: JType | Value, y: JType | Value, env: Env): boolean {
     if (universal.has(y)) return x === y;
     const bound = env.get(y);
     if (bound !== undefined) return typeEqual(x, bound);
-    if (isType(x)) { if (!sub(x as JType, y.ub, env, true)) return false; }
+    if (isType(x)) {
+      if (!sub(x as JType, y.ub, env, true)) return false;
+    }
     env.set(y, x);
     return true;
   }
   if (isType(x) && isType(y)) {
     // invariant: same type name, parameters matched (binding method variables) recursively
-    if (y instanceof DataType && y.hasfreetypevars) return x instanceof DataType && x.name === y.name && sub(x, y, env, false);
+    if (y instanceof DataType && y.hasfreetypevars)
+      return x instanceof DataType && x.name === y.name && sub(x, y, env, false);
     return typeEqual(x, y);
   }
   return paramKey(x as Value) === paramKey(y as Value);
 }
 
 function subTuple(a: DataType, b: DataType, env: Env): boolean {
-  const ap = a.parameters as JType[], bp = b.parameters as JType[];
-  const bva = bp.length > 0 && bp[bp.length - 1] instanceof VarargType ? bp[bp.length - 1] as VarargType : null;
-  const ava = ap.length > 0 && ap[ap.length - 1] instanceof VarargType ? ap[ap.length - 1] as VarargType : null;
+  const ap = a.parameters as JType[],
+    bp = b.parameters as JType[];
+  const bva = bp.length > 0 && bp[bp.length - 1] instanceof VarargType ? (bp[bp.length - 1] as VarargType) : null;
+  const ava = ap.length > 0 && ap[ap.length - 1] instanceof VarargType ? (ap[ap.length - 1] as VarargType) : null;
   const nb = bva ? bp.length - 1 : bp.length;
   const na = ava ? ap.length - 1 : ap.length;
   if (!bva && (ava || na !== nb)) return false;

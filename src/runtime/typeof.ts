@@ -5,10 +5,14 @@ import { tupleType, applyTypeName } from './apply_type.ts';
 
 export function typeOf(v: Value): DataType {
   switch (typeof v) {
-    case 'bigint': return T.Int64!;
-    case 'number': return T.Float64!;
-    case 'boolean': return T.Bool!;
-    case 'string': return T.String!;
+    case 'bigint':
+      return T.Int64!;
+    case 'number':
+      return T.Float64!;
+    case 'boolean':
+      return T.Bool!;
+    case 'string':
+      return T.String!;
   }
   if (Array.isArray(v)) return tupleType((v as Value[]).map(typeOf));
   if (v === null || v === undefined) return T.Nothing!;

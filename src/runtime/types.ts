@@ -22,8 +22,14 @@ export class TypeName extends JObj {
   ninitialized = 0;
   readonly name: Sym;
   readonly module: Module;
-  constructor(name: Sym, module: Module) { super(); this.name = name; this.module = module; }
-  get jtype(): DataType { return T.TypeName!; }
+  constructor(name: Sym, module: Module) {
+    super();
+    this.name = name;
+    this.module = module;
+  }
+  get jtype(): DataType {
+    return T.TypeName!;
+  }
 }
 
 export class DataType extends JObj {
@@ -46,46 +52,82 @@ export class DataType extends JObj {
   wasmTag: unknown = undefined;
   readonly name: TypeName;
   readonly parameters: readonly (JType | Value)[];
-  constructor(name: TypeName, parameters: readonly (JType | Value)[]) { super(); this.name = name; this.parameters = parameters; }
-  get jtype(): DataType { return T.DataType!; }
+  constructor(name: TypeName, parameters: readonly (JType | Value)[]) {
+    super();
+    this.name = name;
+    this.parameters = parameters;
+  }
+  get jtype(): DataType {
+    return T.DataType!;
+  }
 }
 
 /** Union{A, B, ...}; `types` is flattened, deduplicated and in Julia's canonical order (union.ts). */
 export class UnionType extends JObj {
   readonly types: readonly JType[];
-  constructor(types: readonly JType[]) { super(); this.types = types; }
-  get jtype(): DataType { return T.Union!; }
+  constructor(types: readonly JType[]) {
+    super();
+    this.types = types;
+  }
+  get jtype(): DataType {
+    return T.Union!;
+  }
 }
 
 export class TypeVar extends JObj {
   readonly name: Sym;
   lb: JType;
   ub: JType;
-  constructor(name: Sym, lb: JType, ub: JType) { super(); this.name = name; this.lb = lb; this.ub = ub; }
-  get jtype(): DataType { return T.TypeVar!; }
+  constructor(name: Sym, lb: JType, ub: JType) {
+    super();
+    this.name = name;
+    this.lb = lb;
+    this.ub = ub;
+  }
+  get jtype(): DataType {
+    return T.TypeVar!;
+  }
 }
 
 /** `body where var` */
 export class UnionAll extends JObj {
   readonly v: TypeVar;
   readonly body: JType;
-  constructor(v: TypeVar, body: JType) { super(); this.v = v; this.body = body; }
-  get jtype(): DataType { return T.UnionAll!; }
+  constructor(v: TypeVar, body: JType) {
+    super();
+    this.v = v;
+    this.body = body;
+  }
+  get jtype(): DataType {
+    return T.UnionAll!;
+  }
 }
 
 /** Vararg{T, N}: only valid as the last parameter of a Tuple type. N undefined means any length. */
 export class VarargType extends JObj {
   readonly T: JType;
   readonly N: Value | TypeVar | undefined;
-  constructor(T: JType, N: Value | TypeVar | undefined) { super(); this.T = T; this.N = N; }
-  get jtype(): DataType { return T.TypeofVararg!; }
+  constructor(T: JType, N: Value | TypeVar | undefined) {
+    super();
+    this.T = T;
+    this.N = N;
+  }
+  get jtype(): DataType {
+    return T.TypeofVararg!;
+  }
 }
 
 /** Union{} (typeof(Union{}) === Core.TypeofBottom) */
 export class BottomType extends JObj {
-  get jtype(): DataType { return T.TypeofBottom!; }
+  get jtype(): DataType {
+    return T.TypeofBottom!;
+  }
 }
 export const Bottom = new BottomType();
 
 export const isType = (v: unknown): v is JType =>
-  v instanceof DataType || v instanceof UnionType || v instanceof UnionAll || v instanceof TypeVar || v instanceof BottomType;
+  v instanceof DataType ||
+  v instanceof UnionType ||
+  v instanceof UnionAll ||
+  v instanceof TypeVar ||
+  v instanceof BottomType;

@@ -27,28 +27,43 @@ export abstract class JObj {
 export class Sym extends JObj {
   private static table = new Map<string, Sym>();
   readonly name: string;
-  private constructor(name: string) { super(); this.name = name; }
+  private constructor(name: string) {
+    super();
+    this.name = name;
+  }
   static of(name: string): Sym {
     let s = Sym.table.get(name);
-    if (!s) { s = new Sym(name); Sym.table.set(name, s); }
+    if (!s) {
+      s = new Sym(name);
+      Sym.table.set(name, s);
+    }
     return s;
   }
-  get jtype(): DataType { return T.Symbol!; }
+  get jtype(): DataType {
+    return T.Symbol!;
+  }
 }
 export const sym = (name: string): Sym => Sym.of(name);
 let gensymCounter = 0;
-export function gensym(base = ''): Sym { return Sym.of(`##${base}#${++gensymCounter}`); }
+export function gensym(base = ''): Sym {
+  return Sym.of(`##${base}#${++gensymCounter}`);
+}
 
 /** Char, stored as its Unicode code point (Julia stores UTF-8 bytes in a UInt32; only valid chars are made here). */
 export class JChar extends JObj {
   private static small: JChar[] = [];
   readonly cp: number;
-  private constructor(cp: number) { super(); this.cp = cp; }
+  private constructor(cp: number) {
+    super();
+    this.cp = cp;
+  }
   static of(cp: number): JChar {
     if (cp < 256) return (JChar.small[cp] ??= new JChar(cp));
     return new JChar(cp);
   }
-  get jtype(): DataType { return T.Char!; }
+  get jtype(): DataType {
+    return T.Char!;
+  }
 }
 
 /** A value of a primitive (bits) type other than Int64/Float64/Bool/Char: Int8..Int128, UInt8..UInt128,
@@ -57,8 +72,14 @@ export class JChar extends JObj {
 export class Bits extends JObj {
   readonly type: DataType;
   readonly v: bigint | number;
-  constructor(type: DataType, v: bigint | number) { super(); this.type = type; this.v = v; }
-  get jtype(): DataType { return this.type; }
+  constructor(type: DataType, v: bigint | number) {
+    super();
+    this.type = type;
+    this.v = v;
+  }
+  get jtype(): DataType {
+    return this.type;
+  }
 }
 
 /** An instance of a struct / mutable struct (including singletons such as `nothing`, functions and closures). */
@@ -78,43 +99,71 @@ export class JStruct extends JObj {
   /** `f`: the fields (`undefined` marks an unassigned, #undef, field). `vec`: the vector of a struct that compiled
    *  code made, whose fields are already in it (the vector's `*_owner` makes this struct its owner: `adopt`). */
   constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
-    super(); this.type = type;
+    super();
+    this.type = type;
     const layout = structLayout(type);
     this.refs = layout?.kind === 'ref';
-    if (!layout) { this.fs = f; return; }
+    if (!layout) {
+      this.fs = f;
+      return;
+    }
     if (this.refs) {
-      const codecs = this.codecs = layout.codecs;
-      if (vec) { this.vec = vec; return; }
+      const codecs = (this.codecs = layout.codecs);
+      if (vec) {
+        this.vec = vec;
+        return;
+      }
       const n = type.types.length;
       if (f.length === n && !f.includes(undefined)) {
         // a bits field goes in as its box
-        this.vec = refVec.made(this, codecs ? f.map((x, i) => codecs[i] ? bitsBox(codecs[i].enc(x!)) as Value : x!) : f as Value[]);
+        this.vec = refVec.made(
+          this,
+          codecs ? f.map((x, i) => (codecs[i] ? (bitsBox(codecs[i].enc(x!)) as Value) : x!)) : (f as Value[]),
+        );
         return;
       }
       this.vec = refVec.make(n, this);
       for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
       return;
     }
-    const ops = this.ops = layout.kind === 'f64' ? f64Vec : i64Vec;
+    const ops = (this.ops = layout.kind === 'f64' ? f64Vec : i64Vec);
     this.codecs = layout.codecs;
-    if (vec) { this.vec = vec; return; }
+    if (vec) {
+      this.vec = vec;
+      return;
+    }
     // fields never set read as zero (Julia leaves such bits fields arbitrary)
     this.vec = ops.make(type.types.length, this);
     for (let i = 0; i < f.length; i++) if (f[i] !== undefined) this.set(i, f[i]!);
   }
-  get jtype(): DataType { return this.type; }
-  get nfields(): number { return this.fs ? this.fs.length : this.refs ? refVec.len(this.vec!) : this.ops!.len(this.vec!); }
+  get jtype(): DataType {
+    return this.type;
+  }
+  get nfields(): number {
+    return this.fs ? this.fs.length : this.refs ? refVec.len(this.vec!) : this.ops!.len(this.vec!);
+  }
   /** field i (0-based, in range); undefined for #undef */
   get(i: number): Value | undefined {
     if (this.fs) return this.fs[i];
-    if (this.refs) { const c = this.codecs?.[i]; return c ? c.dec(refVec.getBits(this.vec!, i)) : refVec.get(this.vec!, i) ?? undefined; }
+    if (this.refs) {
+      const c = this.codecs?.[i];
+      return c ? c.dec(refVec.getBits(this.vec!, i)) : (refVec.get(this.vec!, i) ?? undefined);
+    }
     const x = this.ops!.get(this.vec!, i);
     return this.codecs ? this.codecs[i]!.dec(x as bigint) : x;
   }
   /** stores field i (0-based, in range; a field of a bits-vector struct takes a value of the field's type) */
   set(i: number, v: Value): void {
-    if (this.fs) { this.fs[i] = v; return; }
-    if (this.refs) { const c = this.codecs?.[i]; if (c) refVec.setBits(this.vec!, i, c.enc(v)); else refVec.set(this.vec!, i, v); return; }
+    if (this.fs) {
+      this.fs[i] = v;
+      return;
+    }
+    if (this.refs) {
+      const c = this.codecs?.[i];
+      if (c) refVec.setBits(this.vec!, i, c.enc(v));
+      else refVec.set(this.vec!, i, v);
+      return;
+    }
     (this.ops!.set as (g: GcVec, i: number, x: Value) => void)(this.vec!, i, this.codecs ? this.codecs[i]!.enc(v) : v);
   }
   /** the fields as a JS array (a copy for a struct kept in a vector) */
@@ -127,7 +176,7 @@ export class JStruct extends JObj {
 }
 /** a value as a reference vector keeps it: a struct or array kept in a vector as that vector, anything else itself */
 export function wasmValue(v: Value): unknown {
-  return v instanceof JStruct || v instanceof JArray ? v.vec ?? v : v;
+  return v instanceof JStruct || v instanceof JArray ? (v.vec ?? v) : v;
 }
 const refVec = refOps<Value>(wasmValue);
 // a vector compiled code made gets its JStruct when the runtime first needs the struct (gc_arrays.wat *_owner)
@@ -135,25 +184,56 @@ setAdopt((v, type) => new JStruct(type as DataType, [], v));
 
 /** a bits field's value to and from the 64 bits an Int64 vector holds for it (compiled code encodes the same way:
  *  codegen/kinds.ts toRaw64) */
-interface FieldCodec { enc(v: Value): bigint; dec(x: bigint): Value; }
+interface FieldCodec {
+  enc(v: Value): bigint;
+  dec(x: bigint): Value;
+}
 const scratch = new DataView(new ArrayBuffer(8));
 const identity: FieldCodec = { enc: v => v as bigint, dec: x => x };
 function fieldCodec(t: DataType): FieldCodec | undefined {
   if (t === T.Int64) return identity;
-  if (t === T.Float64) return { enc: v => { scratch.setFloat64(0, v as number); return scratch.getBigInt64(0); }, dec: x => { scratch.setBigInt64(0, x); return scratch.getFloat64(0); } };
-  if (t === T.Bool) return { enc: v => v ? 1n : 0n, dec: x => x !== 0n };
+  if (t === T.Float64)
+    return {
+      enc: v => {
+        scratch.setFloat64(0, v as number);
+        return scratch.getBigInt64(0);
+      },
+      dec: x => {
+        scratch.setBigInt64(0, x);
+        return scratch.getFloat64(0);
+      },
+    };
+  if (t === T.Bool) return { enc: v => (v ? 1n : 0n), dec: x => x !== 0n };
   if (t === T.Char) return { enc: v => BigInt((v as JChar).cp), dec: x => JChar.of(Number(BigInt.asUintN(32, x))) };
-  if (t === T.Float32) return { enc: v => { scratch.setFloat32(0, (v as Bits).v as number); return BigInt(scratch.getUint32(0)); }, dec: x => { scratch.setUint32(0, Number(BigInt.asUintN(32, x))); return new Bits(t, scratch.getFloat32(0)); } };
-  if (t === T.UInt64) return { enc: v => BigInt.asIntN(64, (v as Bits).v as bigint), dec: x => new Bits(t, BigInt.asUintN(64, x)) };
+  if (t === T.Float32)
+    return {
+      enc: v => {
+        scratch.setFloat32(0, (v as Bits).v as number);
+        return BigInt(scratch.getUint32(0));
+      },
+      dec: x => {
+        scratch.setUint32(0, Number(BigInt.asUintN(32, x)));
+        return new Bits(t, scratch.getFloat32(0));
+      },
+    };
+  if (t === T.UInt64)
+    return { enc: v => BigInt.asIntN(64, (v as Bits).v as bigint), dec: x => new Bits(t, BigInt.asUintN(64, x)) };
   const name = (t as { name?: { name?: Sym } }).name?.name?.name;
   const m = name === undefined ? null : /^(U?)Int(8|16|32)$/.exec(name);
   if (!m || T[name!] !== t) return undefined;
   // narrow integers: their low 32 bits, zero-extended (wasm's i64.extend_i32_u of the i32 they travel as)
-  const bits = Number(m[2]), signed = m[1] === '';
-  return { enc: v => BigInt.asUintN(32, (v as Bits).v as bigint), dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)) };
+  const bits = Number(m[2]),
+    signed = m[1] === '';
+  return {
+    enc: v => BigInt.asUintN(32, (v as Bits).v as bigint),
+    dec: x => new Bits(t, signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x)),
+  };
 }
 /** `codecs`: of every field for an Int64 vector; of the bits fields (the others undefined) for a reference vector */
-interface StructLayout { kind: 'f64' | 'i64' | 'ref'; codecs: readonly (FieldCodec | undefined)[] | undefined; }
+interface StructLayout {
+  kind: 'f64' | 'i64' | 'ref';
+  codecs: readonly (FieldCodec | undefined)[] | undefined;
+}
 /** how a struct type's fields are kept (undefined: in a JS array); computed once per type */
 function structLayout(t: DataType): StructLayout | undefined {
   let l = t.layout as StructLayout | null | undefined;
@@ -165,7 +245,9 @@ function structLayout(t: DataType): StructLayout | undefined {
       else if (ts.every(x => x === T.Int64)) l = { kind: 'i64', codecs: undefined };
       else {
         const codecs = ts.map(codecOf);
-        l = codecs.every(c => c !== undefined) ? { kind: 'i64', codecs } : { kind: 'ref', codecs: codecs.some(c => c !== undefined) ? codecs : undefined };
+        l = codecs.every(c => c !== undefined)
+          ? { kind: 'i64', codecs }
+          : { kind: 'ref', codecs: codecs.some(c => c !== undefined) ? codecs : undefined };
       }
     }
     // field types are set after the type is made: only a type with its fields known is remembered
@@ -180,7 +262,8 @@ export function bitsField(t: JType): boolean {
 }
 /** the codec of a type's bits, when it is a bits type compiled code keeps unboxed (a field's or element's type may
  *  be any type) */
-const codecOf = (t: JType | Value): FieldCodec | undefined => t instanceof JObj && t.jtype === T.DataType ? fieldCodec(t as DataType) : undefined;
+const codecOf = (t: JType | Value): FieldCodec | undefined =>
+  t instanceof JObj && t.jtype === T.DataType ? fieldCodec(t as DataType) : undefined;
 /** the element kind of a struct type's WasmGC vector: every field Float64 (f64), every field a bits value of the
  *  types compiled code keeps unboxed (i64: Int64 fields as they are, the others' bits), or any other (ref) */
 export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
@@ -203,11 +286,17 @@ export class JArray extends JObj {
   /** `data` holds the elements; an array kept in a vector copies them into it (undefined is #undef, or zero for a
    *  bits type) */
   constructor(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray) {
-    super(); this.type = type; this.dims = dims;
+    super();
+    this.type = type;
+    this.dims = dims;
     const store = share ? { ops: share.ops, codec: share.codec } : vecStorageFor(type);
-    const ops = this.ops = store?.ops;
+    const ops = (this.ops = store?.ops);
     this.codec = store?.codec;
-    if (share) { this.vec = share.vec ? ops!.view(share.vec, this) : undefined; this.elts = share.elts; return; }
+    if (share) {
+      this.vec = share.vec ? ops!.view(share.vec, this) : undefined;
+      this.elts = share.elts;
+      return;
+    }
     if (ops) {
       this.vec = ops.make(data.length, this);
       for (let k = 0; k < data.length; k++) if (data[k] !== undefined) this.put(k, data[k]!);
@@ -227,14 +316,20 @@ export class JArray extends JObj {
     else while (this.elts!.length < n) this.elts!.push(undefined);
   }
   /** an array of another shape (reshape) sharing this one's elements */
-  sharing(type: DataType, dims: number[]): JArray { return new JArray(type, [], dims, this); }
-  get jtype(): DataType { return this.type; }
-  get length(): number { return this.ops ? this.ops.len(this.vec!) : this.elts!.length; }
+  sharing(type: DataType, dims: number[]): JArray {
+    return new JArray(type, [], dims, this);
+  }
+  get jtype(): DataType {
+    return this.type;
+  }
+  get length(): number {
+    return this.ops ? this.ops.len(this.vec!) : this.elts!.length;
+  }
   /** element at 0-based `i` (in range); undefined for #undef */
   at(i: number): Value | undefined {
     if (!this.ops) return this.elts![i];
     const x = this.ops.get(this.vec!, i);
-    return this.codec ? this.codec.dec(x as bigint) : (x ?? undefined) as Value | undefined;
+    return this.codec ? this.codec.dec(x as bigint) : ((x ?? undefined) as Value | undefined);
   }
   /** stores at 0-based `i` (in range); an array of a bits type takes a value of its element type */
   put(i: number, v: Value): void {
@@ -251,7 +346,10 @@ export class JArray extends JObj {
   /** inserts `k` #undef (zero) elements before 0-based `at` */
   insert(at: number, k: number): void {
     if (k <= 0) return;
-    if (!this.ops) { this.elts!.splice(at, 0, ...new Array<undefined>(k).fill(undefined)); return; }
+    if (!this.ops) {
+      this.elts!.splice(at, 0, ...new Array<undefined>(k).fill(undefined));
+      return;
+    }
     const n = this.length;
     this.ops.resize(this.vec!, n + k);
     this.ops.move(this.vec!, at + k, at, n - at);
@@ -260,7 +358,10 @@ export class JArray extends JObj {
   /** removes `k` elements from 0-based `at` */
   remove(at: number, k: number): void {
     if (k <= 0) return;
-    if (!this.ops) { this.elts!.splice(at, k); return; }
+    if (!this.ops) {
+      this.elts!.splice(at, k);
+      return;
+    }
     const n = this.length;
     this.ops.move(this.vec!, at, at + k, n - at - k);
     this.ops.resize(this.vec!, n - k);
@@ -268,15 +369,26 @@ export class JArray extends JObj {
 }
 /** how an array type keeps its elements in a WasmGC vector (see JArray; codegen/kinds.ts vecKind agrees):
  *  undefined for Vector{Any}'s JS array */
-interface VecStorage { ops: VecOps<unknown>; codec: FieldCodec | undefined; }
+interface VecStorage {
+  ops: VecOps<unknown>;
+  codec: FieldCodec | undefined;
+}
 const storageOf = new WeakMap<DataType, VecStorage | null>();
 function vecStorageFor(type: DataType): VecStorage | undefined {
   let st = storageOf.get(type);
   if (st === undefined) {
     const e = type.parameters[0];
     const codec = e === T.Float64 || e === T.Int64 ? undefined : codecOf(e!);
-    st = e === T.Float64 ? { ops: f64Vec as VecOps<unknown>, codec: undefined } : e === T.Int64 ? { ops: i64Vec as VecOps<unknown>, codec: undefined }
-      : codec ? { ops: i64Vec as VecOps<unknown>, codec } : refElements(type) ? { ops: refVec as VecOps<unknown>, codec: undefined } : null;
+    st =
+      e === T.Float64
+        ? { ops: f64Vec as VecOps<unknown>, codec: undefined }
+        : e === T.Int64
+          ? { ops: i64Vec as VecOps<unknown>, codec: undefined }
+          : codec
+            ? { ops: i64Vec as VecOps<unknown>, codec }
+            : refElements(type)
+              ? { ops: refVec as VecOps<unknown>, codec: undefined }
+              : null;
     storageOf.set(type, st);
   }
   return st ?? undefined;
@@ -293,8 +405,15 @@ export class BuiltinFunction extends JObj {
   readonly name: string;
   readonly type: DataType;
   readonly impl: (args: Value[]) => Value;
-  constructor(name: string, type: DataType, impl: (args: Value[]) => Value) { super(); this.name = name; this.type = type; this.impl = impl; }
-  get jtype(): DataType { return this.type; }
+  constructor(name: string, type: DataType, impl: (args: Value[]) => Value) {
+    super();
+    this.name = name;
+    this.type = type;
+    this.impl = impl;
+  }
+  get jtype(): DataType {
+    return this.type;
+  }
 }
 
 export class Binding {
@@ -306,8 +425,13 @@ export class Binding {
   imported: Binding | undefined = undefined;
   readonly owner: Module;
   readonly name: Sym;
-  constructor(owner: Module, name: Sym) { this.owner = owner; this.name = name; }
-  get(): Value | undefined { return this.imported ? this.imported.get() : this.value; }
+  constructor(owner: Module, name: Sym) {
+    this.owner = owner;
+    this.name = name;
+  }
+  get(): Value | undefined {
+    return this.imported ? this.imported.get() : this.value;
+  }
 }
 
 export class Module extends JObj {
@@ -317,8 +441,14 @@ export class Module extends JObj {
   readonly usings: Module[] = [];
   readonly name: Sym;
   readonly parent: Module | null;
-  constructor(name: Sym, parent: Module | null) { super(); this.name = name; this.parent = parent; }
-  get jtype(): DataType { return T.Module!; }
+  constructor(name: Sym, parent: Module | null) {
+    super();
+    this.name = name;
+    this.parent = parent;
+  }
+  get jtype(): DataType {
+    return T.Module!;
+  }
 }
 
 /** Julia's Expr: a mutable struct `head::Symbol, args::Vector{Any}`. `args` is a plain JS array here;
@@ -327,64 +457,118 @@ export class Expr extends JObj {
   argsVector: JArray | undefined = undefined;
   head: Sym;
   args: Value[];
-  constructor(head: Sym, args: Value[]) { super(); this.head = head; this.args = args; }
-  get jtype(): DataType { return T.Expr!; }
+  constructor(head: Sym, args: Value[]) {
+    super();
+    this.head = head;
+    this.args = args;
+  }
+  get jtype(): DataType {
+    return T.Expr!;
+  }
 }
 export const mkExpr = (head: string, ...args: Value[]): Expr => new Expr(Sym.of(head), args);
 
 export class QuoteNode extends JObj {
   readonly value: Value;
-  constructor(value: Value) { super(); this.value = value; }
-  get jtype(): DataType { return T.QuoteNode!; }
+  constructor(value: Value) {
+    super();
+    this.value = value;
+  }
+  get jtype(): DataType {
+    return T.QuoteNode!;
+  }
 }
 
 export class LineNumberNode extends JObj {
   /** file is a Sym, or null for `nothing` */
   readonly line: number;
   readonly file: Sym | null;
-  constructor(line: number, file: Sym | null) { super(); this.line = line; this.file = file; }
-  get jtype(): DataType { return T.LineNumberNode!; }
+  constructor(line: number, file: Sym | null) {
+    super();
+    this.line = line;
+    this.file = file;
+  }
+  get jtype(): DataType {
+    return T.LineNumberNode!;
+  }
 }
 
 export class GlobalRef extends JObj {
   readonly mod: Module;
   readonly name: Sym;
-  constructor(mod: Module, name: Sym) { super(); this.mod = mod; this.name = name; }
-  get jtype(): DataType { return T.GlobalRef!; }
+  constructor(mod: Module, name: Sym) {
+    super();
+    this.mod = mod;
+    this.name = name;
+  }
+  get jtype(): DataType {
+    return T.GlobalRef!;
+  }
 }
 
 // ---- IR nodes (Core.SSAValue, Core.SlotNumber, ...): statements of a CodeInfo are Jolt values, as in Julia ----
 
 export class SSAValue extends JObj {
   readonly id: number;
-  constructor(id: number) { super(); this.id = id; } // 1-based statement index
-  get jtype(): DataType { return T.SSAValue!; }
+  constructor(id: number) {
+    super();
+    this.id = id;
+  } // 1-based statement index
+  get jtype(): DataType {
+    return T.SSAValue!;
+  }
 }
 export class SlotNumber extends JObj {
   readonly id: number;
-  constructor(id: number) { super(); this.id = id; } // 1-based; slot 1 is the function itself (#self#)
-  get jtype(): DataType { return T.SlotNumber!; }
+  constructor(id: number) {
+    super();
+    this.id = id;
+  } // 1-based; slot 1 is the function itself (#self#)
+  get jtype(): DataType {
+    return T.SlotNumber!;
+  }
 }
 export class GotoNode extends JObj {
   readonly label: number;
-  constructor(label: number) { super(); this.label = label; } // target statement index (1-based)
-  get jtype(): DataType { return T.GotoNode!; }
+  constructor(label: number) {
+    super();
+    this.label = label;
+  } // target statement index (1-based)
+  get jtype(): DataType {
+    return T.GotoNode!;
+  }
 }
 export class GotoIfNot extends JObj {
   readonly cond: Value;
   readonly dest: number;
-  constructor(cond: Value, dest: number) { super(); this.cond = cond; this.dest = dest; }
-  get jtype(): DataType { return T.GotoIfNot!; }
+  constructor(cond: Value, dest: number) {
+    super();
+    this.cond = cond;
+    this.dest = dest;
+  }
+  get jtype(): DataType {
+    return T.GotoIfNot!;
+  }
 }
 export class ReturnNode extends JObj {
   readonly val: Value;
-  constructor(val: Value) { super(); this.val = val; }
-  get jtype(): DataType { return T.ReturnNode!; }
+  constructor(val: Value) {
+    super();
+    this.val = val;
+  }
+  get jtype(): DataType {
+    return T.ReturnNode!;
+  }
 }
 export class NewvarNode extends JObj {
   readonly slot: SlotNumber;
-  constructor(slot: SlotNumber) { super(); this.slot = slot; }
-  get jtype(): DataType { return T.NewvarNode!; }
+  constructor(slot: SlotNumber) {
+    super();
+    this.slot = slot;
+  }
+  get jtype(): DataType {
+    return T.NewvarNode!;
+  }
 }
 
 /** A thrown Jolt exception travelling through JS code. Not an Error subclass: capturing a JS stack is costly and
@@ -407,9 +591,17 @@ export class JoltThrow {
     this.jsStack = JoltThrow.compiledCalls > 0 ? captureJsStack() : undefined;
   }
 }
-export interface StackFrame { func: string; file: string; line: number; mod?: string; }
+export interface StackFrame {
+  func: string;
+  file: string;
+  line: number;
+  mod?: string;
+}
 /** a JoltThrow's captured stack as V8's structured frames, innermost first, and how far it has been read */
-export interface NativeTrace { sites: readonly NodeJS.CallSite[]; next: number; }
+export interface NativeTrace {
+  sites: readonly NodeJS.CallSite[];
+  next: number;
+}
 
 /** All of the stack (a compiled frame beyond a limit would be missing from the backtrace): capturing costs about a
  *  microsecond a frame, as Julia's own backtrace collection grows with the depth. */
@@ -430,6 +622,11 @@ export const mkTuple = (a: Value[]): JTuple => a;
 /** Core.SimpleVector (`svec`): an immutable vector used by type definitions and method signatures. */
 export class SVec extends JObj {
   readonly items: readonly Value[];
-  constructor(items: readonly Value[]) { super(); this.items = items; }
-  get jtype(): DataType { return T.SimpleVector!; }
+  constructor(items: readonly Value[]) {
+    super();
+    this.items = items;
+  }
+  get jtype(): DataType {
+    return T.SimpleVector!;
+  }
 }

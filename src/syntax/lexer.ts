@@ -6,13 +6,13 @@ export type TokKind = 'int' | 'float' | 'str' | 'char' | 'id' | 'op' | 'kw' | 'n
 
 export interface Token {
   kind: TokKind;
-  text: string;          // identifier/operator/keyword text; raw literal text for numbers
+  text: string; // identifier/operator/keyword text; raw literal text for numbers
   /** for str: the pieces (strings and interpolated source snippets); for char: the code point */
   parts?: (string | { src: string; offset: number })[];
   cp?: number;
   triple?: boolean;
-  prefix?: string;       // string macro prefix (r"...", raw"...")
-  pos: number;           // offset into source
+  prefix?: string; // string macro prefix (r"...", raw"...")
+  pos: number; // offset into source
   line: number;
   col: number;
   spaceBefore: boolean;
@@ -20,22 +20,156 @@ export interface Token {
 
 export class LexError extends Error {
   readonly pos: number;
-  constructor(msg: string, pos: number) { super(msg); this.pos = pos; }
+  constructor(msg: string, pos: number) {
+    super(msg);
+    this.pos = pos;
+  }
 }
 
-const KEYWORDS = new Set(['function', 'end', 'if', 'elseif', 'else', 'while', 'for', 'return', 'break', 'continue',
-  'begin', 'let', 'local', 'global', 'const', 'struct', 'mutable', 'abstract', 'primitive', 'module', 'using',
-  'import', 'export', 'try', 'catch', 'finally', 'do', 'macro', 'quote', 'true', 'false', 'in', 'isa', 'where']);
+const KEYWORDS = new Set([
+  'function',
+  'end',
+  'if',
+  'elseif',
+  'else',
+  'while',
+  'for',
+  'return',
+  'break',
+  'continue',
+  'begin',
+  'let',
+  'local',
+  'global',
+  'const',
+  'struct',
+  'mutable',
+  'abstract',
+  'primitive',
+  'module',
+  'using',
+  'import',
+  'export',
+  'try',
+  'catch',
+  'finally',
+  'do',
+  'macro',
+  'quote',
+  'true',
+  'false',
+  'in',
+  'isa',
+  'where',
+]);
 
 // Longest operators first so that maximal munch works.
-const OPS = ['>>>=', '...', '.=>', '>>>', '<<=', '>>=', '===', '!==', '.+=', '.-=', '.*=', './=', '.^=', '.==', '.!=', '.<=',
-  '.>=', '::', '+=', '-=', '*=', '/=', '÷=', '%=', '^=', '&=', '|=', '⊻=', '==', '!=', '<=', '>=', '&&', '||', '=>',
-  '->', '<:', '>:', '<<', '>>', '|>', '<|', '//', '.+', '.-', '.*', './', '.^', '.<', '.>', '.=', '.%',
-  '+', '-', '*', '/', '\\', '^', '%', '÷', '=', '<', '>', '!', '~', '&', '|', '⊻', ':', '?', '.', ',', ';', '(', ')',
-  '[', ']', '{', '}', "'", '≤', '≥', '≠', '∈', '∉', '≈', '∘', '⊆', '⊇', '∪', '∩', '√', '∛', '≡', '≢', '⊂', '⊃', '×', '⋅', '¬', '$'];
+const OPS = [
+  '>>>=',
+  '...',
+  '.=>',
+  '>>>',
+  '<<=',
+  '>>=',
+  '===',
+  '!==',
+  '.+=',
+  '.-=',
+  '.*=',
+  './=',
+  '.^=',
+  '.==',
+  '.!=',
+  '.<=',
+  '.>=',
+  '::',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '÷=',
+  '%=',
+  '^=',
+  '&=',
+  '|=',
+  '⊻=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '=>',
+  '->',
+  '<:',
+  '>:',
+  '<<',
+  '>>',
+  '|>',
+  '<|',
+  '//',
+  '.+',
+  '.-',
+  '.*',
+  './',
+  '.^',
+  '.<',
+  '.>',
+  '.=',
+  '.%',
+  '+',
+  '-',
+  '*',
+  '/',
+  '\\',
+  '^',
+  '%',
+  '÷',
+  '=',
+  '<',
+  '>',
+  '!',
+  '~',
+  '&',
+  '|',
+  '⊻',
+  ':',
+  '?',
+  '.',
+  ',',
+  ';',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  "'",
+  '≤',
+  '≥',
+  '≠',
+  '∈',
+  '∉',
+  '≈',
+  '∘',
+  '⊆',
+  '⊇',
+  '∪',
+  '∩',
+  '√',
+  '∛',
+  '≡',
+  '≢',
+  '⊂',
+  '⊃',
+  '×',
+  '⋅',
+  '¬',
+  '$',
+];
 
 function isIdStart(c: string): boolean {
-  return /[\p{L}_\p{Nl}\p{Sc}]/u.test(c) && c !== '√' && c !== '¬' && c !== '$' || c === '∇';
+  return (/[\p{L}_\p{Nl}\p{Sc}]/u.test(c) && c !== '√' && c !== '¬' && c !== '$') || c === '∇';
 }
 function isIdChar(c: string): boolean {
   return isIdStart(c) || /[0-9!\p{Mn}\p{Mc}\p{Nd}\p{No}′″‴\u2080-\u208e\u2070-\u207e]/u.test(c);
@@ -43,7 +177,9 @@ function isIdChar(c: string): boolean {
 
 export function lex(src: string): Token[] {
   const toks: Token[] = [];
-  let i = 0, line = 1, lineStart = 0;
+  let i = 0,
+    line = 1,
+    lineStart = 0;
   let space = false;
   const n = src.length;
   const push = (kind: TokKind, text: string, start: number, extra: Partial<Token> = {}) => {
@@ -54,55 +190,93 @@ export function lex(src: string): Token[] {
   const lineStarts: number[] = [0];
   for (let k = 0; k < n; k++) if (src[k] === '\n') lineStarts.push(k + 1);
   function lineAt(p: number): number {
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid]! <= p) lo = mid; else hi = mid - 1; }
+    let lo = 0,
+      hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
     return lo + 1;
   }
   const colAt = (p: number) => [...src.slice(lineStarts[lineAt(p) - 1]!, p)].length + 1;
-  void line; void lineStart;
+  void line;
+  void lineStart;
 
   while (i < n) {
     const c = src[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') { i++; space = true; continue; }
-    if (c === '\\' && src[i + 1] === '\n') { i += 2; space = true; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      space = true;
+      continue;
+    }
+    if (c === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      space = true;
+      continue;
+    }
     if (c === '#') {
-      if (src[i + 1] === '=') {            // nested block comment
-        let depth = 1; i += 2;
+      if (src[i + 1] === '=') {
+        // nested block comment
+        let depth = 1;
+        i += 2;
         while (i < n && depth > 0) {
-          if (src[i] === '#' && src[i + 1] === '=') { depth++; i += 2; }
-          else if (src[i] === '=' && src[i + 1] === '#') { depth--; i += 2; }
-          else i++;
+          if (src[i] === '#' && src[i + 1] === '=') {
+            depth++;
+            i += 2;
+          } else if (src[i] === '=' && src[i + 1] === '#') {
+            depth--;
+            i += 2;
+          } else i++;
         }
         if (depth > 0) throw new LexError('unterminated multi-line comment #= ... =#', n);
-        space = true; continue;
+        space = true;
+        continue;
       }
       while (i < n && src[i] !== '\n') i++;
       continue;
     }
-    if (c === '\n') { push('nl', '\n', i); i++; space = true; continue; }
+    if (c === '\n') {
+      push('nl', '\n', i);
+      i++;
+      space = true;
+      continue;
+    }
     const start = i;
     // numbers
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       if (c === '0' && /[xob]/.test(src[i + 1] ?? '')) {
-        const base = src[i + 1]!; i += 2;
+        const base = src[i + 1]!;
+        i += 2;
         const re = base === 'x' ? /[0-9a-fA-F_]/ : base === 'o' ? /[0-7_]/ : /[01_]/;
         while (i < n && re.test(src[i]!)) i++;
-        if (!/[0-9a-fA-F]/.test(src.slice(start + 2, i))) throw new LexError(`invalid numeric constant "${src.slice(start, i)}"`, start);
-        push('int', src.slice(start, i), start); continue;
+        if (!/[0-9a-fA-F]/.test(src.slice(start + 2, i)))
+          throw new LexError(`invalid numeric constant "${src.slice(start, i)}"`, start);
+        push('int', src.slice(start, i), start);
+        continue;
       }
       let isFloat = false;
       while (i < n && /[0-9_]/.test(src[i]!)) i++;
-      if (src[i] === '.' && src[i + 1] !== '.' && !/[*+\-/^=<>!%&|]/.test(src[i + 1] ?? '') || (c === '.' && i === start)) {
+      if (
+        (src[i] === '.' && src[i + 1] !== '.' && !/[*+\-/^=<>!%&|]/.test(src[i + 1] ?? '')) ||
+        (c === '.' && i === start)
+      ) {
         // `1.` followed by an identifier char other than e/f is still a float (1.0), `1.+2` lexes as 1 .+ 2
-        isFloat = true; i++;
+        isFloat = true;
+        i++;
         while (i < n && /[0-9_]/.test(src[i]!)) i++;
       }
-      if (/[eEf]/.test(src[i] ?? '') && /[0-9]/.test((src[i + 1] === '-' || src[i + 1] === '+') ? src[i + 2] ?? '' : src[i + 1] ?? '')) {
-        isFloat = true; i++;
+      if (
+        /[eEf]/.test(src[i] ?? '') &&
+        /[0-9]/.test(src[i + 1] === '-' || src[i + 1] === '+' ? (src[i + 2] ?? '') : (src[i + 1] ?? ''))
+      ) {
+        isFloat = true;
+        i++;
         if (src[i] === '-' || src[i] === '+') i++;
         while (i < n && /[0-9]/.test(src[i]!)) i++;
       }
-      push(isFloat ? 'float' : 'int', src.slice(start, i), start); continue;
+      push(isFloat ? 'float' : 'int', src.slice(start, i), start);
+      continue;
     }
     // identifiers and keywords (and string macro prefixes)
     const cp = src.codePointAt(i)!;
@@ -110,41 +284,82 @@ export function lex(src: string): Token[] {
     if (isIdStart(ch)) {
       i += ch.length;
       // `x!=y` is `x != y`: a `!` followed by `=` is not part of the name
-      while (i < n) { const d = String.fromCodePoint(src.codePointAt(i)!); if (!isIdChar(d) || (d === '!' && src[i + 1] === '=')) break; i += d.length; }
+      while (i < n) {
+        const d = String.fromCodePoint(src.codePointAt(i)!);
+        if (!isIdChar(d) || (d === '!' && src[i + 1] === '=')) break;
+        i += d.length;
+      }
       const word = src.slice(start, i);
-      if (src[i] === '"' && !KEYWORDS.has(word)) { // string macro like r"..." / raw"..."
+      if (src[i] === '"' && !KEYWORDS.has(word)) {
+        // string macro like r"..." / raw"..."
         const t = lexString(src, i, word === 'raw' || word === 'r');
         push('str', word, start, { parts: t.parts, triple: t.triple, prefix: word });
-        i = t.end; continue;
+        i = t.end;
+        continue;
       }
-      push(KEYWORDS.has(word) ? 'kw' : 'id', word, start); continue;
+      push(KEYWORDS.has(word) ? 'kw' : 'id', word, start);
+      continue;
     }
     if (c === '@') {
       i++;
-      if (src[i] === '.') { i++; push('macro', '@.', start); continue; }
-      while (i < n) { const d = String.fromCodePoint(src.codePointAt(i)!); if (!isIdChar(d)) break; i += d.length; }
-      push('macro', src.slice(start, i), start); continue;
+      if (src[i] === '.') {
+        i++;
+        push('macro', '@.', start);
+        continue;
+      }
+      while (i < n) {
+        const d = String.fromCodePoint(src.codePointAt(i)!);
+        if (!isIdChar(d)) break;
+        i += d.length;
+      }
+      push('macro', src.slice(start, i), start);
+      continue;
     }
     if (c === '"') {
       const t = lexString(src, i, false);
-      push('str', '', start, { parts: t.parts, triple: t.triple }); i = t.end; continue;
+      push('str', '', start, { parts: t.parts, triple: t.triple });
+      i = t.end;
+      continue;
     }
     if (c === "'") {
       // a quote after an identifier, `)`, `]` or `'` with no space is the adjoint operator
       const prev = toks[toks.length - 1];
-      if (prev && !space && (prev.kind === 'id' || prev.kind === 'int' || prev.kind === 'float' || (prev.kind === 'op' && /^[)\]}']$/.test(prev.text)) || (prev.kind === 'kw' && prev.text === 'end'))) {
-        push('op', "'", start); i++; continue;
+      if (
+        prev &&
+        !space &&
+        (prev.kind === 'id' ||
+          prev.kind === 'int' ||
+          prev.kind === 'float' ||
+          (prev.kind === 'op' && /^[)\]}']$/.test(prev.text)) ||
+          (prev.kind === 'kw' && prev.text === 'end'))
+      ) {
+        push('op', "'", start);
+        i++;
+        continue;
       }
       i++;
       let value: number;
-      if (src[i] === '\\') { const e = readEscape(src, i); value = e.cp; i = e.end; }
-      else { const q = src.codePointAt(i); if (q === undefined) throw new LexError('unterminated character literal', start); value = q; i += String.fromCodePoint(q).length; }
+      if (src[i] === '\\') {
+        const e = readEscape(src, i);
+        value = e.cp;
+        i = e.end;
+      } else {
+        const q = src.codePointAt(i);
+        if (q === undefined) throw new LexError('unterminated character literal', start);
+        value = q;
+        i += String.fromCodePoint(q).length;
+      }
       if (src[i] !== "'") throw new LexError('character literal contains multiple characters', start);
       i++;
-      push('char', src.slice(start, i), start, { cp: value }); continue;
+      push('char', src.slice(start, i), start, { cp: value });
+      continue;
     }
     let matched = '';
-    for (const op of OPS) if (src.startsWith(op, i)) { matched = op; break; }
+    for (const op of OPS)
+      if (src.startsWith(op, i)) {
+        matched = op;
+        break;
+      }
     if (!matched) throw new LexError(`invalid character "${ch}"`, i);
     i += matched.length;
     push('op', matched, start);
@@ -155,16 +370,32 @@ export function lex(src: string): Token[] {
 
 function readEscape(src: string, i: number): { cp: number; end: number } {
   const e = src[i + 1];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, '"': 34, "'": 39, $: 36, a: 7, b: 8, f: 12, v: 11, e: 27 };
+  const simple: Record<string, number> = {
+    n: 10,
+    t: 9,
+    r: 13,
+    '0': 0,
+    '\\': 92,
+    '"': 34,
+    "'": 39,
+    $: 36,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11,
+    e: 27,
+  };
   if (e === undefined) throw new LexError('unterminated escape', i);
   if (e === 'x' || e === 'u' || e === 'U') {
     const max = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-    let j = i + 2; while (j < i + 2 + max && /[0-9a-fA-F]/.test(src[j] ?? '')) j++;
+    let j = i + 2;
+    while (j < i + 2 + max && /[0-9a-fA-F]/.test(src[j] ?? '')) j++;
     if (j === i + 2) throw new LexError('invalid escape sequence', i);
     return { cp: parseInt(src.slice(i + 2, j), 16), end: j };
   }
   if (/[0-7]/.test(e)) {
-    let j = i + 1; while (j < i + 4 && /[0-7]/.test(src[j] ?? '')) j++;
+    let j = i + 1;
+    while (j < i + 4 && /[0-7]/.test(src[j] ?? '')) j++;
     return { cp: parseInt(src.slice(i + 1, j), 8), end: j };
   }
   const v = simple[e];
@@ -174,7 +405,11 @@ function readEscape(src: string, i: number): { cp: number; end: number } {
 
 /** Lexes a string literal starting at the opening quote. Interpolations are returned as source snippets that the
  *  parser parses recursively. Triple-quoted strings are dedented as Julia does. */
-function lexString(src: string, i: number, raw: boolean): { parts: (string | { src: string; offset: number })[]; triple: boolean; end: number } {
+function lexString(
+  src: string,
+  i: number,
+  raw: boolean,
+): { parts: (string | { src: string; offset: number })[]; triple: boolean; end: number } {
   const triple = src.startsWith('"""', i);
   const start = i;
   i += triple ? 3 : 1;
@@ -183,33 +418,61 @@ function lexString(src: string, i: number, raw: boolean): { parts: (string | { s
   for (;;) {
     if (i >= src.length) throw new LexError('unterminated string literal', start);
     const c = src[i]!;
-    if (triple ? src.startsWith('"""', i) : c === '"') { i += triple ? 3 : 1; break; }
+    if (triple ? src.startsWith('"""', i) : c === '"') {
+      i += triple ? 3 : 1;
+      break;
+    }
     if (c === '\\') {
       if (raw) {
-        if (src[i + 1] === '"') { buf += '"'; i += 2; continue; }
-        buf += '\\'; i++; continue;
+        if (src[i + 1] === '"') {
+          buf += '"';
+          i += 2;
+          continue;
+        }
+        buf += '\\';
+        i++;
+        continue;
       }
-      if (src[i + 1] === '\n') { i += 2; while (src[i] === ' ' || src[i] === '\t') i++; continue; }
-      const e = readEscape(src, i); buf += String.fromCodePoint(e.cp); i = e.end; continue;
+      if (src[i + 1] === '\n') {
+        i += 2;
+        while (src[i] === ' ' || src[i] === '\t') i++;
+        continue;
+      }
+      const e = readEscape(src, i);
+      buf += String.fromCodePoint(e.cp);
+      i = e.end;
+      continue;
     }
     if (c === '$' && !raw) {
-      if (buf) parts.push(buf); buf = '';
+      if (buf) parts.push(buf);
+      buf = '';
       if (src[i + 1] === '(') {
-        let depth = 0, j = i + 1;
+        let depth = 0,
+          j = i + 1;
         for (; j < src.length; j++) {
           if (src[j] === '(') depth++;
-          else if (src[j] === ')') { depth--; if (depth === 0) break; }
-          else if (src[j] === '"') { j = lexString(src, j, false).end - 1; }
+          else if (src[j] === ')') {
+            depth--;
+            if (depth === 0) break;
+          } else if (src[j] === '"') {
+            j = lexString(src, j, false).end - 1;
+          }
         }
-        parts.push({ src: src.slice(i + 2, j), offset: i + 2 }); i = j + 1; continue;
+        parts.push({ src: src.slice(i + 2, j), offset: i + 2 });
+        i = j + 1;
+        continue;
       }
       let j = i + 1;
       // `!` ends an interpolated name ("Hello, $name!" interpolates `name`)
-      while (j < src.length && src[j] !== '!' && isIdChar(String.fromCodePoint(src.codePointAt(j)!))) j += String.fromCodePoint(src.codePointAt(j)!).length;
+      while (j < src.length && src[j] !== '!' && isIdChar(String.fromCodePoint(src.codePointAt(j)!)))
+        j += String.fromCodePoint(src.codePointAt(j)!).length;
       if (j === i + 1) throw new LexError('invalid interpolation syntax: "$"', i);
-      parts.push({ src: src.slice(i + 1, j), offset: i + 1 }); i = j; continue;
+      parts.push({ src: src.slice(i + 1, j), offset: i + 1 });
+      i = j;
+      continue;
     }
-    buf += c; i++;
+    buf += c;
+    i++;
   }
   if (buf) parts.push(buf);
   if (triple) dedent(parts);
@@ -220,7 +483,7 @@ function lexString(src: string, i: number, raw: boolean): { parts: (string | { s
  *  whitespace of all lines (the line holding the closing quotes counts). */
 function dedent(parts: (string | { src: string; offset: number })[]): void {
   if (typeof parts[0] === 'string' && parts[0].startsWith('\n')) parts[0] = parts[0].slice(1);
-  const text = parts.map(p => typeof p === 'string' ? p : '\u0000').join('');
+  const text = parts.map(p => (typeof p === 'string' ? p : '\u0000')).join('');
   const lines = text.split('\n');
   let min = Infinity;
   lines.forEach((l, k) => {
@@ -232,12 +495,22 @@ function dedent(parts: (string | { src: string; offset: number })[]): void {
   let atLineStart = true;
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
-    if (typeof p !== 'string') { atLineStart = false; continue; }
+    if (typeof p !== 'string') {
+      atLineStart = false;
+      continue;
+    }
     let out = '';
     const segs = p.split('\n');
     segs.forEach((s, j) => {
-      if (j > 0) { out += '\n'; atLineStart = true; }
-      if (atLineStart) { let r = 0; while (r < min && (s[r] === ' ' || s[r] === '\t')) r++; s = s.slice(r); }
+      if (j > 0) {
+        out += '\n';
+        atLineStart = true;
+      }
+      if (atLineStart) {
+        let r = 0;
+        while (r < min && (s[r] === ' ' || s[r] === '\t')) r++;
+        s = s.slice(r);
+      }
       out += s;
       if (s.length) atLineStart = false;
     });

@@ -7,16 +7,24 @@ import { utf8Encode } from '../runtime/utf8.ts';
 const parenthesized = new WeakSet<Expr>();
 
 export class ParseError extends Error {
-  readonly file: string; readonly line: number; readonly col: number; readonly msg: string; readonly source: string;
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly msg: string;
+  readonly source: string;
   constructor(msg: string, file: string, line: number, col: number, source: string) {
     super(`${file}:${line}:${col}: ${msg}`);
-    this.msg = msg; this.file = file; this.line = line; this.col = col; this.source = source;
+    this.msg = msg;
+    this.file = file;
+    this.line = line;
+    this.col = col;
+    this.source = source;
   }
   /** Julia 1.10's ParseError display: location, the source line, a caret under the column */
   display(loadError = false): string {
     const text = this.source.split('\n')[this.line - 1] ?? '';
     const pad = ' '.repeat(Math.max(0, this.col - 2));
-    return `ERROR: ${loadError ? 'LoadError: ' : ''}ParseError:\n# Error @ ${this.file}:${this.line}:${this.col}\n${text}\n#${pad}└ ── ${this.msg.replace(/^incomplete: /, "")}`;
+    return `ERROR: ${loadError ? 'LoadError: ' : ''}ParseError:\n# Error @ ${this.file}:${this.line}:${this.col}\n${text}\n#${pad}└ ── ${this.msg.replace(/^incomplete: /, '')}`;
   }
 }
 
@@ -25,15 +33,73 @@ const E = (head: string, ...args: Value[]): Expr => new Expr(sym(head), args);
 // Binary operator precedence (higher binds tighter) and right-associativity, as in Julia's parser.
 const PREC: Record<string, number> = {};
 const RIGHT = new Set<string>();
-function level(p: number, ops: string[], right = false) { for (const o of ops) { PREC[o] = p; if (right) RIGHT.add(o); } }
-const ASSIGN_OPS = ['=', '+=', '-=', '*=', '/=', '÷=', '%=', '^=', '&=', '|=', '⊻=', '<<=', '>>=', '>>>=', '.=', '.+=', '.-=', '.*=', './=', '.^='];
+function level(p: number, ops: string[], right = false) {
+  for (const o of ops) {
+    PREC[o] = p;
+    if (right) RIGHT.add(o);
+  }
+}
+const ASSIGN_OPS = [
+  '=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '÷=',
+  '%=',
+  '^=',
+  '&=',
+  '|=',
+  '⊻=',
+  '<<=',
+  '>>=',
+  '>>>=',
+  '.=',
+  '.+=',
+  '.-=',
+  '.*=',
+  './=',
+  '.^=',
+];
 level(1, ASSIGN_OPS, true);
 level(2, ['=>', '.=>'], true);
 level(5, ['||'], true);
 level(6, ['&&'], true);
-const COMPARISON = ['>', '<', '>=', '<=', '==', '===', '!=', '!==', '<:', '>:', 'in', 'isa', '∈', '∉', '≤', '≥', '≠', '≈', '≡', '≢', '⊆', '⊇', '⊂', '⊃', '.==', '.!=', '.<', '.>', '.<=', '.>='];
+const COMPARISON = [
+  '>',
+  '<',
+  '>=',
+  '<=',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '<:',
+  '>:',
+  'in',
+  'isa',
+  '∈',
+  '∉',
+  '≤',
+  '≥',
+  '≠',
+  '≈',
+  '≡',
+  '≢',
+  '⊆',
+  '⊇',
+  '⊂',
+  '⊃',
+  '.==',
+  '.!=',
+  '.<',
+  '.>',
+  '.<=',
+  '.>=',
+];
 level(7, COMPARISON);
-level(8, ['|>']); level(8, ['<|'], true);
+level(8, ['|>']);
+level(8, ['<|'], true);
 level(9, [':']);
 level(10, ['+', '-', '|', '⊻', '.+', '.-', '∪']);
 level(11, ['*', '/', '÷', '%', '&', '\\', '.*', './', '.%', '∩', '⋅', '×', '∘']);
@@ -67,14 +133,19 @@ export function parseOne(text: string, file: string): Value {
 
 /** True when the text ends inside an unfinished construct (the REPL then reads another line). */
 export function isIncomplete(text: string): boolean {
-  try { parseAll(text, 'REPL'); return false; }
-  catch (e) { return e instanceof ParseError && e.msg.startsWith('incomplete'); }
+  try {
+    parseAll(text, 'REPL');
+    return false;
+  } catch (e) {
+    return e instanceof ParseError && e.msg.startsWith('incomplete');
+  }
 }
 
 class Parser {
   toks: Token[] = [];
   i = 0;
-  text: string; file: string;
+  text: string;
+  file: string;
   /** inside [ ] or ( ): newlines are whitespace; in [ ] spaces separate columns */
   parenDepth = 0;
   inBracket = false;
@@ -84,21 +155,40 @@ class Parser {
   inTernary = 0;
   noSplat = 0;
   constructor(text: string, file: string) {
-    this.text = text; this.file = file;
-    try { this.toks = lex(text); }
-    catch (e) {
+    this.text = text;
+    this.file = file;
+    try {
+      this.toks = lex(text);
+    } catch (e) {
       if (e instanceof LexError) {
         const before = text.slice(0, e.pos).split('\n');
-        throw new ParseError(e.message.startsWith('unterminated') ? 'incomplete: ' + e.message : e.message, file, before.length, before[before.length - 1]!.length + 1, text);
+        throw new ParseError(
+          e.message.startsWith('unterminated') ? 'incomplete: ' + e.message : e.message,
+          file,
+          before.length,
+          before[before.length - 1]!.length + 1,
+          text,
+        );
       }
       throw e;
     }
   }
-  peek(k = 0): Token { return this.toks[Math.min(this.i + k, this.toks.length - 1)]!; }
-  next(): Token { return this.toks[this.i++]!; }
-  at(kind: string, text?: string): boolean { const t = this.peek(); return t.kind === kind && (text === undefined || t.text === text); }
-  isOp(text: string): boolean { return this.at('op', text); }
-  isKw(text: string): boolean { return this.at('kw', text); }
+  peek(k = 0): Token {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)]!;
+  }
+  next(): Token {
+    return this.toks[this.i++]!;
+  }
+  at(kind: string, text?: string): boolean {
+    const t = this.peek();
+    return t.kind === kind && (text === undefined || t.text === text);
+  }
+  isOp(text: string): boolean {
+    return this.at('op', text);
+  }
+  isKw(text: string): boolean {
+    return this.at('kw', text);
+  }
   err(msg: string, t: Token = this.peek()): never {
     if (t.kind === 'eof') {
       msg = 'incomplete: premature end of input';
@@ -118,11 +208,18 @@ class Parser {
     if (!this.isKw(text)) this.err(`Expected \`${text}\``);
     return this.next();
   }
-  skipNewlines(): void { while (this.at('nl') || this.isOp(';')) this.next(); }
-  skipNl(): void { while (this.at('nl')) this.next(); }
+  skipNewlines(): void {
+    while (this.at('nl') || this.isOp(';')) this.next();
+  }
+  skipNl(): void {
+    while (this.at('nl')) this.next();
+  }
   endStatement(): void {
     if (this.at('eof')) return;
-    if (this.at('nl') || this.isOp(';')) { this.skipNewlines(); return; }
+    if (this.at('nl') || this.isOp(';')) {
+      this.skipNewlines();
+      return;
+    }
     this.err(`extra token \`${this.peek().text}\` after end of expression`);
   }
 
@@ -131,10 +228,17 @@ class Parser {
   parseStatement(): Value {
     const first = this.parseExpr();
     if (!this.isOp(',')) return first;
-    if (first instanceof Expr && (first.head.name === '=' || ASSIGN_OPS.includes(first.head.name)) && !isCallLike(first.args[0]!)) {
+    if (
+      first instanceof Expr &&
+      (first.head.name === '=' || ASSIGN_OPS.includes(first.head.name)) &&
+      !isCallLike(first.args[0]!)
+    ) {
       // x = 1, 2  assigns the tuple
       const rest: Value[] = [];
-      while (this.isOp(',')) { this.next(); rest.push(this.parseTernary()); }
+      while (this.isOp(',')) {
+        this.next();
+        rest.push(this.parseTernary());
+      }
       return new Expr(first.head, [first.args[0]!, new Expr(sym('tuple'), [first.args[1]!, ...rest])]);
     }
     const items: Value[] = [first];
@@ -145,7 +249,8 @@ class Parser {
     const lhs = new Expr(sym('tuple'), items);
     const t = this.peek();
     if (t.kind === 'op' && (t.text === '=' || ASSIGN_OPS.includes(t.text))) {
-      this.next(); this.skipNl();
+      this.next();
+      this.skipNl();
       return new Expr(sym(t.text), [lhs, this.parseStatement()]);
     }
     return lhs;
@@ -154,8 +259,10 @@ class Parser {
   /** Parses statements until one of the terminator keywords; returns Expr(:block, LNN, stmt, ...) */
   parseBlock(terms: Set<string> = BLOCK_END): Expr {
     const out: Value[] = [];
-    const save = this.parenDepth; this.parenDepth = 0;
-    const saveB = this.inBracket; this.inBracket = false;
+    const save = this.parenDepth;
+    this.parenDepth = 0;
+    const saveB = this.inBracket;
+    this.inBracket = false;
     this.skipNewlines();
     while (!(this.at('kw') && terms.has(this.peek().text))) {
       if (this.at('eof')) this.err('incomplete: `end` expected');
@@ -165,17 +272,21 @@ class Parser {
       if (!(this.at('nl') || this.isOp(';'))) this.err(`extra token \`${this.peek().text}\` after end of expression`);
       this.skipNewlines();
     }
-    this.parenDepth = save; this.inBracket = saveB;
+    this.parenDepth = save;
+    this.inBracket = saveB;
     return new Expr(sym('block'), out);
   }
 
-  parseExpr(): Value { return this.parseAssignment(); }
+  parseExpr(): Value {
+    return this.parseAssignment();
+  }
 
   parseAssignment(): Value {
     const lhs = this.parseTernary();
     const t = this.peek();
     if (t.kind === 'op' && (ASSIGN_OPS.includes(t.text) || t.text === '->')) {
-      this.next(); this.skipNl();
+      this.next();
+      this.skipNl();
       const rhs = this.parseAssignment();
       if (t.text === '->') return E('->', lhs, this.wrapBody(rhs, t.line));
       if (t.text === '=' && isCallLike(lhs)) return E('=', lhs, this.wrapBody(rhs, t.line));
@@ -197,12 +308,15 @@ class Parser {
     }
     if (this.isOp('?')) {
       if (!this.peek().spaceBefore) this.err('space required before "?" operator');
-      this.next(); this.skipNl();
+      this.next();
+      this.skipNl();
       this.inTernary++;
-      const a = this.parseTernary(); this.skipNl();
+      const a = this.parseTernary();
+      this.skipNl();
       this.inTernary--;
       if (!this.isOp(':')) this.err('colon expected in "?" expression');
-      this.next(); this.skipNl();
+      this.next();
+      this.skipNl();
       const b = this.parseTernary();
       return E('if', cond, a, b);
     }
@@ -210,14 +324,20 @@ class Parser {
   }
   parseWhereArg(): Value {
     if (this.isOp('{')) {
-      this.next(); const items = this.parseList('}'); return E('braces', ...items);
+      this.next();
+      const items = this.parseList('}');
+      return E('braces', ...items);
     }
     return this.parseBinary(7);
   }
 
   parsePair(): Value {
     const lhs = this.parseBinary(5);
-    if (this.isOp('=>') || this.isOp('.=>')) { const op = this.next().text; this.skipNl(); return E('call', sym(op), lhs, this.parsePair()); }
+    if (this.isOp('=>') || this.isOp('.=>')) {
+      const op = this.next().text;
+      this.skipNl();
+      return E('call', sym(op), lhs, this.parsePair());
+    }
     return lhs;
   }
 
@@ -225,9 +345,17 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'op' && PREC[t.text] !== undefined && !ASSIGN_OPS.includes(t.text) && t.text !== '=>') {
       // in brackets, `a -b` (space before, none after) is two elements, not subtraction
-      if (this.inBracket && this.parenDepth === 0 && t.spaceBefore && !this.peek(1).spaceBefore && (t.text === '-' || t.text === '+')) return null;
+      if (
+        this.inBracket &&
+        this.parenDepth === 0 &&
+        t.spaceBefore &&
+        !this.peek(1).spaceBefore &&
+        (t.text === '-' || t.text === '+')
+      )
+        return null;
       if (t.text === ':' && this.inTernary > 0 && t.spaceBefore) return null;
-      if (t.text === ':' && this.inBracket && this.parenDepth === 0 && t.spaceBefore && this.peek(1).spaceBefore) return t.text;
+      if (t.text === ':' && this.inBracket && this.parenDepth === 0 && t.spaceBefore && this.peek(1).spaceBefore)
+        return t.text;
       return t.text;
     }
     if (t.kind === 'kw' && (t.text === 'in' || t.text === 'isa')) return t.text;
@@ -238,35 +366,60 @@ class Parser {
     let lhs = this.parseUnary();
     for (;;) {
       // `...` binds looser than `:` and arithmetic but tighter than comparisons: 1:n... is (1:n)...
-      if (minPrec <= PREC[':']! && this.isOp('...') && this.noSplat === 0) { this.next(); lhs = E('...', lhs); continue; }
+      if (minPrec <= PREC[':']! && this.isOp('...') && this.noSplat === 0) {
+        this.next();
+        lhs = E('...', lhs);
+        continue;
+      }
       const op = this.binOpAt();
       if (op === null) break;
       const p = PREC[op]!;
       if (p < minPrec) break;
       const opTok = this.next();
       this.skipNl();
-      if (p === 7) { // comparison chain
+      if (p === 7) {
+        // comparison chain
         const rhs = this.parseBinary(8);
         const parts: Value[] = [lhs, sym(op), rhs];
         while (this.binOpAt() !== null && PREC[this.binOpAt()!] === 7) {
-          const o2 = this.next().text; this.skipNl(); parts.push(sym(o2), this.parseBinary(8));
+          const o2 = this.next().text;
+          this.skipNl();
+          parts.push(sym(o2), this.parseBinary(8));
         }
         if (parts.length === 3) lhs = mkBinary(op, lhs, rhs);
         else lhs = E('comparison', ...parts);
         continue;
       }
       if (op === ':') {
-        if (this.at('nl') || this.isOp(')') || this.isOp(']') || this.isOp(',')) { lhs = E('call', sym(':'), lhs); continue; } // unlikely form
+        if (this.at('nl') || this.isOp(')') || this.isOp(']') || this.isOp(',')) {
+          lhs = E('call', sym(':'), lhs);
+          continue;
+        } // unlikely form
         const b = this.parseBinary(10);
-        if (this.isOp(':') ) { this.next(); this.skipNl(); const c = this.parseBinary(10); lhs = E('call', sym(':'), lhs, b, c); }
-        else lhs = E('call', sym(':'), lhs, b);
+        if (this.isOp(':')) {
+          this.next();
+          this.skipNl();
+          const c = this.parseBinary(10);
+          lhs = E('call', sym(':'), lhs, b, c);
+        } else lhs = E('call', sym(':'), lhs, b);
         continue;
       }
       const rhs = this.parseBinary(RIGHT.has(op) ? p : p + 1);
-      if (op === '||' || op === '&&') { lhs = E(op, lhs, rhs); continue; }
+      if (op === '||' || op === '&&') {
+        lhs = E(op, lhs, rhs);
+        continue;
+      }
       // chains of + and * collapse into one call, as Julia does: a + b + c -> +(a, b, c)
-      if ((op === '+' || op === '*') && lhs instanceof Expr && lhs.head.name === 'call' && lhs.args[0] === sym(op) && lhs.args.length >= 3 && !parenthesized.has(lhs)) {
-        lhs.args.push(rhs); continue;
+      if (
+        (op === '+' || op === '*') &&
+        lhs instanceof Expr &&
+        lhs.head.name === 'call' &&
+        lhs.args[0] === sym(op) &&
+        lhs.args.length >= 3 &&
+        !parenthesized.has(lhs)
+      ) {
+        lhs.args.push(rhs);
+        continue;
       }
       lhs = mkBinary(op, lhs, rhs);
       void opTok;
@@ -276,9 +429,26 @@ class Parser {
 
   parseUnary(): Value {
     const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!' || t.text === '~' || t.text === '√' || t.text === '∛' || t.text === '¬' || t.text === '.-' || t.text === '.!')) {
+    if (
+      t.kind === 'op' &&
+      (t.text === '-' ||
+        t.text === '+' ||
+        t.text === '!' ||
+        t.text === '~' ||
+        t.text === '√' ||
+        t.text === '∛' ||
+        t.text === '¬' ||
+        t.text === '.-' ||
+        t.text === '.!')
+    ) {
       const nt = this.peek(1);
-      if (nt.kind === 'op' && (nt.text === ')' || nt.text === ',' || nt.text === ']' || nt.text === ';' || nt.text === '=') ) { this.next(); return sym(t.text); }
+      if (
+        nt.kind === 'op' &&
+        (nt.text === ')' || nt.text === ',' || nt.text === ']' || nt.text === ';' || nt.text === '=')
+      ) {
+        this.next();
+        return sym(t.text);
+      }
       if (nt.kind === 'op' && nt.text === '(' && !nt.spaceBefore) {
         // `-(a, b)` is a call of -
         this.next();
@@ -294,9 +464,15 @@ class Parser {
       // unary minus binds looser than ^ : -2^2 == -(2^2)
       return E('call', sym(t.text), operand);
     }
-    if (t.kind === 'op' && t.text === '::') { this.next(); return E('::', this.parseUnary()); }
+    if (t.kind === 'op' && t.text === '::') {
+      this.next();
+      return E('::', this.parseUnary());
+    }
     // `<:T` inside type braces: Vector{<:Real}
-    if (t.kind === 'op' && (t.text === '<:' || t.text === '>:') && !this.peek(1).spaceBefore) { this.next(); return E(t.text, this.parseUnary()); }
+    if (t.kind === 'op' && (t.text === '<:' || t.text === '>:') && !this.peek(1).spaceBefore) {
+      this.next();
+      return E(t.text, this.parseUnary());
+    }
     const lit = this.at('int') || this.at('float');
     const p0 = this.parsePrimary();
     // a number literal is never called: 2(x+1) is juxtaposition
@@ -307,7 +483,8 @@ class Parser {
   /** `^` binds tighter than unary minus on its left but its right operand may itself be unary: 2^-1 */
   parsePowerTail(base: Value, negLiteral: boolean, _sign: string): Value {
     if (this.isOp('^') || this.isOp('.^')) {
-      const op = this.next().text; this.skipNl();
+      const op = this.next().text;
+      this.skipNl();
       const exp = this.parseUnaryForPower();
       if (negLiteral && typeof base !== 'object') {
         // -2^2 parses as -(2^2): undo the folded literal sign
@@ -319,7 +496,11 @@ class Parser {
   }
   parseUnaryForPower(): Value {
     const t = this.peek();
-    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!')) { this.next(); if (t.text !== '!' && (this.at('int') || this.at('float'))) return this.parseNumberLiteral(t.text === '-'); return E('call', sym(t.text), this.parseUnaryForPower()); }
+    if (t.kind === 'op' && (t.text === '-' || t.text === '+' || t.text === '!')) {
+      this.next();
+      if (t.text !== '!' && (this.at('int') || this.at('float'))) return this.parseNumberLiteral(t.text === '-');
+      return E('call', sym(t.text), this.parseUnaryForPower());
+    }
     const prim = this.parsePostfix(this.parsePrimary());
     return this.parsePowerTail(this.parseJuxtapose(prim), false, '');
   }
@@ -327,7 +508,11 @@ class Parser {
   /** numeric literal juxtaposed with an identifier or parenthesis: 2x, 3(x+1) */
   parseJuxtapose(v: Value): Value {
     const t = this.peek();
-    if ((typeof v === 'bigint' || typeof v === 'number' || v instanceof Bits) && !t.spaceBefore && (t.kind === 'id' || (t.kind === 'op' && t.text === '('))) {
+    if (
+      (typeof v === 'bigint' || typeof v === 'number' || v instanceof Bits) &&
+      !t.spaceBefore &&
+      (t.kind === 'id' || (t.kind === 'op' && t.text === '('))
+    ) {
       const rhs = t.kind === 'id' ? this.parsePostfix(this.parsePrimary()) : this.parsePostfix(this.parsePrimary());
       const rr = this.isOp('^') ? this.parsePowerTail(rhs, false, '') : rhs;
       return E('call', sym('*'), v, rr);
@@ -344,7 +529,10 @@ class Parser {
     const t = this.next();
     const raw = t.text.replace(/_/g, '');
     if (t.kind === 'float') {
-      if (/f/.test(raw)) { const v = Math.fround(parseFloat(raw.replace('f', 'e'))); return new Bits(T.Float32!, neg ? -v : v); }
+      if (/f/.test(raw)) {
+        const v = Math.fround(parseFloat(raw.replace('f', 'e')));
+        return new Bits(T.Float32!, neg ? -v : v);
+      }
       const v = parseFloat(raw.startsWith('.') ? '0' + raw : raw);
       return neg ? -v : v;
     }
@@ -358,8 +546,8 @@ class Parser {
     }
     let v = BigInt(raw);
     if (neg) v = -v;
-    if (v >= -(1n << 63n) && v < (1n << 63n)) return v;
-    if (v >= -(1n << 127n) && v < (1n << 127n)) return new Bits(T.Int128!, v);
+    if (v >= -(1n << 63n) && v < 1n << 63n) return v;
+    if (v >= -(1n << 127n) && v < 1n << 127n) return new Bits(T.Int128!, v);
     return E('macrocall', sym('@big_str'), null as unknown as Value, utf8Encode(v.toString()));
   }
 
@@ -377,10 +565,13 @@ class Parser {
       if (t.text === '[' && !t.spaceBefore) {
         this.next();
         this.inIndex++;
-        const saveB = this.inBracket; const saveD = this.parenDepth;
-        this.inBracket = false; this.parenDepth = 1;
+        const saveB = this.inBracket;
+        const saveD = this.parenDepth;
+        this.inBracket = false;
+        this.parenDepth = 1;
         const inner = this.parseBracketContents(']');
-        this.inBracket = saveB; this.parenDepth = saveD;
+        this.inBracket = saveB;
+        this.parenDepth = saveD;
         this.inIndex--;
         if (inner.head.name === 'vect') v = E('ref', v, ...inner.args);
         else if (inner.head.name === 'comprehension') v = E('typed_comprehension', v, ...inner.args);
@@ -396,22 +587,42 @@ class Parser {
         this.next();
         const n = this.peek();
         if (n.kind === 'op' && n.text === '(') {
-          this.next(); const args = this.parseCallArgs(')');
-          v = E('.', v, E('tuple', ...args)); continue;
+          this.next();
+          const args = this.parseCallArgs(')');
+          v = E('.', v, E('tuple', ...args));
+          continue;
         }
-        if (n.kind === 'id' || n.kind === 'kw') { this.next(); v = E('.', v, new QuoteNode(sym(n.text))); continue; }
-        if (n.kind === 'op' && n.text === ':' ) { this.next(); const q = this.parsePrimaryAfterColon(); v = E('.', v, q); continue; }
-        if (n.kind === 'macro') { this.next(); v = E('.', v, new QuoteNode(sym(n.text))); continue; }
+        if (n.kind === 'id' || n.kind === 'kw') {
+          this.next();
+          v = E('.', v, new QuoteNode(sym(n.text)));
+          continue;
+        }
+        if (n.kind === 'op' && n.text === ':') {
+          this.next();
+          const q = this.parsePrimaryAfterColon();
+          v = E('.', v, q);
+          continue;
+        }
+        if (n.kind === 'macro') {
+          this.next();
+          v = E('.', v, new QuoteNode(sym(n.text)));
+          continue;
+        }
         this.err('invalid syntax after `.`');
       }
-      if (t.text === "'" ) { this.next(); v = E("'", v); continue; }
+      if (t.text === "'") {
+        this.next();
+        v = E("'", v);
+        continue;
+      }
       if (t.text === '::' && !(this.inBracket && t.spaceBefore && !this.peek(1).spaceBefore)) {
         this.next();
         // `x::T...` is `(x::T)...`: the type does not take the splat
         this.noSplat++;
         const ty = this.parsePostfix(this.parsePrimary());
         this.noSplat--;
-        v = E('::', v, ty); continue;
+        v = E('::', v, ty);
+        continue;
       }
       break;
     }
@@ -423,7 +634,10 @@ class Parser {
     const params: Value[] = [];
     if (!this.at('nl') && !this.isOp(';')) {
       params.push(this.parseBinary(2));
-      while (this.isOp(',')) { this.next(); params.push(this.parseBinary(2)); }
+      while (this.isOp(',')) {
+        this.next();
+        params.push(this.parseBinary(2));
+      }
     }
     const body = this.parseBlock(new Set(['end']));
     this.expectKw('end');
@@ -432,38 +646,60 @@ class Parser {
 
   /** arguments of a call up to `close`: positional, `k=v` keyword (Expr(:kw)), `; params`, generators */
   parseCallArgs(close: string): Value[] {
-    const saveD = this.parenDepth, saveB = this.inBracket;
-    this.parenDepth++; this.inBracket = false;
-    const args: Value[] = []; let params: Value[] | null = null;
+    const saveD = this.parenDepth,
+      saveB = this.inBracket;
+    this.parenDepth++;
+    this.inBracket = false;
+    const args: Value[] = [];
+    let params: Value[] | null = null;
     this.skipNl();
     while (!this.isOp(close)) {
-      if (this.isOp(';')) { this.next(); this.skipNl(); params = []; continue; }
+      if (this.isOp(';')) {
+        this.next();
+        this.skipNl();
+        params = [];
+        continue;
+      }
       let a = this.parseExpr();
       if (this.isKw('for')) a = this.parseGenerator(a);
-      if (a instanceof Expr && a.head.name === '=' ) a = E('kw', ...a.args);
+      if (a instanceof Expr && a.head.name === '=') a = E('kw', ...a.args);
       (params ?? args).push(a);
       this.skipNl();
-      if (this.isOp(',')) { this.next(); this.skipNl(); continue; }
+      if (this.isOp(',')) {
+        this.next();
+        this.skipNl();
+        continue;
+      }
       if (!this.isOp(close) && !this.isOp(';')) this.err(`Expected \`${close}\``);
     }
     this.next();
-    this.parenDepth = saveD; this.inBracket = saveB;
-    if (params) return [E('parameters', ...params.map(p => p instanceof Expr && p.head.name === 'kw' ? p : p)), ...args];
+    this.parenDepth = saveD;
+    this.inBracket = saveB;
+    if (params)
+      return [E('parameters', ...params.map(p => (p instanceof Expr && p.head.name === 'kw' ? p : p))), ...args];
     return args;
   }
 
   parseList(close: string): Value[] {
-    const saveD = this.parenDepth; this.parenDepth++;
-    const saveB = this.inBracket; this.inBracket = false;
+    const saveD = this.parenDepth;
+    this.parenDepth++;
+    const saveB = this.inBracket;
+    this.inBracket = false;
     const items: Value[] = [];
     this.skipNl();
     while (!this.isOp(close)) {
-      items.push(this.parseExpr()); this.skipNl();
-      if (this.isOp(',')) { this.next(); this.skipNl(); continue; }
+      items.push(this.parseExpr());
+      this.skipNl();
+      if (this.isOp(',')) {
+        this.next();
+        this.skipNl();
+        continue;
+      }
       if (!this.isOp(close)) this.err(`Expected \`${close}\``);
     }
     this.next();
-    this.parenDepth = saveD; this.inBracket = saveB;
+    this.parenDepth = saveD;
+    this.inBracket = saveB;
     return items;
   }
 
@@ -471,15 +707,25 @@ class Parser {
     const specs: Value[] = [];
     this.expectKw('for');
     specs.push(this.parseIterSpec());
-    while (this.isOp(',')) { this.next(); this.skipNl(); specs.push(this.parseIterSpec()); }
+    while (this.isOp(',')) {
+      this.next();
+      this.skipNl();
+      specs.push(this.parseIterSpec());
+    }
     let gen: Value[] = specs;
-    { let k = 0; while (this.peek(k).kind === 'nl') k++; const nx = this.peek(k); if (nx.kind === 'kw' && (nx.text === 'if' || nx.text === 'for')) while (this.at('nl')) this.next(); }
+    {
+      let k = 0;
+      while (this.peek(k).kind === 'nl') k++;
+      const nx = this.peek(k);
+      if (nx.kind === 'kw' && (nx.text === 'if' || nx.text === 'for')) while (this.at('nl')) this.next();
+    }
     if (this.isKw('if')) {
       this.next();
       const cond = this.parseTernary();
       gen = [E('filter', cond, ...specs)];
     }
-    if (this.isKw('for')) { // nested: [x for a in b for x in a]
+    if (this.isKw('for')) {
+      // nested: [x for a in b for x in a]
       const inner = this.parseGenerator(body);
       return E('flatten', E('generator', inner, ...gen));
     }
@@ -487,12 +733,16 @@ class Parser {
   }
 
   parseIterSpec(): Value {
-    const saveB = this.inBracket; this.inBracket = false;
+    const saveB = this.inBracket;
+    this.inBracket = false;
     const lhs = this.parseBinary(8);
     this.inBracket = saveB;
-    if (this.isOp('=') || this.isKw('in') || this.isOp('∈')) { this.next(); this.skipNl(); }
-    else this.err('expected `in` in iteration specification');
-    const saveB2 = this.inBracket; this.inBracket = false;
+    if (this.isOp('=') || this.isKw('in') || this.isOp('∈')) {
+      this.next();
+      this.skipNl();
+    } else this.err('expected `in` in iteration specification');
+    const saveB2 = this.inBracket;
+    this.inBracket = false;
     const rhs = this.parseTernary();
     this.inBracket = saveB2;
     return E('=', lhs, rhs);
@@ -500,14 +750,24 @@ class Parser {
 
   /** contents of [ ... ]: vect, hcat, vcat (rows), comprehension */
   parseBracketContents(close: string): Expr {
-    const saveB = this.inBracket, saveD = this.parenDepth;
-    this.inBracket = true; this.parenDepth = 0;
+    const saveB = this.inBracket,
+      saveD = this.parenDepth;
+    this.inBracket = true;
+    this.parenDepth = 0;
     const rows: Value[][] = [];
     let row: Value[] = [];
-    let sawComma = false, sawSemi = false;
+    let sawComma = false,
+      sawSemi = false;
     this.skipNl();
-    const finish = (e: Expr) => { this.inBracket = saveB; this.parenDepth = saveD; return e; };
-    if (this.isOp(close)) { this.next(); return finish(E('vect')); }
+    const finish = (e: Expr) => {
+      this.inBracket = saveB;
+      this.parenDepth = saveD;
+      return e;
+    };
+    if (this.isOp(close)) {
+      this.next();
+      return finish(E('vect'));
+    }
     for (;;) {
       let el = this.parseExpr();
       if (this.isKw('for')) {
@@ -518,19 +778,46 @@ class Parser {
         return finish(E('comprehension', el));
       }
       row.push(el);
-      if (this.isOp(',')) { sawComma = true; this.next(); this.skipNl(); if (this.isOp(close)) { this.next(); rows.push(row); break; } continue; }
-      if (this.isOp(close)) { this.next(); rows.push(row); break; }
+      if (this.isOp(',')) {
+        sawComma = true;
+        this.next();
+        this.skipNl();
+        if (this.isOp(close)) {
+          this.next();
+          rows.push(row);
+          break;
+        }
+        continue;
+      }
+      if (this.isOp(close)) {
+        this.next();
+        rows.push(row);
+        break;
+      }
       if (this.at('nl') && !this.isOp(';')) {
         // a newline before the closing bracket, or in a comma-separated list, is only whitespace
-        let k = 0; while (this.peek(k).kind === 'nl') k++;
+        let k = 0;
+        while (this.peek(k).kind === 'nl') k++;
         const nx = this.peek(k);
-        if (sawComma || (nx.kind === 'op' && nx.text === close)) { while (this.at('nl')) this.next(); if (this.isOp(close)) { this.next(); rows.push(row); break; } continue; }
+        if (sawComma || (nx.kind === 'op' && nx.text === close)) {
+          while (this.at('nl')) this.next();
+          if (this.isOp(close)) {
+            this.next();
+            rows.push(row);
+            break;
+          }
+          continue;
+        }
       }
       if (this.isOp(';') || this.at('nl')) {
         sawSemi = true;
         while (this.isOp(';') || this.at('nl')) this.next();
-        rows.push(row); row = [];
-        if (this.isOp(close)) { this.next(); break; }
+        rows.push(row);
+        row = [];
+        if (this.isOp(close)) {
+          this.next();
+          break;
+        }
         continue;
       }
       // whitespace-separated: next column
@@ -539,45 +826,100 @@ class Parser {
     }
     if (sawComma && !sawSemi) return finish(E('vect', ...rows.flat()));
     if (sawComma && sawSemi) this.err('unexpected semicolon in array expression');
-    if (rows.length === 1) return finish(rows[0]!.length === 1 && !sawSemi ? E('vect', ...rows[0]!) : E('hcat', ...rows[0]!));
+    if (rows.length === 1)
+      return finish(rows[0]!.length === 1 && !sawSemi ? E('vect', ...rows[0]!) : E('hcat', ...rows[0]!));
     if (rows.every(r => r.length === 1)) return finish(E('vcat', ...rows.map(r => r[0]!)));
-    return finish(E('vcat', ...rows.map(r => r.length === 1 ? r[0]! : E('row', ...r))));
+    return finish(E('vcat', ...rows.map(r => (r.length === 1 ? r[0]! : E('row', ...r)))));
   }
 
   parsePrimaryAfterColon(): Value {
     const t = this.peek();
-    if (t.kind === 'op' && t.text === '(') { this.next(); const e = this.parseParenContents(); return E('quote', e); }
-    if (t.kind === 'id' || t.kind === 'kw') { this.next(); return new QuoteNode(sym(t.text)); }
-    if (t.kind === 'op') { this.next(); return new QuoteNode(sym(t.text)); }
+    if (t.kind === 'op' && t.text === '(') {
+      this.next();
+      const e = this.parseParenContents();
+      return E('quote', e);
+    }
+    if (t.kind === 'id' || t.kind === 'kw') {
+      this.next();
+      return new QuoteNode(sym(t.text));
+    }
+    if (t.kind === 'op') {
+      this.next();
+      return new QuoteNode(sym(t.text));
+    }
     return this.err('invalid `:` syntax');
   }
 
   parseParenContents(): Value {
-    const saveD = this.parenDepth, saveB = this.inBracket;
-    this.parenDepth++; this.inBracket = false;
-    const done = (v: Value) => { this.parenDepth = saveD; this.inBracket = saveB; return v; };
+    const saveD = this.parenDepth,
+      saveB = this.inBracket;
+    this.parenDepth++;
+    this.inBracket = false;
+    const done = (v: Value) => {
+      this.parenDepth = saveD;
+      this.inBracket = saveB;
+      return v;
+    };
     this.skipNl();
-    if (this.isOp(')')) { this.next(); return done(E('tuple')); }
-    if (this.isOp(';')) { // (; a, b) named tuple
-      this.next(); const items: Value[] = [];
-      this.skipNl();
-      while (!this.isOp(')')) { items.push(this.parseExpr()); this.skipNl(); if (this.isOp(',')) { this.next(); this.skipNl(); } }
+    if (this.isOp(')')) {
       this.next();
-      return done(E('tuple', E('parameters', ...items.map(x => x instanceof Expr && x.head.name === '=' ? E('kw', ...x.args) : x))));
+      return done(E('tuple'));
+    }
+    if (this.isOp(';')) {
+      // (; a, b) named tuple
+      this.next();
+      const items: Value[] = [];
+      this.skipNl();
+      while (!this.isOp(')')) {
+        items.push(this.parseExpr());
+        this.skipNl();
+        if (this.isOp(',')) {
+          this.next();
+          this.skipNl();
+        }
+      }
+      this.next();
+      return done(
+        E(
+          'tuple',
+          E('parameters', ...items.map(x => (x instanceof Expr && x.head.name === '=' ? E('kw', ...x.args) : x))),
+        ),
+      );
     }
     let first = this.parseExpr();
-    if (this.isKw('for')) { first = this.parseGenerator(first); this.skipNl(); this.expectOp(')'); return done(first); }
+    if (this.isKw('for')) {
+      first = this.parseGenerator(first);
+      this.skipNl();
+      this.expectOp(')');
+      return done(first);
+    }
     this.skipNl();
-    if (this.isOp(')')) { this.next(); if (first instanceof Expr) parenthesized.add(first); return done(first); }
+    if (this.isOp(')')) {
+      this.next();
+      if (first instanceof Expr) parenthesized.add(first);
+      return done(first);
+    }
     if (this.isOp(',')) {
       const items: Value[] = [first];
-      while (this.isOp(',')) { this.next(); this.skipNl(); if (this.isOp(')')) break; items.push(this.parseExpr()); this.skipNl(); }
+      while (this.isOp(',')) {
+        this.next();
+        this.skipNl();
+        if (this.isOp(')')) break;
+        items.push(this.parseExpr());
+        this.skipNl();
+      }
       this.expectOp(')');
       return done(E('tuple', ...items));
     }
     if (this.isOp(';')) {
       const stmts: Value[] = [first];
-      while (this.isOp(';')) { this.next(); this.skipNl(); if (this.isOp(')')) break; stmts.push(this.parseExpr()); this.skipNl(); }
+      while (this.isOp(';')) {
+        this.next();
+        this.skipNl();
+        if (this.isOp(')')) break;
+        stmts.push(this.parseExpr());
+        this.skipNl();
+      }
       this.expectOp(')');
       return done(E('block', ...stmts));
     }
@@ -596,7 +938,7 @@ class Parser {
       }
     }
     if (t.prefix) {
-      const raw = (t.parts ?? []).map(p => typeof p === 'string' ? p : '$' + p.src).join('');
+      const raw = (t.parts ?? []).map(p => (typeof p === 'string' ? p : '$' + p.src)).join('');
       return E('macrocall', sym(`@${t.prefix}_str`), new LineNumberNode(t.line, sym(this.file)), utf8Encode(raw));
     }
     if (parts.length === 0) return '';
@@ -607,49 +949,94 @@ class Parser {
   parsePrimary(): Value {
     const t = this.peek();
     switch (t.kind) {
-      case 'int': case 'float': return this.parseNumberLiteral(false);
-      case 'str': this.next(); return this.parseString(t);
-      case 'char': this.next(); return JChar.of(t.cp!);
-      case 'id': this.next(); return sym(t.text);
-      case 'macro': return this.parseMacroCall();
+      case 'int':
+      case 'float':
+        return this.parseNumberLiteral(false);
+      case 'str':
+        this.next();
+        return this.parseString(t);
+      case 'char':
+        this.next();
+        return JChar.of(t.cp!);
+      case 'id':
+        this.next();
+        return sym(t.text);
+      case 'macro':
+        return this.parseMacroCall();
       case 'kw':
-        if ((t.text === 'in' || t.text === 'isa') && this.peek(1).kind === 'op' && this.peek(1).text === '(' && !this.peek(1).spaceBefore) { this.next(); return sym(t.text); }
+        if (
+          (t.text === 'in' || t.text === 'isa') &&
+          this.peek(1).kind === 'op' &&
+          this.peek(1).text === '(' &&
+          !this.peek(1).spaceBefore
+        ) {
+          this.next();
+          return sym(t.text);
+        }
         return this.parseKeyword();
       case 'op': {
-        if (t.text === '(') { this.next(); return this.parseParenContents(); }
-        if (t.text === '[') { this.next(); return this.parseBracketContents(']'); }
-        if (t.text === ':' ) {
+        if (t.text === '(') {
+          this.next();
+          return this.parseParenContents();
+        }
+        if (t.text === '[') {
+          this.next();
+          return this.parseBracketContents(']');
+        }
+        if (t.text === ':') {
           this.next();
           const n = this.peek();
-          if (n.spaceBefore || n.kind === 'nl' || n.kind === 'eof' || (n.kind === 'op' && /^[)\],;]$/.test(n.text))) return sym(':');
+          if (n.spaceBefore || n.kind === 'nl' || n.kind === 'eof' || (n.kind === 'op' && /^[)\],;]$/.test(n.text)))
+            return sym(':');
           return this.parsePrimaryAfterColon();
         }
-        if (t.text === '$') { this.next(); return E('$', this.parsePrimary()); }
-        if (PREC[t.text] !== undefined || t.text === '√' || t.text === '∛') { this.next(); return sym(t.text); }
+        if (t.text === '$') {
+          this.next();
+          return E('$', this.parsePrimary());
+        }
+        if (PREC[t.text] !== undefined || t.text === '√' || t.text === '∛') {
+          this.next();
+          return sym(t.text);
+        }
         return this.err(`unexpected \`${t.text}\``);
       }
-      case 'nl': return this.err('unexpected newline');
-      case 'eof': return this.err('incomplete: premature end of input');
+      case 'nl':
+        return this.err('unexpected newline');
+      case 'eof':
+        return this.err('incomplete: premature end of input');
     }
   }
 
   parseMacroCall(): Value {
     const t = this.next();
-    const name = sym(t.text === '@.' ? '@__dot__' : t.text);   // Julia's name for `@.`
+    const name = sym(t.text === '@.' ? '@__dot__' : t.text); // Julia's name for `@.`
     const lnn = new LineNumberNode(t.line, sym(this.file));
     if (this.isOp('(') && !this.peek().spaceBefore) {
       this.next();
-      const args = this.parseCallArgs(')').map(a => a instanceof Expr && a.head.name === 'kw' ? E('=', ...a.args) : a);
+      const args = this.parseCallArgs(')').map(a =>
+        a instanceof Expr && a.head.name === 'kw' ? E('=', ...a.args) : a,
+      );
       return this.parsePostfix(E('macrocall', name, lnn, ...args));
     }
     const args: Value[] = [];
     const saveB = this.inBracket;
-    this.inBracket = true; const saveD = this.parenDepth; this.parenDepth = 0;
-    while (!this.at('nl') && !this.at('eof') && !this.isOp(';') && !this.isOp(')') && !this.isOp(']') && !this.isOp(',') && !(this.at('kw') && BLOCK_END.has(this.peek().text))) {
+    this.inBracket = true;
+    const saveD = this.parenDepth;
+    this.parenDepth = 0;
+    while (
+      !this.at('nl') &&
+      !this.at('eof') &&
+      !this.isOp(';') &&
+      !this.isOp(')') &&
+      !this.isOp(']') &&
+      !this.isOp(',') &&
+      !(this.at('kw') && BLOCK_END.has(this.peek().text))
+    ) {
       const a = this.parseExpr();
       args.push(a);
     }
-    this.inBracket = saveB; this.parenDepth = saveD;
+    this.inBracket = saveB;
+    this.parenDepth = saveD;
     return E('macrocall', name, lnn, ...args);
   }
 
@@ -658,16 +1045,24 @@ class Parser {
     const line = t.line;
     const LNN = (l: number) => new LineNumberNode(l, sym(this.file));
     switch (t.text) {
-      case 'true': return true;
-      case 'false': return false;
+      case 'true':
+        return true;
+      case 'false':
+        return false;
       case 'end':
         if (this.inIndex > 0) return sym('end');
         return this.err('unexpected `end`', t);
       case 'begin': {
         if (this.inIndex > 0 && !this.at('nl')) return sym('begin');
-        const b = this.parseBlock(new Set(['end'])); this.expectKw('end'); return b;
+        const b = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
+        return b;
       }
-      case 'quote': { const b = this.parseBlock(new Set(['end'])); this.expectKw('end'); return E('quote', b); }
+      case 'quote': {
+        const b = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
+        return E('quote', b);
+      }
       case 'if': {
         const cond = this.parseExpr();
         const then = this.parseBlock();
@@ -675,87 +1070,149 @@ class Parser {
       }
       case 'while': {
         const cond = this.parseExpr();
-        const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+        const body = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
         return E('while', cond, body);
       }
       case 'for': {
         const specs: Value[] = [this.parseIterSpec()];
-        while (this.isOp(',')) { this.next(); this.skipNl(); specs.push(this.parseIterSpec()); }
-        const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+        while (this.isOp(',')) {
+          this.next();
+          this.skipNl();
+          specs.push(this.parseIterSpec());
+        }
+        const body = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
         return E('for', specs.length === 1 ? specs[0]! : E('block', ...specs), body);
       }
       case 'let': {
         const binds: Value[] = [];
         while (!this.at('nl') && !this.isOp(';')) {
           binds.push(this.parseExpr());
-          if (this.isOp(',')) this.next(); else break;
+          if (this.isOp(',')) this.next();
+          else break;
         }
-        const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+        const body = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
         return E('let', binds.length === 1 ? binds[0]! : E('block', ...binds), body);
       }
-      case 'function': case 'macro': {
+      case 'function':
+      case 'macro': {
         if (this.isKw('end')) this.err('unexpected `end`');
         const sig = this.parseFunctionSignature();
-        if (t.text === 'function' && sig instanceof Symbol_ && this.isKw('end')) { this.next(); return E('function', sig); }
-        const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+        if (t.text === 'function' && sig instanceof Symbol_ && this.isKw('end')) {
+          this.next();
+          return E('function', sig);
+        }
+        const body = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
         return E(t.text, sig, body);
       }
       case 'return': {
-        if (this.at('nl') || this.at('eof') || this.isOp(';') || (this.at('kw') && BLOCK_END.has(this.peek().text)) || this.isOp(')')) return E('return', null as unknown as Value);
+        if (
+          this.at('nl') ||
+          this.at('eof') ||
+          this.isOp(';') ||
+          (this.at('kw') && BLOCK_END.has(this.peek().text)) ||
+          this.isOp(')')
+        )
+          return E('return', null as unknown as Value);
         return E('return', this.parseStatement());
       }
-      case 'break': return E('break');
-      case 'continue': return E('continue');
-      case 'local': case 'global': case 'const': {
+      case 'break':
+        return E('break');
+      case 'continue':
+        return E('continue');
+      case 'local':
+      case 'global':
+      case 'const': {
         const items: Value[] = [this.parseExpr()];
-        while (this.isOp(',')) { this.next(); items.push(this.parseExpr()); }
-        if (t.text === 'const' && this.isKw('global')) { /* const global */ }
+        while (this.isOp(',')) {
+          this.next();
+          items.push(this.parseExpr());
+        }
+        if (t.text === 'const' && this.isKw('global')) {
+          /* const global */
+        }
         return E(t.text, ...items);
       }
-      case 'struct': return this.parseStruct(false);
-      case 'mutable': { this.expectKw('struct'); return this.parseStruct(true); }
+      case 'struct':
+        return this.parseStruct(false);
+      case 'mutable': {
+        this.expectKw('struct');
+        return this.parseStruct(true);
+      }
       case 'abstract': {
         if (!(this.at('id') && this.peek().text === 'type')) this.err('expected `type` after `abstract`');
-        this.next(); const name = this.parseBinary(7); this.expectKw('end');
+        this.next();
+        const name = this.parseBinary(7);
+        this.expectKw('end');
         return E('abstract', name);
       }
       case 'primitive': {
-        this.next(); const name = this.parseBinary(7); const bits = this.parsePrimary(); this.expectKw('end');
+        this.next();
+        const name = this.parseBinary(7);
+        const bits = this.parsePrimary();
+        this.expectKw('end');
         return E('primitive', name, bits);
       }
       case 'try': {
         const body = this.parseBlock();
-        let cvar: Value = false, cblock: Value = false, fblock: Value | null = null;
+        let cvar: Value = false,
+          cblock: Value = false,
+          fblock: Value | null = null;
         if (this.isKw('catch')) {
           const ct = this.next();
           if (!this.at('nl') && !this.isOp(';') && !this.isKw('end')) cvar = this.parsePrimary();
-          cblock = this.parseBlock(); void ct;
+          cblock = this.parseBlock();
+          void ct;
         }
-        if (this.isKw('finally')) { this.next(); fblock = this.parseBlock(new Set(['end'])); }
+        if (this.isKw('finally')) {
+          this.next();
+          fblock = this.parseBlock(new Set(['end']));
+        }
         this.expectKw('end');
         if (cblock === false && fblock === null) this.err('try without catch or finally');
         return fblock ? E('try', body, cvar, cblock, fblock) : E('try', body, cvar, cblock);
       }
       case 'module': {
         const name = this.next();
-        const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+        const body = this.parseBlock(new Set(['end']));
+        this.expectKw('end');
         return E('module', true, sym(name.text), body);
       }
-      case 'using': case 'import': return this.parseImport(t.text);
+      case 'using':
+      case 'import':
+        return this.parseImport(t.text);
       case 'export': {
         const names: Value[] = [];
-        do { if (this.isOp(',')) this.next(); const n = this.next(); names.push(sym(n.kind === 'macro' ? n.text : n.text)); } while (this.isOp(','));
+        do {
+          if (this.isOp(',')) this.next();
+          const n = this.next();
+          names.push(sym(n.kind === 'macro' ? n.text : n.text));
+        } while (this.isOp(','));
         return E('export', ...names);
       }
-      case 'do': return this.err('unexpected `do`', t);
-      default: return this.err(`unexpected \`${t.text}\``, t);
+      case 'do':
+        return this.err('unexpected `do`', t);
+      default:
+        return this.err(`unexpected \`${t.text}\``, t);
     }
-    void line; void LNN;
+    void line;
+    void LNN;
   }
 
   parseIfTail(): Value[] {
-    if (this.isKw('end')) { this.next(); return []; }
-    if (this.isKw('else')) { this.next(); const b = this.parseBlock(new Set(['end'])); this.expectKw('end'); return [b]; }
+    if (this.isKw('end')) {
+      this.next();
+      return [];
+    }
+    if (this.isKw('else')) {
+      this.next();
+      const b = this.parseBlock(new Set(['end']));
+      this.expectKw('end');
+      return [b];
+    }
     if (this.isKw('elseif')) {
       const t = this.next();
       const cond = this.parseExpr();
@@ -768,34 +1225,59 @@ class Parser {
   parseFunctionSignature(): Value {
     // anonymous `function (x) ... end` or named call signature, optionally with ::T and where
     let sig = this.parseTernary();
-    if (this.isOp('::')) { this.next(); sig = E('::', sig, this.parsePrimary()); }
-    while (this.isKw('where')) { this.next(); const w = this.parseWhereArg(); sig = w instanceof Expr && w.head.name === 'braces' ? E('where', sig, ...w.args) : E('where', sig, w); }
+    if (this.isOp('::')) {
+      this.next();
+      sig = E('::', sig, this.parsePrimary());
+    }
+    while (this.isKw('where')) {
+      this.next();
+      const w = this.parseWhereArg();
+      sig = w instanceof Expr && w.head.name === 'braces' ? E('where', sig, ...w.args) : E('where', sig, w);
+    }
     return sig;
   }
 
   parseStruct(mutable: boolean): Value {
     const name = this.parseBinary(7);
-    const body = this.parseBlock(new Set(['end'])); this.expectKw('end');
+    const body = this.parseBlock(new Set(['end']));
+    this.expectKw('end');
     return E('struct', mutable, name, body);
   }
 
   parseImport(kind: string): Value {
     const path = (): Value => {
       const parts: Value[] = [];
-      while (this.isOp('.')) { this.next(); parts.push(sym('.')); }
-      const n = this.next(); parts.push(sym(n.text));
-      while (this.isOp('.') && !this.peek(1).spaceBefore) { this.next(); parts.push(sym(this.next().text)); }
+      while (this.isOp('.')) {
+        this.next();
+        parts.push(sym('.'));
+      }
+      const n = this.next();
+      parts.push(sym(n.text));
+      while (this.isOp('.') && !this.peek(1).spaceBefore) {
+        this.next();
+        parts.push(sym(this.next().text));
+      }
       return E('.', ...parts);
     };
     const first = path();
-    if (this.isOp(':') ) {
+    if (this.isOp(':')) {
       this.next();
       const names: Value[] = [];
-      do { if (this.isOp(',')) { this.next(); this.skipNl(); } const n = this.next(); names.push(E('.', sym(n.text))); } while (this.isOp(','));
+      do {
+        if (this.isOp(',')) {
+          this.next();
+          this.skipNl();
+        }
+        const n = this.next();
+        names.push(E('.', sym(n.text)));
+      } while (this.isOp(','));
       return E(kind, E(':', first, ...names));
     }
     const all: Value[] = [first];
-    while (this.isOp(',')) { this.next(); all.push(path()); }
+    while (this.isOp(',')) {
+      this.next();
+      all.push(path());
+    }
     return E(kind, ...all);
   }
 }
@@ -820,6 +1302,6 @@ function negate(v: Value): Value {
 
 function mkBinary(op: string, a: Value, b: Value): Value {
   if (op === '<:' || op === '>:') return E(op, a, b);
-  if (op === '.=' ) return E(op, a, b);
+  if (op === '.=') return E(op, a, b);
   return E('call', sym(op), a, b);
 }

@@ -16,37 +16,50 @@ import { world } from '../../src/runtime/methods.ts';
 import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
 import { s, get } from './native_session.ts';
 
-includeString(s.Main, [
-  'function total_bytes(v::Vector{String})\n s = 0\n for w in v\n s += sizeof(w)\n end\n s\nend',
-  'put!(v::Vector{String}, i, x) = (v[i] = x; v)',
-  'mutable struct Cell\n val::Float64\n next::Union{Cell, Nothing}\nend',
-  'mutable struct Vec3\n x::Float64\n y::Float64\n z::Float64\nend',
-  'function sum_x(v::Vector{Vec3})\n s = 0.0\n for i in 1:length(v)\n @inbounds s += v[i].x\n end\n s\nend',
-  'function chain(n)\n c = nothing\n for i in 1:n\n c = Cell(Float64(i), c)\n end\n c\nend',
-  'function walk(c::Union{Cell, Nothing})\n s = 0.0\n while c !== nothing\n s += c.val\n c = c.next\n end\n s\nend',
-  'skip!(c::Cell) = (n = c.next; n === nothing || (c.next = n.next); c)',
-  'struct Tree\n l::Union{Tree, Nothing}\n r::Union{Tree, Nothing}\nend',
-  'grow(d) = d == 0 ? Tree(nothing, nothing) : Tree(grow(d - 1), grow(d - 1))',
-  'count_nodes(t::Tree) = t.l === nothing ? 1 : 1 + count_nodes(t.l) + count_nodes(t.r)',
-  'mutable struct Slot\n x::Any\nend',
-  'function trees(n)\n v = Tree[]\n for i in 1:n\n push!(v, grow(2))\n end\n v\nend',
-].join('\n'), 'gc_references.jl');
+includeString(
+  s.Main,
+  [
+    'function total_bytes(v::Vector{String})\n s = 0\n for w in v\n s += sizeof(w)\n end\n s\nend',
+    'put!(v::Vector{String}, i, x) = (v[i] = x; v)',
+    'mutable struct Cell\n val::Float64\n next::Union{Cell, Nothing}\nend',
+    'mutable struct Vec3\n x::Float64\n y::Float64\n z::Float64\nend',
+    'function sum_x(v::Vector{Vec3})\n s = 0.0\n for i in 1:length(v)\n @inbounds s += v[i].x\n end\n s\nend',
+    'function chain(n)\n c = nothing\n for i in 1:n\n c = Cell(Float64(i), c)\n end\n c\nend',
+    'function walk(c::Union{Cell, Nothing})\n s = 0.0\n while c !== nothing\n s += c.val\n c = c.next\n end\n s\nend',
+    'skip!(c::Cell) = (n = c.next; n === nothing || (c.next = n.next); c)',
+    'struct Tree\n l::Union{Tree, Nothing}\n r::Union{Tree, Nothing}\nend',
+    'grow(d) = d == 0 ? Tree(nothing, nothing) : Tree(grow(d - 1), grow(d - 1))',
+    'count_nodes(t::Tree) = t.l === nothing ? 1 : 1 + count_nodes(t.l) + count_nodes(t.r)',
+    'mutable struct Slot\n x::Any\nend',
+    'function trees(n)\n v = Tree[]\n for i in 1:n\n push!(v, grow(2))\n end\n v\nend',
+  ].join('\n'),
+  'gc_references.jl',
+);
 state.world = world.current;
 
 const vectorOf = (e: DataType): DataType => applyTypeName(T.Array!.name, [e, 1n]) as DataType;
 /** the wasm module an instance compiled in (before binaryen's optimizations): its function and the copies of the
  *  small callees (getindex, setindex!) made for it */
-const compiledText = (f: Value, args: Value[]): string => compiledFunction(methodInstanceFor(f, args.map(dispatchTypeOf))!)!.record.text;
+const compiledText = (f: Value, args: Value[]): string =>
+  compiledFunction(methodInstanceFor(f, args.map(dispatchTypeOf))!)!.record.text;
 
 test('an array of strings is a reference vector that compiled code indexes, with the bounds and #undef checks', () => {
   const words = new JArray(vectorOf(T.String!), ['ab', 'cde', undefined], [3]);
-  const put = get('put!'), total = get('total_bytes');
-  assert.throws(() => callFunction(total, [words]), (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.UndefRefError);
+  const put = get('put!'),
+    total = get('total_bytes');
+  assert.throws(
+    () => callFunction(total, [words]),
+    (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.UndefRefError,
+  );
   callFunction(put, [words, 3n, 'f']);
   assert.equal(words.at(2), 'f');
   assert.equal(callFunction(total, [words]), 6n);
-  assert.throws(() => callFunction(put, [words, 4n, 'g']), (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.BoundsError);
-  const tt = compiledText(total, [words]), pt = compiledText(put, [words, 1n, 'x']);
+  assert.throws(
+    () => callFunction(put, [words, 4n, 'g']),
+    (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.BoundsError,
+  );
+  const tt = compiledText(total, [words]),
+    pt = compiledText(put, [words, 1n, 'x']);
   assert.match(tt, /julia_total_bytes_0[^\n]*\(param \$p2 \(ref null \$vref\)\)/);
   assert.match(tt, /array\.get \$aref/);
   assert.match(pt, /array\.set \$aref/);
@@ -63,15 +76,22 @@ test('a struct element or field is kept as its own vector: read with a cast, no 
   assert.equal(cells.at(0), c);
   assert.equal((c.get(1) as JStruct).get(1) instanceof JStruct, true);
   const vec3 = get('Vec3');
-  const vs = new JArray(vectorOf(vec3 as DataType), [callFunction(vec3, [1, 2, 3]), callFunction(vec3, [4, 5, 6])], [2]);
+  const vs = new JArray(
+    vectorOf(vec3 as DataType),
+    [callFunction(vec3, [1, 2, 3]), callFunction(vec3, [4, 5, 6])],
+    [2],
+  );
   assert.equal(callFunction(get('sum_x'), [vs]), 5);
   const st = compiledText(get('sum_x'), [vs]);
   assert.match(st, /ref\.cast \(ref null \$vf64\)/);
   assert.doesNotMatch(st, /call \$vec_|arrayref_|getfield_/);
 });
 
-test('a Union{T, Nothing} travels as T\'s vector or null: its tests are null tests in wasm', () => {
-  const chain = get('chain'), walk = get('walk'), grow = get('grow'), count = get('count_nodes');
+test("a Union{T, Nothing} travels as T's vector or null: its tests are null tests in wasm", () => {
+  const chain = get('chain'),
+    walk = get('walk'),
+    grow = get('grow'),
+    count = get('count_nodes');
   assert.equal(callFunction(walk, [callFunction(chain, [4n])]), 10);
   assert.equal(callFunction(walk, [T.Nothing!.instance!]), 0);
   // a result of type Union{Cell, Nothing}: null comes back as nothing
@@ -81,7 +101,9 @@ test('a Union{T, Nothing} travels as T\'s vector or null: its tests are null tes
   const three = callFunction(chain, [3n]);
   assert.equal(callFunction(walk, [callFunction(get('skip!'), [three])]), 4);
   assert.equal(callFunction(walk, [callFunction(get('skip!'), [three])]), 3);
-  const wt = compiledText(walk, [callFunction(chain, [1n])]), ct = compiledText(count, [tree]), kt = compiledText(get('skip!'), [three]);
+  const wt = compiledText(walk, [callFunction(chain, [1n])]),
+    ct = compiledText(count, [tree]),
+    kt = compiledText(get('skip!'), [three]);
   assert.match(wt, /\(local \$v2 \(ref null \$vref\)\)/);
   assert.match(wt, /ref\.is_null/);
   assert.match(ct, /ref\.is_null/);
@@ -122,23 +144,49 @@ test('a struct made in compiled code is tagged with its type and gets its JS obj
 
 test('a reference vector grows, shrinks, inserts and deletes like a JS array (property)', () => {
   type Op = { op: 'push' | 'insert' | 'remove' | 'set' | 'shrink'; at: number; k: number; s: string };
-  const ops = fc.array(fc.record({ op: fc.constantFrom('push', 'insert', 'remove', 'set', 'shrink'), at: fc.nat(40), k: fc.integer({ min: 1, max: 5 }), s: fc.string() }), { maxLength: 40 }) as fc.Arbitrary<Op[]>;
-  fc.assert(fc.property(ops, seq => {
-    const a = JArray.alloc(vectorOf(T.String!), 0, [0]);
-    const model: (string | undefined)[] = [];
-    for (const { op, at, k, s } of seq) {
-      const n = model.length, i = n === 0 ? 0 : at % n;
-      if (op === 'push') { a.resize(n + 1); a.put(n, s); model.push(s); }
-      else if (op === 'insert') { a.insert(Math.min(at, n), k); model.splice(Math.min(at, n), 0, ...new Array<undefined>(k).fill(undefined)); }
-      else if (op === 'remove' && n > 0) { const m = Math.min(k, n - i); a.remove(i, m); model.splice(i, m); }
-      else if (op === 'set' && n > 0) { a.put(i, s); model[i] = s; }
-      else if (op === 'shrink') { const m = Math.max(0, n - k); a.resize(m); model.length = m; }
-    }
-    assert.equal(a.length, model.length);
-    for (let i = 0; i < model.length; i++) assert.equal(a.at(i), model[i]);
-    // grown back, the elements past the old length are #undef again
-    const m = model.length;
-    a.resize(m + 3);
-    for (let i = m; i < m + 3; i++) assert.equal(a.at(i), undefined);
-  }), { numRuns: 300 });
+  const ops = fc.array(
+    fc.record({
+      op: fc.constantFrom('push', 'insert', 'remove', 'set', 'shrink'),
+      at: fc.nat(40),
+      k: fc.integer({ min: 1, max: 5 }),
+      s: fc.string(),
+    }),
+    { maxLength: 40 },
+  ) as fc.Arbitrary<Op[]>;
+  fc.assert(
+    fc.property(ops, seq => {
+      const a = JArray.alloc(vectorOf(T.String!), 0, [0]);
+      const model: (string | undefined)[] = [];
+      for (const { op, at, k, s } of seq) {
+        const n = model.length,
+          i = n === 0 ? 0 : at % n;
+        if (op === 'push') {
+          a.resize(n + 1);
+          a.put(n, s);
+          model.push(s);
+        } else if (op === 'insert') {
+          a.insert(Math.min(at, n), k);
+          model.splice(Math.min(at, n), 0, ...new Array<undefined>(k).fill(undefined));
+        } else if (op === 'remove' && n > 0) {
+          const m = Math.min(k, n - i);
+          a.remove(i, m);
+          model.splice(i, m);
+        } else if (op === 'set' && n > 0) {
+          a.put(i, s);
+          model[i] = s;
+        } else if (op === 'shrink') {
+          const m = Math.max(0, n - k);
+          a.resize(m);
+          model.length = m;
+        }
+      }
+      assert.equal(a.length, model.length);
+      for (let i = 0; i < model.length; i++) assert.equal(a.at(i), model[i]);
+      // grown back, the elements past the old length are #undef again
+      const m = model.length;
+      a.resize(m + 3);
+      for (let i = m; i < m + 3; i++) assert.equal(a.at(i), undefined);
+    }),
+    { numRuns: 300 },
+  );
 });

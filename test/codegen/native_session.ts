@@ -10,7 +10,8 @@ import { enableNativeTier } from '../../src/codegen/jit.ts';
 
 export const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
 /** a program run by the CLI (`-e`), its standard output */
-export const run = (code: string, flags: string[] = []): string => execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
+export const run = (code: string, flags: string[] = []): string =>
+  execFileSync(process.execPath, [jolt, ...flags, '-e', code], { encoding: 'utf8' });
 
 export const s = createSession();
 enableTypedTier();

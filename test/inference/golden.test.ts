@@ -11,10 +11,17 @@ import { fileURLToPath } from 'node:url';
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const jolt = join(dir, '..', '..', '..', 'bin', 'jolt.js');
 
-for (const f of readdirSync(dir).filter(f => f.endsWith('.jl')).sort()) {
+for (const f of readdirSync(dir)
+  .filter(f => f.endsWith('.jl'))
+  .sort()) {
   test(`typed IR golden ${f}`, () => {
-    const out = execFileSync(process.execPath, [jolt, f], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-      .split(dir + '/').join('');
+    const out = execFileSync(process.execPath, [jolt, f], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    })
+      .split(dir + '/')
+      .join('');
     const expectedFile = join(dir, f.replace(/\.jl$/, '.out'));
     if (process.env.UPDATE_GOLDEN) writeFileSync(expectedFile, out);
     assert.equal(out, readFileSync(expectedFile, 'utf8'));

@@ -25,20 +25,29 @@ function infer(f: string, types: JType[]) {
 function acceptable(t: JType): boolean {
   if (t === Bottom || isConcrete(t)) return true;
   if (t instanceof DataType && t.name === T.Type!.name) return true;
-  return t instanceof UnionType && t.types.length === 2 && t.types.includes(T.Nothing!) && t.types.every(m => isConcrete(m));
+  return (
+    t instanceof UnionType && t.types.length === 2 && t.types.includes(T.Nothing!) && t.types.every(m => isConcrete(m))
+  );
 }
 
 function assertConcrete(f: string, types: JType[]): void {
   const ci = inferMethodInstance(methodInstanceFor(get(f), types)!);
   const code = ci.unoptimized!;
   const bad: string[] = [];
-  code.ssavaluetypes!.forEach((t, k) => { if (!acceptable(t)) bad.push(`%${k + 1}::${showType(t)}`); });
-  code.slottypes!.forEach((t, k) => { if (!acceptable(t) && !code.slotnames[k]!.name.startsWith('#if')) bad.push(`${code.slotnames[k]!.name}::${showType(t)}`); });
+  code.ssavaluetypes!.forEach((t, k) => {
+    if (!acceptable(t)) bad.push(`%${k + 1}::${showType(t)}`);
+  });
+  code.slottypes!.forEach((t, k) => {
+    if (!acceptable(t) && !code.slotnames[k]!.name.startsWith('#if'))
+      bad.push(`${code.slotnames[k]!.name}::${showType(t)}`);
+  });
   assert.deepEqual(bad, [], `${f}: non-concrete statements or slots`);
   assert.ok(isConcrete(ci.rettype), `${f} returns ${showType(ci.rettype)}`);
 }
 
-includeString(s.Main, `
+includeString(
+  s.Main,
+  `
 fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)
 function qsort!(a::Vector{Float64}, lo::Int, hi::Int)
     i, j = lo, hi
@@ -92,14 +101,19 @@ ev(n) = n == 0 ? true : od(n - 1)
 od(n) = n == 0 ? false : ev(n - 1)
 callee(x) = 1
 caller(x) = callee(x) + 1
-`, 'kernels.jl');
+`,
+  'kernels.jl',
+);
 
 test('the benchmark kernels infer concretely', () => {
   assertConcrete('fib', [T.Int64!]);
   assertConcrete('qsort!', [vec(T.Float64!), T.Int64!, T.Int64!]);
   assertConcrete('pisum', []);
   assertConcrete('parseints', [T.Int64!]);
-  const complexF64 = applyTypeName((s.Base.bindings.get(Sym.of('Complex'))!.value as unknown as { body: DataType }).body.name, [T.Float64!]);
+  const complexF64 = applyTypeName(
+    (s.Base.bindings.get(Sym.of('Complex'))!.value as unknown as { body: DataType }).body.name,
+    [T.Float64!],
+  );
   assertConcrete('mandel', [complexF64]);
 });
 
@@ -122,9 +136,13 @@ test('constant results are folded and recorded', () => {
 
 test('edges, backedges and invalidation by a new method', () => {
   const before = infer('caller', [T.Int64!]);
-  const calleeMi = before.edges.find(e => e instanceof MethodInstance && e.def.name.name === 'callee') as MethodInstance | undefined;
+  const calleeMi = before.edges.find(e => e instanceof MethodInstance && e.def.name.name === 'callee') as
+    MethodInstance | undefined;
   assert.ok(calleeMi, 'caller records an edge to callee');
-  assert.ok([...calleeMi!.backedges].some(mi => mi.def.name.name === 'caller'), 'callee has a backedge to caller');
+  assert.ok(
+    [...calleeMi!.backedges].some(mi => mi.def.name.name === 'caller'),
+    'callee has a backedge to caller',
+  );
   const w = world.current;
   includeString(s.Main, 'callee(x::Int) = 2.5', 'redefine.jl');
   assert.ok(before.max_world < world.current && before.max_world >= w - 1, 'the old inference is no longer valid');

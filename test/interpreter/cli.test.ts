@@ -9,11 +9,17 @@ const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'j
 const run = (...args: string[]) => spawnSync(process.execPath, [jolt, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 test('-e evaluates code after loading Base', () => {
-  assert.equal(execFileSync(process.execPath, [jolt, '-e', 'println(sum(i^2 for i in 1:10))'], { encoding: 'utf8' }), '385\n');
+  assert.equal(
+    execFileSync(process.execPath, [jolt, '-e', 'println(sum(i^2 for i in 1:10))'], { encoding: 'utf8' }),
+    '385\n',
+  );
 });
 
 test('user functions, dispatch and closures', () => {
-  const r = run('-e', 'f(x::Int) = x + 1; f(x::Float64) = 2.0x; g(n) = (k -> k * n); println(f(1), " ", f(1.5), " ", g(3)(4))');
+  const r = run(
+    '-e',
+    'f(x::Int) = x + 1; f(x::Float64) = 2.0x; g(n) = (k -> k * n); println(f(1), " ", f(1.5), " ", g(3)(4))',
+  );
   assert.equal(r.stdout, '2 3.0 12\n');
   assert.equal(r.status, 0);
 });

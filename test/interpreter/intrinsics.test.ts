@@ -18,7 +18,10 @@ test('checked arithmetic reports overflow', () => {
 });
 
 test('integer division by zero throws DivideError', () => {
-  assert.throws(() => I.sdiv_int!([1n, 0n]), (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.DivideError);
+  assert.throws(
+    () => I.sdiv_int!([1n, 0n]),
+    (e: unknown) => e instanceof JoltThrow && (e.value as JStruct).type === T.DivideError,
+  );
   assert.throws(() => I.sdiv_int!([-9223372036854775808n, -1n]), JoltThrow);
 });
 

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { parseAll } from '../../src/syntax/parser.ts';
 import { Lowerer } from '../../src/lowering/lower.ts';
 import { bootstrap } from '../../src/runtime/bootstrap.ts';
-import { Module, sym, Expr, GotoIfNot, ReturnNode, SlotNumber, GlobalRef, type Value } from '../../src/runtime/values.ts';
+import {
+  Module,
+  sym,
+  Expr,
+  GotoIfNot,
+  ReturnNode,
+  SlotNumber,
+  GlobalRef,
+  type Value,
+} from '../../src/runtime/values.ts';
 import { CodeInfo } from '../../src/ir/CodeInfo.ts';
 
 bootstrap();
@@ -15,10 +24,11 @@ function lower(src: string): CodeInfo {
 /** the method bodies defined by a thunk */
 function methods(ci: CodeInfo): CodeInfo[] {
   const out: CodeInfo[] = [];
-  const walk = (c: CodeInfo) => c.code.forEach((st: Value) => {
-    if (st instanceof Expr && st.head.name === 'method' && st.args.length === 3) out.push(st.args[2] as CodeInfo);
-    if (st instanceof Expr && st.head.name === 'thunk') walk(st.args[0] as CodeInfo);
-  });
+  const walk = (c: CodeInfo) =>
+    c.code.forEach((st: Value) => {
+      if (st instanceof Expr && st.head.name === 'method' && st.args.length === 3) out.push(st.args[2] as CodeInfo);
+      if (st instanceof Expr && st.head.name === 'thunk') walk(st.args[0] as CodeInfo);
+    });
   walk(ci);
   return out;
 }
@@ -26,7 +36,10 @@ function methods(ci: CodeInfo): CodeInfo[] {
 test('a method body is SSA code ending in a return', () => {
   const [body] = methods(lower('f(x) = x + 1'));
   assert.ok(body);
-  assert.deepEqual(body.slotnames.map(s => s.name), ['#self#', 'x']);
+  assert.deepEqual(
+    body.slotnames.map(s => s.name),
+    ['#self#', 'x'],
+  );
   assert.ok(body.code[body.code.length - 1] instanceof ReturnNode);
 });
 
@@ -39,24 +52,39 @@ test('a captured and reassigned variable lives in a Box', () => {
   const ms = methods(lower('function f()\n n = 0\n inc() = (n += 1)\n inc()\n n\nend'));
   const outer = ms.find(m => m.name === 'f')!;
   const n = outer.slotnames.findIndex(s => s.name === 'n') + 1;
-  const boxed = outer.code.some(s => s instanceof Expr && s.head.name === '=' && s.args[0] instanceof SlotNumber && (s.args[0] as SlotNumber).id === n &&
-    s.args[1] instanceof Expr && String((s.args[1] as Expr).args[0]).length >= 0 && JSON.stringify((((s.args[1] as Expr).args[0]) as { name?: { name: string } }).name?.name) === '"Box"');
+  const boxed = outer.code.some(
+    s =>
+      s instanceof Expr &&
+      s.head.name === '=' &&
+      s.args[0] instanceof SlotNumber &&
+      (s.args[0] as SlotNumber).id === n &&
+      s.args[1] instanceof Expr &&
+      String((s.args[1] as Expr).args[0]).length >= 0 &&
+      JSON.stringify(((s.args[1] as Expr).args[0] as { name?: { name: string } }).name?.name) === '"Box"',
+  );
   assert.ok(boxed, 'n is initialised with Core.Box()');
 });
 
 test('a captured argument nothing assigns is held by value: no Box, and the closure type is parametric', () => {
-  const ms = [...methods(lower('function scale(v, k)\n map(x -> x * k, v)\nend')), ...methods(lower('function bump(k)\n g = () -> k\n k = k + 1\n g()\nend'))];
+  const ms = [
+    ...methods(lower('function scale(v, k)\n map(x -> x * k, v)\nend')),
+    ...methods(lower('function bump(k)\n g = () -> k\n k = k + 1\n g()\nend')),
+  ];
   // whether code refers to the global `name` (Core.Box, Core.apply_type, ...) anywhere
-  const mentions = (v: Value, name: string): boolean => v instanceof GlobalRef ? v.name.name === name : v instanceof Expr ? v.args.some(a => mentions(a, name)) : false;
+  const mentions = (v: Value, name: string): boolean =>
+    v instanceof GlobalRef ? v.name.name === name : v instanceof Expr ? v.args.some(a => mentions(a, name)) : false;
   const calls = (c: CodeInfo, name: string): boolean => c.code.some(st => mentions(st, name));
-  const scale = ms.find(m => m.name === 'scale')!, bump = ms.find(m => m.name === 'bump')!;
+  const scale = ms.find(m => m.name === 'scale')!,
+    bump = ms.find(m => m.name === 'bump')!;
   assert.ok(!calls(scale, 'Box'), 'k is not boxed');
   assert.ok(calls(scale, 'apply_type') && calls(scale, 'typeof'), 'the closure is made as #anon{typeof(k)}');
   assert.ok(calls(bump, 'Box'), 'a reassigned argument is still boxed');
   // a local assigned once before the closure is made is held by value too; one assigned in a branch is not
   const once = methods(lower('function sh(v)\n m = sum(v)\n map(x -> x - m, v)\nend')).find(c => c.name === 'sh')!;
   assert.ok(!calls(once, 'Box'));
-  const branch = methods(lower('function cs(f)\n if f\n y = 1\n else\n y = 2\n end\n () -> y\nend')).find(c => c.name === 'cs')!;
+  const branch = methods(lower('function cs(f)\n if f\n y = 1\n else\n y = 2\n end\n () -> y\nend')).find(
+    c => c.name === 'cs',
+  )!;
   assert.ok(calls(branch, 'Box'));
   // the closure body reads its field directly (no _getbox)
   const lam = ms.find(m => m.name === 'anonymous' && m.nargs === 2)!;

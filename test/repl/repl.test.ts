@@ -10,8 +10,14 @@ const repl = (input: string) => spawnSync(process.execPath, [jolt], { input, enc
 test('the REPL evaluates multi-line input, shows results and keeps ans', () => {
   const r = repl('x = 1 + 2\nfunction f(a)\n  a * 2\nend\nf(x)\nans + 1\ny = 5;\n');
   assert.equal(r.status, 0);
-  const shown = r.stdout.split('\n').map(l => l.replace(/^(julia> )+/, '')).filter(l => l.trim() !== '');
-  assert.deepEqual(shown.filter(l => /^\d+$/.test(l)), ['3', '6', '7']);
+  const shown = r.stdout
+    .split('\n')
+    .map(l => l.replace(/^(julia> )+/, ''))
+    .filter(l => l.trim() !== '');
+  assert.deepEqual(
+    shown.filter(l => /^\d+$/.test(l)),
+    ['3', '6', '7'],
+  );
   assert.ok(!shown.includes('5'), 'a trailing ; suppresses the result');
 });
 

@@ -43,15 +43,38 @@ test('type printing', () => {
 });
 
 test('subtyping laws hold over a type universe (property)', () => {
-  const atoms: JType[] = [T.Any!, T.Number!, T.Real!, T.Integer!, T.Signed!, T.Int64!, T.Int8!, T.Float64!, T.String!, T.Nothing!, Bottom];
+  const atoms: JType[] = [
+    T.Any!,
+    T.Number!,
+    T.Real!,
+    T.Integer!,
+    T.Signed!,
+    T.Int64!,
+    T.Int8!,
+    T.Float64!,
+    T.String!,
+    T.Nothing!,
+    Bottom,
+  ];
   const arb: fc.Arbitrary<JType> = fc.letrec<{ t: JType }>(tie => ({
-    t: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+    t: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
       fc.constantFrom(...atoms),
       fc.tuple(tie('t'), tie('t')).map(([a, b]) => unionType([a, b])),
       fc.array(tie('t'), { maxLength: 3 }).map(ts => tupleType(ts)),
-      tie('t').map(a => vec(a))),
+      tie('t').map(a => vec(a)),
+    ),
   })).t;
-  fc.assert(fc.property(arb, a => issubtype(a, a)), { numRuns: 300 });
-  fc.assert(fc.property(arb, arb, (a, b) => issubtype(a, unionType([a, b])) && issubtype(b, unionType([a, b]))), { numRuns: 300 });
-  fc.assert(fc.property(arb, arb, arb, (a, b, c) => !(issubtype(a, b) && issubtype(b, c)) || issubtype(a, c)), { numRuns: 500 });
+  fc.assert(
+    fc.property(arb, a => issubtype(a, a)),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(arb, arb, (a, b) => issubtype(a, unionType([a, b])) && issubtype(b, unionType([a, b]))),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(arb, arb, arb, (a, b, c) => !(issubtype(a, b) && issubtype(b, c)) || issubtype(a, c)),
+    { numRuns: 500 },
+  );
 });

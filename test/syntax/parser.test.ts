@@ -6,7 +6,11 @@ import { sexp } from '../../src/syntax/sexp.ts';
 import { bootstrap } from '../../src/runtime/bootstrap.ts';
 
 bootstrap();
-const p = (src: string): string => parseAll(src, 'none').args.filter((_, k) => k % 2 === 1).map(a => sexp(a)).join('\n');
+const p = (src: string): string =>
+  parseAll(src, 'none')
+    .args.filter((_, k) => k % 2 === 1)
+    .map(a => sexp(a))
+    .join('\n');
 
 test('operator precedence and associativity follow Julia', () => {
   assert.equal(p('1 + 2 * 3'), '(call + 1 (call * 2 3))');
@@ -45,7 +49,10 @@ test('calls, indexing, blocks and definitions', () => {
   assert.equal(p('a[end - 1]'), '(ref a (call - end 1))');
   assert.equal(p('[1 2; 3 4]'), '(vcat (row 1 2) (row 3 4))');
   assert.equal(p('[1,\n 2,\n]'), '(vect 1 2)');
-  assert.equal(p('[x^2 for x in 1:3 if isodd(x)]'), '(comprehension (generator (call ^ x 2) (filter (call isodd x) (= x (call : 1 3)))))');
+  assert.equal(
+    p('[x^2 for x in 1:3 if isodd(x)]'),
+    '(comprehension (generator (call ^ x 2) (filter (call isodd x) (= x (call : 1 3)))))',
+  );
   assert.equal(p('f(x) = x + 1'), '(= (call f x) (block (call + x 1)))');
   assert.equal(p('a, b = b, a'), '(= (tuple a b) (tuple b a))');
   assert.equal(p('struct P{T} <: A\n x::T\nend'), '(struct false (<: (curly P T) A) (block (:: x T)))');
@@ -54,8 +61,10 @@ test('calls, indexing, blocks and definitions', () => {
 });
 
 test('parse errors carry file, line and column', () => {
-  try { parseAll('x = 1\ny = (x +\n', 'f.jl'); assert.fail('no error'); }
-  catch (e) {
+  try {
+    parseAll('x = 1\ny = (x +\n', 'f.jl');
+    assert.fail('no error');
+  } catch (e) {
     assert.ok(e instanceof ParseError);
     assert.equal(e.line, 2);
     assert.match(e.display(), /^ERROR: ParseError:\n# Error @ f\.jl:2:\d+\ny = \(x \+/);
@@ -66,7 +75,17 @@ test('parse errors carry file, line and column', () => {
 
 test('random input never throws anything but ParseError', () => {
   const alphabet = fc.constantFrom(...'()[]{}+-*/^=<>!&|:;,."\'$#@ \nabcxyz0123456789endiffor'.split(''));
-  fc.assert(fc.property(fc.array(alphabet, { maxLength: 40 }).map(a => a.join('')), src => {
-    try { parseAll(src, 'fuzz'); } catch (e) { if (!(e instanceof ParseError)) throw e; }
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(
+      fc.array(alphabet, { maxLength: 40 }).map(a => a.join('')),
+      src => {
+        try {
+          parseAll(src, 'fuzz');
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+        }
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });

@@ -6,15 +6,21 @@ import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins } from './runtime/builtins.ts';
 import { hooks } from './runtime/hooks.ts';
 import { newGenericFunction } from './runtime/dispatch.ts';
-import { state, callFunction, getGlobal } from './interpreter/interpret.ts';
+import { callFunction, invokeMethod } from './interpreter/interpret.ts';
+import { state, getGlobal } from './runtime/modules.ts';
 import { world } from './runtime/methods.ts';
 import { includeFile, includeString, newModule, session } from './interpreter/toplevel.ts';
 import { moduleRegistry } from './lowering/lower.ts';
+import { optimizerHook } from './inference/typeinfer.ts';
+import { optimize, optimizerSettings } from './optimizer/optimize.ts';
 import { flushAll, writeBytes, registerForeign } from './runtime/foreign.ts';
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne } from './syntax/parser.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// inference runs the optimizer on every body it infers (unless it is switched off)
+optimizerHook.optimize = input => (optimizerSettings.enabled ? optimize(input) : undefined);
 
 export interface Session {
   Main: Module;
@@ -29,6 +35,7 @@ export function createSession(): Session {
   installBuiltins(Core, () => getGlobal(state.Base!, Sym.of('iterate')));
   bindConst(Core, 'kwcall', newGenericFunction(Sym.of('kwcall'), Core));
   hooks.call = callFunction;
+  hooks.invoke = invokeMethod;
   hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
   const Base = newModule(sym('Base'), null, false);
   state.Base = Base;

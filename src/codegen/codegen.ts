@@ -17,12 +17,6 @@ import {
   Expr,
   QuoteNode,
   GlobalRef,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
   BuiltinFunction,
   JStruct,
   Bits,
@@ -31,6 +25,7 @@ import {
   bitsField,
   type Value,
 } from '../runtime/values.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { ival } from '../runtime/intrinsics.ts';
 import { DataType, TypeVar, VarargType, UnionType, Bottom, type JType } from '../runtime/types.ts';
@@ -38,7 +33,7 @@ import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { forEachSlotRead } from '../ir/definite_assignment.ts';
 import { issubtype } from '../runtime/subtype.ts';
-import { lookupBinding } from '../interpreter/interpret.ts';
+import { lookupBinding } from '../runtime/modules.ts';
 import { mathForeign } from '../runtime/foreign.ts';
 import {
   kindOf,

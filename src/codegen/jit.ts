@@ -34,16 +34,10 @@ import { isa, egal, getfield, linearIndex } from '../runtime/builtins.ts';
 import { foreignFunctions, mathForeign } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 import { f64Vec, i64Vec, refOps, gcExports, typeTag, type GcVec } from '../runtime/gc_arrays.ts';
-import {
-  dispatchCall,
-  invokeMethod,
-  frames,
-  getGlobal,
-  setGlobal,
-  execHooks,
-  catchException,
-  state as interpState,
-} from '../interpreter/interpret.ts';
+import { dispatchCall } from '../runtime/dispatch.ts';
+import { frames, catchException } from '../runtime/errors.ts';
+import { getGlobal, setGlobal, state as interpState } from '../runtime/modules.ts';
+import { invokeMethod, execHooks } from '../runtime/hooks.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
 import { BITS_KINDS, boxBits, unboxBits, isVec, type BitsKind, type Kind } from './kinds.ts';

@@ -6,7 +6,8 @@ import type { JType } from '../runtime/types.ts';
 import { MethodInstance, type Method } from '../runtime/methods.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
-import { execHooks, state as interpState } from '../interpreter/interpret.ts';
+import { execHooks } from '../runtime/hooks.ts';
+import { state as interpState } from '../runtime/modules.ts';
 import { inferMethodInstance, specialize } from './typeinfer.ts';
 
 export const typedTierStats = { failures: 0 };

@@ -1,7 +1,7 @@
 // Transfer functions: the result lattice element of each builtin and intrinsic, given its arguments' elements.
 // Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
 import { T, Sym, Module, JStruct, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
-import { lookupBinding } from '../interpreter/interpret.ts';
+import { lookupBinding } from '../runtime/modules.ts';
 import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';

@@ -11,17 +11,12 @@ import {
   Expr,
   QuoteNode,
   GlobalRef,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
   BuiltinFunction,
   LineNumberNode,
   isTuple,
   type Value,
 } from '../runtime/values.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import {
   Method,
@@ -36,7 +31,7 @@ import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dis
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { methodAddedListeners } from '../runtime/hooks.ts';
-import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
+import { lookupBinding, state as interpState } from '../runtime/modules.ts';
 import {
   Const,
   PartialStruct,
@@ -51,7 +46,6 @@ import {
   type Lattice,
 } from './lattice.ts';
 import { builtinTfunc, builtinNothrow, isPureBuiltin, foreigncallType } from './tfuncs.ts';
-import { optimize, optimizerSettings } from '../optimizer/optimize.ts';
 
 /** inference gives up on deeper call chains (returns Any for the callee): keeps pathological recursion finite */
 const MAX_INFERENCE_DEPTH = 64;
@@ -83,6 +77,29 @@ export interface UnionSplit {
   /** some members have no method (or an ambiguous one): the call stays dynamic for them, and throws there */
   fallback: boolean;
 }
+
+/** What inference hands the optimizer for one inferred body (what it proved about each statement), and what it gets
+ *  back. The optimizer is a stage above inference: src/engine.ts installs it in `optimizerHook`, so inference never
+ *  imports it; without one, inferred code runs unoptimized. */
+export interface OptimizeInput {
+  src: CodeInfo; // typed, unoptimized
+  consts: (Value | undefined)[]; // per statement: the constant inference proved it returns, if any
+  foldable: boolean[]; // per statement: inference proved the call free of throws and effects
+  splits: (UnionSplit | undefined)[]; // per statement: a dynamic call that may branch on one argument's type
+  inlineCode: (CodeInfo | undefined)[]; // per statement: the callee's code specialized for the call's constants
+  reachable: boolean[];
+  mi: MethodInstance;
+  /** the callee's current CodeInstance, when it has one (committed before this caller) */
+  calleeCode: (mi: MethodInstance) => CodeInstance | undefined;
+}
+export interface OptimizeResult {
+  code: CodeInfo;
+  nothrow: boolean;
+  effectFree: boolean;
+}
+export const optimizerHook: { optimize: ((input: OptimizeInput) => OptimizeResult | undefined) | undefined } = {
+  optimize: undefined,
+};
 
 export interface InferenceStats {
   frames: number;
@@ -267,8 +284,9 @@ function commit(frame: InferenceState): CodeInstance {
   return ci;
 }
 
-function optimizeFrame(frame: InferenceState, resolved: CodeInfo): ReturnType<typeof optimize> | undefined {
-  if (!optimizerSettings.enabled) return undefined;
+function optimizeFrame(frame: InferenceState, resolved: CodeInfo): OptimizeResult | undefined {
+  const optimize = optimizerHook.optimize;
+  if (!optimize) return undefined;
   return optimize({
     src: resolved,
     mi: frame.mi,

@@ -11,12 +11,6 @@ import {
   QuoteNode,
   LineNumberNode,
   GlobalRef,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
   BuiltinFunction,
   JoltThrow,
   mkTuple,
@@ -25,6 +19,7 @@ import {
 } from '../runtime/values.ts';
 import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { Method, MethodInstance, world } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
 import {
@@ -32,72 +27,22 @@ import {
   methodTableFor,
   makeMethodSig,
   addMethod,
-  findMethod,
   methodsOf,
-  typeConstructorTable,
+  dispatchCall,
 } from '../runtime/dispatch.ts';
-import { paramKey, unwrap } from '../runtime/apply_type.ts';
-import { jthrow, mkException, caughtExceptions } from '../runtime/errors.ts';
+import { unwrap } from '../runtime/apply_type.ts';
+import { jthrow, mkException, caughtExceptions, frames, catchException } from '../runtime/errors.ts';
+import { state, lookupBinding, getGlobal, setGlobal } from '../runtime/modules.ts';
+import { execHooks } from '../runtime/hooks.ts';
 import { isa } from '../runtime/builtins.ts';
 import { foreignFunctions } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
 
-/** the Jolt call stack, for stack traces */
-export const frames: StackFrame[] = [];
 const MAX_DEPTH = 200_000;
-export const state = {
-  world: 1,
-  Base: undefined as Module | undefined,
-  Core: undefined as Module | undefined,
-  toplevelHook: undefined as ((ex: Value, mod: Module) => Value) | undefined,
+/** how an Expr(:toplevel) inside a thunk is evaluated (set by whoever runs toplevel code) */
+export const toplevelHook = {
+  run: undefined as ((ex: Value, mod: Module) => Value) | undefined,
 };
-
-// ------------------------------------------------------------------ globals
-export function lookupBinding(mod: Module, name: Sym): Binding | undefined {
-  const b = mod.bindings.get(name);
-  if (b && b.get() !== undefined) return b;
-  for (const u of mod.usings) {
-    const ub = u.bindings.get(name);
-    if (ub && ub.get() !== undefined && (u.exports.has(name) || u === state.Base || u === state.Core)) return ub;
-  }
-  if (state.Base && mod !== state.Base && mod !== state.Core) {
-    const bb = state.Base.bindings.get(name);
-    if (bb && bb.get() !== undefined) return bb;
-  }
-  if (state.Core && mod !== state.Core) {
-    const cb = state.Core.bindings.get(name);
-    if (cb && cb.get() !== undefined) return cb;
-  }
-  return b;
-}
-
-export function getGlobal(mod: Module, name: Sym): Value {
-  const b = lookupBinding(mod, name);
-  const v = b?.get();
-  if (v === undefined) jthrow('UndefVarError', name, mod);
-  return v;
-}
-
-export function setGlobal(mod: Module, name: Sym, v: Value): void {
-  let b = mod.bindings.get(name);
-  if (!b) {
-    b = new Binding(mod, name);
-    mod.bindings.set(name, b);
-  }
-  if (b.imported) {
-    jthrow(
-      'ErrorException',
-      `cannot assign a value to imported variable ${b.imported.owner.name.name}.${name.name} from module ${mod.name.name}`,
-    );
-  }
-  if (b.constant && b.value !== undefined) {
-    if (b.value === v) return;
-    jthrow('ErrorException', `invalid redefinition of constant ${mod.name.name}.${name.name}`);
-  }
-  if (b.declaredType && !isa(v, b.declaredType))
-    v = callFunction(getGlobal(state.Base!, Sym.of('convert')), [b.declaredType, v]);
-  b.value = v;
-}
 
 // ------------------------------------------------------------------ calls
 /** call cache per argument-type key, per method table, in a world */
@@ -106,54 +51,6 @@ export function callFunction(f: Value, args: Value[]): Value {
   const c = dispatchCall(f, args);
   return invokeMethod(c.method, c.sparams, f, args, c.key);
 }
-
-/** the method a call of `f` with these arguments runs, with its static parameters, the key of the argument types
- *  and the types themselves; a MethodError if there is none */
-export function dispatchCall(
-  f: Value,
-  args: Value[],
-): { method: Method; sparams: readonly (JType | Value)[]; key: string; types: DataType[] } {
-  const mt = methodTableFor(f);
-  const types: DataType[] = [dispatchTypeOf(f)];
-  let key = paramKey(types[0]);
-  for (const a of args) {
-    const t = dispatchTypeOf(a);
-    types.push(t);
-    key += '|' + paramKey(t);
-  }
-  let m = findMethod(mt, types, state.world, key);
-  if (m === null && isType(f) && typeConstructorTable.mt)
-    m = findMethod(typeConstructorTable.mt, types, state.world, key);
-  if (m === null || 'ambiguous' in m) {
-    throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
-  }
-  return { method: m.method, sparams: m.sparams, key, types };
-}
-
-/** Which code runs for a method call: the lowered source unless an execution tier (typed code, compiled code)
- *  installed here supplies another body for this call. */
-/** `which` names the specialization when the caller knows it: its MethodInstance, or the key of its argument types. */
-/** `native`, when installed, runs the call as compiled code if it can (and returns undefined if not). */
-export const execHooks = {
-  codeFor: undefined as
-    | ((
-        m: Method,
-        sparams: readonly (JType | Value)[],
-        f: Value,
-        args: Value[],
-        which?: MethodInstance | string,
-      ) => CodeInfo | undefined)
-    | undefined,
-  native: undefined as
-    | ((
-        m: Method,
-        sparams: readonly (JType | Value)[],
-        f: Value,
-        args: Value[],
-        which?: MethodInstance | string,
-      ) => { value: Value } | undefined)
-    | undefined,
-};
 
 export function invokeMethod(
   m: Method,
@@ -368,7 +265,7 @@ export function run(
         state.world = world.current;
         return run(a[0] as CodeInfo, [], [], frame, mod); // definitions made by earlier thunks are visible
       case 'toplevel':
-        return state.toplevelHook!(a[0]!, mod!);
+        return toplevelHook.run!(a[0]!, mod!);
       case 'copyast':
         return copyAst((a[0] as QuoteNode).value);
       case 'meta':
@@ -382,24 +279,6 @@ export function run(
     }
   }
 }
-export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
-
-/** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current
- *  one (`excDepth`: the depth of caught exceptions when the handler was entered; deeper entries belong to catch
- *  blocks a throw left). JavaScript's stack overflow is Julia's StackOverflowError; anything else that is not a
- *  Jolt exception is not Jolt's to catch and goes on. */
-export function catchException(e: unknown, excDepth: number): Value {
-  if (!(e instanceof JoltThrow)) {
-    if (!(e instanceof RangeError)) throw e;
-    e = new JoltThrow(mkException('StackOverflowError', []));
-  }
-  const value = (e as JoltThrow).value;
-  caughtExceptions.length = excDepth;
-  caughtExceptions.push(value);
-  lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
-  return value;
-}
-
 function currentModule(a: Value[]): Module {
   const g = a[0];
   if (g instanceof GlobalRef) return g.mod;

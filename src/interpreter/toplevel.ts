@@ -17,7 +17,9 @@ import {
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';
 import { world } from '../runtime/methods.ts';
-import { state, run, callFunction, lookupBinding, frames } from './interpret.ts';
+import { run, callFunction } from './interpret.ts';
+import { state, lookupBinding } from '../runtime/modules.ts';
+import { frames } from '../runtime/errors.ts';
 import { jthrow } from '../runtime/errors.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { Splice } from '../runtime/builtins.ts';

@@ -1,8 +1,9 @@
 // CodeInfo: a lowered method body (or toplevel thunk) in SSA form, as Julia's Core.CodeInfo.
-// Statements are Jolt values (Expr, GotoNode, GotoIfNot, ReturnNode, NewvarNode, SSAValue, SlotNumber,
+// Statements are Jolt values (Expr, GotoNode, GotoIfNot, ReturnNode, NewvarNode, SSAValue, SlotNumber (nodes.ts),
 // GlobalRef, QuoteNode or a literal); the exact set lowering may emit is listed in docs/ARCHITECTURE.md ("Lowered IR").
 import { JObj, T, type Value, type Sym } from '../runtime/values.ts';
 import type { DataType, JType } from '../runtime/types.ts';
+import type { CodeInfoShape } from '../runtime/methods.ts';
 
 /** slot flags, as Julia's: bit 2 = assigned, bit 3 = assigned by a closure (captured), bit 5 = used undef */
 export const SLOT_ASSIGNED = 2,
@@ -10,7 +11,8 @@ export const SLOT_ASSIGNED = 2,
   SLOT_ASSIGNEDONCE = 16,
   SLOT_USEDUNDEF = 32;
 
-export class CodeInfo extends JObj {
+/** `implements`: Method and CodeInstance hold bodies by this shape (src/runtime does not import the IR) */
+export class CodeInfo extends JObj implements CodeInfoShape {
   /** statements; SSAValue(i) is the value of code[i-1] */
   code: Value[] = [];
   /** source line of each statement (0 = none) */

@@ -1,7 +1,8 @@
 // Definite assignment: whether a read of a local may find it unassigned (Julia's UndefVarError for a local).
 // Inference merges "not yet assigned" into the other paths' type, so a read after `if c; z = 1; end` has type
 // Int64 although it may throw; the optimizer asks here before it calls a body nothrow or inlines it.
-import { Expr, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode, type Value } from '../runtime/values.ts';
+import { Expr, type Value } from '../runtime/values.ts';
+import { SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
 import type { CodeInfo } from './CodeInfo.ts';
 
 /** calls f with the id of every slot a statement reads (not the one it assigns; `isdefined` tests are not reads) */

@@ -1,23 +1,8 @@
 // Printing a CodeInfo in the layout of Julia's `@code_lowered`: basic blocks numbered in the left gutter,
 // `%n = ` before statements whose value is used, slots by name. Typed code (after inference) also shows `::T` after
 // each value statement, as `@code_typed` and `@code_warntype` do.
-import {
-  Expr,
-  Sym,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
-  GlobalRef,
-  QuoteNode,
-  T,
-  BuiltinFunction,
-  JObj,
-  JStruct,
-  type Value,
-} from '../runtime/values.ts';
+import { Expr, Sym, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, JStruct, type Value } from '../runtime/values.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
 import { CodeInfo } from './CodeInfo.ts';
 import { exprToString } from '../syntax/print.ts';
 import { showType } from '../runtime/show_type.ts';

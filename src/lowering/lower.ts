@@ -13,18 +13,13 @@ import {
   QuoteNode,
   LineNumberNode,
   GlobalRef,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
   Module,
   T,
   JChar,
   isTuple,
   type Value,
 } from '../runtime/values.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { CodeInfo, SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
 
 export class LoweringError extends Error {

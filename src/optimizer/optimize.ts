@@ -10,25 +10,20 @@ import {
   Expr,
   QuoteNode,
   GlobalRef,
-  SSAValue,
-  SlotNumber,
-  GotoNode,
-  GotoIfNot,
-  ReturnNode,
-  NewvarNode,
   BuiltinFunction,
   JObj,
   JChar,
   Bits,
   type Value,
 } from '../runtime/values.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { DataType, UnionType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
 import { tupleType } from '../runtime/apply_type.ts';
 import { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { readsMaybeUnassigned } from '../ir/definite_assignment.ts';
-import { lookupBinding, state as interpState } from '../interpreter/interpret.ts';
+import { lookupBinding, state as interpState } from '../runtime/modules.ts';
 import { pureForeign } from '../runtime/foreign.ts';
 import { Const, widenconst, lessequal, type Lattice } from '../inference/lattice.ts';
 import type { UnionSplit } from '../inference/typeinfer.ts';

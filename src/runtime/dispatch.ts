@@ -1,10 +1,12 @@
 // Generic functions, method tables and dispatch: the most specific applicable method visible in a world.
-import { T, Sym, Module, JStruct, BuiltinFunction, type Value } from './values.ts';
+import { T, Sym, Module, JStruct, BuiltinFunction, JoltThrow, type Value } from './values.ts';
 import { DataType, UnionAll, TypeVar, isType, type JType } from './types.ts';
 import { Method, MethodTable, world } from './methods.ts';
-import { makeType, tupleType, unwrap, subst } from './apply_type.ts';
+import { makeType, tupleType, unwrap, subst, paramKey } from './apply_type.ts';
 import { sub, issubtype, type Env } from './subtype.ts';
-import { typeOf } from './typeof.ts';
+import { typeOf, dispatchTypeOf } from './typeof.ts';
+import { mkException } from './errors.ts';
+import { state } from './modules.ts';
 import { methodAddedListeners } from './hooks.ts';
 
 /** A new generic function `name` in `mod`: a singleton instance of its own type `typeof(name)`. */
@@ -128,6 +130,29 @@ function instantiateSig(m: MethodMatch): JType {
 
 export function methodsOf(mt: MethodTable, w = world.current): Method[] {
   return mt.methods.filter(m => visible(m, w));
+}
+
+/** the method a call of `f` with these arguments runs in the current toplevel world, with its static parameters,
+ *  the key of the argument types and the types themselves; a MethodError if there is none */
+export function dispatchCall(
+  f: Value,
+  args: Value[],
+): { method: Method; sparams: readonly (JType | Value)[]; key: string; types: DataType[] } {
+  const mt = methodTableFor(f);
+  const types: DataType[] = [dispatchTypeOf(f)];
+  let key = paramKey(types[0]);
+  for (const a of args) {
+    const t = dispatchTypeOf(a);
+    types.push(t);
+    key += '|' + paramKey(t);
+  }
+  let m = findMethod(mt, types, state.world, key);
+  if (m === null && isType(f) && typeConstructorTable.mt)
+    m = findMethod(typeConstructorTable.mt, types, state.world, key);
+  if (m === null || 'ambiguous' in m) {
+    throw new JoltThrow(mkException('MethodError', [f, Object.freeze([...args]), BigInt(state.world)]));
+  }
+  return { method: m.method, sparams: m.sparams, key, types };
 }
 
 export const isBuiltin = (f: Value): f is BuiltinFunction => f instanceof BuiltinFunction;

@@ -1,5 +1,6 @@
-// Throwing Core exceptions from TypeScript: builds the Jolt exception value and wraps it in a JoltThrow.
-import { T, JStruct, JoltThrow, Sym, type Value } from './values.ts';
+// Throwing Core exceptions from TypeScript (builds the Jolt exception value and wraps it in a JoltThrow), and the
+// state every tier shares for catching them: the Jolt call stack for backtraces, the exceptions being handled.
+import { T, JStruct, JoltThrow, Sym, type Value, type StackFrame } from './values.ts';
 
 export function mkException(name: string, fields: Value[]): Value {
   const dt = T[name];
@@ -18,3 +19,23 @@ export function typeError(func: string, context: string, expected: Value, got: V
 }
 /** the exceptions being handled by the active catch blocks, innermost last: what `rethrow()` throws again */
 export const caughtExceptions: Value[] = [];
+
+/** the Jolt call stack (the interpreter's frames; compiled frames are recovered from the JS stack), for backtraces */
+export const frames: StackFrame[] = [];
+export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
+
+/** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current
+ *  one (`excDepth`: the depth of caught exceptions when the handler was entered; deeper entries belong to catch
+ *  blocks a throw left). JavaScript's stack overflow is Julia's StackOverflowError; anything else that is not a
+ *  Jolt exception is not Jolt's to catch and goes on. */
+export function catchException(e: unknown, excDepth: number): Value {
+  if (!(e instanceof JoltThrow)) {
+    if (!(e instanceof RangeError)) throw e;
+    e = new JoltThrow(mkException('StackOverflowError', []));
+  }
+  const value = (e as JoltThrow).value;
+  caughtExceptions.length = excDepth;
+  caughtExceptions.push(value);
+  lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
+  return value;
+}

@@ -3,7 +3,25 @@
 // [primary_world, deleted_world). Dispatch always happens in a given world.
 import { JObj, T, type Value, type Sym, type Module } from './values.ts';
 import type { JType, DataType, TypeVar } from './types.ts';
-import type { CodeInfo } from '../ir/CodeInfo.ts';
+
+/** A method body as the runtime holds it (Method.source, CodeInstance.inferred): the fields of a CodeInfo, whose
+ *  class (src/ir/CodeInfo.ts) implements this. Declared here so that the runtime does not depend on the IR; the
+ *  fields are all of the class's, so a body read from a Method is a CodeInfo to the stages above. */
+export interface CodeInfoShape extends JObj {
+  code: Value[];
+  codelocs: number[];
+  file: string;
+  slotnames: Sym[];
+  slotflags: number[];
+  nargs: number;
+  isva: boolean;
+  sparam_names: Sym[];
+  name: string;
+  ssavaluetypes: JType[] | undefined;
+  slottypes: JType[] | undefined;
+  rettype: JType | undefined;
+  inlining: 'default' | 'inline' | 'noinline';
+}
 
 export const MAX_WORLD = Number.MAX_SAFE_INTEGER;
 export const world = { current: 1 };
@@ -20,7 +38,7 @@ export class Method extends JObj {
   /** the `where` variables, outermost first (static parameters) */
   readonly sparams: readonly TypeVar[];
   /** lowered, uninferred body; undefined only for methods implemented in TypeScript */
-  readonly source: CodeInfo | undefined;
+  readonly source: CodeInfoShape | undefined;
   readonly nargs: number;
   readonly isva: boolean;
   readonly file: string;
@@ -30,7 +48,7 @@ export class Method extends JObj {
     module: Module,
     sig: JType,
     sparams: readonly TypeVar[],
-    source: CodeInfo | undefined,
+    source: CodeInfoShape | undefined,
     nargs: number,
     isva: boolean,
     file: string,
@@ -80,9 +98,9 @@ export class CodeInstance extends JObj {
   min_world: number;
   max_world: number;
   readonly rettype: JType;
-  readonly inferred: CodeInfo | undefined;
+  readonly inferred: CodeInfoShape | undefined;
   /** the typed code before the optimizer ran (`@code_typed optimize=false`) */
-  unoptimized: CodeInfo | undefined = undefined;
+  unoptimized: CodeInfoShape | undefined = undefined;
   /** proven by inference and the optimizer: the code cannot throw / has no side effects beyond allocation */
   nothrow = false;
   effect_free = false;
@@ -95,7 +113,7 @@ export class CodeInstance extends JObj {
     min_world: number,
     max_world: number,
     rettype: JType,
-    inferred: CodeInfo | undefined,
+    inferred: CodeInfoShape | undefined,
   ) {
     super();
     this.def = def;

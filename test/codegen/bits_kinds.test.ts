@@ -13,7 +13,8 @@ const applyArray = (e: DataType): DataType => applyTypeName(T.Array!.name, [e, 1
 import { intrinsics } from '../../src/runtime/intrinsics.ts';
 import { compiledFunction, functionText } from '../../src/codegen/jit.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
-import { callFunction, state } from '../../src/interpreter/interpret.ts';
+import { callFunction } from '../../src/interpreter/interpret.ts';
+import { state } from '../../src/runtime/modules.ts';
 import { world } from '../../src/runtime/methods.ts';
 import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
 import { egal } from '../../src/runtime/builtins.ts';

@@ -3,16 +3,8 @@ import assert from 'node:assert/strict';
 import { parseAll } from '../../src/syntax/parser.ts';
 import { Lowerer } from '../../src/lowering/lower.ts';
 import { bootstrap } from '../../src/runtime/bootstrap.ts';
-import {
-  Module,
-  sym,
-  Expr,
-  GotoIfNot,
-  ReturnNode,
-  SlotNumber,
-  GlobalRef,
-  type Value,
-} from '../../src/runtime/values.ts';
+import { Module, sym, Expr, GlobalRef, type Value } from '../../src/runtime/values.ts';
+import { GotoIfNot, ReturnNode, SlotNumber } from '../../src/ir/nodes.ts';
 import { CodeInfo } from '../../src/ir/CodeInfo.ts';
 
 bootstrap();

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +51,19 @@ test('deep recursion is a StackOverflowError, not a crash', () => {
   const r = run('-e', 'r(n) = r(n + 1) + 1; r(1)');
   assert.equal(r.status, 1);
   assert.ok(r.stderr.startsWith('ERROR: StackOverflowError:'), r.stderr);
+});
+
+// `npx jolt` under an older system Node (npm checks a package's engines before running its bin): Jolt's own
+// launcher picks the pinned Node, so nothing of npm's may appear around the program's output.
+test('npx jolt under the system Node prints only the program output', { skip: !existsSync('/usr/bin/npx') }, () => {
+  const root = join(dirname(jolt), '..');
+  const path = ['/usr/bin', '/bin', ...(process.env.PATH ?? '').split(':')].join(':');
+  const r = spawnSync('/usr/bin/npx', ['jolt', '-e', 'println(1)'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PATH: path },
+  });
+  assert.equal(r.stdout + r.stderr, '1\n');
+  assert.equal(r.status, 0);
 });

@@ -32,7 +32,6 @@ export class LoweringError extends Error {
 
 const E = (head: string, ...args: Value[]) => new Expr(sym(head), args);
 const isE = (v: Value, head?: string): v is Expr => v instanceof Expr && (head === undefined || v.head.name === head);
-let closureCounter = 0;
 
 export interface LowerOpts {
   softscope: boolean;
@@ -76,6 +75,7 @@ class Lambda {
    *  exit it was taking in `exit` (1: return, with its value in `val`; 2 and up: `exits`), and finishes it there */
   finallies: Finally[] = [];
   line = 0;
+  private ntemps = 0;
   parent: Lambda | null;
   toplevel: boolean;
   /** names bound to SSA values while lowering type expressions of a method signature (where-variables) */
@@ -88,6 +88,11 @@ class Lambda {
     this.ci.code.push(stmt);
     this.ci.codelocs.push(this.line);
     return new SSAValue(this.ci.code.length);
+  }
+  /** a fresh name for a temporary of this lambda (`#iter1`, `#try2`, ...): numbered per lambda, so a body's slot
+   *  names depend only on its own source */
+  temp(prefix: string): string {
+    return `#${prefix}${++this.ntemps}`;
   }
   get pc(): number {
     return this.ci.code.length + 1;
@@ -127,6 +132,12 @@ export class Lowerer {
   }
   call(L: Lambda, f: Value, ...args: Value[]): SSAValue {
     return L.emit(E('call', f, ...args));
+  }
+  /** A fresh global name in this module, for a closure type (`#f#3`) or a keyword body function (`#f#kw4`):
+   *  numbered by the module's own counter, as Julia does, so a module's source lowered in the same order gets the
+   *  same names whatever else the process loaded before. */
+  globalName(base: string, kind = ''): string {
+    return `#${base}#${kind}${++this.mod.counter}`;
   }
   err(msg: string, L: Lambda): never {
     throw new LoweringError(msg, L.line);
@@ -484,7 +495,7 @@ export class Lowerer {
           .map((x, k) => (isE(x, '<:') && x.args.length === 1 ? k : -1))
           .filter(k => k >= 0);
         if (wild.length) {
-          const names = wild.map(() => sym(`#T${closureCounter++}`));
+          const names = wild.map(() => sym(L.temp('T')));
           const args = a.slice(1).map((x, k) => (wild.includes(k) ? names[wild.indexOf(k)]! : x));
           return this.val(
             E(
@@ -540,7 +551,7 @@ export class Lowerer {
       case 'comparison': {
         // a < b < c  ->  (a < b) && (b < c), evaluating each operand once
         const vals = [this.val(a[0]!, L, s)];
-        const res = L.slot(`#cmp${closureCounter++}`);
+        const res = L.slot(L.temp('cmp'));
         const ends: number[] = [];
         for (let k = 1; k < a.length; k += 2) {
           const rhs = this.val(a[k + 1]!, L, s);
@@ -855,7 +866,7 @@ export class Lowerer {
 
   lowerIf(ex: Expr, L: Lambda, s: Scope): Value {
     const [c, then, els] = ex.args;
-    const res = L.slot(`#if${closureCounter++}`);
+    const res = L.slot(L.temp('if'));
     let cond = c!;
     if (isE(cond, 'block')) {
       // elseif carries its condition in a block with a line number
@@ -877,7 +888,7 @@ export class Lowerer {
   }
 
   lowerShortCircuit(ex: Expr, L: Lambda, s: Scope): Value {
-    const res = L.slot(`#sc${closureCounter++}`);
+    const res = L.slot(L.temp('sc'));
     const a = this.val(ex.args[0]!, L, s);
     L.emit(E('=', res, a));
     let g: SSAValue;
@@ -932,9 +943,9 @@ export class Lowerer {
     const target = spec.args[0]!,
       iterEx = spec.args[1]!;
     const iter = this.val(iterEx, L, s);
-    const itv = L.slot(`#iter${closureCounter++}`);
+    const itv = L.slot(L.temp('iter'));
     L.emit(E('=', itv, iter));
-    const st = L.slot(`#state${closureCounter++}`);
+    const st = L.slot(L.temp('state'));
     const first = this.call(L, this.base('iterate'), itv);
     L.emit(E('=', st, first));
     const isNothing = this.call(L, this.core('==='), st, nothingV());
@@ -953,7 +964,7 @@ export class Lowerer {
     const el = this.call(L, this.core('getfield'), st, 1n);
     const stateVal = this.call(L, this.core('getfield'), st, 2n);
     this.assignTarget(target, el, L, bs);
-    const sv = L.slot(`#st${closureCounter++}`);
+    const sv = L.slot(L.temp('st'));
     L.emit(E('=', sv, stateVal));
     this.val(body, L, bs);
     L.loops.pop();
@@ -1006,15 +1017,15 @@ export class Lowerer {
 
   lowerTry(ex: Expr, L: Lambda, s: Scope): Value {
     const [body, cvar, cblock, fblock] = ex.args;
-    const res = L.slot(`#try${closureCounter++}`);
+    const res = L.slot(L.temp('try'));
     if (fblock !== undefined && fblock !== false) {
       // try/finally: run the protected part in an inner try that catches, then the finally block, then rethrow
       const inner = cblock !== false ? E('try', body!, cvar!, cblock!) : body!;
-      const exc = L.slot(`#exc${closureCounter++}`);
-      const flag = L.slot(`#threw${closureCounter++}`);
+      const exc = L.slot(L.temp('exc'));
+      const flag = L.slot(L.temp('threw'));
       L.emit(E('=', flag, false));
-      const exit = L.slot(`#exit${closureCounter++}`),
-        retVal = L.slot(`#retval${closureCounter++}`);
+      const exit = L.slot(L.temp('exit')),
+        retVal = L.slot(L.temp('retval'));
       L.emit(E('=', exit, 0n));
       const fin: Finally = { exit, val: retVal, depth: L.handlerDepth, jumps: [], exits: [] };
       const enter = L.emit(E('enter', 0));
@@ -1097,13 +1108,13 @@ export class Lowerer {
     const v = spec.args[0]!;
     let iter = this.val(spec.args[1]!, L, s);
     if (filter) {
-      const pa = v instanceof Sym ? v : sym(`#el${closureCounter++}`);
+      const pa = v instanceof Sym ? v : sym(L.temp('el'));
       const pred = this.lowerFunction(E('->', pa, v instanceof Sym ? filter : E('block', E('=', v, pa), filter)), L, s);
       iter = this.call(L, this.base('_filter_iter'), pred, iter);
     }
     // `for (a, b) in xs` destructures each element inside the generator's function
     const destruct = !(v instanceof Sym);
-    const argSym = destruct ? sym(`#el${closureCounter++}`) : v;
+    const argSym = destruct ? sym(L.temp('el')) : v;
     const fbody = destruct ? E('block', E('=', v, argSym), body!) : body!;
     const f = this.lowerFunction(E('->', argSym, fbody), L, s);
     return this.call(L, this.base('Generator'), f, iter);
@@ -1230,12 +1241,10 @@ export class Lowerer {
     closure: { type: Value; captured: string[] } | null,
   ): void {
     // give unnamed arguments (`::Type{T}`) names so every generated method can pass them on
-    params = params.map(p =>
-      isE(p, '::') && p.args.length === 1 ? E('::', sym(`#unused${closureCounter++}`), p.args[0]!) : p,
-    );
+    params = params.map(p => (isE(p, '::') && p.args.length === 1 ? E('::', sym(L.temp('unused')), p.args[0]!) : p));
     // keyword arguments: body lives in a hidden function taking keywords first
     if (kwParams.length) {
-      const bodyName = `#${name}#kw${closureCounter++}`;
+      const bodyName = this.globalName(name, 'kw');
       const kwNames = kwParams.map(k => kwName(k));
       const inner = this.defineGeneric(bodyName, L, s);
       const kwArgs = kwParams.map(k => (isE(k, 'kw') || isE(k, '...') ? k.args[0]! : k));
@@ -1415,12 +1424,11 @@ export class Lowerer {
       return { ...r, va: true };
     }
     if (isE(p, '::')) {
-      if (p.args.length === 1)
-        return { name: `#unused${closureCounter++}`, type: this.typeVal(p.args[0]!, L, s), va: false };
+      if (p.args.length === 1) return { name: L.temp('unused'), type: this.typeVal(p.args[0]!, L, s), va: false };
       const t = p.args[1]!;
       return { name: (p.args[0] as Sym).name, type: t instanceof Inline ? t.v : this.typeVal(t, L, s), va: false };
     }
-    if (isE(p, 'tuple')) return { name: `#destruct${closureCounter++}`, type: null, va: false };
+    if (isE(p, 'tuple')) return { name: L.temp('destruct'), type: null, va: false };
     return this.err(`invalid function argument`, L);
   }
 
@@ -1509,7 +1517,7 @@ export class Lowerer {
     L: Lambda,
     s: Scope,
   ): Value {
-    const tname = `#${name ?? 'anon'}#${++closureCounter}`;
+    const tname = this.globalName(name ?? 'anon');
     const H = new Lambda(null, true);
     H.ci.file = this.file;
     H.line = L.line;

@@ -439,6 +439,8 @@ export class Module extends JObj {
   readonly exports = new Set<Sym>();
   /** modules brought in with `using` (their exported names are visible) */
   readonly usings: Module[] = [];
+  /** numbers the global names lowering generates here (closure types, keyword bodies), as Julia's module counter */
+  counter = 0;
   readonly name: Sym;
   readonly parent: Module | null;
   constructor(name: Sym, parent: Module | null) {

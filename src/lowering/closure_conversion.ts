@@ -1,0 +1,155 @@
+import { sym, QuoteNode, T, type Value } from '../runtime/values.ts';
+import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
+import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
+import { E, nothingV } from './forms.ts';
+import { Lambda } from './lambda.ts';
+import { resolve, type Scope } from './scope.ts';
+import { defineMethods } from './methods.ts';
+import type { Lowerer } from './lower.ts';
+
+export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
+  if (name === 'nothing') return lw.gref('nothing');
+  const r = resolve(name, s);
+  if (r.kind === 'tvar') return r.v;
+  if (r.kind === 'sparam') return L.emit(E('static_parameter', r.idx));
+  if (r.kind === 'global') return lw.gref(name);
+  if (r.fn === L) {
+    const slot = L.slot(name);
+    if (L.boxed.has(name)) return lw.call(L, lw.core('_getbox'), slot, new QuoteNode(sym(name)));
+    return slot;
+  }
+  // captured from an enclosing function: field of #self# holding the box (or the value itself)
+  const box = captureBox(lw, name, L);
+  if (r.fn.byValue.has(name)) return box;
+  return lw.call(L, lw.core('_getbox'), box, new QuoteNode(sym(name)));
+}
+
+export function captureBox(lw: Lowerer, name: string, L: Lambda): Value {
+  if (!L.captured.includes(name)) L.captured.push(name);
+  return lw.call(L, lw.core('getfield'), new SlotNumber(1), new QuoteNode(sym(name)));
+}
+
+export function assignVar(lw: Lowerer, name: string, v: Value, L: Lambda, s: Scope): void {
+  const r = resolve(name, s);
+  if (r.kind === 'global' || r.kind === 'tvar' || r.kind === 'sparam') {
+    if (r.kind !== 'global') lw.err(`cannot assign to static parameter ${name}`, L);
+    L.emit(E('=', lw.gref(name), v));
+    return;
+  }
+  if (r.fn === L) {
+    const slot = L.slot(name);
+    L.ci.slotflags[slot.id - 1]! |= SLOT_ASSIGNED;
+    if (L.boxed.has(name)) {
+      lw.call(L, lw.core('setfield!'), slot, new QuoteNode(sym('contents')), v);
+      return;
+    }
+    L.emit(E('=', slot, v));
+    return;
+  }
+  const box = captureBox(lw, name, L);
+  lw.call(L, lw.core('setfield!'), box, new QuoteNode(sym('contents')), v);
+}
+
+/** A nested function: a struct type with one field per captured box, defined at toplevel (hoisted). */
+export function lowerClosure(
+  lw: Lowerer,
+  name: string | null,
+  params: Value[],
+  kwParams: Value[],
+  where: Value[],
+  body: Value,
+  rettype: Value | null,
+  L: Lambda,
+  s: Scope,
+): Value {
+  const tname = lw.globalName(name ?? 'anon');
+  const H = new Lambda(null, true);
+  H.ci.file = lw.file;
+  H.line = L.line;
+  const typeRef = lw.gref(tname);
+  const closure = { type: typeRef as Value, captured: [] as string[] };
+  // lower the methods into a hoisting lambda; the signature uses the closure type
+  const hs: Scope = { locals: new Set(), globals: new Set(), parent: null, fn: H, isLoop: false };
+  // the closure body resolves free names through the defining scope `s`
+  const proxy: Scope = { locals: new Set(), globals: new Set(), parent: s, fn: H, isLoop: false };
+  void hs;
+  if (name) s.locals.add(name); // a local named function is a local variable holding the closure
+  defineMethods(lw, typeRef, params, kwParams, where, body, rettype, H, proxy, name ?? 'anonymous', closure);
+  // captured fields
+  const fieldNames = closure.captured;
+  const defs: Value[] = [];
+  const D = new Lambda(null, true);
+  D.ci.file = lw.file;
+  const fields = D.emit(E('call', lw.core('svec'), ...fieldNames.map(f => new QuoteNode(sym(f)))));
+  // a value captured by value has a field of type parameter; a box, a field of type Core.Box
+  const byValue = fieldNames.map(fn => {
+    const r = resolve(fn, s);
+    return r.kind === 'local' && r.fn.byValue.has(fn);
+  });
+  const tvs = fieldNames.flatMap((fn, k) =>
+    byValue[k]
+      ? [
+          D.emit(
+            E(
+              'call',
+              lw.core('_typevar'),
+              new QuoteNode(sym(`#T${k + 1}`)),
+              E('call', lw.core('apply_type'), lw.core('Union')),
+              lw.core('Any'),
+            ),
+          ),
+        ]
+      : [],
+  );
+  const tt = D.emit(
+    E(
+      'call',
+      lw.core('_structtype'),
+      lw.mod,
+      new QuoteNode(sym(tname)),
+      E('call', lw.core('svec'), ...tvs),
+      fields,
+      false,
+      BigInt(fieldNames.length),
+    ),
+  );
+  D.emit(E('call', lw.core('_setsuper!'), tt, lw.core('Function')));
+  D.emit(E('const', typeRef));
+  D.emit(E('=', typeRef, tt));
+  let tv = 0;
+  D.emit(
+    E(
+      'call',
+      lw.core('_typebody!'),
+      tt,
+      E('call', lw.core('svec'), ...fieldNames.map((_, k) => (byValue[k] ? tvs[tv++]! : new QuoteNode(T.Box!)))),
+    ),
+  );
+  D.emit(new ReturnNode(nothingV()));
+  defs.push(E('thunk', D.ci));
+  H.emit(new ReturnNode(nothingV()));
+  defs.push(E('thunk', H.ci));
+  lw.hoisted.push(...defs);
+  // create the closure value here, passing the boxes
+  const boxes = fieldNames.map(fn => {
+    const r = resolve(fn, s);
+    if (r.kind === 'local' && r.fn === L) {
+      if (!L.boxed.has(fn) && !L.byValue.has(fn)) L.boxed.add(fn);
+      return L.slot(fn);
+    }
+    if (r.kind === 'local') return captureBox(lw, fn, L);
+    return lw.err(`internal: capture of ${fn}`, L);
+  });
+  // the closure type's parameters are the types of the values it captures
+  const ctype = tvs.length
+    ? lw.call(
+        L,
+        lw.core('apply_type'),
+        typeRef,
+        ...boxes.flatMap((b, k) => (byValue[k] ? [lw.call(L, lw.core('typeof'), b)] : [])),
+      )
+    : typeRef;
+  const obj = L.emit(E('new', ctype, ...boxes));
+  if (name) assignVar(lw, name, obj, L, s);
+  return obj;
+}

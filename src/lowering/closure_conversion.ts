@@ -1,9 +1,15 @@
+// Closure conversion: how a nested function reaches the locals of enclosing lambdas. Before a body is emitted,
+// classifyCaptures decides which of its locals live in a Core.Box and which a closure holds by value; as the walk
+// emits reads and writes (readVar, assignVar) they become slot accesses, Box contents, or fields of `#self#`. A
+// nested function is lowered where it is met (part of the walk, not a separate pass): its struct type, with one
+// field per capture, and its methods are hoisted to run before the toplevel thunk, and the closure value is built
+// in place.
 import { sym, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
 import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
 import { E, nothingV } from './forms.ts';
 import { Lambda } from './lambda.ts';
-import { resolve, type Scope } from './scope.ts';
+import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type Scope } from './scope.ts';
 import { defineMethods } from './methods.ts';
 import type { Lowerer } from './lower.ts';
 
@@ -24,7 +30,7 @@ export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
   return lw.call(L, lw.core('_getbox'), box, new QuoteNode(sym(name)));
 }
 
-export function captureBox(lw: Lowerer, name: string, L: Lambda): Value {
+function captureBox(lw: Lowerer, name: string, L: Lambda): Value {
   if (!L.captured.includes(name)) L.captured.push(name);
   return lw.call(L, lw.core('getfield'), new SlotNumber(1), new QuoteNode(sym(name)));
 }
@@ -152,4 +158,46 @@ export function lowerClosure(
   const obj = L.emit(E('new', ctype, ...boxes));
   if (name) assignVar(lw, name, obj, L, s);
   return obj;
+}
+
+/** Decides, before a method body is emitted, how each local its nested functions mention is captured: in a Core.Box
+ *  (F.boxed), or by value (F.byValue) for arguments and static parameters nothing assigns and for locals assigned
+ *  once before any closure mentions them. Returns the names nested functions mention. */
+export function classifyCaptures(F: Lambda, argNames: string[], spNames: string[], body: Value): Set<string> {
+  const counts = new Map<string, number>();
+  const assigned = assignedNames(body, counts);
+  const once = assignedOnceFirst(body, counts);
+  const nested = namesInNestedLambdas(body);
+  for (const n of nested) {
+    if (argNames.includes(n) || spNames.includes(n) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
+    else F.boxed.add(n);
+  }
+  return nested;
+}
+
+/** At the start of a method body: boxed arguments move into a Box, and static parameters nested functions use are
+ *  copied into (boxed) locals of the body's scope `fs`, so closures can capture them. */
+export function boxCapturedParameters(
+  lw: Lowerer,
+  F: Lambda,
+  fs: Scope,
+  argNames: string[],
+  spNames: string[],
+  nested: Set<string>,
+): void {
+  for (const a of argNames) {
+    if (!F.boxed.has(a)) continue;
+    const argSlot = F.slot(a);
+    const tmp = F.slot(`#arg_${a}`);
+    F.emit(E('=', tmp, argSlot));
+    F.emit(E('=', argSlot, E('call', lw.core('Box'), tmp)));
+  }
+  spNames.forEach((sp, i) => {
+    if (!nested.has(sp)) return;
+    fs.locals.add(sp);
+    const slot = F.slot(sp);
+    const v = F.emit(E('static_parameter', i + 1));
+    if (F.boxed.has(sp)) F.emit(E('=', slot, E('call', lw.core('Box'), v)));
+    else F.emit(E('=', slot, v));
+  });
 }

@@ -1,3 +1,8 @@
+// Desugaring: surface forms rewritten to simpler ones: calls with keywords and splats, named tuples, indexing
+// with `end`, assignment with destructuring, updating operators, broadcasting (dot calls, `.=`), generators,
+// quoting with interpolation, matrix literals, `Vector{<:T}`, chained comparisons. Part of the emitting walk, not
+// a separate Expr -> Expr pass: most forms must evaluate operands once before rewriting around them (`a[i] += v`,
+// `end` in `a[...]`, destructuring), so each lowers as it rewrites, calling back into linearize's `val`.
 import { Expr, Sym, sym, QuoteNode, type Value } from '../runtime/values.ts';
 import { GotoIfNot } from '../ir/nodes.ts';
 import { E, isE, Inline, literal, describe, isFuncSig, hasInterp } from './forms.ts';
@@ -8,7 +13,7 @@ import { val } from './linearize.ts';
 import { lowerFunction } from './methods.ts';
 import type { Lowerer } from './lower.ts';
 
-export function opRef(lw: Lowerer, name: string, _s: Scope): Value {
+function opRef(lw: Lowerer, name: string, _s: Scope): Value {
   return lw.gref(name);
 }
 
@@ -18,7 +23,7 @@ export function lowerCallArgs(lw: Lowerer, f: Value, args: Value[], L: Lambda, s
   return lw.call(L, f, ...vs);
 }
 
-export function lowerSplat(lw: Lowerer, f: Value, args: Value[], L: Lambda, s: Scope): Value {
+function lowerSplat(lw: Lowerer, f: Value, args: Value[], L: Lambda, s: Scope): Value {
   const groups: Value[] = [];
   let cur: Value[] = [];
   for (const x of args) {
@@ -68,7 +73,7 @@ export function lowerCall(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   return lw.call(L, f, ...vs);
 }
 
-export function lowerCcall(lw: Lowerer, args: Value[], L: Lambda, s: Scope): Value {
+function lowerCcall(lw: Lowerer, args: Value[], L: Lambda, s: Scope): Value {
   let name = args[0]!;
   if (name instanceof QuoteNode) name = name.value;
   if (!(name instanceof Sym)) lw.err('ccall: function name must be a symbol', L);
@@ -264,7 +269,7 @@ export function lowerBroadcast(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
   return lw.call(L, lw.base('materialize'), bc);
 }
 
-export function broadcastTree(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
+function broadcastTree(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
   if (isE(ex, '.') && isE(ex.args[1]!, 'tuple')) {
     const f = val(lw, ex.args[0]!, L, s);
     const args = (ex.args[1] as Expr).args.map(x => broadcastTree(lw, x, L, s));
@@ -278,7 +283,7 @@ export function broadcastTree(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Valu
   return val(lw, ex, L, s);
 }
 
-export function lowerBroadcastAssign(lw: Lowerer, lhs: Value, rhs: Value, L: Lambda, s: Scope): Value {
+function lowerBroadcastAssign(lw: Lowerer, lhs: Value, rhs: Value, L: Lambda, s: Scope): Value {
   const dest = val(lw, lhs, L, s);
   const bc = broadcastTree(lw, rhs, L, s);
   return lw.call(L, lw.base('materialize!'), dest, bc);
@@ -345,7 +350,7 @@ export function lowerQuote(lw: Lowerer, ex: Value, L: Lambda, s: Scope, depth: n
 }
 
 /** `end` inside a[...] means lastindex(a) (or lastindex(a, d) with several indices) */
-export function replaceEnd(ix: Value, a: Value, d: number, n: number, lw: Lowerer): Value {
+function replaceEnd(ix: Value, a: Value, d: number, n: number, lw: Lowerer): Value {
   if (ix instanceof Sym && (ix.name === 'end' || ix.name === 'begin')) {
     const f = ix.name === 'end' ? 'lastindex' : 'firstindex';
     return n === 1

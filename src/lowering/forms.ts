@@ -1,3 +1,5 @@
+// Helpers over surface Expr forms shared by the lowering files (building and testing Exprs, the names a form
+// binds), and the markers lowering threads through Exprs it builds (Inline: an operand already emitted).
 import { Expr, Sym, sym, QuoteNode, T, type Value } from '../runtime/values.ts';
 
 export const E = (head: string, ...args: Value[]) => new Expr(sym(head), args);

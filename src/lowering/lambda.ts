@@ -1,3 +1,5 @@
+// The state of lowering one lambda (a method body or a toplevel thunk): the CodeInfo being emitted, its slots,
+// how captured locals are held, the loops, handlers and finally blocks open, and the where-variables in scope.
 import { sym, type Value } from '../runtime/values.ts';
 import { SSAValue, SlotNumber } from '../ir/nodes.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';

@@ -1,3 +1,7 @@
+// Linearization: the statement emitter. `val` lowers an expression for its value into the current lambda's code
+// and returns an operand, dispatching on the form to the other files; here too are control flow (if, && and ||,
+// loops, break/continue, return), let, and try/catch/finally (a return, break or continue inside a try/finally
+// runs the finally block first). Jumps are emitted with a placeholder target and patched once it is known.
 import { Expr, Sym, QuoteNode, LineNumberNode, type Value } from '../runtime/values.ts';
 import { SlotNumber, GotoNode, GotoIfNot, ReturnNode, type SSAValue } from '../ir/nodes.ts';
 import { E, isE, Inline, nothingV, literal, lhsNames } from './forms.ts';
@@ -242,7 +246,7 @@ export function val(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
   }
 }
 
-export function lowerIf(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerIf(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const [c, then, els] = ex.args;
   const res = L.slot(L.temp('if'));
   let cond = c!;
@@ -261,11 +265,11 @@ export function lowerIf(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   return res;
 }
 
-export function condVal(lw: Lowerer, c: Value, L: Lambda, s: Scope): Value {
+function condVal(lw: Lowerer, c: Value, L: Lambda, s: Scope): Value {
   return val(lw, c, L, s);
 }
 
-export function lowerShortCircuit(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerShortCircuit(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const res = L.slot(L.temp('sc'));
   const a = val(lw, ex.args[0]!, L, s);
   L.emit(E('=', res, a));
@@ -283,12 +287,12 @@ export function lowerShortCircuit(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): V
   return res;
 }
 
-export function patchLoop(L: Lambda, loop: Loop, contTarget: number, breakTarget: number): void {
+function patchLoop(L: Lambda, loop: Loop, contTarget: number, breakTarget: number): void {
   for (const g of loop.continues) L.ci.code[g - 1] = new GotoNode(contTarget);
   for (const g of loop.breaks) L.ci.code[g - 1] = new GotoNode(breakTarget);
 }
 
-export function lowerWhile(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerWhile(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const top = L.pc;
   const c = val(lw, ex.args[0]!, L, s);
   const gexit = L.emit(new GotoIfNot(c, 0));
@@ -303,7 +307,7 @@ export function lowerWhile(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   return nothingV();
 }
 
-export function lowerFor(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerFor(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const specs = isE(ex.args[0]!, 'block')
     ? (ex.args[0] as Expr).args.filter(x => !(x instanceof LineNumberNode))
     : [ex.args[0]!];
@@ -317,7 +321,7 @@ export function lowerFor(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   return lowerForOne(lw, specs[0] as Expr, body, L, s, false);
 }
 
-export function lowerForOne(lw: Lowerer, spec: Expr, body: Value, L: Lambda, s: Scope, nested: boolean): Value {
+function lowerForOne(lw: Lowerer, spec: Expr, body: Value, L: Lambda, s: Scope, nested: boolean): Value {
   const target = spec.args[0]!,
     iterEx = spec.args[1]!;
   const iter = val(lw, iterEx, L, s);
@@ -356,7 +360,7 @@ export function lowerForOne(lw: Lowerer, spec: Expr, body: Value, L: Lambda, s: 
   return nothingV();
 }
 
-export function lowerLet(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerLet(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const binds = isE(ex.args[0]!, 'block')
     ? (ex.args[0] as Expr).args.filter(x => !(x instanceof LineNumberNode))
     : [ex.args[0]!];
@@ -382,13 +386,13 @@ export function lowerLet(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
 
 /** Leaves the protected part of a try/finally by exit `code` (Finally): records it, leaves the handlers entered
  *  since, and jumps to the finally block (its label is filled in when the block is emitted). */
-export function exitThroughFinally(L: Lambda, fin: Finally, code: bigint): void {
+function exitThroughFinally(L: Lambda, fin: Finally, code: bigint): void {
   L.emit(E('=', fin.exit, code));
   if (L.handlerDepth > fin.depth) L.emit(E('leave', BigInt(L.handlerDepth - fin.depth)));
   fin.jumps.push(L.emit(new GotoNode(0)).id);
 }
 
-export function lowerTry(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
+function lowerTry(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   const [body, cvar, cblock, fblock] = ex.args;
   const res = L.slot(L.temp('try'));
   if (fblock !== undefined && fblock !== false) {

@@ -1,3 +1,25 @@
+// Lowering: macro-expanded surface Expr -> CodeInfo in SSA form (the statement forms of docs/ARCHITECTURE.md).
+//
+// The Lowerer lowers one toplevel expression in a single walk; its parts are in files by concept (each header says
+// whether it runs as a separate pass or as part of the walk):
+//   scope.ts               scope analysis: which names are local, global or static parameters in each scope
+//   closure_conversion.ts  how nested functions reach the locals they mention; closure types and values
+//   desugar.ts             surface forms rewritten to simpler ones (keyword calls, destructuring, broadcasting, ...)
+//   methods.ts, types.ts   method definitions (keyword and default arguments) and type definitions
+//   linearize.ts           the statement emitter: `val`, control flow, try/finally
+//   lambda.ts, forms.ts    the state of one lambda being emitted; helpers over Expr forms
+//
+// Scope: each function, for/while body, let, try block and comprehension is a local scope. A name assigned in a
+// scope is local to the outermost enclosing local scope (of this or an enclosing function) that already has it,
+// else new in that scope; at toplevel, loop bodies follow the soft-scope rule (file: local; REPL: global if the
+// global exists). Closures: a local that a nested function mentions lives in a Core.Box, created where the
+// variable's scope is entered (so loop bodies get a fresh box per iteration), unless the closure can hold its value:
+// arguments and static parameters nothing assigns, and locals assigned once before any closure mentions them. The
+// closure is a struct with one field per capture (a Box, or the value in a field typed by a parameter of the
+// closure type).
+//
+// Generated names depend only on the source and its place in its module: global ones (closure types `#f#3`,
+// keyword bodies `#f#kw4`) are numbered by the module's counter, temporaries (`#iter1`) by their lambda's.
 import { sym, GlobalRef, Module, type Value } from '../runtime/values.ts';
 import { SSAValue, ReturnNode } from '../ir/nodes.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';

@@ -1,18 +1,13 @@
+// Method definitions: function forms, their signatures (evaluated in the defining lambda) and bodies (each lowered
+// to its own CodeInfo); keyword arguments become a body function `#f#kwN` plus positional and Core.kwcall entry
+// methods, default arguments one method per arity. Part of the emitting walk, not a separate pass.
 import { Sym, sym, QuoteNode, LineNumberNode, type Expr, type Value } from '../runtime/values.ts';
 import { ReturnNode } from '../ir/nodes.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { E, isE, SelfType, Deferred, Inline, mentions, kwName, argName, describe } from './forms.ts';
 import { Lambda } from './lambda.ts';
-import {
-  openScope,
-  isGlobalName,
-  rootScope,
-  assignedOnceFirst,
-  assignedNames,
-  namesInNestedLambdas,
-  type Scope,
-} from './scope.ts';
-import { lowerClosure } from './closure_conversion.ts';
+import { openScope, isGlobalName, rootScope, type Scope } from './scope.ts';
+import { lowerClosure, classifyCaptures, boxCapturedParameters } from './closure_conversion.ts';
 import { val } from './linearize.ts';
 import type { Lowerer } from './lower.ts';
 
@@ -74,12 +69,12 @@ export function lowerFunction(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value
   return fobj;
 }
 
-export function defineGeneric(lw: Lowerer, name: string, L: Lambda, _s: Scope): Value {
+function defineGeneric(lw: Lowerer, name: string, L: Lambda, _s: Scope): Value {
   const f = L.emit(E('method', lw.gref(name)));
   return f;
 }
 
-export function functionObject(lw: Lowerer, fname: Value, L: Lambda, s: Scope): Value {
+function functionObject(lw: Lowerer, fname: Value, L: Lambda, s: Scope): Value {
   if (fname instanceof Sym) return defineGeneric(lw, fname.name, L, s);
   if (isE(fname, '.')) return val(lw, fname, L, s); // Base.show
   if (isE(fname, '::'))
@@ -284,12 +279,7 @@ export function emitMethod(
   L.emit(E('method', closure ? false : fobj, sig, ci));
 }
 
-export function paramInfo(
-  lw: Lowerer,
-  p: Value,
-  L: Lambda,
-  s: Scope,
-): { name: string; type: Value | null; va: boolean } {
+function paramInfo(lw: Lowerer, p: Value, L: Lambda, s: Scope): { name: string; type: Value | null; va: boolean } {
   if (p instanceof Sym) return { name: p.name, type: null, va: false };
   if (p instanceof Inline) return { name: '#unused', type: p.v, va: false };
   if (isE(p, '...')) {
@@ -305,13 +295,13 @@ export function paramInfo(
   return lw.err(`invalid function argument`, L);
 }
 
-export function typeVal(lw: Lowerer, t: Value, L: Lambda, s: Scope): Value {
+function typeVal(lw: Lowerer, t: Value, L: Lambda, s: Scope): Value {
   if (isE(t, 'curly') && t.args[0] instanceof Sym && t.args[0].name === 'Vararg') return val(lw, t, L, s);
   return val(lw, t, L, s);
 }
 
 /** Lowers a method body to a CodeInfo; nested functions inside become closures. */
-export function lowerBody(
+function lowerBody(
   lw: Lowerer,
   name: string,
   argNames: string[],
@@ -334,42 +324,15 @@ export function lowerBody(
   F.ci.nargs = argNames.length + 1;
   F.ci.isva = isva;
   F.ci.sparam_names = spNames.map(n => sym(n));
-  // locals mentioned inside nested functions are boxed, except arguments and static parameters nothing assigns,
-  // and locals assigned once before any closure mentions them
-  const counts = new Map<string, number>();
-  const assigned = assignedNames(body, counts);
-  const once = assignedOnceFirst(body, counts);
-  const nested = namesInNestedLambdas(body);
-  for (const n of nested) {
-    if (argNames.includes(n) || spNames.includes(n) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
-    else F.boxed.add(n);
-  }
+  const nested = classifyCaptures(F, argNames, spNames, body);
   // the function's scope: parent is the defining scope only for closures (captures); methods see globals
   const outer: Scope = closure ? ps : rootScope(parent);
   const fs: Scope = { locals: new Set(), globals: new Set(), parent: outer, fn: F, isLoop: false };
   fs.locals.add(selfName ?? '#self#');
-  for (const a of argNames) {
-    fs.locals.add(a);
-    if (F.boxed.has(a)) {
-      // move the argument into a box so closures can share it
-      const argSlot = F.slot(a);
-      const tmp = F.slot(`#arg_${a}`);
-      F.emit(E('=', tmp, argSlot));
-      F.emit(E('=', argSlot, E('call', lw.core('Box'), tmp)));
-    }
-  }
-  // static parameters that nested functions use are copied into (boxed) locals so closures can capture them
-  spNames.forEach((sp, i) => {
-    if (!nested.has(sp)) return;
-    fs.locals.add(sp);
-    const slot = F.slot(sp);
-    const v = F.emit(E('static_parameter', i + 1));
-    if (F.boxed.has(sp)) F.emit(E('=', slot, E('call', lw.core('Box'), v)));
-    else F.emit(E('=', slot, v));
-  });
-  // destructuring arguments: f((a, b))
+  for (const a of argNames) fs.locals.add(a);
+  boxCapturedParameters(lw, F, fs, argNames, spNames, nested);
+  // the body's own scope: the names it assigns become its locals
   const s2 = openScope(lw, body, F, fs, [], false);
-  Object.setPrototypeOf(s2, Object.prototype);
   let v = val(lw, body, F, s2);
   if (rettype) {
     const T_ = val(lw, rettype, F, s2);

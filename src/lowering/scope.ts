@@ -1,3 +1,8 @@
+// Scope analysis: where each name lives (local of which lambda, global, static parameter, where-variable).
+// The scans (scanScope, assignedNames, assignedOnceFirst, namesInNestedLambdas) are pure functions of the surface
+// tree, run on a scope's body before any of it is emitted. Entering a scope (openScope, declare) is part of the
+// emitting walk, not a separate pass: it emits the new locals' NewvarNodes and Boxes where the scope begins, and
+// the Scope chain it builds is what `resolve` reads.
 import { Expr, Sym, sym, type Value } from '../runtime/values.ts';
 import { NewvarNode } from '../ir/nodes.ts';
 import { E, isE, isFuncSig, funcName, lhsNames, isAssignmentHead } from './forms.ts';
@@ -41,10 +46,7 @@ export function declare(lw: Lowerer, names: Iterable<string>, L: Lambda, s: Scop
 }
 
 /** names assigned directly in a scope body (not inside nested scopes), plus explicit locals/globals */
-export function scanScope(
-  body: Value,
-  out: { assigned: Set<string>; locals: Set<string>; globals: Set<string> },
-): void {
+function scanScope(body: Value, out: { assigned: Set<string>; locals: Set<string>; globals: Set<string> }): void {
   const walk = (v: Value): void => {
     if (!(v instanceof Expr)) return;
     const h = v.head.name;
@@ -140,7 +142,7 @@ export function rootScope(L: Lambda): Scope {
   return { locals: new Set(), globals: new Set(), parent: null, fn: L, isLoop: false };
 }
 
-export function hasLocalScope(s: Scope | null): boolean {
+function hasLocalScope(s: Scope | null): boolean {
   for (let sc = s; sc; sc = sc.parent)
     if (sc.locals.size > 0 || !sc.fn.toplevel || sc.parent) return !sc.fn.toplevel || sc.parent !== null;
   return false;
@@ -200,7 +202,7 @@ export function assignedNames(body: Value, counts?: Map<string, number>): Set<st
   return out;
 }
 
-/** every symbol mentioned inside functions nested in `body` (these locals must be boxed) */
+/** every symbol mentioned inside functions nested in `body` (the locals among them are captured: boxed or by value) */
 export function namesInNestedLambdas(body: Value): Set<string> {
   const out = new Set<string>();
   const collect = (v: Value): void => {

@@ -1,3 +1,5 @@
+// Type definitions: struct and abstract types with their parameters, default and inner constructors (`new` with
+// conversion to the field types), and `T where ...` types. Part of the emitting walk, not a separate pass.
 import { Expr, Sym, sym, QuoteNode, LineNumberNode, type Value } from '../runtime/values.ts';
 import { E, isE, Deferred, mentions, nothingV, isFuncSig } from './forms.ts';
 import type { Lambda } from './lambda.ts';
@@ -158,7 +160,7 @@ export function lowerStruct(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   return nothingV();
 }
 
-export function lowerInnerConstructor(
+function lowerInnerConstructor(
   lw: Lowerer,
   c: Expr,
   tname: string,
@@ -273,7 +275,7 @@ export function lowerWhereType(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
 }
 
 /** `new(args...)` in an inner constructor: each argument is converted to its field's type, as Julia's `new` does */
-export function newWithConvert(T_: Value, args: Value[]): Value {
+function newWithConvert(T_: Value, args: Value[]): Value {
   if (args.some(a => isE(a, '...'))) return E('new', T_, ...args);
   return E(
     'new',
@@ -284,7 +286,7 @@ export function newWithConvert(T_: Value, args: Value[]): Value {
   );
 }
 
-export function replaceNew(body: Value, tname: string, pnames: string[], fname: Value): Value {
+function replaceNew(body: Value, tname: string, pnames: string[], fname: Value): Value {
   if (!(body instanceof Expr)) return body;
   if (body.head.name === 'call' && body.args[0] instanceof Sym && body.args[0].name === 'new') {
     const T_ = isE(fname, 'curly') ? fname : sym(tname);

@@ -13,6 +13,8 @@ import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type S
 import { defineMethods } from './methods.ts';
 import type { Lowerer } from './lower.ts';
 
+/** The value of variable `name` seen from scope `s` of lambda L: a slot, a Box's contents, a field of `#self#`
+ *  (captured), a static parameter, or a global. */
 export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
   if (name === 'nothing') return lw.gref('nothing');
   const r = resolve(name, s);
@@ -30,11 +32,13 @@ export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
   return lw.call(L, lw.core('_getbox'), box, new QuoteNode(sym(name)));
 }
 
+/** the field of `#self#` that holds captured `name` (its Box, or its value), recording the capture */
 function captureBox(lw: Lowerer, name: string, L: Lambda): Value {
   if (!L.captured.includes(name)) L.captured.push(name);
   return lw.call(L, lw.core('getfield'), new SlotNumber(1), new QuoteNode(sym(name)));
 }
 
+/** Assigns `name` seen from scope `s`: its slot, its Box (own or captured), or the global. */
 export function assignVar(lw: Lowerer, name: string, v: Value, L: Lambda, s: Scope): void {
   const r = resolve(name, s);
   if (r.kind === 'global' || r.kind === 'tvar' || r.kind === 'sparam') {
@@ -56,7 +60,7 @@ export function assignVar(lw: Lowerer, name: string, v: Value, L: Lambda, s: Sco
   lw.call(L, lw.core('setfield!'), box, new QuoteNode(sym('contents')), v);
 }
 
-/** A nested function: a struct type with one field per captured box, defined at toplevel (hoisted). */
+/** A nested function: a struct type with one field per capture (Box or value), defined at toplevel (hoisted). */
 export function lowerClosure(
   lw: Lowerer,
   name: string | null,

@@ -40,6 +40,7 @@ export interface LowerOpts {
   softscope: boolean;
 }
 
+/** Lowers toplevel expressions of one module and file; the passes take it as `lw` for what they share. */
 export class Lowerer {
   mod: Module;
   file: string;
@@ -79,6 +80,7 @@ export class Lowerer {
     throw new LoweringError(msg, L.line);
   }
 
+  /** The entry point: one macro-expanded toplevel expression -> the CodeInfo of its toplevel thunk. */
   lowerToplevel(ex: Value, line = 0): CodeInfo {
     const L = new Lambda(null, true);
     L.ci.file = this.file;
@@ -104,6 +106,7 @@ export class Lowerer {
     return L.ci;
   }
 }
+
 export function coreModule(mod: Module): Module {
   for (let m: Module | null = mod; m; m = m.parent) {
     const b = m.bindings.get(sym('Core'));

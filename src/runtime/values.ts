@@ -44,10 +44,6 @@ export class Sym extends JObj {
   }
 }
 export const sym = (name: string): Sym => Sym.of(name);
-let gensymCounter = 0;
-export function gensym(base = ''): Sym {
-  return Sym.of(`##${base}#${++gensymCounter}`);
-}
 
 /** Char, stored as its Unicode code point (Julia stores UTF-8 bytes in a UInt32; only valid chars are made here). */
 export class JChar extends JObj {

@@ -1,4 +1,5 @@
-// How values travel in compiled code (a value's "kind"), and the wasm of the numeric intrinsics on unboxed kinds.
+// How values travel in compiled code (a value's "kind"), and the wasm of the numeric intrinsics on unboxed kinds
+// (one emitter per form of the intrinsic table, src/runtime/intrinsics.ts).
 //
 // Int64 is i64, Float64 f64, Bool i32 (0 or 1). The other bits types Jolt knows travel unboxed too: UInt64 as i64,
 // Int32, UInt32, Int16, UInt16, Int8, UInt8 and Char as i32, Float32 as f32. A narrow integer is always kept
@@ -7,6 +8,7 @@
 // point (values.ts JChar), a 32-bit unsigned number as far as the intrinsics go.
 import { T, JChar, Bits, structVecKind, refElements, type Value } from '../runtime/values.ts';
 import { DataType, UnionType, type JType } from '../runtime/types.ts';
+import { INTRINSICS, type IntForm, type BoolForm, type FloatForm, type ConvertForm } from '../runtime/intrinsics.ts';
 
 /** the bits types other than Int64/Float64/Bool that travel unboxed, by name */
 export const BITS_KINDS = {
@@ -128,57 +130,94 @@ export function intConst(r: IntRep, v: bigint): string {
 export const floatWasm = (k: Kind | undefined): 'f64' | 'f32' | undefined =>
   k === 'f64' ? 'f64' : k === 'Float32' ? 'f32' : undefined;
 
-const NUMERIC = new Set([
-  'add_int',
-  'sub_int',
-  'mul_int',
-  'and_int',
-  'or_int',
-  'xor_int',
-  'not_int',
-  'neg_int',
-  'eq_int',
-  'ne_int',
-  'slt_int',
-  'sle_int',
-  'ult_int',
-  'ule_int',
-  'ctpop_int',
-  'ctlz_int',
-  'cttz_int',
-  'flipsign_int',
-  'sdiv_int',
-  'srem_int',
-  'udiv_int',
-  'urem_int',
-  'checked_sdiv_int',
-  'checked_srem_int',
-  'checked_udiv_int',
-  'checked_urem_int',
-  'shl_int',
-  'lshr_int',
-  'ashr_int',
-  'add_float',
-  'sub_float',
-  'mul_float',
-  'div_float',
-  'copysign_float',
-  'eq_float',
-  'ne_float',
-  'lt_float',
-  'le_float',
-  'neg_float',
-  'abs_float',
-  'sqrt_llvm',
-  'floor_llvm',
-  'ceil_llvm',
-  'trunc_llvm',
-  'rint_llvm',
-  'fma_float',
-  'muladd_float',
-]);
-/** the wasm of a numeric intrinsic whose operands are all of one unboxed integer or float kind (a shift's count may
- *  be of any integer kind), or undefined when it has none here; `operand(i)` is operand i's wasm, in its kind.
+// ---- the intrinsics: each emitter is one `form` of src/runtime/intrinsics.ts's table, whose entry gives its wasm op
+
+/** the operands of an intrinsic on one integer kind (a shift's count may be of another) */
+interface IntOperands {
+  r: IntRep;
+  k: Kind;
+  ks: readonly Kind[];
+  /** operand i's wasm, in its kind */
+  ops: readonly string[];
+  throwDivide: () => string;
+}
+type Emitted = [string, Kind] | undefined;
+export const INT_EMITTERS: Record<IntForm, (x: IntOperands, op: string) => Emitted> = {
+  wrap: ({ r, k, ops: [a, b] }, op) => [norm(r, `(${r.w}.${op} ${a} ${b})`), k],
+  // and, or and xor keep both extensions
+  bits: ({ r, k, ops: [a, b] }, op) => [`(${r.w}.${op} ${a} ${b})`, k],
+  not: ({ r, k, ops: [a] }) => [norm(r, `(${r.w}.xor ${a} (${r.w}.const -1))`), k],
+  neg: ({ r, k, ops: [a] }) => [norm(r, `(${r.w}.sub (${r.w}.const 0) ${a})`), k],
+  eq: ({ r, ops: [a, b] }, op) => [`(${r.w}.${op} ${a} ${b})`, 'i32'],
+  compare_signed: ({ r, ops: [a, b] }, op) => [`(${r.w}.${op} ${sext(r, a!)} ${sext(r, b!)})`, 'i32'],
+  compare_unsigned: ({ r, ops: [a, b] }, op) => [`(${r.w}.${op} ${zext(r, a!)} ${zext(r, b!)})`, 'i32'],
+  popcnt: ({ r, k, ops: [a] }) => [`(${r.w}.popcnt ${zext(r, a!)})`, k],
+  clz: ({ r, k, ops: [a] }) => {
+    const w = r.w;
+    return [
+      r.bits === wbits(r)
+        ? `(${w}.clz ${a})`
+        : `(${w}.sub (${w}.clz ${zext(r, a!)}) (${w}.const ${wbits(r) - r.bits}))`,
+      k,
+    ];
+  },
+  ctz: ({ r, k, ops: [a] }) => {
+    const w = r.w;
+    return [r.bits === wbits(r) ? `(${w}.ctz ${a})` : `(${w}.ctz (${w}.or ${a} (${w}.const ${1 << r.bits})))`, k];
+  },
+  flipsign: ({ r, k, ops: [a, b] }) => {
+    const w = r.w;
+    return [norm(r, `(select (${w}.sub (${w}.const 0) ${a}) ${a} (${w}.lt_s ${sext(r, b!)} (${w}.const 0)))`), k];
+  },
+  divide: ({ r, k, ops: [a, b], throwDivide }, op) => {
+    const w = r.w;
+    const signed = op.endsWith('_s');
+    const x = signed ? sext(r, a!) : zext(r, a!),
+      y = signed ? sext(r, b!) : zext(r, b!);
+    // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
+    const typemin = `(${w}.const ${-(2n ** BigInt(r.bits - 1))})`;
+    const guard =
+      op === 'div_s'
+        ? `(if (i32.or (${w}.eqz ${y}) (i32.and (${w}.eq ${y} (${w}.const -1)) (${w}.eq ${x} ${typemin}))) (then ${throwDivide()} (unreachable)))`
+        : `(if (${w}.eqz ${y}) (then ${throwDivide()} (unreachable)))`;
+    return [`(block (result ${w}) ${guard} ${norm(r, `(${w}.${op} ${x} ${y})`)})`, k];
+  },
+  // the count may be of any integer kind; a count of the width or more gives 0 (or the sign)
+  shift: ({ r, k, ks, ops }, op) => {
+    const rc = intRep(ks[1]);
+    if (!rc) return undefined;
+    const w = r.w;
+    const n = toI64(rc, ops[1]!, false);
+    const big = `(i64.ge_u ${n} (i64.const ${r.bits}))`;
+    const cnt = (e: string): string => (w === 'i64' ? e : `(i32.wrap_i64 ${e})`);
+    if (op === 'shl') return [`(select (${w}.const 0) ${norm(r, `(${w}.shl ${ops[0]} ${cnt(n)})`)} ${big})`, k];
+    if (op === 'shr_u')
+      return [`(select (${w}.const 0) ${norm(r, `(${w}.shr_u ${zext(r, ops[0]!)} ${cnt(n)})`)} ${big})`, k];
+    return [norm(r, `(${w}.shr_s ${sext(r, ops[0]!)} ${cnt(`(select (i64.const ${r.bits - 1}) ${n} ${big})`)})`), k];
+  },
+};
+/** Bool operands are i32 0 or 1 */
+export const BOOL_EMITTERS: Record<BoolForm, (ops: readonly string[], op: string) => Emitted> = {
+  binary: ([a, b], op) => [`(i32.${op} ${a} ${b})`, 'i32'],
+  not: ([a]) => [`(i32.eqz ${a})`, 'i32'],
+};
+export const FLOAT_EMITTERS: Record<
+  FloatForm,
+  (f: 'f64' | 'f32', k: Kind, ops: readonly string[], op: string) => Emitted
+> = {
+  arith: (f, k, [a, b], op) => [`(${f}.${op} ${a} ${b})`, k],
+  compare: (f, _k, [a, b], op) => [`(${f}.${op} ${a} ${b})`, 'i32'],
+  unary: (f, k, [a], op) => [`(${f}.${op} ${a})`, k],
+  // x*y+z rounded once more: in Float64 as the runtime computes it (a Float32's product and sum are exact there)
+  fma: (f, k, [a, b, c]) => {
+    if (f === 'f64') return [`(f64.add (f64.mul ${a} ${b}) ${c})`, 'f64'];
+    const p = (e: string): string => `(f64.promote_f32 ${e})`;
+    return [`(f32.demote_f64 (f64.add (f64.mul ${p(a!)} ${p(b!)}) ${p(c!)}))`, k];
+  },
+};
+
+/** the wasm of a numeric intrinsic whose operands are all of one unboxed integer, Bool or float kind (a shift's count
+ *  may be of any integer kind), or undefined when it has none here; `operand(i)` is operand i's wasm, in its kind.
  *  Conversions are conversionIntrinsic's. */
 export function numericIntrinsic(
   name: string,
@@ -186,198 +225,67 @@ export function numericIntrinsic(
   operand: (i: number) => string,
   throwDivide: () => string,
 ): [string, Kind] | undefined {
+  const intrinsic = INTRINSICS.get(name);
+  const wasm = intrinsic?.wasm;
   const k = ks[0];
-  if (!NUMERIC.has(name) || (!intRep(k) && !floatWasm(k))) return undefined;
+  if (!wasm || (!wasm.int && !wasm.bool && !wasm.float) || (!intRep(k) && !floatWasm(k))) return undefined;
   const ops = ks.map((_, i) => operand(i));
-  const r = intRep(k);
+  const arity = ks.length === intrinsic.arity;
   const same = ks.length > 0 && ks.every(x => x === k);
-  if (r && same && k !== 'i32') {
-    const w = r.w,
-      [a, b] = ops;
-    const arith = (instr: string): [string, Kind] => [norm(r, `(${w}.${instr} ${a} ${b})`), k!];
-    const cmp = (instr: string, signed: boolean): [string, Kind] => [
-      `(${w}.${instr} ${signed ? sext(r, a!) : zext(r, a!)} ${signed ? sext(r, b!) : zext(r, b!)})`,
-      'i32',
-    ];
-    switch (name) {
-      case 'add_int':
-        return ks.length === 2 ? arith('add') : undefined;
-      case 'sub_int':
-        return ks.length === 2 ? arith('sub') : undefined;
-      case 'mul_int':
-        return ks.length === 2 ? arith('mul') : undefined;
-      // and, or and xor keep both extensions
-      case 'and_int':
-        return ks.length === 2 ? [`(${w}.and ${a} ${b})`, k!] : undefined;
-      case 'or_int':
-        return ks.length === 2 ? [`(${w}.or ${a} ${b})`, k!] : undefined;
-      case 'xor_int':
-        return ks.length === 2 ? [`(${w}.xor ${a} ${b})`, k!] : undefined;
-      case 'not_int':
-        return ks.length === 1 ? [norm(r, `(${w}.xor ${a} (${w}.const -1))`), k!] : undefined;
-      case 'neg_int':
-        return ks.length === 1 ? [norm(r, `(${w}.sub (${w}.const 0) ${a})`), k!] : undefined;
-      case 'eq_int':
-        return ks.length === 2 ? [`(${w}.eq ${a} ${b})`, 'i32'] : undefined;
-      case 'ne_int':
-        return ks.length === 2 ? [`(${w}.ne ${a} ${b})`, 'i32'] : undefined;
-      case 'slt_int':
-        return ks.length === 2 ? cmp('lt_s', true) : undefined;
-      case 'sle_int':
-        return ks.length === 2 ? cmp('le_s', true) : undefined;
-      case 'ult_int':
-        return ks.length === 2 ? cmp('lt_u', false) : undefined;
-      case 'ule_int':
-        return ks.length === 2 ? cmp('le_u', false) : undefined;
-      case 'ctpop_int':
-        return ks.length === 1 ? [`(${w}.popcnt ${zext(r, a!)})`, k!] : undefined;
-      case 'ctlz_int':
-        return ks.length === 1
-          ? [
-              r.bits === wbits(r)
-                ? `(${w}.clz ${a})`
-                : `(${w}.sub (${w}.clz ${zext(r, a!)}) (${w}.const ${wbits(r) - r.bits}))`,
-              k!,
-            ]
-          : undefined;
-      case 'cttz_int':
-        return ks.length === 1
-          ? [r.bits === wbits(r) ? `(${w}.ctz ${a})` : `(${w}.ctz (${w}.or ${a} (${w}.const ${1 << r.bits})))`, k!]
-          : undefined;
-      case 'flipsign_int':
-        return ks.length === 2
-          ? [norm(r, `(select (${w}.sub (${w}.const 0) ${a}) ${a} (${w}.lt_s ${sext(r, b!)} (${w}.const 0)))`), k!]
-          : undefined;
-      case 'sdiv_int':
-      case 'srem_int':
-      case 'udiv_int':
-      case 'urem_int':
-      case 'checked_sdiv_int':
-      case 'checked_srem_int':
-      case 'checked_udiv_int':
-      case 'checked_urem_int': {
-        if (ks.length !== 2) return undefined;
-        const op = name.replace('checked_', '');
-        const signed = op[0] === 's';
-        const x = signed ? sext(r, a!) : zext(r, a!),
-          y = signed ? sext(r, b!) : zext(r, b!);
-        // DivideError for a zero divisor, and for typemin ÷ -1 (rem gives 0 there, as wasm's rem_s does)
-        const typemin = `(${w}.const ${-(2n ** BigInt(r.bits - 1))})`;
-        const guard =
-          op === 'sdiv_int'
-            ? `(if (i32.or (${w}.eqz ${y}) (i32.and (${w}.eq ${y} (${w}.const -1)) (${w}.eq ${x} ${typemin}))) (then ${throwDivide()} (unreachable)))`
-            : `(if (${w}.eqz ${y}) (then ${throwDivide()} (unreachable)))`;
-        const instr = { sdiv_int: 'div_s', srem_int: 'rem_s', udiv_int: 'div_u', urem_int: 'rem_u' }[op]!;
-        return [`(block (result ${w}) ${guard} ${norm(r, `(${w}.${instr} ${x} ${y})`)})`, k!];
-      }
-    }
-  }
-  // shifts: the count may be of any integer kind; a count of the width or more gives 0 (or the sign)
-  if (r && k !== 'i32' && ks.length === 2 && (name === 'shl_int' || name === 'lshr_int' || name === 'ashr_int')) {
-    const rc = intRep(ks[1]);
-    if (!rc) return undefined;
-    const w = r.w;
-    const n = toI64(rc, ops[1]!, false);
-    const big = `(i64.ge_u ${n} (i64.const ${r.bits}))`;
-    const cnt = (e: string): string => (w === 'i64' ? e : `(i32.wrap_i64 ${e})`);
-    if (name === 'shl_int') return [`(select (${w}.const 0) ${norm(r, `(${w}.shl ${ops[0]} ${cnt(n)})`)} ${big})`, k!];
-    if (name === 'lshr_int')
-      return [`(select (${w}.const 0) ${norm(r, `(${w}.shr_u ${zext(r, ops[0]!)} ${cnt(n)})`)} ${big})`, k!];
-    return [norm(r, `(${w}.shr_s ${sext(r, ops[0]!)} ${cnt(`(select (i64.const ${r.bits - 1}) ${n} ${big})`)})`), k!];
-  }
+  if (k === 'i32')
+    return wasm.bool && same && arity ? BOOL_EMITTERS[wasm.bool.form](ops, wasm.bool.op ?? '') : undefined;
+  const r = intRep(k);
+  if (r && wasm.int && (same || wasm.int.form === 'shift'))
+    return arity ? INT_EMITTERS[wasm.int.form]({ r, k: k!, ks, ops, throwDivide }, wasm.int.op ?? '') : undefined;
   const f = floatWasm(k);
-  if (f && same) {
-    const [a, b, c] = ops;
-    const bin = (instr: string, rk: Kind = k!): [string, Kind] | undefined =>
-      ks.length === 2 ? [`(${f}.${instr} ${a} ${b})`, rk] : undefined;
-    const un = (instr: string): [string, Kind] | undefined =>
-      ks.length === 1 ? [`(${f}.${instr} ${a})`, k!] : undefined;
-    switch (name) {
-      case 'add_float':
-        return bin('add');
-      case 'sub_float':
-        return bin('sub');
-      case 'mul_float':
-        return bin('mul');
-      case 'div_float':
-        return bin('div');
-      case 'copysign_float':
-        return bin('copysign');
-      case 'eq_float':
-        return bin('eq', 'i32');
-      case 'ne_float':
-        return bin('ne', 'i32');
-      case 'lt_float':
-        return bin('lt', 'i32');
-      case 'le_float':
-        return bin('le', 'i32');
-      case 'neg_float':
-        return un('neg');
-      case 'abs_float':
-        return un('abs');
-      case 'sqrt_llvm':
-        return un('sqrt');
-      case 'floor_llvm':
-        return un('floor');
-      case 'ceil_llvm':
-        return un('ceil');
-      case 'trunc_llvm':
-        return un('trunc');
-      case 'rint_llvm':
-        return un('nearest');
-      // x*y+z rounded once more: in Float64 as the runtime computes it (a Float32's product and sum are exact there)
-      case 'fma_float':
-      case 'muladd_float': {
-        if (ks.length !== 3) return undefined;
-        if (f === 'f64') return [`(f64.add (f64.mul ${a} ${b}) ${c})`, 'f64'];
-        const p = (e: string): string => `(f64.promote_f32 ${e})`;
-        return [`(f32.demote_f64 (f64.add (f64.mul ${p(a!)} ${p(b!)}) ${p(c!)}))`, k!];
-      }
-    }
-  }
+  if (f && wasm.float && same)
+    return arity ? FLOAT_EMITTERS[wasm.float.form](f, k!, ops, wasm.float.op ?? '') : undefined;
   return undefined;
 }
 
+/** a conversion `name(T, x)` from x's kind (`rf`: as an integer, `ff`: as a float) to T's (`rt`, `ft`) */
+interface Conversion {
+  rt: IntRep | undefined;
+  rf: IntRep | undefined;
+  ft: 'f64' | 'f32' | undefined;
+  ff: 'f64' | 'f32' | undefined;
+  x: string;
+}
+export const CONVERT_EMITTERS: Record<ConvertForm, (c: Conversion, op: string) => string | undefined> = {
+  sext: ({ rt, rf, x }) => (rt && rf ? fromI64(rt, toI64(rf, x, true)) : undefined),
+  zext: ({ rt, rf, x }) => (rt && rf ? fromI64(rt, toI64(rf, x, false)) : undefined),
+  // through Float64, as the runtime converts (a Float32 rounds the Float64)
+  int_to_float: ({ ft, rf, x }, op) => {
+    if (!ft || !rf) return undefined;
+    const d = `(f64.convert_i64_${op} ${toI64(rf, x, op === 's')})`;
+    return ft === 'f64' ? d : `(f32.demote_f64 ${d})`;
+  },
+  float_to_int: ({ rt, ff, x }, op) => {
+    if (!rt || !ff) return undefined;
+    const d = ff === 'f64' ? x : `(f64.promote_f32 ${x})`;
+    return fromI64(rt, `(i64.trunc_sat_f64_${op} ${d})`);
+  },
+  fptrunc: ({ ft, ff, x }) =>
+    ft === 'f32' && ff === 'f64' ? `(f32.demote_f64 ${x})` : ft && ft === ff ? x : undefined,
+  fpext: ({ ft, ff, x }) => (ft === 'f64' && ff === 'f32' ? `(f64.promote_f32 ${x})` : ft && ft === ff ? x : undefined),
+  bitcast: ({ rt, rf, ft, ff, x }) => {
+    if (rt && rf && rt.bits === rf.bits) return fromI64(rt, toI64(rf, x, false));
+    if (ft === 'f64' && rf?.bits === 64) return `(f64.reinterpret_i64 ${x})`;
+    if (ft === 'f32' && rf?.bits === 32) return `(f32.reinterpret_i32 ${x})`;
+    if (rt?.bits === 64 && ff === 'f64') return `(i64.reinterpret_f64 ${x})`;
+    if (rt?.bits === 32 && ff === 'f32') return norm(rt, `(i32.reinterpret_f32 ${x})`);
+    return undefined;
+  },
+};
+
 /** the wasm of a conversion intrinsic `name(T, x)` from x's kind `from` to T's kind `to` */
 export function conversionIntrinsic(name: string, to: Kind, from: Kind, x: string): string | undefined {
-  const rt = intRep(to),
-    rf = intRep(from),
-    ft = floatWasm(to),
-    ff = floatWasm(from);
-  switch (name) {
-    case 'sext_int':
-      return rt && rf ? fromI64(rt, toI64(rf, x, true)) : undefined;
-    case 'zext_int':
-    case 'trunc_int':
-      return rt && rf ? fromI64(rt, toI64(rf, x, false)) : undefined;
-    // through Float64, as the runtime converts (a Float32 rounds the Float64)
-    case 'sitofp':
-    case 'uitofp': {
-      if (!ft || !rf) return undefined;
-      const s = name === 'sitofp';
-      const d = `(f64.convert_i64_${s ? 's' : 'u'} ${toI64(rf, x, s)})`;
-      return ft === 'f64' ? d : `(f32.demote_f64 ${d})`;
-    }
-    case 'fptosi':
-    case 'fptoui': {
-      if (!rt || !ff) return undefined;
-      const d = ff === 'f64' ? x : `(f64.promote_f32 ${x})`;
-      return fromI64(rt, `(i64.trunc_sat_f64_${name === 'fptosi' ? 's' : 'u'} ${d})`);
-    }
-    case 'fptrunc':
-      return ft === 'f32' && ff === 'f64' ? `(f32.demote_f64 ${x})` : ft && ft === ff ? x : undefined;
-    case 'fpext':
-      return ft === 'f64' && ff === 'f32' ? `(f64.promote_f32 ${x})` : ft && ft === ff ? x : undefined;
-    case 'bitcast': {
-      if (rt && rf && rt.bits === rf.bits) return fromI64(rt, toI64(rf, x, false));
-      if (ft === 'f64' && rf?.bits === 64) return `(f64.reinterpret_i64 ${x})`;
-      if (ft === 'f32' && rf?.bits === 32) return `(f32.reinterpret_i32 ${x})`;
-      if (rt?.bits === 64 && ff === 'f64') return `(i64.reinterpret_f64 ${x})`;
-      if (rt?.bits === 32 && ff === 'f32') return norm(rt, `(i32.reinterpret_f32 ${x})`);
-      return undefined;
-    }
-  }
-  return undefined;
+  const c = INTRINSICS.get(name)?.wasm?.convert;
+  if (!c) return undefined;
+  return CONVERT_EMITTERS[c.form](
+    { rt: intRep(to), rf: intRep(from), ft: floatWasm(to), ff: floatWasm(from), x },
+    c.op ?? '',
+  );
 }
 
 /** a value of bits kind k as the 64 bits a struct's Int64 vector keeps for it (values.ts fieldCodec encodes the same

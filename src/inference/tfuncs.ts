@@ -2,6 +2,7 @@
 // Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
 import { T, Sym, Module, JStruct, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
 import { lookupBinding } from '../runtime/modules.ts';
+import { INTRINSICS, type IntrinsicResult } from '../runtime/intrinsics.ts';
 import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
@@ -16,7 +17,7 @@ function typeOfValueType(t: JType): JType {
   return t;
 }
 
-type TFunc = (args: Lattice[]) => Lattice;
+export type TFunc = (args: Lattice[]) => Lattice;
 
 /** builtins and intrinsics that have no side effects: with constant arguments they may be evaluated now */
 const PURE = new Set([
@@ -40,26 +41,19 @@ const PURE = new Set([
   '_nt_haskey',
   '_nt_checkkeys',
 ]);
-const INTRINSIC_PURE_EXCEPT = new Set([
-  'sdiv_int',
-  'udiv_int',
-  'srem_int',
-  'urem_int',
-  'checked_sdiv_int',
-  'checked_udiv_int',
-  'checked_srem_int',
-  'checked_urem_int',
-]);
 
 export function isPureBuiltin(f: BuiltinFunction): boolean {
-  return PURE.has(f.name) || f.jtype === T.IntrinsicFunction;
+  if (f.jtype === T.IntrinsicFunction) return INTRINSICS.get(f.name)?.effects.pure ?? false;
+  return PURE.has(f.name);
 }
 /** can this call (with these argument elements) throw? false only when we are sure it cannot */
 export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
-  if (f.jtype === T.IntrinsicFunction)
-    return (
-      !INTRINSIC_PURE_EXCEPT.has(f.name) || (args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n)
-    );
+  if (f.jtype === T.IntrinsicFunction) {
+    const throws = INTRINSICS.get(f.name)?.effects.throws;
+    if (throws === 'never') return true;
+    // a DivideError needs a divisor of 0 (or -1, for typemin)
+    return throws === 'divide_error' && args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n;
+  }
   switch (f.name) {
     case '===':
     case 'typeof':
@@ -270,85 +264,19 @@ function typeassertTfunc(args: Lattice[]): Lattice {
 const sameAsFirst: TFunc = a => widenconst(a[0] ?? Bottom);
 const boolResult: TFunc = () => T.Bool!;
 const typeFromFirst: TFunc = a => instanceOfType(a[0] ?? Bottom) ?? T.Any!;
-const intrinsicT: Record<string, TFunc> = {};
-for (const n of [
-  'add_int',
-  'sub_int',
-  'mul_int',
-  'sdiv_int',
-  'udiv_int',
-  'srem_int',
-  'urem_int',
-  'neg_int',
-  'not_int',
-  'and_int',
-  'or_int',
-  'xor_int',
-  'shl_int',
-  'lshr_int',
-  'ashr_int',
-  'ctpop_int',
-  'ctlz_int',
-  'cttz_int',
-  'bswap_int',
-  'flipsign_int',
-  'checked_sdiv_int',
-  'checked_udiv_int',
-  'checked_srem_int',
-  'checked_urem_int',
-  'add_float',
-  'sub_float',
-  'mul_float',
-  'div_float',
-  'rem_float',
-  'neg_float',
-  'abs_float',
-  'copysign_float',
-  'fma_float',
-  'muladd_float',
-  'ceil_llvm',
-  'floor_llvm',
-  'trunc_llvm',
-  'sqrt_llvm',
-  'rint_llvm',
-])
-  intrinsicT[n] = sameAsFirst;
-for (const n of [
-  'eq_int',
-  'ne_int',
-  'slt_int',
-  'sle_int',
-  'ult_int',
-  'ule_int',
-  'eq_float',
-  'ne_float',
-  'lt_float',
-  'le_float',
-  'fpiseq',
-])
-  intrinsicT[n] = boolResult;
-for (const n of [
-  'sext_int',
-  'zext_int',
-  'trunc_int',
-  'sitofp',
-  'uitofp',
-  'fptosi',
-  'fptoui',
-  'fptrunc',
-  'fpext',
-  'bitcast',
-])
-  intrinsicT[n] = typeFromFirst;
-for (const n of [
-  'checked_sadd_int',
-  'checked_ssub_int',
-  'checked_smul_int',
-  'checked_uadd_int',
-  'checked_usub_int',
-  'checked_umul_int',
-])
-  intrinsicT[n] = a => tupleType([widenconst(a[0] ?? Bottom), T.Bool!]);
+/** the transfer function of each intrinsic, from its result rule (src/runtime/intrinsics.ts) */
+const resultTfunc: Record<IntrinsicResult, TFunc> = {
+  first: sameAsFirst,
+  bool: boolResult,
+  type_arg: typeFromFirst,
+  checked: a => tupleType([widenconst(a[0] ?? Bottom), T.Bool!]),
+};
+const intrinsicT: Record<string, TFunc> = Object.fromEntries(
+  [...INTRINSICS.values()].map(e => [e.name, resultTfunc[e.result]]),
+);
+/** the transfer function of intrinsic `name` (undefined for a name that is none) */
+export const intrinsicTfunc = (name: string): TFunc | undefined =>
+  Object.hasOwn(intrinsicT, name) ? intrinsicT[name] : undefined;
 
 const builtinT: Record<string, TFunc> = {
   '===': egalTfunc,

@@ -41,16 +41,10 @@ import { invokeMethod, execHooks } from '../runtime/hooks.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
 import { BITS_KINDS, boxBits, unboxBits, isVec, type BitsKind, type Kind } from './kinds.ts';
-import {
-  ModuleBuilder,
-  NotCompilable,
-  emitFunction,
-  signatureOf,
-  setTypePrinter,
-  hasLoop,
-  type Signature,
-  type FrameInfo,
-} from './codegen.ts';
+import { ModuleBuilder, hasLoop, type FrameInfo } from './module_builder.ts';
+import { emitFunction, setTypePrinter } from './function_emitter.ts';
+import { signatureOf, type Signature } from './signature.ts';
+import { NotCompilable } from './not_compilable.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -268,6 +262,8 @@ function recordCompiledFrames(e: JoltThrow): void {
 }
 
 // ------------------------------------------------------------------ runtime functions imported by compiled code
+/** the most arguments a runtime import takes after its leading operands (more: not compiled) */
+export const MAX_IMPORT_ARITY = 8;
 const NOTHING = (): Value => T.Nothing!.instance!;
 
 /** A dynamic call's inline cache (one per call site of a module): the methods its last calls ran, for the
@@ -445,7 +441,7 @@ function runtimeImports(sites: (CallSite[] | undefined)[] = []): Record<string, 
       for (const c of combos) rt[`foreignt_${rk}_${c.join('_')}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
     }
   for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
-  for (let n = 0; n <= 8; n++) {
+  for (let n = 0; n <= MAX_IMPORT_ARITY; n++) {
     rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);

@@ -214,7 +214,7 @@ export const mathForeign: Record<string, (...x: number[]) => number> = {
 };
 
 /** hypot(x, y), correctly rounded as Julia's is (JavaScript's Math.hypot is not): the same algorithm as the
- *  compiled version (ModuleBuilder.hypot in src/codegen/codegen.ts), so both tiers give the same bits. */
+ *  compiled version (ModuleBuilder.hypot in src/codegen/module_builder.ts), so both tiers give the same bits. */
 export function hypot(x: number, y: number): number {
   let ax = Math.abs(x),
     ay = Math.abs(y);

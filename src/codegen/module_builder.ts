@@ -1,0 +1,368 @@
+// What one wasm module being built shares across its functions (codegen's unit of compilation): the constants and
+// type tags it imports, the runtime imports it calls, the functions queued for it and the frames of its functions
+// in Jolt backtraces. Helpers written directly in wasm (hypot, integer strings...) are added once per module.
+import { T, Sym, type Value } from '../runtime/values.ts';
+import { GotoNode, GotoIfNot } from '../ir/nodes.ts';
+import { DataType, UnionType, Bottom, type JType } from '../runtime/types.ts';
+import type { MethodInstance, CodeInstance } from '../runtime/methods.ts';
+import { vecKind, type Kind } from './kinds.ts';
+import { signatureOf, type Signature } from './signature.ts';
+import { GC_VECTOR_TYPES, funcTypeText } from './wat.ts';
+
+/** callees of at most this many typed statements, without loops, are compiled into each module that calls them */
+const COPY_MAX_STATEMENTS = 8;
+
+/** a compiled function as a Jolt backtrace shows it: `name` is its wasm name, `line` its method's definition line */
+export interface FrameInfo {
+  func: string;
+  file: string;
+  mod: string;
+  name: string;
+  line: number;
+}
+let moduleSerial = 0;
+
+/** What one module being built shares across its functions: constants, runtime imports, frames, callees. */
+export class ModuleBuilder {
+  readonly consts: Value[] = [];
+  private readonly constIndex = new Map<Value, number>();
+  readonly imports = new Map<string, string>(); // import name -> its declaration
+  /** dynamic call sites so far (each has an inline cache in the runtime, by index) */
+  callSites = 0;
+  /** each function's frame in Jolt backtraces, by fid (the third number of its calls' `;;@` annotations) */
+  readonly frames: FrameInfo[] = [];
+  /** unique in the process: the module is named `jolt<serial>`, which V8 shows in its functions' stack frames */
+  readonly serial = moduleSerial++;
+  /** for calls to this module's functions (which binaryen may inline): callee name -> caller fid -> the caller's
+   *  line at those calls (0 if they are on several lines), the line of a caller whose callee was inlined */
+  readonly callLines = new Map<string, Map<number, number>>();
+  /** functions that call themselves: binaryen must not inline them into their callers (it would unroll the
+   *  recursion into the caller, dozens of calls deep; fib ran 2-5x slower from such a caller) */
+  readonly recursive = new Set<string>();
+  readonly funcs: string[] = [];
+  /** the module's own globals (helpers' scratch storage) */
+  readonly globals: string[] = [];
+  /** instances compiled in this module: their function names */
+  readonly local = new Map<MethodInstance, string>();
+  readonly queue: CodeInstance[] = [];
+  /** instances compiled in earlier modules, imported here (name -> instance) */
+  readonly external = new Map<MethodInstance, string>();
+
+  /** an instance's typed code, if it may be compiled (undefined: call it through the runtime) */
+  readonly codeOf: (mi: MethodInstance) => CodeInstance | undefined;
+  /** the signature of an instance already compiled in another module */
+  readonly compiledSignature: (mi: MethodInstance) => Signature | undefined;
+  constructor(
+    codeOf: (mi: MethodInstance) => CodeInstance | undefined,
+    compiledSignature: (mi: MethodInstance) => Signature | undefined,
+  ) {
+    this.codeOf = codeOf;
+    this.compiledSignature = compiledSignature;
+  }
+
+  /** `hypot` in wasm (abs of a complex number is in many inner loops; a call out to JS costs more than the
+   *  arithmetic), correctly rounded as Julia's is: the square root of the sum of squares, corrected by one Newton
+   *  step whose residual is computed exactly with Dekker's split products. Operands are scaled by a power of two
+   *  into a range where the squares neither overflow nor lose bits to underflow. */
+  hypot(): string {
+    if (this.helpers.has('hypot')) return '$jl_hypot';
+    this.helpers.add('hypot');
+    // the exact low part of a*a (a*a = its rounded square + this), with a split into 26-bit halves
+    const sqErr = (a: string, sq: string): string =>
+      `(local.set $c (f64.mul ${a} (f64.const 134217729))) (local.set $hi (f64.sub (local.get $c) (f64.sub (local.get $c) ${a}))) (local.set $lo (f64.sub ${a} (local.get $hi)))` +
+      ` (f64.add (f64.add (f64.sub (f64.mul (local.get $hi) (local.get $hi)) ${sq}) (f64.mul (f64.mul (f64.const 2) (local.get $hi)) (local.get $lo))) (f64.mul (local.get $lo) (local.get $lo)))`;
+    this.funcs.push(`(func $jl_hypot (param $x f64) (param $y f64) (result f64)
+  (local $ax f64) (local $ay f64) (local $t f64) (local $s f64) (local $p f64) (local $q f64) (local $h f64) (local $hh f64)
+  (local $c f64) (local $hi f64) (local $lo f64) (local $ep f64) (local $eq f64) (local $eh f64)
+  (local.set $ax (f64.abs (local.get $x))) (local.set $ay (f64.abs (local.get $y)))
+  (if (f64.lt (local.get $ax) (local.get $ay)) (then (local.set $t (local.get $ax)) (local.set $ax (local.get $ay)) (local.set $ay (local.get $t))))
+  (if (i32.or (f64.eq (local.get $ax) (f64.const inf)) (f64.eq (local.get $ay) (f64.const inf))) (then (return (f64.const inf))))
+  (if (f64.ne (local.get $ax) (local.get $ax)) (then (return (local.get $ax))))
+  (if (f64.ne (local.get $ay) (local.get $ay)) (then (return (local.get $ay))))
+  ;; ay at most ax * 2^-54 (zeros included): ax is the correctly rounded result
+  (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1p-54))) (then (return (local.get $ax))))
+  (local.set $s (f64.const 1))
+  (if (f64.gt (local.get $ax) (f64.const 0x1p500)) (then (local.set $s (f64.const 0x1p-600))))
+  (if (f64.lt (local.get $ay) (f64.const 0x1p-450)) (then (local.set $s (f64.const 0x1p600))))
+  (local.set $ax (f64.mul (local.get $ax) (local.get $s))) (local.set $ay (f64.mul (local.get $ay) (local.get $s)))
+  (local.set $p (f64.mul (local.get $ax) (local.get $ax)))
+  (local.set $q (f64.mul (local.get $ay) (local.get $ay)))
+  (local.set $h (f64.sqrt (f64.add (local.get $p) (local.get $q))))
+  (local.set $hh (f64.mul (local.get $h) (local.get $h)))
+  (local.set $ep ${sqErr('(local.get $ax)', '(local.get $p)')})
+  (local.set $eq ${sqErr('(local.get $ay)', '(local.get $q)')})
+  (local.set $eh ${sqErr('(local.get $h)', '(local.get $hh)')})
+  ;; residual ax^2 + ay^2 - h^2: p - hh is exact (the two are within a factor of 2), then the small terms
+  (f64.div (f64.add (local.get $h) (f64.div
+   (f64.add (f64.add (f64.sub (local.get $p) (local.get $hh)) (local.get $q)) (f64.sub (f64.add (local.get $ep) (local.get $eq)) (local.get $eh)))
+   (f64.mul (f64.const 2) (local.get $h)))) (local.get $s)))`);
+    return '$jl_hypot';
+  }
+  private readonly helpers = new Set<string>();
+
+  /** one of V8's JS string builtins (`wasm:js-string`): Jolt strings are JS strings of bytes, and V8 compiles
+   *  these inline, so reading a string's bytes costs no call out of wasm */
+  jsString(name: 'length' | 'charCodeAt' | 'fromCharCodeArray'): string {
+    const decl = {
+      length: '(param externref) (result i32)',
+      charCodeAt: '(param externref i32) (result i32)',
+      fromCharCodeArray: '(param (ref null $a16) i32 i32) (result (ref extern))',
+    }[name];
+    const key = `wasm:js-string ${name}`;
+    if (!this.imports.has(key)) this.imports.set(key, `(import "wasm:js-string" "${name}" (func $js_${name} ${decl}))`);
+    return `$js_${name}`;
+  }
+
+  /** `string(x::Int64; base, pad)` in wasm: digits into an i16 array, which becomes the string. Bases outside 2..36
+   *  and pads beyond 64 digits go to the runtime's implementation, which the interpreter uses too. */
+  intString(): string {
+    if (this.helpers.has('intString')) return '$jl_int_string';
+    this.helpers.add('intString');
+    const fallback = `(call ${this.need('foreign_3', ['ref', 'ref', 'ref', 'ref'], 'ref')} ${this.constRef(Sym.of('jl_int_string'))} (call ${this.need('box_i64', ['i64'], 'ref')} (local.get $x)) (call $box_i64 (local.get $b)) (call $box_i64 (local.get $pad)))`;
+    // One digit loop per kind of base: a power of two shifts and masks, base 10 divides by a constant (which the
+    // engine turns into a multiplication), other bases divide; each runs while digits remain or padding is due.
+    const digitLoop = (label: string, rem: string, div: string): string => `(block $${label}_done (loop $${label}
+   (br_if $${label}_done (i32.and (i64.eqz (local.get $u)) (i64.ge_s (local.get $n) (local.get $pad))))
+   (local.set $d (i32.wrap_i64 ${rem}))
+   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+   (array.set $a16 (local.get $buf) (local.get $k) (i32.add (local.get $d) (select (i32.const 48) (i32.const 87) (i32.lt_u (local.get $d) (i32.const 10)))))
+   (local.set $u ${div})
+   (local.set $n (i64.add (local.get $n) (i64.const 1)))
+   (br $${label})))`;
+    this.globals.push('(global $int_digits (ref null $a16) (array.new_default $a16 (i32.const 65)))');
+    this.funcs.push(`(func $jl_int_string (param $x i64) (param $b i64) (param $pad i64) (result externref)
+  (local $buf (ref $a16)) (local $u i64) (local $k i32) (local $n i64) (local $d i32) (local $neg i32) (local $sh i64)
+  (if (i32.or (i64.gt_u (i64.sub (local.get $b) (i64.const 2)) (i64.const 34)) (i64.gt_u (local.get $pad) (i64.const 64)))
+   (then (return ${fallback})))
+  (local.set $neg (i64.lt_s (local.get $x) (i64.const 0)))
+  ;; the magnitude as an unsigned number (typemin's is 2^63)
+  (local.set $u (select (i64.sub (i64.const 0) (local.get $x)) (local.get $x) (local.get $neg)))
+  ;; digits go into one scratch array per module (fromCharCodeArray copies them into the new string)
+  (local.set $buf (ref.as_non_null (global.get $int_digits)))
+  (local.set $k (i32.const 65))
+  (if (i64.eqz (i64.and (local.get $b) (i64.sub (local.get $b) (i64.const 1))))
+   (then
+    (local.set $sh (i64.ctz (local.get $b)))
+    ${digitLoop('pow2', '(i64.and (local.get $u) (i64.sub (local.get $b) (i64.const 1)))', '(i64.shr_u (local.get $u) (local.get $sh))')})
+   (else (if (i64.eq (local.get $b) (i64.const 10))
+    (then ${digitLoop('dec', '(i64.rem_u (local.get $u) (i64.const 10))', '(i64.div_u (local.get $u) (i64.const 10))')})
+    (else ${digitLoop('any', '(i64.rem_u (local.get $u) (local.get $b))', '(i64.div_u (local.get $u) (local.get $b))')}))))
+  (if (local.get $neg) (then
+   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+   (array.set $a16 (local.get $buf) (local.get $k) (i32.const 45))))
+  (call ${this.jsString('fromCharCodeArray')} (local.get $buf) (local.get $k) (i32.const 65)))`);
+    return '$jl_int_string';
+  }
+
+  /** `length(s::String)` in wasm: the number of bytes that do not continue a character (0x80-0xbf), as the
+   *  runtime's implementation counts */
+  stringLength(): string {
+    if (this.helpers.has('stringLength')) return '$jl_string_length';
+    this.helpers.add('stringLength');
+    this.funcs.push(`(func $jl_string_length (param $s externref) (result i64)
+  (local $i i32) (local $n i32) (local $c i64)
+  (local.set $n (call ${this.jsString('length')} (local.get $s)))
+  (block $done (loop $byte
+   (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+   (if (i32.ge_u (i32.sub (call $js_charCodeAt (local.get $s) (local.get $i)) (i32.const 128)) (i32.const 64))
+    (then (local.set $c (i64.add (local.get $c) (i64.const 1)))))
+   (local.set $i (i32.add (local.get $i) (i32.const 1)))
+   (br $byte)))
+  (local.get $c))`);
+    this.jsString('charCodeAt');
+    return '$jl_string_length';
+  }
+
+  /** a reference vector's element as a JS value (gc_arrays.wat from_any): a vector's owner, any other value
+   *  itself */
+  fromAny(): string {
+    if (this.helpers.has('fromAny')) return '$jl_from_any';
+    this.helpers.add('fromAny');
+    const owner = (v: 'vf64' | 'vi64' | 'vref'): string =>
+      `(if (ref.test (ref $${v}) (local.get $x)) (then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
+    this.funcs.push(`(func $jl_from_any (param $x anyref) (result externref)
+  ${owner('vref')} ${owner('vf64')} ${owner('vi64')}
+  (extern.convert_any (local.get $x)))`);
+    return '$jl_from_any';
+  }
+  /** the bits in a bits field's box (gc_arrays.wat `$bits`; 0 for an unset field) */
+  bitsOf(): string {
+    if (this.helpers.has('bitsOf')) return '$jl_bits_of';
+    this.helpers.add('bitsOf');
+    this.funcs.push(`(func $jl_bits_of (param $x anyref) (result i64)
+  (if (ref.test (ref $bits) (local.get $x)) (then (return (struct.get $bits 0 (ref.cast (ref $bits) (local.get $x))))))
+  (i64.const 0))`);
+    return '$jl_bits_of';
+  }
+  /** a vector as a JS value: its owner, or `nothing` for null (a Union{T, Nothing}) */
+  boxVec(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_box_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    // a struct made in wasm gets its owner when first asked (gc_arrays.wat *_owner)
+    const gcOwner = `$gc_${k.slice(1)}_owner`;
+    this.imports.set(
+      gcOwner,
+      `(import "gc" "${k.slice(1)}_owner" (func ${gcOwner} (param (ref $${k})) (result externref)))`,
+    );
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref) (local $o externref)
+  (if (ref.is_null (local.get $v)) (then (return ${this.constRef(T.Nothing!.instance!)})))
+  (if (ref.is_null (local.tee $o (struct.get $${k} 2 (local.get $v)))) (then (return (call ${gcOwner} (ref.as_non_null (local.get $v))))))
+  (local.get $o))`);
+    return name;
+  }
+  /** an element of a reference vector of type Union{T, Nothing}: T's vector, or null for the `nothing` kept */
+  anyToNullable(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_nullable_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    this.funcs.push(`(func ${name} (param $x anyref) (result (ref null $${k}))
+  (if (ref.test (ref $${k}) (local.get $x)) (then (return (ref.cast (ref $${k}) (local.get $x)))))
+  (ref.null $${k}))`);
+    return name;
+  }
+  /** a Union{T, Nothing} kept as T's vector as a reference vector keeps it (`nothing` itself for null; null there is
+   *  #undef) */
+  nullableToAny(k: 'vf64' | 'vi64' | 'vref'): string {
+    const name = `$jl_any_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result anyref)
+  (if (ref.is_null (local.get $v)) (then (return (any.convert_extern ${this.constRef(T.Nothing!.instance!)}))))
+  (local.get $v))`);
+    return name;
+  }
+  /** a JS value as a reference vector keeps it: one of a type whose values may be kept in vectors of their own goes
+   *  through the runtime (values.ts wasmValue), any other is internalized in wasm */
+  toAny(expr: string, t: JType): string {
+    if (!mayBeVec(t)) return `(any.convert_extern ${expr})`;
+    if (!this.imports.has('wasm_value'))
+      this.imports.set('wasm_value', '(import "rt" "wasm_value" (func $wasm_value (param externref) (result anyref)))');
+    return `(call $wasm_value ${expr})`;
+  }
+
+  private smallEnoughToCopy(mi: MethodInstance): boolean {
+    const code = this.codeOf(mi)?.inferred?.code;
+    return !!code && code.length <= COPY_MAX_STATEMENTS && !hasLoop(code);
+  }
+
+  constRef(v: Value): string {
+    let k = this.constIndex.get(v);
+    if (k === undefined) {
+      k = this.consts.length;
+      this.consts.push(v);
+      this.constIndex.set(v, k);
+    }
+    return `(global.get $k${k})`;
+  }
+  /** a struct type's tag (gc_arrays.wat `$tt`), imported like a constant */
+  tagRef(t: DataType): string {
+    let k = this.tagTypes.indexOf(t);
+    if (k < 0) {
+      k = this.tagTypes.length;
+      this.tagTypes.push(t);
+    }
+    return `(global.get $tag${k})`;
+  }
+  readonly tagTypes: DataType[] = [];
+  need(name: string, params: Kind[], result: Kind | undefined): string {
+    if (!this.imports.has(name)) {
+      this.imports.set(name, `(import "rt" "${name}" (func $${name}${funcTypeText(params, result)}))`);
+    }
+    return `$${name}`;
+  }
+  /** the function name for an instance, queueing it for compilation in this module when it can be */
+  funcFor(mi: MethodInstance): { name: string; sig: Signature } | undefined {
+    const sigExt = this.compiledSignature(mi);
+    // a small callee compiled earlier gets a copy here all the same: binaryen can inline only within a module, and
+    // small callees (getindex, field accessors) are what most wants inlining
+    const copy = sigExt && !this.local.has(mi) && !this.external.has(mi) && this.smallEnoughToCopy(mi);
+    if (sigExt && !copy && !this.local.has(mi)) {
+      let name = this.external.get(mi);
+      if (!name) {
+        name = `$${wasmName(mi)}_x${this.external.size}`;
+        this.external.set(mi, name);
+      }
+      return { name, sig: sigExt };
+    }
+    const ci = this.codeOf(mi);
+    if (!ci) return undefined;
+    let name = this.local.get(mi);
+    if (!name) {
+      name = `$${wasmName(mi)}_${this.local.size}`;
+      this.local.set(mi, name);
+      this.queue.push(ci);
+    }
+    return { name, sig: signatureOf(ci) };
+  }
+  /** A copy of a small callee for a call whose arguments include constant immutable values (a keyword call's
+   *  named tuple): the copy reads them as constants, so their fields fold. `consts` is indexed by argument slot
+   *  (slot 1 is the function); undefined: no copy is worth making. */
+  specializedFor(mi: MethodInstance, consts: (Value | undefined)[]): { name: string; sig: Signature } | undefined {
+    if (!consts.some(v => v !== undefined) || !this.smallEnoughToCopy(mi)) return undefined;
+    const ci = this.codeOf(mi);
+    if (!ci) return undefined;
+    const key = consts.map(v => (v === undefined ? '' : this.constRef(v))).join(',');
+    let names = this.copyNames.get(mi);
+    if (!names) this.copyNames.set(mi, (names = new Map()));
+    let name = names.get(key);
+    if (!name) {
+      name = `$${wasmName(mi)}_c${this.copies.length}`;
+      names.set(key, name);
+      this.copies.push({ ci, name, consts });
+    }
+    return { name, sig: signatureOf(ci) };
+  }
+  readonly copies: { ci: CodeInstance; name: string; consts: (Value | undefined)[] }[] = [];
+  private readonly copyNames = new Map<MethodInstance, Map<string, string>>();
+  private queued = 0;
+  private copied = 0;
+  /** the next function to emit: a queued instance (`consts` undefined) or a constant-specialized copy */
+  next(): { ci: CodeInstance; name: string; consts?: (Value | undefined)[] } | undefined {
+    if (this.queued < this.queue.length) {
+      const ci = this.queue[this.queued++]!;
+      return { ci, name: this.local.get(ci.def)! };
+    }
+    if (this.copied < this.copies.length) return this.copies[this.copied++]!;
+    return undefined;
+  }
+  text(): string {
+    const ext = [...this.external].map(([mi, name]) => {
+      const s = this.compiledSignature(mi)!;
+      return `(import "fn" "${name.slice(1)}" (func ${name}${funcTypeText(s.params, s.result)}))`;
+    });
+    return [
+      `(module $jolt${this.serial}`,
+      ...GC_VECTOR_TYPES,
+      '(import "rt" "jstag" (tag $jstag (param externref)))',
+      ...this.consts.map((_, k) => `(import "k" "${k}" (global $k${k} externref))`),
+      ...this.tagTypes.map((_, k) => `(import "tag" "${k}" (global $tag${k} (ref $tt)))`),
+      ...this.imports.values(),
+      ...ext,
+      ...this.globals,
+      ...this.funcs,
+      ')',
+    ].join('\n');
+  }
+}
+
+/** whether typed code has a loop (a jump backwards) */
+export function hasLoop(code: readonly Value[]): boolean {
+  return code.some(
+    (st, pc) => (st instanceof GotoNode && st.label <= pc + 1) || (st instanceof GotoIfNot && st.dest <= pc + 1),
+  );
+}
+/** whether a value of type t may be one kept in a WasmGC vector of its own (a struct, an array) */
+function mayBeVec(t: JType): boolean {
+  if (t instanceof UnionType) return t.types.some(mayBeVec);
+  if (t === Bottom) return false;
+  if (!(t instanceof DataType) || t.isabstract || t.hasfreetypevars) return true;
+  return vecKind(t) !== undefined;
+}
+
+/** a readable wasm name for an instance, as Julia names its native functions (`julia_fib_0`) */
+function wasmName(mi: MethodInstance): string {
+  return (
+    'julia_' + mi.def.name.name.replace(/[^A-Za-z0-9_]/g, c => (c === '!' ? '!' : '_' + c.charCodeAt(0).toString(16)))
+  );
+}

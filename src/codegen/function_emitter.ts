@@ -11,9 +11,8 @@
 //
 // Statements are emitted block by block; control_flow.ts finds the blocks and nests them. Builtins have their own
 // emitters (builtin_emitters.ts).
-import { Sym, Expr, QuoteNode, GlobalRef, BuiltinFunction, JStruct, isTuple, type Value } from '../runtime/values.ts';
+import { T, Expr, GlobalRef, BuiltinFunction, JStruct, isTuple, type Value } from '../runtime/values.ts';
 import { SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
-import { T } from '../runtime/values.ts';
 import { DataType, TypeVar, type JType } from '../runtime/types.ts';
 import type { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
@@ -24,7 +23,7 @@ import { OperandEmitter, NOTHING, slotLocal } from './operands.ts';
 import { emitBuiltin } from './builtin_emitters.ts';
 import { emitForeignCall } from './foreign_calls.ts';
 import { blockGraph, maybeUndefinedReads, structure, lastOf, type BlockGraph } from './control_flow.ts';
-import { MAX_IMPORT_ARITY } from './jit.ts';
+import { MAX_IMPORT_ARITY } from './runtime_imports.ts';
 import { NotCompilable } from './not_compilable.ts';
 
 /** Emits the wasm function for `ci` into the module under `name`. Throws NotCompilable for what it cannot do. */

@@ -1,6 +1,7 @@
 // What one wasm module being built shares across its functions (codegen's unit of compilation): the constants and
 // type tags it imports, the runtime imports it calls, the functions queued for it and the frames of its functions
 // in Jolt backtraces. Helpers written directly in wasm (hypot, integer strings...) are added once per module.
+import { createHash } from 'node:crypto';
 import { T, Sym, type Value } from '../runtime/values.ts';
 import { GotoNode, GotoIfNot } from '../ir/nodes.ts';
 import { DataType, UnionType, Bottom, type JType } from '../runtime/types.ts';
@@ -20,7 +21,6 @@ export interface FrameInfo {
   name: string;
   line: number;
 }
-let moduleSerial = 0;
 
 /** What one module being built shares across its functions: constants, runtime imports, frames, callees. */
 export class ModuleBuilder {
@@ -31,8 +31,10 @@ export class ModuleBuilder {
   callSites = 0;
   /** each function's frame in Jolt backtraces, by fid (the third number of its calls' `;;@` annotations) */
   readonly frames: FrameInfo[] = [];
-  /** unique in the process: the module is named `jolt<serial>`, which V8 shows in its functions' stack frames */
-  readonly serial = moduleSerial++;
+  /** the module's name (set by text()): its root's name and a hash of its content, so that the same code compiled
+   *  in two processes gets the same name and bytes, and a name stands for one module's bytes and debug tables
+   *  (V8 shows it in the URL of its functions' stack frames, native_frames.ts) */
+  name = '';
   /** for calls to this module's functions (which binaryen may inline): callee name -> caller fid -> the caller's
    *  line at those calls (0 if they are on several lines), the line of a caller whose callee was inlined */
   readonly callLines = new Map<string, Map<number, number>>();
@@ -331,8 +333,7 @@ export class ModuleBuilder {
       const s = this.compiledSignature(mi)!;
       return `(import "fn" "${name.slice(1)}" (func ${name}${funcTypeText(s.params, s.result)}))`;
     });
-    return [
-      `(module $jolt${this.serial}`,
+    const body = [
       ...GC_VECTOR_TYPES,
       '(import "rt" "jstag" (tag $jstag (param externref)))',
       ...this.consts.map((_, k) => `(import "k" "${k}" (global $k${k} externref))`),
@@ -343,7 +344,16 @@ export class ModuleBuilder {
       ...this.funcs,
       ')',
     ].join('\n');
+    const root = this.queue[0]?.def.def.name.name ?? 'module';
+    const debug = JSON.stringify([this.frames, [...this.callLines].map(([callee, lines]) => [callee, [...lines]])]);
+    this.name = `jolt_${root.replace(/[^A-Za-z0-9_]/g, '_')}_${contentHash(body, debug)}`;
+    return `(module $${this.name}\n${body}`;
   }
+}
+
+/** a short hash of a module's text and debug tables (16 hex digits of their SHA-256) */
+function contentHash(text: string, debug: string): string {
+  return createHash('sha256').update(text).update('\0').update(debug).digest('hex').slice(0, 16);
 }
 
 /** whether typed code has a loop (a jump backwards) */

@@ -23,7 +23,7 @@ import { lookupBinding } from '../runtime/modules.ts';
 import { kindOf, orNothing, wasmType, isVec, intRep, intConst, toRaw64, type Kind } from './kinds.ts';
 import type { ModuleBuilder } from './module_builder.ts';
 import { signatureOf, type Signature } from './signature.ts';
-import { MAX_IMPORT_ARITY } from './jit.ts';
+import { MAX_IMPORT_ARITY } from './runtime_imports.ts';
 import { NotCompilable } from './not_compilable.ts';
 import { floatText } from './wat.ts';
 

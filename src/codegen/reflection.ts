@@ -7,7 +7,9 @@ import { registerForeign } from '../runtime/foreign.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { methodInstanceFor } from '../inference/typeinfer.ts';
-import { standaloneModule, functionText, WASM_OPTIONS } from './jit.ts';
+import { standaloneModule } from './jit.ts';
+import { functionText } from './wat.ts';
+import { WASM_OPTIONS } from './wasm_api.ts';
 
 export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
   const mi = methodInstanceFor(f, args.map(dispatchTypeOf));
@@ -17,7 +19,7 @@ export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
   return readableLocations(functionText(r.text, r.name));
 }
 
-/** binaryen prints the debug location codegen.ts puts on each call, `;;@ file:line:fid`, and a bare `;;@` where a
+/** binaryen prints the debug location function_emitter.ts puts on each call, `;;@ file:line:fid`, and a bare `;;@` where a
  *  located stretch ends: shown as `;;@ file:line` before the calls only */
 function readableLocations(text: string): string {
   return text.replace(/^[ \t]*;;@\n/gm, '').replace(/^([ \t]*;;@ .*:\d+):\d+$/gm, '$1');

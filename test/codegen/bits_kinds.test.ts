@@ -11,7 +11,8 @@ import type { DataType } from '../../src/runtime/types.ts';
 
 const applyArray = (e: DataType): DataType => applyTypeName(T.Array!.name, [e, 1n]) as DataType;
 import { intrinsics } from '../../src/runtime/intrinsics.ts';
-import { compiledFunction, functionText } from '../../src/codegen/jit.ts';
+import { compiledFunction } from '../../src/codegen/jit.ts';
+import { functionText } from '../../src/codegen/wat.ts';
 import { methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { callFunction } from '../../src/interpreter/interpret.ts';
 import { state } from '../../src/runtime/modules.ts';

@@ -19,8 +19,9 @@ export interface CompileAnswer {
   error?: string;
   /** per defined function, in the binary's order: whether its optimized body has a loop */
   loops?: boolean[];
-  /** the binary's debug locations (function_emitter.ts annotates each call with `;;@ file:line:fid`), from its source map:
-   *  triples [byte offset in the module, fid, line], by offset, each in force up to the next; fid -1: none */
+  /** the binary's debug locations (function_emitter.ts annotates each call with `;;@ file:line:fid`), from its
+   *  source map: triples [byte offset in the module, fid, line], by offset, each in force up to the next; fid -1:
+   *  none */
   sites?: Int32Array;
 }
 

@@ -60,7 +60,10 @@ const bools = (c: BuiltinCall): boolean => c.ks.length > 0 && c.ks.every(x => x 
 function boundsCheck(c: BuiltinCall, vk: ArrayVecKind, arr: number, idx: number): string {
   return c.e.valueOf(c.xs[0]!) === false
     ? ''
-    : `(if (i64.ge_u (i64.sub ${c.op('i64', idx)} (i64.const 1)) (i64.extend_i32_u (struct.get $${vk} 1 ${c.op(vk, arr)}))) (then (call ${c.e.mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${c.op('ref', arr)} (f64.convert_i64_s ${c.op('i64', idx)})) (unreachable)))`;
+    : `(if (i64.ge_u (i64.sub ${c.op('i64', idx)} (i64.const 1)) ` +
+        `(i64.extend_i32_u (struct.get $${vk} 1 ${c.op(vk, arr)}))) ` +
+        `(then (call ${c.e.mb.need('throw_bounds', ['ref', 'f64'], undefined)} ${c.op('ref', arr)} ` +
+        `(f64.convert_i64_s ${c.op('i64', idx)})) (unreachable)))`;
 }
 /** operand i is an array kept in a WasmGC vector: that vector's kind */
 function arrayVec(c: BuiltinCall, i: number): ArrayVecKind | undefined {
@@ -155,7 +158,8 @@ function egal(c: BuiltinCall): [string, Kind] {
 function ifelse({ ks, op }: BuiltinCall): [string, Kind] | undefined {
   if (ks.length === 3 && ks[0] === 'i32' && ks[1] === ks[2])
     return [
-      `(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`,
+      `(select${ks[1] === 'ref' || isVec(ks[1]) ? ` (result ${wasmType(ks[1]!)})` : ''} ` +
+        `${op(ks[1]!, 1)} ${op(ks[1]!, 2)} ${op('i32', 0)})`,
       ks[1]!,
     ];
   return undefined;
@@ -279,7 +283,8 @@ function setfield({ e, xs, ks, op }: BuiltinCall): [string, Kind] | undefined {
       fk = kindOf(ft);
     const raw = ek === 'f64' ? op('f64', 2) : ek === 'ref' ? e.refFieldOperand(xs[2]!, ft) : toRaw64(fk, op(fk, 2));
     return [
-      `(block (result ${wasmType(fk)}) (array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`,
+      `(block (result ${wasmType(fk)}) ` +
+        `(array.set $a${ek} (struct.get $${ks[0]} 0 ${op(ks[0], 0)}) (i32.const ${idx}) ${raw}) ${op(fk, 2)})`,
       fk,
     ];
   }
@@ -319,7 +324,10 @@ function arrayref(c: BuiltinCall): [string, Kind] | undefined {
   const at = e.staticType(xs[1]!);
   const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
   if (vk) {
-    const get = `(block (result ${vk === 'vref' ? 'anyref' : vk.slice(1)}) ${boundsCheck(c, vk, 1, 2)} (array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
+    const get =
+      `(block (result ${vk === 'vref' ? 'anyref' : vk.slice(1)}) ${boundsCheck(c, vk, 1, 2)} ` +
+      `(array.get $a${vk.slice(1)} (struct.get $${vk} 0 ${op(vk, 1)}) ` +
+      `(i32.wrap_i64 (i64.sub ${op('i64', 2)} (i64.const 1)))))`;
     if (vk === 'vf64') return [get, 'f64'];
     // an Int64 vector of another bits type holds the elements' bits
     if (vk === 'vi64') {
@@ -347,7 +355,9 @@ function arrayset(c: BuiltinCall): [string, Kind] | undefined {
     vk = ks[2]!;
   if (ak) {
     const set = (x: string): [string, Kind] => [
-      `(block (result ${wasmType(ak)}) ${boundsCheck(c, ak, 1, 3)} (array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) (i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`,
+      `(block (result ${wasmType(ak)}) ${boundsCheck(c, ak, 1, 3)} ` +
+        `(array.set $a${ak.slice(1)} (struct.get $${ak} 0 ${op(ak, 1)}) ` +
+        `(i32.wrap_i64 (i64.sub ${op('i64', 3)} (i64.const 1))) ${x}) ${op(ak, 1)})`,
       ak,
     ];
     const ek = ak === 'vi64' ? arrayElementKind(e.staticType(xs[1]!)) : ak === 'vf64' ? 'f64' : undefined;
@@ -357,7 +367,8 @@ function arrayset(c: BuiltinCall): [string, Kind] | undefined {
   }
   const sk = isVec(vk) ? 'ref' : vk;
   return [
-    `(call ${e.mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`,
+    `(call ${e.mb.need(`arrayset_${sk}`, ['ref', sk, 'f64'], 'ref')} ` +
+      `${op('ref', 1)} ${op(sk, 2)} (f64.convert_i64_s ${op('i64', 3)}))`,
     'ref',
   ];
 }

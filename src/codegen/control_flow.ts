@@ -271,7 +271,10 @@ export function structure(g: BlockGraph, e: BlockEmitter): string {
       const d = g.depthIn[y!]! + 1;
       const mine = `(i32.and (i32.eq (local.get $hd) (i32.const ${d})) (i32.eq (local.get $h${d}) (i32.const ${y})))`;
       const take = e.catchException(y!, d);
-      return `(block $B${y} (try $T${y} (do ${nodeWithin(x, rest)}) (catch $jstag (local.set $exn (pop externref)) (if ${mine} (then ${take})) (rethrow $T${y})))) ${doTree(y!)}`;
+      return (
+        `(block $B${y} (try $T${y} (do ${nodeWithin(x, rest)}) ` +
+        `(catch $jstag (local.set $exn (pop externref)) (if ${mine} (then ${take})) (rethrow $T${y})))) ${doTree(y!)}`
+      );
     }
     return `(block $B${y} ${nodeWithin(x, rest)}) ${doTree(y!)}`;
   };

@@ -35,7 +35,9 @@ export function emitForeignCall(e: OperandEmitter, ex: Expr): [string, Kind] | u
       e.staticType(args[0]!) === T.String &&
       ak[1] === 'i64'
     ) {
-      const byte = `(call ${mb.jsString('charCodeAt')} ${e.operand(args[0]!, 'ref')} (i32.wrap_i64 (i64.sub ${e.operand(args[1]!, 'i64')} (i64.const 1))))`;
+      const byte =
+        `(call ${mb.jsString('charCodeAt')} ${e.operand(args[0]!, 'ref')} ` +
+        `(i32.wrap_i64 (i64.sub ${e.operand(args[1]!, 'i64')} (i64.const 1))))`;
       return fn === 'jl_codeunit' ? [byte, 'UInt8'] : [`(i64.extend_i32_u ${byte})`, 'i64'];
     }
   }
@@ -45,7 +47,8 @@ export function emitForeignCall(e: OperandEmitter, ex: Expr): [string, Kind] | u
     const rk: Kind = rt === T.Float64 ? 'f64' : 'i64';
     const name = `foreignt_${rk}_${ak.join('_')}`;
     return [
-      `(call ${mb.need(name, ['ref', ...ak], rk)} ${mb.constRef(ex.args[0]!)} ${args.map((x, k) => e.operand(x, ak[k]!)).join(' ')})`,
+      `(call ${mb.need(name, ['ref', ...ak], rk)} ${mb.constRef(ex.args[0]!)} ` +
+        `${args.map((x, k) => e.operand(x, ak[k]!)).join(' ')})`,
       rk,
     ];
   }

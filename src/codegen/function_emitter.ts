@@ -154,7 +154,8 @@ class FunctionEmitter extends OperandEmitter {
           rhs = s.args[1]!;
         if (!(lhs instanceof SlotNumber)) {
           if (lhs instanceof GlobalRef) {
-            return `(call ${this.mb.need('setglobal', ['ref', 'ref'], undefined)} ${this.mb.constRef(lhs)} ${this.operand(rhs, 'ref')})`;
+            const set = this.mb.need('setglobal', ['ref', 'ref'], undefined);
+            return `(call ${set} ${this.mb.constRef(lhs)} ${this.operand(rhs, 'ref')})`;
           }
           throw new NotCompilable('assignment target');
         }
@@ -172,7 +173,10 @@ class FunctionEmitter extends OperandEmitter {
         const flag = this.flaggedSlots.has(lhs.id) ? ` (local.set $def${lhs.id} (i32.const 1))` : '';
         const sk = slotKinds[lhs.id - 1]!;
         if (want === undefined) return `(local.set ${slotLocal(lhs.id)} ${this.conv(e, k, sk)})${flag}`;
-        return `(local.set $s${pc + 1} ${this.conv(e, k, want)}) (local.set ${slotLocal(lhs.id)} ${this.conv(`(local.get $s${pc + 1})`, want, sk)})${flag}`;
+        return (
+          `(local.set $s${pc + 1} ${this.conv(e, k, want)}) ` +
+          `(local.set ${slotLocal(lhs.id)} ${this.conv(`(local.get $s${pc + 1})`, want, sk)})${flag}`
+        );
       }
       if (h === 'meta' || h === 'inbounds' || h === 'loopinfo') return '';
       const [e, k] = this.valueExpr(s);
@@ -212,13 +216,17 @@ class FunctionEmitter extends OperandEmitter {
       case 'enter': {
         const d = this.g.enterDepth.get(this.curPc)!;
         return [
-          `(block (result externref) (local.set $hd (i32.const ${d})) (local.set $h${d} (i32.const ${this.g.blockOf[(ex.args[0] as number) - 1]})) (local.set $he${d} (call ${mb.need('exception_depth', [], 'i32')})) ${mb.constRef(NOTHING())})`,
+          `(block (result externref) (local.set $hd (i32.const ${d})) ` +
+            `(local.set $h${d} (i32.const ${this.g.blockOf[(ex.args[0] as number) - 1]})) ` +
+            `(local.set $he${d} (call ${mb.need('exception_depth', [], 'i32')})) ${mb.constRef(NOTHING())})`,
           'ref',
         ];
       }
       case 'leave':
         return [
-          `(block (result externref) (local.set $hd (i32.sub (local.get $hd) (i32.const ${Number(ex.args[0] as bigint | number)}))) ${mb.constRef(NOTHING())})`,
+          `(block (result externref) ` +
+            `(local.set $hd (i32.sub (local.get $hd) (i32.const ${Number(ex.args[0] as bigint | number)}))) ` +
+            `${mb.constRef(NOTHING())})`,
           'ref',
         ];
       case 'the_exception':
@@ -259,7 +267,8 @@ class FunctionEmitter extends OperandEmitter {
               : toRaw64(kindOf(t.types[k]), this.operand(x, kindOf(t.types[k]))),
         );
         return [
-          `(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) (i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`,
+          `(struct.new $v${ek} (array.new_fixed $a${ek} ${fields.length} ${raw.join(' ')}) ` +
+            `(i32.const ${fields.length}) (ref.null extern) ${mb.tagRef(t)})`,
           `v${ek}`,
         ];
       }
@@ -301,8 +310,10 @@ class FunctionEmitter extends OperandEmitter {
     return parts.filter(Boolean).join(' ');
   }
   catchException(y: number, d: number): string {
-    const caught = `(call ${this.mb.need('catch_exception', ['ref', 'i32'], 'ref')} (local.get $exn) (local.get $he${d}))`;
-    return `(local.set $hd (i32.const ${d - 1})) (local.set $exc ${this.site(caught, this.lineAt[this.g.firsts[y]!]!)}) (br $B${y})`;
+    const catchIt = this.mb.need('catch_exception', ['ref', 'i32'], 'ref');
+    const caught = `(call ${catchIt} (local.get $exn) (local.get $he${d}))`;
+    const line = this.lineAt[this.g.firsts[y]!]!;
+    return `(local.set $hd (i32.const ${d - 1})) (local.set $exc ${this.site(caught, line)}) (br $B${y})`;
   }
 
   // ---- the function
@@ -334,7 +345,8 @@ class FunctionEmitter extends OperandEmitter {
     for (const [local, f] of this.argFields) {
       locals.push(`(local ${local} ${wasmType(f.kind)})`);
       entry.push(
-        `(local.set ${local} (call $getfield_${f.kind} ${this.conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`,
+        `(local.set ${local} (call $getfield_${f.kind} ` +
+          `${this.conv(`(local.get $v${f.slot})`, slotKinds[f.slot - 1]!, 'ref')} (i32.const ${f.idx})))`,
       );
     }
     for (let id = 1; id <= code.slotnames.length; id++) locals.push(`(local $v${id} ${wasmType(slotKinds[id - 1]!)})`);

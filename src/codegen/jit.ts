@@ -238,7 +238,8 @@ function finishCurrent(next = true): void {
   const ok = install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);
   if (process.env.JOLT_DEBUG)
     process.stderr.write(
-      `codegen: ${p.root.def.name.name} ${ok ? 'installed' : 'dropped'} ${(performance.now() - p.t0).toFixed(0)} ms after it was emitted\n`,
+      `codegen: ${p.root.def.name.name} ${ok ? 'installed' : 'dropped'} ` +
+        `${(performance.now() - p.t0).toFixed(0)} ms after it was emitted\n`,
     );
   if (next) sendNext();
 }

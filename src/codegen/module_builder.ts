@@ -9,6 +9,7 @@ import type { MethodInstance, CodeInstance } from '../runtime/methods.ts';
 import { vecKind, type Kind } from './kinds.ts';
 import { signatureOf, type Signature } from './signature.ts';
 import { GC_VECTOR_TYPES, funcTypeText } from './wat.ts';
+import { hypotFunc, intStringFunc, stringLengthFunc } from './wasm_helpers.ts';
 
 /** callees of at most this many typed statements, without loops, are compiled into each module that calls them */
 const COPY_MAX_STATEMENTS = 8;
@@ -62,42 +63,11 @@ export class ModuleBuilder {
     this.compiledSignature = compiledSignature;
   }
 
-  /** `hypot` in wasm (abs of a complex number is in many inner loops; a call out to JS costs more than the
-   *  arithmetic), correctly rounded as Julia's is: the square root of the sum of squares, corrected by one Newton
-   *  step whose residual is computed exactly with Dekker's split products. Operands are scaled by a power of two
-   *  into a range where the squares neither overflow nor lose bits to underflow. */
+  /** `hypot` in wasm (wasm_helpers.ts) */
   hypot(): string {
     if (this.helpers.has('hypot')) return '$jl_hypot';
     this.helpers.add('hypot');
-    // the exact low part of a*a (a*a = its rounded square + this), with a split into 26-bit halves
-    const sqErr = (a: string, sq: string): string =>
-      `(local.set $c (f64.mul ${a} (f64.const 134217729))) (local.set $hi (f64.sub (local.get $c) (f64.sub (local.get $c) ${a}))) (local.set $lo (f64.sub ${a} (local.get $hi)))` +
-      ` (f64.add (f64.add (f64.sub (f64.mul (local.get $hi) (local.get $hi)) ${sq}) (f64.mul (f64.mul (f64.const 2) (local.get $hi)) (local.get $lo))) (f64.mul (local.get $lo) (local.get $lo)))`;
-    this.funcs.push(`(func $jl_hypot (param $x f64) (param $y f64) (result f64)
-  (local $ax f64) (local $ay f64) (local $t f64) (local $s f64) (local $p f64) (local $q f64) (local $h f64) (local $hh f64)
-  (local $c f64) (local $hi f64) (local $lo f64) (local $ep f64) (local $eq f64) (local $eh f64)
-  (local.set $ax (f64.abs (local.get $x))) (local.set $ay (f64.abs (local.get $y)))
-  (if (f64.lt (local.get $ax) (local.get $ay)) (then (local.set $t (local.get $ax)) (local.set $ax (local.get $ay)) (local.set $ay (local.get $t))))
-  (if (i32.or (f64.eq (local.get $ax) (f64.const inf)) (f64.eq (local.get $ay) (f64.const inf))) (then (return (f64.const inf))))
-  (if (f64.ne (local.get $ax) (local.get $ax)) (then (return (local.get $ax))))
-  (if (f64.ne (local.get $ay) (local.get $ay)) (then (return (local.get $ay))))
-  ;; ay at most ax * 2^-54 (zeros included): ax is the correctly rounded result
-  (if (f64.le (local.get $ay) (f64.mul (local.get $ax) (f64.const 0x1p-54))) (then (return (local.get $ax))))
-  (local.set $s (f64.const 1))
-  (if (f64.gt (local.get $ax) (f64.const 0x1p500)) (then (local.set $s (f64.const 0x1p-600))))
-  (if (f64.lt (local.get $ay) (f64.const 0x1p-450)) (then (local.set $s (f64.const 0x1p600))))
-  (local.set $ax (f64.mul (local.get $ax) (local.get $s))) (local.set $ay (f64.mul (local.get $ay) (local.get $s)))
-  (local.set $p (f64.mul (local.get $ax) (local.get $ax)))
-  (local.set $q (f64.mul (local.get $ay) (local.get $ay)))
-  (local.set $h (f64.sqrt (f64.add (local.get $p) (local.get $q))))
-  (local.set $hh (f64.mul (local.get $h) (local.get $h)))
-  (local.set $ep ${sqErr('(local.get $ax)', '(local.get $p)')})
-  (local.set $eq ${sqErr('(local.get $ay)', '(local.get $q)')})
-  (local.set $eh ${sqErr('(local.get $h)', '(local.get $hh)')})
-  ;; residual ax^2 + ay^2 - h^2: p - hh is exact (the two are within a factor of 2), then the small terms
-  (f64.div (f64.add (local.get $h) (f64.div
-   (f64.add (f64.add (f64.sub (local.get $p) (local.get $hh)) (local.get $q)) (f64.sub (f64.add (local.get $ep) (local.get $eq)) (local.get $eh)))
-   (f64.mul (f64.const 2) (local.get $h)))) (local.get $s)))`);
+    this.funcs.push(hypotFunc());
     return '$jl_hypot';
   }
   private readonly helpers = new Set<string>();
@@ -115,62 +85,25 @@ export class ModuleBuilder {
     return `$js_${name}`;
   }
 
-  /** `string(x::Int64; base, pad)` in wasm: digits into an i16 array, which becomes the string. Bases outside 2..36
-   *  and pads beyond 64 digits go to the runtime's implementation, which the interpreter uses too. */
+  /** `string(x::Int64; base, pad)` in wasm (wasm_helpers.ts) */
   intString(): string {
     if (this.helpers.has('intString')) return '$jl_int_string';
     this.helpers.add('intString');
-    const fallback = `(call ${this.need('foreign_3', ['ref', 'ref', 'ref', 'ref'], 'ref')} ${this.constRef(Sym.of('jl_int_string'))} (call ${this.need('box_i64', ['i64'], 'ref')} (local.get $x)) (call $box_i64 (local.get $b)) (call $box_i64 (local.get $pad)))`;
-    // One digit loop per kind of base: a power of two shifts and masks, base 10 divides by a constant (which the
-    // engine turns into a multiplication), other bases divide; each runs while digits remain or padding is due.
-    const digitLoop = (label: string, rem: string, div: string): string => `(block $${label}_done (loop $${label}
-   (br_if $${label}_done (i32.and (i64.eqz (local.get $u)) (i64.ge_s (local.get $n) (local.get $pad))))
-   (local.set $d (i32.wrap_i64 ${rem}))
-   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-   (array.set $a16 (local.get $buf) (local.get $k) (i32.add (local.get $d) (select (i32.const 48) (i32.const 87) (i32.lt_u (local.get $d) (i32.const 10)))))
-   (local.set $u ${div})
-   (local.set $n (i64.add (local.get $n) (i64.const 1)))
-   (br $${label})))`;
+    const fallback =
+      `(call ${this.need('foreign_3', ['ref', 'ref', 'ref', 'ref'], 'ref')} ` +
+      `${this.constRef(Sym.of('jl_int_string'))} ` +
+      `(call ${this.need('box_i64', ['i64'], 'ref')} (local.get $x)) ` +
+      `(call $box_i64 (local.get $b)) (call $box_i64 (local.get $pad)))`;
     this.globals.push('(global $int_digits (ref null $a16) (array.new_default $a16 (i32.const 65)))');
-    this.funcs.push(`(func $jl_int_string (param $x i64) (param $b i64) (param $pad i64) (result externref)
-  (local $buf (ref $a16)) (local $u i64) (local $k i32) (local $n i64) (local $d i32) (local $neg i32) (local $sh i64)
-  (if (i32.or (i64.gt_u (i64.sub (local.get $b) (i64.const 2)) (i64.const 34)) (i64.gt_u (local.get $pad) (i64.const 64)))
-   (then (return ${fallback})))
-  (local.set $neg (i64.lt_s (local.get $x) (i64.const 0)))
-  ;; the magnitude as an unsigned number (typemin's is 2^63)
-  (local.set $u (select (i64.sub (i64.const 0) (local.get $x)) (local.get $x) (local.get $neg)))
-  ;; digits go into one scratch array per module (fromCharCodeArray copies them into the new string)
-  (local.set $buf (ref.as_non_null (global.get $int_digits)))
-  (local.set $k (i32.const 65))
-  (if (i64.eqz (i64.and (local.get $b) (i64.sub (local.get $b) (i64.const 1))))
-   (then
-    (local.set $sh (i64.ctz (local.get $b)))
-    ${digitLoop('pow2', '(i64.and (local.get $u) (i64.sub (local.get $b) (i64.const 1)))', '(i64.shr_u (local.get $u) (local.get $sh))')})
-   (else (if (i64.eq (local.get $b) (i64.const 10))
-    (then ${digitLoop('dec', '(i64.rem_u (local.get $u) (i64.const 10))', '(i64.div_u (local.get $u) (i64.const 10))')})
-    (else ${digitLoop('any', '(i64.rem_u (local.get $u) (local.get $b))', '(i64.div_u (local.get $u) (local.get $b))')}))))
-  (if (local.get $neg) (then
-   (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-   (array.set $a16 (local.get $buf) (local.get $k) (i32.const 45))))
-  (call ${this.jsString('fromCharCodeArray')} (local.get $buf) (local.get $k) (i32.const 65)))`);
+    this.funcs.push(intStringFunc(fallback, this.jsString('fromCharCodeArray')));
     return '$jl_int_string';
   }
 
-  /** `length(s::String)` in wasm: the number of bytes that do not continue a character (0x80-0xbf), as the
-   *  runtime's implementation counts */
+  /** `length(s::String)` in wasm (wasm_helpers.ts) */
   stringLength(): string {
     if (this.helpers.has('stringLength')) return '$jl_string_length';
     this.helpers.add('stringLength');
-    this.funcs.push(`(func $jl_string_length (param $s externref) (result i64)
-  (local $i i32) (local $n i32) (local $c i64)
-  (local.set $n (call ${this.jsString('length')} (local.get $s)))
-  (block $done (loop $byte
-   (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-   (if (i32.ge_u (i32.sub (call $js_charCodeAt (local.get $s) (local.get $i)) (i32.const 128)) (i32.const 64))
-    (then (local.set $c (i64.add (local.get $c) (i64.const 1)))))
-   (local.set $i (i32.add (local.get $i) (i32.const 1)))
-   (br $byte)))
-  (local.get $c))`);
+    this.funcs.push(stringLengthFunc(this.jsString('length')));
     this.jsString('charCodeAt');
     return '$jl_string_length';
   }
@@ -181,7 +114,8 @@ export class ModuleBuilder {
     if (this.helpers.has('fromAny')) return '$jl_from_any';
     this.helpers.add('fromAny');
     const owner = (v: 'vf64' | 'vi64' | 'vref'): string =>
-      `(if (ref.test (ref $${v}) (local.get $x)) (then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
+      `(if (ref.test (ref $${v}) (local.get $x)) ` +
+      `(then (return (call ${this.boxVec(v)} (ref.cast (ref $${v}) (local.get $x))))))`;
     this.funcs.push(`(func $jl_from_any (param $x anyref) (result externref)
   ${owner('vref')} ${owner('vf64')} ${owner('vi64')}
   (extern.convert_any (local.get $x)))`);
@@ -192,7 +126,8 @@ export class ModuleBuilder {
     if (this.helpers.has('bitsOf')) return '$jl_bits_of';
     this.helpers.add('bitsOf');
     this.funcs.push(`(func $jl_bits_of (param $x anyref) (result i64)
-  (if (ref.test (ref $bits) (local.get $x)) (then (return (struct.get $bits 0 (ref.cast (ref $bits) (local.get $x))))))
+  (if (ref.test (ref $bits) (local.get $x))
+   (then (return (struct.get $bits 0 (ref.cast (ref $bits) (local.get $x))))))
   (i64.const 0))`);
     return '$jl_bits_of';
   }
@@ -209,7 +144,8 @@ export class ModuleBuilder {
     );
     this.funcs.push(`(func ${name} (param $v (ref null $${k})) (result externref) (local $o externref)
   (if (ref.is_null (local.get $v)) (then (return ${this.constRef(T.Nothing!.instance!)})))
-  (if (ref.is_null (local.tee $o (struct.get $${k} 2 (local.get $v)))) (then (return (call ${gcOwner} (ref.as_non_null (local.get $v))))))
+  (if (ref.is_null (local.tee $o (struct.get $${k} 2 (local.get $v))))
+   (then (return (call ${gcOwner} (ref.as_non_null (local.get $v))))))
   (local.get $o))`);
     return name;
   }

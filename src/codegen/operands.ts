@@ -93,7 +93,9 @@ export class OperandEmitter {
    *  in a vector of its own is that vector (a cast), any other a JS value */
   nonNull(get: string, raise: string, t: JType): string {
     this.usesFieldLocal = true;
-    const x = `(block (result anyref) (local.set $fld ${get}) (if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
+    const x =
+      `(block (result anyref) (local.set $fld ${get}) ` +
+      `(if (ref.is_null (local.get $fld)) (then ${raise} (unreachable))) (local.get $fld))`;
     const to = kindOf(t);
     // a Union{T, Nothing}: T's vector, or null for the `nothing` kept
     if (isVec(to) && orNothing(t)) return `(call ${this.mb.anyToNullable(to)} ${x})`;
@@ -164,7 +166,9 @@ export class OperandEmitter {
       const sk = this.slotKinds[x.id - 1]!;
       // a local this read may find unassigned: its flag says whether it was (Julia's UndefVarError)
       const read = this.undefReads.has(`${this.curPc}:${x.id}`)
-        ? `(block (result ${wasmType(sk)}) (if (i32.eqz (local.get $def${x.id})) (then (call ${mb.need('throw_undefvar', ['ref'], undefined)} ${mb.constRef(this.code.slotnames[x.id - 1]!)}) (unreachable))) ${get})`
+        ? `(block (result ${wasmType(sk)}) (if (i32.eqz (local.get $def${x.id})) ` +
+          `(then (call ${mb.need('throw_undefvar', ['ref'], undefined)} ` +
+          `${mb.constRef(this.code.slotnames[x.id - 1]!)}) (unreachable))) ${get})`
         : get;
       return this.conv(read, sk, to);
     }

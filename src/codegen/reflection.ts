@@ -19,8 +19,8 @@ export function codeWasm(f: Value, args: Value[], optimize: boolean): string {
   return readableLocations(functionText(r.text, r.name));
 }
 
-/** binaryen prints the debug location function_emitter.ts puts on each call, `;;@ file:line:fid`, and a bare `;;@` where a
- *  located stretch ends: shown as `;;@ file:line` before the calls only */
+/** binaryen prints the debug location function_emitter.ts puts on each call, `;;@ file:line:fid`, and a bare `;;@`
+ *  where a located stretch ends: shown as `;;@ file:line` before the calls only */
 function readableLocations(text: string): string {
   return text.replace(/^[ \t]*;;@\n/gm, '').replace(/^([ \t]*;;@ .*:\d+):\d+$/gm, '$1');
 }

@@ -515,7 +515,7 @@ export class JoltThrow {
   /** the JS stack where it was made, captured only while compiled code runs (the holder Error.captureStackTrace
    *  fills, formatted lazily): its wasm frames are the compiled frames of the backtrace (jit.ts callCompiled) */
   readonly jsStack: object | undefined;
-  /** jit.ts's reading of jsStack, made when the exception first leaves compiled code */
+  /** native_frames.ts's reading of jsStack, made when the exception first leaves compiled code */
   native: NativeTrace | undefined;
   /** calls into compiled code in progress (jit.ts callCompiled): without one, no compiled frame is on the stack */
   static compiledCalls = 0;

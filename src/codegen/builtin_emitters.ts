@@ -5,6 +5,7 @@ import { T, Sym, JStruct, isTuple, bitsField, type Value, type BuiltinFunction }
 import { SlotNumber } from '../ir/nodes.ts';
 import { DataType, type JType } from '../runtime/types.ts';
 import { issubtype } from '../runtime/subtype.ts';
+import { INTRINSICS } from '../runtime/intrinsics.ts';
 import {
   kindOf,
   vecKind,
@@ -51,8 +52,6 @@ const bin = (c: BuiltinCall, instr: string, k: Kind, rk: Kind): [string, Kind] =
   `(${instr} ${c.op(k, 0)} ${c.op(k, 1)})`,
   rk,
 ];
-/** all operands are Bools */
-const bools = (c: BuiltinCall): boolean => c.ks.length > 0 && c.ks.every(x => x === 'i32');
 
 /** 1 <= i <= length, as one unsigned comparison; out of range raises Julia's BoundsError through the runtime (not
  *  when the access says it is in bounds, `arrayref(false, ...)`: the array of the vector still traps past its
@@ -94,16 +93,10 @@ const conversion =
   };
 
 const BUILTIN_EMITTERS = new Map<string, BuiltinEmitter>([
-  // Bool's logic (the other integer kinds are numericIntrinsic's)
-  ['and_int', c => (bools(c) ? bin(c, 'i32.and', 'i32', 'i32') : undefined)],
-  ['or_int', c => (bools(c) ? bin(c, 'i32.or', 'i32', 'i32') : undefined)],
-  ['xor_int', c => (bools(c) ? bin(c, 'i32.xor', 'i32', 'i32') : undefined)],
-  ['not_int', c => (bools(c) ? [`(i32.eqz ${c.op('i32', 0)})`, 'i32'] : undefined)],
-  ['eq_int', c => (bools(c) ? bin(c, 'i32.eq', 'i32', 'i32') : undefined)],
-  ['ne_int', c => (bools(c) ? bin(c, 'i32.ne', 'i32', 'i32') : undefined)],
-  ...['sext_int', 'zext_int', 'trunc_int', 'sitofp', 'uitofp', 'fptosi', 'fptoui', 'fptrunc', 'fpext', 'bitcast'].map(
-    (name): [string, BuiltinEmitter] => [name, conversion(name)],
-  ),
+  // the conversion intrinsics the table gives a wasm form (the numeric ones, Bool's included, are numericIntrinsic's)
+  ...[...INTRINSICS.values()]
+    .filter(i => i.wasm?.convert !== undefined)
+    .map((i): [string, BuiltinEmitter] => [i.name, conversion(i.name)]),
   ['===', egal],
   ['ifelse', ifelse],
   ['isa', isa],

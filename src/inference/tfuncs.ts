@@ -1,8 +1,8 @@
 // Transfer functions: the result lattice element of each builtin and intrinsic, given its arguments' elements.
 // Pure builtins with all-constant arguments are folded by running them (a throw means "no constant").
-import { T, Sym, Module, JStruct, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
+import { T, Sym, Module, JStruct, Bits, isTuple, type Value, type BuiltinFunction } from '../runtime/values.ts';
 import { lookupBinding } from '../runtime/modules.ts';
-import { INTRINSICS, type IntrinsicResult } from '../runtime/intrinsics.ts';
+import { INTRINSICS, ival, type IntrinsicResult } from '../runtime/intrinsics.ts';
 import { DataType, UnionType, UnionAll, VarargType, Bottom, isType, type JType } from '../runtime/types.ts';
 import { applyTypeName, tupleType, unwrap, unionType } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
@@ -51,8 +51,10 @@ export function builtinNothrow(f: BuiltinFunction, args: Lattice[]): boolean {
   if (f.jtype === T.IntrinsicFunction) {
     const throws = INTRINSICS.get(f.name)?.effects.throws;
     if (throws === 'never') return true;
-    // a DivideError needs a divisor of 0 (or -1, for typemin)
-    return throws === 'divide_error' && args[1] instanceof Const && args[1].val !== 0n && args[1].val !== -1n;
+    // a DivideError needs a divisor of 0 (or -1, for typemin), of any integer width
+    if (throws !== 'divide_error' || !(args[1] instanceof Const)) return false;
+    const d = constantInteger(args[1].val);
+    return d !== undefined && d !== 0n && d !== -1n;
   }
   switch (f.name) {
     case '===':
@@ -392,3 +394,8 @@ export function foreigncallType(rt: Lattice): Lattice {
 }
 
 export { UnionAll };
+
+/** the integer value of a constant of any integer width (Bits values included), or undefined */
+function constantInteger(v: Value): bigint | undefined {
+  return typeof v === 'bigint' || v instanceof Bits ? ival(v) : undefined;
+}

@@ -2,8 +2,9 @@
 // Inference merges "not yet assigned" into the other paths' type, so a read after `if c; z = 1; end` has type
 // Int64 although it may throw; the optimizer asks here before it calls a body nothrow or inlines it.
 import { Expr, type Value } from '../runtime/values.ts';
-import { SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
+import { SlotNumber, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
 import type { CodeInfo } from './CodeInfo.ts';
+import { CFG, enterTarget } from './cfg.ts';
 
 /** calls f with the id of every slot a statement reads (not the one it assigns; `isdefined` tests are not reads) */
 export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
@@ -17,9 +18,9 @@ export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
   else if (!(stmt instanceof NewvarNode)) walk(stmt);
 }
 
-/** Whether some statement may read a local before any assignment reaches it. A forward analysis of the slots
- *  definitely assigned before each statement (arguments, slots 1..nargs, start assigned; a NewvarNode unassigns
- *  its slot; a catch block starts with what its `enter` had). */
+/** Whether some statement may read a local before any assignment reaches it. A forward analysis over the blocks
+ *  of the slots definitely assigned at each block's start (arguments, slots 1..nargs, start assigned; a NewvarNode
+ *  unassigns its slot; a catch block starts with what its `enter` had). */
 export function readsMaybeUnassigned(ci: CodeInfo): boolean {
   let r = answers.get(ci);
   if (r === undefined) answers.set(ci, (r = analyze(ci.code, ci.nargs)));
@@ -27,18 +28,24 @@ export function readsMaybeUnassigned(ci: CodeInfo): boolean {
 }
 // per body: an optimized body is asked again at every call site that may inline it
 const answers = new WeakMap<CodeInfo, boolean>();
+
+/** the effect of one statement on the set of definitely assigned slots */
+function transfer(st: Value, d: Set<number>): void {
+  if (st instanceof NewvarNode) d.delete(st.slot.id);
+  else if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) d.add(st.args[0].id);
+}
+
 function analyze(code: readonly Value[], nargs: number): boolean {
-  const n = code.length;
-  const entry: (Set<number> | undefined)[] = new Array(n).fill(undefined);
+  const cfg = new CFG(code);
+  const entry: (Set<number> | undefined)[] = new Array(cfg.nblocks).fill(undefined);
+  if (!cfg.nblocks) return false;
   entry[0] = new Set(Array.from({ length: nargs }, (_, k) => k + 1));
-  const pending: number[] = [0];
-  const meet = (to: number, d: Set<number>): void => {
-    if (to >= n) return;
-    const old = entry[to];
+  // intersects d into block b's entry set; whether that changed it
+  const meet = (b: number, d: Set<number>): boolean => {
+    const old = entry[b];
     if (!old) {
-      entry[to] = new Set(d);
-      pending.push(to);
-      return;
+      entry[b] = new Set(d);
+      return true;
     }
     let changed = false;
     for (const id of old)
@@ -46,32 +53,31 @@ function analyze(code: readonly Value[], nargs: number): boolean {
         old.delete(id);
         changed = true;
       }
-    if (changed) pending.push(to);
+    return changed;
   };
-  while (pending.length) {
-    const pc = pending.pop()!;
-    const st = code[pc]!;
-    const d = new Set(entry[pc]!);
-    if (st instanceof NewvarNode) d.delete(st.slot.id);
-    else if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) d.add(st.args[0].id);
-    if (st instanceof GotoNode) meet(st.label - 1, d);
-    else if (st instanceof GotoIfNot) {
-      meet(pc + 1, d);
-      meet(st.dest - 1, d);
-    } else if (st instanceof ReturnNode) continue;
-    else {
-      if (st instanceof Expr && st.head.name === 'enter') meet((st.args[0] as number) - 1, entry[pc]!);
-      meet(pc + 1, d);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const b of cfg.rpo) {
+      const d = new Set(entry[b]!);
+      for (let pc = cfg.first(b); pc <= cfg.last(b); pc++) {
+        // a throw inside the try lands in the catch block with what was assigned at its enter
+        const h = enterTarget(code[pc]!);
+        if (h !== undefined && h - 1 < code.length && meet(cfg.blockOf(h - 1), d)) changed = true;
+        transfer(code[pc]!, d);
+      }
+      for (const s of cfg.succs[b]!) if (meet(s, d)) changed = true;
     }
   }
-  for (let pc = 0; pc < n; pc++) {
-    const d = entry[pc];
-    if (!d) continue;
-    let maybe = false;
-    forEachSlotRead(code[pc]!, id => {
-      if (!d.has(id)) maybe = true;
-    });
-    if (maybe) return true;
+  for (const b of cfg.rpo) {
+    const d = new Set(entry[b]!);
+    for (let pc = cfg.first(b); pc <= cfg.last(b); pc++) {
+      let maybe = false;
+      forEachSlotRead(code[pc]!, id => {
+        if (!d.has(id)) maybe = true;
+      });
+      if (maybe) return true;
+      transfer(code[pc]!, d);
+    }
   }
   return false;
 }

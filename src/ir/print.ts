@@ -4,6 +4,7 @@
 import { Expr, Sym, GlobalRef, QuoteNode, T, BuiltinFunction, JObj, JStruct, type Value } from '../runtime/values.ts';
 import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
 import { CodeInfo } from './CodeInfo.ts';
+import { CFG } from './cfg.ts';
 import { exprToString } from '../syntax/print.ts';
 import { showType } from '../runtime/show_type.ts';
 import { isType, type JType } from '../runtime/types.ts';
@@ -47,25 +48,10 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
   const typeText = opts.typeText ?? showType;
   const code = ci.code;
   const n = code.length;
-  // block starts: first statement, jump targets, statements after control flow
-  const starts = new Set<number>([1]);
-  code.forEach((st, k) => {
-    if (st instanceof GotoNode) {
-      starts.add(st.label);
-      starts.add(k + 2);
-    }
-    if (st instanceof GotoIfNot) {
-      starts.add(st.dest);
-      starts.add(k + 2);
-    }
-    if (st instanceof ReturnNode) starts.add(k + 2);
-  });
-  const blockOf: number[] = [];
-  let b = 0;
-  for (let k = 1; k <= n; k++) {
-    if (starts.has(k)) b++;
-    blockOf[k] = b;
-  }
+  // blocks numbered from 1, as Julia prints them
+  const cfg = new CFG(code);
+  const blockOf = (label: number): number => cfg.blockOf(label - 1) + 1;
+  const starts = new Set(cfg.starts.map(pc => pc + 1));
   const used = new Set<number>();
   const mark = (v: Value): void => {
     if (v instanceof SSAValue) used.add(v.id);
@@ -101,8 +87,8 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
     return exprToString(v);
   };
   const stmt = (st: Value): string => {
-    if (st instanceof GotoNode) return `goto #${blockOf[st.label]}`;
-    if (st instanceof GotoIfNot) return `goto #${blockOf[st.dest]} if not ${op(st.cond)}`;
+    if (st instanceof GotoNode) return `goto #${blockOf(st.label)}`;
+    if (st instanceof GotoIfNot) return `goto #${blockOf(st.dest)} if not ${op(st.cond)}`;
     if (st instanceof ReturnNode) return `return ${op(st.val)}`;
     if (st instanceof NewvarNode) return `$(Expr(:newvar, ${op(st.slot)}))`;
     if (st instanceof Expr) {
@@ -151,10 +137,10 @@ export function printCodeInfo(ci: CodeInfo, opts: PrintOptions = {}): string {
   const width = `%${n}`.length;
   const lines: string[] = ['CodeInfo('];
   for (let k = 1; k <= n; k++) {
-    const blk = blockOf[k]!;
+    const blk = blockOf(k);
     const first = starts.has(k);
     const last = k === n || starts.has(k + 1);
-    const bw = String(b).length;
+    const bw = String(cfg.nblocks).length;
     const gutter = first ? `${String(blk).padEnd(bw)} ─ ` : last ? `└${'─'.repeat(bw + 1)} ` : `│${' '.repeat(bw + 2)}`;
     const label = used.has(k) ? `%${k} = `.padStart(width + 3) : ' '.repeat(width + 3);
     const st = code[k - 1]!;

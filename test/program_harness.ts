@@ -15,7 +15,8 @@ function run(file: string, flags: string[]): Promise<{ code: number; stdout: str
     execFile(
       process.execPath,
       [jolt, ...flags, file],
-      { cwd: dir, timeout: 60_000, encoding: 'utf8' },
+      // the IR verifier checks the code after every optimizer pass
+      { cwd: dir, timeout: 60_000, encoding: 'utf8', env: { ...process.env, JOLT_VERIFY_IR: '1' } },
       (err, stdout, stderr) => {
         const code = err
           ? typeof (err as { code?: unknown }).code === 'number'

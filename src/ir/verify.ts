@@ -3,6 +3,7 @@
 // JOLT_VERIFY_IR=1 (the test suites set it); normal runs skip it.
 import { Expr, type Value } from '../runtime/values.ts';
 import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from './nodes.ts';
+import { Bottom } from '../runtime/types.ts';
 import type { CodeInfo } from './CodeInfo.ts';
 import { CFG, enterTarget } from './cfg.ts';
 import { printCodeInfo } from './print.ts';
@@ -38,7 +39,9 @@ export function verifyIR(ci: CodeInfo, opts: VerifyOptions = {}): IRProblem[] {
     else sl.forEach((t, k) => t === undefined && bad(-1, `slot ${k + 1} has no type`));
   }
   if (!n) return problems;
-  if (!(code[n - 1] instanceof GotoNode || code[n - 1] instanceof ReturnNode))
+  // (a call inferred to return Bottom, a throw, ends typed code as well as a return does)
+  const last = code[n - 1];
+  if (!(last instanceof GotoNode || last instanceof ReturnNode || (opts.typed && ci.ssavaluetypes?.[n - 1] === Bottom)))
     bad(n - 1, 'the last statement can fall off the end of the code');
   const label = (pc: number, what: string, l: unknown): void => {
     if (typeof l !== 'number' || !Number.isInteger(l) || l < 1 || l > n)

@@ -14,6 +14,9 @@ import { world } from '../../src/runtime/methods.ts';
 import { dispatchTypeOf } from '../../src/runtime/typeof.ts';
 import { run, s, get, jolt } from './native_session.ts';
 
+// the jolt processes these tests start check the IR after every optimizer pass
+process.env.JOLT_VERIFY_IR = '1';
+
 test('calls are compiled to wasm and the compiled code is reused', () => {
   includeString(s.Main, 'fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)', 'fib.jl');
   state.world = world.current;

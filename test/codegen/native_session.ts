@@ -8,6 +8,9 @@ import { Sym, type Value } from '../../src/runtime/values.ts';
 import { enableTypedTier } from '../../src/inference/execute.ts';
 import { enableNativeTier } from '../../src/codegen/jit.ts';
 
+// the jolt processes these tests start check the IR after every optimizer pass
+process.env.JOLT_VERIFY_IR = '1';
+
 export const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
 /** a program run by the CLI (`-e`), its standard output */
 export const run = (code: string, flags: string[] = []): string =>

@@ -10,6 +10,10 @@ import { world, MethodInstance } from '../../src/runtime/methods.ts';
 import { inferMethodInstance, methodInstanceFor } from '../../src/inference/typeinfer.ts';
 import { inferAllMethods } from '../../src/inference/survey.ts';
 import { isConcrete } from '../../src/inference/lattice.ts';
+import { optimizerSettings } from '../../src/optimizer/optimize.ts';
+
+// the IR verifier checks the code after every optimizer pass
+optimizerSettings.verify = true;
 
 const s = createSession();
 const get = (name: string): Value => s.Main.bindings.get(Sym.of(name))!.value!;

@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// the jolt processes these tests start check the IR after every optimizer pass
+process.env.JOLT_VERIFY_IR = '1';
+
 const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [jolt, ...args], { encoding: 'utf8', timeout: 60_000 });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Sym, Expr, type Value } from '../../src/runtime/values.ts';
 import { GotoNode, GotoIfNot, ReturnNode, SSAValue, SlotNumber } from '../../src/ir/nodes.ts';
-import type { JType } from '../../src/runtime/types.ts';
+import { Bottom, type JType } from '../../src/runtime/types.ts';
 import { CodeInfo } from '../../src/ir/CodeInfo.ts';
 import { verifyIR } from '../../src/ir/verify.ts';
 
@@ -71,6 +71,10 @@ test('branch targets and slots must exist', () => {
   assert.deepEqual(problems(body([new GotoNode(0)])), ['1: jump target 0 is not a statement (1..1)']);
   assert.deepEqual(problems(body([call(new SlotNumber(4)), new ReturnNode(0n)])), ['1: slot 4 does not exist (1..3)']);
   assert.deepEqual(problems(body([call(x)])), ['1: the last statement can fall off the end of the code']);
+  // typed code may end with a call that never returns (a throw)
+  const throws = body([call(x)], true);
+  throws.ssavaluetypes = [Bottom];
+  assert.deepEqual(problems(throws, true), []);
 });
 
 test('handlers must nest', () => {

@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// the jolt processes these tests start check the IR after every optimizer pass
+process.env.JOLT_VERIFY_IR = '1';
+
 const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
 const repl = (input: string) => spawnSync(process.execPath, [jolt], { input, encoding: 'utf8', timeout: 30_000 });
 

@@ -18,12 +18,10 @@ export function forEachSlotRead(stmt: Value, f: (id: number) => void): void {
   else if (!(stmt instanceof NewvarNode)) walk(stmt);
 }
 
-/** Whether some statement may read a local before any assignment reaches it. A forward analysis over the blocks
- *  of the slots definitely assigned at each block's start (arguments, slots 1..nargs, start assigned; a NewvarNode
- *  unassigns its slot; a catch block starts with what its `enter` had). */
+/** Whether some statement may read a local before any assignment reaches it. */
 export function readsMaybeUnassigned(ci: CodeInfo): boolean {
   let r = answers.get(ci);
-  if (r === undefined) answers.set(ci, (r = analyze(ci.code, ci.nargs)));
+  if (r === undefined) answers.set(ci, (r = maybeUnassignedReads(ci.code, ci.nargs).reads.size > 0));
   return r;
 }
 // per body: an optimized body is asked again at every call site that may inline it
@@ -35,10 +33,19 @@ function transfer(st: Value, d: Set<number>): void {
   else if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) d.add(st.args[0].id);
 }
 
-function analyze(code: readonly Value[], nargs: number): boolean {
-  const cfg = new CFG(code);
+/** The reads (`pc:slot`, pc 0-based) that may find their local unassigned, and those locals. A forward analysis
+ *  over the blocks of the slots definitely assigned at each block's start (arguments, slots 1..nargs, start
+ *  assigned; a NewvarNode unassigns its slot; a catch block starts with what was assigned at its `enter`).
+ *  Codegen passes the CFG it built (where calls that never return end their blocks). */
+export function maybeUnassignedReads(
+  code: readonly Value[],
+  nargs: number,
+  cfg: CFG = new CFG(code),
+): { reads: Set<string>; flagged: Set<number> } {
+  const reads = new Set<string>(),
+    flagged = new Set<number>();
+  if (!cfg.nblocks) return { reads, flagged };
   const entry: (Set<number> | undefined)[] = new Array(cfg.nblocks).fill(undefined);
-  if (!cfg.nblocks) return false;
   entry[0] = new Set(Array.from({ length: nargs }, (_, k) => k + 1));
   // intersects d into block b's entry set; whether that changed it
   const meet = (b: number, d: Set<number>): boolean => {
@@ -58,7 +65,8 @@ function analyze(code: readonly Value[], nargs: number): boolean {
   for (let changed = true; changed;) {
     changed = false;
     for (const b of cfg.rpo) {
-      const d = new Set(entry[b]!);
+      if (!entry[b]) continue;
+      const d = new Set(entry[b]);
       for (let pc = cfg.first(b); pc <= cfg.last(b); pc++) {
         // a throw inside the try lands in the catch block with what was assigned at its enter
         const h = enterTarget(code[pc]!);
@@ -69,15 +77,17 @@ function analyze(code: readonly Value[], nargs: number): boolean {
     }
   }
   for (const b of cfg.rpo) {
-    const d = new Set(entry[b]!);
+    if (!entry[b]) continue;
+    const d = new Set(entry[b]);
     for (let pc = cfg.first(b); pc <= cfg.last(b); pc++) {
-      let maybe = false;
       forEachSlotRead(code[pc]!, id => {
-        if (!d.has(id)) maybe = true;
+        if (!d.has(id)) {
+          reads.add(`${pc}:${id}`);
+          flagged.add(id);
+        }
       });
-      if (maybe) return true;
       transfer(code[pc]!, d);
     }
   }
-  return false;
+  return { reads, flagged };
 }

@@ -6,8 +6,27 @@ macro show(exs...)
     end
     blk
 end
+# The function and argument tuple a reflection macro asks about: a call with keywords, `f(a; k=1)` or `f(a, k=1)`,
+# is the call `Core.kwcall((k=1,), f, a)` it lowers to, as in Julia.
+function _reflection_call(ex)
+    kws = Any[]
+    pos = Any[]
+    for a in ex.args[2:end]
+        if a isa Expr && a.head === :parameters
+            append!(kws, a.args)
+        elseif a isa Expr && a.head === :kw
+            push!(kws, a)
+        else
+            push!(pos, a)
+        end
+    end
+    isempty(kws) && return esc(ex.args[1]), Expr(:tuple, map(esc, pos)...)
+    nt = Expr(:tuple, Expr(:parameters, map(esc, kws)...))
+    return :(Core.kwcall), Expr(:tuple, nt, esc(ex.args[1]), map(esc, pos)...)
+end
 macro code_lowered(ex)
-    :(println(ccall(:jl_code_lowered, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
+    f, args = _reflection_call(ex)
+    :(println(ccall(:jl_code_lowered, String, (Any, Any), $f, $args)))
 end
 macro time(ex)
     quote
@@ -44,22 +63,24 @@ function _reflection_options(exs)
     opt
 end
 macro code_typed(exs...)
-    ex = exs[end]
+    f, args = _reflection_call(exs[end])
     opt = _reflection_options(exs)
-    :(println(ccall(:jl_code_typed, String, (Any, Any, Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),), $opt, false)))
+    :(println(ccall(:jl_code_typed, String, (Any, Any, Any, Any), $f, $args, $opt, false)))
 end
 macro code_warntype(ex)
-    :(println(ccall(:jl_code_warntype, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
+    f, args = _reflection_call(ex)
+    :(println(ccall(:jl_code_warntype, String, (Any, Any), $f, $args)))
 end
 return_types(f, types) = Any[ccall(:jl_return_type, Any, (Any, Any), f, types)]
 # Native code: `@code_wasm [optimize=false] f(args...)` (binaryen's text) and `@code_native f(args...)` (V8's x86-64).
 macro code_wasm(exs...)
-    ex = exs[end]
+    f, args = _reflection_call(exs[end])
     opt = _reflection_options(exs)
-    :(println(ccall(:jl_code_wasm, String, (Any, Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),), $opt)))
+    :(println(ccall(:jl_code_wasm, String, (Any, Any, Any), $f, $args, $opt)))
 end
 macro code_native(ex)
-    :(println(ccall(:jl_code_native, String, (Any, Any), $(esc(ex.args[1])), ($(map(esc, ex.args[2:end])...),))))
+    f, args = _reflection_call(ex)
+    :(println(ccall(:jl_code_native, String, (Any, Any), $f, $args)))
 end
 # Method reflection: `methods(f)`, `which(f, types)`, `@which f(args...)`.
 struct MethodList

@@ -1,5 +1,5 @@
-# Lowered functions: destructuring, exception handling, structs, varargs, globals. (Closures and keyword
-# functions are left out: their generated type names count every closure Base defines.)
+# Lowered functions: destructuring, exception handling, structs, varargs, globals (closures and keyword functions
+# are in closures.jl).
 swap(t) = ((a, b) = t; (b, a))
 function safe_div(a, b)
     try

@@ -30,6 +30,31 @@ export class Builder {
   }
 }
 
+/** One pass over a body of n statements, emitting into a Builder: the old-to-new maps of labels and SSA values
+ *  every pass keeps. `at(pc)` marks where input statement pc starts in the new code; `finish()` renumbers the
+ *  jump targets once the whole body is emitted. */
+export class Rewrite {
+  readonly b = new Builder();
+  /** the new operand for each old SSA value (1-based) */
+  readonly ssaMap: Value[];
+  readonly #labelMap: number[];
+  readonly #n: number;
+  constructor(n: number) {
+    this.#n = n;
+    this.#labelMap = new Array<number>(n + 2);
+    this.ssaMap = new Array<Value>(n + 1);
+  }
+  /** an operand (or statement) with its SSA values renumbered */
+  readonly remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? this.ssaMap[v.id]! : v));
+  at(pc: number): void {
+    this.#labelMap[pc + 1] = this.b.code.length + 1;
+  }
+  finish(): void {
+    this.#labelMap[this.#n + 1] = this.b.code.length + 1;
+    fixLabels(this.b.code, this.#labelMap, this.b.finalLabels);
+  }
+}
+
 /** The slots of code being rebuilt; passes that make locals (inlined bodies, split results, scalar fields) add
  *  them here. */
 export interface SlotTable {

@@ -7,7 +7,7 @@ import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } fro
 import { Bottom } from '../runtime/types.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { Const } from '../inference/lattice.ts';
-import { Builder, mapOperands, fixLabels, withCode } from './builder.ts';
+import { withCode, Rewrite } from './builder.ts';
 import { operandLattice, statementEffects, type CalleeCode } from './effects.ts';
 import { foldConstantCall } from './fold.ts';
 import { forwardField } from './scalar_replacement.ts';
@@ -71,10 +71,8 @@ function deadCode(src: CodeInfo, calleeCode: CalleeCode): CodeInfo {
     return true;
   };
   const deadSlot = (x: Value): boolean => x instanceof SlotNumber && x.id > src.nargs && slotReads[x.id] === 0;
-  const b = new Builder();
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   // conditions that are constants (often after inlining) decide their branch; what no path reaches is dropped
   const constCond = (g: GotoIfNot): boolean | undefined => {
     const l = operandLattice(src, g.cond);
@@ -103,7 +101,7 @@ function deadCode(src: CodeInfo, calleeCode: CalleeCode): CodeInfo {
       work.push(pc + 1);
   }
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     let st = src.code[pc]!;
     if (!reached[pc]) {
       ssaMap[pc + 1] = new SSAValue(pc + 1);
@@ -136,7 +134,6 @@ function deadCode(src: CodeInfo, calleeCode: CalleeCode): CodeInfo {
     if (st instanceof GotoNode && st.label === pc + 2) continue;
     ssaMap[pc + 1] = b.push(remap(st), src.ssavaluetypes![pc]!, src.codelocs[pc] ?? 0);
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap);
+  rw.finish();
   return withCode(src, b);
 }

@@ -6,7 +6,7 @@ import { Bottom } from '../runtime/types.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { Const } from '../inference/lattice.ts';
 import { isPureBuiltin } from '../inference/tfuncs.ts';
-import { Builder, mapOperands, fixLabels, withCode, callOf, constOperand } from './builder.ts';
+import { withCode, callOf, constOperand, Rewrite } from './builder.ts';
 import { operandLattice, statementEffects, type CalleeCode } from './effects.ts';
 import type { OptimizationState, OptimizeInput, Pass } from './pass.ts';
 
@@ -15,14 +15,12 @@ export const foldPass: Pass = { name: 'fold', run: fold };
 function fold(state: OptimizationState, input: OptimizeInput): OptimizationState {
   const src = state.ci,
     facts = state.facts;
-  const b = new Builder();
   const n = src.code.length;
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   const reachable = (pc: number): boolean => facts[pc]?.reachable ?? false;
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     if (!reachable(pc)) {
       ssaMap[pc + 1] = new SSAValue(pc + 1);
       continue;
@@ -57,8 +55,7 @@ function fold(state: OptimizationState, input: OptimizeInput): OptimizationState
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { split: f.split, inlineCode: f.inlineCode });
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap, b.finalLabels);
+  rw.finish();
   return { ci: withCode(src, b), facts: b.facts };
 }
 

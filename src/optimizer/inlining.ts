@@ -10,17 +10,7 @@ import { issubtype } from '../runtime/subtype.ts';
 import { readsMaybeUnassigned } from '../ir/definite_assignment.ts';
 import { Const, widenconst, lessequal } from '../inference/lattice.ts';
 import { builtinTfunc } from '../inference/tfuncs.ts';
-import {
-  Builder,
-  mapOperands,
-  fixLabels,
-  withCode,
-  callOf,
-  constOperand,
-  slotTableOf,
-  addSlot,
-  type SlotTable,
-} from './builder.ts';
+import { Builder, withCode, callOf, constOperand, slotTableOf, addSlot, type SlotTable, Rewrite } from './builder.ts';
 import { operandLattice, statementEffects, type CalleeCode } from './effects.ts';
 import type { OptimizationState, OptimizeInput, Pass } from './pass.ts';
 
@@ -32,16 +22,14 @@ export const inliningPass: Pass = { name: 'inline', run: inlineCalls };
 
 function inlineCalls(state: OptimizationState, input: OptimizeInput): OptimizationState {
   const src = state.ci;
-  const b = new Builder();
   const n = src.code.length;
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   const slots = slotTableOf(src);
   const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined =>
     depth <= 3 ? inlineable(mi, input) : undefined;
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     const st = src.code[pc]!;
     const t = src.ssavaluetypes![pc]!;
     const loc = src.codelocs[pc] ?? 0;
@@ -66,8 +54,7 @@ function inlineCalls(state: OptimizationState, input: OptimizeInput): Optimizati
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap, b.finalLabels);
+  rw.finish();
   return { ci: withCode(src, b, slots), facts: [] };
 }
 

@@ -9,7 +9,7 @@ import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { lookupBinding } from '../runtime/modules.ts';
 import { Const, widenconst } from '../inference/lattice.ts';
-import { Builder, mapOperands, fixLabels, withCode, constOperand, isBuiltin, builtinNamed } from './builder.ts';
+import { withCode, constOperand, isBuiltin, builtinNamed, Rewrite } from './builder.ts';
 import { operandLattice } from './effects.ts';
 import type { Pass } from './pass.ts';
 
@@ -260,11 +260,9 @@ function splitSlots(src: CodeInfo): CodeInfo {
   };
   for (const [id, sh] of shapes)
     parts.set(id, { nil: sh.nullable ? add('nil', T.Bool!) : undefined, fields: sh.fields.map(f => add('fld', f)) });
-  const b = new Builder();
   const n = code.length;
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   const set = (slot: SlotNumber, v: Value, loc: number): void => {
     b.push(new Expr(Sym.of('='), [slot, v]), stypes[slot.id - 1]!, loc);
   };
@@ -273,7 +271,7 @@ function splitSlots(src: CodeInfo): CodeInfo {
   // compiled code keeps as a null reference for a type it holds as a WasmGC vector.
   for (const p of parts.values()) for (const f of p.fields) set(f, zeroOf(stypes[f.id - 1]!) ?? nothing, 0);
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     const st = code[pc]!;
     const loc = src.codelocs[pc] ?? 0;
     const t = src.ssavaluetypes![pc]!;
@@ -321,8 +319,7 @@ function splitSlots(src: CodeInfo): CodeInfo {
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap);
+  rw.finish();
   const out = withCode(src, b);
   out.slotnames = names;
   out.slotflags = flags;
@@ -426,12 +423,10 @@ function splitMutables(src: CodeInfo): CodeInfo {
         return new SlotNumber(names.length);
       }),
     );
-  const b = new Builder();
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     const st = code[pc]!,
       loc = src.codelocs[pc] ?? 0,
       t = src.ssavaluetypes![pc]!;
@@ -460,8 +455,7 @@ function splitMutables(src: CodeInfo): CodeInfo {
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap);
+  rw.finish();
   const out = withCode(src, b);
   out.slotnames = names;
   out.slotflags = flags;

@@ -6,17 +6,7 @@ import { T, Sym, Expr, type Value } from '../runtime/values.ts';
 import { SSAValue, GotoNode, GotoIfNot } from '../ir/nodes.ts';
 import { Bottom, type JType } from '../runtime/types.ts';
 import type { UnionSplit } from '../inference/typeinfer.ts';
-import {
-  Builder,
-  mapOperands,
-  fixLabels,
-  withCode,
-  callOf,
-  builtinNamed,
-  slotTableOf,
-  addSlot,
-  type SlotTable,
-} from './builder.ts';
+import { Builder, withCode, callOf, builtinNamed, slotTableOf, addSlot, type SlotTable, Rewrite } from './builder.ts';
 import type { OptimizationState, Pass } from './pass.ts';
 
 export const unionSplitPass: Pass = { name: 'union_split', run: unionSplit };
@@ -24,14 +14,12 @@ export const unionSplitPass: Pass = { name: 'union_split', run: unionSplit };
 function unionSplit(state: OptimizationState): OptimizationState {
   const src = state.ci;
   if (!state.facts.some(f => f?.split)) return state;
-  const b = new Builder();
   const n = src.code.length;
-  const labelMap: number[] = new Array(n + 2);
-  const ssaMap: Value[] = new Array(n + 1);
-  const remap = (x: Value): Value => mapOperands(x, v => (v instanceof SSAValue ? ssaMap[v.id]! : v));
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
   const slots = slotTableOf(src);
   for (let pc = 0; pc < n; pc++) {
-    labelMap[pc + 1] = b.code.length + 1;
+    rw.at(pc);
     const st = src.code[pc]!;
     const t = src.ssavaluetypes![pc]!;
     const loc = src.codelocs[pc] ?? 0;
@@ -45,8 +33,7 @@ function unionSplit(state: OptimizationState): OptimizationState {
     }
     ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { inlineCode: f.inlineCode });
   }
-  labelMap[n + 1] = b.code.length + 1;
-  fixLabels(b.code, labelMap, b.finalLabels);
+  rw.finish();
   return { ci: withCode(src, b, slots), facts: b.facts };
 }
 

@@ -31,7 +31,7 @@ import {
   dispatchCall,
 } from '../runtime/dispatch.ts';
 import { unwrap } from '../runtime/apply_type.ts';
-import { jthrow, mkException, caughtExceptions, frames, catchException } from '../runtime/errors.ts';
+import { jthrow, mkException, caughtExceptions, frames, catchException, completeBacktrace } from '../runtime/errors.ts';
 import { state, lookupBinding, getGlobal, setGlobal } from '../runtime/modules.ts';
 import { execHooks } from '../runtime/hooks.ts';
 import { isa } from '../runtime/builtins.ts';
@@ -78,16 +78,7 @@ export function invokeMethod(
     frames.pop();
     return r;
   } catch (e) {
-    if (e instanceof JoltThrow && !e.btDone) {
-      e.bt = [
-        ...e.bt,
-        ...frames
-          .slice()
-          .reverse()
-          .map(fr => ({ ...fr })),
-      ];
-      e.btDone = true;
-    }
+    completeBacktrace(e);
     frames.pop();
     throw e;
   }

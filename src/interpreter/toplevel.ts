@@ -2,24 +2,13 @@
 // in the newest world (as Julia's toplevel does).
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
-import {
-  Expr,
-  Sym,
-  sym,
-  Module,
-  Binding,
-  LineNumberNode,
-  QuoteNode,
-  T,
-  JoltThrow,
-  type Value,
-} from '../runtime/values.ts';
+import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';
 import { world } from '../runtime/methods.ts';
 import { run, callFunction } from './interpret.ts';
 import { state, lookupBinding } from '../runtime/modules.ts';
-import { frames } from '../runtime/errors.ts';
+import { frames, completeBacktrace } from '../runtime/errors.ts';
 import { jthrow } from '../runtime/errors.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { Splice } from '../runtime/builtins.ts';
@@ -104,16 +93,7 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   try {
     return run(ci, [], [], frame, mod);
   } catch (e) {
-    if (e instanceof JoltThrow && !e.btDone) {
-      e.bt = [
-        ...e.bt,
-        ...frames
-          .slice()
-          .reverse()
-          .map(f => ({ ...f })),
-      ];
-      e.btDone = true;
-    }
+    completeBacktrace(e);
     throw e;
   } finally {
     frames.length = depth;

@@ -22,6 +22,21 @@ export const caughtExceptions: Value[] = [];
 
 /** the Jolt call stack (the interpreter's frames; compiled frames are recovered from the JS stack), for backtraces */
 export const frames: StackFrame[] = [];
+
+/** Completes the backtrace of a Jolt exception leaving the interpreter: the live frames, innermost first, are
+ *  appended once (the frame that catches it first adds them; outer ones see btDone). */
+export function completeBacktrace(e: unknown): void {
+  if (e instanceof JoltThrow && !e.btDone) {
+    e.bt = [
+      ...e.bt,
+      ...frames
+        .slice()
+        .reverse()
+        .map(f => ({ ...f })),
+    ];
+    e.btDone = true;
+  }
+}
 export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
 
 /** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current

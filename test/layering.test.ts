@@ -17,6 +17,7 @@ const STAGES = [
   'inference',
   'optimizer',
   'codegen',
+  'image', // session images: the saved state of a session (Base image, sysimages), the depot that keeps them
   'engine', // src/engine.ts: wires the stages together
   'repl',
   'cli', // src/cli.ts

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Sym, sym, Module, JoltThrow, T, BuiltinFunction, type Value } from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
-import { installBuiltins } from './runtime/builtins.ts';
+import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
+import { saveSession, loadSession } from './image/session_image.ts';
 import { hooks } from './runtime/hooks.ts';
 import { newGenericFunction } from './runtime/dispatch.ts';
 import { callFunction, invokeMethod } from './interpreter/interpret.ts';
@@ -28,22 +29,52 @@ export interface Session {
   Core: Module;
 }
 
+/** A fresh session: Core made, Base loaded from its sources, an empty Main. */
 export function createSession(): Session {
   const Core = bootstrap();
   state.Core = Core;
   moduleRegistry.Core = Core;
   installBuiltins(Core, () => getGlobal(state.Base!, Sym.of('iterate')));
   bindConst(Core, 'kwcall', newGenericFunction(Sym.of('kwcall'), Core));
-  hooks.call = callFunction;
-  hooks.invoke = invokeMethod;
-  hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
+  installEngine();
   const Base = newModule(sym('Base'), null, false);
   state.Base = Base;
   moduleRegistry.Base = Base;
   bindConst(Base, 'Core', Core);
-  session.stdlibDir = join(root, 'stdlib');
   const Main = newModule(sym('Main'), null);
   bindConst(Base, 'Main', Main);
+  const includeFn = new BuiltinFunction('include', T.Builtin!, includeImpl(Main));
+  bindConst(Base, 'include', includeFn);
+  includeFile(Base, join(root, 'base', 'Base.jl'), true);
+  return { Main, Base, Core };
+}
+
+/** The session saved in a session image (see src/image/session_image.ts), made the process's session. */
+export function sessionFromImage(bytes: Uint8Array): Session {
+  let impls: BuiltinImpls | undefined;
+  const s = loadSession(bytes, key => {
+    if (!impls) {
+      impls = new Map();
+      installBuiltins(state.Core!, () => getGlobal(state.Base!, Sym.of('iterate')), impls);
+      impls.set('include', includeImpl(getGlobal(state.Base!, sym('Main')) as Module));
+    }
+    return impls.get(key);
+  });
+  installEngine();
+  return s;
+}
+
+/** The session as session image bytes (call it before the program runs: the image is what Base made). */
+export function sessionImage(s: Session): Uint8Array {
+  return saveSession(s);
+}
+
+/** the engine's parts that live in the process, not in a session: the runtime's hooks and foreign functions */
+function installEngine(): void {
+  hooks.call = callFunction;
+  hooks.invoke = invokeMethod;
+  hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
+  session.stdlibDir = join(root, 'stdlib');
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
   registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);
@@ -51,16 +82,16 @@ export function createSession(): Session {
     flushAll();
     process.exit(Number(n as bigint));
   });
-  const includeFn = new BuiltinFunction('include', T.Builtin!, a =>
+}
+
+/** Base.include(path) / include(mod, path): relative to the current module, Main at the toplevel */
+const includeImpl =
+  (Main: Module) =>
+  (a: Value[]): Value =>
     includeFile(
       a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main),
       utf8Decode(a[a.length - 1] as string),
-    ),
-  );
-  bindConst(Base, 'include', includeFn);
-  includeFile(Base, join(root, 'base', 'Base.jl'), true);
-  return { Main, Base, Core };
-}
+    );
 
 function includeEval(m: Module, ex: Value): Value {
   return includeStringAst(m, ex);

@@ -870,8 +870,8 @@ function resolveCallee(x: Value, frame: InferenceState, pc: number, info: CallIn
 
 // ------------------------------------------------------------------ invalidation
 
-/** callers that depended on a signature matching no method */
-const noMethodEdges: { sig: JType; caller: MethodInstance }[] = [];
+/** callers that depended on a signature matching no method (a session image keeps them) */
+export const noMethodEdges: { sig: JType; caller: MethodInstance }[] = [];
 
 /** Adding method `m` may change the result of dispatch for every instance whose (concrete) signature it covers. */
 export function invalidate(m: Method): void {

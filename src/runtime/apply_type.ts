@@ -13,6 +13,17 @@ function idOf(o: object): number {
   }
   return i;
 }
+/** the ids given so far: a session image keeps them (TypeName caches and Method specializations are keyed by them) */
+export const typeIds = {
+  get: (o: object): number | undefined => ids.get(o),
+  set: (o: object, id: number): void => void ids.set(o, id),
+  get next(): number {
+    return nextId;
+  },
+  set next(n: number) {
+    nextId = n;
+  },
+};
 export function paramKey(p: Value | JType | undefined): string {
   if (p === undefined) return 'U';
   if (typeof p === 'bigint') return `i${p}`;

@@ -12,6 +12,11 @@ export function bindConst(mod: Module, name: string, v: Value): void {
   mod.bindings.set(Sym.of(name), b);
 }
 
+/** makes a Core loaded from a session image the one bootstrap() returns */
+export function adoptCore(c: Module): void {
+  core = c;
+}
+
 export function bootstrap(): Module {
   if (core) return core;
   const Core = new Module(Sym.of('Core'), null);

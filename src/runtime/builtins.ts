@@ -162,9 +162,17 @@ function throwTuple(v: Value): Value[] {
   return [...(v as Value[])];
 }
 
-export function installBuiltins(Core: Module, iterate: () => Value): void {
+/** The JS implementation of each builtin by name (an intrinsic's as `Intrinsics.<name>`): a session image holds
+ *  BuiltinFunctions without their functions, and the image loader takes them from here. */
+export type BuiltinImpls = Map<string, (a: Value[]) => Value>;
+
+/** Makes Core's builtins and intrinsics; with `impls`, only collects their implementations for a loaded image's
+ *  Core (the objects are in the image; `Core` may still be empty). */
+export function installBuiltins(Core: Module, iterate: () => Value, impls?: BuiltinImpls): void {
   coreRef = Core;
-  const B = (name: string, impl: (a: Value[]) => Value) => defBuiltin(Core, name, impl);
+  const B = impls
+    ? (name: string, impl: (a: Value[]) => Value) => void impls.set(name, impl)
+    : (name: string, impl: (a: Value[]) => Value) => void defBuiltin(Core, name, impl);
   B('===', ([a, b]) => egal(a!, b!));
   B('typeof', ([a]) => typeOf(a!));
   B('isa', ([a, t]) => isa(a!, t as JType));
@@ -261,7 +269,7 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   B('_nt_checkkeys', ([nt, allowed]) => {
     for (const k of typeOf(nt!).parameters[0] as Value[])
       if (!(allowed as Value[]).includes(k))
-        jthrow('MethodError', hooks.evalIn(Core, Sym.of('kwcall')), Object.freeze([nt!]), 0n);
+        jthrow('MethodError', hooks.evalIn(coreRef, Sym.of('kwcall')), Object.freeze([nt!]), 0n);
     return T.Nothing!.instance!;
   });
   B('throw_undefkw', ([k]) => jthrow('UndefKeywordError', k!));
@@ -324,6 +332,10 @@ export function installBuiltins(Core: Module, iterate: () => Value): void {
   void throwTuple;
   void Bits;
   // intrinsics
+  if (impls) {
+    for (const [name, impl] of Object.entries(intrinsics)) impls.set(`Intrinsics.${name}`, impl);
+    return;
+  }
   const Intr = new Module(Sym.of('Intrinsics'), Core);
   bindConst(Core, 'Intrinsics', Intr);
   for (const [name, impl] of Object.entries(intrinsics)) {

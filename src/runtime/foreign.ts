@@ -378,6 +378,17 @@ F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f
 // ---- hashing (consistent with isequal for the common key types; identity for mutable objects)
 const objIds = new WeakMap<object, number>();
 let nextObjId = 1;
+/** the ids given so far: a session image keeps them (a Dict keyed by a mutable object hashes its id) */
+export const objectIds = {
+  get: (o: object): number | undefined => objIds.get(o),
+  set: (o: object, id: number): void => void objIds.set(o, id),
+  get next(): number {
+    return nextObjId;
+  },
+  set next(n: number) {
+    nextObjId = n;
+  },
+};
 function hashKey(v: Value): string {
   if (typeof v === 'bigint') return 'n' + v;
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'n' + BigInt(v) : 'f' + v;

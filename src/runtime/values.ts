@@ -80,23 +80,28 @@ export class Bits extends JObj {
 
 /** An instance of a struct / mutable struct (including singletons such as `nothing`, functions and closures). */
 export class JStruct extends JObj {
-  readonly type: DataType;
+  readonly type!: DataType;
   /** Fields live in `vec`, a WebAssembly GC vector (gc_arrays.ts) that compiled code reads and writes directly, and
    *  whose owner is this struct: a Float64 vector when every field is Float64, an Int64 vector holding each field's
    *  bits when every field is a bits value (`codecs`), else a reference vector (`refs`: a struct or array as its
    *  vector, a bits field as a box of its bits, per `codecs`, any other value itself). A struct of a type whose
    *  field types are not known (yet) keeps its fields in `fs`, a JS array. */
-  private readonly fs: (Value | undefined)[] | undefined;
-  readonly vec: GcVec | undefined;
-  private readonly ops: VecOps<number> | VecOps<bigint> | undefined;
+  private fs: (Value | undefined)[] | undefined;
+  vec: GcVec | undefined;
+  private ops: VecOps<number> | VecOps<bigint> | undefined;
   /** per field of an Int64 vector, or per bits field of a reference vector (kept as its bits in a box) */
-  private readonly codecs: readonly (FieldCodec | undefined)[] | undefined;
-  private readonly refs: boolean;
+  private codecs: readonly (FieldCodec | undefined)[] | undefined;
+  private refs = false;
   /** `f`: the fields (`undefined` marks an unassigned, #undef, field). `vec`: the vector of a struct that compiled
    *  code made, whose fields are already in it (the vector's `*_owner` makes this struct its owner: `adopt`). */
   constructor(type: DataType, f: (Value | undefined)[], vec?: GcVec) {
     super();
-    this.type = type;
+    this.init(type, f, vec);
+  }
+  /** the constructor's work, also run by a session image being loaded on a struct it made before its type was
+   *  complete (src/image/serialize.ts) */
+  init(type: DataType, f: (Value | undefined)[], vec?: GcVec): void {
+    (this as { type: DataType }).type = type;
     const layout = structLayout(type);
     this.refs = layout?.kind === 'ref';
     if (!layout) {
@@ -272,18 +277,23 @@ export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
  *  (null marking #undef). Vector{Any} alone keeps a JS array (`elts`, `undefined` marking #undef): Expr.args is one,
  *  shared with the Expr, and lowering and macros work on it as a JS array. */
 export class JArray extends JObj {
-  readonly type: DataType;
-  dims: number[];
-  private readonly elts: (Value | undefined)[] | undefined;
-  readonly vec: GcVec | undefined;
-  private readonly ops: VecOps<unknown> | undefined;
+  readonly type!: DataType;
+  dims!: number[];
+  private elts: (Value | undefined)[] | undefined;
+  vec: GcVec | undefined;
+  private ops: VecOps<unknown> | undefined;
   /** elements of a bits type other than Float64/Int64 are kept in an Int64 vector as their bits */
-  private readonly codec: FieldCodec | undefined;
+  private codec: FieldCodec | undefined;
   /** `data` holds the elements; an array kept in a vector copies them into it (undefined is #undef, or zero for a
    *  bits type) */
   constructor(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray) {
     super();
-    this.type = type;
+    this.init(type, data, dims, share);
+  }
+  /** the constructor's work, also run by a session image being loaded on an array it made before its type was
+   *  complete (src/image/serialize.ts) */
+  init(type: DataType, data: (Value | undefined)[], dims: number[], share?: JArray): void {
+    (this as { type: DataType }).type = type;
     this.dims = dims;
     const store = share ? { ops: share.ops, codec: share.codec } : vecStorageFor(type);
     const ops = (this.ops = store?.ops);

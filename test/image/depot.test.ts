@@ -306,3 +306,13 @@ test('processes starting at once on a fresh depot build once and read the same i
   assert.ok(outs.every(o => o.length === 4 << 20));
   assert.ok(Date.now() - startAt < 300 * 2 + 1500, 'the waiting processes read the image as soon as it was written');
 });
+
+test('contentKey reads files larger than its buffer whole', () => {
+  const root = fakeInstall();
+  const big = Buffer.alloc(3 << 20, 1);
+  writeFileSync(join(root, 'stdlib/Test/big.bin'), big);
+  const key = contentKey({ root });
+  big[big.length - 1] = 2; // past the first 1 MB and 2 MB reads
+  writeFileSync(join(root, 'stdlib/Test/big.bin'), big);
+  assert.notEqual(contentKey({ root }), key);
+});

@@ -77,6 +77,30 @@ test('any truncation is detected', () => {
   );
 });
 
+test('every byte of a small image, flipped, and every cut of it are detected', () => {
+  const p = fresh();
+  writeImageFile(
+    p,
+    'sysimage',
+    KEY,
+    new Uint8Array(40).map((_, i) => i),
+  );
+  const bytes = readFileSync(p);
+  const q = fresh();
+  for (let i = 0; i < bytes.length; i++) {
+    for (const mask of [0x01, 0x80, 0xff]) {
+      const b = Buffer.from(bytes);
+      b[i]! ^= mask;
+      writeFileSync(q, b);
+      assert.equal(readImageFile(q, { kind: 'sysimage' }).ok, false, `byte ${i} ^ ${mask}`);
+    }
+  }
+  for (let len = 0; len < bytes.length; len++) {
+    writeFileSync(q, bytes.subarray(0, len));
+    assert.equal(readImageFile(q, { kind: 'sysimage' }).ok, false, `cut at ${len}`);
+  }
+});
+
 test('each problem is named', () => {
   const payload = new Uint8Array(1000).map((_, i) => i * 7);
   const good = fresh();

@@ -1,7 +1,7 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { createSession, sessionFromImage, reportError, includeString, flushAll, type Session } from './engine.ts';
+import { startSession, reportError, includeString, flushAll, type Session } from './engine.ts';
 import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { utf8Encode } from './runtime/utf8.ts';
@@ -47,7 +47,7 @@ function main(argv: string[]): number {
   rest.push(...argv.slice(k));
   let s: Session;
   try {
-    s = process.env.JOLT_SESSION_IMAGE ? sessionFromImage(readImage(process.env.JOLT_SESSION_IMAGE)) : createSession();
+    s = startSession(line => process.stderr.write(line + '\n'));
   } catch (e) {
     return internalError(e);
   }
@@ -87,11 +87,6 @@ function main(argv: string[]): number {
     }
     return internalError(e);
   }
-}
-
-function readImage(path: string): Uint8Array {
-  const b = readFileSync(path);
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
 function internalError(e: unknown): number {

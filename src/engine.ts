@@ -5,6 +5,8 @@ import { Sym, sym, Module, JoltThrow, T, BuiltinFunction, type Value } from './r
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
+import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
+import { rmSync } from 'node:fs';
 import { hooks } from './runtime/hooks.ts';
 import { newGenericFunction } from './runtime/dispatch.ts';
 import { callFunction, invokeMethod } from './interpreter/interpret.ts';
@@ -67,6 +69,38 @@ export function sessionFromImage(bytes: Uint8Array): Session {
 /** The session as session image bytes (call it before the program runs: the image is what Base made). */
 export function sessionImage(s: Session): Uint8Array {
   return saveSession(s);
+}
+
+/** How a process gets its session: from the Base image in the depot (built and saved there first when it is
+ *  missing, stale or corrupt), or from Base's sources when `JOLT_BASE_IMAGE=off`. `note` gets the one-line reports
+ *  (why an image is being built, a depot that cannot be written). */
+export function startSession(note: (line: string) => void): Session {
+  if (process.env.JOLT_BASE_IMAGE === 'off') return createSession();
+  const key = contentKey();
+  const path = baseImagePath(key);
+  let live: Session | undefined;
+  const build = (): Uint8Array => {
+    live = createSession();
+    return sessionImage(live);
+  };
+  const r = ensureImage(path, { kind: 'base', key }, build, {
+    prune: { prefix: 'base-' },
+    onBuild: (problem, reason) => {
+      if (problem === 'missing') note(`jolt: building the Base image at ${path} (once per install)`);
+      else if (problem !== 'key') note(`jolt: the Base image at ${path} is ${reason}; rebuilding it`);
+    },
+  });
+  if (r.built && r.writeError) note(`jolt: could not save the Base image (${r.writeError})`);
+  if (live) return live;
+  try {
+    return sessionFromImage(r.payload);
+  } catch (e) {
+    // an intact file this Jolt cannot read: never trusted, built again (a process state half made from it is
+    // dropped with this fresh start's)
+    note(`jolt: the Base image at ${path} cannot be loaded (${(e as Error).message}); rebuilding it`);
+    rmSync(path, { force: true });
+    return startSession(note);
+  }
 }
 
 /** the engine's parts that live in the process, not in a session: the runtime's hooks and foreign functions */

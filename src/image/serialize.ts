@@ -244,6 +244,13 @@ export function builtinKey(f: BuiltinFunction): string {
   return (f.type.name.name.name === 'IntrinsicFunction' ? 'Intrinsics.' : '') + f.name;
 }
 
+/** bytes [start, end) in a buffer of their own (a Node Buffer's slice would share its pool's) */
+function copyOut(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  out.set(bytes.subarray(start, end));
+  return out;
+}
+
 function describe(o: unknown): string {
   const c = (Object.getPrototypeOf(o) as { constructor?: { name?: string } } | null)?.constructor?.name;
   return c ? `a ${c}` : 'an object without a prototype';
@@ -271,10 +278,8 @@ export function decodeGraph(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOp
     shapes: [number, string[]][];
   };
   // the sections are copied to aligned buffers (the payload may sit at any offset in the file)
-  const fBytes = bytes.slice(16 + jsonLen, 16 + jsonLen + nFloats * 8);
-  const floats = new Float64Array(fBytes.buffer, 0, nFloats);
-  const iStart = 16 + jsonLen + nFloats * 8;
-  const ints = new Int32Array(bytes.slice(iStart).buffer);
+  const floats = new Float64Array(copyOut(bytes, 16 + jsonLen, 16 + jsonLen + nFloats * 8).buffer, 0, nFloats);
+  const ints = new Int32Array(copyOut(bytes, 16 + jsonLen + nFloats * 8, bytes.length).buffer);
   const { strings, shapes } = meta;
   if (meta.classes.join() !== codec.classes.map(c => c.name).join())
     throw new Error('the image was written with another set of classes');
@@ -351,7 +356,11 @@ export function decodeGraph(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOp
       case Kind.Bytes: {
         const n = ints[pos++]!;
         const words = (n + 3) >> 2;
-        objects[k] = new Uint8Array(ints.buffer.slice((pos << 2) + ints.byteOffset, ((pos + words) << 2) + ints.byteOffset), 0, n);
+        objects[k] = new Uint8Array(
+          ints.buffer.slice((pos << 2) + ints.byteOffset, ((pos + words) << 2) + ints.byteOffset),
+          0,
+          n,
+        );
         pos += words;
         break;
       }

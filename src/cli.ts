@@ -1,7 +1,7 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { startSession, reportError, includeString, flushAll, type Session } from './engine.ts';
+import { startSession, loadSysimage, writeSysimage, runWorkload, reportError, includeString, flushAll, type Session } from './engine.ts';
 import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { utf8Encode } from './runtime/utf8.ts';
@@ -21,12 +21,23 @@ function usage(): never {
 let replSession: Session | undefined;
 
 function main(argv: string[]): number {
+  if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
+  let sysimage: string | undefined;
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
     const a = argv[k]!;
+    if (a === '--sysimage' || a === '-J') {
+      sysimage = argv[++k];
+      if (sysimage === undefined) usage();
+      continue;
+    }
+    if (a.startsWith('--sysimage=') || (a.startsWith('-J') && a.length > 2)) {
+      sysimage = a.startsWith('-J') ? a.slice(2) : a.slice('--sysimage='.length);
+      continue;
+    }
     if (a === '-e' || a === '--eval') {
       code = argv[++k];
       if (code === undefined) usage();
@@ -47,7 +58,14 @@ function main(argv: string[]): number {
   rest.push(...argv.slice(k));
   let s: Session;
   try {
-    s = startSession(line => process.stderr.write(line + '\n'));
+    if (sysimage !== undefined) {
+      const r = loadSysimage(sysimage);
+      if (typeof r === 'string') {
+        process.stderr.write(`ERROR: could not load the sysimage ${sysimage}: ${r}\n`);
+        return 1;
+      }
+      s = r;
+    } else s = startSession(note);
   } catch (e) {
     return internalError(e);
   }
@@ -87,6 +105,62 @@ function main(argv: string[]): number {
     }
     return internalError(e);
   }
+}
+
+const note = (line: string): void => void process.stderr.write(line + '\n');
+
+/** `jolt sysimage -o app.img [--workload script.jl] [files...]`: runs the files, then the workload, in Main with
+ *  every call compiled to native code, and saves the session (PackageCompiler's sysimage, built in). */
+function sysimageCommand(argv: string[]): number {
+  let out: string | undefined;
+  const workloads: string[] = [];
+  const files: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '-o' || a === '--output') out = argv[++k];
+    else if (a === '--workload') workloads.push(argv[++k] ?? '');
+    else if (a.startsWith('-')) {
+      process.stderr.write(`jolt sysimage: unknown option ${a}\n`);
+      return 2;
+    } else files.push(a);
+  }
+  if (!out) {
+    process.stderr.write('usage: jolt sysimage -o app.img [--workload script.jl] [files...]\n');
+    return 2;
+  }
+  let s: Session;
+  try {
+    s = startSession(note);
+  } catch (e) {
+    return internalError(e);
+  }
+  for (const f of [...files, ...workloads]) {
+    const path = resolve(f);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      process.stderr.write(`ERROR: could not open file ${path}\n`);
+      return 1;
+    }
+    try {
+      runWorkload(text, path, s.Main);
+      flushAll();
+    } catch (e) {
+      if (e instanceof ParseError) {
+        flushAll();
+        process.stderr.write(e.display(true) + '\n');
+        return 1;
+      }
+      if (e instanceof JoltThrow) {
+        reportError(s, e, { loadError: true });
+        return 1;
+      }
+      return internalError(e);
+    }
+  }
+  writeSysimage(resolve(out), s);
+  return 0;
 }
 
 function internalError(e: unknown): number {

@@ -6,7 +6,11 @@ import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
 import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
-import { rmSync } from 'node:fs';
+import { readImageFile, writeImageFile } from './image/image_file.ts';
+import { rmSync, readFileSync } from 'node:fs';
+import { execHooks } from './runtime/hooks.ts';
+import { enableTypedTier } from './inference/execute.ts';
+import { enableNativeTier, jitSettings } from './codegen/jit.ts';
 import { hooks } from './runtime/hooks.ts';
 import { newGenericFunction } from './runtime/dispatch.ts';
 import { callFunction, invokeMethod } from './interpreter/interpret.ts';
@@ -81,6 +85,13 @@ export function startSession(note: (line: string) => void): Session {
   let live: Session | undefined;
   const build = (): Uint8Array => {
     live = createSession();
+    const workload = join(root, 'base', 'workload.jl');
+    try {
+      runWorkload(readFileSync(workload, 'utf8'), workload, newModule(sym('Workload'), null));
+    } catch (e) {
+      // the image is still good without the workload's native code
+      note(`jolt: the Base image workload failed (${e instanceof JoltThrow ? 'a Jolt exception' : String(e)})`);
+    }
     return sessionImage(live);
   };
   const r = ensureImage(path, { kind: 'base', key }, build, {
@@ -100,6 +111,44 @@ export function startSession(note: (line: string) => void): Session {
     note(`jolt: the Base image at ${path} cannot be loaded (${(e as Error).message}); rebuilding it`);
     rmSync(path, { force: true });
     return startSession(note);
+  }
+}
+
+/** A session saved by `jolt sysimage`, or why it cannot be used (a damaged file, or one that another Jolt, or this
+ *  one before its sources changed, made: its contents would not match this Jolt's code). */
+export function loadSysimage(path: string): Session | string {
+  const r = readImageFile(path, { kind: 'sysimage', key: contentKey() });
+  if (!r.ok) {
+    if (r.problem === 'key' || r.problem === 'version')
+      return `it was built by another version of Jolt (or before its sources changed); build it again with jolt sysimage`;
+    return r.reason;
+  }
+  try {
+    return sessionFromImage(r.payload);
+  } catch (e) {
+    return `it cannot be read (${(e as Error).message})`;
+  }
+}
+
+/** saves the session as a sysimage (written atomically, with its checksum and this Jolt's key) */
+export function writeSysimage(path: string, s: Session): void {
+  writeImageFile(path, 'sysimage', contentKey(), sessionImage(s));
+}
+
+/** Runs `code` in `mod` with every call compiled to native code at its first call (as `--compile=all`), so that
+ *  an image saved afterwards holds the native code of everything it reached (a workload); the tiers are set back
+ *  as they were after. */
+export function runWorkload(code: string, file: string, mod: Module): void {
+  const saved = { ...execHooks, ...jitSettings };
+  enableTypedTier();
+  enableNativeTier(true);
+  try {
+    includeString(mod, code, file);
+  } finally {
+    execHooks.codeFor = saved.codeFor;
+    execHooks.native = saved.native;
+    jitSettings.sync = saved.sync;
+    jitSettings.threshold = saved.threshold;
   }
 }
 

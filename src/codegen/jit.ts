@@ -129,7 +129,7 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   const t0 = performance.now();
   const mb = new ModuleBuilder(
     mi => (inFlight.has(mi) ? undefined : typedCode(mi)),
-    mi => compiled.get(mi)?.sig,
+    mi => compiledOf(mi)?.sig,
   );
   if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
@@ -171,7 +171,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     return false;
   }
   for (const mi of done) if (!validNow(mi)) return false;
-  for (const mi of mb.external.keys()) if (!compiled.has(mi)) return false;
+  for (const mi of mb.external.keys()) if (!compiledOf(mi)) return false;
   const bytes = withCompilationHints(ans.bytes, ans.loops);
   const debug = {
     frames: mb.frames,
@@ -302,7 +302,7 @@ export function nativeCall(
     which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
   if (current) poll();
-  let c = compiled.get(mi);
+  let c = compiledOf(mi);
   if (!c) {
     if (refused.has(mi) || inFlight.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
@@ -330,7 +330,7 @@ export function nativeCall(
 
 /** the module and function name an instance was compiled into (compiling it now if needed) */
 export function compiledFunction(mi: MethodInstance): { record: ModuleRecord; name: string } | undefined {
-  if (!compiled.has(mi) && !compileInstance(mi, { keepText: true })) return undefined;
+  if (!compiledOf(mi) && !compileInstance(mi, { keepText: true })) return undefined;
   const c = compiled.get(mi)!;
   return { record: modules[c.module]!, name: modules[c.module]!.names.get(mi)! };
 }
@@ -378,7 +378,62 @@ export function standaloneModule(
 // invalidated instances lose their compiled code (and may be compiled again later)
 /** the compiled function of an instance, if it has one (what a module that calls it links to) */
 export function compiledCode(mi: MethodInstance): LinkedFunction | undefined {
+  return compiledOf(mi);
+}
+
+// ------------------------------------------------------------------ native code from a session image
+// An image keeps the linkable modules of the code compiled before it was saved (link.ts: plain data and the Jolt
+// values they refer to). They are linked when one of their functions is first needed: V8 then compiles the bytes
+// (lazily, per function), and nothing runs binaryen or inference again.
+
+/** the modules an image brought that are not linked yet (undefined once linked), and which holds each instance */
+const imageModules: (LinkableModule | undefined)[] = [];
+const imageCode = new WeakMap<MethodInstance, number>();
+
+/** an instance's compiled code, linking the image module that holds it on first use */
+function compiledOf(mi: MethodInstance): Compiled | undefined {
+  const c = compiled.get(mi);
+  if (c) return c;
+  const k = imageCode.get(mi);
+  if (k === undefined) return undefined;
+  linkImageModule(k);
   return compiled.get(mi);
+}
+function linkImageModule(k: number): void {
+  const lm = imageModules[k];
+  if (!lm) return;
+  imageModules[k] = undefined;
+  const instances = lm.exports.map(x => lm.constants[x.instance] as MethodInstance);
+  // the functions it calls come from earlier modules; one that lost its code (invalidated) makes this module
+  // unusable, and its instances compile again when called
+  const usable = lm.imports.every(i => compiledOf(lm.constants[i.instance] as MethodInstance) !== undefined);
+  for (const mi of instances) imageCode.delete(mi);
+  if (!usable) return;
+  // linking is not compiling (V8 compiles each function lazily): @time reports no compilation for it
+  const linked = link(lm, mi => compiled.get(mi)!.fn);
+  const id = modules.length;
+  modules.push({ text: '', bytes: lm.bytes, names: new Map(lm.exports.map((x, j) => [instances[j]!, `$${x.name}`])), linkable: lm });
+  for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
+}
+
+/** what a session image keeps of the native tier: the modules whose code some instance still uses, linked or not */
+export function nativeImage(): LinkableModule[] {
+  const out: LinkableModule[] = [];
+  modules.forEach((r, id) => {
+    const lm = r.linkable;
+    if (lm.exports.some(x => compiled.get(lm.constants[x.instance] as MethodInstance)?.module === id)) out.push(lm);
+  });
+  for (const lm of imageModules) if (lm) out.push(lm);
+  return out;
+}
+
+/** makes an image's modules the code of their instances (linked on first use) */
+export function adoptNativeImage(mods: readonly LinkableModule[]): void {
+  for (const lm of mods) {
+    const k = imageModules.length;
+    imageModules.push(lm);
+    for (const x of lm.exports) imageCode.set(lm.constants[x.instance] as MethodInstance, k);
+  }
 }
 
 /** `JOLT_DUMP_WASM=dir`: each linked module's bytes go to `dir/<module name>.wasm` (stable_names.test.ts compares
@@ -391,6 +446,7 @@ function dumpWasm(dir: string, lm: LinkableModule): void {
 invalidationListeners.push(mis => {
   for (const mi of mis) {
     compiled.delete(mi);
+    imageCode.delete(mi);
     refused.delete(mi);
     calls.delete(mi);
   }

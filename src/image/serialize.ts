@@ -35,7 +35,7 @@ const Kind = {
   JArray: 10, // type code, dims code, 1 and the shared JS element array's code (Vector{Any}) | 0, length, codes
   Builtin: 11, // name (string code), type code
   Bottom: 12,
-  Bytes: 13, // a Uint8Array: length, then its bytes packed four to an i32
+  Typed: 13, // a Uint8Array or Int32Array: which (0 or 1), byte length, then its bytes packed four to an i32
 } as const;
 type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -143,10 +143,10 @@ class Encoder {
       for (const v of o) r.push(this.code(v));
       return;
     }
-    if (o instanceof Uint8Array) {
-      r.push(Kind.Bytes, o.length);
-      const padded = new Uint8Array((o.length + 3) & ~3);
-      padded.set(o);
+    if (o instanceof Uint8Array || o instanceof Int32Array) {
+      r.push(Kind.Typed, o instanceof Uint8Array ? 0 : 1, o.byteLength);
+      const padded = new Uint8Array((o.byteLength + 3) & ~3);
+      padded.set(new Uint8Array(o.buffer, o.byteOffset, o.byteLength));
       const words = new Int32Array(padded.buffer);
       for (let j = 0; j < words.length; j++) r.push(words[j]!);
       return;
@@ -353,14 +353,12 @@ export function decodeGraph(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOp
       case Kind.Bottom:
         objects[k] = Bottom;
         break;
-      case Kind.Bytes: {
+      case Kind.Typed: {
+        const int32 = ints[pos++] === 1;
         const n = ints[pos++]!;
         const words = (n + 3) >> 2;
-        objects[k] = new Uint8Array(
-          ints.buffer.slice((pos << 2) + ints.byteOffset, ((pos + words) << 2) + ints.byteOffset),
-          0,
-          n,
-        );
+        const buf = ints.buffer.slice(ints.byteOffset + (pos << 2), ints.byteOffset + ((pos + words) << 2));
+        objects[k] = int32 ? new Int32Array(buf, 0, n >> 2) : new Uint8Array(buf, 0, n);
         pos += words;
         break;
       }

@@ -17,6 +17,8 @@ import { moduleRegistry } from '../lowering/lower.ts';
 import { session as toplevel } from '../interpreter/toplevel.ts';
 import { Const, PartialStruct, Conditional } from '../inference/lattice.ts';
 import { noMethodEdges } from '../inference/typeinfer.ts';
+import { nativeImage, adoptNativeImage } from '../codegen/jit.ts';
+import type { LinkableModule } from '../codegen/link.ts';
 import { encodeGraph, decodeGraph, type GraphCodec, type ClassEntry } from './serialize.ts';
 import type { Value } from '../runtime/values.ts';
 import type { JType } from '../runtime/types.ts';
@@ -72,6 +74,8 @@ interface Roots {
   noMethodEdges: { sig: JType; caller: MethodInstance }[];
   nextTypeId: number;
   nextObjectId: number;
+  /** the compiled code (src/codegen/jit.ts nativeImage) */
+  native: LinkableModule[];
 }
 
 export interface SessionModules {
@@ -94,6 +98,7 @@ export function saveSession(s: SessionModules): Uint8Array {
     noMethodEdges: [...noMethodEdges],
     nextTypeId: typeIds.next,
     nextObjectId: objectIds.next,
+    native: nativeImage(),
   };
   return encodeGraph(roots, codec);
 }
@@ -128,5 +133,6 @@ function restore(r: Roots): void {
   noMethodEdges.push(...r.noMethodEdges);
   typeIds.next = r.nextTypeId;
   objectIds.next = r.nextObjectId;
+  adoptNativeImage(r.native);
 }
 void JObj;

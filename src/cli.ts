@@ -1,9 +1,19 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { startSession, loadSysimage, writeSysimage, runWorkload, reportError, includeString, flushAll, type Session } from './engine.ts';
+import {
+  startSession,
+  loadSysimage,
+  writeSysimage,
+  runWorkload,
+  reportError,
+  includeString,
+  flushAll,
+  type Session,
+} from './engine.ts';
 import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
+import { workCounters } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
@@ -189,6 +199,8 @@ function internalError(e: unknown): number {
 
 void Sym;
 void tl;
+if (process.env.JOLT_STATS)
+  process.on('exit', () => process.stderr.write(`jolt stats: ${JSON.stringify(workCounters)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

@@ -20,7 +20,7 @@ import { includeFile, includeString, newModule, session } from './interpreter/to
 import { moduleRegistry } from './lowering/lower.ts';
 import { optimizerHook } from './inference/typeinfer.ts';
 import { optimize, optimizerSettings } from './optimizer/optimize.ts';
-import { flushAll, writeBytes, registerForeign } from './runtime/foreign.ts';
+import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.ts';
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne } from './syntax/parser.ts';
 
@@ -87,10 +87,13 @@ export function startSession(note: (line: string) => void): Session {
     live = createSession();
     const workload = join(root, 'base', 'workload.jl');
     try {
+      stdio.muted = true;
       runWorkload(readFileSync(workload, 'utf8'), workload, newModule(sym('Workload'), null));
     } catch (e) {
       // the image is still good without the workload's native code
       note(`jolt: the Base image workload failed (${e instanceof JoltThrow ? 'a Jolt exception' : String(e)})`);
+    } finally {
+      stdio.muted = false;
     }
     return sessionImage(live);
   };

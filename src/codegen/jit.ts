@@ -8,6 +8,7 @@
 // loop is compiled at its first call, waiting; under --compile=all every instance is, at its first call.
 // Everything its code invokes statically is compiled into the same module, so binaryen can inline across it.
 // What cannot be compiled keeps running in the typed tier.
+import { workCounters } from '../runtime/counters.ts';
 import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
@@ -87,6 +88,7 @@ function binaryenCompile(req: CompileRequest): CompileAnswer {
   return timeCompile(() => binaryenCompileNow(req));
 }
 function binaryenCompileNow(req: CompileRequest): CompileAnswer {
+  workCounters.binaryen++;
   if (current) finishCurrent(false);
   startCompiler();
   const { port, flag } = worker!;
@@ -222,6 +224,7 @@ function sendNext(): void {
   current = queue.shift()!;
   startCompiler();
   Atomics.store(worker!.flag, 0, 0);
+  workCounters.binaryen++;
   worker!.port.postMessage(requestFor(current));
 }
 /** Installs a finished background compilation, if there is one, and sends the next request. */
@@ -412,7 +415,12 @@ function linkImageModule(k: number): void {
   // linking is not compiling (V8 compiles each function lazily): @time reports no compilation for it
   const linked = link(lm, mi => compiled.get(mi)!.fn);
   const id = modules.length;
-  modules.push({ text: '', bytes: lm.bytes, names: new Map(lm.exports.map((x, j) => [instances[j]!, `$${x.name}`])), linkable: lm });
+  modules.push({
+    text: '',
+    bytes: lm.bytes,
+    names: new Map(lm.exports.map((x, j) => [instances[j]!, `$${x.name}`])),
+    linkable: lm,
+  });
   for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
 }
 

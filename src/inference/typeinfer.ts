@@ -4,6 +4,7 @@
 // replaced by the builtin itself. Each CodeInstance lists its edges (callee instances, and call signatures that
 // matched no method); callees keep backedges to their callers, so adding a method invalidates exactly the inferred
 // code whose dispatch it may change (see `invalidate`).
+import { workCounters } from '../runtime/counters.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import {
   T,
@@ -281,6 +282,7 @@ function commit(frame: InferenceState): CodeInstance {
   for (const e of frame.edges) if (!(e instanceof MethodInstance)) noMethodEdges.push({ sig: e, caller: mi });
   mi.cache.unshift(ci);
   inferenceStats.methodInstances++;
+  workCounters.inferred++;
   return ci;
 }
 

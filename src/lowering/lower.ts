@@ -20,6 +20,7 @@
 //
 // Generated names depend only on the source and its place in its module: global ones (closure types `#f#3`,
 // keyword bodies `#f#kw4`) are numbered by the module's counter, temporaries (`#iter1`) by their lambda's.
+import { workCounters } from '../runtime/counters.ts';
 import { sym, GlobalRef, Module, type Value } from '../runtime/values.ts';
 import { SSAValue, ReturnNode } from '../ir/nodes.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
@@ -48,6 +49,7 @@ export class Lowerer {
   /** statements hoisted to the toplevel thunk (closure type definitions and their methods) */
   hoisted: Value[] = [];
   constructor(mod: Module, file: string, opts: LowerOpts) {
+    workCounters.lowerings++;
     this.mod = mod;
     this.file = file;
     this.opts = opts;

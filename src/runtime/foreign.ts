@@ -36,7 +36,10 @@ export function flushAll(): void {
     }
   }
 }
+/** `muted`: standard output and error are discarded (while the Base image's workload runs) */
+export const stdio = { muted: false };
 export function writeBytes(fd: number, s: string): void {
+  if (stdio.muted) return;
   if (fd === 2) flushAll();
   buffers[fd]!.push(s);
   buffered[fd]! += s.length;

@@ -1,4 +1,5 @@
 // Recursive-descent / precedence-climbing parser producing Julia's AST shapes (as Meta.parse gives them).
+import { workCounters } from '../runtime/counters.ts';
 import { lex, LexError, type Token } from './lexer.ts';
 import { Expr, LineNumberNode, QuoteNode, JChar, Bits, T, sym, type Value, type Sym } from '../runtime/values.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
@@ -110,6 +111,8 @@ level(14, ['^', '.^'], true);
 const BLOCK_END = new Set(['end', 'else', 'elseif', 'catch', 'finally']);
 
 export function parseAll(text: string, file: string): Expr {
+  workCounters.parses++;
+  workCounters.parsedChars += text.length;
   const p = new Parser(text, file);
   const out: Value[] = [];
   p.skipNewlines();

@@ -1,0 +1,13 @@
+// Counts of the compiler's work in this process. `JOLT_STATS=1` prints them when jolt exits; the tests read them to
+// prove what a start from a session image does not do (parse or lower Base, infer, run binaryen).
+export const workCounters = {
+  /** texts parsed (files, -e code, include_string, Meta.parse) and their length */
+  parses: 0,
+  parsedChars: 0,
+  /** toplevel statements and method bodies lowered */
+  lowerings: 0,
+  /** method instances inferred */
+  inferred: 0,
+  /** modules compiled by binaryen */
+  binaryen: 0,
+};

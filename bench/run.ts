@@ -242,6 +242,12 @@ interface Latency {
   first_call?: Cell;
   second_call?: Cell;
   functions?: number;
+  /** the Base image's read and decode alone, medians over fresh processes */
+  image_load?: { read_ms: number; decode_ms: number; bytes: number; runs: number } | { fails: string };
+  /** the same functions as first_call, from a sysimage whose workload called them */
+  sysimage_first_call?: Cell;
+  sysimage_second_call?: Cell;
+  sysimage_startup?: { ms: number; runs: number } | { fails: string };
   frontend: Record<string, Record<string, string>>;
 }
 
@@ -274,6 +280,26 @@ function measureLatency(opts: Options): Latency {
   process.stderr.write(
     `  start-up: ${'fails' in lat.startup ? lat.startup.fails : `${lat.startup.jolt_ms.toFixed(1)} ms`}\n`,
   );
+
+  // the Base image's load alone (bench/image_load.ts), medians of 5 fresh processes
+  {
+    const reads: number[] = [],
+      decodes: number[] = [];
+    let bytes = 0;
+    for (let k = 0; k < 5; k++) {
+      const r = spawnSync(node, ['--stack-size=7000', join(benchDir, 'image_load.ts')], { cwd: root, encoding: 'utf8' });
+      const m = /read_ms=(\S+) decode_ms=(\S+) total_ms=\S+ bytes=(\d+)/.exec(r.stdout ?? '');
+      if (!m) {
+        lat.image_load = { fails: errorLine(r) };
+        break;
+      }
+      reads.push(Number(m[1]));
+      decodes.push(Number(m[2]));
+      bytes = Number(m[3]);
+    }
+    lat.image_load ??= { read_ms: median(reads), decode_ms: median(decodes), bytes, runs: 5 };
+  }
+  measureSysimage(lat, opts);
 
   // the one-off cost of starting the compiler (loading binaryen in its worker) with the first compilation: the
   // same one-liner with --compile=all and with --compile=no, medians of 3
@@ -322,6 +348,44 @@ function measureLatency(opts: Options): Latency {
   }
   if (Object.keys(lat.frontend).length === 0) lat.frontend.error = { fails: errorLine(f) };
   return lat;
+}
+
+/** bench/jolt/latency.jl's functions from a sysimage that latency.jl itself built (its calls were the workload):
+ *  the first and second calls of the same functions in a fresh process started from it, and that start-up */
+function measureSysimage(lat: Latency, opts: Options): void {
+  const img = join(outDir, 'latency.img');
+  mkdirSync(outDir, { recursive: true });
+  const b = spawnSync(node, [joltBin, 'sysimage', '-o', img, '--workload', join(benchDir, 'jolt', 'latency.jl')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: opts.joltTimeout * 1000,
+    killSignal: 'SIGKILL',
+  });
+  if (b.status !== 0) {
+    lat.sysimage_startup = { fails: errorLine(b) };
+    return;
+  }
+  const r = spawnSync(
+    node,
+    [joltBin, '--sysimage', img, '-e', 'round_of_calls("sysimage_first_call"); round_of_calls("sysimage_second_call")'],
+    { cwd: root, encoding: 'utf8', timeout: opts.joltTimeout * 1000, killSignal: 'SIGKILL' },
+  );
+  for (const name of ['sysimage_first_call', 'sysimage_second_call'] as const) {
+    const m = new RegExp(`^kernel=${name} time_ms=(\\S+) checksum=(\\S+) runs=`, 'm').exec(r.stdout ?? '');
+    lat[name] = m
+      ? { status: 'ok', time_ms: Number(m[1]), checksum: m[2]!, runs: 1 }
+      : { status: 'fails', message: errorLine(r) };
+  }
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = timeSpawn([joltBin, '--sysimage', img, '-e', 'println(f01(1))']);
+    if (t.r.stdout !== '2\n') {
+      lat.sysimage_startup = { fails: errorLine(t.r) };
+      return;
+    }
+    times.push(t.ms);
+  }
+  lat.sysimage_startup = { ms: median(times), runs: 5 };
 }
 
 // ------------------------------------------------------------------ formatting
@@ -415,6 +479,27 @@ function latencyTable(lat: Latency): string {
       `second call of the same functions${n}`,
       cellText(lat.second_call) + (lat.second_call.status === 'ok' ? ' ms' : ''),
     ]);
+  const il = lat.image_load;
+  if (il)
+    rows.push([
+      'Base image load alone: read and check / decode (bench/image_load.ts)',
+      'fails' in il
+        ? `fails: ${il.fails}`
+        : `${fmtMs(il.read_ms)} ms / ${fmtMs(il.decode_ms)} ms (${(il.bytes / 1e6).toFixed(1)} MB, median of ${il.runs})`,
+    ]);
+  const ss = lat.sysimage_startup;
+  if (ss)
+    rows.push([
+      "start-up from a sysimage, `jolt --sysimage latency.img -e 'println(f01(1))'`",
+      'fails' in ss ? `fails: ${ss.fails}` : `${fmtMs(ss.ms)} ms (median of ${ss.runs})`,
+    ]);
+  for (const [k, label] of [
+    ['sysimage_first_call', 'first call of the same functions, from a sysimage that compiled them'],
+    ['sysimage_second_call', 'second call, from the sysimage'],
+  ] as const) {
+    const c = lat[k];
+    if (c) rows.push([`${label}${n}`, cellText(c) + (c.status === 'ok' ? ' ms' : '')]);
+  }
   const fe = (stage: string, label: string) => {
     const f = lat.frontend[stage];
     if (!f) return;

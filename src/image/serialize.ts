@@ -1,13 +1,17 @@
 // The object-graph codec of session images: turns the objects reachable from a root (modules, types, methods,
 // lowered and inferred code, Jolt values) into bytes and back, keeping identity, sharing and cycles.
 //
-// Format (all little-endian), after a 16-byte preamble of four u32 (JSON length, float count, record count, object
-// count):
+// Format (all little-endian), after a 20-byte preamble of five u32 (JSON length, float count, main record count,
+// main object count, segment count):
 //   JSON   {strings, classes, shapes}: every distinct string once, and each shape (class + property keys)
 //   f64[]  the numbers that are not small integers
-//   i32[]  the records, one per object in the order objects were found (breadth first), each a kind and its data
-// A value inside a record is one i32 `code`: (payload << 3) | tag, see TAG_*. Decoding makes every object first
-// (shells: the right prototype, no contents), then fills them, so a record may refer to any object, earlier or later.
+//   i32[]  the main block's records, one per object in the order objects were found (breadth first), each a kind
+//          and its data; the side tables; per segment (start, object count, root code); the segments' records
+// A value inside a record is one i32 `code`: (payload << 3) | tag, see TAG_*. Decoding makes every object of a
+// block first (shells: the right prototype, no contents), then fills them, so a record may refer to any object.
+// Lazy segments: the values of a class's `lazy` properties (method bodies, most of a session's objects and mostly
+// never run) are blocks of their own, decoded when the property is first read; their objects may refer to the main
+// block's. An object that two segments reach is moved to the main block, so it stays one object.
 // Jolt structs and arrays keep their contents in WebAssembly GC vectors, which JS cannot save: they are written as
 // their type and field or element values and rebuilt through JStruct/JArray `init` once every type is complete.
 import { Sym, JChar, JStruct, JArray, BuiltinFunction, type Value } from '../runtime/values.ts';
@@ -17,7 +21,9 @@ const TAG_OBJECT = 0, // payload: object index
   TAG_STRING = 1, // payload: string index
   TAG_FLOAT = 2, // payload: index in the f64 section
   TAG_SPECIAL = 3, // payload: one of SPECIAL
-  TAG_INT = 4; // payload: a small integer number
+  TAG_INT = 4, // payload: a small integer number
+  TAG_LOCAL = 5, // payload: index of an object of the segment being decoded
+  TAG_LAZY = 6; // payload: segment index (only as a lazy property's value)
 const SPECIAL = [undefined, null, false, true] as const;
 const SMALL = 1 << 27;
 
@@ -46,6 +52,8 @@ export interface ClassEntry {
   name: string;
   proto: object;
   transient?: readonly string[];
+  /** properties whose values are decoded when first read */
+  lazy?: readonly string[];
 }
 
 /** a side table of numbers per object (the ids that type caches and object hashes are keyed by) kept in the image */
@@ -61,16 +69,18 @@ export interface GraphCodec {
 
 /** the root object graph as bytes */
 export function encodeGraph(root: object, codec: GraphCodec): Uint8Array {
-  const enc = new Encoder(codec);
-  enc.code(root);
-  enc.run();
-  return enc.finish();
+  return new Encoder(codec).encode(root);
+}
+
+/** the objects of one block (the main one or a segment), in index order, and their records */
+class Block {
+  readonly objects: unknown[] = [];
+  readonly index = new Map<unknown, number>();
+  readonly recs: number[] = [];
+  done = 0;
 }
 
 class Encoder {
-  readonly objects: object[] = [];
-  readonly index = new Map<unknown, number>();
-  readonly recs: number[] = [];
   readonly strings: string[] = [];
   readonly stringIndex = new Map<string, number>();
   readonly floats: number[] = [];
@@ -78,9 +88,48 @@ class Encoder {
   readonly shapeIndex = new Map<string, number>();
   readonly classIndex = new Map<object, number>();
   readonly codec: GraphCodec;
+  readonly main = new Block();
+  cur: Block = this.main;
+  readonly lazyRoots: object[] = [];
+  readonly lazyIndex = new Map<object, number>();
   constructor(codec: GraphCodec) {
     this.codec = codec;
     codec.classes.forEach((c, i) => this.classIndex.set(c.proto, i));
+  }
+  encode(root: object): Uint8Array {
+    this.code(root);
+    this.run(this.main);
+    // objects that two segments reach go to the main block (then run again: they may reach more)
+    for (let settled = false; !settled;) {
+      settled = true;
+      const seen = new Map<unknown, number>();
+      const shared = new Set<unknown>();
+      for (let seg = 0; seg < this.lazyRoots.length; seg++) {
+        const b = this.segment(seg);
+        for (const o of b.objects) {
+          const at = seen.get(o);
+          if (at === undefined) seen.set(o, seg);
+          else if (at !== seg) shared.add(o);
+        }
+      }
+      if (shared.size) {
+        settled = false;
+        this.cur = this.main;
+        for (const o of shared) this.code(o);
+        this.run(this.main);
+      }
+    }
+    const segs = this.lazyRoots.map((_, seg) => this.segment(seg));
+    return this.finish(segs);
+  }
+  /** segment `seg` encoded against the main block as it is now */
+  segment(seg: number): Block {
+    const b = new Block();
+    this.cur = b;
+    b.recs.push(this.code(this.lazyRoots[seg])); // its root's code first
+    this.run(b);
+    this.cur = this.main;
+    return b;
   }
   str(s: string): number {
     let i = this.stringIndex.get(s);
@@ -110,20 +159,36 @@ class Encoder {
       default:
         throw new Error(`a session image cannot hold a ${typeof v}`);
     }
-    let i = this.index.get(v);
+    const m = this.main.index.get(v);
+    if (m !== undefined) return (m << 3) | TAG_OBJECT;
+    const b = this.cur;
+    let i = b.index.get(v);
     if (i === undefined) {
-      i = this.objects.length;
-      this.objects.push(v as object);
-      this.index.set(v, i);
+      i = b.objects.length;
+      b.objects.push(v);
+      b.index.set(v, i);
     }
-    return (i << 3) | TAG_OBJECT;
+    return (i << 3) | (b === this.main ? TAG_OBJECT : TAG_LOCAL);
   }
-  /** writes the record of every object found, breadth first (records come out in index order) */
-  run(): void {
-    for (let k = 0; k < this.objects.length; k++) this.record(this.objects[k]!, k);
+  /** a lazy property's value: a segment of its own, unless it is in the main block anyway */
+  lazy(v: unknown): number {
+    if (typeof v !== 'object' || v === null || this.main.index.has(v)) return this.code(v);
+    let s = this.lazyIndex.get(v);
+    if (s === undefined) {
+      s = this.lazyRoots.length;
+      this.lazyRoots.push(v);
+      this.lazyIndex.set(v, s);
+    }
+    return (s << 3) | TAG_LAZY;
   }
-  record(o: unknown, k: number): void {
-    const r = this.recs;
+  /** writes the record of every object of block `b` not written yet, breadth first (in index order) */
+  run(b: Block): void {
+    const prev = this.cur;
+    this.cur = b;
+    for (; b.done < b.objects.length; b.done++) this.record(b.recs, b.objects[b.done]!, b.done);
+    this.cur = prev;
+  }
+  record(r: number[], o: unknown, k: number): void {
     if (typeof o === 'bigint') {
       r.push(Kind.BigInt, this.str(o.toString()));
       return;
@@ -195,25 +260,33 @@ class Encoder {
       this.shapeIndex.set(sk, si);
     }
     r.push(Kind.Object, si);
-    const transient = this.codec.classes[ci]!.transient;
+    const { transient, lazy } = this.codec.classes[ci]!;
     for (const key of keys) {
       const v = (o as Record<string, unknown>)[key];
       if (typeof v === 'function') throw new Error(`a session image cannot hold the function in ${describe(o)}.${key}`);
-      r.push(transient?.includes(key) && typeof v === 'object' && v !== null ? this.code(undefined) : this.code(v));
+      if (transient?.includes(key) && typeof v === 'object' && v !== null) r.push(this.code(undefined));
+      else r.push(lazy?.includes(key) ? this.lazy(v) : this.code(v));
     }
   }
-  finish(): Uint8Array {
-    // the side tables: per table, a count then (object index, number) pairs
-    const side: number[] = [];
+  finish(segs: Block[]): Uint8Array {
+    const main = this.main;
+    // the side tables (of main objects): per table, a count then (object index, number) pairs
+    const tail: number[] = [];
     for (const t of this.codec.sideTables) {
-      const at = side.length;
-      side.push(0);
-      this.objects.forEach((o, i) => {
+      const at = tail.length;
+      tail.push(0);
+      main.objects.forEach((o, i) => {
         if (typeof o !== 'object') return;
-        const n = t.get(o);
-        if (n !== undefined) side.push(i, n);
+        const n = t.get(o as object);
+        if (n !== undefined) tail.push(i, n);
       });
-      side[at] = (side.length - at - 1) / 2;
+      tail[at] = (tail.length - at - 1) / 2;
+    }
+    // the segment table, then the segments' records (each starting with its root's code)
+    let start = 0;
+    for (const b of segs) {
+      tail.push(start, b.objects.length);
+      start += b.recs.length;
     }
     const json = new TextEncoder().encode(
       JSON.stringify({
@@ -223,21 +296,29 @@ class Encoder {
       }),
     );
     const jsonLen = (json.length + 7) & ~7;
-    const total = 16 + jsonLen + this.floats.length * 8 + (this.recs.length + side.length) * 4;
-    const out = new Uint8Array(total);
+    const nInts = main.recs.length + tail.length + start;
+    const out = new Uint8Array(PREAMBLE + jsonLen + this.floats.length * 8 + nInts * 4);
     const head = new DataView(out.buffer);
     head.setUint32(0, json.length, true);
     head.setUint32(4, this.floats.length, true);
-    head.setUint32(8, this.recs.length, true);
-    head.setUint32(12, this.objects.length, true);
-    out.set(json, 16);
-    new Float64Array(out.buffer, 16 + jsonLen, this.floats.length).set(this.floats);
-    const ints = new Int32Array(out.buffer, 16 + jsonLen + this.floats.length * 8, this.recs.length + side.length);
-    ints.set(this.recs);
-    ints.set(side, this.recs.length);
+    head.setUint32(8, main.recs.length, true);
+    head.setUint32(12, main.objects.length, true);
+    head.setUint32(16, segs.length, true);
+    out.set(json, PREAMBLE);
+    new Float64Array(out.buffer, PREAMBLE + jsonLen, this.floats.length).set(this.floats);
+    const ints = new Int32Array(out.buffer, PREAMBLE + jsonLen + this.floats.length * 8, nInts);
+    ints.set(main.recs);
+    ints.set(tail, main.recs.length);
+    let at = main.recs.length + tail.length;
+    for (const b of segs) {
+      ints.set(b.recs, at);
+      at += b.recs.length;
+    }
     return out;
   }
 }
+
+const PREAMBLE = 24;
 
 /** how a builtin is found again: its name, an intrinsic's under `Intrinsics.` (the loader looks it up) */
 export function builtinKey(f: BuiltinFunction): string {
@@ -266,199 +347,305 @@ export interface DecodeOptions {
 
 /** the root object graph again, from encodeGraph's bytes (which must be intact: the image file checks them) */
 export function decodeGraph(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOptions): unknown {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const jsonLength = view.getUint32(0, true),
-    nFloats = view.getUint32(4, true),
-    nRecs = view.getUint32(8, true),
-    nObjects = view.getUint32(12, true);
-  const jsonLen = (jsonLength + 7) & ~7;
-  const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + jsonLength))) as {
-    strings: string[];
-    classes: string[];
-    shapes: [number, string[]][];
-  };
-  // the sections are copied to aligned buffers (the payload may sit at any offset in the file)
-  const floats = new Float64Array(copyOut(bytes, 16 + jsonLen, 16 + jsonLen + nFloats * 8).buffer, 0, nFloats);
-  const ints = new Int32Array(copyOut(bytes, 16 + jsonLen + nFloats * 8, bytes.length).buffer);
-  const { strings, shapes } = meta;
-  if (meta.classes.join() !== codec.classes.map(c => c.name).join())
-    throw new Error('the image was written with another set of classes');
-  const protos = codec.classes.map(c => c.proto);
-  const objects = new Array<unknown>(nObjects);
-  const at = new Int32Array(nObjects);
-  const value = (c: number): unknown => {
+  return new Decoder(bytes, codec, opts).decodeMain();
+}
+
+class Decoder {
+  readonly strings: string[];
+  readonly shapes: [number, string[]][];
+  readonly protos: object[];
+  readonly floats: Float64Array;
+  readonly ints: Int32Array;
+  readonly nRecs: number;
+  readonly nObjects: number;
+  readonly nSegs: number;
+  readonly opts: DecodeOptions;
+  readonly codec: GraphCodec;
+  main: unknown[] = [];
+  /** where each segment's records start in `ints`, and its object count */
+  readonly segAt: Int32Array;
+  readonly segCount: Int32Array;
+  readonly segValue: unknown[];
+  readonly segDone: Uint8Array;
+  constructor(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOptions) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const jsonLength = view.getUint32(0, true),
+      nFloats = view.getUint32(4, true);
+    this.nRecs = view.getUint32(8, true);
+    this.nObjects = view.getUint32(12, true);
+    this.nSegs = view.getUint32(16, true);
+    const jsonLen = (jsonLength + 7) & ~7;
+    const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + jsonLength))) as {
+      strings: string[];
+      classes: string[];
+      shapes: [number, string[]][];
+    };
+    if (meta.classes.join() !== codec.classes.map(c => c.name).join())
+      throw new Error('the image was written with another set of classes');
+    this.strings = meta.strings;
+    this.shapes = meta.shapes;
+    this.protos = codec.classes.map(c => c.proto);
+    this.codec = codec;
+    this.opts = opts;
+    // the sections are copied to aligned buffers (the payload may sit at any offset in the file)
+    const fStart = PREAMBLE + jsonLen;
+    this.floats = new Float64Array(copyOut(bytes, fStart, fStart + nFloats * 8).buffer, 0, nFloats);
+    this.ints = new Int32Array(copyOut(bytes, fStart + nFloats * 8, bytes.length).buffer);
+    this.segAt = new Int32Array(this.nSegs);
+    this.segCount = new Int32Array(this.nSegs);
+    this.segValue = new Array<unknown>(this.nSegs);
+    this.segDone = new Uint8Array(this.nSegs);
+  }
+
+  decodeMain(): unknown {
+    const ints = this.ints;
+    this.main = new Array<unknown>(this.nObjects);
+    const end = this.shells(this.main, 0, this.nObjects, this.main);
+    if (end !== this.nRecs) throw new Error('the image records do not add up');
+    const deferred = this.fill(this.main, this.main);
+    // the side tables, then the segment table, follow the main records
+    let p = this.nRecs;
+    for (const t of this.codec.sideTables) {
+      const n = ints[p++]!;
+      for (let j = 0; j < n; j++, p += 2) t.set(this.main[ints[p]!] as object, ints[p + 1]!);
+    }
+    const segStart = p + 2 * this.nSegs;
+    for (let k = 0; k < this.nSegs; k++, p += 2) {
+      this.segAt[k] = segStart + ints[p]!;
+      this.segCount[k] = ints[p + 1]!;
+    }
+    const root = this.main[0];
+    this.opts.beforeValues?.(root);
+    this.finish(this.main, this.main, deferred);
+    return root;
+  }
+
+  /** segment `k`'s root, decoded on its first use */
+  segment(k: number): unknown {
+    if (this.segDone[k]) return this.segValue[k];
+    const local = new Array<unknown>(this.segCount[k]!);
+    const start = this.segAt[k]!;
+    this.shells(local, start + 1, local.length, local);
+    const deferred = this.fill(local, local);
+    this.finish(local, local, deferred);
+    const v = this.value(this.ints[start]!, local);
+    this.segValue[k] = v;
+    this.segDone[k] = 1;
+    return v;
+  }
+
+  value(c: number, local: unknown[]): unknown {
     const p = c >> 3;
     switch (c & 7) {
       case TAG_OBJECT:
-        return objects[p];
+        return this.main[p];
       case TAG_STRING:
-        return strings[p];
+        return this.strings[p];
       case TAG_FLOAT:
-        return floats[p];
+        return this.floats[p];
       case TAG_SPECIAL:
         return SPECIAL[p];
-      default:
+      case TAG_INT:
         return p;
-    }
-  };
-  // 1. shells
-  let pos = 0;
-  for (let k = 0; k < nObjects; k++) {
-    at[k] = pos;
-    const kind = ints[pos++]! as Kind;
-    switch (kind) {
-      case Kind.Object: {
-        const [ci, keys] = shapes[ints[pos++]!]!;
-        objects[k] = Object.create(protos[ci]!);
-        pos += keys.length;
-        break;
-      }
-      case Kind.Array:
-      case Kind.Tuple: {
-        const n = ints[pos++]!;
-        objects[k] = new Array(n);
-        pos += n;
-        break;
-      }
-      case Kind.Map:
-        objects[k] = new Map();
-        pos += 1 + 2 * ints[pos]!;
-        break;
-      case Kind.Set:
-        objects[k] = new Set();
-        pos += 1 + ints[pos]!;
-        break;
-      case Kind.Sym:
-        objects[k] = Sym.of(value(ints[pos++]!) as string);
-        break;
-      case Kind.Char:
-        objects[k] = JChar.of(ints[pos++]!);
-        break;
-      case Kind.BigInt:
-        objects[k] = BigInt(value(ints[pos++]!) as string);
-        break;
-      case Kind.Struct:
-        objects[k] = Object.create(JStruct.prototype);
-        pos += 2 + ints[pos + 1]!;
-        break;
-      case Kind.JArray:
-        objects[k] = Object.create(JArray.prototype);
-        pos += 2;
-        pos += ints[pos] === 1 ? 2 : 2 + ints[pos + 1]!;
-        break;
-      case Kind.Builtin:
-        objects[k] = Object.create(BuiltinFunction.prototype);
-        pos += 2;
-        break;
-      case Kind.Bottom:
-        objects[k] = Bottom;
-        break;
-      case Kind.Typed: {
-        const int32 = ints[pos++] === 1;
-        const n = ints[pos++]!;
-        const words = (n + 3) >> 2;
-        const buf = ints.buffer.slice(ints.byteOffset + (pos << 2), ints.byteOffset + ((pos + words) << 2));
-        objects[k] = int32 ? new Int32Array(buf, 0, n >> 2) : new Uint8Array(buf, 0, n);
-        pos += words;
-        break;
-      }
+      case TAG_LOCAL:
+        return local[p];
       default:
-        throw new Error(`bad record kind ${kind as number} at ${pos - 1}`);
+        throw new Error('a lazy value outside a lazy property');
     }
   }
-  if (pos !== nRecs) throw new Error('the image records do not add up');
-  // 2. contents (Jolt structs and arrays wait for step 3)
-  const deferred: number[] = [];
-  for (let k = 0; k < nObjects; k++) {
-    let p = at[k]!;
-    const o = objects[k];
-    switch (ints[p++]! as Kind) {
-      case Kind.Object: {
-        const keys = shapes[ints[p++]!]![1];
-        const r = o as Record<string, unknown>;
-        for (let j = 0; j < keys.length; j++) r[keys[j]!] = value(ints[p++]!);
-        break;
+
+  /** step 1: makes the `n` objects of a block (records from `pos`) without their contents; returns the end */
+  shells(objects: unknown[], pos: number, n: number, local: unknown[]): number {
+    const ints = this.ints,
+      shapes = this.shapes,
+      protos = this.protos;
+    const at = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      at[k] = pos;
+      const kind = ints[pos++]! as Kind;
+      switch (kind) {
+        case Kind.Object: {
+          const [ci, keys] = shapes[ints[pos++]!]!;
+          objects[k] = Object.create(protos[ci]!);
+          pos += keys.length;
+          break;
+        }
+        case Kind.Array:
+        case Kind.Tuple: {
+          const len = ints[pos++]!;
+          objects[k] = new Array(len);
+          pos += len;
+          break;
+        }
+        case Kind.Map:
+          objects[k] = new Map();
+          pos += 1 + 2 * ints[pos]!;
+          break;
+        case Kind.Set:
+          objects[k] = new Set();
+          pos += 1 + ints[pos]!;
+          break;
+        case Kind.Sym:
+          objects[k] = Sym.of(this.value(ints[pos++]!, local) as string);
+          break;
+        case Kind.Char:
+          objects[k] = JChar.of(ints[pos++]!);
+          break;
+        case Kind.BigInt:
+          objects[k] = BigInt(this.value(ints[pos++]!, local) as string);
+          break;
+        case Kind.Struct:
+          objects[k] = Object.create(JStruct.prototype);
+          pos += 2 + ints[pos + 1]!;
+          break;
+        case Kind.JArray:
+          objects[k] = Object.create(JArray.prototype);
+          pos += 2;
+          pos += ints[pos] === 1 ? 2 : 2 + ints[pos + 1]!;
+          break;
+        case Kind.Builtin:
+          objects[k] = Object.create(BuiltinFunction.prototype);
+          pos += 2;
+          break;
+        case Kind.Bottom:
+          objects[k] = Bottom;
+          break;
+        case Kind.Typed: {
+          const int32 = ints[pos++] === 1;
+          const len = ints[pos++]!;
+          const words = (len + 3) >> 2;
+          const buf = ints.buffer.slice(ints.byteOffset + (pos << 2), ints.byteOffset + ((pos + words) << 2));
+          objects[k] = int32 ? new Int32Array(buf, 0, len >> 2) : new Uint8Array(buf, 0, len);
+          pos += words;
+          break;
+        }
+        default:
+          throw new Error(`bad record kind ${kind as number} at ${pos - 1}`);
       }
-      case Kind.Array:
-      case Kind.Tuple: {
-        const a = o as unknown[];
-        const n = ints[p++]!;
-        for (let j = 0; j < n; j++) a[j] = value(ints[p++]!);
-        if (ints[at[k]!] === Kind.Tuple) Object.freeze(a);
-        break;
-      }
-      case Kind.Map: {
-        const m = o as Map<unknown, unknown>;
-        const n = ints[p++]!;
-        for (let j = 0; j < n; j++, p += 2) m.set(value(ints[p]!), value(ints[p + 1]!));
-        break;
-      }
-      case Kind.Set: {
-        const s = o as Set<unknown>;
-        const n = ints[p++]!;
-        for (let j = 0; j < n; j++) s.add(value(ints[p++]!));
-        break;
-      }
-      case Kind.Struct:
-      case Kind.JArray:
-        deferred.push(k);
-        break;
-      default:
-        break;
     }
+    this.at = at;
+    return pos;
   }
-  // the side tables follow the records
-  let sp = nRecs;
-  for (const t of codec.sideTables) {
-    const n = ints[sp++]!;
-    for (let j = 0; j < n; j++, sp += 2) t.set(objects[ints[sp]!] as object, ints[sp + 1]!);
+  /** the record positions of the block shells() made last */
+  at = new Int32Array(0);
+
+  /** step 2: fills the objects of the block shells() made last, but its Jolt structs and arrays and its builtins,
+   *  which it returns (their block indices) for finish() */
+  fill(objects: unknown[], local: unknown[]): number[] {
+    const ints = this.ints,
+      at = this.at;
+    const deferred: number[] = [];
+    for (let k = 0; k < objects.length; k++) {
+      let p = at[k]!;
+      const o = objects[k];
+      switch (ints[p++]! as Kind) {
+        case Kind.Object: {
+          const keys = this.shapes[ints[p++]!]![1];
+          const r = o as Record<string, unknown>;
+          for (let j = 0; j < keys.length; j++, p++) {
+            const c = ints[p]!;
+            if ((c & 7) === TAG_LAZY) this.lazyProperty(r, keys[j]!, c >> 3);
+            else r[keys[j]!] = this.value(c, local);
+          }
+          break;
+        }
+        case Kind.Array:
+        case Kind.Tuple: {
+          const a = o as unknown[];
+          const n = ints[p++]!;
+          for (let j = 0; j < n; j++) a[j] = this.value(ints[p++]!, local);
+          if (ints[at[k]!] === Kind.Tuple) Object.freeze(a);
+          break;
+        }
+        case Kind.Map: {
+          const m = o as Map<unknown, unknown>;
+          const n = ints[p++]!;
+          for (let j = 0; j < n; j++, p += 2) m.set(this.value(ints[p]!, local), this.value(ints[p + 1]!, local));
+          break;
+        }
+        case Kind.Set: {
+          const st = o as Set<unknown>;
+          const n = ints[p++]!;
+          for (let j = 0; j < n; j++) st.add(this.value(ints[p++]!, local));
+          break;
+        }
+        case Kind.Struct:
+        case Kind.JArray:
+        case Kind.Builtin:
+          deferred.push(k, at[k]!);
+          break;
+        default:
+          break;
+      }
+    }
+    return deferred;
   }
-  const root = objects[0];
-  opts.beforeValues?.(root);
-  // builtins get their implementations (which may refer to the restored modules)
-  for (let k = 0; k < nObjects; k++) {
-    if (ints[at[k]!] !== Kind.Builtin) continue;
-    const p = at[k]! + 1;
-    const key = value(ints[p]!) as string;
-    const impl = opts.builtin(key);
-    if (!impl) throw new Error(`the image holds a builtin this Jolt does not have: ${key}`);
-    const name = key.startsWith('Intrinsics.') ? key.slice('Intrinsics.'.length) : key;
-    Object.assign(objects[k] as BuiltinFunction, { name, type: value(ints[p + 1]!) as DataType, impl });
-  }
-  // 3. Jolt structs and arrays: each gets its (empty) vector first, so that a field may then refer to any of them
-  for (const k of deferred) {
-    const p = at[k]!;
-    const type = value(ints[p + 1]!) as DataType;
-    if (ints[p] === Kind.Struct) {
-      (objects[k] as JStruct).init(type, new Array<Value | undefined>(ints[p + 2]!).fill(undefined));
-    } else {
-      const dims = value(ints[p + 2]!) as number[];
-      const shared = ints[p + 3] === 1;
-      if (shared) (objects[k] as JArray).init(type, value(ints[p + 4]!) as (Value | undefined)[], dims);
-      else {
+
+  /** step 3: the builtins get their implementations, then each Jolt struct and array its (empty) vector, then its
+   *  contents (so that a field may refer to any of them, cycles included) */
+  finish(objects: unknown[], local: unknown[], deferred: number[]): void {
+    const ints = this.ints;
+    const v = (c: number): unknown => this.value(c, local);
+    for (let d = 0; d < deferred.length; d += 2) {
+      const k = deferred[d]!,
+        p = deferred[d + 1]!;
+      if (ints[p] !== Kind.Builtin) continue;
+      const key = v(ints[p + 1]!) as string;
+      const impl = this.opts.builtin(key);
+      if (!impl) throw new Error(`the image holds a builtin this Jolt does not have: ${key}`);
+      const name = key.startsWith('Intrinsics.') ? key.slice('Intrinsics.'.length) : key;
+      Object.assign(objects[k] as BuiltinFunction, { name, type: v(ints[p + 2]!) as DataType, impl });
+    }
+    for (let d = 0; d < deferred.length; d += 2) {
+      const k = deferred[d]!,
+        p = deferred[d + 1]!;
+      const type = v(ints[p + 1]!) as DataType;
+      if (ints[p] === Kind.Struct) {
+        (objects[k] as JStruct).init(type, new Array<Value | undefined>(ints[p + 2]!).fill(undefined));
+      } else if (ints[p] === Kind.JArray) {
+        const dims = v(ints[p + 2]!) as number[];
+        if (ints[p + 3] === 1) (objects[k] as JArray).init(type, v(ints[p + 4]!) as (Value | undefined)[], dims);
+        else {
+          const a = objects[k] as JArray;
+          a.init(type, [], dims);
+          a.resize(ints[p + 4]!);
+        }
+      }
+    }
+    for (let d = 0; d < deferred.length; d += 2) {
+      const k = deferred[d]!,
+        p = deferred[d + 1]!;
+      if (ints[p] === Kind.Struct) {
+        const s = objects[k] as JStruct;
+        const n = ints[p + 2]!;
+        for (let j = 0; j < n; j++) {
+          const x = v(ints[p + 3 + j]!);
+          if (x !== undefined) s.set(j, x as Value);
+        }
+      } else if (ints[p] === Kind.JArray && ints[p + 3] === 0) {
         const a = objects[k] as JArray;
-        a.init(type, [], dims);
-        a.resize(ints[p + 4]!);
+        const n = ints[p + 4]!;
+        for (let j = 0; j < n; j++) {
+          const x = v(ints[p + 5 + j]!);
+          if (x !== undefined) a.put(j, x as Value);
+        }
       }
     }
   }
-  for (const k of deferred) {
-    const p = at[k]!;
-    if (ints[p] === Kind.Struct) {
-      const s = objects[k] as JStruct;
-      const n = ints[p + 2]!;
-      for (let j = 0; j < n; j++) {
-        const v = value(ints[p + 3 + j]!);
-        if (v !== undefined) s.set(j, v as Value);
-      }
-    } else if (ints[p + 3] === 0) {
-      const a = objects[k] as JArray;
-      const n = ints[p + 4]!;
-      for (let j = 0; j < n; j++) {
-        const v = value(ints[p + 5 + j]!);
-        if (v !== undefined) a.put(j, v as Value);
-      }
-    }
+
+  /** a property whose value is segment `k`, decoded when the property is first read (or simply replaced) */
+  lazyProperty(o: Record<string, unknown>, key: string, k: number): void {
+    const set = (x: unknown): void =>
+      void Object.defineProperty(o, key, { value: x, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(o, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const x = this.segment(k);
+        set(x);
+        return x;
+      },
+      set,
+    });
   }
-  return root;
 }

@@ -43,9 +43,10 @@ const classes: ClassEntry[] = [
   { name: 'TypeVar', proto: TypeVar.prototype },
   { name: 'UnionAll', proto: UnionAll.prototype },
   { name: 'VarargType', proto: VarargType.prototype },
-  { name: 'Method', proto: Method.prototype },
+  // method bodies are most of a session's objects and most are never run: each is decoded at its first use
+  { name: 'Method', proto: Method.prototype, lazy: ['source'] },
   { name: 'MethodInstance', proto: MethodInstance.prototype },
-  { name: 'CodeInstance', proto: CodeInstance.prototype },
+  { name: 'CodeInstance', proto: CodeInstance.prototype, lazy: ['inferred', 'unoptimized'] },
   { name: 'MethodTable', proto: MethodTable.prototype },
   { name: 'CodeInfo', proto: CodeInfo.prototype },
   { name: 'SSAValue', proto: SSAValue.prototype },

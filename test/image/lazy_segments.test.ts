@@ -1,0 +1,70 @@
+// Lazy segments of the image codec: a class's `lazy` properties are decoded at their first read, and identity
+// holds across segments and the main block (an object two segments reach is one object after decoding).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeGraph, decodeGraph, type GraphCodec } from '../../src/image/serialize.ts';
+
+class Holder {
+  name = '';
+  body: unknown = undefined;
+}
+class Body {
+  code: unknown[] = [];
+}
+const codec: GraphCodec = {
+  classes: [
+    { name: 'Object', proto: Object.prototype },
+    { name: 'Holder', proto: Holder.prototype, lazy: ['body'] },
+    { name: 'Body', proto: Body.prototype },
+  ],
+  sideTables: [],
+};
+const noBuiltins = { builtin: () => undefined };
+
+function holder(name: string, code: unknown[]): Holder {
+  const h = new Holder();
+  h.name = name;
+  const b = new Body();
+  b.code = code;
+  h.body = b;
+  return h;
+}
+
+test('a lazy property is decoded at its first read, and then is a plain value', () => {
+  const root = { hs: [holder('a', [1, 'x', [2.5, -0]]), holder('b', [3n, null, undefined])] };
+  const out = decodeGraph(encodeGraph(root, codec), codec, noBuiltins) as typeof root;
+  const d = Object.getOwnPropertyDescriptor(out.hs[0]!, 'body')!;
+  assert.equal(typeof d.get, 'function', 'not decoded before it is read');
+  assert.ok(out.hs[0]!.body instanceof Body);
+  assert.deepEqual((out.hs[0]!.body as Body).code, [1, 'x', [2.5, -0]]);
+  assert.ok(Object.is(((out.hs[0]!.body as Body).code[2] as number[])[1], -0));
+  assert.equal(typeof Object.getOwnPropertyDescriptor(out.hs[0]!, 'body')!.get, 'undefined', 'a data property after');
+  assert.deepEqual((out.hs[1]!.body as Body).code, [3n, null, undefined]);
+});
+
+test('identity holds between segments and the main block', () => {
+  const shared = { s: 'two segments reach me' };
+  const fromMain = { s: 'the main block holds me' };
+  const h1 = holder('a', [shared, fromMain]);
+  const h2 = holder('b', [shared]);
+  const h3 = new Holder();
+  h3.body = h1.body; // two lazy properties, one object
+  const root = { hs: [h1, h2, h3], fromMain };
+  const out = decodeGraph(encodeGraph(root, codec), codec, noBuiltins) as typeof root;
+  const [b1, b2, b3] = out.hs.map(h => h.body as Body);
+  assert.equal(b1!.code[0], b2!.code[0], 'an object two segments reach is one object');
+  assert.equal(b1!.code[1], out.fromMain, 'a segment refers to the main block');
+  assert.equal(b1, b3, 'one body behind two lazy properties');
+});
+
+test('a lazy property can be assigned before it is read, and cycles through segments survive', () => {
+  const h = holder('a', []);
+  (h.body as Body).code.push(h, h.body);
+  const root = { h, other: holder('b', [7]) };
+  const out = decodeGraph(encodeGraph(root, codec), codec, noBuiltins) as typeof root;
+  const b = out.h.body as Body;
+  assert.equal(b.code[0], out.h);
+  assert.equal(b.code[1], b);
+  out.other.body = 'replaced';
+  assert.equal(out.other.body, 'replaced');
+});

@@ -1,6 +1,6 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { createSession, reportError, includeString, flushAll, type Session } from './engine.ts';
 import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
@@ -13,8 +13,15 @@ import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 
+// Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
+// thread asynchronously, and would be overtaken by output written after it.
+const errWrite = (s: string): void => {
+  flushAll();
+  writeSync(2, s);
+};
+
 function usage(): never {
-  process.stderr.write('usage: jolt [--compile=yes|no|typed] [-e code | file.jl] [args...]\n');
+  errWrite('usage: jolt [--compile=yes|no|all|typed] [-e code | file.jl] [args...]\n');
   process.exit(2);
 }
 
@@ -68,7 +75,7 @@ function main(argv: string[]): number {
   try {
     text = file ? readFileSync(name, 'utf8') : code!;
   } catch {
-    process.stderr.write(`ERROR: could not open file ${name}\n`);
+    errWrite(`ERROR: could not open file ${name}\n`);
     return 1;
   }
   try {
@@ -77,8 +84,7 @@ function main(argv: string[]): number {
     return 0;
   } catch (e) {
     if (e instanceof ParseError) {
-      flushAll();
-      process.stderr.write(e.display(!!file) + '\n');
+      errWrite(e.display(!!file) + '\n');
       return 1;
     }
     if (e instanceof JoltThrow) {
@@ -104,12 +110,12 @@ function internalError(e: unknown): number {
             ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
             : String(x),
     );
-    process.stderr.write(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
-    for (const f of e.bt) process.stderr.write(`  ${f.func} @ ${f.file}:${f.line}\n`);
+    errWrite(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
+    for (const f of e.bt) errWrite(`  ${f.func} @ ${f.file}:${f.line}\n`);
     return 1;
   }
-  process.stderr.write(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
-  if (process.env.JOLT_DEBUG) process.stderr.write((err?.stack ?? '') + '\n');
+  errWrite(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.JOLT_DEBUG) errWrite((err?.stack ?? '') + '\n');
   return 1;
 }
 

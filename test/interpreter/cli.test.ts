@@ -1,7 +1,7 @@
 // End-to-end through bin/jolt.js: -e evaluation, exit codes, and the uncaught-error format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,4 +69,48 @@ test('npx jolt under the system Node prints only the program output', { skip: !e
   });
   assert.equal(r.stdout + r.stderr, '1\n');
   assert.equal(r.status, 0);
+});
+
+// ---- the launcher: one process
+
+const hints = ['--stack-size=7000', '--experimental-wasm-compilation-hints'];
+const countdown = (s: number) =>
+  `t = time(); println("ready"); flush(stdout); while time() - t < ${s}; end; println("done")`;
+
+test('started without --stack-size, Jolt is one process: SIGTERM ends the program', async () => {
+  // a launcher that started a second Node would die alone, leaving the program running (and its output open)
+  const child = spawn(process.execPath, [jolt, '--compile=no', '-e', countdown(20)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>(res =>
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready')) res();
+    }),
+  );
+  child.kill('SIGTERM');
+  const t0 = Date.now();
+  const signal = await new Promise<NodeJS.Signals | null>(res => child.on('close', (_code, sig) => res(sig)));
+  assert.equal(signal, 'SIGTERM');
+  assert.ok(Date.now() - t0 < 5000, 'the program went on after the signal');
+  assert.equal(out, 'ready\n');
+});
+
+test('stdout and stderr keep their order, and deep recursion works, without --stack-size', () => {
+  // 9000 calls deep overflow a worker thread's default 4 MiB stack
+  const prog = 'print("a"); println(stderr, "b"); println("c"); d(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(9000))';
+  const r = spawnSync('/bin/sh', ['-c', '"$0" "$1" -e "$2" 2>&1', process.execPath, jolt, prog], { encoding: 'utf8' });
+  assert.equal(r.stdout, 'ab\nc\n9000\n');
+  assert.equal(r.status, 0);
+});
+
+test('run as a program (#! line with --stack-size): deep recursion, StackOverflowError and exit codes', () => {
+  const direct = (...args: string[]) => spawnSync(process.execPath, [...hints, jolt, ...args], { encoding: 'utf8' });
+  assert.equal(direct('-e', 'd(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(5000))').stdout, '5000\n');
+  const so = direct('-e', 'r(n) = r(n + 1) + 1; r(1)');
+  assert.equal(so.status, 1);
+  assert.ok(so.stderr.startsWith('ERROR: StackOverflowError:'), so.stderr);
+  const ex = direct('-e', 'print("a"); exit(3)');
+  assert.deepEqual([ex.stdout, ex.status], ['a', 3]);
 });

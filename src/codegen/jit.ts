@@ -64,10 +64,11 @@ export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall;
   jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
-  startCompiler(); // binaryen loads in the worker while Base loads and the program starts
+  // binaryen's worker starts at the first compile request (see requestBackground), not here: loading it takes a
+  // core for a second or more, which a run that compiles nothing should not pay
 }
 
-/** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
+/** Starts the worker, once (binaryen then loads in parallel with whatever the main thread does). */
 export function startCompiler(): void {
   if (worker) return;
   // [0]: an answer is ready; [1]: binaryen has loaded
@@ -243,6 +244,25 @@ function finishCurrent(next = true): void {
     );
   if (next) sendNext();
 }
+
+// A background request made before binaryen is running waits until the program has run BACKGROUND_START_MS more:
+// loading binaryen takes a core for a second or more, and a short run that ends meanwhile paid for it (and for
+// stopping the worker at exit: 25-60 ms) without ever running the code. A request that waits starts it at once.
+const BACKGROUND_START_MS = 250;
+const deferred = new Set<MethodInstance>();
+let deferredSince = 0;
+function requestBackground(mi: MethodInstance): void {
+  if (worker) return requestCompile(mi);
+  if (!deferred.size) deferredSince = performance.now();
+  deferred.add(mi);
+}
+function startDeferred(): void {
+  const mis = [...deferred];
+  deferred.clear();
+  startCompiler();
+  for (const mi of mis) if (!compiled.has(mi) && !refused.has(mi) && !inFlight.has(mi)) requestCompile(mi);
+}
+
 function requestCompile(root: MethodInstance): void {
   const p = buildModule(root, false);
   if (!p) return;
@@ -302,9 +322,10 @@ export function nativeCall(
     which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
   if (current) poll();
+  else if (deferred.size && (worker || performance.now() - deferredSince >= BACKGROUND_START_MS)) startDeferred();
   let c = compiled.get(mi);
   if (!c) {
-    if (refused.has(mi) || inFlight.has(mi)) return undefined;
+    if (refused.has(mi) || inFlight.has(mi) || deferred.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
     const looped = (): boolean => {
@@ -319,7 +340,7 @@ export function nativeCall(
     const waitNow = jitSettings.sync || (looped() && (!isBaseModule(m.module) || compilerLoaded()));
     if (!waitNow) {
       // compile in the background; this call (and later ones until the code is ready) runs in the typed tier
-      if (!inFlight.has(mi)) requestCompile(mi);
+      if (!inFlight.has(mi)) requestBackground(mi);
       return undefined;
     }
     if (!compileInstance(mi)) return undefined;
@@ -393,5 +414,6 @@ invalidationListeners.push(mis => {
     compiled.delete(mi);
     refused.delete(mi);
     calls.delete(mi);
+    deferred.delete(mi);
   }
 });

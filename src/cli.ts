@@ -12,6 +12,7 @@ import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
+import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 
 // Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
 // thread asynchronously, and would be overtaken by output written after it.
@@ -21,7 +22,9 @@ const errWrite = (s: string): void => {
 };
 
 function usage(): never {
-  errWrite('usage: jolt [--compile=yes|no|all|typed] [-e code | file.jl] [args...]\n');
+  errWrite(
+    'usage: jolt [--compile=yes|no|all|typed] [--trace-compile=FILE|stderr [--trace-compile-timing]] [-e code | file.jl] [args...]\n',
+  );
   process.exit(2);
 }
 
@@ -30,6 +33,8 @@ let replSession: Session | undefined;
 function main(argv: string[]): number {
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
+  let trace: string | undefined;
+  let traceTiming = false;
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
@@ -45,6 +50,16 @@ function main(argv: string[]): number {
       compileMode = a.slice(10);
       continue;
     }
+    // Julia's --trace-compile={stderr|name}, also as two arguments
+    if (a === '--trace-compile' || a.startsWith('--trace-compile=')) {
+      trace = a === '--trace-compile' ? argv[++k] : a.slice('--trace-compile='.length);
+      if (!trace) usage();
+      continue;
+    }
+    if (a === '--trace-compile-timing') {
+      traceTiming = true;
+      continue;
+    }
     if (a === '-h' || a === '--help') usage();
     if (a.startsWith('-') && a !== '-') usage();
     file = a;
@@ -52,6 +67,10 @@ function main(argv: string[]): number {
     break;
   }
   rest.push(...argv.slice(k));
+  if (trace !== undefined && !traceCompileTo(trace, traceTiming)) {
+    errWrite(`ERROR: could not open file ${resolve(trace)} for --trace-compile\n`);
+    return 1;
+  }
   let s: Session;
   try {
     s = createSession();
@@ -127,3 +146,4 @@ if (status === -1) {
   process.exitCode = await startRepl(replSession!);
 } else process.exitCode = status;
 flushAll();
+stopTraceCompile();

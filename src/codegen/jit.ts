@@ -29,6 +29,7 @@ import { signatureOf } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
+import { traceCompiled } from './trace_compile.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -119,6 +120,8 @@ interface Pending {
   done: Set<MethodInstance>;
   text: string;
   t0: number;
+  /** the main thread's time emitting it */
+  emitMs: number;
   keepText: boolean;
 }
 
@@ -153,8 +156,9 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   }
   const text = mb.text();
   if (process.env.JOLT_DEBUG === '2') process.stderr.write(`codegen: module for ${root.def.name.name}\n${text}\n`);
-  jitStats.compileMs += performance.now() - t0;
-  return { root, mb, done, text, t0, keepText };
+  const emitMs = performance.now() - t0;
+  jitStats.compileMs += emitMs;
+  return { root, mb, done, text, t0, emitMs, keepText };
 }
 
 /** Instantiates a compiled module and makes its functions the instances' code, unless something it was built on
@@ -163,6 +167,7 @@ function install(p: Pending, ans: CompileAnswer): boolean {
   return timeCompile(() => installNow(p, ans));
 }
 function installNow(p: Pending, ans: CompileAnswer): boolean {
+  const t0 = performance.now();
   const { mb, done, root } = p;
   if (!ans.bytes) {
     if (process.env.JOLT_DEBUG)
@@ -195,7 +200,10 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     jitStats.functions++;
   }
   jitStats.modules++;
-  return compiled.has(root);
+  if (!compiled.has(root)) return false;
+  // its compile time: emitting, binaryen's work and linking (not the time it waited in a queue or for binaryen to load)
+  traceCompiled(root, done, p.emitMs + (ans.ms ?? 0) + performance.now() - t0);
+  return true;
 }
 function validNow(mi: MethodInstance): boolean {
   const ci = mi.cache[0];

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,4 +114,66 @@ test('run as a program (#! line with --stack-size): deep recursion, StackOverflo
   assert.ok(so.stderr.startsWith('ERROR: StackOverflowError:'), so.stderr);
   const ex = direct('-e', 'print("a"); exit(3)');
   assert.deepEqual([ex.stdout, ex.status], ['a', 3]);
+});
+
+// ---- --trace-compile
+
+test('--trace-compile=stderr: a precompile statement per instance compiled, before the output it leads to', () => {
+  const r = spawnSync(
+    '/bin/sh',
+    [
+      '-c',
+      '"$0" "$1" --compile=all --trace-compile=stderr -e "$2" 2>&1',
+      process.execPath,
+      jolt,
+      'struct P; a::Int; end; h(p::P, v) = p.a + length(v); f(x) = x + 1; f(1); f(2.5); println(h(P(1), [1.0]))',
+    ],
+    { encoding: 'utf8' },
+  );
+  const lines = r.stdout.split('\n');
+  for (const want of [
+    'precompile(Tuple{typeof(Main.f), Int64})',
+    'precompile(Tuple{typeof(Main.f), Float64})',
+    'precompile(Tuple{Type{Main.P}, Int64})',
+    'precompile(Tuple{typeof(Main.h), Main.P, Array{Float64, 1}})',
+  ])
+    assert.ok(lines.includes(want), `${want} missing from\n${r.stdout}`);
+  // each instance once; Base's own instances are compiled at run time too (there is no system image yet)
+  assert.equal(lines.filter(l => l === 'precompile(Tuple{typeof(Main.f), Int64})').length, 1);
+  assert.ok(lines.includes('precompile(Tuple{typeof(Base.println), Int64})'), r.stdout);
+  assert.ok(lines.indexOf('precompile(Tuple{typeof(Main.h), Main.P, Array{Float64, 1}})') < lines.indexOf('2'));
+  assert.equal(r.status, 0);
+});
+
+test('--trace-compile FILE: statements go to the file, recompilation after an invalidation is marked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jolt-trace-'));
+  const file = join(dir, 'trace.jl');
+  try {
+    const prog = 'f(x) = x + 1; g(x) = f(x) * 2; println(g(1)); f(x::Int) = x + 5; println(g(1))';
+    const r = run('--compile=all', '--trace-compile', file, '-e', prog);
+    assert.equal(r.stdout, '4\n12\n');
+    assert.equal(r.stderr, '');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.deepEqual(
+      lines.filter(l => l.includes('Main.g')),
+      ['precompile(Tuple{typeof(Main.g), Int64})', 'precompile(Tuple{typeof(Main.g), Int64}) # recompile'],
+    );
+    // the interpreter compiles nothing: the file is empty
+    run('--compile=no', `--trace-compile=${file}`, '-e', prog);
+    assert.equal(readFileSync(file, 'utf8'), '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--trace-compile: operators and closures print as Julia names them', () => {
+  const r = run('--compile=all', '--trace-compile=stderr', '-e', 'k = x -> x * 3; k(2); 1.5 + 2.5');
+  assert.ok(r.stderr.includes('precompile(Tuple{typeof(Base.:(+)), Float64, Float64})\n'), r.stderr);
+  assert.match(r.stderr, /^precompile\(Tuple\{Main\.var"#[^"]+", Int64\}\)$/m);
+});
+
+test('--trace-compile-timing: each statement starts with its compile time, as Julia 1.12 writes it', () => {
+  const r = run('--compile=all', '--trace-compile=stderr', '--trace-compile-timing', '-e', 'f(x) = x + 1; f(1)');
+  assert.match(r.stderr, /^#= {1,5}\d+\.\d ms =# precompile\(Tuple\{typeof\(Main\.f\), Int64\}\)$/m);
+  assert.equal(r.status, 0);
 });

@@ -7,7 +7,7 @@
 // - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
 // The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
 import { spawnSync } from 'node:child_process';
-import { createRequire, enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module'; // a namespace: Node < 22 lacks enableCompileCache
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -33,10 +33,10 @@ function respawn(node) {
 
 if (!isMainThread) {
   // the worker started below: Jolt itself
-  enableCompileCache?.();
+  nodeModule.enableCompileCache?.();
   await import('../src/cli.ts');
 } else if (major < 22) {
-  const require = createRequire(import.meta.url);
+  const require = nodeModule.createRequire(import.meta.url);
   let node;
   try {
     node = join(dirname(require.resolve('node/package.json')), 'bin', 'node');
@@ -52,13 +52,12 @@ if (!isMainThread) {
   // they are process-wide, so a worker has them too
   for (const f of V8_FLAGS) setFlagsFromString(f);
   // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
-  enableCompileCache?.();
+  nodeModule.enableCompileCache?.();
   if (hasStack) await import('../src/cli.ts');
   else {
     const w = new Worker(fileURLToPath(import.meta.url), {
       argv: args,
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
-      stdin: false,
     });
     w.on('error', e => {
       process.stderr.write(`ERROR: internal error: ${e?.message ?? String(e)}\n`);

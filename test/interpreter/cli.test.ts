@@ -116,6 +116,18 @@ test('run as a program (#! line with --stack-size): deep recursion, StackOverflo
   assert.deepEqual([ex.stdout, ex.status], ['a', 3]);
 });
 
+const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
+  n =>
+    existsSync(n) &&
+    Number(spawnSync(n, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22,
+);
+test('under a Node older than 22, the launcher runs Jolt under the pinned Node', { skip: !oldNode }, () => {
+  const r = spawnSync(oldNode!, [jolt, '-e', 'println(1); d(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(5000))'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.stdout + r.stderr, '1\n5000\n');
+});
+
 // ---- --trace-compile
 
 test('--trace-compile=stderr: a precompile statement per instance compiled, before the output it leads to', () => {

@@ -13,6 +13,7 @@ import { DataType, UnionType, UnionAll, TypeVar, VarargType, BottomType, isType 
 import { writeBytes } from '../runtime/foreign.ts';
 import { utf8Decode, utf8Encode } from '../runtime/utf8.ts';
 import type { MethodInstance } from '../runtime/methods.ts';
+import { session } from '../interpreter/toplevel.ts';
 
 /** where statements go: a file descriptor of our own, or Jolt's stderr stream (2), which keeps its order with stdout */
 let target: { fd: number; own: boolean; timing: boolean } | undefined;
@@ -54,8 +55,10 @@ export function precompileStatement(mi: MethodInstance): string {
   return `precompile(${staticShow(mi.specTypes)})`;
 }
 
+/** a module's full name; a package (`using Test`) is a top-level module, as in Julia, though Jolt loads it in Main */
 function moduleName(m: Module): string {
-  return m.parent && m.parent !== m ? `${moduleName(m.parent)}.${m.name.name}` : m.name.name;
+  if (!m.parent || m.parent === m || [...session.loaded.values()].includes(m)) return m.name.name;
+  return `${moduleName(m.parent)}.${m.name.name}`;
 }
 
 const IDENT = /^[\p{L}_][\p{L}\p{N}_!]*$/u;

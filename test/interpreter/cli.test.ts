@@ -178,9 +178,11 @@ test('--trace-compile FILE: statements go to the file, recompilation after an in
   }
 });
 
-test('--trace-compile: operators and closures print as Julia names them', () => {
-  const r = run('--compile=all', '--trace-compile=stderr', '-e', 'k = x -> x * 3; k(2); 1.5 + 2.5');
+test('--trace-compile: operators, closures and modules print as Julia names them', () => {
+  const prog = 'k = x -> x * 3; k(2); 1.5 + 2.5; module M; struct Q; end; f(q) = 1; end; M.f(M.Q())';
+  const r = run('--compile=all', '--trace-compile=stderr', '-e', prog);
   assert.ok(r.stderr.includes('precompile(Tuple{typeof(Base.:(+)), Float64, Float64})\n'), r.stderr);
+  assert.ok(r.stderr.includes('precompile(Tuple{typeof(Main.M.f), Main.M.Q})\n'), r.stderr);
   assert.match(r.stderr, /^precompile\(Tuple\{Main\.var"#[^"]+", Int64\}\)$/m);
 });
 

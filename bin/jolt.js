@@ -1,38 +1,68 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints
 // Launcher. Jolt needs Node >= 22 (WasmGC, type stripping) and a deeper JS stack than Node's default, because each
-// Jolt call nests a few interpreter frames (Julia programs recurse thousands of calls deep). When started without
-// that, re-run under the Node pinned in the project's own dependencies with a larger stack.
+// Jolt call nests a few interpreter frames (Julia programs recurse thousands of calls deep). A run is one process:
+// - started with --stack-size (the line above, when this file is run as a program): Jolt runs on the main thread;
+// - else the program runs in a worker thread whose stack is as deep (a worker costs less than a second Node, and
+//   a signal sent to the process reaches Jolt);
+// - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
+// The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module'; // a namespace: Node < 22 lacks enableCompileCache
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { Worker, isMainThread } from 'node:worker_threads';
 
 const STACK_KB = 7000; // under the usual 8 MiB thread stack, leaving room for native frames
-const here = dirname(fileURLToPath(import.meta.url));
-const major = Number(process.versions.node.split('.')[0]);
-const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
+const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native frames: ~7.8 MiB for JS
 // compiled code asks V8 for optimized code from the start (src/codegen/compilation_hints.ts)
 const V8_FLAGS = ['--experimental-wasm-compilation-hints'];
-if (major < 22 || !hasStack) {
-  let node = process.execPath;
-  if (major < 22) {
-    const require = createRequire(import.meta.url);
-    try {
-      node = join(dirname(require.resolve('node/package.json')), 'bin', 'node');
-    } catch {
-      console.error('jolt: Node >= 22 is required; run `npm ci` to install the pinned Node');
-      process.exit(1);
-    }
-  }
-  const r = spawnSync(
-    node,
-    [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
+const here = dirname(fileURLToPath(import.meta.url));
+const major = Number(process.versions.node.split('.')[0]);
+const args = process.argv.slice(2);
+const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
+// the REPL starts when there is neither `-e code` nor a file (an argument not starting with `-`, or `-` itself)
+const repl = !args.some(a => a === '-e' || a === '--eval' || a === '-' || !a.startsWith('-'));
+
+function respawn(node) {
+  const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
+    stdio: 'inherit',
+  });
   process.exit(r.status ?? 1);
-} else {
-  // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
-  const { enableCompileCache } = await import('node:module');
-  enableCompileCache?.();
+}
+
+if (!isMainThread) {
+  // the worker started below: Jolt itself
+  nodeModule.enableCompileCache?.();
   await import('../src/cli.ts');
+} else if (major < 22) {
+  const require = nodeModule.createRequire(import.meta.url);
+  let node;
+  try {
+    node = join(dirname(require.resolve('node/package.json')), 'bin', 'node');
+  } catch {
+    console.error('jolt: Node >= 22 is required; run `npm ci` to install the pinned Node');
+    process.exit(1);
+  }
+  respawn(node);
+} else if (!hasStack && repl) {
+  respawn(process.execPath);
+} else {
+  // V8 reads the wasm feature flags when it compiles a module, so setting them now (before any wasm) is in time;
+  // they are process-wide, so a worker has them too
+  for (const f of V8_FLAGS) setFlagsFromString(f);
+  // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
+  nodeModule.enableCompileCache?.();
+  if (hasStack) await import('../src/cli.ts');
+  else {
+    const w = new Worker(fileURLToPath(import.meta.url), {
+      argv: args,
+      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+    });
+    w.on('error', e => {
+      process.stderr.write(`ERROR: internal error: ${e?.message ?? String(e)}\n`);
+      process.exitCode = 1;
+    });
+    w.on('exit', code => process.exit(process.exitCode ?? code));
+  }
 }

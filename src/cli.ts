@@ -1,6 +1,6 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import {
   startSession,
   loadSysimage,
@@ -22,9 +22,21 @@ import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
+import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
+
+// Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
+// thread asynchronously, and would be overtaken by output written after it.
+const errWrite = (s: string): void => {
+  flushAll();
+  writeSync(2, s);
+};
 
 function usage(): never {
-  process.stderr.write('usage: jolt [--compile=yes|no|typed] [-e code | file.jl] [args...]\n');
+  errWrite(
+    'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+      '            [-e code | file.jl] [args...]\n' +
+      '       jolt sysimage -o FILE [--workload script.jl] [files...]\n',
+  );
   process.exit(2);
 }
 
@@ -35,6 +47,8 @@ function main(argv: string[]): number {
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
   let sysimage: string | undefined;
+  let trace: string | undefined;
+  let traceTiming = false;
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
@@ -59,6 +73,16 @@ function main(argv: string[]): number {
       compileMode = a.slice(10);
       continue;
     }
+    // Julia's --trace-compile={stderr|name}, also as two arguments
+    if (a === '--trace-compile' || a.startsWith('--trace-compile=')) {
+      trace = a === '--trace-compile' ? argv[++k] : a.slice('--trace-compile='.length);
+      if (!trace) usage();
+      continue;
+    }
+    if (a === '--trace-compile-timing') {
+      traceTiming = true;
+      continue;
+    }
     if (a === '-h' || a === '--help') usage();
     if (a.startsWith('-') && a !== '-') usage();
     file = a;
@@ -66,12 +90,16 @@ function main(argv: string[]): number {
     break;
   }
   rest.push(...argv.slice(k));
+  if (trace !== undefined && !traceCompileTo(trace, traceTiming)) {
+    errWrite(`ERROR: could not open file ${resolve(trace)} for --trace-compile\n`);
+    return 1;
+  }
   let s: Session;
   try {
     if (sysimage !== undefined) {
       const r = loadSysimage(sysimage);
       if (typeof r === 'string') {
-        process.stderr.write(`ERROR: could not load the sysimage ${sysimage}: ${r}\n`);
+        errWrite(`ERROR: could not load the sysimage ${sysimage}: ${r}\n`);
         return 1;
       }
       s = r;
@@ -96,7 +124,7 @@ function main(argv: string[]): number {
   try {
     text = file ? readFileSync(name, 'utf8') : code!;
   } catch {
-    process.stderr.write(`ERROR: could not open file ${name}\n`);
+    errWrite(`ERROR: could not open file ${name}\n`);
     return 1;
   }
   try {
@@ -105,8 +133,7 @@ function main(argv: string[]): number {
     return 0;
   } catch (e) {
     if (e instanceof ParseError) {
-      flushAll();
-      process.stderr.write(e.display(!!file) + '\n');
+      errWrite(e.display(!!file) + '\n');
       return 1;
     }
     if (e instanceof JoltThrow) {
@@ -117,7 +144,7 @@ function main(argv: string[]): number {
   }
 }
 
-const note = (line: string): void => void process.stderr.write(line + '\n');
+const note = (line: string): void => void errWrite(line + '\n');
 
 /** `jolt sysimage -o app.img [--workload script.jl] [files...]`: runs the files, then the workload, in Main with
  *  every call compiled to native code, and saves the session (PackageCompiler's sysimage, built in). */
@@ -130,12 +157,12 @@ function sysimageCommand(argv: string[]): number {
     if (a === '-o' || a === '--output') out = argv[++k];
     else if (a === '--workload') workloads.push(argv[++k] ?? '');
     else if (a.startsWith('-')) {
-      process.stderr.write(`jolt sysimage: unknown option ${a}\n`);
+      errWrite(`jolt sysimage: unknown option ${a}\n`);
       return 2;
     } else files.push(a);
   }
   if (!out) {
-    process.stderr.write('usage: jolt sysimage -o app.img [--workload script.jl] [files...]\n');
+    errWrite('usage: jolt sysimage -o app.img [--workload script.jl] [files...]\n');
     return 2;
   }
   let s: Session;
@@ -150,7 +177,7 @@ function sysimageCommand(argv: string[]): number {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      process.stderr.write(`ERROR: could not open file ${path}\n`);
+      errWrite(`ERROR: could not open file ${path}\n`);
       return 1;
     }
     try {
@@ -159,7 +186,7 @@ function sysimageCommand(argv: string[]): number {
     } catch (e) {
       if (e instanceof ParseError) {
         flushAll();
-        process.stderr.write(e.display(true) + '\n');
+        errWrite(e.display(true) + '\n');
         return 1;
       }
       if (e instanceof JoltThrow) {
@@ -188,22 +215,22 @@ function internalError(e: unknown): number {
             ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
             : String(x),
     );
-    process.stderr.write(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
-    for (const f of e.bt) process.stderr.write(`  ${f.func} @ ${f.file}:${f.line}\n`);
+    errWrite(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
+    for (const f of e.bt) errWrite(`  ${f.func} @ ${f.file}:${f.line}\n`);
     return 1;
   }
-  process.stderr.write(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
-  if (process.env.JOLT_DEBUG) process.stderr.write((err?.stack ?? '') + '\n');
+  errWrite(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.JOLT_DEBUG) errWrite((err?.stack ?? '') + '\n');
   return 1;
 }
 
 void Sym;
 void tl;
-if (process.env.JOLT_STATS)
-  process.on('exit', () => process.stderr.write(`jolt stats: ${JSON.stringify(workCounters)}\n`));
+if (process.env.JOLT_STATS) process.on('exit', () => errWrite(`jolt stats: ${JSON.stringify(workCounters)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');
   process.exitCode = await startRepl(replSession!);
 } else process.exitCode = status;
 flushAll();
+stopTraceCompile();

@@ -23,6 +23,8 @@ export interface CompileAnswer {
    *  source map: triples [byte offset in the module, fid, line], by offset, each in force up to the next; fid -1:
    *  none */
   sites?: Int32Array;
+  /** milliseconds binaryen worked on this request (--trace-compile-timing) */
+  ms?: number;
 }
 
 const flag = new Int32Array(workerData.flag as SharedArrayBuffer);
@@ -55,6 +57,7 @@ function answer(a: CompileAnswer): void {
 }
 
 port.on('message', (req: CompileRequest) => {
+  const t0 = performance.now();
   try {
     const m = parseText(req.text, features); // GC types must be known while parsing
     m.setFeatures(features);
@@ -85,7 +88,8 @@ port.on('message', (req: CompileRequest) => {
       if (!f.module) loops.push(binaryen.emitText(f.body).includes('(loop'));
     }
     m.dispose();
-    answer({ bytes, text, unoptimizedText, loops, sites: sourceMap ? sitesOf(sourceMap) : undefined });
+    const sites = sourceMap ? sitesOf(sourceMap) : undefined;
+    answer({ bytes, text, unoptimizedText, loops, sites, ms: performance.now() - t0 });
   } catch (e) {
     answer({ error: String((e as Error).message ?? e) });
   }

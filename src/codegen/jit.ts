@@ -30,6 +30,7 @@ import { signatureOf } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
+import { traceCompiled } from './trace_compile.ts';
 import type { CompileRequest, CompileAnswer } from './binaryen_worker.ts';
 
 setTypePrinter(showType);
@@ -65,10 +66,11 @@ export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall;
   jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
-  startCompiler(); // binaryen loads in the worker while Base loads and the program starts
+  // binaryen's worker starts at the first compile request (see requestBackground), not here: loading it takes a
+  // core for a second or more, which a run that compiles nothing should not pay
 }
 
-/** Starts the worker (binaryen then loads in parallel with whatever the main thread does). */
+/** Starts the worker, once (binaryen then loads in parallel with whatever the main thread does). */
 export function startCompiler(): void {
   if (worker) return;
   // [0]: an answer is ready; [1]: binaryen has loaded
@@ -120,6 +122,8 @@ interface Pending {
   done: Set<MethodInstance>;
   text: string;
   t0: number;
+  /** the main thread's time emitting it */
+  emitMs: number;
   keepText: boolean;
 }
 
@@ -154,8 +158,9 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   }
   const text = mb.text();
   if (process.env.JOLT_DEBUG === '2') process.stderr.write(`codegen: module for ${root.def.name.name}\n${text}\n`);
-  jitStats.compileMs += performance.now() - t0;
-  return { root, mb, done, text, t0, keepText };
+  const emitMs = performance.now() - t0;
+  jitStats.compileMs += emitMs;
+  return { root, mb, done, text, t0, emitMs, keepText };
 }
 
 /** Instantiates a compiled module and makes its functions the instances' code, unless something it was built on
@@ -164,6 +169,7 @@ function install(p: Pending, ans: CompileAnswer): boolean {
   return timeCompile(() => installNow(p, ans));
 }
 function installNow(p: Pending, ans: CompileAnswer): boolean {
+  const t0 = performance.now();
   const { mb, done, root } = p;
   if (!ans.bytes) {
     if (process.env.JOLT_DEBUG)
@@ -196,7 +202,10 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
     jitStats.functions++;
   }
   jitStats.modules++;
-  return compiled.has(root);
+  if (!compiled.has(root)) return false;
+  // its compile time: emitting, binaryen's work and linking (not the time it waited in a queue or for binaryen to load)
+  traceCompiled(root, done, p.emitMs + (ans.ms ?? 0) + performance.now() - t0);
+  return true;
 }
 function validNow(mi: MethodInstance): boolean {
   const ci = mi.cache[0];
@@ -246,6 +255,25 @@ function finishCurrent(next = true): void {
     );
   if (next) sendNext();
 }
+
+// A background request made before binaryen is running waits until the program has run BACKGROUND_START_MS more:
+// loading binaryen takes a core for a second or more, and a short run that ends meanwhile paid for it (and for
+// stopping the worker at exit: 25-60 ms) without ever running the code. A request that waits starts it at once.
+const BACKGROUND_START_MS = 250;
+const deferred = new Set<MethodInstance>();
+let deferredSince = 0;
+function requestBackground(mi: MethodInstance): void {
+  if (worker) return requestCompile(mi);
+  if (!deferred.size) deferredSince = performance.now();
+  deferred.add(mi);
+}
+function startDeferred(): void {
+  const mis = [...deferred];
+  deferred.clear();
+  startCompiler();
+  for (const mi of mis) if (!compiled.has(mi) && !refused.has(mi) && !inFlight.has(mi)) requestCompile(mi);
+}
+
 function requestCompile(root: MethodInstance): void {
   const p = buildModule(root, false);
   if (!p) return;
@@ -305,9 +333,10 @@ export function nativeCall(
     which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
   if (current) poll();
+  else if (deferred.size && (worker || performance.now() - deferredSince >= BACKGROUND_START_MS)) startDeferred();
   let c = compiledOf(mi);
   if (!c) {
-    if (refused.has(mi) || inFlight.has(mi)) return undefined;
+    if (refused.has(mi) || inFlight.has(mi) || deferred.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
     const looped = (): boolean => {
@@ -322,7 +351,7 @@ export function nativeCall(
     const waitNow = jitSettings.sync || (looped() && (!isBaseModule(m.module) || compilerLoaded()));
     if (!waitNow) {
       // compile in the background; this call (and later ones until the code is ready) runs in the typed tier
-      if (!inFlight.has(mi)) requestCompile(mi);
+      if (!inFlight.has(mi)) requestBackground(mi);
       return undefined;
     }
     if (!compileInstance(mi)) return undefined;
@@ -457,5 +486,6 @@ invalidationListeners.push(mis => {
     imageCode.delete(mi);
     refused.delete(mi);
     calls.delete(mi);
+    deferred.delete(mi);
   }
 });

@@ -10,6 +10,7 @@ import { printCodeInfo, slotName } from '../ir/print.ts';
 import { inferMethodInstance, methodInstanceFor } from './typeinfer.ts';
 import { isConcrete } from './lattice.ts';
 import type { MethodInstance } from '../runtime/methods.ts';
+import { isatty } from 'node:tty';
 
 function instanceFor(f: Value, args: Value[], argsAreTypes: boolean): MethodInstance | undefined {
   const types = argsAreTypes ? (args as JType[]) : args.map(dispatchTypeOf);
@@ -84,7 +85,8 @@ export function codeWarntype(mi: MethodInstance, color: boolean): string {
   return lines.join('\n');
 }
 
-const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+// the descriptor, not process.stdout: in bin/jolt.js's worker thread that stream is never a terminal
+const useColor = (): boolean => isatty(1) && !process.env.NO_COLOR;
 
 registerForeign('jl_code_typed', ([f, args, opt, argsAreTypes]) => {
   const mi = instanceFor(f!, args as Value[], argsAreTypes === true);

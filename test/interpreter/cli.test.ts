@@ -1,8 +1,9 @@
 // End-to-end through bin/jolt.js: -e evaluation, exit codes, and the uncaught-error format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,5 +69,125 @@ test('npx jolt under the system Node prints only the program output', { skip: !e
     env: { ...process.env, PATH: path },
   });
   assert.equal(r.stdout + r.stderr, '1\n');
+  assert.equal(r.status, 0);
+});
+
+// ---- the launcher: one process
+
+const hints = ['--stack-size=7000', '--experimental-wasm-compilation-hints'];
+const countdown = (s: number) =>
+  `t = time(); println("ready"); flush(stdout); while time() - t < ${s}; end; println("done")`;
+
+test('started without --stack-size, Jolt is one process: SIGTERM ends the program', async () => {
+  // a launcher that started a second Node would die alone, leaving the program running (and its output open)
+  const child = spawn(process.execPath, [jolt, '--compile=no', '-e', countdown(20)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  await new Promise<void>(res =>
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready')) res();
+    }),
+  );
+  child.kill('SIGTERM');
+  const t0 = Date.now();
+  const signal = await new Promise<NodeJS.Signals | null>(res => child.on('close', (_code, sig) => res(sig)));
+  assert.equal(signal, 'SIGTERM');
+  assert.ok(Date.now() - t0 < 5000, 'the program went on after the signal');
+  assert.equal(out, 'ready\n');
+});
+
+test('stdout and stderr keep their order, and deep recursion works, without --stack-size', () => {
+  // 9000 calls deep overflow a worker thread's default 4 MiB stack
+  const prog = 'print("a"); println(stderr, "b"); println("c"); d(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(9000))';
+  const r = spawnSync('/bin/sh', ['-c', '"$0" "$1" -e "$2" 2>&1', process.execPath, jolt, prog], { encoding: 'utf8' });
+  assert.equal(r.stdout, 'ab\nc\n9000\n');
+  assert.equal(r.status, 0);
+});
+
+test('run as a program (#! line with --stack-size): deep recursion, StackOverflowError and exit codes', () => {
+  const direct = (...args: string[]) => spawnSync(process.execPath, [...hints, jolt, ...args], { encoding: 'utf8' });
+  assert.equal(direct('-e', 'd(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(5000))').stdout, '5000\n');
+  const so = direct('-e', 'r(n) = r(n + 1) + 1; r(1)');
+  assert.equal(so.status, 1);
+  assert.ok(so.stderr.startsWith('ERROR: StackOverflowError:'), so.stderr);
+  const ex = direct('-e', 'print("a"); exit(3)');
+  assert.deepEqual([ex.stdout, ex.status], ['a', 3]);
+});
+
+const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
+  n =>
+    existsSync(n) &&
+    Number(spawnSync(n, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22,
+);
+test('under a Node older than 22, the launcher runs Jolt under the pinned Node', { skip: !oldNode }, () => {
+  const r = spawnSync(oldNode!, [jolt, '-e', 'println(1); d(n) = n == 0 ? 0 : 1 + d(n - 1); println(d(5000))'], {
+    encoding: 'utf8',
+  });
+  assert.equal(r.stdout + r.stderr, '1\n5000\n');
+});
+
+// ---- --trace-compile
+
+test('--trace-compile=stderr: a precompile statement per instance compiled, before the output it leads to', () => {
+  const r = spawnSync(
+    '/bin/sh',
+    [
+      '-c',
+      '"$0" "$1" --compile=all --trace-compile=stderr -e "$2" 2>&1',
+      process.execPath,
+      jolt,
+      'struct P; a::Int; end; h(p::P, v) = p.a + length(v); f(x) = x + 1; f(1); f(2.5); println(h(P(1), [1.0]))',
+    ],
+    { encoding: 'utf8' },
+  );
+  const lines = r.stdout.split('\n');
+  for (const want of [
+    'precompile(Tuple{typeof(Main.f), Int64})',
+    'precompile(Tuple{typeof(Main.f), Float64})',
+    'precompile(Tuple{Type{Main.P}, Int64})',
+    'precompile(Tuple{typeof(Main.h), Main.P, Array{Float64, 1}})',
+  ])
+    assert.ok(lines.includes(want), `${want} missing from\n${r.stdout}`);
+  // each instance once; Base's own instances are compiled at run time too (there is no system image yet)
+  assert.equal(lines.filter(l => l === 'precompile(Tuple{typeof(Main.f), Int64})').length, 1);
+  assert.ok(lines.includes('precompile(Tuple{typeof(Base.println), Int64})'), r.stdout);
+  assert.ok(lines.indexOf('precompile(Tuple{typeof(Main.h), Main.P, Array{Float64, 1}})') < lines.indexOf('2'));
+  assert.equal(r.status, 0);
+});
+
+test('--trace-compile FILE: statements go to the file, recompilation after an invalidation is marked', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jolt-trace-'));
+  const file = join(dir, 'trace.jl');
+  try {
+    const prog = 'f(x) = x + 1; g(x) = f(x) * 2; println(g(1)); f(x::Int) = x + 5; println(g(1))';
+    const r = run('--compile=all', '--trace-compile', file, '-e', prog);
+    assert.equal(r.stdout, '4\n12\n');
+    assert.equal(r.stderr, '');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.deepEqual(
+      lines.filter(l => l.includes('Main.g')),
+      ['precompile(Tuple{typeof(Main.g), Int64})', 'precompile(Tuple{typeof(Main.g), Int64}) # recompile'],
+    );
+    // the interpreter compiles nothing: the file is empty
+    run('--compile=no', `--trace-compile=${file}`, '-e', prog);
+    assert.equal(readFileSync(file, 'utf8'), '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--trace-compile: operators, closures and modules print as Julia names them', () => {
+  const prog = 'k = x -> x * 3; k(2); 1.5 + 2.5; module M; struct Q; end; f(q) = 1; end; M.f(M.Q())';
+  const r = run('--compile=all', '--trace-compile=stderr', '-e', prog);
+  assert.ok(r.stderr.includes('precompile(Tuple{typeof(Base.:(+)), Float64, Float64})\n'), r.stderr);
+  assert.ok(r.stderr.includes('precompile(Tuple{typeof(Main.M.f), Main.M.Q})\n'), r.stderr);
+  assert.match(r.stderr, /^precompile\(Tuple\{Main\.var"#[^"]+", Int64\}\)$/m);
+});
+
+test('--trace-compile-timing: each statement starts with its compile time, as Julia 1.12 writes it', () => {
+  const r = run('--compile=all', '--trace-compile=stderr', '--trace-compile-timing', '-e', 'f(x) = x + 1; f(1)');
+  assert.match(r.stderr, /^#= {1,5}\d+\.\d ms =# precompile\(Tuple\{typeof\(Main\.f\), Int64\}\)$/m);
   assert.equal(r.status, 0);
 });

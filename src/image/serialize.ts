@@ -387,10 +387,12 @@ class Decoder {
     this.protos = codec.classes.map(c => c.proto);
     this.codec = codec;
     this.opts = opts;
-    // the sections are copied to aligned buffers (the payload may sit at any offset in the file)
-    const fStart = PREAMBLE + jsonLen;
-    this.floats = new Float64Array(copyOut(bytes, fStart, fStart + nFloats * 8).buffer, 0, nFloats);
-    this.ints = new Int32Array(copyOut(bytes, fStart + nFloats * 8, bytes.length).buffer);
+    // the sections are read in place when the payload is 8-byte aligned in its buffer, else from an aligned copy
+    if (bytes.byteOffset % 8 !== 0) bytes = copyOut(bytes, 0, bytes.length);
+    const fStart = bytes.byteOffset + PREAMBLE + jsonLen;
+    this.floats = new Float64Array(bytes.buffer, fStart, nFloats);
+    const iStart = fStart + nFloats * 8;
+    this.ints = new Int32Array(bytes.buffer, iStart, (bytes.byteOffset + bytes.length - iStart) >> 2);
     this.segAt = new Int32Array(this.nSegs);
     this.segCount = new Int32Array(this.nSegs);
     this.segValue = new Array<unknown>(this.nSegs);

@@ -328,7 +328,6 @@ export function nativeCall(
   args: Value[],
   which: MethodInstance | string | undefined,
 ): { value: Value } | undefined {
-  if (!m.source) return undefined;
   let mi =
     which instanceof MethodInstance ? which : typeof which === 'string' ? m.specializations.get(which) : undefined;
   mi ??= specialize(m, [dispatchTypeOf(f), ...args.map(dispatchTypeOf)], sparams);
@@ -336,7 +335,8 @@ export function nativeCall(
   else if (deferred.size && (worker || performance.now() - deferredSince >= BACKGROUND_START_MS)) startDeferred();
   let c = compiledOf(mi);
   if (!c) {
-    if (refused.has(mi) || inFlight.has(mi) || deferred.has(mi)) return undefined;
+    // (the body is read only here: a method whose native code came with a session image is never decoded)
+    if (!m.source || refused.has(mi) || inFlight.has(mi) || deferred.has(mi)) return undefined;
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
     const looped = (): boolean => {

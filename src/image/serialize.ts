@@ -108,7 +108,11 @@ class Encoder {
         if (v === null) return (1 << 3) | TAG_SPECIAL;
         break;
       default:
-        throw new Error(`a session image cannot hold a ${typeof v}`);
+        throw new Error(
+          typeof v === 'function'
+            ? `a session image cannot hold the function ${v.name || '(anonymous)'}`
+            : `a session image cannot hold a ${typeof v}`,
+        );
     }
     let i = this.index.get(v);
     if (i === undefined) {
@@ -187,7 +191,8 @@ class Encoder {
     const ci = this.classIndex.get(proto);
     if (ci === undefined) throw new Error(`a session image cannot hold ${describe(o)} (object ${k})`);
     const keys = Object.keys(o as object);
-    const sk = ci + ':' + keys.join(',');
+    // JSON, not keys.join(','): the keys ['a,b'] and ['a', 'b'], or [''] and [], must not be one shape
+    const sk = ci + ':' + JSON.stringify(keys);
     let si = this.shapeIndex.get(sk);
     if (si === undefined) {
       si = this.shapes.length;
@@ -198,7 +203,9 @@ class Encoder {
     const transient = this.codec.classes[ci]!.transient;
     for (const key of keys) {
       const v = (o as Record<string, unknown>)[key];
-      if (typeof v === 'function') throw new Error(`a session image cannot hold the function in ${describe(o)}.${key}`);
+      if (typeof v === 'function') {
+        throw new Error(`a session image cannot hold the function ${v.name || '(anonymous)'} in ${describe(o)}.${key}`);
+      }
       r.push(transient?.includes(key) && typeof v === 'object' && v !== null ? this.code(undefined) : this.code(v));
     }
   }
@@ -367,16 +374,24 @@ export function decodeGraph(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOp
     }
   }
   if (pos !== nRecs) throw new Error('the image records do not add up');
-  // 2. contents (Jolt structs and arrays wait for step 3)
+  // 2. contents (Jolt structs and arrays wait for step 3); an own property `__proto__` is defined, since assigning
+  // it would set the prototype
+  const ownProto = shapes.map(([, keys]) => keys.includes('__proto__'));
   const deferred: number[] = [];
   for (let k = 0; k < nObjects; k++) {
     let p = at[k]!;
     const o = objects[k];
     switch (ints[p++]! as Kind) {
       case Kind.Object: {
-        const keys = shapes[ints[p++]!]![1];
+        const si = ints[p++]!;
+        const keys = shapes[si]![1];
         const r = o as Record<string, unknown>;
-        for (let j = 0; j < keys.length; j++) r[keys[j]!] = value(ints[p++]!);
+        if (ownProto[si]) {
+          for (let j = 0; j < keys.length; j++) {
+            const v = value(ints[p++]!);
+            Object.defineProperty(r, keys[j]!, { value: v, writable: true, enumerable: true, configurable: true });
+          }
+        } else for (let j = 0; j < keys.length; j++) r[keys[j]!] = value(ints[p++]!);
         break;
       }
       case Kind.Array:

@@ -149,19 +149,21 @@ test('jolt sysimage builds the image (and the Base image it starts from)', () =>
 
 test("a script run from the sysimage finds the app's definitions, and infers and compiles nothing", async () => {
   const script = file('use.jl', useApp);
-  const r = await jolt(['--sysimage', sysimage, script], { JOLT_STATS: '1' });
+  // -J and --sysimage= are the same option; without it the app is not there
+  const [r, j, eq, without] = await Promise.all([
+    jolt(['--sysimage', sysimage, script], { JOLT_STATS: '1' }),
+    jolt([`-J${sysimage}`, script]),
+    jolt([`--sysimage=${sysimage}`, script]),
+    jolt([script]),
+  ]);
   assert.equal(r.stdout, useAppOut);
   assert.equal(r.status, 0);
   const s = stats(r);
   assert.equal(s.parses, 1, 'only the script is parsed');
   assert.equal(s.inferred, 0, 'inferred');
   assert.equal(s.binaryen, 0, 'binaryen');
-  // -J and --sysimage= are the same option; without it the app is not there
-  const j = await jolt([`-J${sysimage}`, script]);
   assert.equal(j.stdout, useAppOut, j.stderr);
-  const eq = await jolt([`--sysimage=${sysimage}`, script]);
   assert.equal(eq.stdout, useAppOut, eq.stderr);
-  const without = await jolt([script]);
   assert.equal(without.status, 1);
   assert.match(without.stderr, /UndefVarError: `Point` not defined/);
 });

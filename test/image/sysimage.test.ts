@@ -108,6 +108,15 @@ function total(v::Vector{Int})
     s
 end
 greet(name::String) = "hello, " * name
+# a Dict keyed by mutable objects, which hash by identity (ids the image must keep)
+mutable struct Tag
+    label::String
+end
+const TAGS = [Tag(string(c)) for c in "abcdefgh"]
+const RANK = Dict(t => i for (i, t) in enumerate(TAGS))
+# shape(::Float64) is compiled by the workload while area has no method for it
+shape(x) = area(x) * 2
+area(x::Int) = x * x
 ` + reportApp,
 );
 // The workload: the calls to compile, with the argument types the scripts below use (a 3-element literal, since
@@ -119,6 +128,11 @@ println(norm1(p))
 println(total([1, 2, 3]))
 println(greet("x"))
 println(report("x y x"))
+shape(3)
+try
+    shape(1.5)
+catch
+end
 `,
 );
 /** calls only what the workload called, with the same argument types */
@@ -215,6 +229,23 @@ test('a damaged, truncated, other-version, wrong-kind or missing sysimage is ref
   });
   assert.ok(!existsSync(join(tmp, 'missing.img')), 'a missing sysimage is not made');
   assert.equal(statSync(sysimage).size, bytes.length);
+});
+
+test('a Dict keyed by mutable objects, made at the build, still finds them (their identity hashes are kept)', async () => {
+  const r = await jolt([
+    '--sysimage',
+    sysimage,
+    '-e',
+    'println([RANK[t] for t in reverse(TAGS)], " ", haskey(RANK, Tag("e")), " ", length(RANK))',
+  ]);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '[8, 7, 6, 5, 4, 3, 2, 1] false 8\n');
+});
+
+test('a method defined after the sysimage replaces code the workload compiled without it (invalidation)', async () => {
+  const r = await jolt(['-J', sysimage, '-e', 'area(x::Float64) = x * 10; println(shape(1.5), " ", shape(3))']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, '30.0 18\n');
 });
 
 // a program of the app's report: from the sysimage it runs the workload's native code, without it the code made now

@@ -157,7 +157,11 @@ class Encoder {
         if (v === null) return (1 << 3) | TAG_SPECIAL;
         break;
       default:
-        throw new Error(`a session image cannot hold a ${typeof v}`);
+        throw new Error(
+          typeof v === 'function'
+            ? `a session image cannot hold the function ${v.name || '(anonymous)'}`
+            : `a session image cannot hold a ${typeof v}`,
+        );
     }
     const m = this.main.index.get(v);
     if (m !== undefined) return (m << 3) | TAG_OBJECT;
@@ -252,7 +256,8 @@ class Encoder {
     const ci = this.classIndex.get(proto);
     if (ci === undefined) throw new Error(`a session image cannot hold ${describe(o)} (object ${k})`);
     const keys = Object.keys(o as object);
-    const sk = ci + ':' + keys.join(',');
+    // JSON, not keys.join(','): the keys ['a,b'] and ['a', 'b'], or [''] and [], must not be one shape
+    const sk = ci + ':' + JSON.stringify(keys);
     let si = this.shapeIndex.get(sk);
     if (si === undefined) {
       si = this.shapes.length;
@@ -263,7 +268,9 @@ class Encoder {
     const { transient, lazy } = this.codec.classes[ci]!;
     for (const key of keys) {
       const v = (o as Record<string, unknown>)[key];
-      if (typeof v === 'function') throw new Error(`a session image cannot hold the function in ${describe(o)}.${key}`);
+      if (typeof v === 'function') {
+        throw new Error(`a session image cannot hold the function ${v.name || '(anonymous)'} in ${describe(o)}.${key}`);
+      }
       if (transient?.includes(key) && typeof v === 'object' && v !== null) r.push(this.code(undefined));
       else r.push(lazy?.includes(key) ? this.lazy(v) : this.code(v));
     }
@@ -325,6 +332,9 @@ export function builtinKey(f: BuiltinFunction): string {
   return (f.type.name.name.name === 'IntrinsicFunction' ? 'Intrinsics.' : '') + f.name;
 }
 
+/** the descriptor of an ordinary data property holding `value` */
+const plain = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true, configurable: true });
+
 /** bytes [start, end) in a buffer of their own (a Node Buffer's slice would share its pool's) */
 function copyOut(bytes: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array(end - start);
@@ -367,6 +377,8 @@ class Decoder {
   readonly segCount: Int32Array;
   readonly segValue: unknown[];
   readonly segDone: Uint8Array;
+  /** per shape: whether it has an own property named `__proto__` */
+  readonly ownProto: boolean[];
   constructor(bytes: Uint8Array, codec: GraphCodec, opts: DecodeOptions) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const jsonLength = view.getUint32(0, true),
@@ -384,6 +396,7 @@ class Decoder {
       throw new Error('the image was written with another set of classes');
     this.strings = meta.strings;
     this.shapes = meta.shapes;
+    this.ownProto = meta.shapes.map(([, keys]) => keys.includes('__proto__'));
     this.protos = codec.classes.map(c => c.proto);
     this.codec = codec;
     this.opts = opts;
@@ -542,11 +555,15 @@ class Decoder {
       const o = objects[k];
       switch (ints[p++]! as Kind) {
         case Kind.Object: {
-          const keys = this.shapes[ints[p++]!]![1];
+          const si = ints[p++]!;
+          const keys = this.shapes[si]![1];
           const r = o as Record<string, unknown>;
+          const define = this.ownProto[si];
           for (let j = 0; j < keys.length; j++, p++) {
             const c = ints[p]!;
             if ((c & 7) === TAG_LAZY) this.lazyProperty(r, keys[j]!, c >> 3);
+            // an own property `__proto__` is defined: assigning it would set the prototype
+            else if (define) Object.defineProperty(r, keys[j]!, plain(this.value(c, local)));
             else r[keys[j]!] = this.value(c, local);
           }
           break;
@@ -637,8 +654,7 @@ class Decoder {
 
   /** a property whose value is segment `k`, decoded when the property is first read (or simply replaced) */
   lazyProperty(o: Record<string, unknown>, key: string, k: number): void {
-    const set = (x: unknown): void =>
-      void Object.defineProperty(o, key, { value: x, writable: true, enumerable: true, configurable: true });
+    const set = (x: unknown): void => void Object.defineProperty(o, key, plain(x));
     Object.defineProperty(o, key, {
       enumerable: true,
       configurable: true,

@@ -234,3 +234,6 @@ if (status === -1) {
 } else process.exitCode = status;
 flushAll();
 stopTraceCompile();
+// a program run ends here, without waiting for the event loop to drain (a background compile in binaryen's worker,
+// timers): its output is flushed, and what it left running is not its result
+if (status !== -1) process.exit();

@@ -7,11 +7,13 @@
 // - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
 // The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module'; // a namespace: Node < 22 lacks enableCompileCache
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker, isMainThread } from 'node:worker_threads';
+import { sourceSignature } from './sources.js';
 
 const STACK_KB = 7000; // under the usual 8 MiB thread stack, leaving room for native frames
 const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native frames: ~7.8 MiB for JS
@@ -24,6 +26,17 @@ const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
 // the REPL starts when there is neither `-e code` nor a file (an argument not starting with `-`, or `-` itself)
 const repl = !args.some(a => a === '-e' || a === '--eval' || a === '-' || !a.startsWith('-'));
 
+/** Jolt's code: the bundle (scripts/bundle.js) while it was built from src/ as it is, else src/ itself */
+function joltEntry() {
+  try {
+    const built = readFileSync(join(here, '..', 'dist', 'sources.json'), 'utf8');
+    if (built === JSON.stringify(sourceSignature(join(here, '..')))) return '../dist/jolt.mjs';
+  } catch {
+    // no bundle
+  }
+  return '../src/cli.ts';
+}
+
 function respawn(node) {
   const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
     stdio: 'inherit',
@@ -34,7 +47,7 @@ function respawn(node) {
 if (!isMainThread) {
   // the worker started below: Jolt itself
   nodeModule.enableCompileCache?.();
-  await import('../src/cli.ts');
+  await import(joltEntry());
 } else if (major < 22) {
   const require = nodeModule.createRequire(import.meta.url);
   let node;
@@ -53,7 +66,7 @@ if (!isMainThread) {
   for (const f of V8_FLAGS) setFlagsFromString(f);
   // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
   nodeModule.enableCompileCache?.();
-  if (hasStack) await import('../src/cli.ts');
+  if (hasStack) await import(joltEntry());
   else {
     const w = new Worker(fileURLToPath(import.meta.url), {
       argv: args,

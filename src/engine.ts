@@ -1,11 +1,11 @@
 // The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Sym, sym, Module, JoltThrow, T, BuiltinFunction, type Value } from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
 import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
+import { installRoot } from './image/install.ts';
 import { readImageFile, writeImageFile } from './image/image_file.ts';
 import { rmSync, readFileSync } from 'node:fs';
 import { execHooks } from './runtime/hooks.ts';
@@ -24,7 +24,7 @@ import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne } from './syntax/parser.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = installRoot;
 
 // inference runs the optimizer on every body it infers (unless it is switched off)
 optimizerHook.optimize = input => (optimizerSettings.enabled ? optimize(input) : undefined);

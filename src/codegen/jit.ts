@@ -13,7 +13,7 @@ import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JoltThrow, type Value } from '../runtime/values.ts';
 import type { Module } from '../runtime/values.ts';
@@ -70,13 +70,19 @@ export function enableNativeTier(sync = false): void {
   // core for a second or more, which a run that compiles nothing should not pay
 }
 
+/** binaryen_worker.ts beside this file, or (in the bundle dist/jolt.mjs) in src/codegen of the install */
+function workerFile(): string {
+  const here = fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url));
+  return existsSync(here) ? here : fileURLToPath(new URL('../src/codegen/binaryen_worker.ts', import.meta.url));
+}
+
 /** Starts the worker, once (binaryen then loads in parallel with whatever the main thread does). */
 export function startCompiler(): void {
   if (worker) return;
   // [0]: an answer is ready; [1]: binaryen has loaded
   const flag = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const w = new Worker(fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url)), {
+  const w = new Worker(workerFile(), {
     workerData: { flag: flag.buffer, port: port2 },
     transferList: [port2],
   });

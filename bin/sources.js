@@ -1,0 +1,22 @@
+// The signature of Jolt's own sources: each file of src/ with its size and mtime, sorted. It only says whether
+// dist/jolt.mjs was built from the sources as they are (scripts/bundle.js); what a session image is keyed by is the
+// sources' content (src/image/install.ts).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** [path relative to src/, size, mtime in ms][] of every file under root/src */
+export function sourceSignature(root) {
+  const out = [];
+  const walk = rel => {
+    for (const e of readdirSync(join(root, 'src', rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else {
+        const st = statSync(join(root, 'src', r));
+        out.push([r, st.size, st.mtimeMs]);
+      }
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

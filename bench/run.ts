@@ -294,7 +294,10 @@ function measureLatency(opts: Options): Latency {
       decodes: number[] = [];
     let bytes = 0;
     for (let k = 0; k < 5; k++) {
-      const r = spawnSync(node, ['--stack-size=7000', join(benchDir, 'image_load.ts')], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(node, ['--stack-size=7000', join(benchDir, 'image_load.ts')], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       const m = /read_ms=(\S+) decode_ms=(\S+) total_ms=\S+ bytes=(\d+)/.exec(r.stdout ?? '');
       if (!m) {
         lat.image_load = { fails: errorLine(r) };
@@ -308,13 +311,14 @@ function measureLatency(opts: Options): Latency {
   }
   measureSysimage(lat, opts);
 
-  // the one-off cost of starting the compiler (loading binaryen in its worker) with the first compilation: the
-  // same one-liner with --compile=all and with --compile=no, medians of 3
+  // the one-off cost of starting the compiler (loading binaryen in its worker) with the first compilation: a
+  // one-liner defining a function (println's own code comes native with the Base image) with --compile=all and
+  // with --compile=no, medians of 3
   const oneOff: number[] = [];
+  const fresh = 'f(x) = x + 1; println(f(1))';
   for (let k = 0; k < 3; k++)
     oneOff.push(
-      timeSpawn([joltBin, '--compile=all', '-e', 'println(1)']).ms -
-        timeSpawn([joltBin, '--compile=no', '-e', 'println(1)']).ms,
+      timeSpawn([joltBin, '--compile=all', '-e', fresh]).ms - timeSpawn([joltBin, '--compile=no', '-e', fresh]).ms,
     );
   lat.warmup = { status: 'ok', time_ms: median(oneOff), checksum: '', runs: 3 };
   // --compile=all: each function is compiled at its first call (so the first call shows the compile time)
@@ -474,7 +478,7 @@ function latencyTable(lat: Latency): string {
   const n = lat.functions ? ` (${lat.functions} functions, total, \`--compile=all\`)` : '';
   if (lat.warmup)
     rows.push([
-      "one-off: start the compiler (binaryen) and compile `println(1)`'s calls",
+      "one-off: start the compiler (binaryen) and compile `f(x) = x + 1; println(f(1))`'s `f`",
       cellText(lat.warmup) + (lat.warmup.status === 'ok' ? ' ms' : ''),
     ]);
   if (lat.first_call)

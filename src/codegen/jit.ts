@@ -424,8 +424,14 @@ export function compiledCode(mi: MethodInstance): LinkedFunction | undefined {
 // values they refer to). They are linked when one of their functions is first needed: V8 then compiles the bytes
 // (lazily, per function), and nothing runs binaryen or inference again.
 
+/** A compiled module as a session image keeps it: the instances whose code it is, and the module itself (which an
+ *  image decodes only when it is linked, at the first call of one of them). */
+export interface ImageModule {
+  readonly instances: readonly MethodInstance[];
+  readonly module: LinkableModule;
+}
 /** the modules an image brought that are not linked yet (undefined once linked), and which holds each instance */
-const imageModules: (LinkableModule | undefined)[] = [];
+const imageModules: (ImageModule | undefined)[] = [];
 const imageCode = new WeakMap<MethodInstance, number>();
 
 /** an instance's compiled code, linking the image module that holds it on first use */
@@ -438,44 +444,40 @@ function compiledOf(mi: MethodInstance): Compiled | undefined {
   return compiled.get(mi);
 }
 function linkImageModule(k: number): void {
-  const lm = imageModules[k];
-  if (!lm) return;
+  const im = imageModules[k];
+  if (!im) return;
   imageModules[k] = undefined;
-  const instances = lm.exports.map(x => lm.constants[x.instance] as MethodInstance);
+  for (const mi of im.instances) imageCode.delete(mi);
+  const lm = im.module;
   // the functions it calls come from earlier modules; one that lost its code (invalidated) makes this module
   // unusable, and its instances compile again when called
-  const usable = lm.imports.every(i => compiledOf(lm.constants[i.instance] as MethodInstance) !== undefined);
-  for (const mi of instances) imageCode.delete(mi);
-  if (!usable) return;
+  if (!lm.imports.every(i => compiledOf(lm.constants[i.instance] as MethodInstance) !== undefined)) return;
   // linking is not compiling (V8 compiles each function lazily): @time reports no compilation for it
   const linked = link(lm, mi => compiled.get(mi)!.fn);
   const id = modules.length;
-  modules.push({
-    text: '',
-    bytes: lm.bytes,
-    names: new Map(lm.exports.map((x, j) => [instances[j]!, `$${x.name}`])),
-    linkable: lm,
-  });
+  const names = new Map(lm.exports.map(x => [lm.constants[x.instance] as MethodInstance, `$${x.name}`]));
+  modules.push({ text: '', bytes: lm.bytes, names, linkable: lm });
   for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
 }
 
 /** what a session image keeps of the native tier: the modules whose code some instance still uses, linked or not */
-export function nativeImage(): LinkableModule[] {
-  const out: LinkableModule[] = [];
+export function nativeImage(): ImageModule[] {
+  const out: ImageModule[] = [];
   modules.forEach((r, id) => {
     const lm = r.linkable;
-    if (lm.exports.some(x => compiled.get(lm.constants[x.instance] as MethodInstance)?.module === id)) out.push(lm);
+    const instances = lm.exports.map(x => lm.constants[x.instance] as MethodInstance);
+    if (instances.some(mi => compiled.get(mi)?.module === id)) out.push({ instances, module: lm });
   });
-  for (const lm of imageModules) if (lm) out.push(lm);
+  for (const im of imageModules) if (im) out.push(im);
   return out;
 }
 
 /** makes an image's modules the code of their instances (linked on first use) */
-export function adoptNativeImage(mods: readonly LinkableModule[]): void {
-  for (const lm of mods) {
+export function adoptNativeImage(mods: readonly ImageModule[]): void {
+  for (const im of mods) {
     const k = imageModules.length;
-    imageModules.push(lm);
-    for (const x of lm.exports) imageCode.set(lm.constants[x.instance] as MethodInstance, k);
+    imageModules.push(im);
+    for (const mi of im.instances) imageCode.set(mi, k);
   }
 }
 

@@ -17,11 +17,21 @@ import { moduleRegistry } from '../lowering/lower.ts';
 import { session as toplevel } from '../interpreter/toplevel.ts';
 import { Const, PartialStruct, Conditional } from '../inference/lattice.ts';
 import { noMethodEdges } from '../inference/typeinfer.ts';
-import { nativeImage, adoptNativeImage } from '../codegen/jit.ts';
+import { nativeImage, adoptNativeImage, type ImageModule } from '../codegen/jit.ts';
 import type { LinkableModule } from '../codegen/link.ts';
 import { encodeGraph, decodeGraph, type GraphCodec, type ClassEntry } from './serialize.ts';
 import type { Value } from '../runtime/values.ts';
 import type { JType } from '../runtime/types.ts';
+
+/** a compiled module in an image: its module is decoded when it is linked (src/codegen/jit.ts ImageModule) */
+class NativeModule implements ImageModule {
+  readonly instances: readonly MethodInstance[];
+  readonly module: LinkableModule;
+  constructor(instances: readonly MethodInstance[], module: LinkableModule) {
+    this.instances = instances;
+    this.module = module;
+  }
+}
 
 /** the classes whose objects an image holds as their properties; the list is part of the format (its names are
  *  checked on load), so adding a class changes the image version */
@@ -58,6 +68,7 @@ const classes: ClassEntry[] = [
   { name: 'Const', proto: Const.prototype },
   { name: 'PartialStruct', proto: PartialStruct.prototype },
   { name: 'Conditional', proto: Conditional.prototype },
+  { name: 'NativeModule', proto: NativeModule.prototype, lazy: ['module'] },
 ];
 const codec: GraphCodec = { classes, sideTables: [typeIds, objectIds] };
 
@@ -76,7 +87,7 @@ interface Roots {
   nextTypeId: number;
   nextObjectId: number;
   /** the compiled code (src/codegen/jit.ts nativeImage) */
-  native: LinkableModule[];
+  native: NativeModule[];
 }
 
 export interface SessionModules {
@@ -99,7 +110,7 @@ export function saveSession(s: SessionModules): Uint8Array {
     noMethodEdges: [...noMethodEdges],
     nextTypeId: typeIds.next,
     nextObjectId: objectIds.next,
-    native: nativeImage(),
+    native: nativeImage().map(im => new NativeModule(im.instances, im.module)),
   };
   return encodeGraph(roots, codec);
 }

@@ -3,8 +3,7 @@
 // every file of src/ it was built from; bin/jolt.js loads the bundle only while src/ still matches that record, and
 // src/ itself otherwise, so an edited source is never shadowed by an old bundle. Run by `npm ci` (prepare) and
 // `npm run bundle`.
-import { buildSync } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceSignature } from '../bin/sources.js';
@@ -15,15 +14,25 @@ mkdirSync(dist, { recursive: true });
 // the signature is taken first: a file edited while the bundle is built makes it stale, never wrongly fresh
 const signature = sourceSignature(root);
 const tmp = join(dist, `jolt.mjs.tmp-${process.pid}`);
-buildSync({
-  entryPoints: [join(root, 'src', 'cli.ts')],
-  outfile: tmp,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  logLevel: 'warning',
-});
-renameSync(tmp, join(dist, 'jolt.mjs'));
-writeFileSync(join(dist, 'sources.json'), JSON.stringify(signature));
+try {
+  const { buildSync } = await import('esbuild');
+  buildSync({
+    entryPoints: [join(root, 'src', 'cli.ts')],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  renameSync(tmp, join(dist, 'jolt.mjs'));
+  writeFileSync(join(dist, 'sources.json'), JSON.stringify(signature));
+} catch (e) {
+  // no bundle is no error: Jolt then runs from src/ (only its start is slower)
+  rmSync(join(dist, 'sources.json'), { force: true });
+  rmSync(tmp, { force: true });
+  process.stderr.write(
+    `jolt: could not bundle src/ (${e instanceof Error ? e.message : String(e)}); jolt runs from src/\n`,
+  );
+}

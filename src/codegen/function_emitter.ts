@@ -293,7 +293,16 @@ class FunctionEmitter extends OperandEmitter {
     }
     if (s instanceof ReturnNode) {
       const returnKind = this.sig.result;
-      if (returnKind === undefined) return '(unreachable)';
+      if (returnKind === undefined) {
+        // the value of a method that never returns cannot exist: a local read here is one never assigned, which
+        // raises UndefVarError (as the interpreter does) rather than trapping
+        const v = s.val;
+        if (v instanceof SlotNumber && this.undefReads.has(`${pc}:${v.id}`)) {
+          const name = this.mb.constRef(this.code.slotnames[v.id - 1]!);
+          return `${this.site(`(call ${this.mb.need('throw_undefvar', ['ref'], undefined)} ${name})`, this.lineAt[pc]!)} (unreachable)`;
+        }
+        return '(unreachable)';
+      }
       return `(return ${this.site(this.operand(s.val, returnKind), this.lineAt[pc]!)})`;
     }
     const succs = this.g.succs[b]!;

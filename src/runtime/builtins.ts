@@ -289,7 +289,27 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
         .wrapper,
   );
   B('_setsuper!', ([t, s]) => {
-    (unwrap(t as JType) as DataType).super = unwrap(s as JType) === s ? (s as DataType) : applyFree(s as JType);
+    const dt = unwrap(t as JType) as DataType;
+    // as Julia's jl_set_datatype_super: only an abstract type may be a supertype (anything else would also leave a
+    // type whose supertype chain never ends)
+    const sup = unwrap(s as JType);
+    const problem = !(sup instanceof DataType)
+      ? 'can only subtype data types'
+      : sup.name === dt.name
+        ? 'a type cannot subtype itself'
+        : sup.name === T.Tuple!.name
+          ? 'cannot subtype a tuple type'
+          : sup.name === T.NamedTuple!.name
+            ? 'cannot subtype a named tuple type'
+            : issubtype(sup, T.Type!)
+              ? 'cannot add subtypes to Type'
+              : issubtype(sup, T.Builtin!)
+                ? 'cannot add subtypes to Core.Builtin'
+                : !sup.isabstract
+                  ? 'can only subtype abstract types'
+                  : undefined;
+    if (problem) jthrow('ErrorException', `invalid subtyping in definition of ${dt.name.name.name}: ${problem}`);
+    dt.super = sup === s ? (s as DataType) : applyFree(s as JType);
     return T.Nothing!.instance!;
   });
   B('_typebody!', ([t, ftypes]) => {

@@ -144,8 +144,10 @@ export function lowerAssign(lw: Lowerer, lhs: Value, rhs: Value, L: Lambda, s: S
     return v;
   }
   if (isE(lhs, '::') && lhs.args[0] instanceof Sym) {
-    if (resolve(lhs.args[0].name, s).kind !== 'global') L.declTypes.set(lhs.args[0].name, lhs.args[1]!);
+    const global = resolve(lhs.args[0].name, s).kind === 'global';
+    if (!global) L.declTypes.set(lhs.args[0].name, lhs.args[1]!);
     const T_ = val(lw, lhs.args[1]!, L, s);
+    if (global) L.emit(lw.call(L, lw.core('set_binding_type!'), new QuoteNode(lw.gref(lhs.args[0].name)), T_));
     const v = val(lw, rhs, L, s);
     const c = lw.call(L, lw.base('convert'), T_, v);
     const ta = lw.call(L, lw.core('typeassert'), c, T_);

@@ -90,6 +90,10 @@ export function val(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
         else for (const n of names) if (!s.locals.has(n)) declare(lw, [n], L, s);
         if (isE(x, '=')) last = lowerAssign(lw, x.args[0]!, x.args[1]!, L, s);
         else if (upd) last = val(lw, x, L, s);
+        else if (h === 'global' && isE(x, '::') && x.args[0] instanceof Sym) {
+          const t = val(lw, x.args[1]!, L, s);
+          L.emit(lw.call(L, lw.core('set_binding_type!'), new QuoteNode(lw.gref(x.args[0].name)), t));
+        }
       }
       return last;
     }

@@ -10,6 +10,7 @@ import {
   QuoteNode,
   LineNumberNode,
   GlobalRef,
+  Binding,
   BuiltinFunction,
   JoltThrow,
   Bits,
@@ -288,6 +289,23 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
       makeType((name as Sym).name, mod as Module, T.Any!, (params as SVec).items as TypeVar[], { abstract: true }).name
         .wrapper,
   );
+  // `x::T = v` and `global x::T` for a global: its binding's declared type, which every later assignment converts to
+  B('set_binding_type!', ([g, t]) => {
+    const { mod, name } = g as GlobalRef;
+    let b = mod.bindings.get(name);
+    if (!b) {
+      b = new Binding(mod, name);
+      mod.bindings.set(name, b);
+    }
+    const ty = t as JType;
+    if (b.declaredType ? !egal(b.declaredType, ty) : b.value !== undefined && !(b.value === ty) && !isa(b.value, ty))
+      jthrow(
+        'ErrorException',
+        `cannot set type for global ${mod.name.name}.${name.name}. It already has a value or is already set to a different type.`,
+      );
+    b.declaredType = ty;
+    return T.Nothing!.instance!;
+  });
   B('_setsuper!', ([t, s]) => {
     const dt = unwrap(t as JType) as DataType;
     // as Julia's jl_set_datatype_super: only an abstract type may be a supertype (anything else would also leave a

@@ -71,15 +71,28 @@ end
 # (Julia also checks the parameters of tuple, pair and vector element types; here those always count as implied)
 _typeinfo_implicit(T) = T === Float64 || T === Int64 || T === Char || T === String || T === Symbol || T === Nothing ||
     T <: Union{Vector,Tuple,Pair,NamedTuple}
+# a vector met again inside itself is shown as a reference, as Julia does (_shown_vectors: showcollections.jl)
 function show(io::IO, a::Vector)
     T = eltype(a)
     (!isempty(a) && _typeinfo_implicit(T)) || show(io, T)
     write(io, "[")
-    for i in 1:length(a)
-        i > 1 && write(io, ", ")
-        # under a shown element type Bool, Julia prints the elements as 1 and 0
-        # and Float32 elements without their suffix
-        T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) : show(io, a[i])
+    n = length(_shown_vectors)
+    for k in n:-1:1
+        if _shown_vectors[k] === a
+            write(io, string("#= circular reference @-", n - k + 1, " =#]"))
+            return
+        end
+    end
+    push!(_shown_vectors, a)
+    try
+        for i in 1:length(a)
+            i > 1 && write(io, ", ")
+            # under a shown element type Bool, Julia prints the elements as 1 and 0
+            # and Float32 elements without their suffix
+            T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) : show(io, a[i])
+        end
+    finally
+        pop!(_shown_vectors)
     end
     write(io, "]")
 end

@@ -31,7 +31,15 @@ import {
   dispatchCall,
 } from '../runtime/dispatch.ts';
 import { unwrap } from '../runtime/apply_type.ts';
-import { jthrow, mkException, caughtExceptions, frames, catchException, completeBacktrace } from '../runtime/errors.ts';
+import {
+  jthrow,
+  mkException,
+  caughtExceptions,
+  frames,
+  catchException,
+  completeBacktrace,
+  hostException,
+} from '../runtime/errors.ts';
 import { state, lookupBinding, getGlobal, setGlobal } from '../runtime/modules.ts';
 import { execHooks } from '../runtime/hooks.ts';
 import { isa } from '../runtime/builtins.ts';
@@ -157,8 +165,7 @@ export function run(
       }
     } catch (e) {
       if (handlers.length === 0) {
-        if (e instanceof RangeError) throw new JoltThrow(mkException('StackOverflowError', []));
-        throw e;
+        throw hostException(e);
       }
       const h = handlers.pop()!;
       frames.length = h.framesDepth;

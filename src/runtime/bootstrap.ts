@@ -159,7 +159,8 @@ export function bootstrap(): Module {
   exc('StackOverflowError', []);
   exc('UndefKeywordError', ['var']);
   exc('InterruptException', []);
-  for (const n of ['DivideError', 'UndefRefError', 'StackOverflowError', 'InterruptException'])
+  exc('OutOfMemoryError', []);
+  for (const n of ['DivideError', 'UndefRefError', 'StackOverflowError', 'InterruptException', 'OutOfMemoryError'])
     T[n]!.instance = new JStruct(T[n]!, []);
   bindConst(Core, 'Vararg', new VarargType(T.Any!, undefined));
   bindConst(Core, 'Core', Core);

@@ -39,15 +39,35 @@ export function completeBacktrace(e: unknown): void {
 }
 export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
 
+/** What the host threw, as the Jolt exception Julia raises there: JavaScript's stack overflow is StackOverflowError;
+ *  a string, array or WebAssembly array too large to make is OutOfMemoryError. Anything else is not Jolt's to catch
+ *  and is thrown on. */
+export function hostException(e: unknown): JoltThrow {
+  if (e instanceof JoltThrow) return e;
+  // (plain string tests, no regular expression: this runs where the stack has just overflowed)
+  if (e instanceof RangeError && e.message.includes('call stack'))
+    return new JoltThrow(mkException('StackOverflowError', []));
+  const msg = e instanceof Error ? e.message.toLowerCase() : '';
+  if (OUT_OF_MEMORY.some(m => msg.includes(m))) return new JoltThrow(mkException('OutOfMemoryError', []));
+  if (e instanceof RangeError) return new JoltThrow(mkException('StackOverflowError', []));
+  throw e;
+}
+/** how V8 says that a string, array, buffer or WebAssembly array could not be made that large */
+const OUT_OF_MEMORY = [
+  'invalid string length',
+  'invalid array length',
+  'invalid typed array length',
+  'allocation failed',
+  'too large',
+  'out of memory',
+];
+
 /** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current
  *  one (`excDepth`: the depth of caught exceptions when the handler was entered; deeper entries belong to catch
  *  blocks a throw left). JavaScript's stack overflow is Julia's StackOverflowError; anything else that is not a
  *  Jolt exception is not Jolt's to catch and goes on. */
 export function catchException(e: unknown, excDepth: number): Value {
-  if (!(e instanceof JoltThrow)) {
-    if (!(e instanceof RangeError)) throw e;
-    e = new JoltThrow(mkException('StackOverflowError', []));
-  }
+  if (!(e instanceof JoltThrow)) e = hostException(e);
   const value = (e as JoltThrow).value;
   caughtExceptions.length = excDepth;
   caughtExceptions.push(value);

@@ -1,5 +1,6 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { installRoot } from './image/install.ts';
 import { readFileSync, writeSync } from 'node:fs';
 import {
   startSession,
@@ -31,13 +32,32 @@ const errWrite = (s: string): void => {
   writeSync(2, s);
 };
 
+const USAGE =
+  'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+  '            [-e code | file.jl] [args...]\n' +
+  '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
+
+/** a command line Jolt cannot run: the usage on stderr, exit status 2 */
 function usage(): never {
-  errWrite(
-    'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
-      '            [-e code | file.jl] [args...]\n' +
-      '       jolt sysimage -o FILE [--workload script.jl] [files...]\n',
-  );
+  errWrite(USAGE);
   process.exit(2);
+}
+
+/** `jolt --help`: the usage and what each option does, on stdout, as `julia --help` */
+function help(): never {
+  writeSync(
+    1,
+    USAGE +
+      '\n' +
+      ' -e, --eval <code>          evaluate <code>\n' +
+      ' --compile=yes|all|typed|no how code runs: typed code and native code for hot methods (yes, the default),\n' +
+      '                            native code at every first call (all), typed code only (typed), the interpreter (no)\n' +
+      ' -J, --sysimage <file>      start from a sysimage made by `jolt sysimage`\n' +
+      ' --trace-compile=<file>     write a precompile statement for each method compiled at run time (or stderr)\n' +
+      ' -v, --version              print the version\n' +
+      ' -h, --help                 print this message\n',
+  );
+  process.exit(0);
 }
 
 let replSession: Session | undefined;
@@ -83,8 +103,15 @@ function main(argv: string[]): number {
       traceTiming = true;
       continue;
     }
-    if (a === '-h' || a === '--help') usage();
-    if (a.startsWith('-') && a !== '-') usage();
+    if (a === '-h' || a === '--help') help();
+    if (a === '-v' || a === '--version') {
+      writeSync(1, `jolt version ${joltVersionNumber()}\n`);
+      process.exit(0);
+    }
+    if (a.startsWith('-') && a !== '-') {
+      errWrite(`ERROR: unknown option \`${a}\`\n`);
+      return 1;
+    }
     file = a;
     k++;
     break;
@@ -142,6 +169,11 @@ function main(argv: string[]): number {
     }
     return internalError(e);
   }
+}
+
+/** package.json's version */
+function joltVersionNumber(): string {
+  return (JSON.parse(readFileSync(join(installRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 const note = (line: string): void => void errWrite(line + '\n');

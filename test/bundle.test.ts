@@ -35,7 +35,7 @@ test('the bundle runs while it matches src/, and src/ runs once a source changed
     spawnSync(process.execPath, [join(dir, 'bin', 'jolt.js'), '--help'], {
       encoding: 'utf8',
       env: { ...process.env, JOLT_DEPOT_PATH: join(dir, 'depot') },
-    }).stderr;
+    }).stdout;
   assert.match(help(), /usage: jolt-from-bundle \[/, 'the bundle is used');
   appendFileSync(join(dir, 'src', 'cli.ts'), '\n// an edit\n');
   assert.match(help(), /usage: jolt \[/, 'an edited source is used, not the old bundle');

@@ -191,3 +191,18 @@ test('--trace-compile-timing: each statement starts with its compile time, as Ju
   assert.match(r.stderr, /^#= {1,5}\d+\.\d ms =# precompile\(Tuple\{typeof\(Main\.f\), Int64\}\)$/m);
   assert.equal(r.status, 0);
 });
+
+test('--help and --version print on stdout and exit 0; an unknown option is an error, as julia', () => {
+  const h = run('--help');
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /^usage: jolt /);
+  assert.match(h.stdout, /--sysimage/);
+  assert.equal(h.stderr, '');
+  const v = run('--version');
+  assert.equal(v.status, 0);
+  assert.match(v.stdout, /^jolt version \d+\.\d+\.\d+\n$/);
+  const u = run('--frobnicate', '-e', 'println(1)');
+  assert.equal(u.status, 1);
+  assert.equal(u.stdout, '');
+  assert.equal(u.stderr, 'ERROR: unknown option `--frobnicate`\n');
+});

@@ -86,6 +86,7 @@ function deleteat!(a::Vector, i::Int)
     a
 end
 function insert!(a::Vector{T}, i::Int, x) where T
+    1 <= i <= length(a) + 1 || throw(BoundsError(a, i))
     ccall(:jl_array_grow_at, Nothing, (Any, Int, Int), a, i, 1)
     a[i] = x
     a

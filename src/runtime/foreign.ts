@@ -440,7 +440,15 @@ function jsRegex(pat: Value, flags: Value, global: boolean): RegExp {
   const f = utf8Decode(flags as string)
     .replace(/[^imsx]/g, '')
     .replace('x', '');
-  return new RegExp(utf8Decode(pat as string), 'u' + f + (global ? 'g' : ''));
+  try {
+    return new RegExp(utf8Decode(pat as string), 'u' + f + (global ? 'g' : ''));
+  } catch (e) {
+    // a pattern the regex compiler rejects is Julia's ErrorException from PCRE, not a host error
+    jthrow(
+      'ErrorException',
+      utf8Encode(`PCRE compilation error: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`),
+    );
+  }
 }
 function matchTuple(m: RegExpExecArray, text: string): Value {
   const offset = utf8Encode(text.slice(0, m.index)).length + 1;

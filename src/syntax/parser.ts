@@ -117,8 +117,16 @@ export function parseAll(text: string, file: string): Expr {
   const out: Value[] = [];
   p.skipNewlines();
   while (!p.at('eof')) {
-    const line = p.peek().line;
-    const ex = p.parseStatement();
+    const { line, col } = p.peek();
+    let ex: Value;
+    try {
+      ex = p.parseStatement();
+    } catch (e) {
+      // the parser recurses per nesting level: input nested deeper than the stack allows is a clean error
+      if (e instanceof RangeError && e.message.includes('call stack'))
+        throw new ParseError('expression too deeply nested', file, line, col, text);
+      throw e;
+    }
     out.push(new LineNumberNode(line, sym(file)), ex);
     p.endStatement();
   }

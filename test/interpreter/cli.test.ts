@@ -206,3 +206,12 @@ test('--help and --version print on stdout and exit 0; an unknown option is an e
   assert.equal(u.stdout, '');
   assert.equal(u.stderr, 'ERROR: unknown option `--frobnicate`\n');
 });
+
+test('input nested deeper than the parser can go is a ParseError at its line, not an internal error', () => {
+  const r = run('-e', `println(1)\nx = ${'('.repeat(20000)}1${')'.repeat(20000)}`);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /ParseError/);
+  assert.match(r.stderr, /expression too deeply nested/);
+  assert.match(r.stderr, /none:2:1/);
+  assert.doesNotMatch(r.stderr, /internal error/);
+});

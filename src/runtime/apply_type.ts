@@ -1,29 +1,11 @@
 // Type construction: new TypeNames/DataTypes, interned instantiation (apply_type), Unions and substitution.
 import { T, Sym, Module, JChar, isTuple, type Value } from './values.ts';
+import { IdTable } from './id_table.ts';
 import { DataType, TypeName, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from './types.ts';
 
-/** A stable key for a type parameter list (types are interned, so identity ids work for DataTypes). */
-let nextId = 1;
-const ids = new WeakMap<object, number>();
-function idOf(o: object): number {
-  let i = ids.get(o);
-  if (i === undefined) {
-    i = nextId++;
-    ids.set(o, i);
-  }
-  return i;
-}
-/** the ids given so far: a session image keeps them (TypeName caches and Method specializations are keyed by them) */
-export const typeIds = {
-  get: (o: object): number | undefined => ids.get(o),
-  set: (o: object, id: number): void => void ids.set(o, id),
-  get next(): number {
-    return nextId;
-  },
-  set next(n: number) {
-    nextId = n;
-  },
-};
+/** A stable key for a type parameter list (types are interned, so identity ids work for DataTypes). The ids: a session
+ *  image keeps them (TypeName caches and Method specializations are keyed by them). */
+export const typeIds = new IdTable();
 export function paramKey(p: Value | JType | undefined): string {
   if (p === undefined) return 'U';
   if (typeof p === 'bigint') return `i${p}`;
@@ -36,7 +18,7 @@ export function paramKey(p: Value | JType | undefined): string {
   if (p instanceof UnionType) return `U{${p.types.map(paramKey).join(',')}}`;
   if (p instanceof UnionAll) return `W{${paramKey(p.v)},${paramKey(p.body)}}`;
   if (p instanceof VarargType) return `V{${paramKey(p.T)},${paramKey(p.N as Value)}}`;
-  return `#${idOf(p as object)}`;
+  return `#${typeIds.of(p as object)}`;
 }
 
 export function newTypeName(name: string, mod: Module): TypeName {

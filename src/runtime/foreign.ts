@@ -6,6 +6,7 @@ import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
 import { applyTypeName, unwrap } from './apply_type.ts';
 import { jthrow } from './errors.ts';
+import { IdTable } from './id_table.ts';
 import { fval, ival } from './intrinsics.ts';
 import { writeSync } from 'node:fs';
 
@@ -379,19 +380,8 @@ F('jl_typejoin', ([a, b]) => {
 import { hooks } from './hooks.ts';
 F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f!, [x]))) as Value);
 // ---- hashing (consistent with isequal for the common key types; identity for mutable objects)
-const objIds = new WeakMap<object, number>();
-let nextObjId = 1;
-/** the ids given so far: a session image keeps them (a Dict keyed by a mutable object hashes its id) */
-export const objectIds = {
-  get: (o: object): number | undefined => objIds.get(o),
-  set: (o: object, id: number): void => void objIds.set(o, id),
-  get next(): number {
-    return nextObjId;
-  },
-  set next(n: number) {
-    nextObjId = n;
-  },
-};
+/** the ids of mutable objects that `hash` reads (a session image keeps them: a Dict keyed by one hashes its id) */
+export const objectIds = new IdTable();
 function hashKey(v: Value): string {
   if (typeof v === 'bigint') return 'n' + v;
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'n' + BigInt(v) : 'f' + v;
@@ -412,12 +402,7 @@ function hashKey(v: Value): string {
         .join(',') +
       '}'
     );
-  let id = objIds.get(o);
-  if (id === undefined) {
-    id = nextObjId++;
-    objIds.set(o, id);
-  }
-  return '#' + id;
+  return '#' + objectIds.of(o);
 }
 function fnv(s: string): bigint {
   let h = 0xcbf29ce484222325n;

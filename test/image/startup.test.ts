@@ -8,7 +8,6 @@
 // (`println(1)`): the same code path (same sources, same checks, an image with native code) at a third of the cost.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -30,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey, joltVersion } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
+import { runJolt, type Run } from './jolt_process.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'jolt-startup-'));
@@ -41,34 +41,9 @@ const fresh = (name: string): string => {
   return d;
 };
 
-/** the environment of every jolt process: the test runner's, without any JOLT_ setting (each run sets its own) */
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('JOLT_')));
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
-
 /** Runs `jolt args...` of an install (default: this one) on a depot, as a real process, to its end. */
 function jolt(args: string[], opts: { depot: string; install?: string; env?: Record<string, string> }): Promise<Run> {
-  const bin = join(opts.install ?? root, 'bin', 'jolt.js');
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...baseEnv, ...opts.env, JOLT_DEPOT_PATH: opts.depot },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '',
-    stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', status => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, status });
-    });
-  });
+  return runJolt(join(opts.install ?? root, 'bin', 'jolt.js'), args, opts);
 }
 
 /** A copy of this install (what the content key covers, and the launcher) with node_modules linked. */

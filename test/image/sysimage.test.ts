@@ -4,13 +4,13 @@
 // test writes to them.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
+import { runJolt, type Run } from './jolt_process.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'jolt.js');
@@ -22,33 +22,9 @@ const file = (name: string, text: string): string => {
   writeFileSync(p, text);
   return p;
 };
-const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('JOLT_')));
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-}
 /** `jolt args...` as a real process on this file's depot, run in the temp folder */
-function jolt(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], {
-    cwd: tmp,
-    env: { ...baseEnv, ...env, JOLT_DEPOT_PATH: depot },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '',
-    stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', status => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, status });
-    });
-  });
-}
+const jolt = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  runJolt(bin, args, { depot, env, cwd: tmp });
 function stats(r: Run): Record<string, number> {
   const m = /^jolt stats: (\{.*\})\n$/.exec(r.stderr);
   assert.ok(m, `stderr is only the stats line: ${r.stderr}`);

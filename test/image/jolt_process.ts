@@ -1,0 +1,37 @@
+// Runs `jolt` as a real process for the image tests (startup.test.ts, sysimage.test.ts): on a depot of the test's
+// own, with none of the test runner's JOLT_ settings, to its end.
+import { spawn } from 'node:child_process';
+
+/** the environment of every jolt process: the test runner's, without any JOLT_ setting (each run sets its own) */
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('JOLT_')));
+
+export interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** `bin args...` (a jolt launcher) on `depot`, with `env` added, in `cwd` */
+export function runJolt(
+  bin: string,
+  args: string[],
+  opts: { depot: string; env?: Record<string, string>; cwd?: string },
+): Promise<Run> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: opts.cwd,
+    env: { ...baseEnv, ...opts.env, JOLT_DEPOT_PATH: opts.depot },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '',
+    stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', status => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, status });
+    });
+  });
+}

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints
+#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints --min-semi-space-size=16
 // Launcher. Jolt needs Node >= 22 (WasmGC, type stripping) and a deeper JS stack than Node's default, because each
 // Jolt call nests a few interpreter frames (Julia programs recurse thousands of calls deep). A run is one process:
 // - started with --stack-size (the line above, when this file is run as a program): Jolt runs on the main thread;
@@ -6,19 +6,19 @@
 //   a signal sent to the process reaches Jolt);
 // - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
 // The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module'; // a namespace: Node < 22 lacks enableCompileCache
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { Worker, isMainThread } from 'node:worker_threads';
-import { sourceSignature } from './sources.js';
+import { joltEntry } from './sources.js';
 
 const STACK_KB = 7000; // under the usual 8 MiB thread stack, leaving room for native frames
 const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native frames: ~7.8 MiB for JS
-// compiled code asks V8 for optimized code from the start (src/codegen/compilation_hints.ts)
-const V8_FLAGS = ['--experimental-wasm-compilation-hints'];
+// compiled code asks V8 for optimized code from the start (src/codegen/compilation_hints.ts); a young generation
+// that holds a start's allocations (the decoded Base image, ~20 MB, nearly all of it long-lived) saves the
+// scavenges that would copy it twice (docs/ARCHITECTURE.md, "Start-up"). A flag set at run time reaches a worker's
+// heap, not the running one's: the #! line above repeats them.
+const V8_FLAGS = ['--experimental-wasm-compilation-hints', '--min-semi-space-size=16'];
 const here = dirname(fileURLToPath(import.meta.url));
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
@@ -26,29 +26,16 @@ const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
 // the REPL starts when there is neither `-e code` nor a file (an argument not starting with `-`, or `-` itself)
 const repl = !args.some(a => a === '-e' || a === '--eval' || a === '-' || !a.startsWith('-'));
 
-/** Jolt's code: the bundle (scripts/bundle.js) while it was built from src/ as it is, else src/ itself */
-function joltEntry() {
-  try {
-    const built = readFileSync(join(here, '..', 'dist', 'sources.json'), 'utf8');
-    if (built === JSON.stringify(sourceSignature(join(here, '..')))) return '../dist/jolt.mjs';
-  } catch {
-    // no bundle
-  }
-  return '../src/cli.ts';
-}
-
-function respawn(node) {
+// worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
+async function respawn(node) {
+  const { spawnSync } = await import('node:child_process');
   const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
     stdio: 'inherit',
   });
   process.exit(r.status ?? 1);
 }
 
-if (!isMainThread) {
-  // the worker started below: Jolt itself
-  nodeModule.enableCompileCache?.();
-  await import(joltEntry());
-} else if (major < 22) {
+if (major < 22) {
   const require = nodeModule.createRequire(import.meta.url);
   let node;
   try {
@@ -57,9 +44,9 @@ if (!isMainThread) {
     console.error('jolt: Node >= 22 is required; run `npm ci` to install the pinned Node');
     process.exit(1);
   }
-  respawn(node);
+  await respawn(node);
 } else if (!hasStack && repl) {
-  respawn(process.execPath);
+  await respawn(process.execPath);
 } else {
   // V8 reads the wasm feature flags when it compiles a module, so setting them now (before any wasm) is in time;
   // they are process-wide, so a worker has them too
@@ -68,7 +55,8 @@ if (!isMainThread) {
   nodeModule.enableCompileCache?.();
   if (hasStack) await import(joltEntry());
   else {
-    const w = new Worker(fileURLToPath(import.meta.url), {
+    const { Worker } = await import('node:worker_threads');
+    const w = new Worker(join(here, 'worker.js'), {
       argv: args,
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
     });

@@ -1,8 +1,9 @@
 // The signature of Jolt's own sources: each file of src/ with its size and mtime, sorted. It only says whether
 // dist/jolt.mjs was built from the sources as they are (scripts/bundle.js); what a session image is keyed by is the
 // sources' content (src/image/install.ts).
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** [path relative to src/, size, mtime in ms][] of every file under root/src */
 export function sourceSignature(root) {
@@ -19,4 +20,16 @@ export function sourceSignature(root) {
   };
   walk('');
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Jolt's code, as a path relative to bin/: the bundle while it was built from src/ as it is, else src/ itself */
+export function joltEntry() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  try {
+    const built = readFileSync(join(root, 'dist', 'sources.json'), 'utf8');
+    if (built === JSON.stringify(sourceSignature(root))) return '../dist/jolt.mjs';
+  } catch {
+    // no bundle
+  }
+  return '../src/cli.ts';
 }

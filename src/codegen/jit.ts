@@ -11,7 +11,7 @@
 import { workCounters } from '../runtime/counters.ts';
 import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
-import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +81,8 @@ export function startCompiler(): void {
   if (worker) return;
   // [0]: an answer is ready; [1]: binaryen has loaded
   const flag = new Int32Array(new SharedArrayBuffer(8));
+  // worker_threads is loaded with the compiler: a run that compiles nothing does without it
+  const { Worker, MessageChannel } = process.getBuiltinModule('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   const w = new Worker(workerFile(), {
     workerData: { flag: flag.buffer, port: port2 },
@@ -106,7 +108,7 @@ function binaryenCompileNow(req: CompileRequest): CompileAnswer {
   // the worker answers through the port and raises the flag; wait (binaryen may still be loading)
   while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 60_000);
   jitStats.binaryenWaitMs += performance.now() - t0;
-  const msg = receiveMessageOnPort(port);
+  const msg = process.getBuiltinModule('node:worker_threads').receiveMessageOnPort(port);
   sendNext(); // resume the background queue
   return (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer;
 }
@@ -250,7 +252,7 @@ function poll(): void {
 function finishCurrent(next = true): void {
   const p = current!;
   while (Atomics.load(worker!.flag, 0) === 0) Atomics.wait(worker!.flag, 0, 0, 60_000);
-  const msg = receiveMessageOnPort(worker!.port);
+  const msg = process.getBuiltinModule('node:worker_threads').receiveMessageOnPort(worker!.port);
   current = undefined;
   for (const mi of p.done) inFlight.delete(mi);
   const ok = install(p, (msg?.message ?? { error: 'no answer from the compiler' }) as CompileAnswer);

@@ -1,7 +1,6 @@
 // What one wasm module being built shares across its functions (codegen's unit of compilation): the constants and
 // type tags it imports, the runtime imports it calls, the functions queued for it and the frames of its functions
 // in Jolt backtraces. Helpers written directly in wasm (hypot, integer strings...) are added once per module.
-import { createHash } from 'node:crypto';
 import { T, Sym, type Value } from '../runtime/values.ts';
 import { GotoNode, GotoIfNot } from '../ir/nodes.ts';
 import { DataType, UnionType, Bottom, type JType } from '../runtime/types.ts';
@@ -289,7 +288,14 @@ export class ModuleBuilder {
 
 /** a short hash of a module's text and debug tables (16 hex digits of their SHA-256) */
 function contentHash(text: string, debug: string): string {
-  return createHash('sha256').update(text).update('\0').update(debug).digest('hex').slice(0, 16);
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(text)
+    .update('\0')
+    .update(debug)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** whether typed code has a loop (a jump backwards) */

@@ -1,7 +1,6 @@
 // `@code_wasm` and `@code_native`: the WebAssembly Jolt makes for a method instance (binaryen's text, optimized or
 // not) and the x86-64 that V8 makes of it. V8 does not hand its machine code to JavaScript, so a child Node
 // compiles the module eagerly with --print-wasm-code and the listing of the one function is cut out of its output.
-import { spawnSync } from 'node:child_process';
 import type { Value } from '../runtime/values.ts';
 import { registerForeign } from '../runtime/foreign.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
@@ -27,17 +26,19 @@ function readableLocations(text: string): string {
 
 /** the part of V8's --print-wasm-code output for function `name` */
 export function nativeListing(bytes: Uint8Array, name: string): string {
-  const out = spawnSync(
-    process.execPath,
-    [
-      '--print-wasm-code',
-      '--no-liftoff',
-      '--no-wasm-lazy-compilation',
-      '-e',
-      `new WebAssembly.Module(require("fs").readFileSync(0), ${JSON.stringify(WASM_OPTIONS)})`,
-    ],
-    { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 },
-  );
+  const out = process
+    .getBuiltinModule('node:child_process')
+    .spawnSync(
+      process.execPath,
+      [
+        '--print-wasm-code',
+        '--no-liftoff',
+        '--no-wasm-lazy-compilation',
+        '-e',
+        `new WebAssembly.Module(require("fs").readFileSync(0), ${JSON.stringify(WASM_OPTIONS)})`,
+      ],
+      { input: bytes, encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
   if (out.status !== 0) return `V8 could not compile the module: ${out.stderr}`;
   const sections = out.stdout.split('--- WebAssembly code ---');
   const mine = sections.find(sec => sec.includes(`\nname: ${name}\n`));

@@ -2,7 +2,6 @@
 // sysimages), and the inter-process lock that makes two Jolt processes starting at once on a fresh depot build an
 // image once. Everything is synchronous, because Jolt's start-up is.
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { homedir, hostname } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { readImageFile, writeImageFile, type ImageProblem } from './image_file.ts';
@@ -76,7 +75,7 @@ function acquire(lockPath: string, opts: LockOptions): LockHolder {
       pid: process.pid,
       host: hostname(),
       time: Date.now(),
-      nonce: randomBytes(8).toString('hex'),
+      nonce: process.getBuiltinModule('node:crypto').randomBytes(8).toString('hex'),
     };
     if (tryCreate(lockPath, JSON.stringify(me) + '\n')) return me;
     const seen = readHolder(lockPath);

@@ -21,7 +21,6 @@
 // header has its own checksum so that a flipped byte in the kind, the key or a length reads as corruption rather
 // than as an image of another kind or key.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { joltVersion as currentJoltVersion } from './install.ts';
@@ -96,7 +95,10 @@ export function writeImageFile(
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   // same folder as the target: rename is atomic only within one file system
-  const tmp = join(dir, `${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const tmp = join(
+    dir,
+    `${basename(path)}.tmp-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}`,
+  );
   const fd = openSync(tmp, 'wx');
   try {
     writeAll(fd, header);

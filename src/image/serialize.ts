@@ -54,6 +54,10 @@ export interface ClassEntry {
   transient?: readonly string[];
   /** properties whose values are decoded when first read */
   lazy?: readonly string[];
+  /** plain data whose identity nothing relies on (IR nodes): an instance that only lazy segments reach is copied
+   *  into each segment that reaches it, with the arrays in its properties, instead of being moved to the main
+   *  block, which every start decodes */
+  copyable?: boolean;
 }
 
 /** a side table of numbers per object (the ids that type caches and object hashes are keyed by) kept in the image */
@@ -92,6 +96,8 @@ class Encoder {
   cur: Block = this.main;
   readonly lazyRoots: object[] = [];
   readonly lazyIndex = new Map<object, number>();
+  /** arrays held by a copyable object's properties (see ClassEntry.copyable) */
+  readonly copyableArrays = new Set<unknown>();
   constructor(codec: GraphCodec) {
     this.codec = codec;
     codec.classes.forEach((c, i) => this.classIndex.set(c.proto, i));
@@ -107,6 +113,7 @@ class Encoder {
       for (let seg = 0; seg < this.lazyRoots.length; seg++) {
         const b = this.segment(seg);
         for (const o of b.objects) {
+          if (this.copyable(o)) continue;
           const at = seen.get(o);
           if (at === undefined) seen.set(o, seg);
           else if (at !== seg) shared.add(o);
@@ -121,6 +128,12 @@ class Encoder {
     }
     const segs = this.lazyRoots.map((_, seg) => this.segment(seg));
     return this.finish(segs);
+  }
+  copyable(o: unknown): boolean {
+    if (this.copyableArrays.has(o)) return true;
+    if (typeof o !== 'object' || o === null) return false;
+    const ci = this.classIndex.get(Object.getPrototypeOf(o) as object);
+    return ci !== undefined && this.codec.classes[ci]!.copyable === true;
   }
   /** segment `seg` encoded against the main block as it is now */
   segment(seg: number): Block {
@@ -265,9 +278,10 @@ class Encoder {
       this.shapeIndex.set(sk, si);
     }
     r.push(Kind.Object, si);
-    const { transient, lazy } = this.codec.classes[ci]!;
+    const { transient, lazy, copyable } = this.codec.classes[ci]!;
     for (const key of keys) {
       const v = (o as Record<string, unknown>)[key];
+      if (copyable && Array.isArray(v)) this.copyableArrays.add(v);
       if (typeof v === 'function') {
         throw new Error(`a session image cannot hold the function ${v.name || '(anonymous)'} in ${describe(o)}.${key}`);
       }

@@ -10,7 +10,6 @@ import { printCodeInfo, slotName } from '../ir/print.ts';
 import { inferMethodInstance, methodInstanceFor } from './typeinfer.ts';
 import { isConcrete } from './lattice.ts';
 import type { MethodInstance } from '../runtime/methods.ts';
-import { isatty } from 'node:tty';
 
 function instanceFor(f: Value, args: Value[], argsAreTypes: boolean): MethodInstance | undefined {
   const types = argsAreTypes ? (args as JType[]) : args.map(dispatchTypeOf);
@@ -86,7 +85,7 @@ export function codeWarntype(mi: MethodInstance, color: boolean): string {
 }
 
 // the descriptor, not process.stdout: in bin/jolt.js's worker thread that stream is never a terminal
-const useColor = (): boolean => isatty(1) && !process.env.NO_COLOR;
+const useColor = (): boolean => process.getBuiltinModule('node:tty').isatty(1) && !process.env.NO_COLOR;
 
 registerForeign('jl_code_typed', ([f, args, opt, argsAreTypes]) => {
   const mi = instanceFor(f!, args as Value[], argsAreTypes === true);

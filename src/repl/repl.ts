@@ -1,6 +1,5 @@
 // The interactive REPL: `julia>` prompt, multi-line input until the parser says the input is complete, history,
 // `ans`, results shown with `show`, a trailing `;` suppressing output, errors printed without exiting.
-import { createInterface } from 'node:readline';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, appendFileSync } from 'node:fs';
@@ -25,7 +24,9 @@ export async function startRepl(s: Session): Promise<number> {
   } catch {
     /* no history yet */
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt, history, terminal: tty });
+  const rl = process
+    .getBuiltinModule('node:readline')
+    .createInterface({ input: process.stdin, output: process.stdout, prompt, history, terminal: tty });
   let buf = '';
   let n = 0;
   rl.prompt();

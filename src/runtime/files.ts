@@ -3,7 +3,6 @@
 // raise as a SystemError, the way Julia reports them.
 import { openSync, closeSync, writeSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { registerForeign } from './foreign.ts';
 import { T, type Value } from './values.ts';
 
@@ -79,7 +78,10 @@ registerForeign('jl_strerror', ([n]) => {
   return text[code ?? ''] ?? code ?? 'Unknown error';
 });
 registerForeign('jl_tempdir', () => tmpdir());
-registerForeign('jl_tempname', () => `${tmpdir()}/jl_${randomBytes(8).toString('base64url')}`);
+registerForeign(
+  'jl_tempname',
+  () => `${tmpdir()}/jl_${process.getBuiltinModule('node:crypto').randomBytes(8).toString('base64url')}`,
+);
 registerForeign('jl_fs_rm', ([path]) => {
   try {
     rmSync(path as string);

@@ -14,7 +14,7 @@ import {
 } from './engine.ts';
 import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
-import { workCounters } from './runtime/counters.ts';
+import { workCounters, startStep, startTimes } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
@@ -258,7 +258,13 @@ function internalError(e: unknown): number {
 
 void Sym;
 void tl;
-if (process.env.JOLT_STATS) process.on('exit', () => errWrite(`jolt stats: ${JSON.stringify(workCounters)}\n`));
+startStep('loaded');
+if (process.env.JOLT_STATS) {
+  process.on('exit', () => {
+    startStep('exit');
+    errWrite(`jolt stats: ${JSON.stringify(workCounters)}\njolt start-up ms: ${JSON.stringify(startTimes)}\n`);
+  });
+}
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

@@ -5,6 +5,7 @@ import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
 import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
+import { startStep } from './runtime/counters.ts';
 import { installRoot } from './image/install.ts';
 import { readImageFile, writeImageFile } from './image/image_file.ts';
 import { rmSync, readFileSync } from 'node:fs';
@@ -81,6 +82,7 @@ export function sessionImage(s: Session): Uint8Array {
 export function startSession(note: (line: string) => void): Session {
   if (process.env.JOLT_BASE_IMAGE === 'off') return createSession();
   const key = contentKey();
+  startStep('key');
   const path = baseImagePath(key);
   let live: Session | undefined;
   const build = (): Uint8Array => {
@@ -106,8 +108,11 @@ export function startSession(note: (line: string) => void): Session {
   });
   if (r.built && r.writeError) note(`jolt: could not save the Base image (${r.writeError})`);
   if (live) return live;
+  startStep('read');
   try {
-    return sessionFromImage(r.payload);
+    const s = sessionFromImage(r.payload);
+    startStep('decode');
+    return s;
   } catch (e) {
     // an intact file this Jolt cannot read: never trusted, built again (a process state half made from it is
     // dropped with this fresh start's)

@@ -3,14 +3,14 @@
 // checkout that is touched, copied or moved keeps its key, and any edit changes it.
 //
 // Cost: it runs at every start, once per process (the sources under a running process are not the ones it loaded
-// anyway): ~10 ms for ~115 files (750 KB) in a fresh process, of which sha256 is ~0.5 ms and the rest is opening
-// and reading files in cold code (bench/image.ts). A memo of per-file hashes in the depot, trusted while a file's
+// anyway): ~10 ms for ~115 files (750 KB) in a fresh process, most of it opening and reading files in cold code
+// (bench/image.ts). The hash is content_hash.ts's, not a sha256: loading node:crypto alone cost 5-10 ms. A memo of per-file hashes in the depot, trusted while a file's
 // stat (size, mtime, ctime, inode) is unchanged, was tried and measured no faster (12.8 against 11.8 ms, minimum of
 // 15 fresh processes on a loaded machine): the stats alone cost 40% of it, and reading and parsing the memo the rest.
-import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ContentHash } from './content_hash.ts';
 
 /** the folder holding package.json, src/, base/ and stdlib/ of the running Jolt (this file is src/image/install.ts,
  *  or part of the bundle dist/jolt.mjs) */
@@ -33,9 +33,9 @@ export interface KeyParts {
 
 /** the hashes of one install tree */
 export interface InstallHashes {
-  /** sha256 (hex) of Jolt's sources, Base, stdlib, the version and Node's version */
+  /** the hash (32 hex digits) of Jolt's sources, Base, stdlib, the version and Node's version */
   key: string;
-  /** sha256 (hex) of Jolt's own sources (the .ts files of src/) only */
+  /** the hash of Jolt's own sources (the .ts files of src/) only */
   sources: string;
   version: string;
   files: number;
@@ -72,15 +72,6 @@ function walk(root: string, rel: string, keep: (name: string) => boolean, out: s
   }
 }
 
-const lengthBytes = Buffer.alloc(8);
-/** Hash a field with its length first, so that no two different sequences of fields hash the same stream. */
-function field(h: Hash, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  lengthBytes.writeUInt32LE(bytes.length, 0); // files and names are far below 4 GB; the high half stays 0
-  h.update(lengthBytes);
-  h.update(bytes);
-}
-
 function packageVersion(root: string): string {
   try {
     const v: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
@@ -96,19 +87,15 @@ export function hashInstall(parts: KeyParts = {}): InstallHashes {
   const root = parts.root ?? installRoot;
   const version = parts.version ?? packageVersion(root);
   const nodeVersion = parts.nodeVersion ?? process.version;
-  const all = createHash('sha256'),
-    src = createHash('sha256');
+  const all = new ContentHash(),
+    src = new ContentHash();
   const files = keyedFiles(root);
   for (const rel of files) {
     const content = readInto(join(root, rel));
-    for (const h of rel.startsWith('src/') ? [all, src] : [all]) {
-      field(h, rel);
-      field(h, content);
-    }
+    for (const h of rel.startsWith('src/') ? [all, src] : [all]) h.field(rel).field(content);
   }
-  field(all, `jolt ${version}`);
-  field(all, `node ${nodeVersion}`);
-  return { key: all.digest('hex'), sources: src.digest('hex'), version, files: files.length };
+  all.field(`jolt ${version}`).field(`node ${nodeVersion}`);
+  return { key: all.digest(), sources: src.digest(), version, files: files.length };
 }
 
 // One buffer for every file: readFileSync would also fstat each file and allocate a buffer for it, which is a
@@ -141,7 +128,7 @@ function ownHashes(): InstallHashes {
   return (ours ??= hashInstall());
 }
 
-/** The content key of an install tree (64 hex digits); with no argument, the running Jolt's (hashed once). */
+/** The content key of an install tree (32 hex digits); with no argument, the running Jolt's (hashed once). */
 export function contentKey(parts?: KeyParts): string {
   return parts === undefined ? ownHashes().key : hashInstall(parts).key;
 }

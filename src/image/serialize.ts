@@ -58,6 +58,8 @@ export interface ClassEntry {
    *  into each segment that reaches it, with the arrays in its properties, instead of being moved to the main
    *  block, which every start decodes */
   copyable?: boolean;
+  /** the arrays in its properties are such plain data (the object itself is not) */
+  copyableArrays?: boolean;
 }
 
 /** a side table of numbers per object (the ids that type caches and object hashes are keyed by) kept in the image */
@@ -278,10 +280,10 @@ class Encoder {
       this.shapeIndex.set(sk, si);
     }
     r.push(Kind.Object, si);
-    const { transient, lazy, copyable } = this.codec.classes[ci]!;
+    const { transient, lazy, copyable, copyableArrays } = this.codec.classes[ci]!;
     for (const key of keys) {
       const v = (o as Record<string, unknown>)[key];
-      if (copyable && Array.isArray(v)) this.copyableArrays.add(v);
+      if ((copyable || copyableArrays) && Array.isArray(v)) this.copyableArrays.add(v);
       if (typeof v === 'function') {
         throw new Error(`a session image cannot hold the function ${v.name || '(anonymous)'} in ${describe(o)}.${key}`);
       }

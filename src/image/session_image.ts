@@ -58,7 +58,7 @@ const classes: ClassEntry[] = [
   { name: 'MethodInstance', proto: MethodInstance.prototype },
   { name: 'CodeInstance', proto: CodeInstance.prototype, lazy: ['inferred', 'unoptimized'] },
   { name: 'MethodTable', proto: MethodTable.prototype },
-  { name: 'CodeInfo', proto: CodeInfo.prototype },
+  { name: 'CodeInfo', proto: CodeInfo.prototype, copyableArrays: true },
   { name: 'SSAValue', proto: SSAValue.prototype, copyable: true },
   { name: 'SlotNumber', proto: SlotNumber.prototype, copyable: true },
   { name: 'GotoNode', proto: GotoNode.prototype, copyable: true },

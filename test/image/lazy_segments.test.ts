@@ -68,3 +68,45 @@ test('a lazy property can be assigned before it is read, and cycles through segm
   out.other.body = 'replaced';
   assert.equal(out.other.body, 'replaced');
 });
+
+class Node {
+  args: unknown[] = [];
+}
+class Info {
+  names: unknown[] = [];
+}
+test('a copyable object that only segments share is copied into each (not decoded with the main block)', () => {
+  const codecC: GraphCodec = {
+    classes: [
+      ...codec.classes,
+      { name: 'Node', proto: Node.prototype, copyable: true },
+      { name: 'Info', proto: Info.prototype, copyableArrays: true },
+    ],
+    sideTables: [],
+  };
+  const node = new Node();
+  const plain = { s: 'not copyable' };
+  node.args = [1, plain];
+  const info = new Info();
+  info.names = ['x', 'y'];
+  const names = info.names;
+  const i2 = new Info();
+  i2.names = names; // an array that two Infos in two segments hold
+  const kept = new Node(); // a copyable object that the main block reaches stays one object
+  const root = { hs: [holder('a', [node, info, kept]), holder('b', [node, i2, kept])], kept };
+  const bytes = encodeGraph(root, codecC);
+  const mainObjects = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+  const out = decodeGraph(bytes, codecC, noBuiltins) as typeof root;
+  const [a, b] = out.hs.map(h => (h.body as Body).code);
+  assert.ok(a![0] instanceof Node && b![0] instanceof Node);
+  assert.notEqual(a![0], b![0], 'each segment has its own copy');
+  assert.deepEqual((a![0] as Node).args, (b![0] as Node).args);
+  assert.notEqual((a![0] as Node).args, (b![0] as Node).args, "the copy's arrays are copies too");
+  assert.equal((a![0] as Node).args[1], (b![0] as Node).args[1], 'a non-copyable object stays one object');
+  assert.notEqual((a![1] as Info).names, (b![1] as Info).names);
+  assert.deepEqual((b![1] as Info).names, ['x', 'y']);
+  assert.equal(a![2], out.kept);
+  assert.equal(b![2], out.kept);
+  // root, its array, two holders, the shared plain object, `kept` (and its args): the copies are not among them
+  assert.equal(mainObjects, 7);
+});

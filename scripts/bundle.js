@@ -16,7 +16,12 @@ const signature = sourceSignature(root);
 const tmp = join(dist, `jolt.mjs.tmp-${process.pid}`);
 try {
   const { buildSync } = await import('esbuild');
+  // the content hash of the sources bundled, so that a start from the bundle need not read src/ to find the Base
+  // image's key (src/image/install.ts)
+  const { hashInstall } = await import('../src/image/install.ts');
+  const sourcesHash = hashInstall({ root }).sources;
   buildSync({
+    define: { JOLT_BUNDLED_SOURCES_HASH: JSON.stringify(sourcesHash) },
     entryPoints: [join(root, 'src', 'cli.ts')],
     outfile: tmp,
     bundle: true,

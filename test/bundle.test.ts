@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashInstall } from '../src/image/install.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,9 @@ test('the bundle runs while it matches src/, and src/ runs once a source changed
   const built = spawnSync(process.execPath, [join(dir, 'scripts', 'bundle.js')], { encoding: 'utf8' });
   assert.equal(built.status, 0, built.stderr);
   assert.ok(existsSync(join(dir, 'dist', 'jolt.mjs')));
+  // the hash of src/ the bundle carries is the one install.ts computes from the files
+  const baked = /bundledSources = [^"]*"([0-9a-f]{32})"/.exec(readFileSync(join(dir, 'dist', 'jolt.mjs'), 'utf8'));
+  assert.equal(baked?.[1], hashInstall({ root: dir }).sources);
   // mark the bundle's usage text: which code ran shows in `jolt --help`
   const bundle = join(dir, 'dist', 'jolt.mjs');
   writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('usage: jolt [', 'usage: jolt-from-bundle ['));

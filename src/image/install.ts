@@ -43,9 +43,9 @@ export interface InstallHashes {
 
 /** The files a key covers, as paths relative to the root with '/' separators, sorted by code unit (not by locale,
  * which would make the key depend on the user's settings). */
-export function keyedFiles(root: string): string[] {
+export function keyedFiles(root: string, withSources = true): string[] {
   const out: string[] = [];
-  walk(root, 'src', name => name.endsWith('.ts'), out);
+  if (withSources) walk(root, 'src', name => name.endsWith('.ts'), out);
   walk(root, 'base', name => name.endsWith('.jl'), out);
   walk(root, 'stdlib', () => true, out);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -81,22 +81,30 @@ function packageVersion(root: string): string {
   }
 }
 
-/** Hash an install tree: every keyed file as its relative path and its content, in sorted order, then the
- * versions. */
-export function hashInstall(parts: KeyParts = {}): InstallHashes {
+/** Hash an install tree: the hash of its sources (each `.ts` file of src/ as its relative path and content, in
+ * sorted order), then every other keyed file the same way, then the versions. `sources`, when given, is the
+ * sources' hash already known (the bundle's, taken when it was built), and src/ is not read. */
+export function hashInstall(parts: KeyParts = {}, sources?: string): InstallHashes {
   const root = parts.root ?? installRoot;
   const version = parts.version ?? packageVersion(root);
   const nodeVersion = parts.nodeVersion ?? process.version;
-  const all = new ContentHash(),
-    src = new ContentHash();
-  const files = keyedFiles(root);
-  for (const rel of files) {
-    const content = readInto(join(root, rel));
-    for (const h of rel.startsWith('src/') ? [all, src] : [all]) h.field(rel).field(content);
+  const files = keyedFiles(root, sources === undefined);
+  if (sources === undefined) {
+    const src = new ContentHash();
+    for (const rel of files) if (rel.startsWith('src/')) src.field(rel).field(readInto(join(root, rel)));
+    sources = src.digest();
   }
+  const all = new ContentHash().field(sources);
+  for (const rel of files) if (!rel.startsWith('src/')) all.field(rel).field(readInto(join(root, rel)));
   all.field(`jolt ${version}`).field(`node ${nodeVersion}`);
-  return { key: all.digest(), sources: src.digest(), version, files: files.length };
+  return { key: all.digest(), sources, version, files: files.length };
 }
+
+// The hash of src/ that scripts/bundle.js writes into the bundle (esbuild's `define`): the bundle is the code that
+// runs, so its sources' hash is known without reading src/ (75 files, most of the key's cost). Undeclared when
+// Jolt runs from src/.
+declare const JOLT_BUNDLED_SOURCES_HASH: string | undefined;
+const bundledSources = typeof JOLT_BUNDLED_SOURCES_HASH === 'string' ? JOLT_BUNDLED_SOURCES_HASH : undefined;
 
 // One buffer for every file: readFileSync would also fstat each file and allocate a buffer for it, which is a
 // fifth of the cost of hashing a tree in a fresh process (bench/image.ts).
@@ -125,7 +133,7 @@ function readInto(path: string): Buffer {
 // one), so it is hashed once per process.
 let ours: InstallHashes | undefined;
 function ownHashes(): InstallHashes {
-  return (ours ??= hashInstall());
+  return (ours ??= hashInstall({}, bundledSources));
 }
 
 /** The content key of an install tree (32 hex digits); with no argument, the running Jolt's (hashed once). */

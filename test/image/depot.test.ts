@@ -28,6 +28,7 @@ import {
   type LockHolder,
 } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
+import { hashInstall } from '../../src/image/install.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jolt-depot-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -118,6 +119,13 @@ test('the Jolt version follows the sources only', () => {
   assert.equal(joltVersion({ root }), v, 'Base is not part of the Jolt version');
   writeFileSync(join(root, 'src/cli.ts'), 'export const a = 3;\n');
   assert.notEqual(joltVersion({ root }), v);
+});
+
+test('a key made from a known hash of the sources is the key made by reading them', () => {
+  const root = fakeInstall();
+  const full = hashInstall({ root });
+  assert.equal(hashInstall({ root }, full.sources).key, full.key);
+  assert.notEqual(hashInstall({ root }, 'f'.repeat(32)).key, full.key, 'the sources hash is part of the key');
 });
 
 test("the running Jolt's key covers its real tree", () => {

@@ -6,11 +6,10 @@
 //   a signal sent to the process reaches Jolt);
 // - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
 // The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
-import * as nodeModule from 'node:module'; // a namespace: Node < 22 lacks enableCompileCache
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { joltEntry } from './sources.js';
+import { builtin, joltEntry } from './sources.js';
+
+const nodeModule = await builtin('node:module');
+const { dirname, join } = await builtin('node:path');
 
 const STACK_KB = 7000; // under the usual 8 MiB thread stack, leaving room for native frames
 const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native frames: ~7.8 MiB for JS
@@ -19,7 +18,7 @@ const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native 
 // scavenges that would copy it twice (docs/ARCHITECTURE.md, "Start-up"). A flag set at run time reaches a worker's
 // heap, not the running one's: the #! line above repeats them.
 const V8_FLAGS = ['--experimental-wasm-compilation-hints', '--min-semi-space-size=16'];
-const here = dirname(fileURLToPath(import.meta.url));
+const here = import.meta.dirname ?? dirname((await builtin('node:url')).fileURLToPath(import.meta.url)); // Node < 20.11
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
 const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
@@ -28,14 +27,15 @@ const repl = !args.some(a => a === '-e' || a === '--eval' || a === '-' || !a.sta
 
 // worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
 async function respawn(node) {
-  const { spawnSync } = await import('node:child_process');
+  const { spawnSync } = await builtin('node:child_process');
   const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
     stdio: 'inherit',
   });
   process.exit(r.status ?? 1);
 }
 
-if (major < 22) {
+// (process.getBuiltinModule, which Jolt's code uses, came in Node 22.3)
+if (major < 22 || !process.getBuiltinModule) {
   const require = nodeModule.createRequire(import.meta.url);
   let node;
   try {
@@ -49,13 +49,17 @@ if (major < 22) {
   await respawn(process.execPath);
 } else {
   // V8 reads the wasm feature flags when it compiles a module, so setting them now (before any wasm) is in time;
-  // they are process-wide, so a worker has them too
-  for (const f of V8_FLAGS) setFlagsFromString(f);
+  // they are process-wide, so a worker has them too (node:v8 is loaded only when a flag is missing)
+  const missing = V8_FLAGS.filter(f => !process.execArgv.includes(f));
+  if (missing.length) {
+    const { setFlagsFromString } = await builtin('node:v8');
+    for (const f of missing) setFlagsFromString(f);
+  }
   // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
   nodeModule.enableCompileCache?.();
   if (hasStack) await import(joltEntry());
   else {
-    const { Worker } = await import('node:worker_threads');
+    const { Worker } = await builtin('node:worker_threads');
     const w = new Worker(join(here, 'worker.js'), {
       argv: args,
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },

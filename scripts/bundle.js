@@ -14,13 +14,32 @@ mkdirSync(dist, { recursive: true });
 // the signature is taken first: a file edited while the bundle is built makes it stale, never wrongly fresh
 const signature = sourceSignature(root);
 const tmp = join(dist, `jolt.mjs.tmp-${process.pid}`);
+
+// Node's built-ins come from process.getBuiltinModule, not `import` (bin/sources.js `builtin` says why): each
+// `node:x` import of src/ becomes a module that takes the built-in and re-exports its data properties (an accessor,
+// such as node:fs's ReadStream, is what loads more modules; one imported would fail the bundle, not a run)
+const builtins = {
+  name: 'node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, a => ({ path: a.path, namespace: 'node-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-builtin' }, a => {
+      const m = process.getBuiltinModule(a.path);
+      const names = Object.keys(m).filter(
+        k => /^[A-Za-z_$][\w$]*$/.test(k) && 'value' in Object.getOwnPropertyDescriptor(m, k),
+      );
+      const take = `process.getBuiltinModule(${JSON.stringify(a.path)})`;
+      return { contents: `const m = ${take};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n` };
+    });
+  },
+};
 try {
-  const { buildSync } = await import('esbuild');
+  const { build } = await import('esbuild');
   // the content hash of the sources bundled, so that a start from the bundle need not read src/ to find the Base
   // image's key (src/image/install.ts)
   const { hashInstall } = await import('../src/image/install.ts');
   const sourcesHash = hashInstall({ root }).sources;
-  buildSync({
+  await build({
+    plugins: [builtins],
     define: { JOLT_BUNDLED_SOURCES_HASH: JSON.stringify(sourcesHash) },
     entryPoints: [join(root, 'src', 'cli.ts')],
     outfile: tmp,

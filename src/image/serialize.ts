@@ -271,6 +271,9 @@ class Encoder {
     const ci = this.classIndex.get(proto);
     if (ci === undefined) throw new Error(`a session image cannot hold ${describe(o)} (object ${k})`);
     const keys = Object.keys(o as object);
+    // a lazy property of a decoded object not read yet is no own property (see lazyGetter): it is read now
+    for (const key of this.codec.classes[ci]!.lazy ?? [])
+      if (!Object.hasOwn(o as object, key) && key in (o as object)) keys.push(key);
     // JSON, not keys.join(','): the keys ['a,b'] and ['a', 'b'], or [''] and [], must not be one shape
     const sk = ci + ':' + JSON.stringify(keys);
     let si = this.shapeIndex.get(sk);
@@ -688,18 +691,42 @@ class Decoder {
     }
   }
 
-  /** a property whose value is segment `k`, decoded when the property is first read (or simply replaced) */
+  /** a property whose value is segment `k`, decoded when the property is first read (or simply replaced): no own
+   *  property until then, but an entry in `pendingLazy` that the prototype's accessor (lazyGetter) reads */
   lazyProperty(o: Record<string, unknown>, key: string, k: number): void {
-    const set = (x: unknown): void => void Object.defineProperty(o, key, plain(x));
-    Object.defineProperty(o, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const x = this.segment(k);
-        set(x);
-        return x;
-      },
-      set,
-    });
+    let p = pendingLazy.get(o);
+    if (!p) pendingLazy.set(o, (p = {}));
+    p[key] = { d: this, k };
+    installLazyAccessor(Object.getPrototypeOf(o) as object, key);
   }
+}
+
+// Lazy properties. An own accessor per object would give each decoded object a map of its own in V8 (an accessor
+// pair is part of the map), so every property access on a decoded Method would be megamorphic; instead the class's
+// prototype gets one accessor per lazy key, which an object's own data property (a constructed object's, or a
+// decoded one's once read or assigned) shadows.
+const pendingLazy = new WeakMap<object, Record<string, { d: Decoder; k: number }>>();
+const lazyAccessors = new Map<object, Set<string>>();
+function installLazyAccessor(proto: object, key: string): void {
+  if (proto === Object.prototype) throw new Error('a lazy property needs a class of its own');
+  let keys = lazyAccessors.get(proto);
+  if (!keys) lazyAccessors.set(proto, (keys = new Set()));
+  if (keys.has(key)) return;
+  keys.add(key);
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    enumerable: false,
+    get(this: object): unknown {
+      const pending = pendingLazy.get(this);
+      const p = pending?.[key];
+      if (!p) return undefined;
+      delete pending[key];
+      const v = p.d.segment(p.k);
+      Object.defineProperty(this, key, plain(v));
+      return v;
+    },
+    set(this: object, v: unknown) {
+      Object.defineProperty(this, key, plain(v));
+    },
+  });
 }

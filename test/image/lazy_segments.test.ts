@@ -33,12 +33,13 @@ function holder(name: string, code: unknown[]): Holder {
 test('a lazy property is decoded at its first read, and then is a plain value', () => {
   const root = { hs: [holder('a', [1, 'x', [2.5, -0]]), holder('b', [3n, null, undefined])] };
   const out = decodeGraph(encodeGraph(root, codec), codec, noBuiltins) as typeof root;
-  const d = Object.getOwnPropertyDescriptor(out.hs[0]!, 'body')!;
-  assert.equal(typeof d.get, 'function', 'not decoded before it is read');
+  assert.ok(!Object.hasOwn(out.hs[0]!, 'body'), 'not decoded before it is read');
   assert.ok(out.hs[0]!.body instanceof Body);
   assert.deepEqual((out.hs[0]!.body as Body).code, [1, 'x', [2.5, -0]]);
   assert.ok(Object.is(((out.hs[0]!.body as Body).code[2] as number[])[1], -0));
   assert.equal(typeof Object.getOwnPropertyDescriptor(out.hs[0]!, 'body')!.get, 'undefined', 'a data property after');
+  // decoded objects of a class share their hidden class: no accessor of their own
+  assert.ok(Object.hasOwn(out.hs[0]!, 'body') && !Object.hasOwn(out.hs[1]!, 'body'));
   assert.deepEqual((out.hs[1]!.body as Body).code, [3n, null, undefined]);
 });
 
@@ -109,4 +110,13 @@ test('a copyable object that only segments share is copied into each (not decode
   assert.equal(b![2], out.kept);
   // root, its array, two holders, the shared plain object, `kept` (and its args): the copies are not among them
   assert.equal(mainObjects, 7);
+});
+
+test('an image decoded from a decoded graph keeps the lazy properties not read yet', () => {
+  const root = { hs: [holder('a', [1, 2]), holder('b', ['x'])] };
+  const once = decodeGraph(encodeGraph(root, codec), codec, noBuiltins) as typeof root;
+  void once.hs[0]!.body; // one read, one not
+  const twice = decodeGraph(encodeGraph(once, codec), codec, noBuiltins) as typeof root;
+  assert.deepEqual((twice.hs[0]!.body as Body).code, [1, 2]);
+  assert.deepEqual((twice.hs[1]!.body as Body).code, ['x']);
 });

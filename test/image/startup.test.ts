@@ -29,7 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey, joltVersion } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
-import { runJolt, type Run } from './jolt_process.ts';
+import { runJolt, joltStats, type Run } from './jolt_process.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'jolt-startup-'));
@@ -79,12 +79,7 @@ interface Stats {
   inferred: number;
   binaryen: number;
 }
-/** the JOLT_STATS=1 line, which must be all there is on stderr */
-function stats(r: Run): Stats {
-  const m = /^jolt stats: (\{.*\})\n$/.exec(r.stderr);
-  assert.ok(m, `stderr is only the stats line: ${r.stderr}`);
-  return JSON.parse(m[1]!) as Stats;
-}
+const stats = (r: Run): Stats => joltStats(r) as unknown as Stats;
 
 function assertValidImage(path: string, key: string, installRoot: string): void {
   const r = readImageFile(path, { kind: 'base', key, joltVersion: joltVersion({ root: installRoot }) });

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
-import { runJolt, type Run } from './jolt_process.ts';
+import { runJolt, joltStats, type Run } from './jolt_process.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'jolt.js');
@@ -25,11 +25,7 @@ const file = (name: string, text: string): string => {
 /** `jolt args...` as a real process on this file's depot, run in the temp folder */
 const jolt = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
   runJolt(bin, args, { depot, env, cwd: tmp });
-function stats(r: Run): Record<string, number> {
-  const m = /^jolt stats: (\{.*\})\n$/.exec(r.stderr);
-  assert.ok(m, `stderr is only the stats line: ${r.stderr}`);
-  return JSON.parse(m[1]!) as Record<string, number>;
-}
+const stats = joltStats;
 
 // Part of the app: a text report that uses Dict, strings, sort (with by), structs (immutable and mutable) and
 // closures (returned by a function, capturing a local).

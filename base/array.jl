@@ -120,7 +120,10 @@ function _eltype_of(xs::Tuple)
     end
     T
 end
-# as Julia's promote_typejoin: Int64 and Float64 promote; with nothing, the element type is a Union
+# Julia's promote_typejoin (what collect widens with): the types' join, but a Union with Nothing
+_promote_typejoin(T, S) = (T === Nothing || S === Nothing) ? Union{T, S} :
+    (T isa Union && S <: T) ? T : typejoin(T, S)
+# the element type of a literal vector (vect): Int64 and Float64 promote; with nothing, the element type is a Union
 _promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 :
     (T === Nothing || S === Nothing) ? Union{T, S} : (T isa Union && S <: T) ? T : typejoin(T, S)
 typejoin(T, S) = ccall(:jl_typejoin, Any, (Any, Any), T, S)

@@ -26,9 +26,15 @@ struct Enumerate{I}
     itr::I
 end
 enumerate(itr) = Enumerate(itr)
-function iterate(e::Enumerate, state=(1,))
-    i = state[1]
-    y = iterate(e.itr, Base.tail(state)...)
+# the state is (the next index, the inner iterator's state): one type from the first call on, so a loop infers
+function iterate(e::Enumerate)
+    y = iterate(e.itr)
+    y === nothing && return nothing
+    ((1, y[1]), (2, y[2]))
+end
+function iterate(e::Enumerate, state)
+    i, s = state
+    y = iterate(e.itr, s)
     y === nothing && return nothing
     ((i, y[1]), (i + 1, y[2]))
 end
@@ -45,23 +51,36 @@ function iterate(z::Zip, state=((), ()))
     yb === nothing && return nothing
     ((ya[1], yb[1]), ((ya[2],), (yb[2],)))
 end
+# As Julia's collect: the vector starts with the first element's type and is widened (promote_typejoin) only when
+# an element does not fit, in a fresh call; when the elements' type is inferred, `el isa T` holds for all of them,
+# the widening branch is dead, and the result infers as a Vector{T}.
 function collect(itr)
-    a = Vector{Any}(undef, 0)
-    T = Union{}
-    first = true
-    for x in itr
-        push!(a, x)
-        T = first ? typeof(x) : (typeof(x) === T ? T : _promote_join(T, typeof(x)))
-        first = false
-    end
-    first && return _empty_collect(itr)
-    b = Vector{T}(undef, length(a))
-    for i in 1:length(a)
-        b[i] = a[i]
-    end
-    b
+    y = iterate(itr)
+    y === nothing && return _empty_collect(itr)
+    v1, st = y
+    dest = Vector{typeof(v1)}(undef, 0)
+    push!(dest, v1)
+    _collect_rest!(dest, itr, st)
 end
-_empty_collect(itr) = Vector{Any}(undef, 0)
+function _collect_rest!(dest::Vector{T}, itr, st) where T
+    while true
+        y = iterate(itr, st)
+        y === nothing && return dest
+        el, st = y
+        if el isa T
+            push!(dest, el)
+        else
+            wider = Vector{_promote_typejoin(T, typeof(el))}(undef, 0)
+            append!(wider, dest)
+            push!(wider, el)
+            return _collect_rest!(wider, itr, st)
+        end
+    end
+end
+# an empty collection's element type: its eltype (Any when it does not say)
+_empty_collect(itr) = Vector{eltype(itr)}(undef, 0)
+eltype(::Type{Zip{A,B}}) where {A,B} = Tuple{eltype(A), eltype(B)}
+eltype(::Type{Enumerate{I}}) where {I} = Tuple{Int, eltype(I)}
 # an empty comprehension takes its element type from inference of the generator's function, as in Julia
 _empty_collect(g::Generator) = Vector{ccall(:jl_return_type, Any, (Any, Any), g.f, (eltype(g.iter),))}(undef, 0)
 eltype(::Type{_Filter{F,I}}) where {F,I} = eltype(I)

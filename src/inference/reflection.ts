@@ -98,7 +98,9 @@ registerForeign('jl_code_warntype', ([f, args]) => {
   return utf8Encode(codeWarntype(mi, useColor()));
 });
 registerForeign('jl_return_type', ([f, types]) => {
-  const ts = types as Value[];
+  // the argument types as a tuple of types (what _empty_collect passes) or a Tuple type (Base.return_types's own)
+  const ts = (types instanceof DataType && types.name === T.Tuple!.name ? types.parameters : types) as Value[];
+  if (!Array.isArray(ts)) return T.Any!;
   if (!ts.every(isType)) return T.Any!;
   const mi = instanceFor(f!, ts, true);
   if (!mi) return T.Any!; // no method: Julia gives an empty list; the caller checks

@@ -465,7 +465,7 @@ function abstractEvalStatement(frame: InferenceState, ex: Expr, s: SlotState, pc
     }
     case 'foreigncall':
       frame.effectFree = false;
-      return foreigncallType(abstractEval(frame, a[1]!, s));
+      return returnTypeCall(frame, a, s) ?? foreigncallType(abstractEval(frame, a[1]!, s));
     case 'static_parameter': {
       const v = frame.mi.sparamVals[(a[0] as number) - 1];
       if (v === undefined || v instanceof TypeVar) return T.Any!;
@@ -722,6 +722,29 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   }
   if (!foldable) frame.effectFree = false;
   return result;
+}
+
+/** `ccall(:jl_return_type, Any, (Any, Any), f, (T...,))` (Julia's Core.Compiler.return_type, which Base's collect
+ *  asks for an empty comprehension's element type) as the constant type it will return, so that code using it
+ *  infers (`[f(x) for x in v]` is a Vector{typeof f(x)} whether v is empty or not). The runtime answers from the
+ *  same CodeInstance (inference/reflection.ts), so this holds only when that is final: a call with one method
+ *  whose inference is done, not one in a cycle still being inferred. */
+function returnTypeCall(frame: InferenceState, a: readonly Value[], s: SlotState): Lattice | undefined {
+  if (!(a[0] instanceof Sym) || a[0].name !== 'jl_return_type' || a.length !== 4) return undefined;
+  const f = abstractEval(frame, a[2]!, s);
+  const elts = tupleElements(abstractEval(frame, a[3]!, s));
+  if (!elts || !elts.every(e => e instanceof Const && isType(e.val))) return undefined;
+  const sig = [widenconst(f), ...elts.map(e => (e as Const).val as JType)];
+  if (!sig.every(isDispatchLeaf)) return undefined;
+  const mt = methodTableOfType(sig[0]!, f);
+  const m = mt && findMethod(mt, sig as DataType[], frame.world, sig.map(paramKey).join('|'));
+  if (!m || 'ambiguous' in m) return undefined;
+  const mi = specialize(m.method, sig, m.sparams);
+  typeinfEdge(mi, frame.world);
+  const ci = validCodeInstance(mi, frame.world);
+  if (!ci) return undefined;
+  frame.edges.add(mi);
+  return new Const(ci.rettype);
 }
 
 function growsOnStack(m: Method, sig: JType[]): boolean {

@@ -7,6 +7,7 @@ import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
 import { applyTypeName, unwrap } from './apply_type.ts';
 import { jthrow } from './errors.ts';
 import { IdTable } from './id_table.ts';
+import { typejoin } from './typejoin.ts';
 import { fval, ival } from './intrinsics.ts';
 import { writeSync } from 'node:fs';
 
@@ -368,15 +369,7 @@ F(
   ([t, i, j]) => Object.freeze((t as Value[]).slice(Number(i as bigint) - 1, Number(j as bigint))) as Value,
 );
 F('jl_tuple_tail', ([t]) => Object.freeze((t as Value[]).slice(1)) as Value);
-F('jl_typejoin', ([a, b]) => {
-  let x = a as DataType;
-  const isSub = (s: DataType, t: DataType) => {
-    for (let y: DataType | null = s; y; y = y.super === y ? null : y.super) if (y.name === t.name) return true;
-    return false;
-  };
-  while (x && !isSub(b as DataType, x)) x = x.super as DataType;
-  return (x ?? T.Any!) as Value;
-});
+F('jl_typejoin', ([a, b]) => typejoin(a as JType, b as JType) as Value);
 import { hooks } from './hooks.ts';
 F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f!, [x]))) as Value);
 // ---- hashing (consistent with isequal for the common key types; identity for mutable objects)

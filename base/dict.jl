@@ -27,12 +27,40 @@ function Dict(ps::Pair...)
     end
     d
 end
+# As collect: the Dict starts with the first pair's key and value types and widens (promote_typejoin) only when a
+# pair does not fit, in a fresh call, so that a Dict comprehension infers as Dict{K,V}.
 function Dict(itr)
-    d = Dict{Any,Any}()
-    for p in itr
-        d[p[1]] = p[2]
+    y = iterate(itr)
+    y === nothing && return _empty_dict(itr)
+    p, st = y
+    d = Dict{typeof(p[1]),typeof(p[2])}()
+    d[p[1]] = p[2]
+    _dict_rest!(d, itr, st)
+end
+function _dict_rest!(d::Dict{K,V}, itr, st) where {K,V}
+    while true
+        y = iterate(itr, st)
+        y === nothing && return d
+        p, st = y
+        k = p[1]
+        v = p[2]
+        if k isa K && v isa V
+            d[k] = v
+        else
+            wider = Dict{_promote_typejoin(K, typeof(k)),_promote_typejoin(V, typeof(v))}()
+            for (a, b) in d
+                wider[a] = b
+            end
+            wider[k] = v
+            return _dict_rest!(wider, itr, st)
+        end
     end
-    _narrow(d)
+end
+_empty_dict(itr) = Dict{Any,Any}()
+# an empty Dict comprehension takes its key and value types from inference of the generator's function
+function _empty_dict(g::Generator)
+    P = ccall(:jl_return_type, Any, (Any, Any), g.f, (eltype(g.iter),))
+    P <: Pair ? Dict{fieldtype(P, 1),fieldtype(P, 2)}() : Dict{Any,Any}()
 end
 function _narrow(d::Dict)
     length(d) == 0 && return d

@@ -35,3 +35,7 @@ println(b(Int[]), " ", t(Int[]), " ", u(Int[]), " ", h(String[]), " ", c(Dict{St
 println([x for x in Any[1, 2.0, 3]])
 println([x for x in Any[1, nothing]])
 println([x for x in Any[]])
+# a Dict comprehension infers and widens the same way
+dc(v) = Dict(x => x for x in v)
+println(Base.return_types(dc, Tuple{Vector{Int64}}))
+println(dc(Int[]), " ", Dict(x => (x == 1 ? 1 : 2.0) for x in 1:2))

@@ -27,15 +27,27 @@ _bcget(x::AbstractRange, i) = x[i]
 _bcget(x::Tuple, i) = x[i]
 _bcget(bc::Broadcasted, i) = bc.f(map_tuple(a -> _bcget(a, i), bc.args)...)
 
-map_tuple(f, t::Tuple) = ccall(:jl_tuple_map, Any, (Any, Any), f, t)
+# f over a tuple's elements: by recursion, so that inference types each element (a broadcast infers); a long tuple
+# (N is a static parameter, so the test folds away) in one call to the runtime
+map_tuple(f, t::Tuple{}) = ()
+function map_tuple(f, t::NTuple{N,Any}) where N
+    N > 16 && return ccall(:jl_tuple_map, Any, (Any, Any), f, t)
+    (f(t[1]), map_tuple(f, tail(t))...)
+end
 function materialize(bc::Broadcasted)
     n = _bcsize(bc.args)
-    if n == 0 && !any(a -> a isa Vector || a isa AbstractRange || a isa Tuple || a isa Broadcasted, bc.args)
+    # (the argument test first: it folds to a constant, and a constant first operand of && folds the branch)
+    if _bc_scalars(bc.args) && n == 0
         return _bcget(bc, 1)
     end
     collect(Generator(i -> _bcget(bc, i), 1:n))
 end
 materialize(x) = x
+# whether no argument is a container (by dispatch on the argument types, so inference folds it)
+_bc_scalars(args::Tuple{}) = true
+_bc_scalars(args::Tuple) = _bc_scalar(args[1]) && _bc_scalars(tail(args))
+_bc_scalar(::Union{Vector,AbstractRange,Tuple,Broadcasted}) = false
+_bc_scalar(x) = true
 function materialize!(dest::Vector, bc::Broadcasted)
     n = length(dest)
     for i in 1:n

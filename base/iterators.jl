@@ -38,7 +38,9 @@ function iterate(e::Enumerate, state)
     y === nothing && return nothing
     ((i, y[1]), (i + 1, y[2]))
 end
-tail(t::Tuple) = ccall(:jl_tuple_tail, Any, (Any,), t)
+# a tuple without its first element (by splatting, which inference types element by element)
+tail(t::Tuple) = _tail(t...)
+_tail(x, rest...) = rest
 struct Zip{A,B}
     a::A
     b::B

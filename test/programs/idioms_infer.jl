@@ -35,6 +35,10 @@ println(b(Int[]), " ", t(Int[]), " ", u(Int[]), " ", h(String[]), " ", c(Dict{St
 println([x for x in Any[1, 2.0, 3]])
 println([x for x in Any[1, nothing]])
 println([x for x in Any[]])
+# a broadcast infers, and so does a function mapped over a tuple
+bm(v) = v .+ 1
+println(Base.return_types(bm, Tuple{Vector{Int64}}), " ", bm([1, 2]))
+println(Base.return_types(Base.tail, Tuple{Tuple{Int64, String, Float64}}))
 # a Dict comprehension infers and widens the same way
 dc(v) = Dict(x => x for x in v)
 println(Base.return_types(dc, Tuple{Vector{Int64}}))

@@ -156,21 +156,25 @@ struct _Flatten{I}
     it::I
 end
 _flatten(it) = _Flatten(it)
-function iterate(f::_Flatten, state=nothing)
-    if state === nothing
-        o = iterate(f.it)
-        o === nothing && return nothing
-        inner = o[1]; ostate = o[2]; istate = ()
-    else
-        inner, ostate, istate = state
-    end
-    while true
-        y = iterate(inner, istate...)
-        y !== nothing && return (y[1], (inner, ostate, (y[2],)))
+# the state is (inner iterator, outer state, inner state): one type from the first element on, so that a nested
+# comprehension infers
+function iterate(f::_Flatten)
+    o = iterate(f.it)
+    o === nothing && return nothing
+    _flatten_next(f, o[1], o[2], iterate(o[1]))
+end
+function iterate(f::_Flatten, state)
+    inner, ostate, istate = state
+    _flatten_next(f, inner, ostate, iterate(inner, istate))
+end
+function _flatten_next(f::_Flatten, inner, ostate, y)
+    while y === nothing
         o = iterate(f.it, ostate)
         o === nothing && return nothing
-        inner = o[1]; ostate = o[2]; istate = ()
+        inner, ostate = o
+        y = iterate(inner)
     end
+    (y[1], (inner, ostate, y[2]))
 end
 struct _Product{A,B}
     a::A

@@ -368,6 +368,11 @@ function isTypeValue(v: Value): boolean {
   return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v);
 }
 F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
+// the names bound in a module (help mode's suggestions, tab completion), as a Vector{Symbol}
+F('jl_module_names', ([m]) => {
+  const names = [...(m as JModule).bindings.keys()];
+  return new JArray(applyTypeName(T.Array!.name, [T.Symbol!, 1n]), names, [names.length]);
+});
 F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
 // type predicates behind isconcretetype, isabstracttype, ismutabletype, isprimitivetype (false for non-DataTypes)
 const isConcrete = (t: Value): boolean =>

@@ -35,3 +35,5 @@ include("strings_util.jl")   # split, join, replace, strip, occursin, startswith
 include("parse.jl")          # parse(Int, s; base), parse(Float64, s), tryparse, string(n; base, pad)
 include("regex.jl")
 include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...
+include("docs.jl")          # docstrings: @doc, the ones written before definitions, help mode
+include("multimedia.jl")     # IOContext properties, MIME, show(io, MIME"text/plain"(), x) and display, as the REPL shows values

@@ -21,6 +21,42 @@ String(io::IOBuffer) = io.data
 take!(io::IOBuffer) = _takestring!(io)
 flush(io::IO) = ccall(:jl_flush, Nothing, ())
 
+# -- IOContext: a stream with properties (:compact, :limit, :displaysize, :typeinfo, ...); later ones win
+struct IOContext <: IO
+    io::IO
+    props::Vector{Any}
+end
+_unwrap_io(io::IO) = io
+_unwrap_io(io::IOContext) = io.io
+_props(io::IO) = Any[]
+_props(io::IOContext) = copy(io.props)
+IOContext(io::IO, kv) = IOContext(_unwrap_io(io), push!(_props(io), kv))
+function IOContext(io::IO, kv, kv2, kvs...)
+    props = push!(_props(io), kv, kv2)
+    for kv in kvs
+        push!(props, kv)
+    end
+    IOContext(_unwrap_io(io), props)
+end
+IOContext(io::IO, ctx::IOContext) = IOContext(_unwrap_io(io), append!(_props(io), ctx.props))
+IOContext(io::IO) = IOContext(_unwrap_io(io), _props(io))
+function get(io::IOContext, key, default)
+    ps = io.props
+    for k in length(ps):-1:1
+        p = ps[k]
+        p.first === key && return p.second
+    end
+    default
+end
+get(io::IO, key, default) = default
+haskey(io::IOContext, key) = any(p -> p.first === key, io.props)
+haskey(io::IO, key) = false
+getindex(io::IOContext, key) = (haskey(io, key) || throw(KeyError(key)); get(io, key, nothing))
+write(io::IOContext, s::String) = write(io.io, s)
+write(io::IOContext, c::Char) = write(io.io, c)
+flush(io::IOContext) = flush(io.io)
+
+
 # Files. Writes are buffered and reach the file at flush or close.
 struct SystemError <: Exception
     prefix::String
@@ -115,11 +151,15 @@ function println(io::IO, xs...)
 end
 print(xs...) = print(stdout, xs...)
 println(xs...) = println(stdout, xs...)
-function sprint(f, args...)
+function sprint(f, args...; context=nothing)
     io = IOBuffer()
-    f(io, args...)
+    f(context === nothing ? io : _context_io(io, context), args...)
     _takestring!(io)
 end
+# `context` as sprint and repr take it: an IO whose properties to use, a Pair, or a tuple of Pairs
+_context_io(io::IO, ctx::IO) = IOContext(io, IOContext(ctx))
+_context_io(io::IO, ctx::Tuple) = IOContext(io, ctx...)
+_context_io(io::IO, ctx) = IOContext(io, ctx)
 function string(xs...)
     io = IOBuffer()
     for x in xs
@@ -128,7 +168,7 @@ function string(xs...)
     _takestring!(io)
 end
 string(s::String) = s
-repr(x) = sprint(show, x)
+repr(x; context=nothing) = sprint(show, x; context=context)
 (*)(a::String, b::String) = ccall(:jl_string_concat, String, (Any,), (a, b))
 (*)(a::Union{String,Char}, b::Union{String,Char}, c::Union{String,Char}, xs::Union{String,Char}...) = string(a, b, c, xs...)
 (*)(a::Char, b::Union{String,Char}) = string(a, b)

@@ -114,3 +114,42 @@ function collect(g::Generator{F,I}) where {F,I<:_Product}
     v = Any[g.f(x) for x in g.iter]
     reshape(collect(Generator(identity, v)), length(g.iter.a), length(g.iter.b))
 end
+
+# arrays of three or more dimensions: made by reshape, zeros, fill or Array{T,N}(undef, dims...); indexed by
+# Cartesian indices through their column-major linear index
+function (::Type{Array{T,N}})(::UndefInitializer, d1::Int, d2::Int, d3::Int, ds::Int...) where {T,N}
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,N}, (d1, d2, d3, ds...))::Array{T,N}
+end
+size(a::Array{T,N}) where {T,N} = Tuple(Int[Core.arraysize(a, d) for d in 1:N])
+function _linear_index(a::Array, i::Int, j::Int, k::Int, rest::Tuple)
+    I = (i, j, k, rest...)
+    lin = 0
+    stride = 1
+    for d in 1:length(I)
+        n = size(a, d)
+        1 <= I[d] <= n || throw(BoundsError(a, I))
+        lin += (I[d] - 1) * stride
+        stride *= n
+    end
+    lin + 1
+end
+getindex(a::Array, i::Int, j::Int, k::Int, rest::Int...) = Core.arrayref(true, a, _linear_index(a, i, j, k, rest))
+setindex!(a::Array{T}, v, i::Int, j::Int, k::Int, rest::Int...) where T = Core.arrayset(true, a, convert(T, v), _linear_index(a, i, j, k, rest))
+function reshape(v::Union{Vector{T},AbstractRange{T}}, d1::Int, d2::Int, d3::Int, ds::Int...) where T
+    dims = (d1, d2, d3, ds...)
+    prod(dims) == length(v) || throw(DimensionMismatch("new dimensions $(dims) must be consistent with array size $(length(v))"))
+    a = Array{T,length(dims)}(undef, dims...)
+    for k in 1:length(v)
+        a[k] = v[k]
+    end
+    a
+end
+zeros(::Type{T}, d1::Int, d2::Int, d3::Int, ds::Int...) where T = fill(zero(T), d1, d2, d3, ds...)
+zeros(d1::Int, d2::Int, d3::Int, ds::Int...) = zeros(Float64, d1, d2, d3, ds...)
+function fill(x, d1::Int, d2::Int, d3::Int, ds::Int...)
+    a = Array{typeof(x),3 + length(ds)}(undef, d1, d2, d3, ds...)
+    for k in 1:length(a)
+        a[k] = x
+    end
+    a
+end

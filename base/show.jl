@@ -6,10 +6,20 @@ show(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int,
 show(io::IO, x::BitUnsigned) = (write(io, "0x"); write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 16, 2 * Core.sizeof(x))))
 print(io::IO, x::BitInteger) = write(io, ccall(:jl_int_string, String, (Any, Int, Int), x, 10, 1))
 show(io::IO, x::Float64) = write(io, ccall(:jl_float_repr, String, (Float64,), x))
-# a Float32 shows with its type (1.5f0, NaN32) and prints without it (1.5, NaN)
+# under :compact (matrix elements), six significant digits
+show(io::IOContext, x::Float64) = write(io, get(io, :compact, false) ? ccall(:jl_float_compact, String, (Float64, Bool), x, false) : ccall(:jl_float_repr, String, (Float64,), x))
+# a Float32 shows with its type (1.5f0, NaN32) and prints without it (1.5, NaN), as it does where the context
+# already names the type (:typeinfo, the elements of a Vector{Float32})
 show(io::IO, x::Float32) = write(io, ccall(:jl_float_repr, String, (Float32,), x))
+function show(io::IOContext, x::Float32)
+    typed = get(io, :typeinfo, Any) !== Float32
+    get(io, :compact, false) ? write(io, ccall(:jl_float_compact, String, (Float32, Bool), x, typed)) :
+        typed ? show(io.io, x) : print(io.io, x)
+end
 print(io::IO, x::Float32) = write(io, ccall(:jl_float_print, String, (Float32,), x))
 show(io::IO, x::Bool) = write(io, x ? "true" : "false")
+# where the context already names the type Bool, its values show as 1 and 0
+show(io::IOContext, x::Bool) = write(io, get(io, :typeinfo, Any) === Bool ? (x ? "1" : "0") : x ? "true" : "false")
 show(io::IO, ::Nothing) = write(io, "nothing")
 show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, String, (Any,), s)))
 isless(a::Symbol, b::Symbol) = isless(String(a), String(b))
@@ -72,9 +82,11 @@ end
 _typeinfo_implicit(T) = T === Float64 || T === Int64 || T === Char || T === String || T === Symbol || T === Nothing ||
     T <: Union{Vector,Tuple,Pair,NamedTuple}
 # a vector met again inside itself is shown as a reference, as Julia does (_shown_vectors: showcollections.jl)
+# the element type is left out too where the context already names the vector's type (:typeinfo)
+_typeinfo_known(io::IO, a) = (ti = get(io, :typeinfo, Any); ti !== Any && a isa ti && eltype(ti) === eltype(a))
 function show(io::IO, a::Vector)
     T = eltype(a)
-    (!isempty(a) && _typeinfo_implicit(T)) || show(io, T)
+    (!isempty(a) && _typeinfo_implicit(T)) || _typeinfo_known(io, a) || show(io, T)
     write(io, "[")
     n = length(_shown_vectors)
     for k in n:-1:1

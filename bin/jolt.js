@@ -22,8 +22,19 @@ const here = import.meta.dirname ?? dirname((await builtin('node:url')).fileURLT
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
 const hasStack = process.execArgv.some(a => a.startsWith('--stack-size'));
-// the REPL starts when there is neither `-e code` nor a file (an argument not starting with `-`, or `-` itself)
-const repl = !args.some(a => a === '-e' || a === '--eval' || a === '-' || !a.startsWith('-'));
+// the REPL starts when there is neither `-e`/`-E` code nor a file (an argument not starting with `-`, or `-`
+// itself, that is no option's value), or with -i
+const withValue = new Set(['-L', '--load', '-J', '--sysimage', '--trace-compile']);
+const program = (() => {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (withValue.has(a)) k++;
+    else if (a === '-e' || a === '--eval' || a === '-E' || a === '--print' || a === '-' || !a.startsWith('-'))
+      return true;
+  }
+  return false;
+})();
+const repl = !program || args.includes('-i') || args.includes('--interactive');
 
 // worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
 async function respawn(node) {

@@ -1,7 +1,8 @@
 // The `jolt` command: jolt file.jl [args], jolt -e 'code', jolt (REPL).
 import { join, resolve } from 'node:path';
 import { installRoot } from './image/install.ts';
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeSync, existsSync } from 'node:fs';
+import { depotPath } from './image/depot.ts';
 import {
   startSession,
   loadSysimage,
@@ -34,7 +35,8 @@ const errWrite = (s: string): void => {
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
-  '            [-e code | file.jl] [args...]\n' +
+  '            [-q] [-i] [-L file] [--startup-file=yes|no] [--color=yes|no|auto] [--history-file=yes|no]\n' +
+  '            [-e code | -E code | file.jl] [args...]\n' +
   '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
 
 /** a command line Jolt cannot run: the usage on stderr, exit status 2 */
@@ -50,6 +52,14 @@ function help(): never {
     USAGE +
       '\n' +
       ' -e, --eval <code>          evaluate <code>\n' +
+      ' -E, --print <code>         evaluate <code> and show the result\n' +
+      ' -L, --load <file>          load <file> first (then the REPL, unless a program is given)\n' +
+      ' -i, --interactive          start the REPL after running the program\n' +
+      ' -q, --quiet                no banner at the REPL\n' +
+      ' --startup-file=yes|no      load $JOLT_DEPOT_PATH/config/startup.jl (~/.jolt/config/startup.jl) first (yes)\n' +
+      ' --color=yes|no|auto        coloured prompts (auto: when output is a terminal)\n' +
+      ' --history-file=yes|no      keep the REPL history in ~/.jolt_history (yes)\n' +
+      ' --project[=<dir>], -O<n>, --check-bounds=yes|no|auto  accepted, as julia takes them\n' +
       ' --compile=yes|all|typed|no how code runs: typed code and native code for hot methods (yes, the default),\n' +
       '                            native code at every first call (all), typed code only (typed), the interpreter (no)\n' +
       ' -J, --sysimage <file>      start from a sysimage made by `jolt sysimage`\n' +
@@ -61,6 +71,37 @@ function help(): never {
 }
 
 let replSession: Session | undefined;
+const replOpts: { quiet?: boolean; color?: boolean; historyFile?: string | null } = {};
+
+/** a file's text, or undefined after saying it could not be opened */
+function readSource(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    errWrite(`ERROR: could not open file ${path}\n`);
+    return undefined;
+  }
+}
+
+/** runs a file's text in Main, reporting its error; false when it failed */
+function runText(s: Session, text: string, name: string, loadError: boolean): boolean {
+  try {
+    includeString(s.Main, text, name);
+    flushAll();
+    return true;
+  } catch (e) {
+    if (e instanceof ParseError) {
+      errWrite(e.display(loadError) + '\n');
+      return false;
+    }
+    if (e instanceof JoltThrow) {
+      reportError(s, e, { loadError });
+      return false;
+    }
+    internalError(e);
+    return false;
+  }
+}
 
 function main(argv: string[]): number {
   if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
@@ -69,6 +110,10 @@ function main(argv: string[]): number {
   let sysimage: string | undefined;
   let trace: string | undefined;
   let traceTiming = false;
+  let printResult = false;
+  let interactive = false;
+  let startupFile = true;
+  const loads: string[] = [];
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
@@ -103,6 +148,36 @@ function main(argv: string[]): number {
       traceTiming = true;
       continue;
     }
+    if (a === '-E' || a === '--print') {
+      code = argv[++k];
+      if (code === undefined) usage();
+      printResult = true;
+      k++;
+      break;
+    }
+    if (a === '-L' || a === '--load') {
+      const f = argv[++k];
+      if (f === undefined) usage();
+      loads.push(f);
+      continue;
+    }
+    if (a === '-i' || a === '--interactive') {
+      interactive = true;
+      continue;
+    }
+    if (a === '-q' || a === '--quiet') {
+      replOpts.quiet = true;
+      continue;
+    }
+    const flag = /^--(startup-file|color|history-file|check-bounds)=(yes|no|auto)$/.exec(a);
+    if (flag && !(flag[2] === 'auto' && (flag[1] === 'startup-file' || flag[1] === 'history-file'))) {
+      if (flag[1] === 'startup-file') startupFile = flag[2] === 'yes';
+      if (flag[1] === 'color' && flag[2] !== 'auto') replOpts.color = flag[2] === 'yes';
+      if (flag[1] === 'history-file' && flag[2] === 'no') replOpts.historyFile = null;
+      continue;
+    }
+    // accepted as julia takes them; Jolt's code generation has one level and always checks bounds
+    if (/^(-O[0-3]?|--optimize(=[0-3])?|--project(=.*)?)$/.test(a)) continue;
     if (a === '-h' || a === '--help') help();
     if (a === '-v' || a === '--version') {
       writeSync(1, `jolt version ${joltVersionNumber()}\n`);
@@ -141,6 +216,13 @@ function main(argv: string[]): number {
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
+  // ~/.jolt/config/startup.jl (in the depot), then the -L files, as julia loads them before the program
+  const startup = join(depotPath(), 'config', 'startup.jl');
+  for (const f of [...(startupFile && existsSync(startup) ? [startup] : []), ...loads]) {
+    const path = resolve(f);
+    const text = readSource(path);
+    if (text === undefined || !runText(s, text, path, true)) return 1;
+  }
   if (code === undefined && file === undefined) {
     replSession = s;
     return -1;
@@ -154,21 +236,14 @@ function main(argv: string[]): number {
     errWrite(`ERROR: could not open file ${name}\n`);
     return 1;
   }
-  try {
-    includeString(s.Main, text, file ? name : 'none');
-    flushAll();
-    return 0;
-  } catch (e) {
-    if (e instanceof ParseError) {
-      errWrite(e.display(!!file) + '\n');
-      return 1;
-    }
-    if (e instanceof JoltThrow) {
-      reportError(s, e, { loadError: !!file });
-      return 1;
-    }
-    return internalError(e);
+  // -E shows the value of the code, as `show` writes it
+  if (printResult) text = `show(begin\n${text}\nend); println()`;
+  const ok = runText(s, text, file ? name : 'none', !!file);
+  if (interactive) {
+    replSession = s;
+    return -1;
   }
+  return ok ? 0 : 1;
 }
 
 /** package.json's version */
@@ -205,13 +280,8 @@ function sysimageCommand(argv: string[]): number {
   }
   for (const f of [...files, ...workloads]) {
     const path = resolve(f);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      errWrite(`ERROR: could not open file ${path}\n`);
-      return 1;
-    }
+    const text = readSource(path);
+    if (text === undefined) return 1;
     try {
       runWorkload(text, path, s.Main);
       flushAll();
@@ -268,7 +338,7 @@ if (process.env.JOLT_STATS) {
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');
-  process.exitCode = await startRepl(replSession!);
+  process.exitCode = await startRepl(replSession!, replOpts);
 } else process.exitCode = status;
 flushAll();
 stopTraceCompile();

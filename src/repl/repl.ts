@@ -1,90 +1,161 @@
 // The interactive REPL: `julia>` prompt, multi-line input until the parser says the input is complete, history,
-// `ans`, results shown with `show`, a trailing `;` suppressing output, errors printed without exiting.
+// `ans`, results shown with `display` (Julia's text/plain forms, cut to the terminal), a trailing `;` suppressing
+// output, errors printed without exiting. Modes (modes.ts): `?` help, `;` shell, each entered by its key at the
+// start of an empty line and left by backspace on an empty line. Ctrl-C clears the line, Ctrl-D exits, tab
+// completes names, fields and paths.
+import type { Interface } from 'node:readline';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync, appendFileSync } from 'node:fs';
-import { type Session, reportError, flushAll } from '../engine.ts';
-import { parseAll, isIncomplete, ParseError } from '../syntax/parser.ts';
-import { evalToplevel, session as tl } from '../interpreter/toplevel.ts';
-import { callFunction } from '../interpreter/interpret.ts';
-import { getGlobal, state } from '../runtime/modules.ts';
-import { JoltThrow, Sym, T, LineNumberNode, type Value } from '../runtime/values.ts';
-import { bindConst } from '../runtime/bootstrap.ts';
-import { world } from '../runtime/methods.ts';
+import { type Session, flushAll } from '../engine.ts';
+import { isIncomplete } from '../syntax/parser.ts';
+import { session as tl } from '../interpreter/toplevel.ts';
+import { modes, modeByTrigger, registerMode, type ReplMode } from './modes.ts';
+import { evalAndShow, callJulia, terminalSize } from './eval.ts';
+import { complete } from './completion.ts';
+import './help_mode.ts';
+import './shell_mode.ts';
 
-const historyFile = join(homedir(), '.jolt_history');
+export interface ReplOptions {
+  /** the history file, or null for none (`--history-file=no`) */
+  historyFile?: string | null;
+  /** coloured prompts; by default when output is a terminal */
+  color?: boolean;
+  /** no banner (`-q`) */
+  quiet?: boolean;
+}
 
-export async function startRepl(s: Session): Promise<number> {
+let entries = 0;
+
+const julia: ReplMode = {
+  name: 'julia',
+  prompt: 'julia> ',
+  color: '\x1b[32m\x1b[1m',
+  complete: text => !isIncomplete(text),
+  run: (s, text) => evalAndShow(s, text, `REPL[${++entries}]`, true),
+};
+registerMode(julia);
+
+/** the readline internals the modes need: the line being edited, its redraw, and the key handler */
+interface ReadlineInternals {
+  line: string;
+  _refreshLine(): void;
+  _ttyWrite(s: string | undefined, key: { name?: string; ctrl?: boolean; meta?: boolean; sequence?: string }): void;
+}
+
+export async function startRepl(s: Session, opts: ReplOptions = {}): Promise<number> {
   tl.softscope = true; // REPL toplevel loops assign existing globals
-  const tty = !!process.stdout.isTTY;
-  const prompt = tty ? '\x1b[32m\x1b[1mjulia> \x1b[0m' : 'julia> ';
+  const tty = !!process.stdout.isTTY && !!process.stdin.isTTY;
+  const color = opts.color ?? tty;
+  const historyFile = opts.historyFile === undefined ? join(homedir(), '.jolt_history') : opts.historyFile;
+  const promptOf = (m: ReplMode): string => (color ? `${m.color}${m.prompt}\x1b[0m` : m.prompt);
   let history: string[] = [];
-  try {
-    history = readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 1000);
-  } catch {
-    /* no history yet */
+  if (historyFile) {
+    try {
+      history = readFileSync(historyFile, 'utf8').split('\n').filter(Boolean).reverse().slice(0, 1000);
+    } catch {
+      /* no history yet */
+    }
   }
-  const rl = process
-    .getBuiltinModule('node:readline')
-    .createInterface({ input: process.stdin, output: process.stdout, prompt, history, terminal: tty });
+  if (!opts.quiet && tty) process.stdout.write(banner());
+  // the REPL's display: `display(x)` in code run here is cut to the terminal too
+  const [rows, cols] = terminalSize();
+  callJulia(s, () => [
+    s.Base,
+    'pushdisplay',
+    [callJulia(s, () => [s.Base, 'REPLDisplay', [BigInt(rows), BigInt(cols)]])!],
+  ]);
+
+  let mode = julia;
+  // (node:readline is loaded only here: a program run does without it)
+  const rl: Interface = process.getBuiltinModule('node:readline').createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    prompt: promptOf(julia),
+    history,
+    terminal: tty,
+    completer: (line: string) => complete(s, line),
+  });
+  const setMode = (m: ReplMode): void => {
+    mode = m;
+    rl.setPrompt(promptOf(m));
+  };
+  if (tty) {
+    // a mode's key at the start of an empty line enters it; backspace on an empty line leaves it
+    const internals = rl as unknown as ReadlineInternals;
+    const ttyWrite = internals._ttyWrite.bind(rl);
+    internals._ttyWrite = (str, key) => {
+      if (internals.line === '' && buf === '') {
+        const m = mode === julia && str !== undefined ? modeByTrigger(str) : undefined;
+        if (m) {
+          setMode(m);
+          internals._refreshLine();
+          return;
+        }
+        if (mode !== julia && key?.name === 'backspace') {
+          setMode(julia);
+          internals._refreshLine();
+          return;
+        }
+      }
+      ttyWrite(str, key);
+    };
+    // Ctrl-C at the prompt: the line (and any unfinished entry) is dropped, as Julia does
+    rl.on('SIGINT', () => {
+      process.stdout.write('^C\n\n');
+      buf = '';
+      (rl as unknown as { line: string; cursor: number }).line = '';
+      (rl as unknown as { cursor: number }).cursor = 0;
+      setMode(mode);
+      rl.prompt();
+    });
+  }
   let buf = '';
-  let n = 0;
+  let closed = false;
+  rl.on('close', () => (closed = true));
   rl.prompt();
   for await (const line of rl) {
-    buf = buf ? buf + '\n' + line : line;
-    if (isIncomplete(buf)) {
-      if (tty) rl.setPrompt('       ');
+    let entryMode = mode;
+    let text = buf ? buf + '\n' + line : line;
+    // without a terminal, a line that starts with a mode's key runs in that mode
+    if (!tty && buf === '' && mode === julia) {
+      const m = modeByTrigger(line.slice(0, 1));
+      if (m) {
+        entryMode = m;
+        text = line.slice(1);
+      }
+    }
+    if (entryMode.complete && !entryMode.complete(text)) {
+      buf = text;
+      if (tty) rl.setPrompt(' '.repeat(entryMode.prompt.length));
       rl.prompt();
       continue;
     }
-    const text = buf;
     buf = '';
-    rl.setPrompt(prompt);
     if (text.trim() !== '') {
-      try {
-        appendFileSync(historyFile, text.replace(/\n/g, ' ') + '\n');
-      } catch {
-        /* read-only home */
+      if (historyFile) {
+        try {
+          const key = entryMode === julia ? '' : (entryMode.trigger ?? '');
+          appendFileSync(historyFile, key + text.replace(/\n/g, ' ') + '\n');
+        } catch {
+          /* read-only home */
+        }
       }
-      evalInput(s, text, `REPL[${++n}]`);
+      entryMode.run(s, text);
     }
     flushAll();
     process.stdout.write('\n');
+    setMode(mode.sticky ? mode : julia);
+    if (closed) break;
     rl.prompt();
   }
   flushAll();
   return 0;
 }
 
-function evalInput(s: Session, text: string, file: string): void {
-  try {
-    const ast = parseAll(text, file);
-    let v: Value = T.Nothing!.instance!;
-    tl.currentFile = file;
-    tl.currentModule = s.Main;
-    for (const a of ast.args) {
-      if (a instanceof LineNumberNode) tl.currentLine = a.line;
-      v = evalToplevel(a, s.Main, file);
-    }
-    bindConst(s.Main, 'ans', v);
-    const b = s.Main.bindings.get(Sym.of('ans'))!;
-    b.constant = false;
-    if (v !== T.Nothing!.instance && !/;\s*(#.*)?$/.test(text.trim())) {
-      state.world = world.current;
-      callFunction(getGlobal(s.Base, Sym.of('show')), [getGlobal(s.Base, Sym.of('stdout')), v]);
-      callFunction(getGlobal(s.Base, Sym.of('println')), []);
-    }
-  } catch (e) {
-    if (e instanceof ParseError) {
-      flushAll();
-      process.stderr.write(e.display() + '\n');
-      return;
-    }
-    if (e instanceof JoltThrow) {
-      reportError(s, e, { loadError: false });
-      return;
-    }
-    flushAll();
-    process.stderr.write(`ERROR: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-  }
+function banner(): string {
+  return 'Jolt: a compiler for a subset of Julia. Type "?" for help, ";" for shell mode, Ctrl-D to exit.\n\n';
 }
+
+/** the modes there are (tests and help text) */
+export const replModes = (): readonly ReplMode[] => modes;

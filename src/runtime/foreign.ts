@@ -93,6 +93,13 @@ export function floatRepr(x: number, f32 = false, typed = true): string {
   return out;
 }
 F('jl_float_repr', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32));
+// the :compact form: rounded to 6 significant digits, then printed as usual (`0.333333`, `1.23457e6`)
+F('jl_float_compact', ([x, typed]) => {
+  const v = fval(x!);
+  const f32 = typeOf(x!) === T.Float32;
+  const r = Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(6)) : v;
+  return utf8Encode(floatRepr(f32 ? Math.fround(r) : r, f32, typed === true));
+});
 F('jl_float_print', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32, false));
 F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
@@ -200,6 +207,22 @@ F('jl_char_class', ([c, cls]) => {
     print: /[^\p{C}]/u,
   };
   return re[utf8Decode(cls as string)]!.test(ch);
+});
+// Unicode's general category of a character, as its two-letter abbreviation (`Base.Unicode.category_abbrev`)
+const CATEGORIES = 'Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co'
+  .split(' ')
+  .map(c => [c, new RegExp(`^\\p{${c}}$`, 'u')] as const);
+F('jl_char_category', ([c]) => {
+  const cp = (c as JChar).cp;
+  // a lone surrogate is no string JS's regex reads as one character
+  if (cp >= 0xd800 && cp <= 0xdfff) return utf8Encode('Cs');
+  const ch = String.fromCodePoint(cp);
+  return utf8Encode(CATEGORIES.find(([, re]) => re.test(ch))?.[0] ?? 'Cn');
+});
+// an environment variable's value, or nothing
+F('jl_getenv', ([k]) => {
+  const v = process.env[utf8Decode(k as string)];
+  return v === undefined ? nothing() : utf8Encode(v);
 });
 F('jl_parse_float', ([s]) => {
   const str = utf8Decode(s as string).trim();
@@ -346,6 +369,11 @@ function isTypeValue(v: Value): boolean {
   return v instanceof DataType || (typeof v === 'object' && v !== null && 'body' in v);
 }
 F('jl_module_name', ([m]) => utf8Encode((m as JModule).name.name));
+// the names bound in a module (help mode's suggestions, tab completion), as a Vector{Symbol}
+F('jl_module_names', ([m]) => {
+  const names = [...(m as JModule).bindings.keys()];
+  return new JArray(applyTypeName(T.Array!.name, [T.Symbol!, 1n]), names, [names.length]);
+});
 F('jl_fieldnames', ([t]) => Object.freeze((t as DataType).name.names.slice()) as Value);
 // type predicates behind isconcretetype, isabstracttype, ismutabletype, isprimitivetype (false for non-DataTypes)
 const isConcrete = (t: Value): boolean =>

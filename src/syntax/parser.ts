@@ -127,7 +127,7 @@ export function parseAll(text: string, file: string): Expr {
         throw new ParseError('expression too deeply nested', file, line, col, text);
       throw e;
     }
-    out.push(new LineNumberNode(line, sym(file)), ex);
+    out.push(new LineNumberNode(line, sym(file)), p.attachDoc(ex, line));
     p.endStatement();
   }
   return new Expr(sym('toplevel'), out);
@@ -219,6 +219,23 @@ class Parser {
     if (!this.isKw(text)) this.err(`Expected \`${text}\``);
     return this.next();
   }
+  /** A string statement at toplevel or in a module, followed on the next line by another statement, documents it:
+   *  `Expr(:macrocall, Symbol("@doc"), line, str, ex)`, the shape Julia's parser gives. */
+  attachDoc(ex: Value, line: number): Value {
+    const last = this.toks[this.i - 1];
+    if (!(typeof ex === 'string' || (ex instanceof Expr && ex.head === sym('string')))) return ex;
+    if (!last || last.kind !== 'str' || last.prefix || !this.at('nl')) return ex;
+    let j = this.i;
+    while (this.toks[j]?.kind === 'nl') j++;
+    const after = this.toks[j];
+    if (!after || after.kind === 'eof' || (after.kind === 'kw' && BLOCK_END.has(after.text))) return ex;
+    // exactly one line break between them (comments aside): a blank line leaves the string alone
+    const gap = this.text.slice(this.toks[this.i]!.pos, after.pos).replace(/#.*$/gm, '');
+    if ((gap.match(/\n/g) ?? []).length !== 1) return ex;
+    this.i = j;
+    const target = this.parseStatement();
+    return E('macrocall', sym('@doc'), new LineNumberNode(line, sym(this.file)), ex, target);
+  }
   skipNewlines(): void {
     while (this.at('nl') || this.isOp(';')) this.next();
   }
@@ -268,7 +285,7 @@ class Parser {
   }
 
   /** Parses statements until one of the terminator keywords; returns Expr(:block, LNN, stmt, ...) */
-  parseBlock(terms: Set<string> = BLOCK_END): Expr {
+  parseBlock(terms: Set<string> = BLOCK_END, docs = false): Expr {
     const out: Value[] = [];
     const save = this.parenDepth;
     this.parenDepth = 0;
@@ -278,7 +295,8 @@ class Parser {
     while (!(this.at('kw') && terms.has(this.peek().text))) {
       if (this.at('eof')) this.err('incomplete: `end` expected');
       const line = this.peek().line;
-      out.push(new LineNumberNode(line, sym(this.file)), this.parseStatement());
+      const st = this.parseStatement();
+      out.push(new LineNumberNode(line, sym(this.file)), docs ? this.attachDoc(st, line) : st);
       if (this.at('kw') && terms.has(this.peek().text)) break;
       if (!(this.at('nl') || this.isOp(';'))) this.err(`extra token \`${this.peek().text}\` after end of expression`);
       this.skipNewlines();
@@ -1188,7 +1206,7 @@ class Parser {
       }
       case 'module': {
         const name = this.next();
-        const body = this.parseBlock(new Set(['end']));
+        const body = this.parseBlock(new Set(['end']), true);
         this.expectKw('end');
         return E('module', true, sym(name.text), body);
       }

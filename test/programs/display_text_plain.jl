@@ -1,0 +1,72 @@
+# show(io, MIME"text/plain"(), x) and display, as the REPL shows values
+display([1, 2, 3])
+display([1.5, 10.25, 100.0])
+display(["a", "bc"])
+display(Any[1, "a", 2.5])
+display([true, false])
+display(Float32[1.5, 2])
+display([[1, 2], [3]])
+display(Int[])
+display([1 2; 3 4])
+display([1.5 2; 30 4])
+display([1/3 2/3; 1e6 1e-7])
+display(zeros(0, 3))
+display(reshape(collect(1:8), 2, 2, 2))
+display(1:5)
+display(0.0:0.25:1.0)
+display(Dict("a" => 1))
+display(Dict{String,Int}())
+display(Set([7]))
+display('a')
+display('é')
+display('\n')
+f(x) = x
+f(x, y) = x + y
+g() = 1
+display(f)
+display(g)
+display(Int)
+display(Vector{String})
+display(Main)
+struct Point
+    x::Int
+    y::Float64
+end
+display(Point(1, 2.5))
+display(nothing)
+display(42)
+display(2.5)
+display("a\"b")
+display(:sym)
+display(1 => "x")
+display((1, 'c'))
+display([1 + 2im, 3 - 4im])
+display(MIME("text/plain"))
+println(repr(1 / 3; context = :compact => true))
+println(sprint(show, [1.5 2.0]; context = :compact => true))
+show(IOContext(stdout, :compact => true), MIME"text/plain"(), 'x')
+println()
+io = IOContext(stdout, :limit => true, :displaysize => (10, 40))
+println(get(io, :limit, false), " ", get(io, :compact, false), " ", displaysize(io), " ", displaysize(stdout))
+show(io, MIME"text/plain"(), collect(1:100))
+println()
+show(io, MIME"text/plain"(), reshape(collect(1:400), 20, 20))
+println()
+show(io, MIME"text/plain"(), reshape(collect(1:40), 2, 20))
+println()
+show(io, MIME"text/plain"(), reshape(collect(1.0:400), 20, 20))
+println()
+# a large Dict and Set cut to the display: keys that all show alike, so the lines do not depend on the order
+mutable struct K end
+d = Dict{K,Int}()
+for i in 1:30
+    d[K()] = 7
+end
+show(io, MIME"text/plain"(), d)
+println()
+show(io, MIME"text/plain"(), Set([K() for i in 1:30]))
+println()
+show(IOContext(stdout, :limit => true, :displaysize => (10, 30)), MIME"text/plain"(), Dict("key" => repeat("v", 40)))
+println()
+show(IOContext(stdout, :limit => true, :displaysize => (3, 30)), MIME"text/plain"(), Dict("key" => 1))
+println()

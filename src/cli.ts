@@ -10,27 +10,21 @@ import {
   reportError,
   includeString,
   flushAll,
+  runProgram,
+  internalError,
+  errWrite,
   type Session,
 } from './engine.ts';
-import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
+import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { workCounters } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
 import { session as tl } from './interpreter/toplevel.ts';
-import { showType } from './runtime/show_type.ts';
-import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
-
-// Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
-// thread asynchronously, and would be overtaken by output written after it.
-const errWrite = (s: string): void => {
-  flushAll();
-  writeSync(2, s);
-};
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
@@ -145,30 +139,17 @@ function main(argv: string[]): number {
     replSession = s;
     return -1;
   } // REPL, started below (it is asynchronous)
-  const name = file ? resolve(file) : 'none';
+  // `jolt -` reads the program from standard input, as `julia -` (which includes it as the file "stdin")
+  const name = file === '-' ? 'stdin' : file ? resolve(file) : 'none';
   bindConst(s.Base, 'PROGRAM_FILE', utf8Encode(file ?? ''));
   let text: string;
   try {
-    text = file ? readFileSync(name, 'utf8') : code!;
+    text = file === '-' ? readFileSync(0, 'utf8') : file ? readFileSync(name, 'utf8') : code!;
   } catch {
     errWrite(`ERROR: could not open file ${name}\n`);
     return 1;
   }
-  try {
-    includeString(s.Main, text, file ? name : 'none');
-    flushAll();
-    return 0;
-  } catch (e) {
-    if (e instanceof ParseError) {
-      errWrite(e.display(!!file) + '\n');
-      return 1;
-    }
-    if (e instanceof JoltThrow) {
-      reportError(s, e, { loadError: !!file });
-      return 1;
-    }
-    return internalError(e);
-  }
+  return runProgram(s, text, file ? name : undefined);
 }
 
 /** package.json's version */
@@ -230,30 +211,6 @@ function sysimageCommand(argv: string[]): number {
   }
   writeSysimage(resolve(out), s);
   return 0;
-}
-
-function internalError(e: unknown): number {
-  flushAll();
-  const err = e as Error;
-  if (e instanceof JoltThrow) {
-    // an exception while loading Base: describe it without Base's printing machinery
-    const v = e.value as { type?: { name: { name: Sym } } };
-    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x =>
-      x && typeof x === 'object' && 'jtype' in (x as object)
-        ? showType(x as never) + '::' + showType(typeOf(x as never))
-        : x instanceof Sym
-          ? ':' + x.name
-          : typeof x === 'object' && x && 'name' in x
-            ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
-            : String(x),
-    );
-    errWrite(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
-    for (const f of e.bt) errWrite(`  ${f.func} @ ${f.file}:${f.line}\n`);
-    return 1;
-  }
-  errWrite(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
-  if (process.env.JOLT_DEBUG) errWrite((err?.stack ?? '') + '\n');
-  return 1;
 }
 
 void Sym;

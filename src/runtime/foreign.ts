@@ -26,6 +26,10 @@ export function flushAll(): void {
       const data = Buffer.from(buffers[fd]!.join(''), 'latin1');
       buffers[fd] = [];
       buffered[fd] = 0;
+      if (stdio.sink) {
+        stdio.sink(fd, data);
+        continue;
+      }
       let off = 0;
       while (off < data.length) {
         try {
@@ -37,8 +41,9 @@ export function flushAll(): void {
     }
   }
 }
-/** `muted`: standard output and error are discarded (while the Base image's workload runs) */
-export const stdio = { muted: false };
+/** `muted`: standard output and error are discarded (while the Base image's workload runs); `sink`: where they go
+ *  instead of the process's descriptors (a fuzzing run that runs many programs in one process) */
+export const stdio: { muted: boolean; sink?: (fd: number, data: Buffer) => void } = { muted: false };
 export function writeBytes(fd: number, s: string): void {
   if (stdio.muted) return;
   if (fd === 2) flushAll();

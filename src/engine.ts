@@ -1,6 +1,6 @@
 // The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
 import { join } from 'node:path';
-import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, type Value } from './runtime/values.ts';
+import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type Value } from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
@@ -9,6 +9,7 @@ import { installRoot } from './image/install.ts';
 import { readImageFile, writeImageFile } from './image/image_file.ts';
 import { rmSync, readFileSync } from 'node:fs';
 import { execHooks } from './runtime/hooks.ts';
+import { jthrow } from './runtime/errors.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier, jitSettings } from './codegen/jit.ts';
 import { hooks } from './runtime/hooks.ts';
@@ -165,21 +166,31 @@ function installEngine(): void {
   session.stdlibDir = join(root, 'stdlib');
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
-  registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);
+  // (true, the expression) or (false, the error's text) for Meta.parse to raise as its ParseError
+  registerForeign('jl_parse', ([s]) => {
+    try {
+      return mkTuple([true, parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!]);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      return mkTuple([false, utf8Encode(e.display().replace(/^ERROR: ParseError:\n/, ''))]);
+    }
+  });
   registerForeign('jl_exit', ([n]) => {
     flushAll();
     process.exit(Number(n as bigint));
   });
 }
 
-/** Base.include(path) / include(mod, path): relative to the current module, Main at the toplevel */
+/** Base.include(path) / include(mod, path): relative to the current module, Main at the toplevel; other arguments
+ *  are a MethodError, as for a generic function without such a method */
 const includeImpl =
   (Main: Module) =>
-  (a: Value[]): Value =>
-    includeFile(
-      a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main),
-      utf8Decode(a[a.length - 1] as string),
-    );
+  (a: Value[]): Value => {
+    const path = a[a.length - 1];
+    if (typeof path !== 'string' || a.length > 2 || (a.length === 2 && !(a[0] instanceof Module)))
+      jthrow('MethodError', getGlobal(state.Base!, Sym.of('include')), Object.freeze([...a]), BigInt(world.current));
+    return includeFile(a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main), utf8Decode(path));
+  };
 
 function includeEval(m: Module, ex: Value): Value {
   return includeStringAst(m, ex);
@@ -265,7 +276,8 @@ export class ProgramExit extends Error {
 export function runProgram(s: Session, text: string, file: string | undefined): number {
   try {
     includeString(s.Main, text, file ?? 'none');
-    flushAll();
+    // output still buffered that cannot be written (a full disk) is the program's error
+    flushAll(true);
     return 0;
   } catch (e) {
     if (e instanceof ProgramExit) throw e;

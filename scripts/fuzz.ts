@@ -298,7 +298,8 @@ async function main(): Promise<void> {
   for (const f of ['--experimental-wasm-compilation-hints']) setFlagsFromString(f);
   const workers = Object.fromEntries(MODES.map(m => [m, new InProcess(m)]));
   const inProcess = (m: string, job: FuzzJob) => workers[m]!.run(job, opt.timeout);
-  const spawned = (m: string, job: FuzzJob) => spawnRun(m, job.text, job.file, opt.timeout * 3);
+  // a real process gets far longer: a hang must not be a machine under load
+  const spawned = (m: string, job: FuzzJob) => spawnRun(m, job.text, job.file, opt.timeout * 6);
   const counts: Record<string, number> = {};
   const seedDiffers = new Map<string, boolean>();
   let found = 0;

@@ -73,7 +73,8 @@ macro eval(ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
-exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), n)
+# the status is a C int, as Julia's ccall converts it: out of its range is an InexactError
+exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), Int(Int32(n)))
 exit() = exit(0)
 macro assert(ex)
     Expr(:if, esc(ex), nothing, Expr(:call, :throw, Expr(:call, :AssertionError, string(ex))))

@@ -3,8 +3,33 @@ abstract type IO end
 struct StdStream <: IO
     fd::Int
 end
+const stdin = StdStream(0)
 const stdout = StdStream(1)
 const stderr = StdStream(2)
+# the stream that discards what is written to it and reads as empty
+struct DevNull <: IO end
+const devnull = DevNull()
+write(::DevNull, s::String) = nothing
+show(io::IO, ::DevNull) = print(io, "devnull")
+eof(::DevNull) = true
+read(::DevNull, ::Type{String}) = ""
+# standard input: lines, all of it, or a line at a time
+function readline(io::StdStream=stdin; keep::Bool=false)
+    io.fd == 0 || throw(ArgumentError("read end of stream not readable"))
+    l = ccall(:jl_stdin_readline, String, ())
+    keep ? l : _chomp(l)
+end
+_chomp(l::String) = endswith(l, "\r\n") ? l[1:end-2] : endswith(l, "\n") ? l[1:end-1] : l
+readline(::DevNull; keep::Bool=false) = ""
+eof(io::StdStream) = ccall(:jl_stdin_eof, Bool, ())
+read(io::StdStream, ::Type{String}) = ccall(:jl_stdin_read_all, String, ())
+readlines(io::Union{StdStream,DevNull}=stdin; keep::Bool=false) = String[l for l in eachline(io; keep=keep)]
+struct EachLine{IOT<:IO}
+    io::IOT
+    keep::Bool
+end
+eachline(io::IO=stdin; keep::Bool=false) = EachLine(io, keep)
+iterate(e::EachLine, state=nothing) = eof(e.io) ? nothing : (readline(e.io; keep=e.keep), nothing)
 mutable struct IOBuffer <: IO
     data::String
 end
@@ -63,6 +88,12 @@ struct SystemError <: Exception
     errnum::Int
 end
 showerror(io::IO, e::SystemError) = print(io, "SystemError: ", e.prefix, ": ", ccall(:jl_strerror, String, (Int,), e.errnum))
+# a failed write to a standard stream (libuv's message and error code, as Julia reports them)
+struct IOError <: Exception
+    msg::String
+    code::Int
+end
+showerror(io::IO, e::IOError) = print(io, "IOError: ", e.msg)
 mutable struct IOStream <: IO
     fd::Int
     name::String

@@ -15,7 +15,14 @@ function (:)(a::Int, s::Int, b::Int)
     last = s > 0 ? (b < a ? a - s : b - rem(b - a, s)) : (b > a ? a - s : b - rem(b - a, s))
     StepRange{Int}(a, s, last)
 end
-length(r::UnitRange) = r.stop - r.start + 1
+# more elements than the integer type counts (typemin(Int):typemax(Int)) is Julia's OverflowError
+function length(r::UnitRange)
+    n = r.stop - r.start
+    (r.stop >= r.start) & (n < zero(n)) &&
+        throw(OverflowError(string(r.stop, " - ", r.start, " overflowed for type ", typeof(n))))
+    n == typemax(typeof(n)) && throw(OverflowError(string(n, " + 1 overflowed for type ", typeof(n))))
+    n + one(n)
+end
 length(r::StepRange) = div(r.stop - r.start, r.step) + 1
 first(r::AbstractRange) = r.start
 last(r::UnitRange) = r.stop

@@ -218,7 +218,15 @@ module Iterators
     drop(itr, n::Int) = collect(itr)[n+1:end]
 end
 module Meta
-    parse(s::String) = ccall(:jl_parse, Any, (String,), s)
+    # the parser's message: the located source line and what is wrong there
+    struct ParseError <: Exception
+        msg::String
+    end
+    Base.showerror(io::Base.IO, e::ParseError) = Base.print(io, "ParseError:\n", e.msg)
+    function parse(s::String)
+        ok, r = ccall(:jl_parse, Any, (String,), s)
+        ok ? r : throw(ParseError(r))
+    end
     isexpr(ex, head) = ex isa Expr && ex.head === head
     quot(ex) = Expr(:quote, ex)
 end

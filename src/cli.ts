@@ -11,27 +11,21 @@ import {
   reportError,
   includeString,
   flushAll,
+  runProgram,
+  internalError,
+  errWrite,
   type Session,
 } from './engine.ts';
-import { JoltThrow, Sym, JArray, JStruct, T } from './runtime/values.ts';
+import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { workCounters, startStep, startTimes } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
 import { session as tl } from './interpreter/toplevel.ts';
-import { showType } from './runtime/show_type.ts';
-import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
-
-// Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
-// thread asynchronously, and would be overtaken by output written after it.
-const errWrite = (s: string): void => {
-  flushAll();
-  writeSync(2, s);
-};
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
@@ -84,25 +78,6 @@ function readSource(path: string): string | undefined {
 }
 
 /** runs a file's text in Main, reporting its error; false when it failed */
-function runText(s: Session, text: string, name: string, loadError: boolean): boolean {
-  try {
-    includeString(s.Main, text, name);
-    flushAll();
-    return true;
-  } catch (e) {
-    if (e instanceof ParseError) {
-      errWrite(e.display(loadError) + '\n');
-      return false;
-    }
-    if (e instanceof JoltThrow) {
-      reportError(s, e, { loadError });
-      return false;
-    }
-    internalError(e);
-    return false;
-  }
-}
-
 function main(argv: string[]): number {
   if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
   let code: string | undefined, file: string | undefined;
@@ -221,29 +196,30 @@ function main(argv: string[]): number {
   for (const f of [...(startupFile && existsSync(startup) ? [startup] : []), ...loads]) {
     const path = resolve(f);
     const text = readSource(path);
-    if (text === undefined || !runText(s, text, path, true)) return 1;
+    if (text === undefined || runProgram(s, text, path) !== 0) return 1;
   }
   if (code === undefined && file === undefined) {
     replSession = s;
     return -1;
   } // REPL, started below (it is asynchronous)
-  const name = file ? resolve(file) : 'none';
+  // `jolt -` reads the program from standard input, as `julia -` (which includes it as the file "stdin")
+  const name = file === '-' ? 'stdin' : file ? resolve(file) : 'none';
   bindConst(s.Base, 'PROGRAM_FILE', utf8Encode(file ?? ''));
   let text: string;
   try {
-    text = file ? readFileSync(name, 'utf8') : code!;
+    text = file === '-' ? readFileSync(0, 'utf8') : file ? readFileSync(name, 'utf8') : code!;
   } catch {
     errWrite(`ERROR: could not open file ${name}\n`);
     return 1;
   }
   // -E shows the value of the code, as `show` writes it
   if (printResult) text = `show(begin\n${text}\nend); println()`;
-  const ok = runText(s, text, file ? name : 'none', !!file);
+  const status = runProgram(s, text, file ? name : undefined);
   if (interactive) {
     replSession = s;
     return -1;
   }
-  return ok ? 0 : 1;
+  return status;
 }
 
 /** package.json's version */
@@ -300,30 +276,6 @@ function sysimageCommand(argv: string[]): number {
   }
   writeSysimage(resolve(out), s);
   return 0;
-}
-
-function internalError(e: unknown): number {
-  flushAll();
-  const err = e as Error;
-  if (e instanceof JoltThrow) {
-    // an exception while loading Base: describe it without Base's printing machinery
-    const v = e.value as { type?: { name: { name: Sym } } };
-    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x =>
-      x && typeof x === 'object' && 'jtype' in (x as object)
-        ? showType(x as never) + '::' + showType(typeOf(x as never))
-        : x instanceof Sym
-          ? ':' + x.name
-          : typeof x === 'object' && x && 'name' in x
-            ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
-            : String(x),
-    );
-    errWrite(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
-    for (const f of e.bt) errWrite(`  ${f.func} @ ${f.file}:${f.line}\n`);
-    return 1;
-  }
-  errWrite(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
-  if (process.env.JOLT_DEBUG) errWrite((err?.stack ?? '') + '\n');
-  return 1;
 }
 
 void Sym;

@@ -1,6 +1,6 @@
 // The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
 import { join } from 'node:path';
-import { Sym, sym, Module, JoltThrow, T, BuiltinFunction, type Value } from './runtime/values.ts';
+import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type Value } from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
@@ -10,6 +10,7 @@ import { installRoot } from './image/install.ts';
 import { readImageFile, writeImageFile } from './image/image_file.ts';
 import { rmSync, readFileSync } from 'node:fs';
 import { execHooks } from './runtime/hooks.ts';
+import { jthrow } from './runtime/errors.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier, jitSettings } from './codegen/jit.ts';
 import { hooks } from './runtime/hooks.ts';
@@ -23,7 +24,9 @@ import { optimizerHook } from './inference/typeinfer.ts';
 import { optimize, optimizerSettings } from './optimizer/optimize.ts';
 import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.ts';
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
-import { parseAll, parseOne } from './syntax/parser.ts';
+import { parseAll, parseOne, ParseError } from './syntax/parser.ts';
+import { showType } from './runtime/show_type.ts';
+import { typeOf } from './runtime/typeof.ts';
 
 const root = installRoot;
 
@@ -168,21 +171,31 @@ function installEngine(): void {
   session.stdlibDir = join(root, 'stdlib');
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
-  registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);
+  // (true, the expression) or (false, the error's text) for Meta.parse to raise as its ParseError
+  registerForeign('jl_parse', ([s]) => {
+    try {
+      return mkTuple([true, parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!]);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      return mkTuple([false, utf8Encode(e.display().replace(/^ERROR: ParseError:\n/, ''))]);
+    }
+  });
   registerForeign('jl_exit', ([n]) => {
     flushAll();
     process.exit(Number(n as bigint));
   });
 }
 
-/** Base.include(path) / include(mod, path): relative to the current module, Main at the toplevel */
+/** Base.include(path) / include(mod, path): relative to the current module, Main at the toplevel; other arguments
+ *  are a MethodError, as for a generic function without such a method */
 const includeImpl =
   (Main: Module) =>
-  (a: Value[]): Value =>
-    includeFile(
-      a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main),
-      utf8Decode(a[a.length - 1] as string),
-    );
+  (a: Value[]): Value => {
+    const path = a[a.length - 1];
+    if (typeof path !== 'string' || a.length > 2 || (a.length === 2 && !(a[0] instanceof Module)))
+      jthrow('MethodError', getGlobal(state.Base!, Sym.of('include')), Object.freeze([...a]), BigInt(world.current));
+    return includeFile(a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main), utf8Decode(path));
+  };
 
 function includeEval(m: Module, ex: Value): Value {
   return includeStringAst(m, ex);
@@ -252,3 +265,68 @@ registerForeign('jl_code_lowered', ([f, args]) => {
   const m = uniqueMethod(f!, (args as Value[]).map(dispatchTypeOf));
   return utf8Encode(m ? printCodeInfo(m.source!) : 'no unique matching method');
 });
+
+/** What `exit(n)` throws where it must not end the process (a runner of many programs): it unwinds to the runner,
+ *  as Jolt's handlers let anything that is not a Jolt exception through. */
+export class ProgramExit extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super('exit');
+    this.status = status;
+  }
+}
+
+/** Runs a program's text in Main (`file`: its absolute path; none for `-e`): what `jolt` does after start-up. The
+ *  exit status: 0, or 1 after an uncaught error, printed as Julia prints it. */
+export function runProgram(s: Session, text: string, file: string | undefined): number {
+  try {
+    includeString(s.Main, text, file ?? 'none');
+    // output still buffered that cannot be written (a full disk) is the program's error
+    flushAll(true);
+    return 0;
+  } catch (e) {
+    if (e instanceof ProgramExit) throw e;
+    if (e instanceof ParseError) {
+      errWrite(e.display(!!file) + '\n');
+      return 1;
+    }
+    if (e instanceof JoltThrow) {
+      reportError(s, e, { loadError: !!file });
+      return 1;
+    }
+    return internalError(e);
+  }
+}
+
+// Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
+// thread asynchronously, and would be overtaken by output written after it.
+export const errWrite = (s: string): void => {
+  flushAll();
+  writeBytes(2, s);
+  flushAll();
+};
+
+/** What escaped every handler and is no Jolt exception: Jolt's own fault, reported as one. */
+export function internalError(e: unknown): number {
+  flushAll();
+  const err = e as Error;
+  if (e instanceof JoltThrow) {
+    // an exception while loading Base: describe it without Base's printing machinery
+    const v = e.value as { type?: { name: { name: Sym } } };
+    const parts = (e.value instanceof JStruct ? [...e.value.fields()] : []).map(x =>
+      x && typeof x === 'object' && 'jtype' in (x as object)
+        ? showType(x as never) + '::' + showType(typeOf(x as never))
+        : x instanceof Sym
+          ? ':' + x.name
+          : typeof x === 'object' && x && 'name' in x
+            ? String((x as { name: { name?: string } }).name?.name ?? (x as { name: unknown }).name)
+            : String(x),
+    );
+    errWrite(`ERROR: during start-up: ${v.type?.name.name.name}(${parts.join(', ')})\n`);
+    for (const f of e.bt) errWrite(`  ${f.func} @ ${f.file}:${f.line}\n`);
+    return 1;
+  }
+  errWrite(`ERROR: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.JOLT_DEBUG) errWrite((err?.stack ?? '') + '\n');
+  return 1;
+}

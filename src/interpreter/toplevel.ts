@@ -1,6 +1,7 @@
 // Toplevel evaluation: modules, using/import/export, macro expansion, then lowering and running each statement
 // in the newest world (as Julia's toplevel does).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { systemError } from '../runtime/files.ts';
 import { dirname, resolve, join } from 'node:path';
 import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
@@ -83,6 +84,9 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   } catch (e) {
     if (e instanceof LoweringError)
       jthrow('ErrorException', e.message.startsWith('syntax:') ? e.message : `syntax: ${e.message}`);
+    // an Expr built by hand without the parts its head needs (`eval(Expr(:function))`): no parser makes one, and
+    // lowering reads the missing part as undefined
+    if (e instanceof TypeError) jthrow('ErrorException', 'syntax: malformed expression');
     throw e;
   }
   const saveWorld = state.world;
@@ -286,7 +290,14 @@ export function includeFile(mod: Module, path: string, absolute = false): Value 
           : process.cwd(),
         path,
       );
-  if (!existsSync(full))
-    jthrow('SystemError' in T ? 'SystemError' : 'ErrorException', `opening file "${full}": No such file or directory`);
-  return includeString(mod, readFileSync(full, 'utf8'), full);
+  let text: string;
+  try {
+    if (statSync(full).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    // Base's SystemError once Base is there (while Base loads, a missing file is Jolt's own fault)
+    if (!state.Base) throw e;
+    systemError(`opening file ${JSON.stringify(full)}`, e);
+  }
+  return includeString(mod, text, full);
 }

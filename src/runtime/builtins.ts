@@ -169,11 +169,42 @@ export type BuiltinImpls = Map<string, (a: Value[]) => Value>;
 
 /** Makes Core's builtins and intrinsics; with `impls`, only collects their implementations for a loaded image's
  *  Core (the objects are in the image; `Core` may still be empty). */
+/** the argument counts of the builtins whose implementations read fixed positions: [min, max] */
+const BUILTIN_ARITY: Record<string, [number, number]> = {
+  '===': [2, 2],
+  typeof: [1, 1],
+  isa: [2, 2],
+  '<:': [2, 2],
+  '>:': [2, 2],
+  getfield: [2, 3],
+  'setfield!': [3, 4],
+  isdefined: [2, 3],
+  nfields: [1, 1],
+  fieldtype: [2, 3],
+  typeassert: [2, 2],
+  throw: [1, 1],
+  ifelse: [3, 3],
+  sizeof: [1, 1],
+  getglobal: [2, 3],
+  apply_type: [1, Infinity],
+};
+
 export function installBuiltins(Core: Module, iterate: () => Value, impls?: BuiltinImpls): void {
   coreRef = Core;
-  const B = impls
+  const define = impls
     ? (name: string, impl: (a: Value[]) => Value) => void impls.set(name, impl)
     : (name: string, impl: (a: Value[]) => Value) => void defBuiltin(Core, name, impl);
+  // a builtin called with too few or too many arguments is Julia's ArgumentError (`throw()`, `isa(1)`)
+  const B = (name: string, impl: (a: Value[]) => Value): void => {
+    const arity = BUILTIN_ARITY[name];
+    if (!arity) return define(name, impl);
+    const [min, max] = arity;
+    define(name, a => {
+      if (a.length < min) jthrow('ArgumentError', `${name}: too few arguments (expected ${min})`);
+      if (a.length > max) jthrow('ArgumentError', `${name}: too many arguments (expected ${max})`);
+      return impl(a);
+    });
+  };
   B('===', ([a, b]) => egal(a!, b!));
   B('typeof', ([a]) => typeOf(a!));
   B('isa', ([a, t]) => isa(a!, t as JType));

@@ -40,8 +40,8 @@ export function completeBacktrace(e: unknown): void {
 export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
 
 /** What the host threw, as the Jolt exception Julia raises there: JavaScript's stack overflow is StackOverflowError;
- *  a string, array or WebAssembly array too large to make is OutOfMemoryError. Anything else is not Jolt's to catch
- *  and is thrown on. */
+ *  a string, array, big integer or WebAssembly array too large to make is OutOfMemoryError. Anything else (another
+ *  RangeError too) is Jolt's own fault, not the program's to catch, and is thrown on. */
 export function hostException(e: unknown): JoltThrow {
   if (e instanceof JoltThrow) return e;
   // (plain string tests, no regular expression: this runs where the stack has just overflowed)
@@ -49,7 +49,6 @@ export function hostException(e: unknown): JoltThrow {
     return new JoltThrow(mkException('StackOverflowError', []));
   const msg = e instanceof Error ? e.message.toLowerCase() : '';
   if (OUT_OF_MEMORY.some(m => msg.includes(m))) return new JoltThrow(mkException('OutOfMemoryError', []));
-  if (e instanceof RangeError) return new JoltThrow(mkException('StackOverflowError', []));
   throw e;
 }
 /** how V8 says that a string, array, buffer or WebAssembly array could not be made that large */
@@ -60,6 +59,7 @@ const OUT_OF_MEMORY = [
   'allocation failed',
   'too large',
   'out of memory',
+  'maximum bigint size',
 ];
 
 /** A handler (interpreted or compiled) takes what was thrown: the Jolt exception value, which becomes the current

@@ -1,10 +1,12 @@
 // Files for Base's IOStream: open/close, buffered writes, whole-file reads. Jolt strings are byte strings (one
 // char code per byte), so bytes move through 'latin1' unchanged. Failures return a negative errno for Base to
 // raise as a SystemError, the way Julia reports them.
-import { openSync, closeSync, writeSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
+import { openSync, closeSync, fstatSync, writeSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { registerForeign } from './foreign.ts';
 import { T, type Value } from './values.ts';
+import { baseThrow } from './modules.ts';
+import { utf8Encode } from './utf8.ts';
 
 const pending = new Map<number, string[]>(); // unflushed writes per open file
 const nothing = (): Value => T.Nothing!.instance!;
@@ -13,18 +15,34 @@ const errno = (e: unknown): bigint => {
   return -BigInt((constants.errno as Record<string, number>)[code] ?? 5);
 };
 
-function flushFile(fd: number): void {
+/** Julia's SystemError for a failed system call on a file ("close: Input/output error") */
+export function systemError(prefix: string, e: unknown): never {
+  baseThrow('SystemError', utf8Encode(prefix), -errno(e));
+}
+
+/** writes out a file's buffered writes; a failure (a full disk, a file that takes no writes) is a SystemError for
+ *  the call (`what`) that asked for it, and the buffered data is dropped */
+function flushFile(fd: number, what: string): void {
   const chunks = pending.get(fd);
   if (!chunks?.length) return;
   const data = Buffer.from(chunks.join(''), 'latin1');
   pending.set(fd, []);
-  for (let off = 0; off < data.length;) off += writeSync(fd, data, off);
+  try {
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off);
+  } catch (e) {
+    systemError(what, e);
+  }
 }
 
 const FLAGS: Record<string, string> = { r: 'r', w: 'w', a: 'a', 'r+': 'r+', 'w+': 'w+', 'a+': 'a+' };
 registerForeign('jl_fs_open', ([path, mode]) => {
   try {
     const fd = openSync(path as string, FLAGS[mode as string] ?? 'r');
+    // a directory opens on Linux but is no file to read: Julia's streams refuse it at the open
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      return -BigInt(constants.errno.EISDIR);
+    }
     pending.set(fd, []);
     return BigInt(fd);
   } catch (e) {
@@ -34,21 +52,30 @@ registerForeign('jl_fs_open', ([path, mode]) => {
 registerForeign('jl_fs_write', ([fd, s]) => {
   const chunks = pending.get(Number(fd as bigint))!;
   chunks.push(s as string);
-  if (chunks.length > 4096) flushFile(Number(fd as bigint));
+  if (chunks.length > 4096) flushFile(Number(fd as bigint), 'write');
   return nothing();
 });
 registerForeign('jl_fs_flush', ([fd]) => {
-  flushFile(Number(fd as bigint));
+  flushFile(Number(fd as bigint), 'flush');
   return nothing();
 });
 registerForeign('jl_fs_close', ([fd]) => {
   const n = Number(fd as bigint);
-  flushFile(n);
-  pending.delete(n);
-  closeSync(n);
+  try {
+    flushFile(n, 'close');
+  } finally {
+    pending.delete(n);
+    closeSync(n);
+  }
   return nothing();
 });
-registerForeign('jl_fs_read_all', ([fd]) => readFileSync(Number(fd as bigint), 'latin1'));
+registerForeign('jl_fs_read_all', ([fd]) => {
+  try {
+    return readFileSync(Number(fd as bigint), 'latin1');
+  } catch (e) {
+    systemError('read', e);
+  }
+});
 registerForeign('jl_fs_size', ([path]) => {
   try {
     return BigInt(statSync(path as string).size);
@@ -74,6 +101,13 @@ registerForeign('jl_strerror', ([n]) => {
     EISDIR: 'Is a directory',
     EEXIST: 'File exists',
     ENOTDIR: 'Not a directory',
+    EIO: 'Input/output error',
+    ENOSPC: 'No space left on device',
+    EPIPE: 'Broken pipe',
+    EBADF: 'Bad file descriptor',
+    EINVAL: 'Invalid argument',
+    EROFS: 'Read-only file system',
+    EPERM: 'Operation not permitted',
   };
   return text[code ?? ''] ?? code ?? 'Unknown error';
 });

@@ -6,10 +6,12 @@ import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
 import { applyTypeName, unwrap } from './apply_type.ts';
 import { jthrow } from './errors.ts';
+import { baseThrow } from './modules.ts';
 import { IdTable } from './id_table.ts';
 import { typejoin } from './typejoin.ts';
 import { fval, ival } from './intrinsics.ts';
-import { writeSync } from 'node:fs';
+import { writeSync, readSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 export const foreignFunctions = new Map<string, (args: Value[]) => Value>();
 export function registerForeign(name: string, impl: (args: Value[]) => Value): void {
@@ -21,38 +23,57 @@ const nothing = (): Value => T.Nothing!.instance!;
 // ---- output
 const buffers: string[][] = [[], [], []];
 let buffered = [0, 0, 0];
-export function flushAll(): void {
+/** Writes out what the standard streams hold. A closed pipe on stdout or stderr (`jolt prog.jl | head -1`) ends the
+ *  program quietly; another failure (a full disk) is the program's IOError when `raise` (a write or flush the program
+ *  asked for, where it can catch it), else the output is dropped (an error already being reported). */
+export function flushAll(raise = false): void {
   for (const fd of [1, 2]) {
-    if (buffers[fd]!.length) {
-      const data = Buffer.from(buffers[fd]!.join(''), 'latin1');
-      buffers[fd] = [];
-      buffered[fd] = 0;
-      let off = 0;
-      while (off < data.length) {
-        try {
-          off += writeSync(fd, data, off);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        }
+    if (!buffers[fd]!.length) continue;
+    const data = Buffer.from(buffers[fd]!.join(''), 'latin1');
+    buffers[fd] = [];
+    buffered[fd] = 0;
+    if (stdio.sink) {
+      stdio.sink(fd, data);
+      continue;
+    }
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += writeSync(fd, data, off);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EAGAIN') continue;
+        if (err.code === 'EPIPE') process.exit(1);
+        if (raise && fd === 1) ioError(err);
+        break;
       }
     }
   }
 }
-/** `muted`: standard output and error are discarded (while the Base image's workload runs) */
-export const stdio = { muted: false };
-export function writeBytes(fd: number, s: string): void {
+/** Julia's IOError for a failed system call: "write: no space left on device (ENOSPC)" */
+function ioError(e: NodeJS.ErrnoException): never {
+  // Node's message is "CODE: description, syscall"
+  const m = /^\w+: (.*), \w+/.exec(e.message);
+  baseThrow('IOError', utf8Encode(`${e.syscall ?? 'write'}: ${m?.[1] ?? e.message} (${e.code})`), BigInt(e.errno ?? 0));
+}
+/** `muted`: standard output and error are discarded (while the Base image's workload runs); `sink`: where they go
+ *  instead of the process's descriptors (a fuzzing run that runs many programs in one process) */
+export const stdio: { muted: boolean; sink?: (fd: number, data: Buffer) => void } = { muted: false };
+const stdoutIsTTY = isatty(1);
+export function writeBytes(fd: number, s: string, raise = false): void {
   if (stdio.muted) return;
-  if (fd === 2) flushAll();
+  if (fd === 2) flushAll(raise);
   buffers[fd]!.push(s);
   buffered[fd]! += s.length;
-  if (fd === 2 || buffered[fd]! > 1 << 16) flushAll();
+  // stdout on a terminal is line-buffered (each line shows as it is printed), else block-buffered, as Julia
+  if (fd === 2 || buffered[fd]! > 1 << 16 || (stdoutIsTTY && s.includes('\n'))) flushAll(raise);
 }
 F('jl_write', ([fd, s]) => {
-  writeBytes(Number(fd as bigint), s as string);
+  writeBytes(Number(fd as bigint), s as string, true);
   return nothing();
 });
 F('jl_flush', () => {
-  flushAll();
+  flushAll(true);
   return nothing();
 });
 
@@ -294,9 +315,61 @@ F('jl_time_ns', () => process.hrtime.bigint());
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {
+  // what was printed before shows before the pause, as Julia's sleep lets its output be written
+  flushAll(true);
   Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000);
   return nothing();
 });
+// ---- standard input, read synchronously (the one Jolt thread waits as a blocking read would)
+let stdinBuf = Buffer.alloc(0);
+let stdinEOF = false;
+/** reads more of stdin into stdinBuf; false at its end */
+function fillStdin(): boolean {
+  if (stdinEOF) return false;
+  // what the program printed (a prompt) shows before it waits for input
+  flushAll(true);
+  const chunk = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(sleeper, 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') n = 0;
+      else {
+        stdinEOF = true;
+        return false;
+      }
+    }
+    if (n === 0) {
+      stdinEOF = true;
+      return false;
+    }
+    stdinBuf = Buffer.concat([stdinBuf, chunk.subarray(0, n)]);
+    return true;
+  }
+}
+/** takes the first n bytes of stdin's buffer, as a Jolt (byte) string */
+function takeStdin(n: number): string {
+  const s = stdinBuf.subarray(0, n).toString('latin1');
+  stdinBuf = stdinBuf.subarray(n);
+  return s;
+}
+// a line with its newline ("" at the end of input)
+F('jl_stdin_readline', () => {
+  let k: number;
+  while ((k = stdinBuf.indexOf(10)) < 0 && fillStdin());
+  return takeStdin(k < 0 ? stdinBuf.length : k + 1);
+});
+F('jl_stdin_read_all', () => {
+  while (fillStdin());
+  return takeStdin(stdinBuf.length);
+});
+F('jl_stdin_eof', () => stdinBuf.length === 0 && !fillStdin());
 F('jl_float_round', ([x, d]) => {
   const p = 10 ** Number(d as bigint);
   return Math.round(fval(x!) * p) / p;

@@ -6,7 +6,7 @@
 // Integers of every width are handled as bigints normalised to their type's range; Float64 is a JS number, Float32
 // a Math.fround'ed number.
 import { T, Bits, JChar, type Value } from './values.ts';
-import type { DataType } from './types.ts';
+import { DataType } from './types.ts';
 import { typeOf } from './typeof.ts';
 import { jthrow } from './errors.ts';
 
@@ -136,6 +136,11 @@ const f64buf = new DataView(new ArrayBuffer(8));
 const bitcast: Impl = ([tv, x]) => {
   const t = tv as DataType;
   const src = typeOf(x!);
+  // Julia's checks, in its order (`reinterpret(Int32, [1])` reaches here with an array)
+  if (!(t instanceof DataType) || !t.isprimitive)
+    jthrow('ErrorException', 'bitcast: target type not a leaf primitive type');
+  if (!src.isprimitive) jthrow('ErrorException', 'bitcast: value not a primitive type');
+  if (t.nbits !== src.nbits) jthrow('ErrorException', 'bitcast: argument size does not match size of target type');
   if (t === T.Float64) {
     f64buf.setBigUint64(0, unsigned(x!));
     return f64buf.getFloat64(0);

@@ -1,7 +1,8 @@
 // Module state and global binding lookup: which world the running toplevel statement sees, where Base and Core are,
 // and how a name in a module resolves to its Binding (own, then `using`s, then Base and Core). Every tier (the
 // interpreter, inference, the optimizer, compiled code) reads globals through here.
-import { Sym, Module, Binding, type Value } from './values.ts';
+import { Sym, Module, Binding, JoltThrow, JStruct, type Value } from './values.ts';
+import type { DataType } from './types.ts';
 import { jthrow } from './errors.ts';
 import { isa } from './builtins.ts';
 import { hooks } from './hooks.ts';
@@ -30,6 +31,11 @@ export function lookupBinding(mod: Module, name: Sym): Binding | undefined {
     if (cb && cb.get() !== undefined) return cb;
   }
   return b;
+}
+
+/** Throws an exception whose type Base defines (SystemError, IOError), made from its fields as they are */
+export function baseThrow(name: string, ...fields: Value[]): never {
+  throw new JoltThrow(new JStruct(getGlobal(state.Base!, Sym.of(name)) as DataType, fields));
 }
 
 export function getGlobal(mod: Module, name: Sym): Value {

@@ -391,7 +391,11 @@ function readEscape(src: string, i: number): { cp: number; end: number } {
     let j = i + 2;
     while (j < i + 2 + max && /[0-9a-fA-F]/.test(src[j] ?? '')) j++;
     if (j === i + 2) throw new LexError('invalid escape sequence', i);
-    return { cp: parseInt(src.slice(i + 2, j), 16), end: j };
+    const cp = parseInt(src.slice(i + 2, j), 16);
+    // past the last code point, or a UTF-16 surrogate: no character
+    if (e !== 'x' && (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)))
+      throw new LexError('invalid unicode escape sequence', i);
+    return { cp, end: j };
   }
   if (/[0-7]/.test(e)) {
     let j = i + 1;

@@ -113,6 +113,8 @@ const BLOCK_END = new Set(['end', 'else', 'elseif', 'catch', 'finally']);
 export function parseAll(text: string, file: string): Expr {
   workCounters.parses++;
   workCounters.parsedChars += text.length;
+  // a CRLF line end is a newline, inside string literals too (a file saved on Windows prints as on Linux)
+  if (text.includes('\r\n')) text = text.replace(/\r\n/g, '\n');
   const p = new Parser(text, file);
   const out: Value[] = [];
   p.skipNewlines();

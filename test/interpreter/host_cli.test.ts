@@ -1,0 +1,55 @@
+// The host's failures and streams, end-to-end through real `jolt` processes: a closed pipe, a full disk, standard
+// input and a program read from it, in the interpreter and compiled.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const jolt = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'jolt.js');
+const MODES = ['--compile=no', '--compile=all'];
+/** `sh -c script` ($JOLT: the jolt command), so that the test can use the shell's pipes and redirections */
+const sh = (script: string, input?: string) =>
+  spawnSync('/bin/sh', ['-c', script.replaceAll('$JOLT', '"$NODE" "$JOLT_JS"')], {
+    encoding: 'utf8',
+    input,
+    timeout: 120_000,
+    env: { ...process.env, NODE: process.execPath, JOLT_JS: jolt },
+  });
+
+for (const mode of MODES) {
+  test(`a closed pipe on stdout ends the program quietly (${mode})`, () => {
+    const r = sh(`$JOLT ${mode} -e 'for i in 1:10^6 println(i) end' 2>err.txt | head -1; cat err.txt; rm err.txt`);
+    assert.equal(r.stdout, '1\n');
+  });
+
+  test(`a full disk is an IOError the program can catch (${mode})`, { skip: !existsSync('/dev/full') }, () => {
+    const prog =
+      'try; for i in 1:10^5; println(i); end; flush(stdout); catch e; println(stderr, "caught ", e); end; exit(3)';
+    const r = sh(`$JOLT ${mode} -e '${prog}' >/dev/full`);
+    assert.equal(r.stderr, 'caught IOError("write: no space left on device (ENOSPC)", -28)\n');
+    assert.equal(r.status, 3);
+    // uncaught: Julia's error report, status 1
+    const u = sh(`$JOLT ${mode} -e 'println("x")' >/dev/full`);
+    assert.ok(u.stderr.startsWith('ERROR: IOError: write: no space left on device (ENOSPC)'), u.stderr);
+    assert.equal(u.status, 1);
+  });
+
+  test(`standard input: readline, readlines, eachline, read and devnull (${mode})`, () => {
+    const prog =
+      'println(repr(readline())); for l in eachline(stdin) println(uppercase(l)); l == "c" && break; end; ' +
+      'println(readlines()); println(devnull, "gone"); println(repr(read(stdin, String)), " ", eof(stdin))';
+    const r = sh(`$JOLT ${mode} -e '${prog}'`, 'a\nb\r\nc\nd\ne\n');
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout, '"a"\nB\nC\n["d", "e"]\n"" true\n');
+  });
+
+  test(`jolt - runs the program read from stdin (${mode})`, () => {
+    const r = sh(`$JOLT ${mode} -`, 'println(1 + 1)\nerror("boom")\n');
+    assert.equal(r.stdout, '2\n');
+    assert.ok(r.stderr.startsWith('ERROR: LoadError: boom'), r.stderr);
+    assert.ok(r.stderr.includes('in expression starting at stdin:2'), r.stderr);
+    assert.equal(r.status, 1);
+  });
+}

@@ -64,7 +64,7 @@ function convert(::Type{T}, x::T) where T
     return x
 end
 convert(::Type{Any}, x) = x
-oftype(x, y) = convert(typeof(y), x)
+oftype(x, y) = convert(typeof(x), y)
 
 ifelse(c::Bool, a, b) = Core.ifelse(c, a, b)
 

@@ -31,12 +31,12 @@ step(r::StepRange) = r.step
 step(r::UnitRange) = 1
 isempty(r::AbstractRange) = length(r) == 0
 iterate(r::UnitRange) = r.start > r.stop ? nothing : (r.start, r.start)
-iterate(r::UnitRange, i) = i >= r.stop ? nothing : (i + 1, i + 1)
+iterate(r::UnitRange, i) = i >= r.stop ? nothing : (i + one(i), i + one(i))
 iterate(r::StepRange) = isempty(r) ? nothing : (r.start, r.start)
 iterate(r::StepRange, i) = i == r.stop ? nothing : (i + r.step, i + r.step)
 function getindex(r::UnitRange, i::Int)
     (1 <= i <= length(r)) || throw(BoundsError(r, i))
-    r.start + i - 1
+    oftype(r.start, r.start + (i - 1))
 end
 getindex(r::StepRange, i::Int) = r.start + (i - 1) * r.step
 # indexing a unit range by a range gives a range
@@ -53,6 +53,19 @@ eltype(::Type{UnitRange{T}}) where T = T
 show(io::IO, r::UnitRange) = (show(io, r.start); write(io, ":"); show(io, r.stop))
 getindex(t::Tuple, r::UnitRange) = ccall(:jl_tuple_slice, Any, (Any, Int, Int), t, first(r), last(r))
 eachindex(r::AbstractRange) = 1:length(r)
+# other integer types keep theirs: 0x01:0x03 is a UnitRange{UInt8}
+(:)(a::T, b::T) where {T<:Integer} = UnitRange{T}(a, b < a ? a - one(a) : b)
+# a range equals a vector or a range with the same elements
+function _elementwise_eq(a, b)
+    length(a) == length(b) || return false
+    for i in 1:length(a)
+        a[i] == b[i] || return false
+    end
+    true
+end
+==(a::AbstractRange, b::AbstractRange) = _elementwise_eq(a, b)
+==(a::Vector, b::AbstractRange) = _elementwise_eq(a, b)
+==(a::AbstractRange, b::Vector) = _elementwise_eq(a, b)
 # mixed endpoints promote: 1:2.5 is a Float64 range
 (:)(a::Real, b::Real) = (:)(promote(a, b)...)
 (:)(a::Real, s::Real, b::Real) = a isa AbstractFloat || s isa AbstractFloat || b isa AbstractFloat ?

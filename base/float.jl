@@ -96,6 +96,15 @@ isless(x::Real, y::Real) = x < y
 isless(x::Float64, y::Float64) = (!isnan(x) & (isnan(y) | (x < y)))
 min(x, y) = y < x ? y : x
 max(x, y) = y < x ? x : y
+# floats as Julia orders them for min and max: NaN wins, and -0.0 is below 0.0
+function max(x::T, y::T) where {T<:AbstractFloat}
+    (isnan(x) || isnan(y)) && return x + y
+    x == y ? (signbit(x) ? y : x) : (y < x ? x : y)
+end
+function min(x::T, y::T) where {T<:AbstractFloat}
+    (isnan(x) || isnan(y)) && return x + y
+    x == y ? (signbit(x) ? x : y) : (y < x ? y : x)
+end
 min(a, b, c...) = min(min(a, b), c...)
 max(a, b, c...) = max(max(a, b), c...)
 minmax(x, y) = y < x ? (y, x) : (x, y)

@@ -19,6 +19,7 @@ reduce(op, itr; init=_NoInit()) = foldl(op, itr; init=init)
 function _sum_or_prod(op, unit, itr)
     if iterate(itr) === nothing
         T = eltype(itr)
+        T === Bool && return unit(Int)  # Bools add up as Ints
         T <: Number && isconcretetype(T) && return unit(T)
     end
     foldl(op, itr)

@@ -478,7 +478,9 @@ F('jl_tuple_map', ([f, t]) => Object.freeze((t as Value[]).map(x => hooks.call(f
 export const objectIds = new IdTable();
 function hashKey(v: Value): string {
   if (typeof v === 'bigint') return 'n' + v;
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 63 ? 'n' + BigInt(v) : 'f' + v;
+  // -0.0 is not isequal to 0.0, so it hashes apart
+  if (typeof v === 'number')
+    return Number.isInteger(v) && Math.abs(v) < 2 ** 63 && !Object.is(v, -0) ? 'n' + BigInt(v) : 'f' + v;
   if (typeof v === 'string') return 's' + v;
   if (typeof v === 'boolean') return 'n' + (v ? 1 : 0);
   if (Array.isArray(v)) return '(' + (v as Value[]).map(hashKey).join(',') + ')';

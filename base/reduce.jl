@@ -33,6 +33,11 @@ minimum(itr) = foldl(min, itr)
 maximum(f, itr) = foldl(max, Generator(f, itr))
 minimum(f, itr) = foldl(min, Generator(f, itr))
 map(f, itr) = collect(Generator(f, itr))
+# over a tuple, a tuple (a NamedTuple keeps its names); filter too
+map(f, t::Tuple) = map_tuple(f, t)
+map(f, t::NamedTuple{names}) where {names} = _namedtuple(names, map_tuple(f, values(t)))
+filter(f, t::Tuple) = (collect(Generator(identity, _Filter(f, t)))...,)
+map(f, a::Tuple, b::Tuple) = (collect(Generator(i -> f(a[i], b[i]), 1:min(length(a), length(b))))...,)
 function map(f, a, b)
     collect(Generator(t -> f(t[1], t[2]), zip(a, b)))
 end

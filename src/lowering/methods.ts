@@ -191,9 +191,13 @@ export function defineMethods(
   // default arguments: f(a, b=1) defines f(a) = f(a, 1)
   const firstOpt = params.findIndex(p => isE(p, 'kw'));
   if (firstOpt >= 0) {
-    for (let k = firstOpt; k < params.length; k++) {
+    for (let k = firstOpt; k < params.length && !isE(params[k]!, '...'); k++) {
       const pre = params.slice(0, k).map(p => (isE(p, 'kw') ? p.args[0]! : p));
-      let fill = params.slice(k).map(p => (p as Expr).args[1]!);
+      // (a trailing `rest...` gets no value: it is empty in the shorter methods)
+      let fill = params
+        .slice(k)
+        .filter(p => !isE(p, '...'))
+        .map(p => (p as Expr).args[1]!);
       // a default that uses another absent argument (f(a, b=1, c=b)) is filled one method at a time, as Julia chains
       const absent = params
         .slice(k)

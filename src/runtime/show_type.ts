@@ -61,6 +61,7 @@ export function showType(t: Value): string {
     return `${body} where ${wheres.length === 1 ? showTypeVar(wheres[0]!) : `{${wheres.map(showTypeVar).join(', ')}}`}`;
   }
   if (t instanceof DataType) {
+    if (t === T.Tuple) return 'Tuple'; // Tuple{Vararg{Any}}, every tuple's type
     const name = typeNameStr(t);
     const ps = t.parameters;
     const alias = arrayAlias(t);

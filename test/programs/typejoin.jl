@@ -9,3 +9,4 @@ println(typejoin(Vector{Int64}, Vector{Float64}) == Vector)
 v = [(sin, 1), (cos, 2)]
 println(typeof(v))
 println(v[2][1](0.0))
+println(Tuple, " ", typejoin(Dict{Int64, String}, Dict{Int64, Int64}))

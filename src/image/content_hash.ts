@@ -1,5 +1,5 @@
-// The hashes of images: content keys are MurmurHash3's x86 128-bit function chained over a sequence of byte
-// strings, and image files are checked with its x86 32-bit function. It runs at every start over Jolt's install tree, where loading node:crypto for a sha256 would cost more
+// The hash that content keys are made of: MurmurHash3's x86 128-bit function, chained over a sequence of byte
+// strings. It runs at every start over Jolt's install tree, where loading node:crypto for a sha256 would cost more
 // than the hashing itself (5-10 ms of a ~200 ms start); a content key only has to tell honest trees apart, never
 // resist someone crafting a collision, so a fast non-cryptographic hash of 128 bits is enough.
 
@@ -86,26 +86,4 @@ export class ContentHash {
   digest(): string {
     return Array.from(this.h, w => w.toString(16).padStart(8, '0')).join('');
   }
-}
-
-/** MurmurHash3 x86_32 of `data` (seed 0): the checksum of image files (image_file.ts says why not CRC-32). Each step
- *  of its loop is a bijection of the state for a given word, so a change within one aligned 4-byte word (any
- *  flipped byte, for one) always changes the result; other damage goes unseen with probability 2^-32. */
-export function murmur32(data: Uint8Array): number {
-  const n = data.length >> 2;
-  // whole words through an Int32Array view (little-endian, as the function reads them), from an aligned copy if
-  // need be
-  const words =
-    data.byteOffset % 4 === 0
-      ? new Int32Array(data.buffer, data.byteOffset, n)
-      : new Int32Array(new Uint8Array(data.subarray(0, n << 2)).buffer, 0, n); // (a Buffer's slice() is no copy)
-  let h = 0;
-  for (let i = 0; i < n; i++) {
-    const k = Math.imul(rotl(Math.imul(words[i]!, 0xcc9e2d51), 15), 0x1b873593);
-    h = (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
-  }
-  let k = 0;
-  for (let i = data.length - 1; i >= n << 2; i--) k = (k << 8) | data[i]!;
-  if (data.length & 3) h ^= Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593);
-  return fmix(h ^ data.length);
 }

@@ -10,8 +10,7 @@ import { baseThrow } from './modules.ts';
 import { IdTable } from './id_table.ts';
 import { typejoin } from './typejoin.ts';
 import { fval, ival } from './intrinsics.ts';
-import { writeSync, readSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { writeSync, readSync, fstatSync } from 'node:fs';
 
 export const foreignFunctions = new Map<string, (args: Value[]) => Value>();
 export function registerForeign(name: string, impl: (args: Value[]) => Value): void {
@@ -59,14 +58,26 @@ function ioError(e: NodeJS.ErrnoException): never {
 /** `muted`: standard output and error are discarded (while the Base image's workload runs); `sink`: where they go
  *  instead of the process's descriptors (a fuzzing run that runs many programs in one process) */
 export const stdio: { muted: boolean; sink?: (fd: number, data: Buffer) => void } = { muted: false };
-const stdoutIsTTY = isatty(1);
+// whether stdout is a terminal, so line-buffered: asked of fstat (a character device), not node:tty, which costs a
+// start milliseconds to load; /dev/null also counts, which only means more writes to it
+let stdoutTTY: boolean | undefined;
+const stdoutIsTTY = (): boolean => {
+  if (stdoutTTY === undefined) {
+    try {
+      stdoutTTY = fstatSync(1).isCharacterDevice();
+    } catch {
+      stdoutTTY = false;
+    }
+  }
+  return stdoutTTY;
+};
 export function writeBytes(fd: number, s: string, raise = false): void {
   if (stdio.muted) return;
   if (fd === 2) flushAll(raise);
   buffers[fd]!.push(s);
   buffered[fd]! += s.length;
   // stdout on a terminal is line-buffered (each line shows as it is printed), else block-buffered, as Julia
-  if (fd === 2 || buffered[fd]! > 1 << 16 || (stdoutIsTTY && s.includes('\n'))) flushAll(raise);
+  if (fd === 2 || buffered[fd]! > 1 << 16 || (s.includes('\n') && stdoutIsTTY())) flushAll(raise);
 }
 F('jl_write', ([fd, s]) => {
   writeBytes(Number(fd as bigint), s as string, true);

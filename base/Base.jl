@@ -35,3 +35,4 @@ include("strings_util.jl")   # split, join, replace, strip, occursin, startswith
 include("parse.jl")          # parse(Int, s; base), parse(Float64, s), tryparse, string(n; base, pad)
 include("regex.jl")
 include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...
+include("loading.jl")       # PkgId, loaded_modules, pathof, pkgdir, LOAD_PATH, active_project, @__DIR__

@@ -24,6 +24,7 @@ import { typeOf } from './runtime/typeof.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
+import { initEnvironments } from './pkg/api.ts';
 
 // Written at once, not through process.stderr: under bin/jolt.js's worker thread that stream is passed to the main
 // thread asynchronously, and would be overtaken by output written after it.
@@ -33,7 +34,7 @@ const errWrite = (s: string): void => {
 };
 
 const USAGE =
-  'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+  'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
   '            [-e code | file.jl] [args...]\n' +
   '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
 
@@ -53,6 +54,8 @@ function help(): never {
       ' --compile=yes|all|typed|no how code runs: typed code and native code for hot methods (yes, the default),\n' +
       '                            native code at every first call (all), typed code only (typed), the interpreter (no)\n' +
       ' -J, --sysimage <file>      start from a sysimage made by `jolt sysimage`\n' +
+      ' --project[=<dir>|@.]       the active project (without a value: the nearest Project.toml upwards); also\n' +
+      '                            JOLT_PROJECT. JOLT_LOAD_PATH sets LOAD_PATH (`:`-separated, empty: the default)\n' +
       ' --trace-compile=<file>     write a precompile statement for each method compiled at run time (or stderr)\n' +
       ' -v, --version              print the version\n' +
       ' -h, --help                 print this message\n',
@@ -69,6 +72,7 @@ function main(argv: string[]): number {
   let sysimage: string | undefined;
   let trace: string | undefined;
   let traceTiming = false;
+  let project: string | undefined;
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
@@ -101,6 +105,10 @@ function main(argv: string[]): number {
     }
     if (a === '--trace-compile-timing') {
       traceTiming = true;
+      continue;
+    }
+    if (a === '--project' || a.startsWith('--project=')) {
+      project = a === '--project' ? '' : a.slice('--project='.length);
       continue;
     }
     if (a === '-h' || a === '--help') help();
@@ -139,6 +147,7 @@ function main(argv: string[]): number {
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
   // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
+  initEnvironments(s.Base, project);
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   if (code === undefined && file === undefined) {
@@ -184,10 +193,12 @@ function sysimageCommand(argv: string[]): number {
   let out: string | undefined;
   const workloads: string[] = [];
   const files: string[] = [];
+  let project: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     if (a === '-o' || a === '--output') out = argv[++k];
     else if (a === '--workload') workloads.push(argv[++k] ?? '');
+    else if (a === '--project' || a.startsWith('--project=')) project = a === '--project' ? '' : a.slice(10);
     else if (a.startsWith('-')) {
       errWrite(`jolt sysimage: unknown option ${a}\n`);
       return 2;
@@ -203,6 +214,7 @@ function sysimageCommand(argv: string[]): number {
   } catch (e) {
     return internalError(e);
   }
+  initEnvironments(s.Base, project);
   for (const f of [...files, ...workloads]) {
     const path = resolve(f);
     let text: string;

@@ -23,6 +23,8 @@ import { optimize, optimizerSettings } from './optimizer/optimize.ts';
 import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.ts';
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne } from './syntax/parser.ts';
+import { requirePackage } from './pkg/loading.ts';
+import './pkg/api.ts';
 
 const root = installRoot;
 
@@ -160,7 +162,7 @@ function installEngine(): void {
   hooks.call = callFunction;
   hooks.invoke = invokeMethod;
   hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
-  session.stdlibDir = join(root, 'stdlib');
+  session.require = requirePackage;
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
   registerForeign('jl_parse', ([s]) => parseOne(utf8Decode(s as string), 'none') ?? T.Nothing!.instance!);

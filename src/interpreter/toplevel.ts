@@ -1,7 +1,7 @@
 // Toplevel evaluation: modules, using/import/export, macro expansion, then lowering and running each statement
 // in the newest world (as Julia's toplevel does).
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, resolve, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';
@@ -16,8 +16,11 @@ import { Splice } from '../runtime/builtins.ts';
 export const session = {
   currentModule: undefined as Module | undefined,
   softscope: false,
-  stdlibDir: '',
+  /** the packages loaded, by name (the standard libraries among them), as Base.loaded_modules */
   loaded: new Map<string, Module>(),
+  /** loads a package for `using Name` / `import Name` into a module (src/pkg/loading.ts, installed by the engine) */
+  require: (name: string, _into: Module): Module =>
+    jthrow('ArgumentError', `Package ${name} not found in current path.`) as Module,
   currentFile: 'none',
   currentLine: 0,
 };
@@ -134,7 +137,7 @@ function resolveModulePath(path: Sym[], mod: Module): Module {
     else {
       const b = lookupBinding(mod, path[0]!)?.get();
       if (b instanceof Module) m = b;
-      else m = loadStdlib(first);
+      else m = session.require(first, mod);
     }
     i = 1;
   }
@@ -144,20 +147,6 @@ function resolveModulePath(path: Sym[], mod: Module): Module {
     m = v;
   }
   return m!;
-}
-
-function loadStdlib(name: string): Module {
-  const cached = session.loaded.get(name);
-  if (cached) return cached;
-  const file = join(session.stdlibDir, name, 'src', `${name}.jl`);
-  if (!existsSync(file)) jthrow('ArgumentError', `Package ${name} not found in current path.`);
-  const main = state.Base!.bindings.get(sym('Main'))?.get() as Module | undefined;
-  includeFile(main ?? state.Base!, file, true);
-  const m = (main ?? state.Base!).bindings.get(sym(name))?.get();
-  if (!(m instanceof Module)) jthrow('ArgumentError', `Package ${name} did not define module ${name}`);
-  // loaded packages are not visible as Main.Name unless `using`d; keep it registered
-  session.loaded.set(name, m);
-  return m;
 }
 
 function evalUsing(ex: Expr, mod: Module): Value {

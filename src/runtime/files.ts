@@ -4,6 +4,7 @@
 import { openSync, closeSync, writeSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
 import { registerForeign } from './foreign.ts';
 import { T, type Value } from './values.ts';
 
@@ -88,3 +89,13 @@ registerForeign('jl_fs_rm', ([path]) => {
     return errno(e);
   }
 });
+
+// paths (Base.dirname, basename, abspath, pwd), as node:path's POSIX rules give them
+registerForeign('jl_path_dirname', ([p]) => {
+  const s = p as string;
+  const k = s.lastIndexOf('/');
+  return k < 0 ? '' : k === 0 ? '/' : s.slice(0, k);
+});
+registerForeign('jl_path_basename', ([p]) => (p as string).slice((p as string).lastIndexOf('/') + 1));
+registerForeign('jl_path_abspath', ([p]) => resolvePath(p as string));
+registerForeign('jl_pwd', () => process.cwd());

@@ -138,17 +138,19 @@ function missingDependency(where: string, name: string): never {
   );
 }
 
-/** the package module that `mod` belongs to (itself or an ancestor), if any */
-function packageOf(mod: Module): Module | undefined {
-  const pkgs = new Set(session.loaded.values());
-  for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) if (pkgs.has(m)) return m;
+/** the package that `mod` belongs to (a module of it, or the file's toplevel while it loads), if this process
+ *  loaded it */
+function packageOf(mod: Module): Located | undefined {
+  for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) {
+    const l = located.get(m);
+    if (l) return l;
+  }
   return undefined;
 }
 
 /** where `name` is, seen from `into` (Main, or a module of a package) */
 export function locate(name: string, into: Module): Located {
-  const pkg = packageOf(into);
-  const where = pkg ? located.get(pkg) : undefined;
+  const where = packageOf(into);
   try {
     if (where) {
       const deps = depsOf(where);
@@ -193,6 +195,7 @@ export function requirePackage(name: string, into: Module): Module {
   // the file runs in a module of its own, as Julia's __toplevel__: the package module is the one it defines
   const top = newModule(sym('__toplevel__'), null);
   loading.push(name);
+  located.set(top, l);
   try {
     includeFile(top, file, true);
   } finally {

@@ -1,5 +1,7 @@
 // The interactive REPL: `julia>` prompt, multi-line input until the parser says the input is complete, history,
-// `ans`, results shown with `show`, a trailing `;` suppressing output, errors printed without exiting.
+// `ans`, results shown with `show`, a trailing `;` suppressing output, errors printed without exiting. `]` at the
+// start of a line enters the package mode (`(@v0.1) pkg>`, src/pkg/commands.ts) until backspace on an empty line
+// (or, with input that is not a terminal, a line holding only a backspace character).
 import { createInterface } from 'node:readline';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { getGlobal, state } from '../runtime/modules.ts';
 import { JoltThrow, Sym, T, LineNumberNode, type Value } from '../runtime/values.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { world } from '../runtime/methods.ts';
+import { pkgPrompt, runPkgCommand } from '../pkg/commands.ts';
 
 const historyFile = join(homedir(), '.jolt_history');
 
@@ -28,8 +31,49 @@ export async function startRepl(s: Session): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt, history, terminal: tty });
   let buf = '';
   let n = 0;
+  let pkgMode = false;
+  const pkgPromptText = (): string => (tty ? `\x1b[34m\x1b[1m${pkgPrompt()}\x1b[0m` : pkgPrompt());
+  const setMode = (on: boolean): void => {
+    pkgMode = on;
+    rl.setPrompt(on ? pkgPromptText() : prompt);
+  };
+  if (tty)
+    process.stdin.on('keypress', (_s: string | undefined, key: { name?: string } | undefined) => {
+      // `]` on an empty line switches at once (it is not kept in the line); backspace on an empty line leaves
+      if (!pkgMode && key?.name === undefined && _s === ']' && rl.line === ']' && buf === '') {
+        (rl as unknown as { line: string; cursor: number }).line = '';
+        (rl as unknown as { cursor: number }).cursor = 0;
+        setMode(true);
+        rl.prompt();
+      } else if (pkgMode && key?.name === 'backspace' && rl.line === '') {
+        setMode(false);
+        rl.prompt();
+      }
+    });
   rl.prompt();
-  for await (const line of rl) {
+  for await (const raw of rl) {
+    let line = raw;
+    if (!pkgMode && buf === '' && line.startsWith(']')) {
+      setMode(true);
+      line = line.slice(1);
+      if (line.trim() === '') {
+        rl.prompt();
+        continue;
+      }
+    }
+    if (pkgMode) {
+      if (/^[\b\x7f]$/.test(line)) setMode(false);
+      else {
+        const r = runPkgCommand(line);
+        flushAll();
+        if (r.help) process.stdout.write(r.help);
+        if (r.error) process.stderr.write(`ERROR: ${r.error}\n`);
+        if (line.trim() !== '') process.stdout.write('\n');
+        setMode(true);
+      }
+      rl.prompt();
+      continue;
+    }
     buf = buf ? buf + '\n' + line : line;
     if (isIncomplete(buf)) {
       if (tty) rl.setPrompt('       ');

@@ -178,16 +178,18 @@ export function locate(name: string, into: Module): Located {
   notFound(name);
 }
 
-/** `using Foo` / `import Foo` of a name that is not a module in scope: the package, loaded once per session */
+/** `using Foo` / `import Foo` of a name that is not a module in scope: the package, loaded once per session (a
+ *  cycle is caught before locating, whose error would hide it) */
 export function requirePackage(name: string, into: Module): Module {
-  const done = session.loaded.get(name);
-  if (done) return done;
   if (loading.includes(name))
     jthrow(
       'ErrorException',
       utf8Encode(`cyclic dependency between packages: ${[...loading.slice(loading.indexOf(name)), name].join(' -> ')}`),
     );
+  // as in Julia, a package already loaded is still looked up: the environment must provide it
   const l = locate(name, into);
+  const done = session.loaded.get(name);
+  if (done) return done;
   const file = join(l.dir, 'src', `${name}.jl`);
   const id = l.uuid ? `${name} [${l.uuid}]` : name;
   if (!existsSync(file))

@@ -119,7 +119,7 @@ export function resolve(
       return false;
     }
     const p = registryPackage(u);
-    if (!p) throw new PkgError(`expected package ${names.get(u) ?? ''} [${u.slice(0, 8)}] to be registered`);
+    if (!p) throw new PkgError(`expected package \`${names.get(u) ?? '?'} [${u.slice(0, 8)}]\` to be registered`);
     const all = p.versions.filter(v => !v.yanked);
     const fit = all.filter(v => allowed(u, v.version));
     if (!fit.length) {

@@ -3,6 +3,8 @@
 # as its message and is thrown here as a PkgError.
 module Pkg
 
+export PackageSpec
+
 struct PkgError <: Exception
     msg::String
 end

@@ -20,6 +20,8 @@ end
 const loaded_modules = Dict{PkgId,Module}()
 const pkgorigins = Dict{PkgId,String}()
 const LOAD_PATH = String["@", "@v#.#", "@stdlib"]
+loaded_modules[PkgId("Core")] = Core
+loaded_modules[PkgId("Base")] = Base
 
 function _register_package(uuid, name::String, file::String, m::Module)
     id = PkgId(uuid, name)

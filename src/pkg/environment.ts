@@ -108,7 +108,7 @@ export function initActiveProject(flag: string | undefined, env: NodeJS.ProcessE
   const v = flag ?? env.JOLT_PROJECT;
   if (v === undefined) return;
   if (v === '' || v === '@.') pkgState.activeProject = searchUpwards(process.cwd()) ?? projectFileOf(process.cwd());
-  else pkgState.activeProject = expandEntry(v) ?? projectFileOf(v);
+  else pkgState.activeProject = (v.startsWith('@') ? expandEntry(v) : undefined) ?? projectFileOf(v);
 }
 
 export function defaultEnvironment(): string {

@@ -510,7 +510,9 @@ export function test(specs: PackageSpec[]): void {
       const r = spawnSync(process.execPath, [join(installRoot, 'bin', 'jolt.js'), `--project=${tmp}`, runtests], {
         cwd: join(t.dir, 'test'),
         stdio: 'inherit',
-        env: { ...process.env, JOLT_PROJECT: undefined, JOLT_LOAD_PATH: undefined },
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([k]) => k !== 'JOLT_PROJECT' && k !== 'JOLT_LOAD_PATH'),
+        ),
       });
       if (r.status !== 0) throw new PkgError(`Package ${t.name} errored during testing`);
       say('Testing', `${t.name} tests passed `);

@@ -115,7 +115,7 @@ test('a package depending on two others loads them in dependency order through t
   assert.equal(lines[1], 'true');
   assert.equal(lines[2], '2 m');
   // each package is loaded once, after what it uses
-  const order = lines[3]!.split(' ').filter(n => n !== 'Test');
+  const order = lines[3]!.split(' ').filter(n => !['Core', 'Base', 'Test'].includes(n));
   assert.deepEqual(order, ['Vectors', 'Units', 'Colors', 'Drawing']);
   assert.equal(lines[4], join(ws, 'App'));
 });
@@ -265,6 +265,15 @@ test('a dependency missing from [deps], an unknown package, and an unknown name 
     b.stderr,
     /ERROR: ArgumentError: Package Nowhere not found in current path\.\n- Run `import Pkg; Pkg\.add\("Nowhere"\)` to install the Nowhere package\./,
   );
+  // a project listing a package its manifest does not have
+  mkdirSync(join(ws, 'NoManifest'));
+  writeFileSync(join(ws, 'NoManifest', 'Project.toml'), '[deps]\nVectors = "6ece5883-2ff0-4871-8636-c26afce42643"\n');
+  const m = await inProject('NoManifest', 'using Vectors');
+  assert.equal(m.status, 1);
+  assert.match(
+    m.stderr,
+    /ERROR: ArgumentError: Package Vectors \[6ece5883-2ff0-4871-8636-c26afce42643\] is required but does not seem to be installed:\n - Run `Pkg\.instantiate\(\)` to install all recorded dependencies\./,
+  );
   const c = await inProject('SneakyEnv', 'using Pkg; Pkg.add("Colours")');
   assert.equal(c.status, 1);
   assert.match(
@@ -300,6 +309,10 @@ test('the standard libraries are packages found through @stdlib, and an environm
   // --project without a value: the nearest Project.toml upwards
   const up = ok(await jolt(['--project', '-e', 'println(Base.active_project())'], { cwd: join(ws, 'Drawing', 'src') }));
   assert.equal(up.stdout, join(ws, 'Drawing', 'Project.toml') + '\n');
+  // a folder without a Project.toml yet is a project to be made there
+  mkdirSync(join(ws, 'Fresh'));
+  const fresh = ok(await jolt(['--project=Fresh', '-e', 'println(Base.active_project())']));
+  assert.equal(fresh.stdout, join(ws, 'Fresh', 'Project.toml') + '\n');
   // the default environment lives in the depot
   const def = ok(await jolt(['-e', 'using Pkg; Pkg.add("Colors"); Pkg.status(); println(Base.active_project())']));
   assert.match(def.stdout, new RegExp(`Status \`${join(depot, 'environments', 'v0.1', 'Project.toml')}\``));

@@ -145,6 +145,14 @@ test('installing a registry version checks its tree hash', () => {
     );
     assert.equal(install(p, [1, 0, 0], good), true);
     assert.equal(install(p, [1, 0, 0], good), false, 'installed once');
+    // a version kept as a tarball is unpacked, then checked the same way
+    mkdirSync(join(tmp, 'C2', 'src'), { recursive: true });
+    writeFileSync(join(tmp, 'C2', 'src', 'C.jl'), 'module C\nconst V = 2\nend\n');
+    const packed = spawnSync('tar', ['-czf', join(repo, '2.0.0.tar.gz'), '-C', join(tmp, 'C2'), '.']);
+    if (packed.status === 0) {
+      assert.equal(install(p, [2, 0, 0], treeHash(join(tmp, 'C2'))), true);
+      assert.throws(() => install(p, [3, 0, 0], 'e'.repeat(40)), /C v3\.0\.0 is not in its repository/);
+    }
   } finally {
     if (saved === undefined) delete process.env.JOLT_DEPOT_PATH;
     else process.env.JOLT_DEPOT_PATH = saved;

@@ -174,7 +174,6 @@ function resolveManifest(env: Env, pins: Record<string, string> = {}): Manifest 
     : `the project ${prettyPath(env.project.file)}`;
   const compat = { ...env.project.compat };
   for (const [n, v] of Object.entries(pins)) compat[n] = `=${v}`;
-  // a package developed from the project's own folder depends on what the project does
   const chosen = resolve({ label, deps: env.project.deps, compat }, fixed);
   const entries = new Map<string, ManifestEntry>();
   for (const r of chosen.values()) {
@@ -445,9 +444,8 @@ export function instantiate(): void {
       add([{ path: e.repoUrl }]);
       continue;
     }
-    const reg = findByName(e.name).find(x => x.uuid === e.uuid);
-    if (!reg) throw new PkgError(`expected package \`${e.name} ${short(e.uuid)}\` to be registered`);
-    const p = registryPackage(e.uuid)!;
+    const p = registryPackage(e.uuid);
+    if (!p) throw new PkgError(`expected package \`${e.name} ${short(e.uuid)}\` to be registered`);
     const v = parseVersion(e.version ?? '');
     if (!v) throw new PkgError(`the manifest entry of ${e.name} has no version`);
     if (install(p, v, e.treeHash)) say('Installed', `${e.name} ─ v${e.version}`);

@@ -26,9 +26,11 @@ import { session as tl } from './interpreter/toplevel.ts';
 import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
+import { initEnvironments } from './pkg/api.ts';
 
 const USAGE =
-  'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+  'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
+  '            [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
   '            [-q] [-i] [-L file] [--startup-file=yes|no] [--color=yes|no|auto] [--history-file=yes|no]\n' +
   '            [-e code | -E code | file.jl] [args...]\n' +
   '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
@@ -53,10 +55,12 @@ function help(): never {
       ' --startup-file=yes|no      load $JOLT_DEPOT_PATH/config/startup.jl (~/.jolt/config/startup.jl) first (yes)\n' +
       ' --color=yes|no|auto        coloured prompts (auto: when output is a terminal)\n' +
       ' --history-file=yes|no      keep the REPL history in ~/.jolt_history (yes)\n' +
-      ' --project[=<dir>], -O<n>, --check-bounds=yes|no|auto  accepted, as julia takes them\n' +
+      ' -O<n>, --check-bounds=yes|no|auto  accepted, as julia takes them\n' +
       ' --compile=yes|all|typed|no how code runs: typed code and native code for hot methods (yes, the default),\n' +
       '                            native code at every first call (all), typed code only (typed), the interpreter (no)\n' +
       ' -J, --sysimage <file>      start from a sysimage made by `jolt sysimage`\n' +
+      ' --project[=<dir>|@.]       the active project (without a value: the nearest Project.toml upwards); also\n' +
+      '                            JOLT_PROJECT. JOLT_LOAD_PATH sets LOAD_PATH (`:`-separated, empty: the default)\n' +
       ' --trace-compile=<file>     write a precompile statement for each method compiled at run time (or stderr)\n' +
       ' -v, --version              print the version\n' +
       ' -h, --help                 print this message\n',
@@ -89,6 +93,7 @@ function main(argv: string[]): number {
   let interactive = false;
   let startupFile = true;
   const loads: string[] = [];
+  let project: string | undefined;
   const rest: string[] = [];
   let k = 0;
   for (; k < argv.length; k++) {
@@ -152,7 +157,11 @@ function main(argv: string[]): number {
       continue;
     }
     // accepted as julia takes them; Jolt's code generation has one level and always checks bounds
-    if (/^(-O[0-3]?|--optimize(=[0-3])?|--project(=.*)?)$/.test(a)) continue;
+    if (/^(-O[0-3]?|--optimize(=[0-3])?)$/.test(a)) continue;
+    if (a === '--project' || a.startsWith('--project=')) {
+      project = a === '--project' ? '' : a.slice('--project='.length);
+      continue;
+    }
     if (a === '-h' || a === '--help') help();
     if (a === '-v' || a === '--version') {
       writeSync(1, `jolt version ${joltVersionNumber()}\n`);
@@ -189,6 +198,7 @@ function main(argv: string[]): number {
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
   // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
+  initEnvironments(s.Base, project);
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   // ~/.jolt/config/startup.jl (in the depot), then the -L files, as julia loads them before the program
@@ -235,10 +245,12 @@ function sysimageCommand(argv: string[]): number {
   let out: string | undefined;
   const workloads: string[] = [];
   const files: string[] = [];
+  let project: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
     if (a === '-o' || a === '--output') out = argv[++k];
     else if (a === '--workload') workloads.push(argv[++k] ?? '');
+    else if (a === '--project' || a.startsWith('--project=')) project = a === '--project' ? '' : a.slice(10);
     else if (a.startsWith('-')) {
       errWrite(`jolt sysimage: unknown option ${a}\n`);
       return 2;
@@ -254,6 +266,7 @@ function sysimageCommand(argv: string[]): number {
   } catch (e) {
     return internalError(e);
   }
+  initEnvironments(s.Base, project);
   for (const f of [...files, ...workloads]) {
     const path = resolve(f);
     const text = readSource(path);

@@ -27,6 +27,8 @@ import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne, ParseError } from './syntax/parser.ts';
 import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
+import { requirePackage } from './pkg/loading.ts';
+import './pkg/api.ts';
 
 const root = installRoot;
 
@@ -168,7 +170,7 @@ function installEngine(): void {
   hooks.call = callFunction;
   hooks.invoke = invokeMethod;
   hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
-  session.stdlibDir = join(root, 'stdlib');
+  session.require = requirePackage;
   registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
   // (true, the expression) or (false, the error's text) for Meta.parse to raise as its ParseError

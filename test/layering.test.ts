@@ -18,6 +18,7 @@ const STAGES = [
   'optimizer',
   'codegen',
   'image', // session images: the saved state of a session (Base image, sysimages), the depot that keeps them
+  'pkg', // environments, manifests, registries, the resolver, code loading of packages, the Pkg operations
   'engine', // src/engine.ts: wires the stages together
   'repl',
   'cli', // src/cli.ts

@@ -17,8 +17,11 @@ import { Splice } from '../runtime/builtins.ts';
 export const session = {
   currentModule: undefined as Module | undefined,
   softscope: false,
-  stdlibDir: '',
+  /** the packages loaded, by name (the standard libraries among them), as Base.loaded_modules */
   loaded: new Map<string, Module>(),
+  /** loads a package for `using Name` / `import Name` into a module (src/pkg/loading.ts, installed by the engine) */
+  require: (name: string, _into: Module): Module =>
+    jthrow('ArgumentError', `Package ${name} not found in current path.`) as Module,
   currentFile: 'none',
   currentLine: 0,
 };
@@ -138,7 +141,7 @@ function resolveModulePath(path: Sym[], mod: Module): Module {
     else {
       const b = lookupBinding(mod, path[0]!)?.get();
       if (b instanceof Module) m = b;
-      else m = loadStdlib(first);
+      else m = session.require(first, mod);
     }
     i = 1;
   }
@@ -148,20 +151,6 @@ function resolveModulePath(path: Sym[], mod: Module): Module {
     m = v;
   }
   return m!;
-}
-
-function loadStdlib(name: string): Module {
-  const cached = session.loaded.get(name);
-  if (cached) return cached;
-  const file = join(session.stdlibDir, name, 'src', `${name}.jl`);
-  if (!existsSync(file)) jthrow('ArgumentError', `Package ${name} not found in current path.`);
-  const main = state.Base!.bindings.get(sym('Main'))?.get() as Module | undefined;
-  includeFile(main ?? state.Base!, file, true);
-  const m = (main ?? state.Base!).bindings.get(sym(name))?.get();
-  if (!(m instanceof Module)) jthrow('ArgumentError', `Package ${name} did not define module ${name}`);
-  // loaded packages are not visible as Main.Name unless `using`d; keep it registered
-  session.loaded.set(name, m);
-  return m;
 }
 
 function evalUsing(ex: Expr, mod: Module): Value {

@@ -1,7 +1,7 @@
 // The interactive REPL: `julia>` prompt, multi-line input until the parser says the input is complete, history,
 // `ans`, results shown with `display` (Julia's text/plain forms, cut to the terminal), a trailing `;` suppressing
-// output, errors printed without exiting. Modes (modes.ts): `?` help, `;` shell, each entered by its key at the
-// start of an empty line and left by backspace on an empty line. Ctrl-C clears the line, Ctrl-D exits, tab
+// output, errors printed without exiting. Modes (modes.ts): `?` help, `;` shell, `]` pkg, each entered by its key at
+// the start of an empty line and left by backspace on an empty line (pkg mode stays until then). Ctrl-C clears the line, Ctrl-D exits, tab
 // completes names, fields and paths.
 import type { Interface } from 'node:readline';
 import { homedir } from 'node:os';
@@ -15,6 +15,7 @@ import { evalAndShow, callJulia, terminalSize } from './eval.ts';
 import { complete } from './completion.ts';
 import './help_mode.ts';
 import './shell_mode.ts';
+import './pkg_mode.ts';
 
 export interface ReplOptions {
   /** the history file, or null for none (`--history-file=no`) */
@@ -117,12 +118,25 @@ export async function startRepl(s: Session, opts: ReplOptions = {}): Promise<num
   for await (const line of rl) {
     let entryMode = mode;
     let text = buf ? buf + '\n' + line : line;
-    // without a terminal, a line that starts with a mode's key runs in that mode
-    if (!tty && buf === '' && mode === julia) {
-      const m = modeByTrigger(line.slice(0, 1));
+    if (!tty && buf === '') {
+      // without a terminal, a line holding only a backspace character leaves a mode that stays (pkg mode)
+      if (mode !== julia && /^[\b\x7f]$/.test(line)) {
+        setMode(julia);
+        rl.prompt();
+        continue;
+      }
+      // and a line that starts with a mode's key runs in that mode (a mode that stays is entered)
+      const m = mode === julia ? modeByTrigger(line.slice(0, 1)) : undefined;
       if (m) {
         entryMode = m;
         text = line.slice(1);
+        if (m.sticky) {
+          setMode(m);
+          if (text.trim() === '') {
+            rl.prompt();
+            continue;
+          }
+        }
       }
     }
     if (entryMode.complete && !entryMode.complete(text)) {

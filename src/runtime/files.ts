@@ -3,6 +3,7 @@
 // raise as a SystemError, the way Julia reports them.
 import { openSync, closeSync, fstatSync, writeSync, readFileSync, statSync, existsSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { registerForeign } from './foreign.ts';
 import { T, type Value } from './values.ts';
 import { baseThrow } from './modules.ts';
@@ -124,3 +125,13 @@ registerForeign('jl_fs_rm', ([path]) => {
     return errno(e);
   }
 });
+
+// paths (Base.dirname, basename, abspath, pwd), as node:path's POSIX rules give them
+registerForeign('jl_path_dirname', ([p]) => {
+  const s = p as string;
+  const k = s.lastIndexOf('/');
+  return k < 0 ? '' : k === 0 ? '/' : s.slice(0, k);
+});
+registerForeign('jl_path_basename', ([p]) => (p as string).slice((p as string).lastIndexOf('/') + 1));
+registerForeign('jl_path_abspath', ([p]) => resolvePath(p as string));
+registerForeign('jl_pwd', () => process.cwd());

@@ -198,7 +198,7 @@ test('a changed Base source makes a new image (with the change); a touched or mo
   const changed = fresh('changed');
   cpSync(light, changed, { recursive: true, verbatimSymlinks: true });
   // Base.jl's last line includes its last file, so a definition appended to it is made after all of Base
-  assert.match(readFileSync(join(changed, 'base', 'Base.jl'), 'utf8'), /include\("meta\.jl"\)[^\n]*\n?$/);
+  assert.match(readFileSync(join(changed, 'base', 'Base.jl'), 'utf8'), /include\("\w+\.jl"\)[^\n]*\n?$/);
   appendFileSync(join(changed, 'base', 'Base.jl'), '\njolt_test_marker() = 42\n');
   const changedKey = contentKey({ root: changed });
   assert.notEqual(changedKey, lightKey);

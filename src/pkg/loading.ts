@@ -1,0 +1,236 @@
+// Code loading: `using Foo` / `import Foo` finds Foo through LOAD_PATH's environments (the project's [deps] and
+// its manifest, or a folder of packages such as the standard library), loads `src/Foo.jl` once per session, and
+// registers the module in Base.loaded_modules with its file (pathof). A package may only load what its own
+// dependencies list, as in Julia.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Module, sym, T, type Value } from '../runtime/values.ts';
+import { jthrow } from '../runtime/errors.ts';
+import { getGlobal, state } from '../runtime/modules.ts';
+import { world } from '../runtime/methods.ts';
+import { utf8Encode } from '../runtime/utf8.ts';
+import { callFunction } from '../interpreter/interpret.ts';
+import { includeFile, newModule, session } from '../interpreter/toplevel.ts';
+import { expandEntry, readProject, type Project } from './environment.ts';
+import { manifestFileFor, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import { installedPath } from './registry.ts';
+import { TomlParseError, PkgError } from './toml.ts';
+
+/** where a package was found: its identity, its folder, and the environment (project file or package folder) */
+export interface Located {
+  name: string;
+  uuid: string | undefined;
+  dir: string;
+  env: string;
+}
+
+/** the packages this process loaded, by module (a session image keeps the modules, not this: a package loaded
+ *  from an image is looked up again by name when it loads another) */
+const located = new Map<Module, Located>();
+/** the packages being loaded, outermost first: a package met again here is a cycle */
+const loading: string[] = [];
+
+/** Base.LOAD_PATH's entries as strings */
+export function loadPath(): string[] {
+  const v = state.Base?.bindings.get(sym('LOAD_PATH'))?.get() as { length: number; at(i: number): Value } | undefined;
+  if (!v || typeof v.at !== 'function') return ['@', '@v#.#', '@stdlib'];
+  const out: string[] = [];
+  for (let k = 0; k < v.length; k++) out.push(Buffer.from(v.at(k) as string, 'latin1').toString('utf8'));
+  return out;
+}
+
+const manifests = new Map<string, { mtime: number; m: Manifest }>();
+function manifestOf(projectFile: string): Manifest {
+  const file = manifestFileFor(projectFile);
+  const mtime = existsSync(file) ? statSync(file).mtimeMs : -1;
+  const c = manifests.get(file);
+  if (c && c.mtime === mtime) return c.m;
+  const m = readManifest(file);
+  manifests.set(file, { mtime, m });
+  return m;
+}
+
+const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
+
+/** the folder of a manifest entry's code: its path, its installed version in the depot, or the stdlib's */
+export function entryDir(e: ManifestEntry, manifestFile: string): string | undefined {
+  if (e.path !== undefined) return resolve(dirname(manifestFile), e.path);
+  if (e.treeHash !== undefined) return installedPath(e.name, e.uuid, e.treeHash);
+  const std = expandEntry('@stdlib')!;
+  return isDir(join(std, e.name)) ? join(std, e.name) : undefined;
+}
+
+function notInstalled(name: string, uuid: string): never {
+  jthrow(
+    'ArgumentError',
+    utf8Encode(
+      `Package ${name} [${uuid}] is required but does not seem to be installed:\n` +
+        ` - Run \`Pkg.instantiate()\` to install all recorded dependencies.\n`,
+    ),
+  );
+}
+
+function fromManifest(name: string, uuid: string, env: string): Located {
+  const m = manifestOf(env);
+  const e = m.entries.get(uuid);
+  if (!e) notInstalled(name, uuid);
+  const dir = entryDir(e, m.file);
+  if (!dir || !isDir(dir)) notInstalled(name, uuid);
+  return { name, uuid, dir, env };
+}
+
+/** Foo through one LOAD_PATH environment, seen from the toplevel */
+function inEnvironment(name: string, env: string): Located | undefined {
+  if (!env.endsWith('.toml')) {
+    // a folder of packages (@stdlib)
+    const dir = join(env, name);
+    if (!existsSync(join(dir, 'src', `${name}.jl`)) && !existsSync(join(dir, 'Project.toml'))) return undefined;
+    const p = existsSync(join(dir, 'Project.toml')) ? readProject(join(dir, 'Project.toml')) : undefined;
+    return { name, uuid: p?.uuid, dir, env };
+  }
+  if (!existsSync(env)) return undefined;
+  const p = readProject(env);
+  if (p.name === name) return { name, uuid: p.uuid, dir: dirname(env), env };
+  const uuid = p.deps[name];
+  return uuid ? fromManifest(name, uuid, env) : undefined;
+}
+
+/** the names and uuids a loaded package may load: its [deps], as its environment records them */
+function depsOf(where: Located): Record<string, string> | undefined {
+  if (!where.env.endsWith('.toml')) {
+    const f = join(where.dir, 'Project.toml');
+    return existsSync(f) ? readProject(f).deps : {};
+  }
+  const p: Project = readProject(where.env);
+  if (p.name === where.name && p.uuid === where.uuid) return p.deps;
+  const m = manifestOf(where.env);
+  const e = where.uuid ? m.entries.get(where.uuid) : undefined;
+  if (!e) return undefined;
+  const out: Record<string, string> = {};
+  for (const d of e.deps) {
+    const u = [...m.entries.values()].find(x => x.name === d)?.uuid;
+    if (u) out[d] = u;
+  }
+  return out;
+}
+
+function notFound(name: string): never {
+  jthrow(
+    'ArgumentError',
+    utf8Encode(
+      `Package ${name} not found in current path.\n- Run \`import Pkg; Pkg.add(${JSON.stringify(name)})\` to install the ${name} package.`,
+    ),
+  );
+}
+
+function missingDependency(where: string, name: string): never {
+  jthrow(
+    'ArgumentError',
+    utf8Encode(
+      `Package ${where} does not have ${name} in its dependencies:\n` +
+        `- You may have a partially installed environment. Try \`Pkg.instantiate()\`\n` +
+        `  to ensure all packages in the environment are installed.\n` +
+        `- Or, if you have ${where} checked out for development and have\n` +
+        `  added ${name} as a dependency but haven't updated your primary\n` +
+        `  environment's manifest file, try \`Pkg.resolve()\`.\n` +
+        `- Otherwise you may need to report an issue with ${where}`,
+    ),
+  );
+}
+
+/** the package that `mod` belongs to (a module of it, or the file's toplevel while it loads), if this process
+ *  loaded it */
+function packageOf(mod: Module): Located | undefined {
+  for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) {
+    const l = located.get(m);
+    if (l) return l;
+  }
+  return undefined;
+}
+
+/** where `name` is, seen from `into` (Main, or a module of a package) */
+export function locate(name: string, into: Module): Located {
+  const where = packageOf(into);
+  try {
+    if (where) {
+      const deps = depsOf(where);
+      if (deps) {
+        const uuid = deps[name];
+        if (!uuid) missingDependency(where.name, name);
+        if (!where.env.endsWith('.toml')) {
+          const l = inEnvironment(name, where.env);
+          if (!l) notFound(name);
+          return l;
+        }
+        return fromManifest(name, uuid, where.env);
+      }
+    }
+    for (const e of loadPath()) {
+      const env = expandEntry(e);
+      if (!env) continue;
+      const l = inEnvironment(name, env);
+      if (l) return l;
+    }
+  } catch (e) {
+    if (e instanceof TomlParseError || e instanceof PkgError) jthrow('ErrorException', utf8Encode(e.message));
+    throw e;
+  }
+  notFound(name);
+}
+
+/** `using Foo` / `import Foo` of a name that is not a module in scope: the package, loaded once per session (a
+ *  cycle is caught before locating, whose error would hide it) */
+export function requirePackage(name: string, into: Module): Module {
+  if (loading.includes(name))
+    jthrow(
+      'ErrorException',
+      utf8Encode(`cyclic dependency between packages: ${[...loading.slice(loading.indexOf(name)), name].join(' -> ')}`),
+    );
+  // as in Julia, a package already loaded is still looked up: the environment must provide it
+  const l = locate(name, into);
+  const done = session.loaded.get(name);
+  if (done) return done;
+  const file = join(l.dir, 'src', `${name}.jl`);
+  const id = l.uuid ? `${name} [${l.uuid}]` : name;
+  if (!existsSync(file))
+    jthrow('ArgumentError', utf8Encode(`Package ${id} has no source file: expected ${file} to define module ${name}`));
+  // the file runs in a module of its own, as Julia's __toplevel__: the package module is the one it defines
+  const top = newModule(sym('__toplevel__'), null);
+  loading.push(name);
+  located.set(top, l);
+  try {
+    includeFile(top, file, true);
+  } finally {
+    loading.pop();
+  }
+  const m = top.bindings.get(sym(name))?.get();
+  if (!(m instanceof Module))
+    jthrow(
+      'ErrorException',
+      utf8Encode(
+        `package \`${name}\` did not define the expected module \`${name}\`, check for typos in package module name`,
+      ),
+    );
+  session.loaded.set(name, m);
+  located.set(m, l);
+  registerLoaded(l.uuid, name, file, m);
+  return m;
+}
+
+/** records the module in Base.loaded_modules and its file in Base.pkgorigins (both saved with a session image) */
+export function registerLoaded(uuid: string | undefined, name: string, file: string, m: Module): void {
+  const reg = state.Base?.bindings.get(sym('_register_package'))?.get();
+  if (reg === undefined) return;
+  const saveWorld = state.world;
+  state.world = world.current;
+  try {
+    callFunction(getGlobal(state.Base!, sym('_register_package')), [
+      uuid === undefined ? T.Nothing!.instance! : utf8Encode(uuid),
+      utf8Encode(name),
+      utf8Encode(file),
+      m,
+    ]);
+  } finally {
+    state.world = saveWorld;
+  }
+}

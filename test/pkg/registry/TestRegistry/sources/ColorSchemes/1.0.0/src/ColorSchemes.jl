@@ -1,0 +1,7 @@
+module ColorSchemes
+
+import Colors
+
+scheme() = [Colors.RED]
+
+end # module ColorSchemes

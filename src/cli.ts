@@ -9,7 +9,6 @@ import {
   writeSysimage,
   runWorkload,
   reportError,
-  includeString,
   flushAll,
   runProgram,
   internalError,

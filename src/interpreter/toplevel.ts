@@ -1,8 +1,8 @@
 // Toplevel evaluation: modules, using/import/export, macro expansion, then lowering and running each statement
 // in the newest world (as Julia's toplevel does).
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { systemError } from '../runtime/files.ts';
-import { dirname, resolve, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';

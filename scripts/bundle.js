@@ -47,7 +47,9 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    packages: 'external',
+    // binaryen stays a package of its own (its worker loads it); smol-toml is bundled, so a start does not resolve
+    // and load another module from node_modules
+    external: ['binaryen'],
     logLevel: 'warning',
   });
   renameSync(tmp, join(dist, 'jolt.mjs'));

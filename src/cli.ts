@@ -296,7 +296,14 @@ startStep('loaded');
 if (process.env.JOLT_STATS) {
   process.on('exit', () => {
     startStep('exit');
-    errWrite(`jolt stats: ${JSON.stringify(workCounters)}\njolt start-up ms: ${JSON.stringify(startTimes)}\n`);
+    // the public Node modules the process loaded (a start should load no more than it needs)
+    const builtins = ((process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [])
+      .filter(m => m.startsWith('NativeModule ') && !m.includes('internal/'))
+      .map(m => m.slice('NativeModule '.length));
+    errWrite(
+      `jolt stats: ${JSON.stringify(workCounters)}\njolt start-up ms: ${JSON.stringify(startTimes)}\n` +
+        `jolt node modules: ${builtins.join(' ')}\n`,
+    );
   });
 }
 const status = main(process.argv.slice(2));

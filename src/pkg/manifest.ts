@@ -2,7 +2,6 @@
 // and where its code is (`path` for a developed package, `git-tree-sha1` for one installed from a registry), and
 // the names of its own dependencies. `project_hash` records the [deps] and [compat] the manifest was resolved for,
 // so that an edited Project.toml is noticed.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Project } from './environment.ts';
@@ -87,7 +86,9 @@ export function writeManifest(m: Manifest, joltVersion: string): void {
 /** what the manifest was resolved for: the project's dependencies and compat bounds */
 export function projectHash(p: Project): string {
   const canon = (r: Record<string, string>): string[][] => Object.entries(r).sort();
-  return createHash('sha1')
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha1')
     .update(JSON.stringify([canon(p.deps), canon(p.compat)]))
     .digest('hex');
 }

@@ -4,8 +4,6 @@
 // here. Every change is computed first and written last (each file atomically), so a failed operation leaves the
 // environment as it was.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
 import { installRoot, joltVersion } from '../image/install.ts';
@@ -290,7 +288,7 @@ export function generate(path: string): void {
     const proj: Project = {
       file: join(tmp, 'Project.toml'),
       name,
-      uuid: randomUUID(),
+      uuid: process.getBuiltinModule('node:crypto').randomUUID(),
       version: '0.1.0',
       deps: {},
       compat: {},
@@ -505,13 +503,15 @@ export function test(specs: PackageSpec[]): void {
       writeManifest(manifest, joltVersion().split('+')[0]!);
       say('Testing', 'Running tests...');
       flushAll();
-      const r = spawnSync(process.execPath, [join(installRoot, 'bin', 'jolt.js'), `--project=${tmp}`, runtests], {
-        cwd: join(t.dir, 'test'),
-        stdio: 'inherit',
-        env: Object.fromEntries(
-          Object.entries(process.env).filter(([k]) => k !== 'JOLT_PROJECT' && k !== 'JOLT_LOAD_PATH'),
-        ),
-      });
+      const r = process
+        .getBuiltinModule('node:child_process')
+        .spawnSync(process.execPath, [join(installRoot, 'bin', 'jolt.js'), `--project=${tmp}`, runtests], {
+          cwd: join(t.dir, 'test'),
+          stdio: 'inherit',
+          env: Object.fromEntries(
+            Object.entries(process.env).filter(([k]) => k !== 'JOLT_PROJECT' && k !== 'JOLT_LOAD_PATH'),
+          ),
+        });
       if (r.status !== 0) throw new PkgError(`Package ${t.name} errored during testing`);
       say('Testing', `${t.name} tests passed `);
     } finally {

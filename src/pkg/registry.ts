@@ -4,8 +4,6 @@
 // is a local folder holding each version as a folder `<version>/` or a tarball `<version>.tar.gz`; installing a
 // version copies it into `<depot>/packages/<Name>/<slug>/` after checking its tree hash.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { isAbsolute, join, resolve } from 'node:path';
 import { depotPath } from '../image/depot.ts';
 import { PkgError, readToml, str, strTable, type TomlTable } from './toml.ts';
@@ -130,7 +128,9 @@ export function versionInfo(
 
 /** a short name for an installed version's folder, from its uuid and tree hash (as Julia's version slug) */
 function slug(uuid: string, tree: string): string {
-  const h = createHash('sha1')
+  const h = process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha1')
     .update(uuid + tree)
     .digest();
   const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -155,7 +155,9 @@ export function install(p: RegistryPackage, v: Version, tree: string): boolean {
   try {
     if (existsSync(folder)) cpSync(folder, tmp, { recursive: true });
     else if (existsSync(tarball)) {
-      const r = spawnSync('tar', ['-xzf', tarball, '-C', tmp], { encoding: 'utf8' });
+      const r = process
+        .getBuiltinModule('node:child_process')
+        .spawnSync('tar', ['-xzf', tarball, '-C', tmp], { encoding: 'utf8' });
       if (r.status !== 0) throw new PkgError(`could not unpack ${tarball}: ${(r.stderr ?? '').trim()}`);
     } else throw new PkgError(`${p.name} v${vs} is not in its repository ${p.repo} (no ${vs}/ or ${vs}.tar.gz)`);
     const got = treeHash(tmp);

@@ -3,7 +3,6 @@
 // sees the old file or the whole new one, never half of it).
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { parse, stringify, TomlError } from 'smol-toml';
 
 export type TomlTable = { [key: string]: TomlValue };
@@ -33,7 +32,10 @@ export function readToml(file: string): TomlTable {
 
 /** writes `text` to `file` atomically: a reader never sees a half-written file, a crash leaves the old one */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(
+    dirname(file),
+    `.${basename(file)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const fd = openSync(tmp, 'w');
     try {

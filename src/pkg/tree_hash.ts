@@ -1,12 +1,16 @@
 // The git tree hash of a folder (what a registry's `git-tree-sha1` records for each version): each file is a git
 // blob, each folder a git tree of its entries sorted as git sorts them (a folder's name as if it ended in `/`);
 // empty folders and `.git` are left out, as Pkg does.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, readlinkSync, statSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 
 function objectHash(kind: string, body: Buffer): Buffer {
-  return createHash('sha1').update(`${kind} ${body.length}\0`).update(body).digest();
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha1')
+    .update(`${kind} ${body.length}\0`)
+    .update(body)
+    .digest();
 }
 
 /** the tree's hash as raw bytes, or undefined for a folder with no files */

@@ -39,11 +39,16 @@ export function runJolt(
 /** the work counters of a JOLT_STATS=1 run, whose stderr must be nothing but the stats lines; the start-up steps
  *  must be there, in order */
 export function joltStats(r: Run): Record<string, number> {
-  const m = /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\n$/.exec(r.stderr);
+  const m = /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\njolt node modules: .*\n$/.exec(r.stderr);
   if (!m) throw new Error(`stderr is only the stats lines: ${r.stderr}`);
   const steps = JSON.parse(m[2]!) as Record<string, number>;
   const times = Object.values(steps);
   if (!('loaded' in steps) || !('exit' in steps) || times.some((t, i) => i > 0 && t < times[i - 1]!))
     throw new Error(`start-up steps out of order: ${m[2]}`);
   return JSON.parse(m[1]!) as Record<string, number>;
+}
+
+/** the public Node modules a JOLT_STATS=1 run loaded */
+export function joltNodeModules(r: Run): string[] {
+  return (/^jolt node modules: (.*)$/m.exec(r.stderr)?.[1] ?? '').split(' ').filter(Boolean);
 }

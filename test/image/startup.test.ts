@@ -29,7 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey, joltVersion } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
-import { runJolt, joltStats, type Run } from './jolt_process.ts';
+import { runJolt, joltStats, joltNodeModules, type Run } from './jolt_process.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'jolt-startup-'));
@@ -140,6 +140,12 @@ test('a start from the Base image parses, lowers, infers and compiles nothing of
   assert.ok(s.lowerings <= 2, `lowerings ${s.lowerings}`);
   assert.equal(s.inferred, 0, 'inferred');
   assert.equal(s.binaryen, 0, 'binaryen');
+  // nor loads the Node modules only some runs need (each costs milliseconds of a start)
+  const loaded = joltNodeModules(r);
+  assert.ok(loaded.includes('fs'), `the list is read: ${loaded.join(' ')}`);
+  // (this start runs in the launcher's worker, which needs worker_threads, and node:v8 for its flags)
+  for (const m of ['crypto', 'child_process', 'readline', 'tty', 'perf_hooks'])
+    assert.ok(!loaded.includes(m), `a start loads node:${m}`);
   assert.equal(off.stdout, '1\n');
   const o = stats(off);
   assert.ok(o.parses > 10, `parses ${o.parses}`);

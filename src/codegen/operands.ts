@@ -101,9 +101,11 @@ export class OperandEmitter {
     if (isVec(to) && orNothing(t)) return `(call ${this.mb.anyToNullable(to)} ${x})`;
     return isVec(to) ? `(ref.cast (ref null $${to}) ${x})` : this.conv(`(call ${this.mb.fromAny()} ${x})`, 'ref', to);
   }
-  /** an argument this copy was specialized on (never reassigned) is a constant */
+  /** an argument this copy was specialized on (never reassigned) is a constant; the constants are per argument,
+   *  so a vararg method's slot for its varargs (a tuple of the arguments from there on) is none of them */
   slotConst(x: SlotNumber): Value | undefined {
-    return x.id <= this.nargSlots && !this.assigned.has(x.id) ? this.argConsts[x.id - 1] : undefined;
+    const fixed = this.m.isva ? this.nfixed : this.nargSlots;
+    return x.id <= fixed && !this.assigned.has(x.id) ? this.argConsts[x.id - 1] : undefined;
   }
 
   /** `expr` of kind `from` as kind `to` */

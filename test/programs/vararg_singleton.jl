@@ -1,0 +1,11 @@
+# a vararg call whose first vararg is a function (a constant argument) passes the whole tuple, in every tier
+s(xs...) = length(xs)
+t1(c) = s(+, c)
+t2(c) = s(+)
+t3(c) = s(c, nothing, c)
+println(t1(3), " ", t2(3), " ", t3(3))
+f(c) = println(&, c)
+f(3)
+g(a, xs...) = (a, xs)
+h(c) = g(+, -, c)
+println(h(1))

@@ -55,14 +55,7 @@ getindex(t::Tuple, r::UnitRange) = ccall(:jl_tuple_slice, Any, (Any, Int, Int), 
 eachindex(r::AbstractRange) = 1:length(r)
 # other integer types keep theirs: 0x01:0x03 is a UnitRange{UInt8}
 (:)(a::T, b::T) where {T<:Integer} = UnitRange{T}(a, b < a ? a - one(a) : b)
-# a range equals a vector or a range with the same elements
-function _elementwise_eq(a, b)
-    length(a) == length(b) || return false
-    for i in 1:length(a)
-        a[i] == b[i] || return false
-    end
-    true
-end
+# a range equals a vector or a range with the same elements (tuple.jl _elementwise_eq)
 ==(a::AbstractRange, b::AbstractRange) = _elementwise_eq(a, b)
 ==(a::Vector, b::AbstractRange) = _elementwise_eq(a, b)
 ==(a::AbstractRange, b::Vector) = _elementwise_eq(a, b)

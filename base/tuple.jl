@@ -17,13 +17,15 @@ first(t::Tuple) = t[1]
 last(t::Tuple) = t[length(t)]
 isempty(t::Tuple) = length(t) == 0
 eltype(::Type{Tuple}) = Any
-function ==(a::Tuple, b::Tuple)
+# equal lengths and equal elements, pairwise (tuples here; ranges and vectors in range.jl)
+function _elementwise_eq(a, b)
     length(a) == length(b) || return false
     for i in 1:length(a)
         a[i] == b[i] || return false
     end
     true
 end
+==(a::Tuple, b::Tuple) = _elementwise_eq(a, b)
 struct Pair{A,B}
     first::A
     second::B

@@ -13,6 +13,8 @@ import {
   runProgram,
   internalError,
   errWrite,
+  enableCodeStore,
+  saveCompiledCode,
   type Session,
 } from './engine.ts';
 import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
@@ -83,11 +85,14 @@ function readSource(path: string): string | undefined {
 /** runs a file's text in Main, reporting its error; false when it failed */
 function main(argv: string[]): number {
   if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
+  // `jolt precompile [options]`: Pkg.precompile() for the active project (--project as for any run)
+  if (argv[0] === 'precompile') return main([...argv.slice(1), '-e', 'import Pkg; Pkg.precompile()']);
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
   let sysimage: string | undefined;
   let trace: string | undefined;
   let traceTiming = false;
+  let compiledModules = true;
   let printResult = false;
   let interactive = false;
   let startupFile = true;
@@ -121,6 +126,11 @@ function main(argv: string[]): number {
     if (a === '--trace-compile' || a.startsWith('--trace-compile=')) {
       trace = a === '--trace-compile' ? argv[++k] : a.slice('--trace-compile='.length);
       if (!trace) usage();
+      continue;
+    }
+    // Julia's --compiled-modules: whether compiled code is taken from and kept in the depot's store
+    if (a === '--compiled-modules=yes' || a === '--compiled-modules=no') {
+      compiledModules = a.endsWith('yes');
       continue;
     }
     if (a === '--trace-compile-timing') {
@@ -197,6 +207,7 @@ function main(argv: string[]): number {
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
   // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
+  if (compiledModules && (compileMode === 'yes' || compileMode === 'all')) enableCodeStore();
   initEnvironments(s.Base, project);
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
@@ -224,6 +235,7 @@ function main(argv: string[]): number {
   // -E shows the value of the code, as `show` writes it
   if (printResult) text = `show(begin\n${text}\nend); println()`;
   const status = runProgram(s, text, file ? name : undefined);
+  saveCompiledCode();
   if (interactive) {
     replSession = s;
     return -1;

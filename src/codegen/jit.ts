@@ -20,7 +20,7 @@ import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
 import { showType } from '../runtime/show_type.ts';
-import { execHooks } from '../runtime/hooks.ts';
+import { execHooks, codeCache } from '../runtime/hooks.ts';
 import { state as interpState } from '../runtime/modules.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
@@ -55,6 +55,8 @@ export interface ModuleRecord {
   bytes: Uint8Array;
   names: Map<MethodInstance, string>;
   linkable: LinkableModule;
+  /** taken from an image or the code store, not compiled here */
+  cached?: boolean;
 }
 export const modules: ModuleRecord[] = [];
 
@@ -440,8 +442,13 @@ const imageCode = new WeakMap<MethodInstance, number>();
 function compiledOf(mi: MethodInstance): Compiled | undefined {
   const c = compiled.get(mi);
   if (c) return c;
-  const k = imageCode.get(mi);
-  if (k === undefined) return undefined;
+  let k = imageCode.get(mi);
+  if (k === undefined) {
+    // code kept by an earlier process (a precompile cache, an earlier run of the script) comes as an image module
+    if (!codeCache.lookup?.(mi)) return undefined;
+    k = imageCode.get(mi);
+    if (k === undefined) return compiled.get(mi);
+  }
   linkImageModule(k);
   return compiled.get(mi);
 }
@@ -458,7 +465,7 @@ function linkImageModule(k: number): void {
   const linked = link(lm, mi => compiled.get(mi)!.fn);
   const id = modules.length;
   const names = new Map(lm.exports.map(x => [lm.constants[x.instance] as MethodInstance, `$${x.name}`]));
-  modules.push({ text: '', bytes: lm.bytes, names, linkable: lm });
+  modules.push({ text: '', bytes: lm.bytes, names, linkable: lm, cached: true });
   for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
 }
 

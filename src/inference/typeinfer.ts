@@ -31,7 +31,7 @@ import { CodeInfo } from '../ir/CodeInfo.ts';
 import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
-import { methodAddedListeners } from '../runtime/hooks.ts';
+import { methodAddedListeners, codeCache } from '../runtime/hooks.ts';
 import { lookupBinding, state as interpState } from '../runtime/modules.ts';
 import {
   Const,
@@ -157,9 +157,15 @@ function validCodeInstance(mi: MethodInstance, world: number): CodeInstance | un
   return undefined;
 }
 
+/** code an earlier process kept for `mi` (the code store), for the newest world only */
+function storedCodeInstance(mi: MethodInstance, world: number): CodeInstance | undefined {
+  if (world !== worldCounter.current || !codeCache.lookup?.(mi)) return undefined;
+  return validCodeInstance(mi, world);
+}
+
 /** Infers `mi` (or returns its cached inference) for `world`. */
 export function inferMethodInstance(mi: MethodInstance, world: number = worldCounter.current): CodeInstance {
-  const cached = validCodeInstance(mi, world);
+  const cached = validCodeInstance(mi, world) ?? storedCodeInstance(mi, world);
   if (cached) return cached;
   return timeCompile(() => {
     const t0 = performance.now();
@@ -212,7 +218,7 @@ function hasFree(t: JType): boolean {
 
 /** The return element of `mi`, inferring it if needed; handles recursion through the frame stack. */
 function typeinfEdge(mi: MethodInstance, world: number): Lattice {
-  const cached = validCodeInstance(mi, world);
+  const cached = validCodeInstance(mi, world) ?? storedCodeInstance(mi, world);
   if (cached) return cached.rettype_const !== undefined ? new Const(cached.rettype_const) : cached.rettype;
   // recursion: a frame for this instance is already being inferred
   for (let k = stack.length - 1; k >= 0; k--) {

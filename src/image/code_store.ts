@@ -1,0 +1,393 @@
+// The code store: compiled code kept in the depot by content, shared by every package, environment and script
+// that needs it. An entry is one compiled module (its wasm and the Jolt values it imports) with the CodeInstances
+// whose code it is (their inferred code, return types and edges), all written with stable names
+// (stable_names.ts), and the fingerprint of each function it was inferred against. Its key is the hash of its
+// bytes: the same specialization compiled against the same methods gives the same bytes (stable names make the
+// wasm byte-identical), so two packages or two environments that need it share one file, and entries that differ
+// in anything never collide. An index keyed by each instance's name (its method, with the method's content hash,
+// and its argument types) lists the entries that hold it, which is how a process finds code for an instance it
+// is about to infer or compile.
+//
+// Validation is cheap: an entry records, per generic function it depends on, a fingerprint of that function's
+// methods. Loading into an unchanged session compares fingerprints, one per function; only where a function's
+// methods changed are the edges through it checked again, and an entry that fails is never installed (its
+// instances are inferred and compiled as if it did not exist; the invalidation is reported).
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Module } from '../runtime/values.ts';
+import { DataType, type JType } from '../runtime/types.ts';
+import { Method, MethodInstance, CodeInstance, MethodTable, world, MAX_WORLD } from '../runtime/methods.ts';
+import { methodTableFor, findMethod } from '../runtime/dispatch.ts';
+import { unwrap, paramKey } from '../runtime/apply_type.ts';
+import { workCounters } from '../runtime/counters.ts';
+import { codeCache } from '../runtime/hooks.ts';
+import { noMethodEdges } from '../inference/typeinfer.ts';
+import { modules as compiledModules, adoptNativeImage, type ModuleRecord } from '../codegen/jit.ts';
+import type { LinkableModule } from '../codegen/link.ts';
+import { encodeGraph, decodeGraph, type GraphCodec } from './serialize.ts';
+import { imageClasses, NativeModule } from './session_image.ts';
+import { externalNames, Namer, Unnameable, Unresolvable, type NameScope } from './stable_names.ts';
+import { ContentHash } from './content_hash.ts';
+import { readImageFile, writeImageFile } from './image_file.ts';
+import { depotPath, withLock } from './depot.ts';
+import { contentKey } from './install.ts';
+
+/** what a store entry holds */
+interface StoreEntry {
+  module: LinkableModule;
+  /** the code of each of the module's exported instances, in export order */
+  code: CodeInstance[];
+  /** [the function's method table, its fingerprint when the code was inferred] */
+  deps: [MethodTable, string][];
+}
+
+export const storeState = {
+  /** whether the store is read and written (`--compiled-modules=no` turns it off) */
+  enabled: false,
+  /** the world in which the session's image (or Base's sources) was complete: methods up to it are the image's */
+  baseWorld: 0,
+  /** the depot folder of this Jolt's store (set by enableStore) */
+  dir: '',
+  /** the first of jit.ts's modules compiled after the store was enabled (those before are the image's) */
+  firstModule: 0,
+};
+
+/** the package whose code each package module is (set by code loading): its methods are named by its content */
+export const packageKeys = new Map<Module, string>();
+
+// ------------------------------------------------------------------ content hashes of methods
+
+const methodHashes = new WeakMap<Method, string>();
+/** A method's content hash: the image's methods are fixed by the store's folder (one per Jolt content key); a
+ *  package's by the package's content key and the method's signature; any other method (a script's) by its
+ *  lowered code. */
+export function methodHash(m: Method): string {
+  let h = methodHashes.get(m);
+  if (h !== undefined) return h;
+  if (m.primary_world <= storeState.baseWorld) h = 'image';
+  else {
+    const pkg = packageKeyOf(m.module);
+    const namer = new Namer(scope);
+    const sig = JSON.stringify([namer.modulePath(m.module), namer.tree(m.sig)]);
+    if (pkg !== undefined) h = new ContentHash().field(pkg).field(sig).digest();
+    else {
+      const src = m.source ? encodeGraph(m.source as object, freshCodec()) : new Uint8Array(0);
+      h = new ContentHash().field(sig).field(src).field(`${m.file}:${m.line}`).digest();
+    }
+  }
+  methodHashes.set(m, h);
+  return h;
+}
+function packageKeyOf(mod: Module): string | undefined {
+  for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) {
+    const k = packageKeys.get(m);
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
+export const scope: NameScope = { roots: new Map(), methodHash };
+/** a codec with its own Namer and Resolver (a Namer's view of the modules is taken once; a Resolver keeps the
+ *  TypeVars of one graph) */
+const freshCodec = (): GraphCodec => ({ classes: imageClasses, sideTables: [], external: externalNames(scope) });
+
+// ------------------------------------------------------------------ fingerprints
+
+const fingerprints = new WeakMap<MethodTable, { n: number; fp: string }>();
+/** A function's methods as one hash: how many of the image's are still visible, and the others' content hashes,
+ *  sorted. Recomputed only when the table gained a method. */
+export function fingerprint(mt: MethodTable): string {
+  const c = fingerprints.get(mt);
+  if (c && c.n === mt.methods.length) return c.fp;
+  let image = 0;
+  const others: string[] = [];
+  for (const m of mt.methods) {
+    if (m.deleted_world <= world.current) continue;
+    if (m.primary_world <= storeState.baseWorld) image++;
+    else others.push(methodHash(m));
+  }
+  others.sort();
+  const h = new ContentHash().field(String(image));
+  for (const o of others) h.field(o);
+  const fp = h.digest();
+  fingerprints.set(mt, { n: mt.methods.length, fp });
+  return fp;
+}
+
+function tableOfSig(sig: JType): MethodTable | undefined {
+  const ft = (unwrap(sig) as DataType).parameters?.[0];
+  if (!(ft instanceof DataType)) return undefined;
+  if (ft.instance !== undefined) return methodTableFor(ft.instance);
+  return ft.name.mt;
+}
+
+// ------------------------------------------------------------------ writing
+
+/** where this Jolt's store lives: one folder per content key, since the image's methods are named by it */
+export function enableStore(depot: string = depotPath()): void {
+  storeState.dir = join(depot, 'compiled', contentKey().slice(0, 16));
+  storeState.enabled = true;
+  storeState.firstModule = compiledModules.length;
+}
+
+const entryPath = (key: string): string => join(storeState.dir, 'store', key.slice(0, 2), `${key}.jce`);
+const indexPath = (key: string): string => join(storeState.dir, 'index', key.slice(0, 2), key);
+
+/** the index key of an instance: its name (method with content hash, argument types) */
+function indexKey(mi: MethodInstance, namer: Namer): string {
+  return new ContentHash().field(JSON.stringify(namer.tree(mi))).digest();
+}
+
+/** modules already in the store (taken from it, or written): never written again */
+const stored = new WeakSet<LinkableModule>();
+
+/** Writes the modules compiled in this process (from `from` on) to the store; the keys of the entries, and how
+ *  many modules could not be named. */
+export function storeCompiled(from = storeState.firstModule): { keys: string[]; skipped: number } {
+  const keys: string[] = [];
+  let skipped = 0;
+  const namer = new Namer(scope);
+  for (const rec of compiledModules.slice(from)) {
+    if (rec.cached && !stored.has(rec.linkable)) continue; // the image's
+    if (stored.has(rec.linkable)) {
+      const k = entryKeys.get(rec.linkable);
+      if (k) keys.push(k);
+      continue;
+    }
+    const key = storeModule(rec, namer);
+    if (key) keys.push(key);
+    else skipped++;
+  }
+  return { keys, skipped };
+}
+
+const entryKeys = new WeakMap<LinkableModule, string>();
+
+function storeModule(rec: ModuleRecord, namer: Namer): string | undefined {
+  const lm = rec.linkable;
+  const code: CodeInstance[] = [];
+  const tables = new Set<MethodTable>();
+  for (const x of lm.exports) {
+    const mi = lm.constants[x.instance] as MethodInstance;
+    const ci = mi.cache.find(c => c.max_world === MAX_WORLD && c.inferred);
+    if (!ci) return undefined;
+    // the instance's code as the store keeps it: no unoptimized code, worlds set when it is installed
+    const copy = Object.assign(Object.create(CodeInstance.prototype) as CodeInstance, ci, {
+      unoptimized: undefined,
+      min_world: 0,
+      max_world: 0,
+    });
+    code.push(copy);
+    for (const e of ci.edges) {
+      const mt = e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
+      if (mt) tables.add(mt);
+    }
+  }
+  let bytes: Uint8Array;
+  let names: string[];
+  try {
+    const entry: StoreEntry = {
+      module: lm,
+      code,
+      deps: [...tables].map(mt => [mt, fingerprint(mt)]),
+    };
+    bytes = encodeGraph(entry, freshCodec());
+    names = code.map(ci => indexKey(ci.def, namer));
+  } catch (e) {
+    if (e instanceof Unnameable) return undefined;
+    throw e;
+  }
+  const key = new ContentHash().field(bytes).digest();
+  stored.add(lm);
+  entryKeys.set(lm, key);
+  const path = entryPath(key);
+  try {
+    if (!existsSync(path)) writeImageFile(path, 'code', key, bytes, { durable: false });
+    for (const n of names) addToIndex(n, key);
+  } catch {
+    return undefined; // a depot that cannot be written: the code is simply not kept
+  }
+  return key;
+}
+
+function addToIndex(name: string, key: string): void {
+  const path = indexPath(name);
+  const have = readIndex(path);
+  if (have.includes(key)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  withLock(`${path}.lock`, () => {
+    const now = readIndex(path);
+    if (now.includes(key)) return;
+    // newest first: a later build of the same instance is the likelier match
+    writeImageFile(path, 'index', name, new TextEncoder().encode([key, ...now].join('\n')), { durable: false });
+  });
+}
+
+function readIndex(path: string): string[] {
+  const r = readImageFile(path, { kind: 'index' });
+  if (!r.ok) return [];
+  return new TextDecoder()
+    .decode(r.payload)
+    .split('\n')
+    .filter(l => /^[0-9a-f]{32}$/.test(l));
+}
+
+// ------------------------------------------------------------------ reading
+
+/** entries tried in this process (each is installed at most once, or rejected once) */
+const tried = new Set<string>();
+/** what the store did in this process */
+export const storeStats = { lookups: 0, entries: 0, rejected: 0, corrupt: 0 };
+
+/** instances looked up once already (a miss stays a miss in this process; a package cache's entries are
+ *  installed through installEntries, not found by lookup) */
+const missed = new WeakSet<MethodInstance>();
+
+/** Finds and installs stored code for `mi`; whether `mi` got code. */
+export function lookupStored(mi: MethodInstance): boolean {
+  if (!storeState.enabled || !mi.def.source || missed.has(mi)) return false;
+  storeStats.lookups++;
+  missed.add(mi);
+  let name: string;
+  try {
+    name = indexKey(mi, new Namer(scope));
+  } catch (e) {
+    if (e instanceof Unnameable) return false;
+    throw e;
+  }
+  const path = indexPath(name);
+  if (!existsSync(path)) return false;
+  for (const key of readIndex(path)) {
+    if (tried.has(key)) continue;
+    installEntry(key);
+    if (mi.cache.some(c => c.max_world === MAX_WORLD)) return true;
+  }
+  return false;
+}
+
+/** Installs the entries `keys` (a package cache's list) at once; how many instances they brought. */
+export function installEntries(keys: readonly string[]): number {
+  let n = 0;
+  for (const k of keys) if (!tried.has(k)) n += installEntry(k);
+  return n;
+}
+
+/** reads, validates and installs one entry; the number of instances it installed */
+function installEntry(key: string): number {
+  tried.add(key);
+  const r = readImageFile(entryPath(key), { kind: 'code', key });
+  if (!r.ok) {
+    // never trusted: removed, so the code compiled again in its place is written again
+    if (r.problem !== 'missing') {
+      storeStats.corrupt++;
+      rmSync(entryPath(key), { force: true });
+    }
+    return 0;
+  }
+  let entry: StoreEntry;
+  try {
+    entry = decodeGraph(r.payload, freshCodec(), { builtin: builtinImpl }) as StoreEntry;
+  } catch (e) {
+    // a method it names is gone or changed: the entry is stale for this session
+    if (e instanceof Unresolvable) {
+      if (process.env.JOLT_DEBUG_STORE) process.stderr.write(`store: ${key}: ${e.message}\n`);
+      storeStats.rejected++;
+      return 0;
+    }
+    if (process.env.JOLT_DEBUG_STORE) process.stderr.write(`store: ${key}: ${(e as Error).stack}\n`);
+    storeStats.corrupt++;
+    rmSync(entryPath(key), { force: true });
+    return 0;
+  }
+  const failed = validate(entry);
+  if (failed) {
+    storeStats.rejected++;
+    for (const ci of entry.code) rejections.push({ cause: failed.cause, instance: ci.def, edge: failed.edge });
+    return 0;
+  }
+  const w = world.current;
+  for (const ci of entry.code) {
+    const mi = ci.def;
+    ci.min_world = w;
+    ci.max_world = MAX_WORLD;
+    mi.cache.unshift(ci);
+    for (const e of ci.edges) {
+      if (e instanceof MethodInstance) e.backedges.add(mi);
+      else noMethodEdges.push({ sig: e, caller: mi });
+    }
+  }
+  adoptNativeImage([
+    new NativeModule(
+      entry.code.map(ci => ci.def),
+      entry.module,
+    ),
+  ]);
+  stored.add(entry.module);
+  entryKeys.set(entry.module, key);
+  storeStats.entries++;
+  workCounters.cachedInstances += entry.code.length;
+  return entry.code.length;
+}
+
+/** Why an entry is not valid in this session, or undefined: fingerprints first (one per function); the edges
+ *  through a function whose fingerprint changed are checked one by one. */
+function validate(entry: StoreEntry): { cause: string; edge: MethodInstance | JType } | undefined {
+  const changed = new Set<MethodTable>();
+  for (const [mt, fp] of entry.deps) if (fingerprint(mt) !== fp) changed.add(mt);
+  if (!changed.size) return undefined;
+  for (const ci of entry.code)
+    for (const e of ci.edges) {
+      if (e instanceof MethodInstance) {
+        const mt = tableOfSig(e.def.sig);
+        if (!mt || !changed.has(mt)) continue;
+        const spec = e.specTypes as DataType;
+        const now = findMethod(
+          mt,
+          spec.parameters as DataType[],
+          world.current,
+          spec.parameters.map(paramKey).join('|'),
+        );
+        if (now && 'method' in now && now.method === e.def) continue;
+        const by = now && 'method' in now ? now.method : undefined;
+        return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, edge: e };
+      } else {
+        const mt = tableOfSig(e);
+        if (!mt || !changed.has(mt)) continue;
+        const spec = unwrap(e) as DataType;
+        const now = findMethod(
+          mt,
+          spec.parameters as DataType[],
+          world.current,
+          spec.parameters.map(paramKey).join('|'),
+        );
+        if (!now) continue;
+        return { cause: 'method' in now ? describeMethod(now.method) : `a change to ${mt.name.name}`, edge: e };
+      }
+    }
+  return undefined;
+}
+
+const describeMethod = (m: Method): string => `${m.name.name} @ ${m.module.name.name} ${m.file}:${m.line}`;
+
+/** builtins are named as the globals that hold them (stable_names.ts), so an entry never holds one itself */
+const builtinImpl = (): undefined => undefined;
+
+/** the instances whose stored code failed validation in this process: what invalidated them, and the edge */
+export const rejections: { cause: string; instance: MethodInstance; edge: MethodInstance | JType }[] = [];
+
+/** the store's entries and their total size, for `jolt precompile --status`-like reports and tests */
+export function storeContents(): { entries: number; bytes: number } {
+  const dir = join(storeState.dir, 'store');
+  let entries = 0,
+    bytes = 0;
+  if (!existsSync(dir)) return { entries, bytes };
+  for (const sub of readdirSync(dir))
+    for (const f of readdirSync(join(dir, sub)))
+      if (f.endsWith('.jce')) {
+        entries++;
+        bytes += readFileSync(join(dir, sub, f)).length;
+      }
+  return { entries, bytes };
+}
+
+codeCache.lookup = mi => lookupStored(mi);

@@ -111,15 +111,19 @@ export function treeCount(t: InvalidationTree): number {
   return t.roots.reduce((s, r) => s + nodeCount(r.node), 0);
 }
 
-/** `Mod.f` for a function outside Main, Base and Core (where Julia's MethodInstance display qualifies it) */
+/** `f` for a function of Main, Base or Core, else qualified by its module's path (`A.f`, `A.Inner.f`; a package
+ *  is loaded in Main, which is left out) */
 function functionName(m: Method): string {
-  const sig = unwrap(m.sig) as DataType;
-  const self = sig.parameters[0];
+  const self = (unwrap(m.sig) as DataType).parameters[0];
   if (self instanceof DataType && self.name === T.Type?.name) return showType(self.parameters[0]!);
-  const name = m.name.name;
-  const mod: Module = m.module;
-  const plain = ['Main', 'Base', 'Core'].includes(mod.name.name) && (!mod.parent || mod.parent === mod);
-  return plain ? name : `${mod.name.name}.${name}`;
+  const path: string[] = [];
+  for (let mod: Module | null = m.module; mod; mod = mod.parent) {
+    const top = !mod.parent || mod.parent === mod;
+    if (top && ['Main', 'Base', 'Core'].includes(mod.name.name) && (!path.length || mod.name.name === 'Main')) break;
+    path.unshift(mod.name.name);
+    if (top) break;
+  }
+  return [...path, m.name.name].join('.');
 }
 
 /** `MethodInstance for f(::Int64, ::String)` */

@@ -113,9 +113,12 @@ export function treeCount(t: InvalidationTree): number {
 
 /** `f` for a function of Main, Base or Core, else qualified by its module's path (`A.f`, `A.Inner.f`; a package
  *  is loaded in Main, which is left out) */
-function functionName(m: Method): string {
-  const self = (unwrap(m.sig) as DataType).parameters[0];
+function functionName(mi: MethodInstance): string {
+  const m = mi.def;
+  const self = (unwrap(mi.specTypes) as DataType).parameters[0];
   if (self instanceof DataType && self.name === T.Type?.name) return showType(self.parameters[0]!);
+  // a callable object that is not the function itself (a closure) is shown by its type: `(::var"#anon#3"{Int64})`
+  if (self instanceof DataType && self.name.name.name !== '#' + m.name.name) return `(::${showType(self)})`;
   const path: string[] = [];
   for (let mod: Module | null = m.module; mod; mod = mod.parent) {
     const top = !mod.parent || mod.parent === mod;
@@ -123,13 +126,15 @@ function functionName(m: Method): string {
     path.unshift(mod.name.name);
     if (top) break;
   }
-  return [...path, m.name.name].join('.');
+  // generated names (keyword bodies `#f#kw3`) are not identifiers
+  const name = m.name.name.startsWith('#') ? `var"${m.name.name}"` : m.name.name;
+  return [...path, name].join('.');
 }
 
 /** `MethodInstance for f(::Int64, ::String)` */
 export function showMethodInstance(mi: MethodInstance): string {
   const ps = mi.specTypes instanceof DataType ? (mi.specTypes.parameters.slice(1) as JType[]) : [];
-  return `MethodInstance for ${functionName(mi.def)}(${ps.map(p => '::' + showType(p)).join(', ')})`;
+  return `MethodInstance for ${functionName(mi)}(${ps.map(p => '::' + showType(p)).join(', ')})`;
 }
 
 /** `f(x::Int64) @ Main file.jl:3`, as `show(::Method)` prints it on one line */

@@ -93,6 +93,16 @@ test('a redefined method replaces the old one; functions of other modules are qu
   assert.match(r, / {18}MethodInstance for M4\.t4\(::Int64\) \(0 children\)\n$/);
 });
 
+test('closures show as their callable type, generated names as var"..."', () => {
+  includeString(s.Main, 'f7(x) = 1\nmk7(k) = y -> f7(y) + k\nkw7(x; a = 1) = f7(x) + a\nc7 = mk7(2)', 'seven.jl');
+  inferMethodInstance(methodInstanceFor(get('c7'), [T.Int64!])!);
+  inferred('kw7', [T.Int64!]);
+  const r = reportOf('f7(x::Int) = 2');
+  assert.match(r, /\n {18}MethodInstance for \(::var"#[^"]+"\{Int64\}\)\(::Int64\) \(0 children\)\n/);
+  assert.match(r, /\n {18}MethodInstance for var"#kw7#[^"]+"\(::Int64, ::typeof\(kw7\), ::Int64\) \(1 child\)\n/);
+  assert.match(r, /\n {19}MethodInstance for kw7\(::Int64\) \(0 children\)\n/);
+});
+
 test('reportInvalidation: stale code found elsewhere, grouped by cause; nothing is kept when not recording', () => {
   includeString(s.Main, 'x5(x) = 1\ny5(x) = x5(x)\nz5(x) = y5(x)', 'cached.jl');
   const x5 = inferred('x5', [T.Int64!]);

@@ -21,6 +21,8 @@ import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { workCounters, startStep, startTimes } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
+import { writeBytes } from './runtime/foreign.ts';
+import { startRecording, stopRecording, formatReport } from './runtime/invalidations.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
 import { session as tl } from './interpreter/toplevel.ts';
@@ -31,10 +33,11 @@ import { initEnvironments } from './pkg/api.ts';
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
-  '            [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+  '            [--trace-compile=FILE|stderr [--trace-compile-timing]] [--trace-invalidations]\n' +
   '            [-q] [-i] [-L file] [--startup-file=yes|no] [--color=yes|no|auto] [--history-file=yes|no]\n' +
   '            [-e code | -E code | file.jl] [args...]\n' +
-  '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
+  '       jolt sysimage -o FILE [--workload script.jl] [files...]\n' +
+  '       jolt invalidations [options] (-e code | file.jl) [args...]\n';
 
 /** a command line Jolt cannot run: the usage on stderr, exit status 2 */
 function usage(): never {
@@ -63,6 +66,8 @@ function help(): never {
       ' --project[=<dir>|@.]       the active project (without a value: the nearest Project.toml upwards); also\n' +
       '                            JOLT_PROJECT. JOLT_LOAD_PATH sets LOAD_PATH (`:`-separated, empty: the default)\n' +
       ' --trace-compile=<file>     write a precompile statement for each method compiled at run time (or stderr)\n' +
+      ' --trace-invalidations      at exit, print on stderr the code each new method invalidated, as trees of\n' +
+      '                            method instances, worst first (also: `jolt invalidations file.jl`)\n' +
       ' -v, --version              print the version\n' +
       ' -h, --help                 print this message\n',
   );
@@ -87,6 +92,10 @@ function main(argv: string[]): number {
   if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
   // `jolt precompile [options]`: Pkg.precompile() for the active project (--project as for any run)
   if (argv[0] === 'precompile') return main([...argv.slice(1), '-e', 'import Pkg; Pkg.precompile()']);
+  // `jolt invalidations ...` is `jolt --trace-invalidations ...` for a program (a file or -e), never the REPL
+  const invalidationsCommand = argv[0] === 'invalidations';
+  if (invalidationsCommand) argv = ['--trace-invalidations', ...argv.slice(1)];
+  let traceInvalidations = false;
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
   let sysimage: string | undefined;
@@ -137,6 +146,10 @@ function main(argv: string[]): number {
       traceTiming = true;
       continue;
     }
+    if (a === '--trace-invalidations') {
+      traceInvalidations = true;
+      continue;
+    }
     if (a === '-E' || a === '--print') {
       code = argv[++k];
       if (code === undefined) usage();
@@ -185,6 +198,11 @@ function main(argv: string[]): number {
     break;
   }
   rest.push(...argv.slice(k));
+  if (invalidationsCommand && code === undefined && file === undefined) {
+    errWrite('usage: jolt invalidations [options] (-e code | file.jl) [args...]\n');
+    return 2;
+  }
+  if (traceInvalidations) traceInvalidationsAtExit();
   if (trace !== undefined && !traceCompileTo(trace, traceTiming)) {
     errWrite(`ERROR: could not open file ${resolve(trace)} for --trace-compile\n`);
     return 1;
@@ -241,6 +259,13 @@ function main(argv: string[]): number {
     return -1;
   }
   return status;
+}
+
+/** Records invalidations from now on and prints the report on stderr when the process exits (however it exits:
+ *  the program's end, an error, `exit(n)`, the end of the REPL). */
+function traceInvalidationsAtExit(): void {
+  startRecording();
+  process.on('exit', () => writeBytes(2, utf8Encode(formatReport(stopRecording()))));
 }
 
 /** package.json's version */

@@ -21,6 +21,7 @@ import { methodTableFor, findMethod } from '../runtime/dispatch.ts';
 import { unwrap, paramKey } from '../runtime/apply_type.ts';
 import { workCounters } from '../runtime/counters.ts';
 import { codeCache } from '../runtime/hooks.ts';
+import { reportInvalidation } from '../runtime/invalidations.ts';
 import { noMethodEdges } from '../inference/typeinfer.ts';
 import { modules as compiledModules, adoptNativeImage, type ModuleRecord } from '../codegen/jit.ts';
 import type { LinkableModule } from '../codegen/link.ts';
@@ -302,7 +303,16 @@ function installEntry(key: string): number {
   const failed = validate(entry);
   if (failed) {
     storeStats.rejected++;
-    for (const ci of entry.code) rejections.push({ cause: failed.cause, instance: ci.def, edge: failed.edge });
+    for (const ci of entry.code) {
+      rejections.push({ cause: failed.cause, instance: ci.def, edge: failed.edge });
+      // found while loading cached code: the report (--trace-invalidations) shows it with the method that caused it
+      reportInvalidation(
+        { method: failed.method, label: failed.cause },
+        ci.def,
+        [],
+        'cached code found stale when loaded',
+      );
+    }
     return 0;
   }
   const w = world.current;
@@ -331,7 +341,7 @@ function installEntry(key: string): number {
 
 /** Why an entry is not valid in this session, or undefined: fingerprints first (one per function); the edges
  *  through a function whose fingerprint changed are checked one by one. */
-function validate(entry: StoreEntry): { cause: string; edge: MethodInstance | JType } | undefined {
+function validate(entry: StoreEntry): { cause: string; method?: Method; edge: MethodInstance | JType } | undefined {
   const changed = new Set<MethodTable>();
   for (const [mt, fp] of entry.deps) if (fingerprint(mt) !== fp) changed.add(mt);
   if (!changed.size) return undefined;
@@ -349,7 +359,7 @@ function validate(entry: StoreEntry): { cause: string; edge: MethodInstance | JT
         );
         if (now && 'method' in now && now.method === e.def) continue;
         const by = now && 'method' in now ? now.method : undefined;
-        return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, edge: e };
+        return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, method: by, edge: e };
       } else {
         const mt = tableOfSig(e);
         if (!mt || !changed.has(mt)) continue;
@@ -361,7 +371,8 @@ function validate(entry: StoreEntry): { cause: string; edge: MethodInstance | JT
           spec.parameters.map(paramKey).join('|'),
         );
         if (!now) continue;
-        return { cause: 'method' in now ? describeMethod(now.method) : `a change to ${mt.name.name}`, edge: e };
+        const by = 'method' in now ? now.method : undefined;
+        return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, method: by, edge: e };
       }
     }
   return undefined;

@@ -32,6 +32,12 @@ import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dis
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { methodAddedListeners, codeCache } from '../runtime/hooks.ts';
+import {
+  recorder as invalidationRecorder,
+  treeFor,
+  type InvalidationNode,
+  type InvalidationRoot,
+} from '../runtime/invalidations.ts';
 import { lookupBinding, state as interpState } from '../runtime/modules.ts';
 import {
   Const,
@@ -908,22 +914,52 @@ export const noMethodEdges: { sig: JType; caller: MethodInstance }[] = [];
 export function invalidate(m: Method): void {
   const w = worldCounter.current;
   const seen = new Set<MethodInstance>();
-  const kill = (mi: MethodInstance): void => {
-    if (seen.has(mi)) return;
+  // with a report being recorded, `kill` also returns the tree of what it invalidated (undefined: nothing was live)
+  const recording = invalidationRecorder.on;
+  const kill = (mi: MethodInstance): InvalidationNode | undefined => {
+    if (seen.has(mi)) return undefined;
     seen.add(mi);
-    for (const ci of mi.cache) if (ci.max_world >= w) ci.max_world = w - 1;
-    for (const caller of mi.backedges) kill(caller);
+    let live = false;
+    for (const ci of mi.cache)
+      if (ci.max_world >= w) {
+        ci.max_world = w - 1;
+        live = true;
+      }
+    if (!recording) {
+      for (const caller of mi.backedges) kill(caller);
+      mi.backedges.clear();
+      return undefined;
+    }
+    const children: InvalidationNode[] = [];
+    for (const caller of mi.backedges) {
+      const c = kill(caller);
+      if (c) children.push(c);
+    }
     mi.backedges.clear();
+    // an instance whose code an earlier method already invalidated is not invalidated again
+    return live || children.length ? { mi, children } : undefined;
   };
+  const roots: InvalidationRoot[] = [];
   for (const other of allMethodsWithSpecializations(m)) {
-    for (const mi of other.specializations.values()) if (mi.cache.length && issubtype(mi.specTypes, m.sig)) kill(mi);
+    for (const mi of other.specializations.values())
+      if (mi.cache.length && issubtype(mi.specTypes, m.sig)) {
+        const node = kill(mi);
+        if (node) roots.push({ kind: 'backedges', node, superseded: other });
+      }
   }
   for (let k = noMethodEdges.length - 1; k >= 0; k--) {
     const e = noMethodEdges[k]!;
     if (issubtype(e.sig, m.sig)) {
-      kill(e.caller);
+      const node = kill(e.caller);
+      if (node) roots.push({ kind: 'mt_backedges', node, signature: e.sig });
       noMethodEdges.splice(k, 1);
     }
+  }
+  if (roots.length) {
+    // a method that takes the place of one with the same signature replaces it (addMethod ended the old one's world)
+    const ft = (unwrap(m.sig) as DataType).parameters[0] as JType;
+    const replaces = tablesFor(ft).some(mt => mt.methods.some(o => o !== m && o.deleted_world === w));
+    treeFor({ method: m, label: replaces ? 'replacing' : 'inserting' }).roots.push(...roots);
   }
   // constant-propagation results may rest on what was just invalidated
   if (seen.size) constCache = new WeakMap();

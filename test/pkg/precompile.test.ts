@@ -170,3 +170,20 @@ test('a damaged store entry is detected and its code compiled again', async () =
   // and kept again: the next run compiles nothing
   assert.equal(ok(await run()).stderr, '');
 });
+
+test('a method added later makes cached code that depended on it stale: rejected, reported, compiled again', async () => {
+  const dir = join(tmp, 'pirate');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'p.jl');
+  writeFileSync(file, 'f(x) = 1\ng(x) = f(x) + 1\nisfile("extra.jl") && include("extra.jl")\nprintln(g(2))\n');
+  const run = (): Promise<Run> => jolt(['--compile=all', '--trace-compile=stderr', '--trace-invalidations', file], dir);
+  assert.equal(ok(await run()).stdout, '2\n');
+  const cached = ok(await run());
+  assert.doesNotMatch(cached.stderr, /precompile\(/);
+  // a more specific f: g(::Int64)'s stored code called f(::Any), so it must not run
+  writeFileSync(join(dir, 'extra.jl'), 'f(x::Int) = 10\n');
+  const r = ok(await run());
+  assert.equal(r.stdout, '11\n');
+  assert.match(r.stderr, /precompile\(Tuple\{typeof\(Main\.g\), Int64\}\)/);
+  assert.match(r.stderr, /cached code found stale when loaded/);
+});

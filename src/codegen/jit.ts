@@ -26,7 +26,7 @@ import { inferMethodInstance, invalidationListeners, specialize } from '../infer
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, hasLoop } from './module_builder.ts';
 import { emitFunction, setTypePrinter } from './function_emitter.ts';
-import { signatureOf } from './signature.ts';
+import { signatureOf, type Signature } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
@@ -145,8 +145,34 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   const t0 = performance.now();
   const mb = new ModuleBuilder(
     mi => (inFlight.has(mi) ? undefined : typedCode(mi)),
-    mi => compiledOf(mi)?.sig,
+    mi => compiledOf(mi)?.sig ?? separateCallee(root, mi),
   );
+  building.add(root);
+  try {
+    return buildModuleFrom(mb, root, keepText, t0);
+  } finally {
+    building.delete(root);
+  }
+}
+
+/** While a package is precompiled, a callee of another package (or of Base) is compiled as a module of its own
+ *  and imported, not compiled into the caller's module: the code store then keeps it as an entry of its own,
+ *  which every package that needs the same specialization shares (src/image/code_store.ts). */
+export const compileOwners = { separate: false };
+/** roots whose modules are being built (a callee among them is compiled with its caller: a cycle) */
+const building = new Set<MethodInstance>();
+function separateCallee(root: MethodInstance, mi: MethodInstance): Signature | undefined {
+  if (!compileOwners.separate || building.has(mi) || inFlight.has(mi) || refused.has(mi)) return undefined;
+  if (ownerOf(mi.def.module) === ownerOf(root.def.module) || !mi.def.source) return undefined;
+  return compileInstance(mi) ? compiledOf(mi)?.sig : undefined;
+}
+/** the package (or Base, Core, Main) a module belongs to: its outermost module below a package file's toplevel */
+function ownerOf(m: Module): Module {
+  while (m.parent && m.parent !== m && m.parent.name.name !== '__toplevel__') m = m.parent;
+  return m;
+}
+
+function buildModuleFrom(mb: ModuleBuilder, root: MethodInstance, keepText: boolean, t0: number): Pending | undefined {
   if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
   for (let job = mb.next(); job; job = mb.next()) {

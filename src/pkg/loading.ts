@@ -22,6 +22,7 @@ import {
   precompileProject,
   hasPackageCache,
   isStdlibDir,
+  withPrecompileLock,
 } from './precompile.ts';
 
 /** where a package was found: its identity, its folder, and the environment (project file or package folder) */
@@ -206,15 +207,19 @@ export function requirePackage(name: string, into: Module): Module {
   const top = newModule(sym('__toplevel__'), null);
   loading.push(name);
   located.set(top, l);
-  const cache = beginPackageLoad(name, l.uuid, keyOf(l), top, l.dir);
-  let m: Value | undefined;
-  try {
-    includeFile(top, file, true);
-    m = top.bindings.get(sym(name))?.get();
-  } finally {
-    loading.pop();
-    endPackageLoad(cache, m instanceof Module ? m : undefined);
-  }
+  const key = keyOf(l);
+  const m = withPrecompileLock(name, key, () => {
+    const cache = beginPackageLoad(name, l.uuid, key, top, l.dir);
+    let m: Value | undefined;
+    try {
+      includeFile(top, file, true);
+      m = top.bindings.get(sym(name))?.get();
+    } finally {
+      loading.pop();
+      endPackageLoad(cache, m instanceof Module ? m : undefined);
+    }
+    return m;
+  });
   if (!(m instanceof Module))
     jthrow(
       'ErrorException',

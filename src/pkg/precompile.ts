@@ -7,11 +7,11 @@
 // without one is precompiled where it loads (`using`), or ahead of time by `jolt precompile`, `Pkg.precompile()`
 // or `]precompile`, which precompile the project's packages in separate processes, dependencies first and
 // independent ones in parallel.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { Module, T, type Value } from '../runtime/values.ts';
 import { registerForeign } from '../runtime/foreign.ts';
-import { jitSettings, modules as compiledModules, compileInstance } from '../codegen/jit.ts';
+import { jitSettings, modules as compiledModules, compileInstance, compileOwners } from '../codegen/jit.ts';
 import { execHooks } from '../runtime/hooks.ts';
 import { methodTableFor, findMethod } from '../runtime/dispatch.ts';
 import { world } from '../runtime/methods.ts';
@@ -22,11 +22,17 @@ import type { DataType, JType } from '../runtime/types.ts';
 import { ContentHash } from '../image/content_hash.ts';
 import { contentKey } from '../image/install.ts';
 import { readImageFile, writeImageFile } from '../image/image_file.ts';
+import { withLock } from '../image/depot.ts';
 import { storeState, storeCompiled, installEntries, packageKeys, scope } from '../image/code_store.ts';
 import { installRoot } from '../image/install.ts';
 
 /** whether a package is being precompiled in this process (Base.generating_output / jl_generating_output) */
-export const precompiling = { depth: 0, quiet: !!process.env.JOLT_PRECOMPILE_QUIET };
+export const precompiling = {
+  depth: 0,
+  quiet: !!process.env.JOLT_PRECOMPILE_QUIET,
+  /** the packages (not standard libraries) precompiled by this process, in the order they finished */
+  done: [] as string[],
+};
 
 /** the files that make a package's content: every file of the package but version control and its test folder */
 function packageFiles(dir: string): string[] {
@@ -93,12 +99,39 @@ export function hasPackageCache(name: string, key: string): boolean {
   return storeState.enabled && existsSync(cachePath(name, key)) && readPackageCache(name, key) !== undefined;
 }
 
+/** Runs `load` (a package's loading) holding the package's precompile lock when it has no cache yet, so that of
+ *  two processes loading it at once one precompiles and the other waits and then loads the cache. */
+export function withPrecompileLock<T>(name: string, key: string, load: () => T): T {
+  if (!storeState.enabled || readPackageCache(name, key)) return load();
+  const path = cachePath(name, key);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch {
+    return load(); // a depot that cannot be written: nothing to keep, nothing to lock
+  }
+  return withLock(`${path}.lock`, load, {
+    onWait: holder => {
+      if (!precompiling.quiet)
+        process.stderr.write(`Waiting for another process (pid ${holder.pid}) to finish precompiling ${name}...\n`);
+    },
+  });
+}
+
 /** what loading a package does with its cache: `cached` installs the entries after the package's code ran,
  *  `generate` precompiles it in this process */
 export type PackageLoad =
   | { mode: 'off' }
   | { mode: 'cached'; key: string; entries: string[]; name: string }
-  | { mode: 'generate'; key: string; from: number; t0: number; name: string; uuid?: string; quiet: boolean };
+  | {
+      mode: 'generate';
+      key: string;
+      from: number;
+      t0: number;
+      name: string;
+      uuid?: string;
+      quiet: boolean;
+      dir: string;
+    };
 
 /** Called before a package's file runs, in the module the file runs in (its `__toplevel__`). */
 export function beginPackageLoad(
@@ -113,10 +146,11 @@ export function beginPackageLoad(
   const c = readPackageCache(name, key);
   if (c) return { mode: 'cached', key, entries: c.entries, name };
   precompiling.depth++;
+  compileOwners.separate = true;
   // the standard libraries come with Jolt: their caches are made without a word, as Julia's are in its sysimage
   const quiet = precompiling.quiet || isStdlibDir(dir);
   if (!quiet) process.stderr.write(`Precompiling ${name}...\n`);
-  return { mode: 'generate', key, from: compiledModules.length, t0: performance.now(), name, uuid, quiet };
+  return { mode: 'generate', key, from: compiledModules.length, t0: performance.now(), name, uuid, quiet, dir };
 }
 
 /** Called once the package's file ran (or failed: `m` undefined). */
@@ -132,7 +166,9 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
     return;
   }
   precompiling.depth--;
+  compileOwners.separate = precompiling.depth > 0;
   if (!m) return;
+  if (!isStdlibDir(p.dir)) precompiling.done.push(p.name);
   const { keys } = storeCompiled(p.from);
   const cache: PackageCache = { name: p.name, uuid: p.uuid, entries: keys };
   try {
@@ -194,22 +230,22 @@ export function precompileProject(
   isStdlib: (name: string) => boolean,
 ): void {
   const todo = deps.filter(stale);
-  const shown = todo.filter(n => !isStdlib(n));
   const t0 = performance.now();
-  if (shown.length) process.stderr.write('Precompiling project...\n');
+  if (todo.some(n => !isStdlib(n))) process.stderr.write('Precompiling project...\n');
   const saveQuiet = precompiling.quiet;
   precompiling.quiet = true;
-  let n = 0;
+  const first = precompiling.done.length;
   try {
+    // loading a package loads (and precompiles) its dependencies first: each is shown when it is done
     for (const name of todo) {
+      const at = precompiling.done.length;
       load(name);
-      if (isStdlib(name)) continue;
-      n++;
-      process.stderr.write(`  \u2713 ${name}\n`);
+      for (const d of precompiling.done.slice(at)) process.stderr.write(`  \u2713 ${d}\n`);
     }
   } finally {
     precompiling.quiet = saveQuiet;
   }
+  const n = precompiling.done.length - first;
   if (!n) return;
   const s = ((performance.now() - t0) / 1000).toFixed(0);
   process.stderr.write(`  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);

@@ -4,11 +4,22 @@
 // and whose edited function alone is compiled again, and damaged store entries.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runJolt, copyBaseImage, type Run } from '../image/jolt_process.ts';
+import { readImageFile } from '../../src/image/image_file.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', '..', 'bin', 'jolt.js');
@@ -186,4 +197,110 @@ test('a method added later makes cached code that depended on it stale: rejected
   assert.equal(r.stdout, '11\n');
   assert.match(r.stderr, /precompile\(Tuple\{typeof\(Main\.g\), Int64\}\)/);
   assert.match(r.stderr, /cached code found stale when loaded/);
+});
+
+// ------------------------------------------------------------------ a workspace of packages and environments
+const UUID = {
+  Shared: '0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b',
+  P1: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  P2: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+  P3: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
+  PrecompileTools: 'aea7be01-6a6a-4083-8856-8a6e6704d82a',
+} as const;
+type Pkg = keyof typeof UUID;
+
+/** a package folder `name` in `ws` with `deps` and `src` as its module's body */
+function pkg(ws: string, name: Pkg, deps: Pkg[], body: string): void {
+  mkdirSync(join(ws, name, 'src'), { recursive: true });
+  const d = deps.map(x => `${x} = "${UUID[x]}"\n`).join('');
+  writeFileSync(
+    join(ws, name, 'Project.toml'),
+    `name = "${name}"\nuuid = "${UUID[name]}"\nversion = "0.1.0"\n\n[deps]\n${d}`,
+  );
+  writeFileSync(join(ws, name, 'src', `${name}.jl`), `module ${name}\n${body}\nend\n`);
+}
+/** an environment `env` in `ws` whose manifest lists the packages (path ones by folder) with their deps */
+function env(ws: string, name: string, direct: Pkg[], all: [Pkg, Pkg[]][]): void {
+  mkdirSync(join(ws, name), { recursive: true });
+  writeFileSync(join(ws, name, 'Project.toml'), `[deps]\n${direct.map(x => `${x} = "${UUID[x]}"\n`).join('')}`);
+  const entries = all.map(
+    ([p, deps]) =>
+      `[[deps.${p}]]\n` +
+      (deps.length ? `deps = [${deps.map(x => `"${x}"`).join(', ')}]\n` : '') +
+      (p === 'PrecompileTools' ? '' : `path = "../${p}"\n`) +
+      `uuid = "${UUID[p]}"\nversion = "${p === 'PrecompileTools' ? '1.2.1' : '0.1.0'}"\n`,
+  );
+  writeFileSync(join(ws, name, 'Manifest.toml'), `manifest_format = "2.0"\n\n${entries.join('\n')}`);
+}
+/** the store entries a package cache lists */
+function cacheEntries(name: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    if (!existsSync(d)) return;
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.jpc') && d.endsWith(join('packages', name))) {
+        const r = readImageFile(p, { kind: 'package' });
+        assert.ok(r.ok);
+        out.push(...(JSON.parse(new TextDecoder().decode(r.payload)) as { entries: string[] }).entries);
+      }
+    }
+  };
+  walk(join(depot, 'compiled'));
+  return out;
+}
+
+test('two packages, and two environments, share the store entry of a specialization they both need', async () => {
+  const ws = join(tmp, 'shared-ws');
+  const workload = (expr: string): string =>
+    `using PrecompileTools\nusing Shared\nrun() = ${expr}\n@compile_workload begin\n    run()\nend`;
+  pkg(ws, 'Shared', [], '@noinline g(x) = x * x + one(x)');
+  pkg(ws, 'P1', ['PrecompileTools', 'Shared'], workload('Shared.g(2.5)'));
+  pkg(ws, 'P2', ['PrecompileTools', 'Shared'], workload('Shared.g(2.5) + 1'));
+  const tools: [Pkg, Pkg[]] = ['PrecompileTools', []];
+  const p1: [Pkg, Pkg[]] = ['P1', ['PrecompileTools', 'Shared']];
+  const p2: [Pkg, Pkg[]] = ['P2', ['PrecompileTools', 'Shared']];
+  env(ws, 'env1', ['P1'], [tools, ['Shared', []], p1]);
+  env(ws, 'env2', ['P1', 'P2'], [tools, ['Shared', []], p1, p2]);
+  const a = ok(await jolt(['precompile', '--project=env1'], ws));
+  assert.match(
+    a.stderr,
+    /^Precompiling project\.\.\.\n {2}\u2713 Shared\n {2}\u2713 P1\n {2}2 dependencies successfully precompiled in \d+ seconds\n$/,
+  );
+  // env2: P1 and Shared are the same content, so their caches serve; only P2 is precompiled
+  const b = ok(await jolt(['precompile', '--project=env2'], ws));
+  assert.match(
+    b.stderr,
+    /^Precompiling project\.\.\.\n {2}\u2713 P2\n {2}1 dependency successfully precompiled in \d+ seconds\n$/,
+  );
+  // Shared.g(::Float64), compiled by both workloads, is one entry both caches list
+  const common = cacheEntries('P1').filter(k => cacheEntries('P2').includes(k));
+  assert.ok(common.length >= 1, 'P1 and P2 share no store entry');
+  const r = ok(
+    await jolt(
+      ['--project=env2', '--trace-compile=stderr', '-e', 'using P1, P2; println(P1.run(), " ", P2.run())'],
+      ws,
+    ),
+  );
+  assert.equal(r.stdout, '7.25 8.25\n');
+  assert.equal(r.stderr, '');
+});
+
+test('two processes loading a package at once: one precompiles it, the other waits and uses its cache', async () => {
+  const ws = join(tmp, 'concurrent-ws');
+  pkg(ws, 'P3', ['PrecompileTools'], 'using PrecompileTools\nh(n) = sum(1:n)\n@compile_workload begin\n    h(10)\nend');
+  env(
+    ws,
+    'env',
+    ['P3'],
+    [
+      ['PrecompileTools', []],
+      ['P3', ['PrecompileTools']],
+    ],
+  );
+  const [x, y] = await Promise.all([0, 1].map(() => jolt(['--project=env', '-e', 'using P3; println(P3.h(100))'], ws)));
+  for (const r of [ok(x!), ok(y!)]) assert.equal(r.stdout, '5050\n');
+  const built = [x!, y!].filter(r => /\u2713 P3/.test(r.stderr));
+  assert.equal(built.length, 1, `${x!.stderr}\n---\n${y!.stderr}`);
 });

@@ -27,7 +27,7 @@ import { modules as compiledModules, adoptNativeImage, type ModuleRecord } from 
 import type { LinkableModule } from '../codegen/link.ts';
 import { encodeGraph, decodeGraph, type GraphCodec } from './serialize.ts';
 import { imageClasses, NativeModule } from './session_image.ts';
-import { externalNames, Namer, Unnameable, Unresolvable, type NameScope } from './stable_names.ts';
+import { externalNames, Namer, Resolver, Unnameable, Unresolvable, type NameScope } from './stable_names.ts';
 import { ContentHash } from './content_hash.ts';
 import { readImageFile, writeImageFile } from './image_file.ts';
 import { depotPath, withLock } from './depot.ts';
@@ -79,7 +79,8 @@ export function methodHash(m: Method): string {
   methodHashes.set(m, h);
   return h;
 }
-function packageKeyOf(mod: Module): string | undefined {
+/** the content key of the package a module belongs to, if a package cache knows it */
+export function packageKeyOf(mod: Module): string | undefined {
   for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) {
     const k = packageKeys.get(m);
     if (k !== undefined) return k;
@@ -142,29 +143,42 @@ function indexKey(mi: MethodInstance, namer: Namer): string {
 /** modules already in the store (taken from it, or written): never written again */
 const stored = new WeakSet<LinkableModule>();
 
-/** Writes the modules compiled in this process (from `from` on) to the store; the keys of the entries, and how
- *  many modules could not be named. */
-export function storeCompiled(from = storeState.firstModule): { keys: string[]; skipped: number } {
-  const keys: string[] = [];
-  let skipped = 0;
+/** what storeCompiled wrote: the entries' keys; for each instance, its index name and its entry; each function
+ *  the entries were inferred against with its fingerprint; how many modules could not be named */
+export interface Stored {
+  keys: string[];
+  index: [string, string][];
+  deps: Map<MethodTable, string>;
+  skipped: number;
+}
+
+/** Writes the modules compiled in this process (from `from` on) to the store. */
+export function storeCompiled(from = storeState.firstModule): Stored {
+  const out: Stored = { keys: [], index: [], deps: new Map(), skipped: 0 };
   const namer = new Namer(scope);
   for (const rec of compiledModules.slice(from)) {
     if (rec.cached && !stored.has(rec.linkable)) continue; // the image's
-    if (stored.has(rec.linkable)) {
-      const k = entryKeys.get(rec.linkable);
-      if (k) keys.push(k);
+    const had = entryInfo.get(rec.linkable);
+    const info = had ?? storeModule(rec, namer);
+    if (!info) {
+      out.skipped++;
       continue;
     }
-    const key = storeModule(rec, namer);
-    if (key) keys.push(key);
-    else skipped++;
+    out.keys.push(info.key);
+    for (const n of info.names) out.index.push([n, info.key]);
+    for (const [mt, fp] of info.deps) out.deps.set(mt, fp);
   }
-  return { keys, skipped };
+  return out;
 }
 
-const entryKeys = new WeakMap<LinkableModule, string>();
+interface EntryInfo {
+  key: string;
+  names: string[];
+  deps: [MethodTable, string][];
+}
+const entryInfo = new WeakMap<LinkableModule, EntryInfo>();
 
-function storeModule(rec: ModuleRecord, namer: Namer): string | undefined {
+function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
   const lm = rec.linkable;
   const code: CodeInstance[] = [];
   const tables = new Set<MethodTable>();
@@ -186,21 +200,16 @@ function storeModule(rec: ModuleRecord, namer: Namer): string | undefined {
   }
   let bytes: Uint8Array;
   let names: string[];
+  let deps: [MethodTable, string][];
   try {
-    const entry: StoreEntry = {
-      module: lm,
-      code,
-      deps: [...tables].map(mt => [mt, fingerprint(mt)]),
-    };
-    bytes = encodeGraph(entry, freshCodec());
+    deps = [...tables].map(mt => [mt, fingerprint(mt)]);
+    bytes = encodeGraph({ module: lm, code, deps } satisfies StoreEntry, freshCodec());
     names = code.map(ci => indexKey(ci.def, namer));
   } catch (e) {
     if (e instanceof Unnameable) return undefined;
     throw e;
   }
   const key = new ContentHash().field(bytes).digest();
-  stored.add(lm);
-  entryKeys.set(lm, key);
   const path = entryPath(key);
   try {
     if (!existsSync(path)) writeImageFile(path, 'code', key, bytes, { durable: false });
@@ -208,7 +217,10 @@ function storeModule(rec: ModuleRecord, namer: Namer): string | undefined {
   } catch {
     return undefined; // a depot that cannot be written: the code is simply not kept
   }
-  return key;
+  stored.add(lm);
+  const info = { key, names, deps };
+  entryInfo.set(lm, info);
+  return info;
 }
 
 function addToIndex(name: string, key: string): void {
@@ -238,11 +250,60 @@ function readIndex(path: string): string[] {
 /** entries tried in this process (each is installed at most once, or rejected once) */
 const tried = new Set<string>();
 /** what the store did in this process */
-export const storeStats = { lookups: 0, entries: 0, rejected: 0, corrupt: 0 };
+export const storeStats = { lookups: 0, entries: 0, rejected: 0, corrupt: 0, validateMs: 0, changedFunctions: 0 };
 
-/** instances looked up once already (a miss stays a miss in this process; a package cache's entries are
- *  installed through installEntries, not found by lookup) */
-const missed = new WeakSet<MethodInstance>();
+/** A package cache's functions (those defined before it) as names with their fingerprints when it was built. */
+export function namedDeps(deps: Map<MethodTable, string>, own: (mt: MethodTable) => boolean): [string, string][] {
+  const namer = new Namer(scope);
+  const out: [string, string][] = [];
+  for (const [mt, fp] of deps) {
+    if (own(mt)) continue;
+    try {
+      out.push([JSON.stringify(namer.tree(mt)), fp]);
+    } catch (e) {
+      if (!(e instanceof Unnameable)) throw e; // checked entry by entry when its entries are installed
+    }
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** Checks a package cache's functions against this session, one fingerprint per function (flat in the number of
+ *  its methods and instances); the names of those that changed (their entries' edges are checked one by one when
+ *  installed). */
+export function changedFunctions(deps: readonly (readonly [string, string])[]): string[] {
+  const t0 = performance.now();
+  const changed: string[] = [];
+  const r = new Resolver(scope);
+  for (const [name, fp] of deps) {
+    let mt: MethodTable;
+    try {
+      mt = r.resolve(name) as MethodTable;
+    } catch {
+      changed.push(name);
+      continue;
+    }
+    if (fingerprint(mt) !== fp) changed.push(name);
+  }
+  storeStats.changedFunctions += changed.length;
+  storeStats.validateMs += performance.now() - t0;
+  return changed;
+}
+
+/** instances looked up once already (a miss stays a miss, until a package cache brings more entries) */
+let missed = new WeakSet<MethodInstance>();
+/** the entries of the package caches loaded in this process, by the index names of their instances: an entry is
+ *  decoded when one of its instances is first needed, so loading a cache costs little more than reading its list */
+const registered = new Map<string, string[]>();
+
+/** makes a package cache's entries known (read at the first need of one of their instances) */
+export function registerEntries(index: readonly (readonly [string, string])[]): void {
+  for (const [name, key] of index) {
+    const l = registered.get(name);
+    if (!l) registered.set(name, [key]);
+    else if (!l.includes(key)) l.push(key);
+  }
+  if (index.length) missed = new WeakSet();
+}
 
 /** Finds and installs stored code for `mi`; whether `mi` got code. */
 export function lookupStored(mi: MethodInstance): boolean {
@@ -257,20 +318,14 @@ export function lookupStored(mi: MethodInstance): boolean {
     throw e;
   }
   const path = indexPath(name);
-  if (!existsSync(path)) return false;
-  for (const key of readIndex(path)) {
+  const keys = registered.get(name) ?? [];
+  if (existsSync(path)) keys.push(...readIndex(path));
+  for (const key of keys) {
     if (tried.has(key)) continue;
     installEntry(key);
     if (mi.cache.some(c => c.max_world === MAX_WORLD)) return true;
   }
   return false;
-}
-
-/** Installs the entries `keys` (a package cache's list) at once; how many instances they brought. */
-export function installEntries(keys: readonly string[]): number {
-  let n = 0;
-  for (const k of keys) if (!tried.has(k)) n += installEntry(k);
-  return n;
 }
 
 /** reads, validates and installs one entry; the number of instances it installed */
@@ -333,7 +388,11 @@ function installEntry(key: string): number {
     ),
   ]);
   stored.add(entry.module);
-  entryKeys.set(entry.module, key);
+  entryInfo.set(entry.module, {
+    key,
+    names: entry.code.map(ci => indexKey(ci.def, new Namer(scope))),
+    deps: entry.deps,
+  });
   storeStats.entries++;
   workCounters.cachedInstances += entry.code.length;
   return entry.code.length;

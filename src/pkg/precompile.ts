@@ -23,7 +23,17 @@ import { ContentHash } from '../image/content_hash.ts';
 import { contentKey } from '../image/install.ts';
 import { readImageFile, writeImageFile } from '../image/image_file.ts';
 import { withLock } from '../image/depot.ts';
-import { storeState, storeCompiled, installEntries, packageKeys, scope } from '../image/code_store.ts';
+import {
+  storeState,
+  storeCompiled,
+  registerEntries,
+  changedFunctions,
+  namedDeps,
+  packageKeys,
+  packageKeyOf,
+  scope,
+} from '../image/code_store.ts';
+import type { MethodTable } from '../runtime/methods.ts';
 import { installRoot } from '../image/install.ts';
 
 /** whether a package is being precompiled in this process (Base.generating_output / jl_generating_output) */
@@ -82,7 +92,12 @@ const cachePath = (name: string, key: string): string =>
 interface PackageCache {
   name: string;
   uuid?: string;
+  /** the store entries its precompilation wrote or used */
   entries: string[];
+  /** per instance: its index name and its entry */
+  index: [string, string][];
+  /** the functions defined before the package that its code was inferred against, with their fingerprints */
+  deps: [string, string][];
 }
 
 export function readPackageCache(name: string, key: string): PackageCache | undefined {
@@ -121,7 +136,7 @@ export function withPrecompileLock<T>(name: string, key: string, load: () => T):
  *  `generate` precompiles it in this process */
 export type PackageLoad =
   | { mode: 'off' }
-  | { mode: 'cached'; key: string; entries: string[]; name: string }
+  | { mode: 'cached'; key: string; cache: PackageCache; name: string }
   | {
       mode: 'generate';
       key: string;
@@ -144,7 +159,7 @@ export function beginPackageLoad(
   if (!storeState.enabled) return { mode: 'off' };
   packageKeys.set(top, key);
   const c = readPackageCache(name, key);
-  if (c) return { mode: 'cached', key, entries: c.entries, name };
+  if (c) return { mode: 'cached', key, cache: c, name };
   precompiling.depth++;
   compileOwners.separate = true;
   // the standard libraries come with Jolt: their caches are made without a word, as Julia's are in its sysimage
@@ -162,15 +177,26 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
     scope.roots.set(p.name, m);
   }
   if (p.mode === 'cached') {
-    if (m) installEntries(p.entries);
+    // one fingerprint per function it depends on; a changed one leaves the check to each entry, when installed
+    if (m) {
+      changedFunctions(p.cache.deps);
+      registerEntries(p.cache.index);
+    }
     return;
   }
   precompiling.depth--;
   compileOwners.separate = precompiling.depth > 0;
   if (!m) return;
   if (!isStdlibDir(p.dir)) precompiling.done.push(p.name);
-  const { keys } = storeCompiled(p.from);
-  const cache: PackageCache = { name: p.name, uuid: p.uuid, entries: keys };
+  const stored = storeCompiled(p.from);
+  const own = (mt: MethodTable): boolean => packageKeyOf(mt.module) === p.key;
+  const cache: PackageCache = {
+    name: p.name,
+    uuid: p.uuid,
+    entries: stored.keys,
+    index: stored.index,
+    deps: namedDeps(stored.deps, own),
+  };
   try {
     writeImageFile(cachePath(p.name, p.key), 'package', p.key, new TextEncoder().encode(JSON.stringify(cache)));
   } catch {

@@ -79,11 +79,11 @@ export function treeFor(cause: InvalidationCause): InvalidationTree {
  * `root` fails validation when loaded (one of its edges now dispatches elsewhere). `cause` says what to blame (the
  * method that took over the call, when known, with `label` its verb; else `label` alone); `children` are the
  * instances invalidated because they depended on `root` (plain instances, or nodes with their own dependents);
- * `reason` is shown after the root's kind (`stale: <reason> MethodInstance for ...`). Calls with the same cause
- * are shown as one block. Does nothing unless a report is being recorded (`recorder.on`), so a caller may also test
+ * `reason`, when given, is shown before the root (`stale: 1: <reason>: MethodInstance for ...`). Calls with the same
+ * cause are shown as one block. Does nothing unless a report is being recorded (`recorder.on`), so a caller may also test
  * that first to skip working out `children`.
  *
- *   reportInvalidation({ label: 'loading the cache of A' }, mi, [callerMi], 'edge f(::Int64) now matches f(::Int64)')
+ *   reportInvalidation({ label: 'loading the cache of A' }, mi, [callerMi], 'its call g(::Int64) now dispatches elsewhere')
  */
 export function reportInvalidation(
   cause: InvalidationCause,

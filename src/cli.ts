@@ -30,6 +30,7 @@ import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
+import { storeStats } from './image/code_store.ts';
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
@@ -343,6 +344,9 @@ if (process.env.JOLT_STATS) {
     );
   });
 }
+// what the code store did (bench/precompile.ts reads it): lookups, entries installed, validation time
+if (process.env.JOLT_STORE_STATS)
+  process.on('exit', () => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

@@ -345,8 +345,7 @@ if (process.env.JOLT_STATS) {
   });
 }
 // what the code store did (bench/precompile.ts reads it): lookups, entries installed, validation time
-if (process.env.JOLT_STORE_STATS)
-  process.on('exit', () => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
+if (process.env.JOLT_STORE_STATS) process.on('exit', () => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

@@ -1,6 +1,6 @@
-// Precompile caches, measured (`node bench/precompile.ts [--sizes 100,1000,10000]`, also part of `npm run bench`):
-// a generated package of N methods whose workload calls each of them, in a fresh depot (the runner's Base image
-// copied in). Per N, measured side by side in one run:
+// Precompile caches, measured (`node bench/precompile.ts [--sizes 100,1000,10000]`; `npm run bench` runs it with
+// N = 100 and 1,000, `npm run bench -- --filter precompile` alone): a generated package of N methods whose
+// workload calls each of them, in a fresh depot (the runner's Base image copied in). Per N, measured side by side in one run:
 //   cold      `jolt precompile`: loading the package with its workload, every call compiled (what a first
 //             `using` pays without a cache)
 //   load      `using GenN` with the cache, timed inside the process (@elapsed of the loading statement)

@@ -214,7 +214,8 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
   try {
     if (!existsSync(path)) writeImageFile(path, 'code', key, bytes, { durable: false });
     for (const n of names) addToIndex(n, key);
-  } catch {
+  } catch (e) {
+    if (process.env.JOLT_DEBUG_STORE) process.stderr.write(`store: cannot write ${key}: ${(e as Error).stack}\n`);
     return undefined; // a depot that cannot be written: the code is simply not kept
   }
   stored.add(lm);
@@ -318,8 +319,10 @@ export function lookupStored(mi: MethodInstance): boolean {
     throw e;
   }
   const path = indexPath(name);
-  const keys = registered.get(name) ?? [];
+  const keys = [...(registered.get(name) ?? [])];
   if (existsSync(path)) keys.push(...readIndex(path));
+  if (process.env.JOLT_DEBUG_STORE)
+    process.stderr.write(`store: lookup ${mi.def.name.name} ${name}: ${keys.join(' ')}\n`);
   for (const key of keys) {
     if (tried.has(key)) continue;
     installEntry(key);
@@ -461,3 +464,16 @@ export function storeContents(): { entries: number; bytes: number } {
 }
 
 codeCache.lookup = mi => lookupStored(mi);
+
+/** `v` as bytes, naming the live session's objects (a package's recorded toplevel) */
+export function encodeNamed(v: object): Uint8Array {
+  return encodeGraph(v, freshCodec());
+}
+/** encodeNamed's value again, its names found in this session (Unresolvable when one is not there) */
+export function decodeNamed(bytes: Uint8Array): unknown {
+  return decodeGraph(bytes, freshCodec(), { builtin: builtinImpl });
+}
+/** plain data (arrays of byte arrays) as bytes and back */
+const plainCodec: GraphCodec = { classes: imageClasses, sideTables: [] };
+export const encodePlain = (v: object): Uint8Array => encodeGraph(v, plainCodec);
+export const decodePlain = (bytes: Uint8Array): unknown => decodeGraph(bytes, plainCodec, { builtin: builtinImpl });

@@ -23,6 +23,7 @@ import {
   hasPackageCache,
   isStdlibDir,
   withPrecompileLock,
+  runPackageFile,
 } from './precompile.ts';
 
 /** where a package was found: its identity, its folder, and the environment (project file or package folder) */
@@ -212,7 +213,7 @@ export function requirePackage(name: string, into: Module): Module {
     const cache = beginPackageLoad(name, l.uuid, key, top, l.dir);
     let m: Value | undefined;
     try {
-      includeFile(top, file, true);
+      runPackageFile(cache, top, () => void includeFile(top, file, true));
       m = top.bindings.get(sym(name))?.get();
     } finally {
       loading.pop();

@@ -7,7 +7,7 @@
 // without one is precompiled where it loads (`using`), or ahead of time by `jolt precompile`, `Pkg.precompile()`
 // or `]precompile`, which precompile the project's packages in separate processes, dependencies first and
 // independent ones in parallel.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Module, T, type Value } from '../runtime/values.ts';
 import { registerForeign } from '../runtime/foreign.ts';
@@ -32,7 +32,15 @@ import {
   packageKeys,
   packageKeyOf,
   scope,
+  encodeNamed,
+  decodeNamed,
+  encodePlain,
+  decodePlain,
 } from '../image/code_store.ts';
+import { Unnameable, Unresolvable } from '../image/stable_names.ts';
+import { session, replayToplevel, type ToplevelItem } from '../interpreter/toplevel.ts';
+import { jthrow } from '../runtime/errors.ts';
+import { utf8Encode } from '../runtime/utf8.ts';
 import type { MethodTable } from '../runtime/methods.ts';
 import { installRoot } from '../image/install.ts';
 
@@ -134,7 +142,7 @@ export function withPrecompileLock<T>(name: string, key: string, load: () => T):
 
 /** what loading a package does with its cache: `cached` installs the entries after the package's code ran,
  *  `generate` precompiles it in this process */
-export type PackageLoad =
+export type PackageLoad = (
   | { mode: 'off' }
   | { mode: 'cached'; key: string; cache: PackageCache; name: string }
   | {
@@ -146,7 +154,15 @@ export type PackageLoad =
       uuid?: string;
       quiet: boolean;
       dir: string;
-    };
+      top: Module;
+    }
+) & { saved: Recording };
+
+/** the toplevel recording of an enclosing package's precompilation (a dependency's load must not add to it) */
+interface Recording {
+  recording: ToplevelItem[] | undefined;
+  recordDepth: number;
+}
 
 /** Called before a package's file runs, in the module the file runs in (its `__toplevel__`). */
 export function beginPackageLoad(
@@ -156,20 +172,77 @@ export function beginPackageLoad(
   top: Module,
   dir: string,
 ): PackageLoad {
-  if (!storeState.enabled) return { mode: 'off' };
+  const saved = { recording: session.recording, recordDepth: session.recordDepth };
+  session.recording = undefined;
+  session.recordDepth = 0;
+  if (!storeState.enabled) return { mode: 'off', saved };
   packageKeys.set(top, key);
   const c = readPackageCache(name, key);
-  if (c) return { mode: 'cached', key, cache: c, name };
+  if (c) return { mode: 'cached', key, cache: c, name, saved };
   precompiling.depth++;
   compileOwners.separate = true;
+  session.recording = [];
   // the standard libraries come with Jolt: their caches are made without a word, as Julia's are in its sysimage
   const quiet = precompiling.quiet || isStdlibDir(dir);
   if (!quiet) process.stderr.write(`Precompiling ${name}...\n`);
-  return { mode: 'generate', key, from: compiledModules.length, t0: performance.now(), name, uuid, quiet, dir };
+  const t0 = performance.now();
+  return { mode: 'generate', key, from: compiledModules.length, t0, name, uuid, quiet, dir, top, saved };
+}
+
+/** Runs a package's file: its recorded toplevel when its cache has one (no parsing or lowering), else the file
+ *  itself. A recording that no longer matches this session (a name it uses is gone) is removed, and the error
+ *  says to load again. */
+export function runPackageFile(p: PackageLoad, top: Module, run: () => void): void {
+  const lowered = p.mode === 'cached' ? readLowered(p.name, p.key) : undefined;
+  if (p.mode !== 'cached' || !lowered) return run();
+  scope.roots.set('__toplevel__', top);
+  let k = 0;
+  try {
+    replayToplevel(
+      () => (k < lowered.length ? (decodeNamed(lowered[k++]!) as ToplevelItem) : undefined),
+      m => {
+        if (m.parent === top && m.name.name === p.name) scope.roots.set(p.name, m);
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof Unresolvable)) throw e;
+    rmSync(cachePath(p.name, p.key), { force: true });
+    jthrow('ErrorException', utf8Encode(`the precompile cache of ${p.name} is stale (${e.message}); load it again`));
+  } finally {
+    scope.roots.delete('__toplevel__');
+  }
+}
+
+const loweredPath = (name: string, key: string): string => cachePath(name, key).replace(/\.jpc$/, '.jpl');
+function readLowered(name: string, key: string): Uint8Array[] | undefined {
+  const r = readImageFile(loweredPath(name, key), { kind: 'lowered', key });
+  if (!r.ok) return undefined;
+  try {
+    return decodePlain(r.payload) as Uint8Array[];
+  } catch {
+    return undefined;
+  }
+}
+
+/** the recorded toplevel as bytes, each step on its own (a step is decoded after the steps before it ran), or
+ *  undefined when a step holds something that cannot be named (the package then loads from its file) */
+function encodeLowered(items: readonly ToplevelItem[], top: Module): Uint8Array | undefined {
+  scope.roots.set('__toplevel__', top);
+  try {
+    return encodePlain(items.map(it => encodeNamed(it)));
+  } catch (e) {
+    if (e instanceof Unnameable) return undefined;
+    throw e;
+  } finally {
+    scope.roots.delete('__toplevel__');
+  }
 }
 
 /** Called once the package's file ran (or failed: `m` undefined). */
 export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
+  const items = session.recording;
+  session.recording = p.saved.recording;
+  session.recordDepth = p.saved.recordDepth;
   if (p.mode === 'off') return;
   if (m) {
     packageKeys.set(m, p.key);
@@ -197,7 +270,10 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
     index: stored.index,
     deps: namedDeps(stored.deps, own),
   };
+  const lowered = items ? encodeLowered(items, p.top) : undefined;
   try {
+    // the lowered code first: a reader that finds the cache finds it too
+    if (lowered) writeImageFile(loweredPath(p.name, p.key), 'lowered', p.key, lowered);
     writeImageFile(cachePath(p.name, p.key), 'package', p.key, new TextEncoder().encode(JSON.stringify(cache)));
   } catch {
     // a depot that cannot be written: the package loads from its sources next time too

@@ -205,6 +205,7 @@ const UUID = {
   P1: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
   P2: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
   P3: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
+  R: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
   PrecompileTools: 'aea7be01-6a6a-4083-8856-8a6e6704d82a',
 } as const;
 type Pkg = keyof typeof UUID;
@@ -254,10 +255,10 @@ function cacheEntries(name: string): string[] {
 test('two packages, and two environments, share the store entry of a specialization they both need', async () => {
   const ws = join(tmp, 'shared-ws');
   const workload = (expr: string): string =>
-    `using PrecompileTools\nusing Shared\nrun() = ${expr}\n@compile_workload begin\n    run()\nend`;
+    `using PrecompileTools\nusing Shared\nrun(x) = ${expr}\n@compile_workload begin\n    run(2.5)\nend`;
   pkg(ws, 'Shared', [], '@noinline g(x) = x * x + one(x)');
-  pkg(ws, 'P1', ['PrecompileTools', 'Shared'], workload('Shared.g(2.5)'));
-  pkg(ws, 'P2', ['PrecompileTools', 'Shared'], workload('Shared.g(2.5) + 1'));
+  pkg(ws, 'P1', ['PrecompileTools', 'Shared'], workload('Shared.g(x)'));
+  pkg(ws, 'P2', ['PrecompileTools', 'Shared'], workload('Shared.g(x) + 1'));
   const tools: [Pkg, Pkg[]] = ['PrecompileTools', []];
   const p1: [Pkg, Pkg[]] = ['P1', ['PrecompileTools', 'Shared']];
   const p2: [Pkg, Pkg[]] = ['P2', ['PrecompileTools', 'Shared']];
@@ -279,7 +280,7 @@ test('two packages, and two environments, share the store entry of a specializat
   assert.ok(common.length >= 1, 'P1 and P2 share no store entry');
   const r = ok(
     await jolt(
-      ['--project=env2', '--trace-compile=stderr', '-e', 'using P1, P2; println(P1.run(), " ", P2.run())'],
+      ['--project=env2', '--trace-compile=stderr', '-e', 'using P1, P2; println(P1.run(2.5), " ", P2.run(2.5))'],
       ws,
     ),
   );
@@ -303,4 +304,42 @@ test('two processes loading a package at once: one precompiles it, the other wai
   for (const r of [ok(x!), ok(y!)]) assert.equal(r.stdout, '5050\n');
   const built = [x!, y!].filter(r => /\u2713 P3/.test(r.stderr));
   assert.equal(built.length, 1, `${x!.stderr}\n---\n${y!.stderr}`);
+});
+
+test('a package loaded from its cache replays its lowered toplevel: nothing of it is parsed or lowered again', async () => {
+  const ws = join(tmp, 'replay-ws');
+  pkg(
+    ws,
+    'R',
+    [],
+    [
+      'export area, @twice',
+      'abstract type Shape end',
+      'struct Sq <: Shape\n    s::Float64\nend',
+      'area(x::Sq) = x.s^2',
+      'macro twice(ex)\n    esc(:($ex; $ex))\nend',
+      'const adders = [x -> x + i for i in 1:3]',
+      'for (n, v) in ((:one_, 1), (:two_, 2))\n    @eval $n() = $v\nend',
+      'include("extra.jl")',
+      'const sq = Sq(2.0)',
+      'greet() = "hi from " * string(nameof(@__MODULE__)) * " " * Inner.f()',
+    ].join('\n'),
+  );
+  writeFileSync(join(ws, 'R', 'src', 'extra.jl'), 'helper(x) = 2x\nmodule Inner\nf() = "inner"\nend\n');
+  env(ws, 'env', ['R'], [['R', []]]);
+  const prog =
+    'using R; println(area(R.sq), " ", R.adders[2](10), " ", R.one_() + R.two_(), " ", R.helper(4), " ", R.greet()); ' +
+    'x = 0; @twice x += 1; println(x, " ", R.Sq <: R.Shape)';
+  const want = '4.0 12 3 8 hi from R inner\n2 true\n';
+  const first = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
+  assert.equal(first.stdout, want);
+  assert.ok(stats(first).parsedChars > prog.length, 'the first load parses the package');
+  const again = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
+  assert.equal(again.stdout, want);
+  // only the -e program itself is parsed
+  assert.equal(stats(again).parsedChars, new TextEncoder().encode(prog).length);
+  // an edit to an included file changes the package's key: its source is read again
+  writeFileSync(join(ws, 'R', 'src', 'extra.jl'), 'helper(x) = 3x\nmodule Inner\nf() = "inner"\nend\n');
+  const edited = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
+  assert.equal(edited.stdout, want.replace(' 8 ', ' 12 '));
 });

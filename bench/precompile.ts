@@ -1,10 +1,12 @@
 // Precompile caches, measured (`node bench/precompile.ts [--sizes 100,1000,10000]`; `npm run bench` runs it with
-// N = 100 and 1,000, `npm run bench -- --filter precompile` alone): a generated package of N methods whose
+// N = 100, 1,000 and 10,000, `npm run bench -- --filter precompile` alone): a generated package of N methods whose
 // workload calls each of them, in a fresh depot (the runner's Base image copied in). Per N, measured side by side in one run:
 //   cold      `jolt precompile`: loading the package with its workload, every call compiled (what a first
 //             `using` pays without a cache)
 //   load      `using GenN` with the cache, timed inside the process (@elapsed of the loading statement)
-//   first / second call of one of its functions in that process (the first links its stored module)
+//   first / second call of one of its functions in that process (the first decodes, validates and links its
+//             stored module, and pays what the process does once: resolving Base's names, warming the decoder)
+//   later first calls: the median first call of other functions of the package called after it
 //   validate  the package-level check of the functions the cache depends on, unchanged environment, and after
 //             a package that adds a method to one of them (`+`) was loaded first
 // Prints a markdown table; ratio = cold / load.
@@ -77,6 +79,8 @@ interface Row {
   coldMs: number;
   loadMs: number;
   firstMs: number;
+  /** the median first call of other functions of the package, called after it */
+  laterFirstMs: number;
   secondMs: number;
   validateMs: number;
   validateChangedMs: number;
@@ -96,19 +100,26 @@ function measure(n: number): Row {
     const cold = run(dir, depot, ['-e', 'import Pkg; Pkg.precompile()']);
     const name = `Gen${n}`;
     const k = Math.max(1, n >> 1);
+    // then the first calls of up to 11 other functions, one statement each
+    const others = [...new Set(Array.from({ length: 11 }, (_, j) => 1 + Math.floor(((j + 1) * n) / 13)))].filter(
+      j => j !== k,
+    );
     const probe =
       `t0 = time_ns()\nusing ${name}\nt = (time_ns() - t0) / 1e6\n` +
       `t1 = @elapsed ${name}.f${k}(3)\nt2 = @elapsed ${name}.f${k}(3)\n` +
-      'println(t, " ", t1 * 1000, " ", t2 * 1000)';
+      others.map((j, i) => `u${i} = @elapsed ${name}.f${j}(3)\n`).join('') +
+      `println(t, " ", t1 * 1000, " ", t2 * 1000${others.map((_, i) => `, " ", u${i} * 1000`).join('')})`;
     const loaded = run(dir, depot, ['-e', probe]);
-    const [loadMs, firstMs, secondMs] = loaded.out.trim().split(' ').map(Number) as [number, number, number];
+    const [loadMs, firstMs, secondMs, ...later] = loaded.out.trim().split(' ').map(Number) as number[];
+    const sorted = later.sort((a, b) => a - b);
     const changed = run(dir, depot, ['-e', `using Pirate\n${probe}`]);
     return {
       n,
       coldMs: cold.ms,
-      loadMs,
-      firstMs,
-      secondMs,
+      loadMs: loadMs!,
+      firstMs: firstMs!,
+      laterFirstMs: sorted.length ? sorted[sorted.length >> 1]! : NaN,
+      secondMs: secondMs!,
       validateMs: validateMs(loaded.err),
       validateChangedMs: validateMs(changed.err),
     };
@@ -129,10 +140,10 @@ for (const n of sizes) {
 }
 const f = (x: number): string => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 0) : 'n/a');
 console.log(
-  '| N methods | cold precompile (ms) | cache load (ms) | cold / load | first call (ms) | second call (ms) | validation, unchanged (ms) | validation, changed (ms) |',
+  '| N methods | cold precompile (ms) | cache load (ms) | cold / load | first call (ms) | later first calls (ms) | second call (ms) | validation, unchanged (ms) | validation, changed (ms) |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows)
   console.log(
-    `| ${r.n} | ${f(r.coldMs)} | ${f(r.loadMs)} | ${(r.coldMs / r.loadMs).toFixed(1)}x | ${f(r.firstMs)} | ${f(r.secondMs)} | ${f(r.validateMs)} | ${f(r.validateChangedMs)} |`,
+    `| ${r.n} | ${f(r.coldMs)} | ${f(r.loadMs)} | ${(r.coldMs / r.loadMs).toFixed(1)}x | ${f(r.firstMs)} | ${f(r.laterFirstMs)} | ${f(r.secondMs)} | ${f(r.validateMs)} | ${f(r.validateChangedMs)} |`,
   );

@@ -361,13 +361,13 @@ function measureLatency(opts: Options): Latency {
   return lat;
 }
 
-/** bench/precompile.ts over generated packages of 100 and 1,000 methods: its table, or why it failed */
+/** bench/precompile.ts over generated packages of 100, 1,000 and 10,000 methods: its table, or why it failed */
 function measurePrecompile(): string {
   process.stderr.write('  precompile caches (bench/precompile.ts)\n');
-  const r = spawnSync(node, [join(benchDir, 'precompile.ts'), '--sizes', '100,1000'], {
+  const r = spawnSync(node, [join(benchDir, 'precompile.ts'), '--sizes', '100,1000,10000'], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 600000,
+    timeout: 1800000,
     killSignal: 'SIGKILL',
   });
   const table = (r.stdout ?? '').split('\n').filter(l => l.startsWith('|'));

@@ -74,9 +74,20 @@ function sameTypes(types: DataType[], a: Value[]): boolean {
   return true;
 }
 
-/** The "rt" imports of a module with `callSites` dynamic call sites (each gets its own inline cache). */
+/** The "rt" imports of a module with `callSites` dynamic call sites (each gets its own inline cache): its own
+ *  `callsite_n` functions over the imports every module shares (made once: a module linked from the code store
+ *  at a first call would otherwise pay for making them all). */
 export function runtimeImports(callSites: number): Record<string, unknown> {
   const sites: (CallSite[] | undefined)[] = new Array(callSites);
+  const rt = Object.create(sharedImports()) as Record<string, unknown>;
+  for (let n = 0; n <= MAX_IMPORT_ARITY; n++)
+    rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
+  return rt;
+}
+
+let shared: Record<string, unknown> | undefined;
+function sharedImports(): Record<string, unknown> {
+  if (shared) return shared;
   const rt: Record<string, unknown> = {
     jstag: WA.JSTag,
     // errors detected in wasm (their frame and line are read off the captured stack like any other)
@@ -209,7 +220,6 @@ export function runtimeImports(callSites: number): Record<string, unknown> {
     }
   for (const [name, fn] of Object.entries(mathForeign)) rt[`math_${name}`] = fn;
   for (let n = 0; n <= MAX_IMPORT_ARITY; n++) {
-    rt[`callsite_${n}`] = (site: number, f: Value, ...a: Value[]) => callAtSite(sites, site, f, a);
     rt[`invoke_${n}`] = (mi: MethodInstance, f: Value, ...a: Value[]) => invokeMethod(mi.def, mi.sparamVals, f, a, mi);
     rt[`builtin_${n}`] = (f: BuiltinFunction, ...a: Value[]) => f.impl(a);
     rt[`new_${n}`] = (t: Value, ...a: Value[]) => newStruct(t, a);
@@ -218,7 +228,7 @@ export function runtimeImports(callSites: number): Record<string, unknown> {
     rt[`newstruct_${n}`] = (t: DataType, ...a: Value[]) => new JStruct(t, a);
     rt[`foreign_${n}`] = (name: Sym, ...a: Value[]) => callForeign(name, a);
   }
-  return rt;
+  return (shared = rt);
 }
 
 /** the WasmGC vector of an array's element (an array or struct kept in one) */

@@ -137,8 +137,12 @@ const indexPath = (key: string): string => join(storeState.dir, 'index', key.sli
 
 /** the index key of an instance: its name (method with content hash, argument types) */
 function indexKey(mi: MethodInstance, namer: Namer): string {
-  return new ContentHash().field(JSON.stringify(namer.tree(mi))).digest();
+  let k = indexKeys.get(mi);
+  if (k === undefined) indexKeys.set(mi, (k = new ContentHash().field(JSON.stringify(namer.tree(mi))).digest()));
+  return k;
 }
+/** an instance's name does not change while its method lives (a method's content hash is fixed) */
+const indexKeys = new WeakMap<MethodInstance, string>();
 
 /** modules already in the store (taken from it, or written): never written again */
 const stored = new WeakSet<LinkableModule>();
@@ -165,7 +169,7 @@ export function storeCompiled(from = storeState.firstModule): Stored {
       continue;
     }
     out.keys.push(info.key);
-    for (const n of info.names) out.index.push([n, info.key]);
+    for (const mi of info.instances) out.index.push([indexKey(mi, namer), info.key]);
     for (const [mt, fp] of info.deps) out.deps.set(mt, fp);
   }
   return out;
@@ -173,7 +177,8 @@ export function storeCompiled(from = storeState.firstModule): Stored {
 
 interface EntryInfo {
   key: string;
-  names: string[];
+  /** the instances it holds (named when a package cache lists them: a cached entry's at its first listing) */
+  instances: MethodInstance[];
   deps: [MethodTable, string][];
 }
 const entryInfo = new WeakMap<LinkableModule, EntryInfo>();
@@ -201,10 +206,11 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
   let bytes: Uint8Array;
   let names: string[];
   let deps: [MethodTable, string][];
+  const instances = code.map(ci => ci.def);
   try {
     deps = [...tables].map(mt => [mt, fingerprint(mt)]);
     bytes = encodeGraph({ module: lm, code, deps } satisfies StoreEntry, freshCodec());
-    names = code.map(ci => indexKey(ci.def, namer));
+    names = instances.map(mi => indexKey(mi, namer));
   } catch (e) {
     if (e instanceof Unnameable) return undefined;
     throw e;
@@ -219,7 +225,7 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
     return undefined; // a depot that cannot be written: the code is simply not kept
   }
   stored.add(lm);
-  const info = { key, names, deps };
+  const info = { key, instances, deps };
   entryInfo.set(lm, info);
   return info;
 }
@@ -393,7 +399,7 @@ function installEntry(key: string): number {
   stored.add(entry.module);
   entryInfo.set(entry.module, {
     key,
-    names: entry.code.map(ci => indexKey(ci.def, new Namer(scope))),
+    instances: entry.code.map(ci => ci.def),
     deps: entry.deps,
   });
   storeStats.entries++;

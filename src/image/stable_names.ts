@@ -317,10 +317,16 @@ export class Resolver {
     let body = a[2] as NameTree[];
     while (body[0] === 'ua') body = body[2] as NameTree[];
     const ft = body[0] === 'tt' && body[1] !== undefined ? (this.value(body[1]) as JType) : undefined;
+    // a method whose signature is the very type the name makes is the one (a type without type variables is made
+    // once, by apply_type's cache); else the table's methods of the same shape are compared by the names of
+    // their signatures, which is exact where comparing UnionAlls would need subtyping
+    const exact = body === a[2] ? (this.value(body) as JType) : undefined;
+    const shape = shapeOfName(a[2] as NameTree[]);
     for (const mt of tablesForFunction(ft)) {
-      const m = methodsByName(mt, this.scope)
-        .get(sig)
-        ?.find(x => x.module === mod && x.deleted_world > world.current);
+      const live = (x: Method): boolean => x.module === mod && x.deleted_world > world.current;
+      const m =
+        (exact && mt.methods.find(x => x.sig === exact && live(x))) ||
+        mt.methods.find(x => live(x) && shapeOfType(x.sig) === shape && sigName(x, this.scope) === sig);
       if (m && this.scope.methodHash(m) === hash) return m;
     }
     throw new Unresolvable(`the method ${sig} is not defined here, or its code changed`);
@@ -355,26 +361,38 @@ function tablesForFunction(ft: JType | undefined): MethodTable[] {
   return out;
 }
 
-/** a table's methods by the name of their signature (made again when the table gained methods) */
-const byName = new WeakMap<MethodTable, { n: number; map: Map<string, Method[]> }>();
-function methodsByName(mt: MethodTable, scope: NameScope): Map<string, Method[]> {
-  const c = byName.get(mt);
-  if (c && c.n === mt.methods.length) return c.map;
-  const namer = new Namer(scope);
-  const map = new Map<string, Method[]>();
-  for (const m of mt.methods) {
-    let k: string;
+/** a method's signature as a name (what `Namer.tree` gives for it), kept per method: resolving a cached
+ *  entry compares it with the name the entry holds */
+const sigNames = new WeakMap<Method, string>();
+function sigName(m: Method, scope: NameScope): string {
+  let k = sigNames.get(m);
+  if (k === undefined) {
     try {
-      k = JSON.stringify(namer.tree(m.sig));
+      k = JSON.stringify(new Namer(scope).tree(m.sig));
     } catch {
-      continue;
+      k = '';
     }
-    const l = map.get(k);
-    if (l) l.push(m);
-    else map.set(k, [m]);
+    sigNames.set(m, k);
   }
-  byName.set(mt, { n: mt.methods.length, map });
-  return map;
+  return k;
+}
+/** how many type variables wrap a signature and how many parameters its tuple has: equal names have equal shapes,
+ *  so only methods of the shape a name has are named */
+function shapeOfType(t: JType): string {
+  let n = 0;
+  while (t instanceof UnionAll) {
+    n++;
+    t = t.body;
+  }
+  return t instanceof DataType ? `${n}:${t.parameters.length}` : `${n}:?`;
+}
+function shapeOfName(t: NameTree[]): string {
+  let n = 0;
+  while (t[0] === 'ua') {
+    n++;
+    t = t[2] as NameTree[];
+  }
+  return t[0] === 'tt' ? `${n}:${t.length - 1}` : `${n}:?`;
 }
 
 /** the static parameter values of `m` at the argument types `spec` (as dispatch computes them) */
@@ -389,12 +407,28 @@ function matchSparams(m: Method, spec: DataType): (JType | Value)[] | undefined 
   return matchMethod(m, spec.parameters as DataType[])?.sparams;
 }
 
+/** per scope, names resolved in the current world, shared by every decoding in it: the entries of one cache name
+ *  the same types, methods and globals again and again. Left out: a name with a type variable (its variable must
+ *  be the same object as in the other names of its own entry) and one under `__toplevel__` (a root that stands
+ *  for the package file being loaded, a different module each time). */
+const resolvedNames = new WeakMap<NameScope, { world: number; names: Map<string, unknown> }>();
+const shareable = (n: string): boolean => !n.includes('["tv"') && !n.includes('"__toplevel__"');
+
 /** an ExternalNames for serialize.ts: one Namer for encoding, one Resolver for decoding */
 export function externalNames(scope: NameScope): ExternalNames {
   let namer: Namer | undefined;
   let resolver: Resolver | undefined;
   return {
     nameOf: o => (namer ??= new Namer(scope)).nameOf(o),
-    resolve: n => (resolver ??= new Resolver(scope)).resolve(n),
+    resolve: n => {
+      let r = resolvedNames.get(scope);
+      if (!r || r.world !== world.current) resolvedNames.set(scope, (r = { world: world.current, names: new Map() }));
+      let v = r.names.get(n);
+      if (v === undefined) {
+        v = (resolver ??= new Resolver(scope)).resolve(n);
+        if (shareable(n)) r.names.set(n, v);
+      }
+      return v;
+    },
   };
 }

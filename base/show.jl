@@ -200,6 +200,7 @@ end
 round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
 time() = Float64(ccall(:jl_time_ns, Any, ())) / 1.0e9
 time_ns() = ccall(:jl_time_ns, Any, ())
+getpid() = (ccall(:jl_getpid, Any, ())::Int64) % Int32
 function sleep(sec::Real)
     sec >= 0 || throw(ArgumentError("cannot sleep for $sec seconds"))
     ccall(:jl_sleep, Nothing, (Float64,), Float64(sec))

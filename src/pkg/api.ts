@@ -9,7 +9,7 @@ import { callFunction } from '../interpreter/interpret.ts';
 import { utf8Decode, utf8Encode } from '../runtime/utf8.ts';
 import { activeProjectFile, expandEntry, initActiveProject, initialLoadPath, pkgState } from './environment.ts';
 import * as ops from './operations.ts';
-import { precompileActiveProject } from './loading.ts';
+import { precompileActiveProject, precompileNamedPackage } from './loading.ts';
 import { PkgError, TomlParseError } from './toml.ts';
 
 /** runs one Pkg operation; returns the error message of a failed one */
@@ -72,6 +72,11 @@ registerForeign('jl_pkg_command', ([op, arg, specs]) => {
   return r === undefined ? nothing() : utf8Encode(r);
 });
 registerForeign('jl_active_project', () => utf8Encode(activeProjectFile()));
+// in a process that Pkg.precompile() started for one package (loading.ts precompileInParallel)
+registerForeign('jl_precompile_package', () => {
+  precompileNamedPackage();
+  return nothing();
+});
 registerForeign('jl_active_project_set', ([p]) => {
   pkgState.activeProject = p === T.Nothing!.instance ? undefined : utf8Decode(p as string);
   return nothing();

@@ -4,6 +4,11 @@
 // dependencies list, as in Julia.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { flushAll, writeBytes } from '../runtime/foreign.ts';
+import { installRoot } from '../image/install.ts';
+import type { Plan, PrecompileTask, Result } from './precompile_tasks.ts';
 import { Module, sym, T, type Value } from '../runtime/values.ts';
 import { jthrow } from '../runtime/errors.ts';
 import { getGlobal, state } from '../runtime/modules.ts';
@@ -197,7 +202,12 @@ export function requirePackage(name: string, into: Module): Module {
       utf8Encode(`cyclic dependency between packages: ${[...loading.slice(loading.indexOf(name)), name].join(' -> ')}`),
     );
   // as in Julia, a package already loaded is still looked up: the environment must provide it
-  const l = locate(name, into);
+  return loadLocated(locate(name, into));
+}
+
+/** loads a located package (once per session): from its cache, or precompiling it */
+export function loadLocated(l: Located): Module {
+  const name = l.name;
   const done = session.loaded.get(name);
   if (done) return done;
   const file = join(l.dir, 'src', `${name}.jl`);
@@ -235,6 +245,15 @@ export function requirePackage(name: string, into: Module): Module {
 }
 
 const keys = new Map<string, string>();
+/** the dependency `name` (`uuid`) of a located package, where its environment has it */
+function dependency(l: Located, name: string, uuid: string): Located | undefined {
+  try {
+    return l.env.endsWith('.toml') ? fromManifest(name, uuid, l.env) : inEnvironment(name, l.env);
+  } catch {
+    return undefined;
+  }
+}
+
 /** a located package's content key (precompile.ts packageKey), with its dependencies' keys */
 function keyOf(l: Located, seen: string[] = []): string {
   const have = keys.get(l.dir);
@@ -243,12 +262,7 @@ function keyOf(l: Located, seen: string[] = []): string {
   if (!seen.includes(l.dir)) {
     const names = depsOf(l) ?? {};
     for (const d of Object.keys(names).sort()) {
-      let dl: Located | undefined;
-      try {
-        dl = l.env.endsWith('.toml') ? fromManifest(d, names[d]!, l.env) : inEnvironment(d, l.env);
-      } catch {
-        dl = undefined;
-      }
+      const dl = dependency(l, d, names[d]!);
       deps.push(dl ? `${d}=${keyOf(dl, [...seen, l.dir])}` : `${d}=?`);
     }
   }
@@ -275,7 +289,9 @@ export function registerLoaded(uuid: string | undefined, name: string, file: str
   }
 }
 
-/** `Pkg.precompile()`: the active project's dependencies (and the project itself when it is a package) */
+/** `Pkg.precompile()`: the active project's dependencies (and the project itself when it is a package), with
+ *  the packages they depend on. Several to do: each in a process of its own, in parallel where they are
+ *  independent (precompile_tasks.ts), as Julia does; one: in this process. */
 export function precompileActiveProject(): void {
   const env = activeProjectFile();
   if (!existsSync(env)) return;
@@ -283,6 +299,7 @@ export function precompileActiveProject(): void {
   const Main = getGlobal(state.Base!, sym('Main')) as Module;
   const names = Object.keys(p.deps).sort();
   if (p.name) names.push(p.name);
+  if (precompileInParallel(names.map(n => locate(n, Main)))) return;
   precompileProject(
     name => void requirePackage(name, Main),
     names,
@@ -293,4 +310,109 @@ export function precompileActiveProject(): void {
     },
     name => isStdlibDir(locate(name, Main).dir),
   );
+}
+
+/** how many precompiling processes at once: JOLT_NUM_PRECOMPILE_TASKS (Julia's JULIA_NUM_PRECOMPILE_TASKS), else
+ *  one per CPU */
+function precompileTasks(): number {
+  const n = Number(process.env.JOLT_NUM_PRECOMPILE_TASKS);
+  return Number.isInteger(n) && n > 0 ? n : availableParallelism();
+}
+
+/** Precompiles the stale packages among `roots` and what they depend on, each in a `jolt` process of its own
+ *  (a standard library is left to the process that needs it: it precompiles quietly, under its lock). False when
+ *  no two of them are independent, or one process at a time is asked for: the caller then does them in this
+ *  process, one after another. */
+function precompileInParallel(roots: Located[]): boolean {
+  const limit = precompileTasks();
+  const graph = new Map<string, { l: Located; deps: string[] }>();
+  const visit = (l: Located): void => {
+    if (graph.has(l.dir)) return;
+    const node = { l, deps: [] as string[] };
+    graph.set(l.dir, node);
+    const names = depsOf(l) ?? {};
+    for (const d of Object.keys(names).sort()) {
+      const dl = dependency(l, d, names[d]!);
+      if (!dl) continue;
+      visit(dl);
+      node.deps.push(dl.dir);
+    }
+  };
+  roots.forEach(visit);
+  const todo = new Set(
+    [...graph.values()]
+      .filter(({ l }) => !isStdlibDir(l.dir) && !session.loaded.has(l.name) && !hasPackageCache(l.name, keyOf(l)))
+      .map(({ l }) => l.dir),
+  );
+  if (todo.size < 2 || limit < 2) return false;
+  // what a task waits for: the packages to do that it reaches
+  const waitsFor = (dir: string, seen = new Set<string>()): string[] => {
+    const out: string[] = [];
+    for (const d of graph.get(dir)!.deps) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (todo.has(d)) out.push(d);
+      else out.push(...waitsFor(d, seen));
+    }
+    return out;
+  };
+  // a chain (each waiting for the one before) gains nothing from processes of its own: this process does it
+  const before = new Map([...todo].map(dir => [dir, new Set<string>()]));
+  const reach = (dir: string, into: Set<string>): void => {
+    for (const d of waitsFor(dir))
+      if (!into.has(d)) {
+        into.add(d);
+        reach(d, into);
+      }
+  };
+  for (const [dir, set] of before) reach(dir, set);
+  const dirs = [...todo];
+  const independent = dirs.some((a, i) =>
+    dirs.slice(i + 1).some(b => !before.get(a)!.has(b) && !before.get(b)!.has(a)),
+  );
+  if (!independent) return false;
+  const tasks: PrecompileTask[] = [...todo].map(dir => {
+    const { l } = graph.get(dir)!;
+    return {
+      id: dir,
+      name: l.name,
+      deps: waitsFor(dir),
+      env: { JOLT_PRECOMPILE_PACKAGE: JSON.stringify(l), JOLT_PRECOMPILE_QUIET: '1' },
+    };
+  });
+  const plan: Plan = {
+    node: process.execPath,
+    args: [join(installRoot, 'bin', 'jolt.js'), '--startup-file=no', '-e', 'ccall(:jl_precompile_package, Any, ())'],
+    cwd: process.cwd(),
+    limit,
+    tasks,
+  };
+  const t0 = performance.now();
+  flushAll();
+  writeBytes(2, 'Precompiling project...\n');
+  const r = spawnSync(process.execPath, [join(installRoot, 'src', 'pkg', 'precompile_tasks.ts')], {
+    input: JSON.stringify(plan),
+    stdio: ['pipe', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new PkgError(`precompiling failed to start: ${r.stderr ?? r.error?.message ?? ''}`);
+  const res = JSON.parse(r.stdout) as Result;
+  const n = res.done.length;
+  const s = ((performance.now() - t0) / 1000).toFixed(0);
+  writeBytes(2, `  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);
+  if (res.failed.length)
+    throw new PkgError(
+      `The following ${res.failed.length === 1 ? 'package' : `${res.failed.length} packages`} failed to precompile:\n` +
+        res.failed.map(f => `\n${f.name}\n${f.output.trimEnd()}\n`).join('') +
+        (res.skipped.length ? `\nnot precompiled, since a dependency failed: ${res.skipped.join(', ')}` : ''),
+    );
+  return true;
+}
+
+/** in a process of precompile_tasks.ts: loads (precompiling) the package JOLT_PRECOMPILE_PACKAGE names */
+export function precompileNamedPackage(): void {
+  const l = JSON.parse(process.env.JOLT_PRECOMPILE_PACKAGE ?? 'null') as Located | null;
+  if (!l) throw new PkgError('JOLT_PRECOMPILE_PACKAGE is not set');
+  loadLocated(l);
 }

@@ -323,6 +323,7 @@ for (const [name, fn] of Object.entries(mathForeign)) {
   pureForeign.add(name);
 }
 F('jl_time_ns', () => process.hrtime.bigint());
+F('jl_getpid', () => BigInt(process.pid));
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {

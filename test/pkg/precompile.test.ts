@@ -206,6 +206,10 @@ const UUID = {
   P2: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
   P3: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
   R: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a',
+  Q1: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+  Q2: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c',
+  Bad: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+  AfterBad: '8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e',
   PrecompileTools: 'aea7be01-6a6a-4083-8856-8a6e6704d82a',
 } as const;
 type Pkg = keyof typeof UUID;
@@ -342,4 +346,70 @@ test('a package loaded from its cache replays its lowered toplevel: nothing of i
   writeFileSync(join(ws, 'R', 'src', 'extra.jl'), 'helper(x) = 3x\nmodule Inner\nf() = "inner"\nend\n');
   const edited = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
   assert.equal(edited.stdout, want.replace(' 8 ', ' 12 '));
+});
+
+test('independent packages are precompiled in processes of their own, in parallel; a failure names the package', async () => {
+  const ws = join(tmp, 'parallel-ws');
+  // each package notes the process that precompiled it
+  const notePid = (name: string): string =>
+    `if ccall(:jl_generating_output, Any, ()) === true\n    write(joinpath(@__DIR__, "..", "..", "${name}.pid"), string(getpid()))\nend\nf() = "${name}"`;
+  pkg(ws, 'Q1', [], notePid('Q1'));
+  pkg(ws, 'Q2', [], notePid('Q2'));
+  pkg(ws, 'Bad', [], 'f() = 1\nerror("Bad cannot load")');
+  pkg(ws, 'AfterBad', ['Bad'], 'using Bad');
+  env(
+    ws,
+    'env',
+    ['Q1', 'Q2'],
+    [
+      ['Q1', []],
+      ['Q2', []],
+    ],
+  );
+  const r = ok(
+    await jolt(
+      ['--project=env', '-e', 'println(getpid()); import Pkg; Pkg.precompile(); using Q1, Q2; println(Q1.f(), Q2.f())'],
+      ws,
+      {
+        JOLT_NUM_PRECOMPILE_TASKS: '2',
+      },
+    ),
+  );
+  const [parent, out] = r.stdout.trim().split('\n');
+  assert.equal(out, 'Q1Q2');
+  assert.match(
+    r.stderr,
+    /^Precompiling project\.\.\.\n( {2}\u2713 Q[12]\n){2} {2}2 dependencies successfully precompiled in \d+ seconds\n$/,
+  );
+  const pids = ['Q1', 'Q2'].map(n => readFileSync(join(ws, `${n}.pid`), 'utf8'));
+  assert.notEqual(pids[0], pids[1]);
+  assert.ok(!pids.includes(parent!), 'precompiled in the process that asked');
+  // one process at a time: this process precompiles them itself
+  rmSync(join(ws, 'Q1.pid'));
+  writeFileSync(join(ws, 'Q1', 'src', 'extra.txt'), 'a change of content');
+  writeFileSync(join(ws, 'Q2', 'src', 'extra.txt'), 'a change of content');
+  const one = ok(
+    await jolt(['--project=env', '-e', 'println(getpid()); import Pkg; Pkg.precompile()'], ws, {
+      JOLT_NUM_PRECOMPILE_TASKS: '1',
+    }),
+  );
+  assert.equal(readFileSync(join(ws, 'Q1.pid'), 'utf8'), one.stdout.trim());
+  // a package that fails: a cross, then the error with the package's name; what depends on it is not tried
+  writeFileSync(join(ws, 'Q1', 'src', 'extra.txt'), 'another change');
+  env(
+    ws,
+    'bad',
+    ['AfterBad', 'Q1', 'Bad'],
+    [
+      ['Q1', []],
+      ['Bad', []],
+      ['AfterBad', ['Bad']],
+    ],
+  );
+  const b = await jolt(['--project=bad', '-e', 'import Pkg; Pkg.precompile()'], ws, { JOLT_NUM_PRECOMPILE_TASKS: '2' });
+  assert.notEqual(b.status, 0);
+  assert.match(b.stderr, / {2}\u2717 Bad\n/);
+  assert.match(b.stderr, /failed to precompile:\n\nBad\n[^]*Bad cannot load/);
+  assert.match(b.stderr, /not precompiled, since a dependency failed: AfterBad/);
+  assert.doesNotMatch(b.stderr, /\u2713 AfterBad/);
 });

@@ -27,6 +27,7 @@ import {
   storeState,
   storeCompiled,
   registerEntries,
+  installOneEntry,
   changedFunctions,
   namedDeps,
   packageKeys,
@@ -254,6 +255,7 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
     if (m) {
       changedFunctions(p.cache.deps);
       registerEntries(p.cache.index);
+      installOneEntry(p.cache.index);
     }
     return;
   }

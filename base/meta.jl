@@ -125,10 +125,14 @@ function show(io::IO, ml::MethodList)
         _show_method(io, m, _method_location(m)[1] !== mod)
     end
 end
-which(f, types) = ccall(:jl_which, Any, (Any, Any), f, types)
+# argument types as a Tuple type, or a tuple of types (Julia's to_tuple_type)
+_to_tuple_type(t::Type{<:Tuple}) = t
+_to_tuple_type(t::Tuple) = Tuple{t...}
+_to_tuple_type(t) = error("expected tuple type")
+which(f, types) = ccall(:jl_which, Any, (Any, Any), f, _to_tuple_type(types))
 macro which(ex)
     :(which($(esc(ex.args[1])), Tuple{map(typeof, ($(map(esc, ex.args[2:end])...),))...}))
 end
 # whether a call f(args...) has a method to run
 applicable(f, args...) = ccall(:jl_applicable, Bool, (Any, Any), f, args)
-hasmethod(f, t::Type) = ccall(:jl_hasmethod, Bool, (Any, Any), f, t)
+hasmethod(f, t) = ccall(:jl_hasmethod, Bool, (Any, Any), f, _to_tuple_type(t))

@@ -145,7 +145,7 @@ export function withPrecompileLock<T>(name: string, key: string, load: () => T):
  *  `generate` precompiles it in this process */
 export type PackageLoad = (
   | { mode: 'off' }
-  | { mode: 'cached'; key: string; cache: PackageCache; name: string }
+  | { mode: 'cached'; key: string; cache: PackageCache; name: string; lowered: Uint8Array[] | undefined }
   | {
       mode: 'generate';
       key: string;
@@ -179,7 +179,9 @@ export function beginPackageLoad(
   if (!storeState.enabled) return { mode: 'off', saved };
   packageKeys.set(top, key);
   const c = readPackageCache(name, key);
-  if (c) return { mode: 'cached', key, cache: c, name, saved };
+  // a damaged lowered-code file makes the cache as good as missing: precompiling again writes both anew
+  const lowered = c ? readLowered(name, key) : undefined;
+  if (c && lowered !== 'damaged') return { mode: 'cached', key, cache: c, name, lowered, saved };
   precompiling.depth++;
   compileOwners.separate = true;
   session.recording = [];
@@ -194,8 +196,8 @@ export function beginPackageLoad(
  *  itself. A recording that no longer matches this session (a name it uses is gone) is removed, and the error
  *  says to load again. */
 export function runPackageFile(p: PackageLoad, top: Module, run: () => void): void {
-  const lowered = p.mode === 'cached' ? readLowered(p.name, p.key) : undefined;
-  if (p.mode !== 'cached' || !lowered) return run();
+  if (p.mode !== 'cached' || !p.lowered) return run();
+  const lowered = p.lowered;
   scope.roots.set('__toplevel__', top);
   let k = 0;
   try {
@@ -215,13 +217,14 @@ export function runPackageFile(p: PackageLoad, top: Module, run: () => void): vo
 }
 
 const loweredPath = (name: string, key: string): string => cachePath(name, key).replace(/\.jpc$/, '.jpl');
-function readLowered(name: string, key: string): Uint8Array[] | undefined {
+/** a package cache's lowered code: undefined when it has none (its toplevel could not be named: the file runs) */
+function readLowered(name: string, key: string): Uint8Array[] | undefined | 'damaged' {
   const r = readImageFile(loweredPath(name, key), { kind: 'lowered', key });
-  if (!r.ok) return undefined;
+  if (!r.ok) return r.problem === 'missing' ? undefined : 'damaged';
   try {
     return decodePlain(r.payload) as Uint8Array[];
   } catch {
-    return undefined;
+    return 'damaged';
   }
 }
 

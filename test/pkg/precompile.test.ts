@@ -237,6 +237,16 @@ function env(ws: string, name: string, direct: Pkg[], all: [Pkg, Pkg[]][]): void
   );
   writeFileSync(join(ws, name, 'Manifest.toml'), `manifest_format = "2.0"\n\n${entries.join('\n')}`);
 }
+/** the files under `dir` whose path passes `keep` */
+function findFiles(dir: string, keep: (path: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) out.push(...findFiles(p, keep));
+    else if (keep(p)) out.push(p);
+  }
+  return out;
+}
 /** the store entries a package cache lists */
 function cacheEntries(name: string): string[] {
   const out: string[] = [];
@@ -342,6 +352,15 @@ test('a package loaded from its cache replays its lowered toplevel: nothing of i
   assert.equal(again.stdout, want);
   // only the -e program itself is parsed
   assert.equal(stats(again).parsedChars, new TextEncoder().encode(prog).length);
+  // a truncated lowered-code file is never trusted: the package is precompiled again, and both files rewritten
+  const jpl = findFiles(join(depot, 'compiled'), f => f.endsWith('.jpl') && f.includes(`${join('packages', 'R')}`));
+  assert.equal(jpl.length, 1);
+  writeFileSync(jpl[0]!, readFileSync(jpl[0]!).subarray(0, 40));
+  const damaged = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
+  assert.equal(damaged.stdout, want);
+  assert.match(damaged.stderr, /Precompiling R\.\.\./);
+  const repaired = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
+  assert.equal(stats(repaired).parsedChars, new TextEncoder().encode(prog).length);
   // an edit to an included file changes the package's key: its source is read again
   writeFileSync(join(ws, 'R', 'src', 'extra.jl'), 'helper(x) = 3x\nmodule Inner\nf() = "inner"\nend\n');
   const edited = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));

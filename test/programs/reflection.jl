@@ -11,6 +11,14 @@ println(m)
 println(m.name, " ", m.nargs, " ", m.line)
 println(@which area("a", 3))
 println(which(area, Tuple{Float64, Int}) === @which area(1.5, 2))
+# the argument types may also be a tuple of types
+println(which(area, (Int, Int)) === @which area(2, 3))
+println(hasmethod(area, (Int, Int)), " ", hasmethod(area, (Int,)), " ", hasmethod(area, Tuple{String, Int}))
+try
+    which(area, 1)
+catch e
+    println(e)
+end
 
 scale(x::T, factors::T...) where {T<:Real} = x * prod(factors)
 println(methods(scale))

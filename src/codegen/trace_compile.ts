@@ -55,9 +55,11 @@ export function precompileStatement(mi: MethodInstance): string {
   return `precompile(${staticShow(mi.specTypes)})`;
 }
 
-/** a module's full name; a package (`using Test`) is a top-level module, as in Julia, though Jolt loads it in Main */
+/** a module's full name; a package (`using Test`) is a top-level module, as in Julia, though Jolt loads it in Main
+ *  (or, while its file runs, in that file's `__toplevel__`) */
 function moduleName(m: Module): string {
-  if (!m.parent || m.parent === m || [...session.loaded.values()].includes(m)) return m.name.name;
+  if (!m.parent || m.parent === m || m.parent.name.name === '__toplevel__' || [...session.loaded.values()].includes(m))
+    return m.name.name;
   return `${moduleName(m.parent)}.${m.name.name}`;
 }
 

@@ -941,8 +941,10 @@ export function invalidate(m: Method): void {
   };
   const roots: InvalidationRoot[] = [];
   for (const other of allMethodsWithSpecializations(m)) {
+    // an instance with no code of its own may still have callers (an entry of the code store holds the code of
+    // its caller, which inlined it): its backedges are what must be followed
     for (const mi of other.specializations.values())
-      if (mi.cache.length && issubtype(mi.specTypes, m.sig)) {
+      if ((mi.cache.length || mi.backedges.size) && issubtype(mi.specTypes, m.sig)) {
         const node = kill(mi);
         if (node) roots.push({ kind: 'backedges', node, superseded: other });
       }

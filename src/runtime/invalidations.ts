@@ -112,7 +112,7 @@ export function treeCount(t: InvalidationTree): number {
 }
 
 /** `f` for a function of Main, Base or Core, else qualified by its module's path (`A.f`, `A.Inner.f`; a package
- *  is loaded in Main, which is left out) */
+ *  is a top-level module) */
 function functionName(mi: MethodInstance): string {
   const m = mi.def;
   const self = (unwrap(mi.specTypes) as DataType).parameters[0];
@@ -121,7 +121,8 @@ function functionName(mi: MethodInstance): string {
   if (self instanceof DataType && self.name.name.name !== '#' + m.name.name) return `(::${showType(self)})`;
   const path: string[] = [];
   for (let mod: Module | null = m.module; mod; mod = mod.parent) {
-    const top = !mod.parent || mod.parent === mod;
+    // a package's module is a top-level one, whose parent is its file's `__toplevel__`
+    const top = !mod.parent || mod.parent === mod || mod.parent.name.name === '__toplevel__';
     if (top && ['Main', 'Base', 'Core'].includes(mod.name.name) && (!path.length || mod.name.name === 'Main')) break;
     path.unshift(mod.name.name);
     if (top) break;

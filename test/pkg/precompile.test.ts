@@ -210,6 +210,8 @@ const UUID = {
   Q2: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c',
   Bad: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
   AfterBad: '8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e',
+  PA: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f',
+  Pirate: 'a0b1c2d3-e4f5-4a6b-9c7d-8e9f0a1b2c3d',
   PrecompileTools: 'aea7be01-6a6a-4083-8856-8a6e6704d82a',
 } as const;
 type Pkg = keyof typeof UUID;
@@ -431,4 +433,42 @@ test('independent packages are precompiled in processes of their own, in paralle
   assert.match(b.stderr, /failed to precompile:\n\nBad\n[^]*Bad cannot load/);
   assert.match(b.stderr, /not precompiled, since a dependency failed: AfterBad/);
   assert.doesNotMatch(b.stderr, /\u2713 AfterBad/);
+});
+
+test("a later package's pirate method invalidates exactly the cached instances that depended on it, shown as a tree", async () => {
+  const ws = join(tmp, 'pirate-ws');
+  pkg(
+    ws,
+    'PA',
+    ['PrecompileTools'],
+    'using PrecompileTools\nf(x) = 1\ng(x) = f(x) + 1\nh(x) = 2x\n@compile_workload begin\n    g(2)\n    h(2)\nend',
+  );
+  pkg(ws, 'Pirate', ['PA'], 'using PA\nPA.f(x::Int) = 10');
+  env(
+    ws,
+    'env',
+    ['PA', 'Pirate'],
+    [
+      ['PrecompileTools', []],
+      ['PA', ['PrecompileTools']],
+      ['Pirate', ['PA']],
+    ],
+  );
+  ok(await jolt(['precompile', '--project=env'], ws));
+  const trace = ['--project=env', '--compile=all', '--trace-compile=stderr', '--trace-invalidations', '-e'];
+  // g's stored code runs, then the pirate's method makes it stale: invalidated through its backedges (f was inlined
+  // into g, so f(::Int64) has no code of its own, only its caller), compiled again; h untouched
+  const r = ok(await jolt([...trace, 'using PA; println(PA.g(2)); using Pirate; println(PA.g(2), " ", PA.h(2))'], ws));
+  assert.equal(r.stdout, '2\n11 4\n');
+  assert.match(r.stderr, /^precompile\(Tuple\{typeof\(PA\.g\), Int64\}\)$/m);
+  assert.doesNotMatch(r.stderr, /PA\.h/);
+  assert.match(
+    r.stderr,
+    /inserting f\(x::Int64\) @ Pirate .* invalidated 2 instances:\n.*superseding f\(x\) @ PA .* with MethodInstance for PA\.f\(::Int64\) \(1 child\)\n\s+MethodInstance for PA\.g\(::Int64\) \(0 children\)\n/,
+  );
+  // the pirate loaded before g's first call: its stored code is found stale when it is looked up, and reported
+  const s = ok(await jolt([...trace, 'using PA, Pirate; println(PA.g(2), " ", PA.h(2))'], ws));
+  assert.equal(s.stdout, '11 4\n');
+  assert.match(s.stderr, /f\(x::Int64\) @ Pirate .*\n(.*\n)*.*MethodInstance for PA\.g\(::Int64\)/);
+  assert.doesNotMatch(s.stderr, /PA\.h/);
 });

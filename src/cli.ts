@@ -26,6 +26,7 @@ import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
+import { sigint } from './runtime/interrupt.ts';
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
@@ -198,6 +199,9 @@ function main(argv: string[]): number {
   // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
   initEnvironments(s.Base, project);
+  // SIGINT: a script run without -i ends at once (status 130) as Julia's does; -e code and the REPL are interrupted
+  sigint.exitOnSigint = file !== undefined && !interactive;
+  sigint.where = () => `${tl.currentFile}:${tl.currentLine}`;
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   // ~/.jolt/config/startup.jl (in the depot), then the -L files, as julia loads them before the program

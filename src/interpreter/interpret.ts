@@ -45,6 +45,7 @@ import { execHooks } from '../runtime/hooks.ts';
 import { isa } from '../runtime/builtins.ts';
 import { foreignFunctions } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
+import { interruptFlag, interrupted } from '../runtime/interrupt.ts';
 
 const MAX_DEPTH = 200_000;
 /** how an Expr(:toplevel) inside a thunk is evaluated (set by whoever runs toplevel code) */
@@ -117,6 +118,8 @@ export function run(
   const handlers: { catchPc: number; framesDepth: number; excDepth: number }[] = [];
   const excStack: Value[] = [];
   let pc = 0;
+  // (and at every call: recursion without a loop may run unbounded too)
+  if (interruptFlag[0] !== 0) interrupted();
   const ev = (x: Value): Value => {
     if (x instanceof SSAValue) return ssa[x.id - 1]!;
     if (x instanceof SlotNumber) {
@@ -141,12 +144,15 @@ export function run(
           continue;
         }
         if (st instanceof GotoNode) {
+          // a backward jump: a loop may run unbounded, so a SIGINT is looked for here
+          if (st.label <= pc && interruptFlag[0] !== 0) interrupted();
           pc = st.label - 1;
           continue;
         }
         if (st instanceof GotoIfNot) {
           const c = ev(st.cond);
           if (c === false) {
+            if (st.dest <= pc && interruptFlag[0] !== 0) interrupted();
             pc = st.dest - 1;
             continue;
           }

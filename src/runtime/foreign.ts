@@ -18,6 +18,7 @@ export function registerForeign(name: string, impl: (args: Value[]) => Value): v
 }
 const F = registerForeign;
 const nothing = (): Value => T.Nothing!.instance!;
+import { interruptibleWait, sigint } from './interrupt.ts';
 
 // ---- output
 const buffers: string[][] = [[], [], []];
@@ -328,7 +329,12 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {
   // what was printed before shows before the pause, as Julia's sleep lets its output be written
   flushAll(true);
-  Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000);
+  // (woken by a SIGINT, which interrupts it)
+  interruptibleWait(Math.max(0, secs as number) * 1000);
+  return nothing();
+});
+F('jl_exit_on_sigint', ([on]) => {
+  sigint.exitOnSigint = on === true;
   return nothing();
 });
 // ---- standard input, read synchronously (the one Jolt thread waits as a blocking read would)

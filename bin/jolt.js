@@ -111,5 +111,15 @@ if (major < 22 || !process.getBuiltinModule) {
       process.exitCode = 1;
     });
     w.on('exit', code => process.exit(process.exitCode ?? code));
+    // Jolt asks this thread to end the process when a thread of its own may hold up an exit (src/runtime/exit.ts)
+    w.on('message', m => {
+      if (typeof m?.joltExit !== 'number') return;
+      process.exitCode = m.joltExit;
+      try {
+        process.execve?.('/bin/sh', ['/bin/sh', '-c', `exit ${m.joltExit}`]);
+      } catch {
+        // no shell: the worker's own exit ends the process, later
+      }
+    });
   }
 }

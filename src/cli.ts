@@ -27,6 +27,7 @@ import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
 import { sigint } from './runtime/interrupt.ts';
+import { exitProcess } from './runtime/exit.ts';
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
@@ -319,4 +320,4 @@ flushAll();
 stopTraceCompile();
 // a program run ends here, without waiting for the event loop to drain (a background compile in binaryen's worker,
 // timers): its output is flushed, and what it left running is not its result
-if (status !== -1) process.exit();
+if (status !== -1) exitProcess(Number(process.exitCode ?? 0));

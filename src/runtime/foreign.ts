@@ -19,6 +19,7 @@ export function registerForeign(name: string, impl: (args: Value[]) => Value): v
 const F = registerForeign;
 const nothing = (): Value => T.Nothing!.instance!;
 import { interruptibleWait, sigint } from './interrupt.ts';
+import { exitProcess } from './exit.ts';
 
 // ---- output
 const buffers: string[][] = [[], [], []];
@@ -43,7 +44,7 @@ export function flushAll(raise = false): void {
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EAGAIN') continue;
-        if (err.code === 'EPIPE') process.exit(1);
+        if (err.code === 'EPIPE') exitProcess(1);
         if (raise && fd === 1) ioError(err);
         break;
       }

@@ -9,6 +9,7 @@
 import { jthrow } from './errors.ts';
 import { flushAll } from './foreign.ts';
 import { writeSync } from 'node:fs';
+import { exitProcess } from './exit.ts';
 
 interface SharedMemory {
   buffer: SharedArrayBuffer;
@@ -41,7 +42,7 @@ export function interrupted(): never {
     flushAll();
     const where = sigint.where();
     writeSync(2, `\n[${process.pid}] signal 2: Interrupt\n${where ? `in expression starting at ${where}\n` : ''}`);
-    process.exit(130);
+    exitProcess(130);
   }
   jthrow('InterruptException');
 }

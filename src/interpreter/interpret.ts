@@ -81,7 +81,7 @@ export function invokeMethod(
     slots[nfixed + 1] = mkTuple(args.slice(nfixed));
   } else for (let k = 0; k < args.length; k++) slots[k + 1] = args[k];
   if (frames.length > MAX_DEPTH) jthrow('StackOverflowError');
-  frames.push({ func: frameName(m, args), file: ci.file, line: m.line, mod: m.module.name.name });
+  frames.push(new CallFrame(m, args, ci.file, m.line, m.module.name.name));
   try {
     const r = run(ci, slots, sparams, frames[frames.length - 1]!);
     frames.pop();
@@ -90,6 +90,27 @@ export function invokeMethod(
     completeBacktrace(e);
     frames.pop();
     throw e;
+  }
+}
+
+/** An interpreter frame. Its name, with the arguments' types, is made when a backtrace reads it: made at every call,
+ *  it cost time in the number of arguments (each step of a loop over a 4,000-element tuple printed its type). */
+class CallFrame implements StackFrame {
+  file: string;
+  line: number;
+  mod: string;
+  #func: string | undefined;
+  readonly #m: Method;
+  readonly #args: Value[];
+  constructor(m: Method, args: Value[], file: string, line: number, mod: string) {
+    this.file = file;
+    this.line = line;
+    this.mod = mod;
+    this.#m = m;
+    this.#args = args;
+  }
+  get func(): string {
+    return (this.#func ??= frameName(this.#m, this.#args));
   }
 }
 

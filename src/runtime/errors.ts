@@ -32,7 +32,7 @@ export function completeBacktrace(e: unknown): void {
       ...frames
         .slice()
         .reverse()
-        .map(f => ({ ...f })),
+        .map(f => ({ func: f.func, file: f.file, line: f.line, mod: f.mod })),
     ];
     e.btDone = true;
   }

@@ -66,3 +66,9 @@ macro __DIR__()
     s = String(f)
     startswith(s, "REPL[") || s == "none" ? pwd() : dirname(abspath(s))
 end
+
+# precompile(f, argtypes): compiles the method instance now (to native code when the native tier is on); a package
+# being precompiled keeps it in its cache. Whether a method matches.
+precompile(f, argtypes::Tuple) = ccall(:jl_precompile, Any, (Any, Any), f, argtypes)::Bool
+# whether this process is precompiling a package (code that must not run while it does can test this)
+generating_output(incremental::Union{Bool,Nothing} = nothing) = ccall(:jl_generating_output, Any, ())::Bool

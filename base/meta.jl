@@ -46,6 +46,18 @@ macro elapsed(ex)
         (time_ns() - t0) / 1.0e9
     end
 end
+# Base.trace_invalidations(f): runs f() and returns the report of the compiled code that the methods it defined
+# invalidated (what `jolt --trace-invalidations` prints at exit, for this call alone), as a String
+function trace_invalidations(f)
+    ccall(:jl_invalidations_start, Nothing, ())
+    report = ""
+    try
+        f()
+    finally
+        report = ccall(:jl_invalidations_stop, String, ())
+    end
+    report
+end
 macro view(ex)
     esc(ex)
 end

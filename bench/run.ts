@@ -361,6 +361,19 @@ function measureLatency(opts: Options): Latency {
   return lat;
 }
 
+/** bench/precompile.ts over generated packages of 100 and 1,000 methods: its table, or why it failed */
+function measurePrecompile(): string {
+  process.stderr.write('  precompile caches (bench/precompile.ts)\n');
+  const r = spawnSync(node, [join(benchDir, 'precompile.ts'), '--sizes', '100,1000'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600000,
+    killSignal: 'SIGKILL',
+  });
+  const table = (r.stdout ?? '').split('\n').filter(l => l.startsWith('|'));
+  return r.status === 0 && table.length > 2 ? table.join('\n') : `bench/precompile.ts fails: ${errorLine(r)}`;
+}
+
 /** bench/jolt/latency.jl's functions from a sysimage that latency.jl itself built (its calls were the workload):
  *  the first and second calls of the same functions in a fresh process started from it, and that start-up */
 function measureSysimage(lat: Latency, opts: Options): void {
@@ -559,7 +572,7 @@ function main(): void {
     opts.latency &&
     opts.langs.includes('jolt') &&
     (!opts.filter || opts.filter.some(f => ['latency', 'startup', 'frontend'].some(n => n.includes(f))));
-  if (kernels.length === 0 && !latencyWanted)
+  if (kernels.length === 0 && !latencyWanted && !opts.filter?.some(f => 'precompile'.includes(f)))
     usage(`--filter ${opts.filter!.join(',')} matches no kernel (${KERNELS.map(k => k.name).join(', ')}, latency)`);
   mkdirSync(outDir, { recursive: true });
 
@@ -577,6 +590,9 @@ function main(): void {
   const rows: Row[] = [];
   for (const mode of opts.sizes) for (const k of kernels) rows.push(runKernel(k, mode, opts, build));
   const lat = latencyWanted ? measureLatency(opts) : undefined;
+  const precompileWanted =
+    opts.latency && opts.langs.includes('jolt') && (!opts.filter || opts.filter.some(f => 'precompile'.includes(f)));
+  const pre = precompileWanted ? measurePrecompile() : undefined;
 
   const out: string[] = [];
   out.push(
@@ -592,6 +608,7 @@ function main(): void {
     out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, langsFor(mode, opts)));
   }
   if (lat) out.push('', '### Latency (Jolt)', '', latencyTable(lat));
+  if (pre) out.push('', '### Precompile caches (Jolt, bench/precompile.ts)', '', pre);
   const text = out.join('\n');
   console.log(text);
 

@@ -13,12 +13,16 @@ import {
   runProgram,
   internalError,
   errWrite,
+  enableCodeStore,
+  saveCompiledCode,
   type Session,
 } from './engine.ts';
 import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
 import { workCounters, startStep, startTimes } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
+import { writeBytes } from './runtime/foreign.ts';
+import { startRecording, stopRecording, formatReport } from './runtime/invalidations.ts';
 import { applyTypeName } from './runtime/apply_type.ts';
 import { bindConst } from './runtime/bootstrap.ts';
 import { session as tl } from './interpreter/toplevel.ts';
@@ -27,14 +31,16 @@ import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
 import { sigint } from './runtime/interrupt.ts';
-import { exitProcess } from './runtime/exit.ts';
+import { atExit, exitProcess } from './runtime/exit.ts';
+import { storeStats } from './image/code_store.ts';
 
 const USAGE =
   'usage: jolt [--compile=yes|no|all|typed] [--sysimage FILE] [--project[=DIR]]\n' +
-  '            [--trace-compile=FILE|stderr [--trace-compile-timing]]\n' +
+  '            [--trace-compile=FILE|stderr [--trace-compile-timing]] [--trace-invalidations]\n' +
   '            [-q] [-i] [-L file] [--startup-file=yes|no] [--color=yes|no|auto] [--history-file=yes|no]\n' +
   '            [-e code | -E code | file.jl] [args...]\n' +
-  '       jolt sysimage -o FILE [--workload script.jl] [files...]\n';
+  '       jolt sysimage -o FILE [--workload script.jl] [files...]\n' +
+  '       jolt invalidations [options] (-e code | file.jl) [args...]\n';
 
 /** a command line Jolt cannot run: the usage on stderr, exit status 2 */
 function usage(): never {
@@ -63,6 +69,8 @@ function help(): never {
       ' --project[=<dir>|@.]       the active project (without a value: the nearest Project.toml upwards); also\n' +
       '                            JOLT_PROJECT. JOLT_LOAD_PATH sets LOAD_PATH (`:`-separated, empty: the default)\n' +
       ' --trace-compile=<file>     write a precompile statement for each method compiled at run time (or stderr)\n' +
+      ' --trace-invalidations      at exit, print on stderr the code each new method invalidated, as trees of\n' +
+      '                            method instances, worst first (also: `jolt invalidations file.jl`)\n' +
       ' -v, --version              print the version\n' +
       ' -h, --help                 print this message\n',
   );
@@ -85,11 +93,18 @@ function readSource(path: string): string | undefined {
 /** runs a file's text in Main, reporting its error; false when it failed */
 function main(argv: string[]): number {
   if (argv[0] === 'sysimage') return sysimageCommand(argv.slice(1));
+  // `jolt precompile [options]`: Pkg.precompile() for the active project (--project as for any run)
+  if (argv[0] === 'precompile') return main([...argv.slice(1), '-e', 'import Pkg; Pkg.precompile()']);
+  // `jolt invalidations ...` is `jolt --trace-invalidations ...` for a program (a file or -e), never the REPL
+  const invalidationsCommand = argv[0] === 'invalidations';
+  if (invalidationsCommand) argv = ['--trace-invalidations', ...argv.slice(1)];
+  let traceInvalidations = false;
   let code: string | undefined, file: string | undefined;
   let compileMode = 'yes';
   let sysimage: string | undefined;
   let trace: string | undefined;
   let traceTiming = false;
+  let compiledModules = true;
   let printResult = false;
   let interactive = false;
   let startupFile = true;
@@ -125,8 +140,17 @@ function main(argv: string[]): number {
       if (!trace) usage();
       continue;
     }
+    // Julia's --compiled-modules: whether compiled code is taken from and kept in the depot's store
+    if (a === '--compiled-modules=yes' || a === '--compiled-modules=no') {
+      compiledModules = a.endsWith('yes');
+      continue;
+    }
     if (a === '--trace-compile-timing') {
       traceTiming = true;
+      continue;
+    }
+    if (a === '--trace-invalidations') {
+      traceInvalidations = true;
       continue;
     }
     if (a === '-E' || a === '--print') {
@@ -177,6 +201,11 @@ function main(argv: string[]): number {
     break;
   }
   rest.push(...argv.slice(k));
+  if (invalidationsCommand && code === undefined && file === undefined) {
+    errWrite('usage: jolt invalidations [options] (-e code | file.jl) [args...]\n');
+    return 2;
+  }
+  if (traceInvalidations) traceInvalidationsAtExit();
   if (trace !== undefined && !traceCompileTo(trace, traceTiming)) {
     errWrite(`ERROR: could not open file ${resolve(trace)} for --trace-compile\n`);
     return 1;
@@ -199,6 +228,7 @@ function main(argv: string[]): number {
   // `yes` and `all` also compile to native code (WebAssembly, which V8 turns into machine code): `yes` compiles hot
   // code in the background, `all` compiles each method at its first call and waits for it
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
+  if (compiledModules && (compileMode === 'yes' || compileMode === 'all')) enableCodeStore();
   initEnvironments(s.Base, project);
   // SIGINT: a script run without -i ends at once (status 130) as Julia's does; -e code and the REPL are interrupted
   sigint.exitOnSigint = file !== undefined && !interactive;
@@ -229,11 +259,19 @@ function main(argv: string[]): number {
   // -E shows the value of the code, as `show` writes it
   if (printResult) text = `show(begin\n${text}\nend); println()`;
   const status = runProgram(s, text, file ? name : undefined);
+  saveCompiledCode();
   if (interactive) {
     replSession = s;
     return -1;
   }
   return status;
+}
+
+/** Records invalidations from now on and prints the report on stderr when the process exits (however it exits:
+ *  the program's end, an error, `exit(n)`, the end of the REPL). */
+function traceInvalidationsAtExit(): void {
+  startRecording();
+  atExit(() => writeBytes(2, utf8Encode(formatReport(stopRecording()))));
 }
 
 /** package.json's version */
@@ -299,7 +337,7 @@ void Sym;
 void tl;
 startStep('loaded');
 if (process.env.JOLT_STATS) {
-  process.on('exit', () => {
+  atExit(() => {
     startStep('exit');
     // the public Node modules the process loaded (a start should load no more than it needs)
     const builtins = ((process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [])
@@ -311,6 +349,8 @@ if (process.env.JOLT_STATS) {
     );
   });
 }
+// what the code store did (bench/precompile.ts reads it): lookups, entries installed, validation time
+if (process.env.JOLT_STORE_STATS) atExit(() => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');

@@ -5,6 +5,7 @@ import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
+import { storeState, enableStore, storeCompiled } from './image/code_store.ts';
 import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
 import { startStep } from './runtime/counters.ts';
 import { installRoot } from './image/install.ts';
@@ -75,6 +76,18 @@ export function sessionFromImage(bytes: Uint8Array): Session {
   });
   installEngine();
   return s;
+}
+
+/** Code kept across processes (src/image/code_store.ts): what this session compiles is written to the depot's
+ *  store, and code an earlier process kept is taken from it. The image's methods are those up to now. */
+export function enableCodeStore(): void {
+  storeState.baseWorld = world.current;
+  enableStore();
+}
+
+/** writes the code compiled in this process to the store (a script's next run compiles none of it) */
+export function saveCompiledCode(): void {
+  if (storeState.enabled) storeCompiled();
 }
 
 /** The session as session image bytes (call it before the program runs: the image is what Base made). */

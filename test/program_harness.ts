@@ -14,7 +14,8 @@ function run(file: string, flags: string[]): Promise<{ code: number; stdout: str
   return new Promise(res => {
     execFile(
       process.execPath,
-      [jolt, ...flags, file],
+      // the program tests check the compiler: code kept by earlier runs (the code store) would hide it
+      [jolt, '--compiled-modules=no', ...flags, file],
       // the IR verifier checks the code after every optimizer pass
       { cwd: dir, timeout: 60_000, encoding: 'utf8', env: { ...process.env, JOLT_VERIFY_IR: '1' } },
       (err, stdout, stderr) => {

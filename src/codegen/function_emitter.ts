@@ -89,10 +89,12 @@ class FunctionEmitter extends OperandEmitter {
     const a = ex.args;
     if (ex.head.name === 'invoke') {
       const callee = a[0] as MethodInstance;
-      // constant immutable arguments (not numbers: binaryen propagates those itself) call a specialized copy
+      // constant immutable arguments (not numbers: binaryen propagates those itself) call a specialized copy; a
+      // value without fields (a function's singleton) has nothing to fold, and a copy of another package's callee
+      // would keep it out of the code store as an entry of its own
       const consts = a.slice(1).map(x => {
         const v = this.valueOf(x);
-        return isTuple(v as Value) || (v instanceof JStruct && !v.type.ismutable) ? v : undefined;
+        return isTuple(v as Value) || (v instanceof JStruct && !v.type.ismutable && v.nfields > 0) ? v : undefined;
       });
       const fn = mb.specializedFor(callee, consts) ?? mb.funcFor(callee);
       if (fn) {

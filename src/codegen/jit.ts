@@ -21,13 +21,13 @@ import type { Module } from '../runtime/values.ts';
 import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts';
 import type { JType } from '../runtime/types.ts';
 import { showType } from '../runtime/show_type.ts';
-import { execHooks } from '../runtime/hooks.ts';
+import { execHooks, codeCache } from '../runtime/hooks.ts';
 import { state as interpState } from '../runtime/modules.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, hasLoop } from './module_builder.ts';
 import { emitFunction, setTypePrinter } from './function_emitter.ts';
-import { signatureOf } from './signature.ts';
+import { signatureOf, type Signature } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
@@ -56,6 +56,8 @@ export interface ModuleRecord {
   bytes: Uint8Array;
   names: Map<MethodInstance, string>;
   linkable: LinkableModule;
+  /** taken from an image or the code store, not compiled here */
+  cached?: boolean;
 }
 export const modules: ModuleRecord[] = [];
 
@@ -146,8 +148,34 @@ function buildModuleNow(root: MethodInstance, keepText: boolean): Pending | unde
   const t0 = performance.now();
   const mb = new ModuleBuilder(
     mi => (inFlight.has(mi) ? undefined : typedCode(mi)),
-    mi => compiledOf(mi)?.sig,
+    mi => compiledOf(mi)?.sig ?? separateCallee(root, mi),
   );
+  building.add(root);
+  try {
+    return buildModuleFrom(mb, root, keepText, t0);
+  } finally {
+    building.delete(root);
+  }
+}
+
+/** While a package is precompiled, a callee of another package (or of Base) is compiled as a module of its own
+ *  and imported, not compiled into the caller's module: the code store then keeps it as an entry of its own,
+ *  which every package that needs the same specialization shares (src/image/code_store.ts). */
+export const compileOwners = { separate: false };
+/** roots whose modules are being built (a callee among them is compiled with its caller: a cycle) */
+const building = new Set<MethodInstance>();
+function separateCallee(root: MethodInstance, mi: MethodInstance): Signature | undefined {
+  if (!compileOwners.separate || building.has(mi) || inFlight.has(mi) || refused.has(mi)) return undefined;
+  if (ownerOf(mi.def.module) === ownerOf(root.def.module) || !mi.def.source) return undefined;
+  return compileInstance(mi) ? compiledOf(mi)?.sig : undefined;
+}
+/** the package (or Base, Core, Main) a module belongs to: its outermost module below a package file's toplevel */
+function ownerOf(m: Module): Module {
+  while (m.parent && m.parent !== m && m.parent.name.name !== '__toplevel__') m = m.parent;
+  return m;
+}
+
+function buildModuleFrom(mb: ModuleBuilder, root: MethodInstance, keepText: boolean, t0: number): Pending | undefined {
   if (!mb.funcFor(root)) return undefined;
   const done = new Set<MethodInstance>();
   for (let job = mb.next(); job; job = mb.next()) {
@@ -443,8 +471,13 @@ const imageCode = new WeakMap<MethodInstance, number>();
 function compiledOf(mi: MethodInstance): Compiled | undefined {
   const c = compiled.get(mi);
   if (c) return c;
-  const k = imageCode.get(mi);
-  if (k === undefined) return undefined;
+  let k = imageCode.get(mi);
+  if (k === undefined) {
+    // code kept by an earlier process (a precompile cache, an earlier run of the script) comes as an image module
+    if (!codeCache.lookup?.(mi)) return undefined;
+    k = imageCode.get(mi);
+    if (k === undefined) return compiled.get(mi);
+  }
   linkImageModule(k);
   return compiled.get(mi);
 }
@@ -461,7 +494,7 @@ function linkImageModule(k: number): void {
   const linked = link(lm, mi => compiled.get(mi)!.fn);
   const id = modules.length;
   const names = new Map(lm.exports.map(x => [lm.constants[x.instance] as MethodInstance, `$${x.name}`]));
-  modules.push({ text: '', bytes: lm.bytes, names, linkable: lm });
+  modules.push({ text: '', bytes: lm.bytes, names, linkable: lm, cached: true });
   for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
 }
 

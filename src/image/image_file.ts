@@ -92,7 +92,7 @@ export function writeImageFile(
   kind: string,
   key: string,
   payload: Uint8Array,
-  opts: { joltVersion?: string } = {},
+  opts: { joltVersion?: string; durable?: boolean } = {},
 ): void {
   const header = encodeHeader({ kind, key, joltVersion: opts.joltVersion ?? currentJoltVersion() }, payload);
   const dir = dirname(path);
@@ -106,7 +106,9 @@ export function writeImageFile(
   try {
     writeAll(fd, header);
     writeAll(fd, payload);
-    fsyncSync(fd); // the data must be on disk before the rename makes it visible, or a crash can leave a hole
+    // the data must be on disk before the rename makes it visible, or a crash can leave a hole (a cache that is
+    // rebuilt when found damaged may skip this: its checksum catches the hole)
+    if (opts.durable !== false) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     unlinkSync(tmp);
@@ -119,7 +121,7 @@ export function writeImageFile(
     unlinkSync(tmp);
     throw e;
   }
-  syncDir(dir);
+  if (opts.durable !== false) syncDir(dir);
 }
 
 function writeAll(fd: number, data: Uint8Array): void {

@@ -42,6 +42,7 @@ const Kind = {
   Builtin: 11, // name (string code), type code
   Bottom: 12,
   Typed: 13, // a Uint8Array or Int32Array: which (0 or 1), byte length, then its bytes packed four to an i32
+  External: 14, // an object of the live session, by its name (string code): see GraphCodec.external
 } as const;
 type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -68,9 +69,18 @@ export interface SideTable {
   set(o: object, n: number): void;
 }
 
+/** Objects that a graph refers to but does not hold: they are saved as a name and found again by it in the
+ *  session that decodes the graph (a package cache refers to Base's types and methods this way). `nameOf` gives
+ *  undefined for an object the graph holds itself; it throws for one that can be neither held nor named. */
+export interface ExternalNames {
+  nameOf(o: object): string | undefined;
+  resolve(name: string): unknown;
+}
+
 export interface GraphCodec {
   classes: readonly ClassEntry[];
   sideTables: readonly SideTable[];
+  external?: ExternalNames;
 }
 
 /** the root object graph as bytes */
@@ -208,6 +218,11 @@ class Encoder {
     this.cur = prev;
   }
   record(r: number[], o: unknown, k: number): void {
+    const name = typeof o === 'object' ? this.codec.external?.nameOf(o!) : undefined;
+    if (name !== undefined) {
+      r.push(Kind.External, this.str(name));
+      return;
+    }
     if (typeof o === 'bigint') {
       r.push(Kind.BigInt, this.str(o.toString()));
       return;
@@ -559,6 +574,9 @@ class Decoder {
           break;
         case Kind.Bottom:
           objects[k] = Bottom;
+          break;
+        case Kind.External:
+          objects[k] = this.codec.external!.resolve(this.value(ints[pos++]!, local) as string);
           break;
         case Kind.Typed: {
           const int32 = ints[pos++] === 1;

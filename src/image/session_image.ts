@@ -24,7 +24,7 @@ import type { Value } from '../runtime/values.ts';
 import type { JType } from '../runtime/types.ts';
 
 /** a compiled module in an image: its module is decoded when it is linked (src/codegen/jit.ts ImageModule) */
-class NativeModule implements ImageModule {
+export class NativeModule implements ImageModule {
   readonly instances: readonly MethodInstance[];
   readonly module: LinkableModule;
   constructor(instances: readonly MethodInstance[], module: LinkableModule) {
@@ -35,7 +35,7 @@ class NativeModule implements ImageModule {
 
 /** the classes whose objects an image holds as their properties; the list is part of the format (its names are
  *  checked on load), so adding a class changes the image version */
-const classes: ClassEntry[] = [
+export const imageClasses: ClassEntry[] = [
   { name: 'Object', proto: Object.prototype },
   { name: 'Module', proto: Module.prototype },
   { name: 'Binding', proto: Binding.prototype },
@@ -70,7 +70,7 @@ const classes: ClassEntry[] = [
   { name: 'Conditional', proto: Conditional.prototype },
   { name: 'NativeModule', proto: NativeModule.prototype, lazy: ['module'] },
 ];
-const codec: GraphCodec = { classes, sideTables: [typeIds, objectIds] };
+const codec: GraphCodec = { classes: imageClasses, sideTables: [typeIds, objectIds] };
 
 /** the root of an image's object graph */
 interface Roots {

@@ -31,7 +31,13 @@ import { CodeInfo } from '../ir/CodeInfo.ts';
 import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dispatch.ts';
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
-import { methodAddedListeners } from '../runtime/hooks.ts';
+import { methodAddedListeners, codeCache } from '../runtime/hooks.ts';
+import {
+  recorder as invalidationRecorder,
+  treeFor,
+  type InvalidationNode,
+  type InvalidationRoot,
+} from '../runtime/invalidations.ts';
 import { lookupBinding, state as interpState } from '../runtime/modules.ts';
 import {
   Const,
@@ -157,9 +163,15 @@ function validCodeInstance(mi: MethodInstance, world: number): CodeInstance | un
   return undefined;
 }
 
+/** code an earlier process kept for `mi` (the code store), for the newest world only */
+function storedCodeInstance(mi: MethodInstance, world: number): CodeInstance | undefined {
+  if (world !== worldCounter.current || !codeCache.lookup?.(mi)) return undefined;
+  return validCodeInstance(mi, world);
+}
+
 /** Infers `mi` (or returns its cached inference) for `world`. */
 export function inferMethodInstance(mi: MethodInstance, world: number = worldCounter.current): CodeInstance {
-  const cached = validCodeInstance(mi, world);
+  const cached = validCodeInstance(mi, world) ?? storedCodeInstance(mi, world);
   if (cached) return cached;
   return timeCompile(() => {
     const t0 = performance.now();
@@ -212,7 +224,7 @@ function hasFree(t: JType): boolean {
 
 /** The return element of `mi`, inferring it if needed; handles recursion through the frame stack. */
 function typeinfEdge(mi: MethodInstance, world: number): Lattice {
-  const cached = validCodeInstance(mi, world);
+  const cached = validCodeInstance(mi, world) ?? storedCodeInstance(mi, world);
   if (cached) return cached.rettype_const !== undefined ? new Const(cached.rettype_const) : cached.rettype;
   // recursion: a frame for this instance is already being inferred
   for (let k = stack.length - 1; k >= 0; k--) {
@@ -902,22 +914,52 @@ export const noMethodEdges: { sig: JType; caller: MethodInstance }[] = [];
 export function invalidate(m: Method): void {
   const w = worldCounter.current;
   const seen = new Set<MethodInstance>();
-  const kill = (mi: MethodInstance): void => {
-    if (seen.has(mi)) return;
+  // with a report being recorded, `kill` also returns the tree of what it invalidated (undefined: nothing was live)
+  const recording = invalidationRecorder.on;
+  const kill = (mi: MethodInstance): InvalidationNode | undefined => {
+    if (seen.has(mi)) return undefined;
     seen.add(mi);
-    for (const ci of mi.cache) if (ci.max_world >= w) ci.max_world = w - 1;
-    for (const caller of mi.backedges) kill(caller);
+    let live = false;
+    for (const ci of mi.cache)
+      if (ci.max_world >= w) {
+        ci.max_world = w - 1;
+        live = true;
+      }
+    if (!recording) {
+      for (const caller of mi.backedges) kill(caller);
+      mi.backedges.clear();
+      return undefined;
+    }
+    const children: InvalidationNode[] = [];
+    for (const caller of mi.backedges) {
+      const c = kill(caller);
+      if (c) children.push(c);
+    }
     mi.backedges.clear();
+    // an instance whose code an earlier method already invalidated is not invalidated again
+    return live || children.length ? { mi, children } : undefined;
   };
+  const roots: InvalidationRoot[] = [];
   for (const other of allMethodsWithSpecializations(m)) {
-    for (const mi of other.specializations.values()) if (mi.cache.length && issubtype(mi.specTypes, m.sig)) kill(mi);
+    for (const mi of other.specializations.values())
+      if (mi.cache.length && issubtype(mi.specTypes, m.sig)) {
+        const node = kill(mi);
+        if (node) roots.push({ kind: 'backedges', node, superseded: other });
+      }
   }
   for (let k = noMethodEdges.length - 1; k >= 0; k--) {
     const e = noMethodEdges[k]!;
     if (issubtype(e.sig, m.sig)) {
-      kill(e.caller);
+      const node = kill(e.caller);
+      if (node) roots.push({ kind: 'mt_backedges', node, signature: e.sig });
       noMethodEdges.splice(k, 1);
     }
+  }
+  if (roots.length) {
+    // a method that takes the place of one with the same signature replaces it (addMethod ended the old one's world)
+    const ft = (unwrap(m.sig) as DataType).parameters[0] as JType;
+    const replaces = tablesFor(ft).some(mt => mt.methods.some(o => o !== m && o.deleted_world === w));
+    treeFor({ method: m, label: replaces ? 'replacing' : 'inserting' }).roots.push(...roots);
   }
   // constant-propagation results may rest on what was just invalidated
   if (seen.size) constCache = new WeakMap();

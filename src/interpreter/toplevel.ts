@@ -13,6 +13,7 @@ import { frames, completeBacktrace } from '../runtime/errors.ts';
 import { jthrow, hostException } from '../runtime/errors.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { Splice } from '../runtime/builtins.ts';
+import type { CodeInfo } from '../ir/CodeInfo.ts';
 
 export const session = {
   currentModule: undefined as Module | undefined,
@@ -24,7 +25,25 @@ export const session = {
     jthrow('ArgumentError', `Package ${name} not found in current path.`) as Module,
   currentFile: 'none',
   currentLine: 0,
+  /** while a package is precompiled: what its file's toplevel did, for a later process to replay (see
+   *  ToplevelItem); undefined otherwise */
+  recording: undefined as ToplevelItem[] | undefined,
+  /** how deep inside a recorded statement evaluation is (what a statement evaluates itself is not recorded:
+   *  replaying the statement does it again) */
+  recordDepth: 0,
 };
+
+/** A step of a package file's toplevel, as lowered: replaying the steps (replayToplevel) does what evaluating
+ *  the file did, without parsing, macro expansion or lowering. An `include` of another file is replaced by that
+ *  file's steps. */
+export type ToplevelItem =
+  | { k: 'module'; parent: Module; name: Sym; std: boolean }
+  | { k: 'end' }
+  | { k: 'using'; mod: Module; ex: Expr }
+  | { k: 'export'; mod: Module; names: Sym[] }
+  | { k: 'thunk'; mod: Module; ci: CodeInfo; file: string; line: number };
+
+const recordable = (): ToplevelItem[] | undefined => (session.recordDepth === 0 ? session.recording : undefined);
 
 export function newModule(name: Sym, parent: Module | null, withBase = true): Module {
   const m = new Module(name, parent);
@@ -48,8 +67,12 @@ export function evalToplevel(ex: Value, mod: Module, file: string): Value {
       return last;
     }
     if (h === 'module') return evalModule(ex, mod, file);
-    if (h === 'using' || h === 'import') return evalUsing(ex, mod);
+    if (h === 'using' || h === 'import') {
+      recordable()?.push({ k: 'using', mod, ex });
+      return evalUsing(ex, mod);
+    }
     if (h === 'export') {
+      recordable()?.push({ k: 'export', mod, names: ex.args as Sym[] });
       for (const a of ex.args) mod.exports.add(a as Sym);
       return T.Nothing!.instance!;
     }
@@ -103,9 +126,28 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
     // StackOverflowError, not Jolt's fault
     throw hostException(e);
   }
+  const rec = recordable();
+  // `include(file)`: not a step of its own; the included file's statements are recorded as they run
+  const isInclude = ex instanceof Expr && ex.head.name === 'call' && ex.args.length === 2 && ex.args[0] === INCLUDE;
+  if (rec && !isInclude) rec.push({ k: 'thunk', mod, ci, file, line: session.currentLine });
+  const nested = rec !== undefined && !isInclude;
+  if (nested) session.recordDepth++;
+  try {
+    return runThunk(ci, mod, file, session.currentLine);
+  } finally {
+    if (nested) session.recordDepth--;
+  }
+}
+const INCLUDE = sym('include');
+
+/** runs a lowered toplevel statement in the newest world, with `mod` the current module (what a plain
+ *  `include(path)` includes into, as each module's own `include` does in Julia) */
+function runThunk(ci: CodeInfo, mod: Module, file: string, line: number): Value {
   const saveWorld = state.world;
+  const saveModule = session.currentModule;
   state.world = world.current;
-  const frame = { func: 'top-level scope', file, line: session.currentLine };
+  session.currentModule = mod;
+  const frame = { func: 'top-level scope', file, line };
   const depth = frames.length;
   frames.push(frame);
   try {
@@ -116,15 +158,46 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
   } finally {
     frames.length = depth;
     state.world = saveWorld;
+    session.currentModule = saveModule;
+  }
+}
+
+/** Does again what a recorded toplevel did: `next` gives each step in turn (decoded when asked for, since a
+ *  step may name a module an earlier step made); `made` is told of each module made. */
+export function replayToplevel(next: () => ToplevelItem | undefined, made: (m: Module) => void): void {
+  for (let it = next(); it; it = next()) {
+    switch (it.k) {
+      case 'module': {
+        const m = newModule(it.name, it.parent, it.std);
+        setConst(it.parent, it.name, m);
+        made(m);
+        break;
+      }
+      case 'end':
+        break;
+      case 'using':
+        evalUsing(it.ex, it.mod);
+        break;
+      case 'export':
+        for (const n of it.names) it.mod.exports.add(n);
+        break;
+      case 'thunk':
+        session.currentLine = it.line;
+        runThunk(it.ci, it.mod, it.file, it.line);
+        break;
+    }
   }
 }
 
 function evalModule(ex: Expr, parent: Module, file: string): Value {
   const name = ex.args[1] as Sym;
-  const m = newModule(name, parent, ex.args[0] !== false);
+  const std = ex.args[0] !== false;
+  const m = newModule(name, parent, std);
   setConst(parent, name, m);
+  recordable()?.push({ k: 'module', parent, name, std });
   const body = ex.args[2] as Expr;
   for (const a of body.args) evalToplevel(a, m, file);
+  recordable()?.push({ k: 'end' });
   return m;
 }
 

@@ -9,6 +9,7 @@ import { callFunction } from '../interpreter/interpret.ts';
 import { utf8Decode, utf8Encode } from '../runtime/utf8.ts';
 import { activeProjectFile, expandEntry, initActiveProject, initialLoadPath, pkgState } from './environment.ts';
 import * as ops from './operations.ts';
+import { precompileActiveProject } from './loading.ts';
 import { PkgError, TomlParseError } from './toml.ts';
 
 /** runs one Pkg operation; returns the error message of a failed one */
@@ -41,6 +42,9 @@ export function runPkgOperation(op: string, specs: ops.PackageSpec[], arg?: stri
         break;
       case 'test':
         ops.test(specs);
+        break;
+      case 'precompile':
+        precompileActiveProject();
         break;
       default:
         return `unknown Pkg operation ${op}`;

@@ -13,6 +13,7 @@ const ALIASES: Record<string, string> = {
   remove: 'rm',
   st: 'status',
   status: 'status',
+  precompile: 'precompile',
   activate: 'activate',
   instantiate: 'instantiate',
   resolve: 'resolve',

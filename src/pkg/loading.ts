@@ -11,10 +11,20 @@ import { world } from '../runtime/methods.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 import { callFunction } from '../interpreter/interpret.ts';
 import { includeFile, newModule, session } from '../interpreter/toplevel.ts';
-import { expandEntry, readProject, type Project } from './environment.ts';
+import { expandEntry, readProject, activeProjectFile, type Project } from './environment.ts';
 import { manifestFileFor, readManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import { installedPath } from './registry.ts';
 import { TomlParseError, PkgError } from './toml.ts';
+import {
+  beginPackageLoad,
+  endPackageLoad,
+  packageKey,
+  precompileProject,
+  hasPackageCache,
+  isStdlibDir,
+  withPrecompileLock,
+  runPackageFile,
+} from './precompile.ts';
 
 /** where a package was found: its identity, its folder, and the environment (project file or package folder) */
 export interface Located {
@@ -198,12 +208,19 @@ export function requirePackage(name: string, into: Module): Module {
   const top = newModule(sym('__toplevel__'), null);
   loading.push(name);
   located.set(top, l);
-  try {
-    includeFile(top, file, true);
-  } finally {
-    loading.pop();
-  }
-  const m = top.bindings.get(sym(name))?.get();
+  const key = keyOf(l);
+  const m = withPrecompileLock(name, key, () => {
+    const cache = beginPackageLoad(name, l.uuid, key, top, l.dir);
+    let m: Value | undefined;
+    try {
+      runPackageFile(cache, top, () => void includeFile(top, file, true));
+      m = top.bindings.get(sym(name))?.get();
+    } finally {
+      loading.pop();
+      endPackageLoad(cache, m instanceof Module ? m : undefined);
+    }
+    return m;
+  });
   if (!(m instanceof Module))
     jthrow(
       'ErrorException',
@@ -215,6 +232,29 @@ export function requirePackage(name: string, into: Module): Module {
   located.set(m, l);
   registerLoaded(l.uuid, name, file, m);
   return m;
+}
+
+const keys = new Map<string, string>();
+/** a located package's content key (precompile.ts packageKey), with its dependencies' keys */
+function keyOf(l: Located, seen: string[] = []): string {
+  const have = keys.get(l.dir);
+  if (have) return have;
+  const deps: string[] = [];
+  if (!seen.includes(l.dir)) {
+    const names = depsOf(l) ?? {};
+    for (const d of Object.keys(names).sort()) {
+      let dl: Located | undefined;
+      try {
+        dl = l.env.endsWith('.toml') ? fromManifest(d, names[d]!, l.env) : inEnvironment(d, l.env);
+      } catch {
+        dl = undefined;
+      }
+      deps.push(dl ? `${d}=${keyOf(dl, [...seen, l.dir])}` : `${d}=?`);
+    }
+  }
+  const k = packageKey(l.name, l.uuid, l.dir, deps);
+  keys.set(l.dir, k);
+  return k;
 }
 
 /** records the module in Base.loaded_modules and its file in Base.pkgorigins (both saved with a session image) */
@@ -233,4 +273,24 @@ export function registerLoaded(uuid: string | undefined, name: string, file: str
   } finally {
     state.world = saveWorld;
   }
+}
+
+/** `Pkg.precompile()`: the active project's dependencies (and the project itself when it is a package) */
+export function precompileActiveProject(): void {
+  const env = activeProjectFile();
+  if (!existsSync(env)) return;
+  const p = readProject(env);
+  const Main = getGlobal(state.Base!, sym('Main')) as Module;
+  const names = Object.keys(p.deps).sort();
+  if (p.name) names.push(p.name);
+  precompileProject(
+    name => void requirePackage(name, Main),
+    names,
+    name => {
+      if (session.loaded.has(name)) return false;
+      const l = locate(name, Main);
+      return !hasPackageCache(name, keyOf(l));
+    },
+    name => isStdlibDir(locate(name, Main).dir),
+  );
 }

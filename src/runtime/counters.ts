@@ -10,6 +10,8 @@ export const workCounters = {
   inferred: 0,
   /** modules compiled by binaryen */
   binaryen: 0,
+  /** CodeInstances taken from the code store (precompile caches, earlier runs of a script) */
+  cachedInstances: 0,
 };
 
 /** When each step of a start ended, in ms since the process started (`JOLT_STATS=1` prints them too): where a

@@ -10,6 +10,22 @@ export const exitState = {
   slowExit: false,
 };
 
+/** what runs as the process ends, once, however it ends (`atExit`) */
+const exitHooks: (() => void)[] = [];
+
+/** Runs `fn` once as the process ends: on its 'exit' event, or before `exitProcess` ends it from a worker thread,
+ *  where the launcher's thread may end the process before the worker's own 'exit' event has run. */
+export function atExit(fn: () => void): void {
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  exitHooks.push(once);
+  process.on('exit', once);
+}
+
 type Execve = (file: string, args: string[]) => never;
 
 /** Ends the process with status `code`, without waiting for binaryen's worker thread to stop. */
@@ -18,6 +34,8 @@ export function exitProcess(code: number): never {
     const threads = process.getBuiltinModule('node:worker_threads');
     const execve = (process as unknown as { execve?: Execve }).execve;
     if (!threads.isMainThread) {
+      process.exitCode = code;
+      for (const hook of exitHooks) hook();
       // Jolt runs on the launcher's worker: the launcher's thread ends the process (bin/jolt.js) while this one
       // stops
       threads.parentPort?.postMessage({ joltExit: code });

@@ -66,3 +66,9 @@ export const execHooks = {
 /** Called after a method is added (the world counter already bumped): compiled and inferred code that may now
  *  dispatch differently is invalidated by whoever listens (inference, codegen). */
 export const methodAddedListeners: ((m: Method) => void)[] = [];
+
+/** Compiled code kept across processes (src/image/code_store.ts installs `lookup`): asked for an instance that
+ *  is about to be inferred or compiled; whether it installed code for it (its CodeInstance, and native code). */
+export const codeCache = {
+  lookup: undefined as ((mi: MethodInstance) => boolean) | undefined,
+};

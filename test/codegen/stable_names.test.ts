@@ -78,7 +78,7 @@ println(map(x -> x^2, 1:4), " ", filter(isodd, collect(1:7)))
 function compiledModules(file: string): Map<string, Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'jolt-wasm-'));
   try {
-    execFileSync(process.execPath, [jolt, '--compile=all', file], {
+    execFileSync(process.execPath, [jolt, '--compile=all', '--compiled-modules=no', file], {
       env: { ...process.env, JOLT_DUMP_WASM: dir },
       encoding: 'utf8',
     });

@@ -1,6 +1,9 @@
 // Runs `jolt` as a real process for the image tests (startup.test.ts, sysimage.test.ts): on a depot of the test's
 // own, with none of the test runner's JOLT_ settings, to its end.
 import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { baseImagePath, contentKey } from '../../src/image/depot.ts';
 
 /** the environment of every jolt process: the test runner's, without any JOLT_ setting (each run sets its own) */
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('JOLT_')));
@@ -51,4 +54,12 @@ export function joltStats(r: Run): Record<string, number> {
 /** the public Node modules a JOLT_STATS=1 run loaded */
 export function joltNodeModules(r: Run): string[] {
   return (/^jolt node modules: (.*)$/m.exec(r.stderr)?.[1] ?? '').split(' ').filter(Boolean);
+}
+
+/** gives a test's fresh depot the runner's Base image, when the runner has one (else the first run builds it) */
+export function copyBaseImage(depot: string): void {
+  const image = baseImagePath(contentKey());
+  if (!existsSync(image)) return;
+  mkdirSync(join(depot, 'images'), { recursive: true });
+  copyFileSync(image, baseImagePath(contentKey(), depot));
 }

@@ -128,14 +128,15 @@ test('under a Node older than 22, the launcher runs Jolt under the pinned Node',
   assert.equal(r.stdout + r.stderr, '1\n5000\n');
 });
 
-// ---- --trace-compile
+// ---- --trace-compile (without the code store: code an earlier run kept is not compiled, so not traced)
+const runFresh = (...args: string[]) => run('--compiled-modules=no', ...args);
 
 test('--trace-compile=stderr: a precompile statement per instance compiled, before the output it leads to', () => {
   const r = spawnSync(
     '/bin/sh',
     [
       '-c',
-      '"$0" "$1" --compile=all --trace-compile=stderr -e "$2" 2>&1',
+      '"$0" "$1" --compiled-modules=no --compile=all --trace-compile=stderr -e "$2" 2>&1',
       process.execPath,
       jolt,
       'struct P; a::Int; end; h(p::P, v) = p.a + length(v); f(x) = x + 1; f(1); f(2.5); println(h(P(1), [1.0]))',
@@ -162,7 +163,7 @@ test('--trace-compile FILE: statements go to the file, recompilation after an in
   const file = join(dir, 'trace.jl');
   try {
     const prog = 'f(x) = x + 1; g(x) = f(x) * 2; println(g(1)); f(x::Int) = x + 5; println(g(1))';
-    const r = run('--compile=all', '--trace-compile', file, '-e', prog);
+    const r = runFresh('--compile=all', '--trace-compile', file, '-e', prog);
     assert.equal(r.stdout, '4\n12\n');
     assert.equal(r.stderr, '');
     const lines = readFileSync(file, 'utf8').split('\n');
@@ -171,7 +172,7 @@ test('--trace-compile FILE: statements go to the file, recompilation after an in
       ['precompile(Tuple{typeof(Main.g), Int64})', 'precompile(Tuple{typeof(Main.g), Int64}) # recompile'],
     );
     // the interpreter compiles nothing: the file is empty
-    run('--compile=no', `--trace-compile=${file}`, '-e', prog);
+    runFresh('--compile=no', `--trace-compile=${file}`, '-e', prog);
     assert.equal(readFileSync(file, 'utf8'), '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -180,14 +181,14 @@ test('--trace-compile FILE: statements go to the file, recompilation after an in
 
 test('--trace-compile: operators, closures and modules print as Julia names them', () => {
   const prog = 'k = x -> x * 3; k(2); 1.5 + 2.5; module M; struct Q; end; f(q) = 1; end; M.f(M.Q())';
-  const r = run('--compile=all', '--trace-compile=stderr', '-e', prog);
+  const r = runFresh('--compile=all', '--trace-compile=stderr', '-e', prog);
   assert.ok(r.stderr.includes('precompile(Tuple{typeof(Base.:(+)), Float64, Float64})\n'), r.stderr);
   assert.ok(r.stderr.includes('precompile(Tuple{typeof(Main.M.f), Main.M.Q})\n'), r.stderr);
   assert.match(r.stderr, /^precompile\(Tuple\{Main\.var"#[^"]+", Int64\}\)$/m);
 });
 
 test('--trace-compile-timing: each statement starts with its compile time, as Julia 1.12 writes it', () => {
-  const r = run('--compile=all', '--trace-compile=stderr', '--trace-compile-timing', '-e', 'f(x) = x + 1; f(1)');
+  const r = runFresh('--compile=all', '--trace-compile=stderr', '--trace-compile-timing', '-e', 'f(x) = x + 1; f(1)');
   assert.match(r.stderr, /^#= {1,5}\d+\.\d ms =# precompile\(Tuple\{typeof\(Main\.f\), Int64\}\)$/m);
   assert.equal(r.status, 0);
 });

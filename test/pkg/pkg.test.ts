@@ -6,22 +6,12 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseImagePath, contentKey, depotPath } from '../../src/image/depot.ts';
-import { runJolt, type Run } from '../image/jolt_process.ts';
+import { depotPath } from '../../src/image/depot.ts';
+import { runJolt, copyBaseImage, type Run } from '../image/jolt_process.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', '..', 'bin', 'jolt.js');
@@ -43,11 +33,7 @@ const ok = (r: Run): Run => {
 
 before(async () => {
   mkdirSync(join(depot, 'registries'), { recursive: true });
-  const image = baseImagePath(contentKey());
-  if (existsSync(image)) {
-    mkdirSync(join(depot, 'images'), { recursive: true });
-    copyFileSync(image, baseImagePath(contentKey(), depot));
-  }
+  copyBaseImage(depot);
   void depotPath;
   cpSync(join(here, 'registry', 'TestRegistry'), join(depot, 'registries', 'TestRegistry'), { recursive: true });
   cpSync(join(here, 'workspace'), ws, { recursive: true });

@@ -54,6 +54,7 @@ const st = status
 instantiate() = _run("instantiate", PackageSpec[])
 resolve() = _run("resolve", PackageSpec[])
 test() = _run("test", PackageSpec[])
+precompile() = _run("precompile", PackageSpec[])
 test(pkg::Union{AbstractString,PackageSpec,AbstractVector}) = _run("test", _specs(pkg))
 
 activate() = _run("activate", PackageSpec[])

@@ -75,6 +75,8 @@ end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
 # the status is a C int, as Julia's ccall converts it: out of its range is an InexactError
 exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), Int(Int32(n)))
+# whether SIGINT ends the program (a script's default) or raises InterruptException (-e code, the REPL)
+exit_on_sigint(on::Bool) = (ccall(:jl_exit_on_sigint, Nothing, (Bool,), on); nothing)
 exit() = exit(0)
 macro assert(ex)
     Expr(:if, esc(ex), nothing, Expr(:call, :throw, Expr(:call, :AssertionError, string(ex))))

@@ -112,8 +112,16 @@ clamp(x, lo, hi) = x > hi ? hi : x < lo ? lo : x
 abs2(x) = x * x
 hypot(x::Float64, y::Float64) = ccall(:jl_hypot, Float64, (Float64, Float64), x, y)
 (\)(x, y) = y / x
-(+)(a, b, c, xs...) = +(a + b, c, xs...)
-(*)(a, b, c, xs...) = *(a * b, c, xs...)
+# a left fold in one loop, as Julia's afoldl: a call that passed on all but one argument each time was quadratic in
+# their number (a 4,000-term `1+1+...` took half a minute) and as deep
+(+)(a, b, c, xs...) = afoldl(+, (a + b) + c, xs...)
+(*)(a, b, c, xs...) = afoldl(*, (a * b) * c, xs...)
+function afoldl(op, y, bs...)
+    for b in bs
+        y = op(y, b)
+    end
+    return y
+end
 # the common short chains without varargs, so that they infer, inline and compile like two-argument calls
 (+)(a::Number, b::Number, c::Number) = (a + b) + c
 (*)(a::Number, b::Number, c::Number) = (a * b) * c

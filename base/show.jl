@@ -180,6 +180,7 @@ function showerror(io::IO, e::TypeError)
     end
 end
 showerror(io::IO, e::StackOverflowError) = print(io, "StackOverflowError:")
+showerror(io::IO, e::InterruptException) = print(io, "InterruptException:")
 showerror(io::IO, e::OutOfMemoryError) = print(io, "OutOfMemoryError()")
 show(io::IO, ex::Expr) = (write(io, ":("); write(io, ccall(:jl_expr_string, String, (Any,), ex)); write(io, ")"))
 print(io::IO, ex::Expr) = write(io, ccall(:jl_expr_string, String, (Any,), ex))

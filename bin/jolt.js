@@ -36,13 +36,28 @@ const program = (() => {
 })();
 const repl = !program || args.includes('-i') || args.includes('--interactive');
 
+// the watcher thread's code (flag: the shared memory's first word; it waits on the second, which stays 0)
+const SIGINT_WATCHER = `
+const flag = new Int32Array(require('node:worker_threads').workerData, 0, 2);
+const wait = new (require('node:vm').Script)('Atomics.wait(flag, 1, 0)');
+globalThis.flag = flag;
+for (;;) {
+  try { wait.runInThisContext({ breakOnSigint: true }); } catch { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); }
+}`;
+
 // worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
 async function respawn(node) {
-  const { spawnSync } = await builtin('node:child_process');
-  const r = spawnSync(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
+  const { spawn } = await builtin('node:child_process');
+  const child = spawn(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
     stdio: 'inherit',
   });
-  process.exit(r.status ?? 1);
+  // a signal sent to this process is meant for the program: it is passed on, and this one ends as the child did
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => {
+    if (signal === null) process.exit(code ?? 1);
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  });
 }
 
 // (process.getBuiltinModule, which Jolt's code uses, came in Node 22.3)
@@ -68,11 +83,27 @@ if (major < 22 || !process.getBuiltinModule) {
   }
   // V8's code cache on disk for Jolt's own modules: start-up skips recompiling (and re-stripping) them
   nodeModule.enableCompileCache?.();
-  if (hasStack) await import(joltEntry());
-  else {
-    const { Worker } = await builtin('node:worker_threads');
+  // SIGINT raises a flag in shared memory that the running program polls (src/runtime/interrupt.ts); Jolt finds the
+  // memory under this symbol
+  const { Worker } = await builtin('node:worker_threads');
+  const signals = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+  const flag = new Int32Array(signals.buffer, 0, 1);
+  if (hasStack) {
+    // Jolt runs on this thread and does not return to the event loop while a program runs, and Node delivers no
+    // signal to a worker's process.on: a watcher thread waits in a script run with breakOnSigint, which SIGINT
+    // stops, raises the flag and waits again. It is started before Jolt loads, to be up when the program runs.
+    new Worker(SIGINT_WATCHER, { eval: true, workerData: signals.buffer }).unref();
+    globalThis[Symbol.for('jolt.signalMemory')] = signals;
+    await import(joltEntry());
+  } else {
+    // this thread stays idle while the program runs on the worker: SIGINT reaches it
+    process.on('SIGINT', () => {
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    });
     const w = new Worker(join(here, 'worker.js'), {
       argv: args,
+      workerData: { signals },
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
     });
     w.on('error', e => {
@@ -80,5 +111,15 @@ if (major < 22 || !process.getBuiltinModule) {
       process.exitCode = 1;
     });
     w.on('exit', code => process.exit(process.exitCode ?? code));
+    // Jolt asks this thread to end the process when a thread of its own may hold up an exit (src/runtime/exit.ts)
+    w.on('message', m => {
+      if (typeof m?.joltExit !== 'number') return;
+      process.exitCode = m.joltExit;
+      try {
+        process.execve?.('/bin/sh', ['/bin/sh', '-c', `exit ${m.joltExit}`]);
+      } catch {
+        // no shell: the worker's own exit ends the process, later
+      }
+    });
   }
 }

@@ -2,4 +2,6 @@
 import { builtin, joltEntry } from './sources.js';
 
 (await builtin('node:module')).enableCompileCache?.();
+// the shared memory whose flag the launcher raises at SIGINT (src/runtime/interrupt.ts)
+globalThis[Symbol.for('jolt.signalMemory')] = (await builtin('node:worker_threads')).workerData?.signals;
 await import(joltEntry());

@@ -30,6 +30,8 @@ import { enableTypedTier } from './inference/execute.ts';
 import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
+import { sigint } from './runtime/interrupt.ts';
+import { atExit, exitProcess } from './runtime/exit.ts';
 import { storeStats } from './image/code_store.ts';
 
 const USAGE =
@@ -228,6 +230,9 @@ function main(argv: string[]): number {
   if (compileMode === 'yes' || compileMode === 'all') enableNativeTier(compileMode === 'all');
   if (compiledModules && (compileMode === 'yes' || compileMode === 'all')) enableCodeStore();
   initEnvironments(s.Base, project);
+  // SIGINT: a script run without -i ends at once (status 130) as Julia's does; -e code and the REPL are interrupted
+  sigint.exitOnSigint = file !== undefined && !interactive;
+  sigint.where = () => `${tl.currentFile}:${tl.currentLine}`;
   const vec = new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), rest.map(utf8Encode), [rest.length]);
   bindConst(s.Base, 'ARGS', vec);
   // ~/.jolt/config/startup.jl (in the depot), then the -L files, as julia loads them before the program
@@ -266,7 +271,7 @@ function main(argv: string[]): number {
  *  the program's end, an error, `exit(n)`, the end of the REPL). */
 function traceInvalidationsAtExit(): void {
   startRecording();
-  process.on('exit', () => writeBytes(2, utf8Encode(formatReport(stopRecording()))));
+  atExit(() => writeBytes(2, utf8Encode(formatReport(stopRecording()))));
 }
 
 /** package.json's version */
@@ -332,7 +337,7 @@ void Sym;
 void tl;
 startStep('loaded');
 if (process.env.JOLT_STATS) {
-  process.on('exit', () => {
+  atExit(() => {
     startStep('exit');
     // the public Node modules the process loaded (a start should load no more than it needs)
     const builtins = ((process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [])
@@ -345,7 +350,7 @@ if (process.env.JOLT_STATS) {
   });
 }
 // what the code store did (bench/precompile.ts reads it): lookups, entries installed, validation time
-if (process.env.JOLT_STORE_STATS) process.on('exit', () => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
+if (process.env.JOLT_STORE_STATS) atExit(() => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
   const { startRepl } = await import('./repl/repl.ts');
@@ -355,4 +360,4 @@ flushAll();
 stopTraceCompile();
 // a program run ends here, without waiting for the event loop to drain (a background compile in binaryen's worker,
 // timers): its output is flushed, and what it left running is not its result
-if (status !== -1) process.exit();
+if (status !== -1) exitProcess(Number(process.exitCode ?? 0));

@@ -1,5 +1,6 @@
 // The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
 import { join } from 'node:path';
+import { exitProcess } from './runtime/exit.ts';
 import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type Value } from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
@@ -197,7 +198,7 @@ function installEngine(): void {
   });
   registerForeign('jl_exit', ([n]) => {
     flushAll();
-    process.exit(Number(n as bigint));
+    exitProcess(Number(n as bigint));
   });
 }
 

@@ -43,7 +43,8 @@ const features =
   F.SignExt |
   F.MutableGlobals |
   F.NontrappingFPToInt |
-  F.TailCall;
+  F.TailCall |
+  F.Atomics; // the shared memory of the SIGINT flag (src/runtime/interrupt.ts)
 
 // binaryen.js takes the features as parseText's second argument; its type declarations omit it
 const parseText = binaryen.parseText as (text: string, features: number) => ReturnType<typeof binaryen.parseText>;

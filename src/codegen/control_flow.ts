@@ -120,6 +120,11 @@ export interface BlockEmitter {
   terminator(b: number, branch: (to: number) => string): string;
   /** the code that takes the exception caught by handler depth d into catch block y (and then branches to it) */
   catchException(y: number, d: number): string;
+  /** the test made at the top of each iteration of the loop headed by block b: when true, `loopExit(b)` runs
+   *  instead (a SIGINT check) */
+  loopCheck(b: number): string;
+  /** what runs when the loop check is true; it does not return (it throws) */
+  loopExit(b: number): string;
 }
 
 /** The function's body as nested wasm blocks, loops and trys (dominator-tree structuring). */
@@ -134,7 +139,12 @@ export function structure(g: BlockGraph, e: BlockEmitter): string {
       .filter(y => mergeNode(y) || handlerOf.has(y))
       .sort((a, b) => order[b]! - order[a]!);
     const inner = nodeWithin(x, ys);
-    return loopHeader(x) ? `(loop $L${x} ${inner})` : inner;
+    if (!loopHeader(x)) return inner;
+    // The check leaves the loop to run its exit code beside it, not in it: a call inside the loop's body, even one
+    // never taken, makes V8 keep the loop's values in memory across it. Beside the loop, the exit code is under
+    // the same exception handlers.
+    const loop = `(loop $L${x} (br_if $X${x} ${e.loopCheck(x)}) ${inner})`;
+    return `(block $O${x} (block $X${x} ${loop} (br $O${x})) ${e.loopExit(x)} (unreachable))`;
   };
   const nodeWithin = (x: number, ys: number[]): string => {
     if (ys.length === 0) {

@@ -327,6 +327,16 @@ class FunctionEmitter extends OperandEmitter {
     return `(local.set $hd (i32.const ${d - 1})) (local.set $exc ${this.site(caught, line)}) (br $B${y})`;
   }
 
+  loopCheck(): string {
+    // a loop may run unbounded: it reads the SIGINT flag (src/runtime/interrupt.ts) from the shared memory every
+    // module with a loop imports (an atomic load, which nothing moves out of the loop)
+    this.mb.imports.set('signals', '(import "rt" "signals" (memory $signals 1 1 shared))');
+    return '(i32.atomic.load (i32.const 0))';
+  }
+  loopExit(b: number): string {
+    return this.site(`(call ${this.mb.need('interrupted', [], undefined)})`, this.lineAt[this.g.firsts[b]!]!);
+  }
+
   // ---- the function
   emit(): void {
     const { mb, code, sig, st, nfixed, slotKinds, m } = this;

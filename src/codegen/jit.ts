@@ -8,6 +8,7 @@
 // loop is compiled at its first call, waiting; under --compile=all every instance is, at its first call.
 // Everything its code invokes statically is compiled into the same module, so binaryen can inline across it.
 // What cannot be compiled keeps running in the typed tier.
+import { exitState } from '../runtime/exit.ts';
 import { workCounters } from '../runtime/counters.ts';
 import { withCompilationHints } from './compilation_hints.ts';
 import { timeCompile } from '../runtime/compile_timer.ts';
@@ -93,6 +94,8 @@ export function startCompiler(): void {
   w.unref();
   port1.unref();
   worker = { w, port: port1, flag };
+  // an exit does not wait for it to stop (src/runtime/exit.ts)
+  exitState.slowExit = true;
 }
 
 /** One compilation now, waiting for it; the background queue waits meanwhile (one conversation at a time). */

@@ -27,6 +27,7 @@ import { catchException } from '../runtime/errors.ts';
 import { dispatchTypeOf, typeOf } from '../runtime/typeof.ts';
 import { BITS_KINDS, boxBits, unboxBits, type BitsKind } from './kinds.ts';
 import { WA } from './wasm_api.ts';
+import { signalMemory, interrupted } from '../runtime/interrupt.ts';
 
 /** the most arguments a runtime import takes after its leading operands (more: not compiled) */
 export const MAX_IMPORT_ARITY = 8;
@@ -90,6 +91,9 @@ function sharedImports(): Record<string, unknown> {
   if (shared) return shared;
   const rt: Record<string, unknown> = {
     jstag: WA.JSTag,
+    // the SIGINT flag's memory and what a loop calls when it finds it raised
+    signals: signalMemory,
+    interrupted,
     // errors detected in wasm (their frame and line are read off the captured stack like any other)
     throw_divide: () => jthrow('DivideError'),
     box_i64: (x: bigint) => x,

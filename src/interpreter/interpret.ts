@@ -45,6 +45,7 @@ import { execHooks } from '../runtime/hooks.ts';
 import { isa } from '../runtime/builtins.ts';
 import { foreignFunctions } from '../runtime/foreign.ts';
 import { showType } from '../runtime/show_type.ts';
+import { interruptFlag, interrupted } from '../runtime/interrupt.ts';
 
 const MAX_DEPTH = 200_000;
 /** how an Expr(:toplevel) inside a thunk is evaluated (set by whoever runs toplevel code) */
@@ -80,7 +81,7 @@ export function invokeMethod(
     slots[nfixed + 1] = mkTuple(args.slice(nfixed));
   } else for (let k = 0; k < args.length; k++) slots[k + 1] = args[k];
   if (frames.length > MAX_DEPTH) jthrow('StackOverflowError');
-  frames.push({ func: frameName(m, args), file: ci.file, line: m.line, mod: m.module.name.name });
+  frames.push(new CallFrame(m, args, ci.file, m.line, m.module.name.name));
   try {
     const r = run(ci, slots, sparams, frames[frames.length - 1]!);
     frames.pop();
@@ -89,6 +90,27 @@ export function invokeMethod(
     completeBacktrace(e);
     frames.pop();
     throw e;
+  }
+}
+
+/** An interpreter frame. Its name, with the arguments' types, is made when a backtrace reads it: made at every call,
+ *  it cost time in the number of arguments (each step of a loop over a 4,000-element tuple printed its type). */
+class CallFrame implements StackFrame {
+  file: string;
+  line: number;
+  mod: string;
+  #func: string | undefined;
+  readonly #m: Method;
+  readonly #args: Value[];
+  constructor(m: Method, args: Value[], file: string, line: number, mod: string) {
+    this.file = file;
+    this.line = line;
+    this.mod = mod;
+    this.#m = m;
+    this.#args = args;
+  }
+  get func(): string {
+    return (this.#func ??= frameName(this.#m, this.#args));
   }
 }
 
@@ -117,6 +139,8 @@ export function run(
   const handlers: { catchPc: number; framesDepth: number; excDepth: number }[] = [];
   const excStack: Value[] = [];
   let pc = 0;
+  // (and at every call: recursion without a loop may run unbounded too)
+  if (interruptFlag[0] !== 0) interrupted();
   const ev = (x: Value): Value => {
     if (x instanceof SSAValue) return ssa[x.id - 1]!;
     if (x instanceof SlotNumber) {
@@ -141,12 +165,15 @@ export function run(
           continue;
         }
         if (st instanceof GotoNode) {
+          // a backward jump: a loop may run unbounded, so a SIGINT is looked for here
+          if (st.label <= pc && interruptFlag[0] !== 0) interrupted();
           pc = st.label - 1;
           continue;
         }
         if (st instanceof GotoIfNot) {
           const c = ev(st.cond);
           if (c === false) {
+            if (st.dest <= pc && interruptFlag[0] !== 0) interrupted();
             pc = st.dest - 1;
             continue;
           }

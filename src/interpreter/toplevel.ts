@@ -10,7 +10,7 @@ import { world } from '../runtime/methods.ts';
 import { run, callFunction } from './interpret.ts';
 import { state, lookupBinding } from '../runtime/modules.ts';
 import { frames, completeBacktrace } from '../runtime/errors.ts';
-import { jthrow } from '../runtime/errors.ts';
+import { jthrow, hostException } from '../runtime/errors.ts';
 import { bindConst } from '../runtime/bootstrap.ts';
 import { Splice } from '../runtime/builtins.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
@@ -77,7 +77,7 @@ export function evalToplevel(ex: Value, mod: Module, file: string): Value {
       return T.Nothing!.instance!;
     }
     if (h === 'macrocall' || h === 'block') {
-      const expanded = macroexpand(ex, mod);
+      const expanded = expand(ex, mod);
       if (
         expanded instanceof Expr &&
         (expanded.head.name === 'toplevel' ||
@@ -100,7 +100,16 @@ export function evalToplevel(ex: Value, mod: Module, file: string): Value {
       return lowerAndRun(expanded, mod, file);
     }
   }
-  return lowerAndRun(macroexpand(ex, mod), mod, file);
+  return lowerAndRun(expand(ex, mod), mod, file);
+}
+
+/** macroexpand, whose recursion (as lowering's, see lowerAndRun) may overflow on deeply nested input */
+function expand(ex: Value, mod: Module): Value {
+  try {
+    return macroexpand(ex, mod);
+  } catch (e) {
+    throw hostException(e);
+  }
 }
 
 function lowerAndRun(ex: Value, mod: Module, file: string): Value {
@@ -113,7 +122,9 @@ function lowerAndRun(ex: Value, mod: Module, file: string): Value {
     // an Expr built by hand without the parts its head needs (`eval(Expr(:function))`): no parser makes one, and
     // lowering reads the missing part as undefined
     if (e instanceof TypeError) jthrow('ErrorException', 'syntax: malformed expression');
-    throw e;
+    // lowering recurses on nested expressions: one nested too deeply for the stack (a 10,000-term `1-1-...`) is a
+    // StackOverflowError, not Jolt's fault
+    throw hostException(e);
   }
   const rec = recordable();
   // `include(file)`: not a step of its own; the included file's statements are recorded as they run

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Module, T, type Value } from '../runtime/values.ts';
-import { registerForeign } from '../runtime/foreign.ts';
+import { registerForeign, writeBytes } from '../runtime/foreign.ts';
 import { jitSettings, modules as compiledModules, compileInstance, compileOwners } from '../codegen/jit.ts';
 import { execHooks } from '../runtime/hooks.ts';
 import { methodTableFor, findMethod } from '../runtime/dispatch.ts';
@@ -44,6 +44,10 @@ import { jthrow } from '../runtime/errors.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
 import type { MethodTable } from '../runtime/methods.ts';
 import { installRoot } from '../image/install.ts';
+
+/** A progress line on stderr, written at once and in order with the program's output (process.stderr.write would
+ *  queue it, from a worker thread, and an exit that does not wait for binaryen's worker would lose it). */
+const progress = (s: string): void => writeBytes(2, utf8Encode(s));
 
 /** whether a package is being precompiled in this process (Base.generating_output / jl_generating_output) */
 export const precompiling = {
@@ -136,7 +140,7 @@ export function withPrecompileLock<T>(name: string, key: string, load: () => T):
   return withLock(`${path}.lock`, load, {
     onWait: holder => {
       if (!precompiling.quiet)
-        process.stderr.write(`Waiting for another process (pid ${holder.pid}) to finish precompiling ${name}...\n`);
+        progress(`Waiting for another process (pid ${holder.pid}) to finish precompiling ${name}...\n`);
     },
   });
 }
@@ -187,7 +191,7 @@ export function beginPackageLoad(
   session.recording = [];
   // the standard libraries come with Jolt: their caches are made without a word, as Julia's are in its sysimage
   const quiet = precompiling.quiet || isStdlibDir(dir);
-  if (!quiet) process.stderr.write(`Precompiling ${name}...\n`);
+  if (!quiet) progress(`Precompiling ${name}...\n`);
   const t0 = performance.now();
   return { mode: 'generate', key, from: compiledModules.length, t0, name, uuid, quiet, dir, top, saved };
 }
@@ -285,7 +289,7 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
   }
   if (!p.quiet) {
     const s = ((performance.now() - p.t0) / 1000).toFixed(0);
-    process.stderr.write(`  \u2713 ${p.name}\n  1 dependency successfully precompiled in ${s} seconds\n`);
+    progress(`  \u2713 ${p.name}\n  1 dependency successfully precompiled in ${s} seconds\n`);
   }
 }
 
@@ -338,7 +342,7 @@ export function precompileProject(
 ): void {
   const todo = deps.filter(stale);
   const t0 = performance.now();
-  if (todo.some(n => !isStdlib(n))) process.stderr.write('Precompiling project...\n');
+  if (todo.some(n => !isStdlib(n))) progress('Precompiling project...\n');
   const saveQuiet = precompiling.quiet;
   precompiling.quiet = true;
   const first = precompiling.done.length;
@@ -347,7 +351,7 @@ export function precompileProject(
     for (const name of todo) {
       const at = precompiling.done.length;
       load(name);
-      for (const d of precompiling.done.slice(at)) process.stderr.write(`  \u2713 ${d}\n`);
+      for (const d of precompiling.done.slice(at)) progress(`  \u2713 ${d}\n`);
     }
   } finally {
     precompiling.quiet = saveQuiet;
@@ -355,5 +359,5 @@ export function precompileProject(
   const n = precompiling.done.length - first;
   if (!n) return;
   const s = ((performance.now() - t0) / 1000).toFixed(0);
-  process.stderr.write(`  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);
+  progress(`  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);
 }

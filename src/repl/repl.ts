@@ -13,6 +13,7 @@ import { session as tl } from '../interpreter/toplevel.ts';
 import { modes, modeByTrigger, registerMode, type ReplMode } from './modes.ts';
 import { evalAndShow, callJulia, terminalSize } from './eval.ts';
 import { complete } from './completion.ts';
+import { interruptFlag } from '../runtime/interrupt.ts';
 import './help_mode.ts';
 import './shell_mode.ts';
 import './pkg_mode.ts';
@@ -155,7 +156,16 @@ export async function startRepl(s: Session, opts: ReplOptions = {}): Promise<num
           /* read-only home */
         }
       }
-      entryMode.run(s, text);
+      // while it runs, Ctrl-C is the terminal's SIGINT (not a key readline reads), which interrupts it
+      // (src/runtime/interrupt.ts); one sent while at the prompt is forgotten
+      const raw = tty && process.stdin.isRaw;
+      if (raw) process.stdin.setRawMode(false);
+      Atomics.store(interruptFlag, 0, 0);
+      try {
+        entryMode.run(s, text);
+      } finally {
+        if (raw) process.stdin.setRawMode(true);
+      }
     }
     flushAll();
     process.stdout.write('\n');

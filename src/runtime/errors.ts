@@ -32,7 +32,16 @@ export function completeBacktrace(e: unknown): void {
       ...frames
         .slice()
         .reverse()
-        .map(f => ({ ...f })),
+        // a frame's line moves on, so it is copied now; its name is read only when the backtrace is shown, since
+        // naming a frame (printing its argument types) may not fit in a stack that has just overflowed
+        .map(f => ({
+          get func() {
+            return f.func;
+          },
+          file: f.file,
+          line: f.line,
+          mod: f.mod,
+        })),
     ];
     e.btDone = true;
   }

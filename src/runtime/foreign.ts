@@ -18,6 +18,8 @@ export function registerForeign(name: string, impl: (args: Value[]) => Value): v
 }
 const F = registerForeign;
 const nothing = (): Value => T.Nothing!.instance!;
+import { interruptibleWait, sigint } from './interrupt.ts';
+import { exitProcess } from './exit.ts';
 
 // ---- output
 const buffers: string[][] = [[], [], []];
@@ -42,7 +44,7 @@ export function flushAll(raise = false): void {
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (err.code === 'EAGAIN') continue;
-        if (err.code === 'EPIPE') process.exit(1);
+        if (err.code === 'EPIPE') exitProcess(1);
         if (raise && fd === 1) ioError(err);
         break;
       }
@@ -329,7 +331,12 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {
   // what was printed before shows before the pause, as Julia's sleep lets its output be written
   flushAll(true);
-  Atomics.wait(sleeper, 0, 0, Math.max(0, secs as number) * 1000);
+  // (woken by a SIGINT, which interrupts it)
+  interruptibleWait(Math.max(0, secs as number) * 1000);
+  return nothing();
+});
+F('jl_exit_on_sigint', ([on]) => {
+  sigint.exitOnSigint = on === true;
   return nothing();
 });
 // ---- standard input, read synchronously (the one Jolt thread waits as a blocking read would)

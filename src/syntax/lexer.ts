@@ -199,7 +199,26 @@ export function lex(src: string): Token[] {
     }
     return lo + 1;
   }
-  const colAt = (p: number) => [...src.slice(lineStarts[lineAt(p) - 1]!, p)].length + 1;
+  // the column (in code points) of p, counted on from the previous token's on the same line: tokens come in order,
+  // and counting from the line's start each time made a long line quadratic
+  let colLine = 0,
+    colPos = 0,
+    col = 1;
+  const colAt = (p: number): number => {
+    const ln = lineAt(p);
+    if (ln !== colLine || p < colPos) {
+      colLine = ln;
+      colPos = lineStarts[ln - 1]!;
+      col = 1;
+    }
+    for (; colPos < p; colPos++) {
+      // the second half of a surrogate pair is no code point of its own
+      const u = src.charCodeAt(colPos);
+      const hi = colPos > 0 ? src.charCodeAt(colPos - 1) : 0;
+      if (!(u >= 0xdc00 && u <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff)) col++;
+    }
+    return col;
+  };
   void line;
   void lineStart;
 

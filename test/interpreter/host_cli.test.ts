@@ -53,3 +53,30 @@ for (const mode of MODES) {
     assert.equal(r.status, 1);
   });
 }
+
+// Once binaryen's worker has started, the process ends without waiting for it to stop (src/runtime/exit.ts): the
+// status and every line of output are kept, from the main thread and from the launcher's worker.
+for (const stack of ['', '--stack-size=7000 '])
+  test(`an exit after compiling keeps its status and output (${stack ? 'main thread' : 'worker'})`, () => {
+    const prog = 'f(n) = (s = 0; for i in 1:n; s += i; end; s); println(f(10)); print("no newline"); exit(3)';
+    const r = sh(`"$NODE" ${stack}"\${JOLT_JS}" --compile=yes -e '${prog}'`);
+    assert.equal(r.stdout, '55\nno newline', r.stderr);
+    assert.equal(r.status, 3);
+    const e = sh(`"$NODE" ${stack}"\${JOLT_JS}" --compile=all -e 'println(sum(i for i in 1:3)); error("boom")'`);
+    assert.equal(e.stdout, '6\n');
+    assert.ok(e.stderr.startsWith('ERROR: boom'), e.stderr);
+    assert.equal(e.status, 1);
+  });
+
+// What the CLI prints as the process ends (here JOLT_STORE_STATS's line) is printed by such an exit too, also from
+// the worker, whose 'exit' event the launcher's thread could otherwise cut short.
+for (const stack of ['', '--stack-size=7000 '])
+  test(`an exit after compiling still prints the exit reports (${stack ? 'main thread' : 'worker'})`, () => {
+    const prog = 'f(n) = (s = 0; for i in 1:n; s += i; end; s); println(f(10)); exit(3)';
+    for (let k = 0; k < 3; k++) {
+      const r = sh(`JOLT_STORE_STATS=1 "$NODE" ${stack}"\${JOLT_JS}" --compile=all -e '${prog}'`);
+      assert.equal(r.stdout, '55\n');
+      assert.match(r.stderr, /^jolt store: \{/m);
+      assert.equal(r.status, 3);
+    }
+  });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseAll, ParseError, isIncomplete } from '../../src/syntax/parser.ts';
 import { sexp } from '../../src/syntax/sexp.ts';
+import { Expr } from '../../src/runtime/values.ts';
 import { bootstrap } from '../../src/runtime/bootstrap.ts';
 
 bootstrap();
@@ -87,5 +88,20 @@ test('random input never throws anything but ParseError', () => {
       },
     ),
     { numRuns: 2000 },
+  );
+});
+
+test('a long line parses in time linear in its length, with columns in code points', { timeout: 30_000 }, () => {
+  // 60,000 terms: counting each token's column from the line's start took minutes here (20,000 took 34 s)
+  const n = 60_000;
+  const ast = parseAll('x = ' + Array(n).fill('1').join('-'), 'none');
+  // (call - (call - ... 1 1) 1): n - 1 calls, nested on their first argument
+  let depth = 0;
+  for (let e: unknown = (ast.args[1] as Expr).args[1]; e instanceof Expr; depth++) e = e.args[1];
+  assert.equal(depth, n - 1);
+  // a column after characters outside the BMP counts each as one
+  assert.throws(
+    () => parseAll('x = "😀😀" + )', 'none'),
+    (e: unknown) => e instanceof ParseError && /:1:12:/.test(e.message),
   );
 });

@@ -14,6 +14,7 @@ import {
   rmSync,
   writeFileSync,
   statSync,
+  utimesSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -119,6 +120,17 @@ test("the seed's example: after precompiling, `using A; foo(2)` compiles nothing
   const m = ok(await jolt(['--project=.', '--trace-compile=stderr', '-e', 'using A; println(A.foo(2))'], moved));
   assert.equal(m.stdout, '111\n');
   assert.doesNotMatch(m.stderr, /Precompiling|precompile\(/);
+  // nor do touched files (new times, same contents), or a flag that does not change code
+  const later = new Date(Date.now() + 3600_000);
+  for (const f of ['Project.toml', 'Manifest.toml', join('src', 'A.jl')]) utimesSync(join(moved, f), later, later);
+  const t = ok(
+    await jolt(
+      ['--project=.', '--color=no', '--history-file=no', '--trace-compile=stderr', '-e', 'using A; println(A.foo(2))'],
+      moved,
+    ),
+  );
+  assert.equal(t.stdout, '111\n');
+  assert.doesNotMatch(t.stderr, /Precompiling|precompile\(/);
 
   // an edited package is precompiled again at `using`
   writeFileSync(join(moved, 'src', 'A.jl'), SEED.replace('+ length(string(x))', '+ 2length(string(x))'));

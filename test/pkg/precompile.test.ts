@@ -375,6 +375,14 @@ test('a package loaded from its cache replays its lowered toplevel: nothing of i
   assert.match(damaged.stderr, /Precompiling R\.\.\./);
   const repaired = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));
   assert.equal(stats(repaired).parsedChars, new TextEncoder().encode(prog).length);
+  // so is a cache file with a flipped byte (its checksum fails)
+  const jpc = jpl[0]!.replace(/\.jpl$/, '.jpc');
+  const bytes = readFileSync(jpc);
+  bytes[bytes.length - 3] ^= 0xff;
+  writeFileSync(jpc, bytes);
+  const corrupt = ok(await jolt(['--project=env', '-e', prog], ws));
+  assert.equal(corrupt.stdout, want);
+  assert.match(corrupt.stderr, /Precompiling R\.\.\./);
   // an edit to an included file changes the package's key: its source is read again
   writeFileSync(join(ws, 'R', 'src', 'extra.jl'), 'helper(x) = 3x\nmodule Inner\nf() = "inner"\nend\n');
   const edited = ok(await jolt(['--project=env', '-e', prog], ws, { JOLT_STATS: '1' }));

@@ -48,7 +48,8 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
         return true;
       }
     }
-    return false;
+    // a variable may be below the union without being below any one member (T<:Union{Int8,Int16})
+    return a instanceof TypeVar && sub(a.ub, b, env, cov);
   }
   if (b instanceof UnionAll) {
     // each occurrence of a UnionAll on the right has its own variable: bindings must not leak out of it

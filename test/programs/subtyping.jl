@@ -26,3 +26,10 @@ println(Union{Int8, Int16}, " ", Union{Int, Union{String, Nothing}}, " ", Union{
 println(Vector{<:Real}, " ", AbstractVector{<:Integer}, " ", Vector{T} where T<:Real, " ", Tuple{T, T} where T<:Number)
 println(Tuple{Int, Vararg{Int}}, " ", NTuple{3, Int}, " ", Tuple{}, " ", Pair{<:Integer, String})
 println(AbstractVector{Int}, " ", AbstractMatrix, " ", Array{Int, N} where N, " ", Vector, " ", Matrix{T} where T<:Integer)
+# a variable bounded by a union is below that union, though below none of its members
+println((Tuple{T} where T<:Union{Int8,Int16}) <: (Tuple{S} where S<:Union{Int8,Int16}))
+println((Tuple{T,T} where T<:Union{Int8,Int16}) == (Tuple{S,S} where S<:Union{Int8,Int16}))
+println((Vector{T} where T<:Union{Int8,Int16}) <: (Vector{S} where S<:Union{Int8,Int16}))
+println((Tuple{T} where T<:Union{Int8,Int16}) <: Tuple{Union{Int8,Int16,Int32}})
+println((Tuple{T} where T<:Union{Int8,Int16}) <: Tuple{Int8})
+println(which(*, Tuple{Int, Int}).sig == (Tuple{typeof(*), T, T} where T<:Base.BitInteger))

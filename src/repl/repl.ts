@@ -2,7 +2,7 @@
 // `ans`, results shown with `display` (Julia's text/plain forms, cut to the terminal), a trailing `;` suppressing
 // output, errors printed without exiting. Modes (modes.ts): `?` help, `;` shell, `]` pkg, each entered by its key at
 // the start of an empty line and left by backspace on an empty line (pkg mode stays until then). Ctrl-C clears the line, Ctrl-D exits, tab
-// completes names, fields and paths.
+// completes names, fields and paths, Ctrl-R searches the history (history_search.ts).
 import type { Interface } from 'node:readline';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { session as tl } from '../interpreter/toplevel.ts';
 import { modes, modeByTrigger, registerMode, type ReplMode } from './modes.ts';
 import { evalAndShow, callJulia, terminalSize } from './eval.ts';
 import { complete } from './completion.ts';
+import { HistorySearch } from './history_search.ts';
 import { interruptFlag } from '../runtime/interrupt.ts';
 import './help_mode.ts';
 import './shell_mode.ts';
@@ -41,6 +42,8 @@ registerMode(julia);
 /** the readline internals the modes need: the line being edited, its redraw, and the key handler */
 interface ReadlineInternals {
   line: string;
+  cursor: number;
+  history: string[];
   _refreshLine(): void;
   _ttyWrite(s: string | undefined, key: { name?: string; ctrl?: boolean; meta?: boolean; sequence?: string }): void;
 }
@@ -86,7 +89,37 @@ export async function startRepl(s: Session, opts: ReplOptions = {}): Promise<num
     // a mode's key at the start of an empty line enters it; backspace on an empty line leaves it
     const internals = rl as unknown as ReadlineInternals;
     const ttyWrite = internals._ttyWrite.bind(rl);
+    let search: HistorySearch | undefined;
+    const showSearch = (h: HistorySearch): void => void process.stdout.write(`\r\x1b[K${h.render()}`);
+    const endSearch = (line: string): void => {
+      search = undefined;
+      internals.line = line;
+      internals.cursor = line.length;
+      internals._refreshLine();
+    };
     internals._ttyWrite = (str, key) => {
+      if (key?.ctrl && key.name === 'r') {
+        if (search) search.next();
+        else search = new HistorySearch(internals.history, internals.line);
+        showSearch(search);
+        return;
+      }
+      if (search) {
+        const h = search;
+        if (key?.name === 'backspace') {
+          h.backspace();
+          showSearch(h);
+          return;
+        }
+        if ((key?.ctrl && key.name === 'g') || key?.name === 'escape') return endSearch(h.saved);
+        if (str !== undefined && str.length === 1 && str >= ' ' && !key?.ctrl && !key?.meta) {
+          h.type(str);
+          showSearch(h);
+          return;
+        }
+        // any other key takes the match into the line, then does what it does (Enter runs it)
+        endSearch(h.match ?? h.saved);
+      }
       if (internals.line === '' && buf === '') {
         const m = mode === julia && str !== undefined ? modeByTrigger(str) : undefined;
         if (m) {

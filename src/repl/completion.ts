@@ -1,11 +1,12 @@
 // Tab completion: names visible in Main (its own, Base's, its usings'), the fields of a global's value after `x.`,
-// and paths inside a string.
+// keyword arguments inside a call, and paths inside a string.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Session } from '../engine.ts';
 import { Sym, JStruct, type Module } from '../runtime/values.ts';
 import { typeOf } from '../runtime/typeof.ts';
 import { DataType } from '../runtime/types.ts';
+import { methodTableFor } from '../runtime/dispatch.ts';
 
 const visibleNames = (s: Session): string[] => {
   const mods: Module[] = [s.Main, s.Base, ...s.Main.usings];
@@ -43,6 +44,50 @@ function pathCompletions(partial: string): string[] {
   }
 }
 
+/** the call the cursor is in, if any: the text of its callee (`f`, `Base.sort`) and whether the cursor is among its
+ *  keyword arguments (after its `;`) */
+function openCall(line: string): { callee: string; keywords: boolean } | undefined {
+  const stack: number[] = [];
+  let inString = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k]!;
+    if (c === '"') inString = !inString;
+    else if (inString) continue;
+    else if (c === '(' || c === '[' || c === '{') stack.push(k);
+    else if (c === ')' || c === ']' || c === '}') stack.pop();
+  }
+  const at = stack[stack.length - 1];
+  if (at === undefined || line[at] !== '(') return undefined;
+  const callee = /([\p{L}_][\p{L}\p{N}_!]*(?:\.[\p{L}_][\p{L}\p{N}_!]*)*)$/u.exec(line.slice(0, at))?.[1];
+  return callee ? { callee, keywords: line.slice(at).includes(';') } : undefined;
+}
+
+/** the keyword arguments of a function's methods: the arguments of its keyword body functions (`#f#kwN`, whose
+ *  arguments are the body function, the keywords, then the function itself as `#fself`) */
+function keywordsOf(s: Session, callee: string): string[] {
+  const parts = callee.split('.');
+  let v: unknown = s.Main.bindings.get(Sym.of(parts[0]!))?.value ?? s.Base.bindings.get(Sym.of(parts[0]!))?.value;
+  for (const p of parts.slice(1))
+    v = v && typeof v === 'object' && 'bindings' in v ? (v as Module).bindings.get(Sym.of(p))?.value : undefined;
+  if (v === undefined) return [];
+  let mt;
+  try {
+    mt = methodTableFor(v as never);
+  } catch {
+    return [];
+  }
+  const body = new RegExp(`^#${mt.name.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#kw\\d+$`);
+  const out = new Set<string>();
+  for (const [name, b] of mt.module.bindings) {
+    if (!body.test(name.name) || b.value === undefined) continue;
+    for (const m of methodTableFor(b.value).methods) {
+      const slots = m.source?.slotnames ?? [];
+      for (let k = 1; k < slots.length && slots[k]!.name !== '#fself'; k++) out.add(slots[k]!.name);
+    }
+  }
+  return [...out];
+}
+
 /** readline's completer: the candidates and the text they replace */
 export function complete(s: Session, line: string): [string[], string] {
   // inside an open string: a path
@@ -70,6 +115,14 @@ export function complete(s: Session, line: string): [string[], string] {
     return [hits.sort(), prefix];
   }
   const word = head!;
+  // inside a call: its keyword arguments (`rev=`), alone after its `;`, else with the names in scope
+  const call = openCall(line.slice(0, line.length - word.length));
+  const keywords = call
+    ? keywordsOf(s, call.callee)
+        .filter(k => k.startsWith(word))
+        .map(k => `${k}=`)
+    : [];
+  if (call?.keywords && keywords.length) return [keywords.sort(), word];
   const hits = visibleNames(s).filter(n => n.startsWith(word));
-  return [hits.sort(), word];
+  return [[...keywords.sort(), ...hits.sort()], word];
 }

@@ -1,6 +1,6 @@
 // The REPL in a real pseudo-terminal (python3's pty module drives it: Node has no pty of its own): keys are sent as
-// a user types them, and each step waits for what the terminal shows. Help, shell and pkg modes, tab completion,
-// Ctrl-R history search, and Ctrl-C during a computation, interpreted and compiled.
+// a user types them, and each step waits for what the terminal shows. Help, shell and pkg modes, tab completion
+// (names and keyword arguments), Ctrl-R history search, and Ctrl-C during a computation, interpreted and compiled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -73,7 +73,7 @@ const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').re
 
 const PROMPT = 'julia> ';
 
-test('in a terminal: help, shell and pkg modes, tab completion and Ctrl-R history search', () => {
+test('in a terminal: help, shell and pkg modes, tab completion of names and keywords, Ctrl-R history search', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jolt-pty-'));
   try {
     // the history file is in HOME (~/.jolt_history)
@@ -88,6 +88,9 @@ test('in a terminal: help, shell and pkg modes, tab completion and Ctrl-R histor
         ['echo from-the-shell\r', 'from-the-shell[\\s\\S]*julia> '],
         [']', 'pkg> '],
         ['\x7f', PROMPT],
+        ['kwdemo(x; alpha = 1, beta = 2) = x + alpha + beta\r', 'kwdemo \\(generic function'],
+        ['kwdemo(1; al\t', 'alpha='],
+        ['5)\r', '\\n8\\r*\\n'],
         ['printl\t', 'println'],
         ['("tab", 1)\r', 'tab1[\\s\\S]*julia> '],
         ['\x12', 'reverse-i-search'],

@@ -4,7 +4,6 @@
 // dependencies list, as in Julia.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { flushAll, writeBytes } from '../runtime/foreign.ts';
 import { installRoot } from '../image/install.ts';
@@ -390,6 +389,8 @@ function precompileInParallel(roots: Located[]): boolean {
   const t0 = performance.now();
   flushAll();
   writeBytes(2, 'Precompiling project...\n');
+  // (node:child_process is loaded only here: a start does without it)
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const r = spawnSync(process.execPath, [join(installRoot, 'src', 'pkg', 'precompile_tasks.ts')], {
     input: JSON.stringify(plan),
     stdio: ['pipe', 'pipe', 'inherit'],

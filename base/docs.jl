@@ -40,8 +40,12 @@ function _docname(ex)
         return _docname(ex.args[1])
     elseif h === :module
         return ex.args[2]
+    elseif h === :macrocall && all(a -> a isa LineNumberNode, ex.args[2:end])
+        return ex.args[1]  # a macro by itself, :(@time): the macro
     elseif h === :macrocall && length(ex.args) >= 3
         return _docname(ex.args[end])
+    elseif h === :quote
+        return _docname(ex.args[1])
     end
     nothing
 end
@@ -119,8 +123,8 @@ function _repl_help(mod::Module, s::String)
         _print_doc(stdout, doc)
         return nothing
     end
-    # a name the module sees: its own, or Base's
-    m = isdefined(mod, name) ? mod : isdefined(Base, name) ? Base : nothing
+    # a name the module sees: its own, Base's or Core's
+    m = isdefined(mod, name) ? mod : isdefined(Base, name) ? Base : isdefined(Core, name) ? Core : nothing
     if m === nothing
         sug = _suggestions(mod, String(s))
         println("Couldn't find ", s)
@@ -131,8 +135,10 @@ function _repl_help(mod::Module, s::String)
     v = getfield(m, name)
     println("  No documentation found.\n")
     if v isa Function
-        println("  ", s, " is a Function.\n")
+        macro_ = startswith(s, "@")
+        println("  ", macro_ ? string("`", s, "` is a macro.") : string(s, " is a Function."), "\n")
         for line in split(sprint(show, methods(v)), "\n")
+            macro_ && (line = replace(line, "generic function" => "macro"))
             println("  ", line)
         end
     elseif v isa DataType
@@ -244,3 +250,22 @@ collect
 The concrete type of `x`.
 """
 typeof
+"""
+    @time expr
+
+Run `expr`, print how long it took (with the memory it allocated and the share of the time spent compiling), and
+return its value.
+"""
+:(@time)
+"""
+    Int64 <: Signed <: Integer
+
+The 64-bit signed integer type (`Int` on 64-bit systems).
+"""
+Int64
+"""
+    Float64 <: AbstractFloat <: Real
+
+The 64-bit floating-point type (IEEE 754 double precision).
+"""
+Float64

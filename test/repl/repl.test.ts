@@ -97,3 +97,11 @@ test('-E shows the value, -e does not; -L loads a file first; -i starts the REPL
   );
   assert.equal(without.stdout, 'false\n');
 });
+
+test("help mode: a macro's docstring, Core's types, and a macro without one named as a macro", () => {
+  const r = repl('?@time\n?Int64\nmacro twice(ex)\n  :($ex; $ex)\nend\n?@twice\n');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, / {2}@time expr\n\n {2}Run `expr`/);
+  assert.match(r.stdout, / {2}Int64 <: Signed <: Integer\n/);
+  assert.match(r.stdout, /`@twice` is a macro\.\n\n {2}# 1 method for macro "@twice" from Main:/);
+});

@@ -4,10 +4,10 @@
 // nested function is lowered where it is met (part of the walk, not a separate pass): its struct type, with one
 // field per capture, and its methods are hoisted to run before the toplevel thunk, and the closure value is built
 // in place.
-import { sym, QuoteNode, T, type Value } from '../runtime/values.ts';
+import { sym, Sym, Expr, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
 import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
-import { E, nothingV } from './forms.ts';
+import { E, isE, isFuncSig, funcName, nothingV } from './forms.ts';
 import { Lambda } from './lambda.ts';
 import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type Scope } from './scope.ts';
 import { defineMethods } from './methods.ts';
@@ -204,4 +204,46 @@ export function boxCapturedParameters(
     if (F.boxed.has(sp)) F.emit(E('=', slot, E('call', lw.core('Box'), v)));
     else F.emit(E('=', slot, v));
   });
+}
+
+/** A local function defined before a variable it captures is first assigned (`is_prime(n) = ... primes ...` then
+ *  `primes = [2]`) is defined after that assignment instead, when nothing in between can reach the function: the
+ *  variable can then be captured by value rather than in a Box. The closure's methods are hoisted either way, so
+ *  only the moment its value is made moves; the statements it passes must not mention its name, nor may closures
+ *  made earlier, and it must not pass the block's last statement (the body's value). */
+export function deferLocalFunctions(body: Value, argNames: string[], spNames: string[]): Value {
+  if (!isE(body, 'block')) return body;
+  const sts = [...body.args];
+  const counts = new Map<string, number>();
+  assignedNames(body, counts);
+  const mentions = (v: Value, n: string): boolean =>
+    v instanceof Sym ? v.name === n : v instanceof Expr && v.args.some(a => mentions(a, n));
+  const last = sts.findLastIndex(st => !(st instanceof LineNumberNode));
+  let moved = false;
+  for (let i = 0; i < last; i++) {
+    const st = sts[i]!;
+    if (!(st instanceof Expr) || !(st.head.name === 'function' || st.head.name === '=')) continue;
+    const name = st.head.name === 'function' || isFuncSig(st.args[0]!) ? funcName(st.args[0]!) : null;
+    if (!name || counts.get(name) !== 1 || sts.slice(0, i).some(x => mentions(x, name))) continue;
+    const captured = namesInNestedLambdas(E('block', st));
+    // the furthest single assignment of a captured local that the definition can move past
+    let to = -1;
+    for (let j = i + 1; j < last; j++) {
+      const sj = sts[j]!;
+      // (the signature's types are evaluated where the function is defined)
+      if (mentions(sj, name) || [...assignedNames(sj)].some(a => mentions(st.args[0]!, a))) break;
+      const a = isE(sj, '=') && sj.args[0] instanceof Sym ? sj.args[0].name : null;
+      if (a && captured.has(a) && counts.get(a) === 1 && !argNames.includes(a) && !spNames.includes(a)) to = j;
+    }
+    if (to < 0) continue;
+    // the statements after the new place keep their own line
+    let line: Value | null = null;
+    for (let k = to; k >= 0 && !line; k--) if (sts[k] instanceof LineNumberNode) line = sts[k]!;
+    const prev = i > 0 && sts[i - 1] instanceof LineNumberNode ? sts[i - 1]! : null;
+    sts.splice(to + 1, 0, ...(prev ? [prev] : []), st, ...(line ? [line] : []));
+    sts.splice(i, 1);
+    moved = true;
+    i--;
+  }
+  return moved ? E('block', ...sts) : body;
 }

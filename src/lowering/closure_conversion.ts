@@ -7,7 +7,7 @@
 import { sym, Sym, Expr, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
 import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
-import { E, isE, isFuncSig, funcName, nothingV } from './forms.ts';
+import { E, isE, isFuncSig, funcName, mentions, lhsNames, nothingV } from './forms.ts';
 import { Lambda } from './lambda.ts';
 import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type Scope } from './scope.ts';
 import { defineMethods } from './methods.ts';
@@ -206,32 +206,55 @@ export function boxCapturedParameters(
   });
 }
 
-/** A local function defined before a variable it captures is first assigned (`is_prime(n) = ... primes ...` then
- *  `primes = [2]`) is defined after that assignment instead, when nothing in between can reach the function: the
- *  variable can then be captured by value rather than in a Box. The closure's methods are hoisted either way, so
- *  only the moment its value is made moves; the statements it passes must not mention its name, nor may closures
- *  made earlier, and it must not pass the block's last statement (the body's value). */
-export function deferLocalFunctions(body: Value, argNames: string[], spNames: string[]): Value {
+/** A local function (or `f = x -> ...`) defined before a variable it captures is first assigned (`is_prime(n) = ...
+ *  primes ...` then `primes = [2]`) is defined after that assignment instead, when nothing in between can reach
+ *  the function: the variable can then be captured by value rather than in a Box. The closure's methods are hoisted
+ *  either way, so only the moment its value is made moves; the statements it passes must not mention its name, nor
+ *  may closures made earlier, and it must not pass the block's last statement (the body's value). Its name must be
+ *  a local of this body (not declared global, and `isOuterFree`: no enclosing function's local or parameter): a
+ *  global or an enclosing function's local could be read by any call in between. */
+export function deferLocalFunctions(
+  body: Value,
+  argNames: string[],
+  spNames: string[],
+  isOuterFree: (name: string) => boolean,
+): Value {
   if (!isE(body, 'block')) return body;
+  const globals = new Set<string>();
+  const declared = (v: Value): void => {
+    if (!(v instanceof Expr) || v.head.name === 'quote') return;
+    if (v.head.name === 'global') for (const a of v.args) for (const n of lhsNames(a)) globals.add(n);
+    v.args.forEach(declared);
+  };
+  declared(body);
   const sts = [...body.args];
   const counts = new Map<string, number>();
   assignedNames(body, counts);
-  const mentions = (v: Value, n: string): boolean =>
-    v instanceof Sym ? v.name === n : v instanceof Expr && v.args.some(a => mentions(a, n));
   const last = sts.findLastIndex(st => !(st instanceof LineNumberNode));
   let moved = false;
   for (let i = 0; i < last; i++) {
     const st = sts[i]!;
     if (!(st instanceof Expr) || !(st.head.name === 'function' || st.head.name === '=')) continue;
-    const name = st.head.name === 'function' || isFuncSig(st.args[0]!) ? funcName(st.args[0]!) : null;
-    if (!name || counts.get(name) !== 1 || sts.slice(0, i).some(x => mentions(x, name))) continue;
+    const lhs = st.args[0]!;
+    // `f(x) = ...`, `function f(x) ... end`, or `f = x -> ...`; `sig` is what is evaluated where it is made
+    const anon = st.head.name === '=' && lhs instanceof Sym && isE(st.args[1]!, '->');
+    const name = anon ? lhs.name : st.head.name === 'function' || isFuncSig(lhs) ? funcName(lhs) : null;
+    const sig = anon ? (st.args[1] as Expr).args[0]! : lhs;
+    if (
+      !name ||
+      counts.get(name) !== 1 ||
+      globals.has(name) ||
+      !isOuterFree(name) ||
+      sts.slice(0, i).some(x => mentions(x, name))
+    )
+      continue;
     const captured = namesInNestedLambdas(E('block', st));
     // the furthest single assignment of a captured local that the definition can move past
     let to = -1;
     for (let j = i + 1; j < last; j++) {
       const sj = sts[j]!;
       // (the signature's types are evaluated where the function is defined)
-      if (mentions(sj, name) || [...assignedNames(sj)].some(a => mentions(st.args[0]!, a))) break;
+      if (mentions(sj, name) || [...assignedNames(sj)].some(a => mentions(sig, a))) break;
       const a = isE(sj, '=') && sj.args[0] instanceof Sym ? sj.args[0].name : null;
       if (a && captured.has(a) && counts.get(a) === 1 && !argNames.includes(a) && !spNames.includes(a)) to = j;
     }

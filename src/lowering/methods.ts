@@ -328,10 +328,10 @@ function lowerBody(
   F.ci.nargs = argNames.length + 1;
   F.ci.isva = isva;
   F.ci.sparam_names = spNames.map(n => sym(n));
-  body = deferLocalFunctions(body, argNames, spNames);
-  const nested = classifyCaptures(F, argNames, spNames, body);
   // the function's scope: parent is the defining scope only for closures (captures); methods see globals
   const outer: Scope = closure ? ps : rootScope(parent);
+  body = deferLocalFunctions(body, argNames, spNames, n => !argNames.includes(n) && isGlobalName(n, outer));
+  const nested = classifyCaptures(F, argNames, spNames, body);
   const fs: Scope = { locals: new Set(), globals: new Set(), parent: outer, fn: F, isLoop: false };
   fs.locals.add(selfName ?? '#self#');
   for (const a of argNames) fs.locals.add(a);

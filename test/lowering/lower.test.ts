@@ -101,6 +101,8 @@ test('a local function defined before a captured local is assigned is made after
   );
   assert.ok(!calls(prime, 'Box') && !calls(prime, '_getbox'));
   assert.ok(calls(prime, 'apply_type'), 'the closure type is parametric in the captured value');
+  const anon = body('function a(v)\n f = x -> x * k\n k = 3\n map(f, v)\nend', 'a');
+  assert.ok(!calls(anon, 'Box'), 'an anonymous function bound to a name moves too');
   // reassigned later, or the function reachable before the assignment: the Box stays
   assert.ok(calls(body('function t()\n g() = x\n x = 1\n a = g()\n x = 2\n (a, g())\nend', 't'), 'Box'));
   assert.ok(calls(body('function e()\n g() = x\n h = g\n x = 5\n h()\nend', 'e'), 'Box'));

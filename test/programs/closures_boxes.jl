@@ -20,6 +20,13 @@ function once()
     g()
 end
 println(once())
+# an anonymous function bound to a name
+function anonlate(v)
+    scale = x -> x * k
+    k = 3
+    map(scale, v)
+end
+println(anonlate([1, 2]))
 # assigned twice: the closure sees each new value
 function twice()
     g() = x
@@ -58,6 +65,24 @@ function handed()
     h()
 end
 println(handed())
+# a function stored in an enclosing function's variable is reachable from any call: it is made where it is written
+function outerf()
+    local f
+    callf() =
+        try
+            f()
+        catch e
+            e.var
+        end
+    function setf()
+        f = () -> lk
+        r = callf()
+        lk = 7
+        (r, f())
+    end
+    setf()
+end
+println(outerf())
 # a closure made and called in a loop sees each iteration's variable
 function inloop()
     out = Int[]

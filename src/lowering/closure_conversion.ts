@@ -9,7 +9,14 @@ import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
 import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
 import { E, isE, isFuncSig, funcName, mentions, lhsNames, nothingV } from './forms.ts';
 import { Lambda } from './lambda.ts';
-import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type Scope } from './scope.ts';
+import {
+  resolve,
+  assignedOnceFirst,
+  assignedNames,
+  namesInNestedLambdas,
+  assignedInNestedLambdas,
+  type Scope,
+} from './scope.ts';
 import { defineMethods } from './methods.ts';
 import type { Lowerer } from './lower.ts';
 
@@ -22,9 +29,9 @@ export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
   if (r.kind === 'sparam') return L.emit(E('static_parameter', r.idx));
   if (r.kind === 'global') return lw.gref(name);
   if (r.fn === L) {
-    const slot = L.slot(name);
-    if (L.boxed.has(name)) return lw.call(L, lw.core('_getbox'), slot, new QuoteNode(sym(name)));
-    return slot;
+    if (L.boxed.has(name) && !L.mirrored.has(name))
+      return lw.call(L, lw.core('_getbox'), L.slot(name), new QuoteNode(sym(name)));
+    return L.slot(name);
   }
   // captured from an enclosing function: field of #self# holding the box (or the value itself)
   const box = captureBox(lw, name, L);
@@ -50,7 +57,8 @@ export function assignVar(lw: Lowerer, name: string, v: Value, L: Lambda, s: Sco
     const slot = L.slot(name);
     L.ci.slotflags[slot.id - 1]! |= SLOT_ASSIGNED;
     if (L.boxed.has(name)) {
-      lw.call(L, lw.core('setfield!'), slot, new QuoteNode(sym('contents')), v);
+      if (L.mirrored.has(name)) L.emit(E('=', slot, v));
+      lw.call(L, lw.core('setfield!'), L.boxSlot(name), new QuoteNode(sym('contents')), v);
       return;
     }
     L.emit(E('=', slot, v));
@@ -145,7 +153,7 @@ export function lowerClosure(
     const r = resolve(fn, s);
     if (r.kind === 'local' && r.fn === L) {
       if (!L.boxed.has(fn) && !L.byValue.has(fn)) L.boxed.add(fn);
-      return L.slot(fn);
+      return L.boxed.has(fn) ? L.boxSlot(fn) : L.slot(fn);
     }
     if (r.kind === 'local') return captureBox(lw, fn, L);
     return lw.err(`internal: capture of ${fn}`, L);
@@ -172,9 +180,14 @@ export function classifyCaptures(F: Lambda, argNames: string[], spNames: string[
   const assigned = assignedNames(body, counts);
   const once = assignedOnceFirst(body, counts);
   const nested = namesInNestedLambdas(body);
+  const nestedAssigns = assignedInNestedLambdas(body);
   for (const n of nested) {
-    if (argNames.includes(n) || spNames.includes(n) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
-    else F.boxed.add(n);
+    const param = argNames.includes(n) || spNames.includes(n);
+    if (param ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
+    else {
+      F.boxed.add(n);
+      if (!param && !nestedAssigns.has(n)) F.mirrored.add(n);
+    }
   }
   return nested;
 }

@@ -39,9 +39,8 @@ export function resolve(
 export function declare(lw: Lowerer, names: Iterable<string>, L: Lambda, s: Scope): void {
   for (const n of names) {
     s.locals.add(n);
-    const slot = L.slot(n);
-    if (L.boxed.has(n)) L.emit(E('=', slot, E('call', lw.core('Box'))));
-    else if (!L.toplevel || s.parent) L.emit(new NewvarNode(slot));
+    if (L.boxed.has(n)) L.emit(E('=', L.boxSlot(n), E('call', lw.core('Box'))));
+    if ((!L.boxed.has(n) || L.mirrored.has(n)) && (!L.toplevel || s.parent)) L.emit(new NewvarNode(L.slot(n)));
   }
 }
 
@@ -283,4 +282,19 @@ function lambdaParts(v: Expr): { params: string[]; outer: Value[]; inner: Value[
   };
   args.forEach(param);
   return { params, outer, inner: v.args.slice(1) };
+}
+
+/** every name that code inside functions nested in `body` may assign (conservatively, their own locals too) */
+export function assignedInNestedLambdas(body: Value): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: Value): void => {
+    if (!(v instanceof Expr) || v.head.name === 'quote') return;
+    if (lambdaParts(v) || v.head.name === '->' || v.head.name === 'function') {
+      for (const n of assignedNames(v)) out.add(n);
+      return;
+    }
+    v.args.forEach(walk);
+  };
+  walk(body);
+  return out;
 }

@@ -36,6 +36,30 @@ function twice()
     (a, g())
 end
 println(twice())
+# read in a loop between assignments, and read before any assignment
+function readloop(m)
+    g() = x
+    x = 1
+    s = 0
+    for i in 1:m
+        s += x
+    end
+    x = 2
+    (s, g())
+end
+println(readloop(3))
+function undefread()
+    g() = x
+    try
+        x + 1
+    catch e
+        println(e)
+    end
+    x = 1
+    x = 2
+    g()
+end
+println(undefread())
 # reassigned inside the closure
 function counted()
     inc() = (c += 1)

@@ -4,12 +4,19 @@
 // nested function is lowered where it is met (part of the walk, not a separate pass): its struct type, with one
 // field per capture, and its methods are hoisted to run before the toplevel thunk, and the closure value is built
 // in place.
-import { sym, QuoteNode, T, type Value } from '../runtime/values.ts';
+import { sym, Sym, Expr, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
 import { SlotNumber, ReturnNode } from '../ir/nodes.ts';
 import { SLOT_ASSIGNED } from '../ir/CodeInfo.ts';
-import { E, nothingV } from './forms.ts';
+import { E, isE, isFuncSig, funcName, mentions, lhsNames, nothingV } from './forms.ts';
 import { Lambda } from './lambda.ts';
-import { resolve, assignedOnceFirst, assignedNames, namesInNestedLambdas, type Scope } from './scope.ts';
+import {
+  resolve,
+  assignedOnceFirst,
+  assignedNames,
+  namesInNestedLambdas,
+  assignedInNestedLambdas,
+  type Scope,
+} from './scope.ts';
 import { defineMethods } from './methods.ts';
 import type { Lowerer } from './lower.ts';
 
@@ -22,9 +29,9 @@ export function readVar(lw: Lowerer, name: string, L: Lambda, s: Scope): Value {
   if (r.kind === 'sparam') return L.emit(E('static_parameter', r.idx));
   if (r.kind === 'global') return lw.gref(name);
   if (r.fn === L) {
-    const slot = L.slot(name);
-    if (L.boxed.has(name)) return lw.call(L, lw.core('_getbox'), slot, new QuoteNode(sym(name)));
-    return slot;
+    if (L.boxed.has(name) && !L.mirrored.has(name))
+      return lw.call(L, lw.core('_getbox'), L.slot(name), new QuoteNode(sym(name)));
+    return L.slot(name);
   }
   // captured from an enclosing function: field of #self# holding the box (or the value itself)
   const box = captureBox(lw, name, L);
@@ -50,7 +57,8 @@ export function assignVar(lw: Lowerer, name: string, v: Value, L: Lambda, s: Sco
     const slot = L.slot(name);
     L.ci.slotflags[slot.id - 1]! |= SLOT_ASSIGNED;
     if (L.boxed.has(name)) {
-      lw.call(L, lw.core('setfield!'), slot, new QuoteNode(sym('contents')), v);
+      if (L.mirrored.has(name)) L.emit(E('=', slot, v));
+      lw.call(L, lw.core('setfield!'), L.boxSlot(name), new QuoteNode(sym('contents')), v);
       return;
     }
     L.emit(E('=', slot, v));
@@ -145,7 +153,7 @@ export function lowerClosure(
     const r = resolve(fn, s);
     if (r.kind === 'local' && r.fn === L) {
       if (!L.boxed.has(fn) && !L.byValue.has(fn)) L.boxed.add(fn);
-      return L.slot(fn);
+      return L.boxed.has(fn) ? L.boxSlot(fn) : L.slot(fn);
     }
     if (r.kind === 'local') return captureBox(lw, fn, L);
     return lw.err(`internal: capture of ${fn}`, L);
@@ -172,9 +180,14 @@ export function classifyCaptures(F: Lambda, argNames: string[], spNames: string[
   const assigned = assignedNames(body, counts);
   const once = assignedOnceFirst(body, counts);
   const nested = namesInNestedLambdas(body);
+  const nestedAssigns = assignedInNestedLambdas(body);
   for (const n of nested) {
-    if (argNames.includes(n) || spNames.includes(n) ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
-    else F.boxed.add(n);
+    const param = argNames.includes(n) || spNames.includes(n);
+    if (param ? !assigned.has(n) : once.has(n)) F.byValue.add(n);
+    else {
+      F.boxed.add(n);
+      if (!param && !nestedAssigns.has(n)) F.mirrored.add(n);
+    }
   }
   return nested;
 }
@@ -204,4 +217,69 @@ export function boxCapturedParameters(
     if (F.boxed.has(sp)) F.emit(E('=', slot, E('call', lw.core('Box'), v)));
     else F.emit(E('=', slot, v));
   });
+}
+
+/** A local function (or `f = x -> ...`) defined before a variable it captures is first assigned (`is_prime(n) = ...
+ *  primes ...` then `primes = [2]`) is defined after that assignment instead, when nothing in between can reach
+ *  the function: the variable can then be captured by value rather than in a Box. The closure's methods are hoisted
+ *  either way, so only the moment its value is made moves; the statements it passes must not mention its name, nor
+ *  may closures made earlier, and it must not pass the block's last statement (the body's value). Its name must be
+ *  a local of this body (not declared global, and `isOuterFree`: no enclosing function's local or parameter): a
+ *  global or an enclosing function's local could be read by any call in between. */
+export function deferLocalFunctions(
+  body: Value,
+  argNames: string[],
+  spNames: string[],
+  isOuterFree: (name: string) => boolean,
+): Value {
+  if (!isE(body, 'block')) return body;
+  const globals = new Set<string>();
+  const declared = (v: Value): void => {
+    if (!(v instanceof Expr) || v.head.name === 'quote') return;
+    if (v.head.name === 'global') for (const a of v.args) for (const n of lhsNames(a)) globals.add(n);
+    v.args.forEach(declared);
+  };
+  declared(body);
+  const sts = [...body.args];
+  const counts = new Map<string, number>();
+  assignedNames(body, counts);
+  const last = sts.findLastIndex(st => !(st instanceof LineNumberNode));
+  let moved = false;
+  for (let i = 0; i < last; i++) {
+    const st = sts[i]!;
+    if (!(st instanceof Expr) || !(st.head.name === 'function' || st.head.name === '=')) continue;
+    const lhs = st.args[0]!;
+    // `f(x) = ...`, `function f(x) ... end`, or `f = x -> ...`; `sig` is what is evaluated where it is made
+    const anon = st.head.name === '=' && lhs instanceof Sym && isE(st.args[1]!, '->');
+    const name = anon ? lhs.name : st.head.name === 'function' || isFuncSig(lhs) ? funcName(lhs) : null;
+    const sig = anon ? (st.args[1] as Expr).args[0]! : lhs;
+    if (
+      !name ||
+      counts.get(name) !== 1 ||
+      globals.has(name) ||
+      !isOuterFree(name) ||
+      sts.slice(0, i).some(x => mentions(x, name))
+    )
+      continue;
+    const captured = namesInNestedLambdas(E('block', st));
+    // the furthest single assignment of a captured local that the definition can move past
+    let to = -1;
+    for (let j = i + 1; j < last; j++) {
+      const sj = sts[j]!;
+      // (the signature's types are evaluated where the function is defined)
+      if (mentions(sj, name) || [...assignedNames(sj)].some(a => mentions(sig, a))) break;
+      const a = isE(sj, '=') && sj.args[0] instanceof Sym ? sj.args[0].name : null;
+      if (a && captured.has(a) && counts.get(a) === 1 && !argNames.includes(a) && !spNames.includes(a)) to = j;
+    }
+    if (to < 0) continue;
+    // the statements after the new place keep their own line
+    let line: Value | null = null;
+    for (let k = to; k >= 0 && !line; k--) if (sts[k] instanceof LineNumberNode) line = sts[k]!;
+    const prev = i > 0 && sts[i - 1] instanceof LineNumberNode ? sts[i - 1]! : null;
+    sts.splice(to + 1, 0, ...(prev ? [prev] : []), st, ...(line ? [line] : []));
+    sts.splice(i, 1);
+    moved = true;
+    i--;
+  }
+  return moved ? E('block', ...sts) : body;
 }

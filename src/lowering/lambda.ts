@@ -24,6 +24,10 @@ export class Lambda {
   ci = new CodeInfo();
   slots = new Map<string, number>();
   boxed = new Set<string>(); // locals that live in a Core.Box
+  /** boxed locals that only this lambda assigns (its closures just read them): the lambda keeps the value in the
+   *  local's own slot as well, and reads that (typed by what it stores); the Box, in slot `boxSlot(name)`, is
+   *  written alongside for the closures */
+  mirrored = new Set<string>();
   /** arguments and static parameters that nested functions capture but nothing assigns, and locals assigned once
    *  before any closure mentions them: a closure holds their value itself, in a field whose type is a parameter of
    *  the closure type (so its body infers) */
@@ -58,6 +62,10 @@ export class Lambda {
   }
   get pc(): number {
     return this.ci.code.length + 1;
+  }
+  /** the slot holding the Core.Box of boxed local `name` */
+  boxSlot(name: string): SlotNumber {
+    return this.slot(this.mirrored.has(name) ? `${name}#box` : name);
   }
   slot(name: string): SlotNumber {
     let id = this.slots.get(name);

@@ -197,7 +197,12 @@ export function val(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
       if (x instanceof Sym) {
         const r = resolve(x.name, s);
         return L.emit(
-          E('isdefined', r.kind === 'local' && r.fn === L && !L.boxed.has(x.name) ? L.slot(x.name) : lw.gref(x.name)),
+          E(
+            'isdefined',
+            r.kind === 'local' && r.fn === L && (!L.boxed.has(x.name) || L.mirrored.has(x.name))
+              ? L.slot(x.name)
+              : lw.gref(x.name),
+          ),
         );
       }
       return false;

@@ -7,7 +7,7 @@ import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { E, isE, SelfType, Deferred, Inline, mentions, kwName, argName, describe } from './forms.ts';
 import { Lambda } from './lambda.ts';
 import { openScope, isGlobalName, rootScope, type Scope } from './scope.ts';
-import { lowerClosure, classifyCaptures, boxCapturedParameters } from './closure_conversion.ts';
+import { lowerClosure, classifyCaptures, boxCapturedParameters, deferLocalFunctions } from './closure_conversion.ts';
 import { val } from './linearize.ts';
 import type { Lowerer } from './lower.ts';
 
@@ -328,9 +328,10 @@ function lowerBody(
   F.ci.nargs = argNames.length + 1;
   F.ci.isva = isva;
   F.ci.sparam_names = spNames.map(n => sym(n));
-  const nested = classifyCaptures(F, argNames, spNames, body);
   // the function's scope: parent is the defining scope only for closures (captures); methods see globals
   const outer: Scope = closure ? ps : rootScope(parent);
+  body = deferLocalFunctions(body, argNames, spNames, n => !argNames.includes(n) && isGlobalName(n, outer));
+  const nested = classifyCaptures(F, argNames, spNames, body);
   const fs: Scope = { locals: new Set(), globals: new Set(), parent: outer, fn: F, isLoop: false };
   fs.locals.add(selfName ?? '#self#');
   for (const a of argNames) fs.locals.add(a);

@@ -39,9 +39,8 @@ export function resolve(
 export function declare(lw: Lowerer, names: Iterable<string>, L: Lambda, s: Scope): void {
   for (const n of names) {
     s.locals.add(n);
-    const slot = L.slot(n);
-    if (L.boxed.has(n)) L.emit(E('=', slot, E('call', lw.core('Box'))));
-    else if (!L.toplevel || s.parent) L.emit(new NewvarNode(slot));
+    if (L.boxed.has(n)) L.emit(E('=', L.boxSlot(n), E('call', lw.core('Box'))));
+    if ((!L.boxed.has(n) || L.mirrored.has(n)) && (!L.toplevel || s.parent)) L.emit(new NewvarNode(L.slot(n)));
   }
 }
 
@@ -202,30 +201,100 @@ export function assignedNames(body: Value, counts?: Map<string, number>): Set<st
   return out;
 }
 
-/** every symbol mentioned inside functions nested in `body` (the locals among them are captured: boxed or by value) */
+/** every symbol mentioned inside functions nested in `body` (the locals among them are captured: boxed or by value),
+ *  but a nested function's own parameters and a generator's iteration variables where they shadow an outer name */
 export function namesInNestedLambdas(body: Value): Set<string> {
   const out = new Set<string>();
-  const collect = (v: Value): void => {
-    if (v instanceof Sym) out.add(v.name);
-    else if (v instanceof Expr) v.args.forEach(collect);
-  };
-  const walk = (v: Value, inLambda: boolean): void => {
-    if (!(v instanceof Expr)) {
-      if (inLambda && v instanceof Sym) out.add(v.name);
+  const collect = (v: Value, bound: ReadonlySet<string>): void => {
+    if (v instanceof Sym) {
+      if (!bound.has(v.name)) out.add(v.name);
       return;
     }
+    if (!(v instanceof Expr)) return;
+    const parts = lambdaParts(v);
+    if (!parts) return v.args.forEach(a => collect(a, bound));
+    for (const o of parts.outer) collect(o, bound);
+    const inner = new Set([...bound, ...parts.params]);
+    for (const b of parts.inner) collect(b, inner);
+  };
+  const walk = (v: Value): void => {
+    if (!(v instanceof Expr)) return;
     const h = v.head.name;
     if (h === 'quote') return;
-    if (h === '->' || h === 'function' || h === 'generator' || h === 'do' || (h === '=' && isFuncSig(v.args[0]!))) {
-      collect(v);
-      return;
-    }
-    if (h === 'comprehension') {
-      collect(v);
-      return;
-    }
-    v.args.forEach(a => walk(a, inLambda));
+    if (h === '->' || h === 'function' || h === 'generator' || h === 'do' || h === 'comprehension' || isFuncDef(v))
+      return collect(v, new Set());
+    v.args.forEach(walk);
   };
-  walk(body, false);
+  walk(body);
+  return out;
+}
+
+const isFuncDef = (v: Expr): boolean => v.head.name === '=' && isFuncSig(v.args[0]!);
+
+/** A nested function split by scope: the names it binds (parameters, iteration variables), the code it runs with
+ *  them bound (body, filter), and everything else (types, defaults, iterables, where-bounds), which is kept as
+ *  mentions of the enclosing names. Null when the form is not one whose bindings are understood here. */
+function lambdaParts(v: Expr): { params: string[]; outer: Value[]; inner: Value[] } | null {
+  const params: string[] = [];
+  const outer: Value[] = [];
+  const h = v.head.name;
+  if (h === 'generator') {
+    const specs = v.args.slice(1);
+    const inner: Value[] = [v.args[0]!];
+    const spec = (x: Value): void => {
+      if (isE(x, 'filter')) {
+        inner.push(x.args[0]!);
+        x.args.slice(1).forEach(spec);
+      } else if (isE(x, '=') && x.args[0] instanceof Sym) {
+        params.push(x.args[0].name);
+        outer.push(x.args[1]!);
+      } else outer.push(x);
+    };
+    specs.forEach(spec);
+    return { params, outer, inner };
+  }
+  let sig: Value;
+  if (h === '->' && v.args.length === 2) sig = v.args[0]!;
+  else if ((h === 'function' && v.args.length === 2) || isFuncDef(v)) sig = v.args[0]!;
+  else return null;
+  while (isE(sig, 'where') || (isE(sig, '::') && isE(sig.args[0]!) && h !== '->')) {
+    outer.push(...sig.args.slice(1));
+    sig = sig.args[0]!;
+  }
+  let args: Value[];
+  if (isE(sig, 'call')) {
+    // the name being defined is assigned in the enclosing scope, not read by the function
+    if (!(sig.args[0] instanceof Sym)) outer.push(sig.args[0]!);
+    args = sig.args.slice(1);
+  } else if (isE(sig, 'tuple')) args = sig.args;
+  else args = [sig];
+  const param = (p: Value): void => {
+    if (p instanceof Sym) params.push(p.name);
+    else if (isE(p, '::') && p.args.length === 2) {
+      param(p.args[0]!);
+      outer.push(p.args[1]!);
+    } else if ((isE(p, 'kw') || isE(p, '=')) && p.args.length === 2) {
+      param(p.args[0]!);
+      outer.push(p.args[1]!);
+    } else if (isE(p, '...') || isE(p, 'parameters')) p.args.forEach(param);
+    // a destructured argument is unpacked by assignments in the body: its names stay mentions
+    else outer.push(p);
+  };
+  args.forEach(param);
+  return { params, outer, inner: v.args.slice(1) };
+}
+
+/** every name that code inside functions nested in `body` may assign (conservatively, their own locals too) */
+export function assignedInNestedLambdas(body: Value): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: Value): void => {
+    if (!(v instanceof Expr) || v.head.name === 'quote') return;
+    if (lambdaParts(v) || v.head.name === '->' || v.head.name === 'function') {
+      for (const n of assignedNames(v)) out.add(n);
+      return;
+    }
+    v.args.forEach(walk);
+  };
+  walk(body);
   return out;
 }

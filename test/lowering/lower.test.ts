@@ -87,3 +87,28 @@ test('keyword arguments produce a body function and a kwcall method', () => {
   const ms = methods(lower('k(a; b=2) = a + b'));
   assert.ok(ms.length >= 3, `expected body, positional and kwcall methods, got ${ms.length}`);
 });
+
+test('a local function defined before a captured local is assigned is made after the assignment, by value', () => {
+  const mentions = (v: Value, name: string): boolean =>
+    v instanceof GlobalRef ? v.name.name === name : v instanceof Expr ? v.args.some(a => mentions(a, name)) : false;
+  const calls = (c: CodeInfo, name: string): boolean => c.code.some(st => mentions(st, name));
+  const body = (src: string, name: string): CodeInfo => methods(lower(src)).find(m => m.name === name)!;
+  // the nth-prime shape: neither `primes` nor the loop's `n` (only the closure's parameter is called n) is boxed
+  const prime = body(
+    'function prime(num)\n is_prime(n) = all([n % p > 0 for p in primes])\n primes = [2, 3]\n n = 3\n' +
+      ' while length(primes) < num\n n += 2\n is_prime(n) && push!(primes, n)\n end\n primes[num]\nend',
+    'prime',
+  );
+  assert.ok(!calls(prime, 'Box') && !calls(prime, '_getbox'));
+  assert.ok(calls(prime, 'apply_type'), 'the closure type is parametric in the captured value');
+  const anon = body('function a(v)\n f = x -> x * k\n k = 3\n map(f, v)\nend', 'a');
+  assert.ok(!calls(anon, 'Box'), 'an anonymous function bound to a name moves too');
+  // reassigned later, or the function reachable before the assignment: the Box stays
+  const t = body('function t()\n g() = x\n x = 1\n a = g()\n x = 2\n (a, g(), x)\nend', 't');
+  assert.ok(calls(t, 'Box'));
+  // only this function assigns x: it reads its own copy, not the Box
+  assert.ok(!calls(t, '_getbox'));
+  assert.ok(calls(body('function e()\n g() = x\n h = g\n x = 5\n h()\nend', 'e'), 'Box'));
+  const c = body('function c()\n inc() = (c += 1)\n c = 0\n inc()\n c\nend', 'c');
+  assert.ok(calls(c, 'Box') && calls(c, '_getbox'), 'a closure assigns c: the function reads the Box');
+});

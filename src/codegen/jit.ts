@@ -22,7 +22,7 @@ import { MethodInstance, CodeInstance, type Method } from '../runtime/methods.ts
 import type { JType } from '../runtime/types.ts';
 import { showType } from '../runtime/show_type.ts';
 import { execHooks, codeCache } from '../runtime/hooks.ts';
-import { state as interpState } from '../runtime/modules.ts';
+import { state as interpState, isTopModule } from '../runtime/modules.ts';
 import { inferMethodInstance, invalidationListeners, specialize } from '../inference/typeinfer.ts';
 import { dispatchTypeOf } from '../runtime/typeof.ts';
 import { ModuleBuilder, hasLoop } from './module_builder.ts';
@@ -171,7 +171,7 @@ function separateCallee(root: MethodInstance, mi: MethodInstance): Signature | u
 }
 /** the package (or Base, Core, Main) a module belongs to: its outermost module below a package file's toplevel */
 function ownerOf(m: Module): Module {
-  while (m.parent && m.parent !== m && m.parent.name.name !== '__toplevel__') m = m.parent;
+  while (!isTopModule(m)) m = m.parent!;
   return m;
 }
 

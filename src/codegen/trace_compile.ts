@@ -9,6 +9,7 @@
 // parameters (`Array{Float64, 1}`, not `Vector{Float64}`), functions are `typeof(Base.:(+))`.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { T, Sym, JChar, isTuple, type Module, type Value } from '../runtime/values.ts';
+import { isTopModule } from '../runtime/modules.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, BottomType, isType } from '../runtime/types.ts';
 import { writeBytes } from '../runtime/foreign.ts';
 import { utf8Decode, utf8Encode } from '../runtime/utf8.ts';
@@ -58,9 +59,8 @@ export function precompileStatement(mi: MethodInstance): string {
 /** a module's full name; a package (`using Test`) is a top-level module, as in Julia, though Jolt loads it in Main
  *  (or, while its file runs, in that file's `__toplevel__`) */
 function moduleName(m: Module): string {
-  if (!m.parent || m.parent === m || m.parent.name.name === '__toplevel__' || [...session.loaded.values()].includes(m))
-    return m.name.name;
-  return `${moduleName(m.parent)}.${m.name.name}`;
+  if (isTopModule(m) || [...session.loaded.values()].includes(m)) return m.name.name;
+  return `${moduleName(m.parent!)}.${m.name.name}`;
 }
 
 const IDENT = /^[\p{L}_][\p{L}\p{N}_!]*$/u;

@@ -5,7 +5,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { flushAll, writeBytes } from '../runtime/foreign.ts';
 import { installRoot } from '../image/install.ts';
 import type { Plan, PrecompileTask, Result } from './precompile_tasks.ts';
 import { Module, sym, T, type Value } from '../runtime/values.ts';
@@ -28,6 +27,8 @@ import {
   isStdlibDir,
   withPrecompileLock,
   runPackageFile,
+  progress,
+  precompiledLine,
 } from './precompile.ts';
 
 /** where a package was found: its identity, its folder, and the environment (project file or package folder) */
@@ -344,38 +345,28 @@ function precompileInParallel(roots: Located[]): boolean {
       .map(({ l }) => l.dir),
   );
   if (todo.size < 2 || limit < 2) return false;
-  // what a task waits for: the packages to do that it reaches
-  const waitsFor = (dir: string, seen = new Set<string>()): string[] => {
-    const out: string[] = [];
-    for (const d of graph.get(dir)!.deps) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      if (todo.has(d)) out.push(d);
-      else out.push(...waitsFor(d, seen));
-    }
-    return out;
-  };
-  // a chain (each waiting for the one before) gains nothing from processes of its own: this process does it
-  const before = new Map([...todo].map(dir => [dir, new Set<string>()]));
-  const reach = (dir: string, into: Set<string>): void => {
-    for (const d of waitsFor(dir))
+  // what a task waits for: the packages to do that it depends on, directly or not
+  const below = (dir: string, into = new Set<string>()): Set<string> => {
+    for (const d of graph.get(dir)!.deps)
       if (!into.has(d)) {
         into.add(d);
-        reach(d, into);
+        below(d, into);
       }
+    return into;
   };
-  for (const [dir, set] of before) reach(dir, set);
   const dirs = [...todo];
+  const waits = new Map(dirs.map(dir => [dir, [...below(dir)].filter(d => todo.has(d))]));
+  // a chain (each waiting for the one before) gains nothing from processes of its own: this process does it
   const independent = dirs.some((a, i) =>
-    dirs.slice(i + 1).some(b => !before.get(a)!.has(b) && !before.get(b)!.has(a)),
+    dirs.slice(i + 1).some(b => !waits.get(a)!.includes(b) && !waits.get(b)!.includes(a)),
   );
   if (!independent) return false;
-  const tasks: PrecompileTask[] = [...todo].map(dir => {
+  const tasks: PrecompileTask[] = dirs.map(dir => {
     const { l } = graph.get(dir)!;
     return {
       id: dir,
       name: l.name,
-      deps: waitsFor(dir),
+      deps: waits.get(dir)!,
       env: { JOLT_PRECOMPILE_PACKAGE: JSON.stringify(l), JOLT_PRECOMPILE_QUIET: '1' },
     };
   });
@@ -387,8 +378,7 @@ function precompileInParallel(roots: Located[]): boolean {
     tasks,
   };
   const t0 = performance.now();
-  flushAll();
-  writeBytes(2, 'Precompiling project...\n');
+  progress('Precompiling project...\n');
   // (node:child_process is loaded only here: a start does without it)
   const { spawnSync } = process.getBuiltinModule('node:child_process');
   const r = spawnSync(process.execPath, [join(installRoot, 'src', 'pkg', 'precompile_tasks.ts')], {
@@ -399,9 +389,7 @@ function precompileInParallel(roots: Located[]): boolean {
   });
   if (r.status !== 0) throw new PkgError(`precompiling failed to start: ${r.stderr ?? r.error?.message ?? ''}`);
   const res = JSON.parse(r.stdout) as Result;
-  const n = res.done.length;
-  const s = ((performance.now() - t0) / 1000).toFixed(0);
-  writeBytes(2, `  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);
+  progress(precompiledLine(res.done.length, t0));
   if (res.failed.length)
     throw new PkgError(
       `The following ${res.failed.length === 1 ? 'package' : `${res.failed.length} packages`} failed to precompile:\n` +

@@ -47,7 +47,13 @@ import { installRoot } from '../image/install.ts';
 
 /** A progress line on stderr, written at once and in order with the program's output (process.stderr.write would
  *  queue it, from a worker thread, and an exit that does not wait for binaryen's worker would lose it). */
-const progress = (s: string): void => writeBytes(2, utf8Encode(s));
+/** a line of precompile progress, on stderr at once (in order with the program's own output) */
+export const progress = (s: string): void => writeBytes(2, utf8Encode(s));
+/** the last line of a precompile run, Julia's */
+export function precompiledLine(n: number, t0: number): string {
+  const s = ((performance.now() - t0) / 1000).toFixed(0);
+  return `  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`;
+}
 
 /** whether a package is being precompiled in this process (Base.generating_output / jl_generating_output) */
 export const precompiling = {
@@ -202,19 +208,29 @@ export function beginPackageLoad(
 export function runPackageFile(p: PackageLoad, top: Module, run: () => void): void {
   if (p.mode !== 'cached' || !p.lowered) return run();
   const lowered = p.lowered;
-  scope.roots.set('__toplevel__', top);
   let k = 0;
   try {
-    replayToplevel(
-      () => (k < lowered.length ? (decodeNamed(lowered[k++]!) as ToplevelItem) : undefined),
-      m => {
-        if (m.parent === top && m.name.name === p.name) scope.roots.set(p.name, m);
-      },
+    underToplevel(top, () =>
+      replayToplevel(
+        () => (k < lowered.length ? (decodeNamed(lowered[k++]!) as ToplevelItem) : undefined),
+        m => {
+          if (m.parent === top && m.name.name === p.name) scope.roots.set(p.name, m);
+        },
+      ),
     );
   } catch (e) {
     if (!(e instanceof Unresolvable)) throw e;
     rmSync(cachePath(p.name, p.key), { force: true });
     jthrow('ErrorException', utf8Encode(`the precompile cache of ${p.name} is stale (${e.message}); load it again`));
+  }
+}
+
+/** runs `f` with the names of recorded steps under `__toplevel__` standing for `top`, the module a package's file
+ *  runs in */
+function underToplevel<R>(top: Module, f: () => R): R {
+  scope.roots.set('__toplevel__', top);
+  try {
+    return f();
   } finally {
     scope.roots.delete('__toplevel__');
   }
@@ -235,14 +251,11 @@ function readLowered(name: string, key: string): Uint8Array[] | undefined | 'dam
 /** the recorded toplevel as bytes, each step on its own (a step is decoded after the steps before it ran), or
  *  undefined when a step holds something that cannot be named (the package then loads from its file) */
 function encodeLowered(items: readonly ToplevelItem[], top: Module): Uint8Array | undefined {
-  scope.roots.set('__toplevel__', top);
   try {
-    return encodePlain(items.map(it => encodeNamed(it)));
+    return underToplevel(top, () => encodePlain(items.map(it => encodeNamed(it))));
   } catch (e) {
     if (e instanceof Unnameable) return undefined;
     throw e;
-  } finally {
-    scope.roots.delete('__toplevel__');
   }
 }
 
@@ -287,10 +300,7 @@ export function endPackageLoad(p: PackageLoad, m: Module | undefined): void {
   } catch {
     // a depot that cannot be written: the package loads from its sources next time too
   }
-  if (!p.quiet) {
-    const s = ((performance.now() - p.t0) / 1000).toFixed(0);
-    progress(`  \u2713 ${p.name}\n  1 dependency successfully precompiled in ${s} seconds\n`);
-  }
+  if (!p.quiet) progress(`  \u2713 ${p.name}\n${precompiledLine(1, p.t0)}`);
 }
 
 // ------------------------------------------------------------------ what Julia code calls
@@ -357,7 +367,5 @@ export function precompileProject(
     precompiling.quiet = saveQuiet;
   }
   const n = precompiling.done.length - first;
-  if (!n) return;
-  const s = ((performance.now() - t0) / 1000).toFixed(0);
-  progress(`  ${n} ${n === 1 ? 'dependency' : 'dependencies'} successfully precompiled in ${s} seconds\n`);
+  if (n) progress(precompiledLine(n, t0));
 }

@@ -8,6 +8,7 @@
 // Recording is off unless asked for: `recorder.on` is the one test the invalidation code makes, and nothing is
 // allocated for reports while it is false.
 import { T, type Module } from './values.ts';
+import { isTopModule } from './modules.ts';
 import { DataType, type JType } from './types.ts';
 import { unwrap } from './apply_type.ts';
 import { showType } from './show_type.ts';
@@ -121,8 +122,7 @@ function functionName(mi: MethodInstance): string {
   if (self instanceof DataType && self.name.name.name !== '#' + m.name.name) return `(::${showType(self)})`;
   const path: string[] = [];
   for (let mod: Module | null = m.module; mod; mod = mod.parent) {
-    // a package's module is a top-level one, whose parent is its file's `__toplevel__`
-    const top = !mod.parent || mod.parent === mod || mod.parent.name.name === '__toplevel__';
+    const top = isTopModule(mod);
     if (top && ['Main', 'Base', 'Core'].includes(mod.name.name) && (!path.length || mod.name.name === 'Main')) break;
     path.unshift(mod.name.name);
     if (top) break;

@@ -7,6 +7,12 @@ import { jthrow } from './errors.ts';
 import { isa } from './builtins.ts';
 import { hooks } from './hooks.ts';
 
+/** A top-level module: a root (Main, Base, Core) or a package's module, whose parent is the `__toplevel__` module
+ *  its file runs in (Julia's packages are top-level modules; Jolt's are not children of Main). */
+export function isTopModule(m: Module): boolean {
+  return !m.parent || m.parent === m || m.parent.name.name === '__toplevel__';
+}
+
 /** `world`: the world age the current toplevel statement runs in (methods defined later by it are not seen until
  *  the next statement; `world.current` in methods.ts is the newest world). Base and Core once loaded. */
 export const state = {

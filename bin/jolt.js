@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints --min-semi-space-size=16
+#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints --min-semi-space-size=16 --max-old-space-size-percentage=75
 // Launcher. Jolt needs Node >= 22 (WasmGC, type stripping) and a deeper JS stack than Node's default, because each
 // Jolt call nests a few interpreter frames (Julia programs recurse thousands of calls deep). A run is one process:
 // - started with --stack-size (the line above, when this file is run as a program): Jolt runs on the main thread;
@@ -18,6 +18,14 @@ const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native 
 // scavenges that would copy it twice (docs/ARCHITECTURE.md, "Start-up"). A flag set at run time reaches a worker's
 // heap, not the running one's: the #! line above repeats them.
 const V8_FLAGS = ['--experimental-wasm-compilation-hints', '--min-semi-space-size=16'];
+// The heap is sized to the machine (V8's own limit is about 4 GB whatever the memory): three quarters of what the
+// machine, or the process's control group, has. This is read as Node starts: a restarted Node is given it, a worker
+// its figure (unless Node was given a size of its own).
+const HEAP_PERCENT = 75;
+const heapFlag = `--max-old-space-size-percentage=${HEAP_PERCENT}`;
+// every MEMORY_TICK_MS, the thread that watches for SIGINT also raises the flag's memory bit (2): the running program
+// then looks at its memory (src/runtime/memory.ts)
+const MEMORY_TICK_MS = 50;
 const here = import.meta.dirname ?? dirname((await builtin('node:url')).fileURLToPath(import.meta.url)); // Node < 20.11
 const major = Number(process.versions.node.split('.')[0]);
 const args = process.argv.slice(2);
@@ -36,19 +44,23 @@ const program = (() => {
 })();
 const repl = !program || args.includes('-i') || args.includes('--interactive');
 
-// the watcher thread's code (flag: the shared memory's first word; it waits on the second, which stays 0)
+// the watcher thread's code (flag: the shared memory's first word; it waits on the second, which stays 0, for the
+// time between two memory ticks; a SIGINT stops the script, sets bit 1 and wakes a sleep; a tick sets bit 2 and wakes
+// nothing). The ticks run inside the script, so that the watcher is outside it (where SIGINT would end the process)
+// only just after a SIGINT.
 const SIGINT_WATCHER = `
 const flag = new Int32Array(require('node:worker_threads').workerData, 0, 2);
-const wait = new (require('node:vm').Script)('Atomics.wait(flag, 1, 0)');
+const watch = 'for (;;) { Atomics.wait(flag, 1, 0, ${MEMORY_TICK_MS}); Atomics.or(flag, 0, 2); }';
+const script = new (require('node:vm').Script)(watch);
 globalThis.flag = flag;
 for (;;) {
-  try { wait.runInThisContext({ breakOnSigint: true }); } catch { Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); }
+  try { script.runInThisContext({ breakOnSigint: true }); } catch { Atomics.or(flag, 0, 1); Atomics.notify(flag, 0); }
 }`;
 
 // worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
 async function respawn(node) {
   const { spawn } = await builtin('node:child_process');
-  const child = spawn(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, join(here, 'jolt.js'), ...args], {
+  const child = spawn(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, heapFlag, join(here, 'jolt.js'), ...args], {
     stdio: 'inherit',
   });
   // a signal sent to this process is meant for the program: it is passed on, and this one ends as the child did
@@ -98,16 +110,22 @@ if (major < 22 || !process.getBuiltinModule) {
   } else {
     // this thread stays idle while the program runs on the worker: SIGINT reaches it
     process.on('SIGINT', () => {
-      Atomics.store(flag, 0, 1);
+      Atomics.or(flag, 0, 1);
       Atomics.notify(flag, 0);
     });
-    const w = new Worker(join(here, 'worker.js'), {
-      argv: args,
-      workerData: { signals },
-      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
-    });
+    setInterval(() => Atomics.or(flag, 0, 2), MEMORY_TICK_MS).unref();
+    const resourceLimits = { stackSizeMb: WORKER_STACK_MB };
+    if (!process.execArgv.some(a => a.startsWith('--max-old-space-size'))) {
+      const os = await builtin('node:os');
+      const limit = process.constrainedMemory?.() ?? 0;
+      const memory = limit > 0 && limit < os.totalmem() ? limit : os.totalmem();
+      resourceLimits.maxOldGenerationSizeMb = Math.floor((memory / 2 ** 20) * (HEAP_PERCENT / 100));
+    }
+    const w = new Worker(join(here, 'worker.js'), { argv: args, workerData: { signals }, resourceLimits });
     w.on('error', e => {
-      process.stderr.write(`ERROR: internal error: ${e?.message ?? String(e)}\n`);
+      // (a heap exhausted between two looks at memory: the worker is stopped, what it had not written is lost)
+      if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') process.stderr.write('ERROR: OutOfMemoryError()\n');
+      else process.stderr.write(`ERROR: internal error: ${e?.message ?? String(e)}\n`);
       process.exitCode = 1;
     });
     w.on('exit', code => process.exit(process.exitCode ?? code));

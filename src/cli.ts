@@ -31,6 +31,7 @@ import { enableNativeTier } from './codegen/jit.ts';
 import { traceCompileTo, stopTraceCompile } from './codegen/trace_compile.ts';
 import { initEnvironments } from './pkg/api.ts';
 import { sigint } from './runtime/interrupt.ts';
+import { memorySizes } from './runtime/memory.ts';
 import { atExit, exitProcess } from './runtime/exit.ts';
 import { storeStats } from './image/code_store.ts';
 
@@ -345,7 +346,7 @@ if (process.env.JOLT_STATS) {
       .map(m => m.slice('NativeModule '.length));
     errWrite(
       `jolt stats: ${JSON.stringify(workCounters)}\njolt start-up ms: ${JSON.stringify(startTimes)}\n` +
-        `jolt node modules: ${builtins.join(' ')}\n`,
+        `jolt node modules: ${builtins.join(' ')}\njolt memory: ${JSON.stringify(memorySizes())}\n`,
     );
   });
 }

@@ -121,9 +121,9 @@ export interface BlockEmitter {
   /** the code that takes the exception caught by handler depth d into catch block y (and then branches to it) */
   catchException(y: number, d: number): string;
   /** the test made at the top of each iteration of the loop headed by block b: when true, `loopExit(b)` runs
-   *  instead (a SIGINT check) */
+   *  instead (a SIGINT or memory check) */
   loopCheck(b: number): string;
-  /** what runs when the loop check is true; it does not return (it throws) */
+  /** what runs when the loop check is true; it throws, or returns for the iteration to be made */
   loopExit(b: number): string;
 }
 
@@ -142,9 +142,9 @@ export function structure(g: BlockGraph, e: BlockEmitter): string {
     if (!loopHeader(x)) return inner;
     // The check leaves the loop to run its exit code beside it, not in it: a call inside the loop's body, even one
     // never taken, makes V8 keep the loop's values in memory across it. Beside the loop, the exit code is under
-    // the same exception handlers.
+    // the same exception handlers; when it returns, the loop is entered again at its header.
     const loop = `(loop $L${x} (br_if $X${x} ${e.loopCheck(x)}) ${inner})`;
-    return `(block $O${x} (block $X${x} ${loop} (br $O${x})) ${e.loopExit(x)} (unreachable))`;
+    return `(block $O${x} (loop $R${x} (block $X${x} ${loop} (br $O${x})) ${e.loopExit(x)} (br $R${x})))`;
   };
   const nodeWithin = (x: number, ys: number[]): string => {
     if (ys.length === 0) {

@@ -5,11 +5,13 @@
 // header (it imports the same memory), `sleep` while it waits.
 //
 // Which thread sees the signal (bin/jolt.js starts it and hands over the memory, `globalThis[SIGNAL_MEMORY]`): the
-// launcher's idle main thread when the program runs on its worker, else a watcher thread.
+// launcher's idle main thread when the program runs on its worker, else a watcher thread. The same thread raises
+// another bit of the flag every MEMORY_TICK_MS, for a look at memory (src/runtime/memory.ts).
 import { jthrow } from './errors.ts';
 import { flushAll } from './foreign.ts';
 import { writeSync } from 'node:fs';
 import { exitProcess } from './exit.ts';
+import { memoryCheck } from './memory.ts';
 
 interface SharedMemory {
   buffer: SharedArrayBuffer;
@@ -23,8 +25,11 @@ const given = (globalThis as Record<symbol, unknown>)[SIGNAL_MEMORY] as SharedMe
 /** the one page of shared wasm memory whose first word is the flag (compiled code imports it as "rt" "signals");
  *  Jolt run without the launcher (in a test's own process) makes its own, which no signal raises */
 export const signalMemory: SharedMemory = given ?? new WAsm.Memory({ initial: 1, maximum: 1, shared: true });
-/** non-zero: a SIGINT arrived that the program has not yet been interrupted by */
+/** non-zero: the running code calls `interrupted` (bit SIGINT_BIT: a SIGINT arrived that the program has not yet
+ *  been interrupted by; bit MEMORY_BIT: time for a look at memory) */
 export const interruptFlag = new Int32Array(signalMemory.buffer, 0, 1);
+const SIGINT_BIT = 1;
+const MEMORY_BIT = 2;
 
 export const sigint = {
   /** Julia's `exit_on_sigint`: a script run without -i ends at SIGINT (status 130) rather than raising
@@ -34,9 +39,14 @@ export const sigint = {
   where: (): string => '',
 };
 
-/** what the running code calls when it finds the flag raised: InterruptException (or the exit Julia makes) */
-export function interrupted(): never {
-  Atomics.store(interruptFlag, 0, 0);
+/** What the running code calls when it finds the flag raised: for a SIGINT, InterruptException (or the exit Julia
+ *  makes); for a look at memory, OutOfMemoryError when it is exhausted, else it returns. */
+export function interrupted(): void {
+  const bits = Atomics.exchange(interruptFlag, 0, 0);
+  if (!(bits & SIGINT_BIT)) {
+    if (bits & MEMORY_BIT) memoryCheck();
+    return;
+  }
   if (sigint.exitOnSigint) {
     // as Julia's exit on SIGINT: what was printed is kept, then the signal's report, status 128 + SIGINT
     flushAll();
@@ -47,8 +57,14 @@ export function interrupted(): never {
   jthrow('InterruptException');
 }
 
-/** Waits up to `ms` milliseconds, or until a SIGINT: `sleep`'s wait. */
+/** Waits up to `ms` milliseconds, or until a SIGINT: `sleep`'s wait. (A look at memory raises the flag without
+ *  waking the wait; one raised before it is made, and the wait goes on.) */
 export function interruptibleWait(ms: number): void {
-  if (ms > 0) Atomics.wait(interruptFlag, 0, 0, ms);
-  if (interruptFlag[0] !== 0) interrupted();
+  const end = performance.now() + ms;
+  for (;;) {
+    if (interruptFlag[0] !== 0) interrupted();
+    const left = end - performance.now();
+    if (left <= 0) return;
+    Atomics.wait(interruptFlag, 0, 0, left);
+  }
 }

@@ -42,7 +42,9 @@ export function runJolt(
 /** the work counters of a JOLT_STATS=1 run, whose stderr must be nothing but the stats lines; the start-up steps
  *  must be there, in order */
 export function joltStats(r: Run): Record<string, number> {
-  const m = /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\njolt node modules: .*\n$/.exec(r.stderr);
+  const m = /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\njolt node modules: .*\njolt memory: .*\n$/.exec(
+    r.stderr,
+  );
   if (!m) throw new Error(`stderr is only the stats lines: ${r.stderr}`);
   const steps = JSON.parse(m[2]!) as Record<string, number>;
   const times = Object.values(steps);
@@ -54,6 +56,13 @@ export function joltStats(r: Run): Record<string, number> {
 /** the public Node modules a JOLT_STATS=1 run loaded */
 export function joltNodeModules(r: Run): string[] {
   return (/^jolt node modules: (.*)$/m.exec(r.stderr)?.[1] ?? '').split(' ').filter(Boolean);
+}
+
+/** the heap's and the machine's sizes a JOLT_STATS=1 run reported (src/runtime/memory.ts, memorySizes) */
+export function joltMemory(r: Run): { heapLimitMB: number; oldLimitMB: number; machineMB: number } {
+  const m = /^jolt memory: (.*)$/m.exec(r.stderr);
+  if (!m) throw new Error(`no memory line in: ${r.stderr}`);
+  return JSON.parse(m[1]!) as { heapLimitMB: number; oldLimitMB: number; machineMB: number };
 }
 
 /** gives a test's fresh depot the runner's Base image, when the runner has one (else the first run builds it) */

@@ -25,7 +25,7 @@ import { reportInvalidation } from '../runtime/invalidations.ts';
 import { noMethodEdges } from '../inference/typeinfer.ts';
 import { modules as compiledModules, adoptNativeImage, type ModuleRecord } from '../codegen/jit.ts';
 import type { LinkableModule } from '../codegen/link.ts';
-import { encodeGraph, decodeGraph, type GraphCodec } from './serialize.ts';
+import { encodeGraph, decodeGraph, hasValue, type GraphCodec } from './serialize.ts';
 import { imageClasses, NativeModule } from './session_image.ts';
 import { externalNames, Namer, Resolver, Unnameable, Unresolvable, type NameScope } from './stable_names.ts';
 import { ContentHash } from './content_hash.ts';
@@ -322,7 +322,8 @@ export function installOneEntry(index: readonly (readonly [string, string])[]): 
 
 /** Finds and installs stored code for `mi`; whether `mi` got code. */
 export function lookupStored(mi: MethodInstance): boolean {
-  if (!storeState.enabled || !mi.def.source || missed.has(mi)) return false;
+  // (a method of the Base image holds its source lazily: only whether it has one is asked, not decoded)
+  if (!storeState.enabled || missed.has(mi) || !hasValue(mi.def, 'source')) return false;
   storeStats.lookups++;
   missed.add(mi);
   let name: string;
@@ -332,9 +333,15 @@ export function lookupStored(mi: MethodInstance): boolean {
     if (e instanceof Unnameable) return false;
     throw e;
   }
+  // the entries a loaded package cache lists first; the store's index on disk (other environments' entries) only
+  // when none of those gives code
+  if (installFirst(mi, name, registered.get(name) ?? [])) return true;
   const path = indexPath(name);
-  const keys = [...(registered.get(name) ?? [])];
-  if (existsSync(path)) keys.push(...readIndex(path));
+  return existsSync(path) && installFirst(mi, name, readIndex(path));
+}
+
+/** installs entries of `keys` not tried yet until one gives `mi` code; whether one did */
+function installFirst(mi: MethodInstance, name: string, keys: readonly string[]): boolean {
   if (process.env.JOLT_DEBUG_STORE)
     process.stderr.write(`store: lookup ${mi.def.name.name} ${name}: ${keys.join(' ')}\n`);
   for (const key of keys) {

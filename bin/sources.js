@@ -13,12 +13,14 @@ const here = import.meta.dirname ?? dirname((await builtin('node:url')).fileURLT
 /** [path relative to src/, size, mtime in ms][] of every file under root/src */
 export function sourceSignature(root) {
   const out = [];
+  // paths by concatenation: path.join normalizes the whole path each time, ~5 ms over src/'s files at every start
+  const src = `${root}/src/`;
   const walk = rel => {
-    for (const e of readdirSync(join(root, 'src', rel), { withFileTypes: true })) {
+    for (const e of readdirSync(src + rel, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(r);
       else {
-        const st = statSync(join(root, 'src', r));
+        const st = statSync(src + r);
         out.push([r, st.size, st.mtimeMs]);
       }
     }

@@ -106,6 +106,39 @@ end
 macro noinline(ex)
     esc(_annotate_body(ex, :noinline))
 end
+# bounds checks are not elided across calls, so only the inlining is kept
+macro propagate_inbounds(ex)
+    esc(_annotate_body(ex, :inline))
+end
+# `@kwdef struct S; a::Int = 1; b; end`: the struct without the defaults, and `S(; a = 1, b) = S(a, b)`
+macro kwdef(expr)
+    (expr isa Expr && expr.head === :struct) || error("Invalid usage of @kwdef")
+    fields = Any[]
+    params = Any[]
+    body = Any[]
+    isfield(x) = x isa Symbol || (x isa Expr && x.head === :(::) && length(x.args) == 2)
+    fieldname(x) = x isa Symbol ? x : x.args[1]
+    for a in expr.args[3].args
+        if a isa Expr && a.head === :(=) && isfield(a.args[1])
+            push!(body, a.args[1])
+            push!(fields, fieldname(a.args[1]))
+            push!(params, Expr(:kw, fieldname(a.args[1]), a.args[2]))
+        elseif isfield(a)
+            push!(body, a)
+            push!(fields, fieldname(a))
+            push!(params, fieldname(a))
+        else
+            push!(body, a)   # line numbers, docstrings, inner constructors
+        end
+    end
+    head = expr.args[2]
+    T = head isa Expr && head.head === :(<:) ? head.args[1] : head
+    name = T isa Expr && T.head === :curly ? T.args[1] : T
+    def = Expr(:struct, expr.args[1], head, Expr(:block, body...))
+    isempty(params) && return esc(def)
+    ctor = Expr(:function, Expr(:call, name, Expr(:parameters, params...)), Expr(:block, Expr(:call, name, fields...)))
+    esc(Expr(:block, def, ctor, nothing))
+end
 macro doc(str, ex)
     esc(ex)
 end

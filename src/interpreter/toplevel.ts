@@ -292,7 +292,12 @@ export function macroexpand(ex: Value, mod: Module): Value {
       macMod = m;
       mac = lookupBinding(m, (name.args[1] as QuoteNode).value as Sym)?.get();
     }
-    if (mac === undefined) jthrow('UndefVarError', name instanceof Sym ? name : sym('macro'), mod);
+    if (mac === undefined)
+      jthrow(
+        'UndefVarError',
+        name instanceof Sym ? name : (((name as Expr).args[1] as QuoteNode).value as Sym),
+        macMod,
+      );
     const lnn = ex.args[1] ?? new LineNumberNode(0, null);
     const saveWorld = state.world;
     state.world = world.current;

@@ -635,9 +635,8 @@ class Parser {
           continue;
         }
         if (n.kind === 'macro') {
-          this.next();
-          v = E('.', v, new QuoteNode(sym(n.text)));
-          continue;
+          // a qualified macro call, `Base.@kwdef struct ... end`: its arguments follow as an unqualified one's
+          return this.parseMacroCall(v);
         }
         this.err('invalid syntax after `.`');
       }
@@ -866,6 +865,14 @@ class Parser {
   parsePrimaryAfterColon(): Value {
     const t = this.peek();
     if (t.kind === 'op' && t.text === '(') {
+      // an operator alone, `:(::)` or `:(<:)`, is its symbol
+      const o = this.peek(1);
+      if (o.kind === 'op' && !/^[()[\]{},;]$/.test(o.text) && this.peek(2).kind === 'op' && this.peek(2).text === ')') {
+        this.next();
+        this.next();
+        this.next();
+        return new QuoteNode(sym(o.text));
+      }
       this.next();
       const e = this.parseParenContents();
       return E('quote', e);
@@ -1038,9 +1045,11 @@ class Parser {
     }
   }
 
-  parseMacroCall(): Value {
+  /** a macro call, at its name's token; `qualifier`: the module it is named in (`Base` of `Base.@m`), if any */
+  parseMacroCall(qualifier?: Value): Value {
     const t = this.next();
-    const name = sym(t.text === '@.' ? '@__dot__' : t.text); // Julia's name for `@.`
+    const bare = sym(t.text === '@.' ? '@__dot__' : t.text); // Julia's name for `@.`
+    const name = qualifier === undefined ? bare : E('.', qualifier, new QuoteNode(bare));
     const lnn = new LineNumberNode(t.line, sym(this.file));
     if (this.isOp('(') && !this.peek().spaceBefore) {
       this.next();

@@ -23,6 +23,8 @@ Float64(x::BitUnsigned) = uitofp(Float64, x)
 float(x::Int64) = Float64(x)
 float(x::Float64) = x
 (/)(x::Int64, y::Int64) = Float64(x) / Float64(y)
+# any two integers: as Julia, a Float64 quotient
+(/)(x::BitInteger, y::BitInteger) = Float64(x) / Float64(y)
 isnan(x::IEEEFloat) = x != x
 isinf(x::IEEEFloat) = !isnan(x) && isnan(x - x)
 isfinite(x::IEEEFloat) = !isnan(x - x)

@@ -1,5 +1,6 @@
 # Set{T} on Dict{T,Nothing}.
-struct Set{T}
+abstract type AbstractSet{T} end
+struct Set{T} <: AbstractSet{T}
     dict::Dict{T,Nothing}
 end
 Set{T}() where T = Set{T}(Dict{T,Nothing}())

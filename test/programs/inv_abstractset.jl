@@ -6,3 +6,11 @@ println(s isa AbstractSet, " ", AbstractSet{Int} >: typeof(s), " ", supertype(Se
 count_members(x::AbstractSet) = length(x)
 count_members(x) = -1
 println(count_members(s), " ", count_members([1]))
+# a set type of the program's own gets AbstractSet's equality
+struct Bag{T} <: AbstractSet{T}
+    items::Vector{T}
+end
+Base.length(b::Bag) = length(unique(b.items))
+Base.iterate(b::Bag, i...) = iterate(unique(b.items), i...)
+Base.in(x, b::Bag) = x in b.items
+println(Bag([1, 2, 2]) == Bag([2, 1]), " ", Bag([1]) == Bag([2]), " ", Bag(Int[]) == Bag(Int[]), " ", Set([1, 2]) == Bag([2, 1]))

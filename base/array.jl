@@ -71,6 +71,16 @@ function append!(a::Vector, items)
     end
     a
 end
+# indices in increasing order, each once, as Julia requires
+function deleteat!(a::Vector, inds::AbstractVector{<:Integer})
+    for k in 2:length(inds)
+        inds[k] > inds[k-1] || throw(ArgumentError("indices must be unique and sorted"))
+    end
+    for k in length(inds):-1:1
+        deleteat!(a, Int(inds[k]))
+    end
+    a
+end
 function deleteat!(a::Vector, r::UnitRange{Int})
     isempty(r) && return a
     (1 <= first(r) && last(r) <= length(a)) || throw(BoundsError(a, r))

@@ -1,3 +1,6 @@
 # number.jl
 # the multiplicative inverse: a float for an integer, exact for a Rational
 inv(x::Number) = one(x) / x
+# modulus and floored division offset to 1: mod1(x, y) is in 1:y, as an index into a cycle
+mod1(x::Real, y::Real) = (m = mod(x, y); m == 0 ? y + zero(m) : m)
+fld1(x::Real, y::Real) = fld(x - mod1(x, y), y) + 1

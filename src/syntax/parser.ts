@@ -271,6 +271,19 @@ class Parser {
       }
       return new Expr(first.head, [first.args[0]!, new Expr(sym('tuple'), [first.args[1]!, ...rest])]);
     }
+    if (first instanceof Expr && first.head.name === '=' && isCallLike(first.args[0]!)) {
+      // f(x) = a, b  defines f to return the tuple (its body is the block parseExpr wrapped `a` in)
+      const body = first.args[1] as Expr;
+      const rest: Value[] = [];
+      while (this.isOp(',')) {
+        this.next();
+        rest.push(this.parseTernary());
+      }
+      const wrapped = body.args.length === 2 && body.args[0] instanceof LineNumberNode;
+      const value = new Expr(sym('tuple'), [wrapped ? body.args[1]! : body, ...rest]);
+      const line = body.args[0] instanceof LineNumberNode ? [body.args[0]] : [];
+      return new Expr(first.head, [first.args[0]!, new Expr(sym('block'), [...line, value])]);
+    }
     const items: Value[] = [first];
     while (this.isOp(',')) {
       this.next();

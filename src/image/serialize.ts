@@ -368,9 +368,6 @@ export function builtinKey(f: BuiltinFunction): string {
 
 /** fills an object of one shape from its record's values (at `p`) */
 type Filler = (o: Record<string, unknown>, ints: Int32Array, p: number, d: Decoder, local: unknown[]) => void;
-/** A shape's filler, made as code that stores each property by name: V8 then caches each store (an object's shape
- *  is known at each line), where a loop storing `o[keys[j]]` goes through a generic keyed store for every property
- *  (measured: about half of the decoding of the Base image). */
 /** Fillers by their keys, shared by every decoder: a store entry's few objects would otherwise pay for compiling
  *  their fillers again (a fifth of an entry's decoding time) */
 const fillersByKeys = new Map<string, Filler>();
@@ -380,6 +377,9 @@ function shapeFiller(keys: readonly string[]): Filler {
   if (!f) fillersByKeys.set(id, (f = makeFiller(keys)));
   return f;
 }
+/** A shape's filler, made as code that stores each property by name: V8 then caches each store (an object's shape
+ *  is known at each line), where a loop storing `o[keys[j]]` goes through a generic keyed store for every property
+ *  (measured: about half of the decoding of the Base image). */
 function makeFiller(keys: readonly string[]): Filler {
   const lines = keys.map(
     (k, j) =>

@@ -18,6 +18,7 @@ const FULL = 0.75;
  *  (1 / share - 1) times the last one's duration */
 const FORCED_SHARE = 0.25;
 
+const MB = 2 ** 20;
 let machine = 0;
 let nextForced = -Infinity;
 let collect: (() => void) | undefined;
@@ -48,7 +49,6 @@ let oldLimit = 0;
  *  generation's reserve */
 function oldGenerationLimit(): number {
   if (!oldLimit) {
-    const MB = 2 ** 20;
     const worker = process.getBuiltinModule('node:worker_threads');
     const given = worker.isMainThread ? 0 : (worker.resourceLimits.maxOldGenerationSizeMb ?? 0);
     let size = 0;
@@ -91,7 +91,6 @@ export function memoryCheck(): void {
 /** the heap's and the machine's size in MB (`JOLT_STATS=1` prints them: a test checks that the heap is sized to the
  *  machine) */
 export function memorySizes(): { heapLimitMB: number; oldLimitMB: number; machineMB: number } {
-  const MB = 2 ** 20;
   const heap = process.getBuiltinModule('node:v8').getHeapStatistics().heap_size_limit;
   return {
     heapLimitMB: Math.round(heap / MB),

@@ -258,38 +258,21 @@ class Parser {
   parseStatement(): Value {
     const first = this.parseExpr();
     if (!this.isOp(',')) return first;
-    if (
-      first instanceof Expr &&
-      (first.head.name === '=' || ASSIGN_OPS.includes(first.head.name)) &&
-      !isCallLike(first.args[0]!)
-    ) {
-      // x = 1, 2  assigns the tuple
-      const rest: Value[] = [];
-      while (this.isOp(',')) {
-        this.next();
-        rest.push(this.parseTernary());
+    if (first instanceof Expr && (first.head.name === '=' || ASSIGN_OPS.includes(first.head.name))) {
+      const [lhs, rhs] = first.args as [Value, Value];
+      if (!isCallLike(lhs)) {
+        // x = 1, 2  assigns the tuple
+        return new Expr(first.head, [lhs, new Expr(sym('tuple'), [rhs, ...this.commaTail()])]);
       }
-      return new Expr(first.head, [first.args[0]!, new Expr(sym('tuple'), [first.args[1]!, ...rest])]);
-    }
-    if (first instanceof Expr && first.head.name === '=' && isCallLike(first.args[0]!)) {
-      // f(x) = a, b  defines f to return the tuple (its body is the block parseExpr wrapped `a` in)
-      const body = first.args[1] as Expr;
-      const rest: Value[] = [];
-      while (this.isOp(',')) {
-        this.next();
-        rest.push(this.parseTernary());
+      if (first.head.name === '=') {
+        // f(x) = a, b  defines f to return the tuple (`a` is in the body block parseExpr wrapped it in)
+        const body = rhs as Expr;
+        const wrapped = body.args.length === 2 && body.args[0] instanceof LineNumberNode;
+        const value = new Expr(sym('tuple'), [wrapped ? body.args[1]! : body, ...this.commaTail()]);
+        return new Expr(first.head, [lhs, new Expr(sym('block'), wrapped ? [body.args[0]!, value] : [value])]);
       }
-      const wrapped = body.args.length === 2 && body.args[0] instanceof LineNumberNode;
-      const value = new Expr(sym('tuple'), [wrapped ? body.args[1]! : body, ...rest]);
-      const line = body.args[0] instanceof LineNumberNode ? [body.args[0]] : [];
-      return new Expr(first.head, [first.args[0]!, new Expr(sym('block'), [...line, value])]);
     }
-    const items: Value[] = [first];
-    while (this.isOp(',')) {
-      this.next();
-      items.push(this.parseTernary());
-    }
-    const lhs = new Expr(sym('tuple'), items);
+    const lhs = new Expr(sym('tuple'), [first, ...this.commaTail()]);
     const t = this.peek();
     if (t.kind === 'op' && (t.text === '=' || ASSIGN_OPS.includes(t.text))) {
       this.next();
@@ -297,6 +280,16 @@ class Parser {
       return new Expr(sym(t.text), [lhs, this.parseStatement()]);
     }
     return lhs;
+  }
+
+  /** the items of `, a, b` that follow a statement's first expression */
+  commaTail(): Value[] {
+    const items: Value[] = [];
+    while (this.isOp(',')) {
+      this.next();
+      items.push(this.parseTernary());
+    }
+    return items;
   }
 
   /** Parses statements until one of the terminator keywords; returns Expr(:block, LNN, stmt, ...) */

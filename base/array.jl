@@ -102,6 +102,17 @@ function insert!(a::Vector{T}, i::Int, x) where T
     a
 end
 empty!(a::Vector) = (ccall(:jl_array_del_end, Nothing, (Any, Int), a, length(a)); a)
+function resize!(a::Vector, n::Integer)
+    n < 0 && throw(ArgumentError("new length must be ≥ 0"))
+    len = length(a)
+    if n > len
+        ccall(:jl_array_grow_end, Nothing, (Any, Int), a, Int(n) - len)
+    elseif n < len
+        ccall(:jl_array_del_end, Nothing, (Any, Int), a, len - Int(n))
+    end
+    a
+end
+sizehint!(a::Vector, n::Integer) = a
 # elements all of one type: the vector's type is known to inference
 function vect(x::T, xs::T...) where T
     a = Vector{T}(undef, length(xs) + 1)

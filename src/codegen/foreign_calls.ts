@@ -2,7 +2,7 @@
 // numbers, and the string primitives Base is built on run in wasm over V8's string builtins.
 import { T, Sym, QuoteNode, type Expr } from '../runtime/values.ts';
 import { mathForeign } from '../runtime/foreign.ts';
-import type { Kind } from './kinds.ts';
+import { isVec, type Kind } from './kinds.ts';
 import type { OperandEmitter } from './operands.ts';
 
 /** A foreign call in wasm, or undefined to call it through the runtime's generic `foreign_<n>` import. */
@@ -24,6 +24,11 @@ export function emitForeignCall(e: OperandEmitter, ex: Expr): [string, Kind] | u
   // string primitives compiled to wasm over V8's string builtins
   if (fsym instanceof Sym) {
     const fn = fsym.name;
+    const vk = ak[0];
+    if ((fn === 'jl_array_grow_end' || fn === 'jl_array_del_end') && isVec(vk) && ak[1] === 'i64') {
+      const call = `(call ${mb.resizeEnd(vk, fn === 'jl_array_grow_end')} ${e.operand(args[0]!, vk)} ${e.operand(args[1]!, 'i64')})`;
+      return [`(block (result externref) ${call} ${mb.constRef(T.Nothing!.instance!)})`, 'ref'];
+    }
     if (fn === 'jl_int_string' && ak.length === 3 && ak.every(k => k === 'i64'))
       return [`(call ${mb.intString()} ${args.map(x => e.operand(x, 'i64')).join(' ')})`, 'ref'];
     if (fn === 'jl_string_length' && args.length === 1 && e.staticType(args[0]!) === T.String)

@@ -148,6 +148,40 @@ export class ModuleBuilder {
   (local.get $o))`);
     return name;
   }
+  /** `jl_array_grow_end` / `jl_array_del_end` (push!, pop!, append!, resize!) on an array kept in a vector: its
+   *  length changes in wasm, the capacity at least doubling when it must grow, as gc_arrays.wat's resize does (new
+   *  elements read as zero or #undef); a count out of range goes to the runtime, which raises the error. */
+  resizeEnd(k: 'vf64' | 'vi64' | 'vref', grow: boolean): string {
+    const name = `$jl_${grow ? 'grow' : 'del'}_end_${k}`;
+    if (this.helpers.has(name)) return name;
+    this.helpers.add(name);
+    const fname = grow ? 'jl_array_grow_end' : 'jl_array_del_end';
+    const fallback =
+      `(drop (call ${this.need('foreign_2', ['ref', 'ref', 'ref'], 'ref')} ${this.constRef(Sym.of(fname))} ` +
+      `(call ${this.boxVec(k)} (local.get $v)) (call ${this.need('box_i64', ['i64'], 'ref')} (local.get $k))))`;
+    const a = `$a${k.slice(1)}`;
+    const zero = k === 'vf64' ? '(f64.const 0)' : k === 'vi64' ? '(i64.const 0)' : '(ref.null any)';
+    const body = grow
+      ? `(if (i64.gt_u (local.get $k) (i64.const 0x10000000)) (then ${fallback} (return)))
+  (local.set $n (i32.add (local.get $len) (i32.wrap_i64 (local.get $k))))
+  (local.set $old (struct.get $${k} 0 (local.get $v)))
+  (if (i32.gt_u (local.get $n) (array.len (local.get $old)))
+   (then
+    (local.set $new (array.new_default ${a} (select (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))
+     (i32.gt_u (local.get $n) (i32.shl (array.len (local.get $old)) (i32.const 1))))))
+    (array.copy ${a} ${a} (local.get $new) (i32.const 0) (local.get $old) (i32.const 0) (local.get $len))
+    (struct.set $${k} 0 (local.get $v) (ref.as_non_null (local.get $new))))
+   (else (array.fill ${a} (local.get $old) (local.get $len) ${zero} (local.get $k32))))`
+      : `(if (i64.gt_u (local.get $k) (i64.extend_i32_u (local.get $len))) (then ${fallback} (return)))
+  (local.set $n (i32.sub (local.get $len) (i32.wrap_i64 (local.get $k))))`;
+    this.funcs.push(`(func ${name} (param $v (ref null $${k})) (param $k i64)
+  (local $len i32) (local $n i32) (local $k32 i32) (local $old (ref null ${a})) (local $new (ref null ${a}))
+  (local.set $len (struct.get $${k} 1 (local.get $v)))
+  (local.set $k32 (i32.wrap_i64 (local.get $k)))
+  ${body}
+  (struct.set $${k} 1 (local.get $v) (local.get $n)))`);
+    return name;
+  }
   /** an element of a reference vector of type Union{T, Nothing}: T's vector, or null for the `nothing` kept */
   anyToNullable(k: 'vf64' | 'vi64' | 'vref'): string {
     const name = `$jl_nullable_${k}`;

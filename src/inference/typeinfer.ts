@@ -77,6 +77,14 @@ interface CallInfo {
   split?: UnionSplit;
   /** the callee's code specialized for this call's constant arguments (what the inliner should use) */
   code?: CodeInfo;
+  /** `_apply_iterate(iterate, f, groups...)` over tuples of known length: each group's length and the types of
+   *  the flattened arguments (`mi` is the instance of `f(flat...)`) */
+  spread?: Spread;
+}
+export interface Spread {
+  mi: MethodInstance;
+  lengths: number[];
+  types: JType[];
 }
 export interface UnionSplit {
   arg: number;
@@ -93,6 +101,7 @@ export interface OptimizeInput {
   consts: (Value | undefined)[]; // per statement: the constant inference proved it returns, if any
   foldable: boolean[]; // per statement: inference proved the call free of throws and effects
   splits: (UnionSplit | undefined)[]; // per statement: a dynamic call that may branch on one argument's type
+  spreads: (Spread | undefined)[]; // per statement: a splatting call that is a plain call of one instance
   inlineCode: (CodeInfo | undefined)[]; // per statement: the callee's code specialized for the call's constants
   reachable: boolean[];
   mi: MethodInstance;
@@ -308,6 +317,7 @@ function optimizeFrame(frame: InferenceState, resolved: CodeInfo): OptimizeResul
     consts: frame.ssatypes.map(l => (l instanceof Const ? l.val : undefined)),
     foldable: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.foldable ?? false),
     splits: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.split),
+    spreads: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.spread),
     inlineCode: frame.ssatypes.map((_, pc) => frame.calls.get(pc)?.code),
     calleeCode: callee => validCodeInstance(callee, frame.world),
   });
@@ -584,12 +594,24 @@ function builtinCall(
       const [, g, ...groups] = args;
       if (!g) return Bottom;
       const flat: Lattice[] = [];
+      const lengths: number[] = [];
       for (const grp of groups) {
         const parts = tupleElements(grp);
         if (!parts) return T.Any!;
         flat.push(...parts);
+        lengths.push(parts.length);
       }
-      return abstractCall(frame, g, flat, -1, []);
+      const rt = abstractCall(frame, g, flat, pc, []);
+      // one instance answers the call: the optimizer turns it into that invoke over the tuples' elements
+      const info = frame.calls.get(pc);
+      frame.calls.delete(pc);
+      if (pc >= 0 && info?.mi)
+        frame.calls.set(pc, {
+          mi: undefined,
+          foldable: false,
+          spread: { mi: info.mi, lengths, types: flat.map(widenconst) },
+        });
+      return rt;
     }
     default:
       return builtinTfunc(f, args);

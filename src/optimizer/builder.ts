@@ -5,7 +5,7 @@ import { Sym, Expr, QuoteNode, GlobalRef, BuiltinFunction, type Value } from '..
 import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode } from '../ir/nodes.ts';
 import type { JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
-import type { StatementFacts } from './pass.ts';
+import type { StatementFacts, OptimizationState } from './pass.ts';
 import { state as interpState } from '../runtime/modules.ts';
 
 export class Builder {
@@ -53,6 +53,36 @@ export class Rewrite {
     this.#labelMap[this.#n + 1] = this.b.code.length + 1;
     fixLabels(this.b.code, this.#labelMap, this.b.finalLabels);
   }
+}
+
+/** A pass that replaces some call statements: `replace` emits the replacement of the call of statement pc (its
+ *  operands already renumbered) and returns the operand for its value, or undefined to keep the statement. Other
+ *  statements are copied with their facts; a slot assignment keeps its store, of the new value. */
+export function replaceCalls(
+  state: OptimizationState,
+  replace: (b: Builder, call: Expr, facts: StatementFacts, t: JType, loc: number) => Value | undefined,
+  slots?: SlotTable,
+): OptimizationState {
+  const src = state.ci;
+  const n = src.code.length;
+  const rw = new Rewrite(n);
+  const { b, ssaMap, remap } = rw;
+  for (let pc = 0; pc < n; pc++) {
+    rw.at(pc);
+    const st = src.code[pc]!;
+    const t = src.ssavaluetypes![pc]!;
+    const loc = src.codelocs[pc] ?? 0;
+    const f = state.facts[pc];
+    const call = callOf(st);
+    const res = call && f ? replace(b, remap(call) as Expr, f, t, loc) : undefined;
+    if (res !== undefined) {
+      ssaMap[pc + 1] = st === call ? res : b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, res]), t, loc);
+      continue;
+    }
+    ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { split: f.split, spread: f.spread, inlineCode: f.inlineCode });
+  }
+  rw.finish();
+  return { ci: withCode(src, b, slots), facts: b.facts };
 }
 
 /** The slots of code being rebuilt; passes that make locals (inlined bodies, split results, scalar fields) add

@@ -53,7 +53,7 @@ function fold(state: OptimizationState, input: OptimizeInput): OptimizationState
       if (st !== call) b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, v]), t, loc);
       continue;
     }
-    ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { split: f.split, inlineCode: f.inlineCode });
+    ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { split: f.split, spread: f.spread, inlineCode: f.inlineCode });
   }
   rw.finish();
   return { ci: withCode(src, b), facts: b.facts };

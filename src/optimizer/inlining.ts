@@ -66,9 +66,7 @@ function narrowArgs(b: Builder, mi: MethodInstance, args: Value[], slots: SlotTa
   return args.map((a, k) => {
     const p = spec[k],
       t = a instanceof SlotNumber ? slots.types[a.id - 1] : a instanceof SSAValue ? b.types[a.id - 1] : undefined;
-    return t !== undefined && p instanceof DataType && p !== t && !(p.name === T.Tuple!.name) && issubtype(p, t)
-      ? b.push(a, p, loc)
-      : a;
+    return t !== undefined && p instanceof DataType && p !== t && issubtype(p, t) ? b.push(a, p, loc) : a;
   });
 }
 

@@ -1,5 +1,5 @@
 // The optimizer on typed IR: a pipeline of named passes, each in a file of its own, run in order over the code
-// inference typed. Together they remove unreachable code, fold statements inference proved constant, split calls on
+// inference typed. Together they remove unreachable code, fold statements inference proved constant, turn splatting calls over tuples into plain calls, split calls on
 // Union-typed arguments, inline small straight-line callees, replace aggregates by their fields and delete dead
 // pure statements. At the end the optimizer derives the code's effects (can it throw? does it have side effects?),
 // which callers use to decide folding, inlining and deletion.
@@ -13,6 +13,7 @@ import { statementEffects } from './effects.ts';
 import { forwardSlots, forwardSlotsPass } from './forward_slots.ts';
 import { foldPass } from './fold.ts';
 import { unionSplitPass } from './union_split.ts';
+import { applyIteratePass } from './apply_iterate.ts';
 import { inliningPass } from './inlining.ts';
 import { splitSlotsPass, splitMutablesPass } from './scalar_replacement.ts';
 import { deadCodePass } from './dead_code.ts';
@@ -34,6 +35,7 @@ export const optimizerSettings = {
 export const passes: Pass[] = [
   forwardSlotsPass,
   foldPass,
+  applyIteratePass,
   unionSplitPass,
   inliningPass,
   // inlined bodies bring slots of their own
@@ -78,6 +80,7 @@ function runPasses(input: OptimizeInput, list: readonly Pass[]): CodeInfo {
       foldable: input.foldable[pc],
       reachable: input.reachable[pc],
       split: input.splits[pc],
+      spread: input.spreads[pc],
       inlineCode: input.inlineCode[pc],
     })),
   };

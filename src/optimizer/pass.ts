@@ -2,7 +2,7 @@
 // between passes with what inference learned about each of its statements, and the shape of a pass.
 import type { Value } from '../runtime/values.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
-import type { UnionSplit, OptimizeInput } from '../inference/typeinfer.ts';
+import type { UnionSplit, Spread, OptimizeInput } from '../inference/typeinfer.ts';
 
 export type { OptimizeInput };
 
@@ -15,6 +15,8 @@ export interface StatementFacts {
   foldable?: boolean;
   reachable?: boolean;
   split?: UnionSplit;
+  /** a splatting call over tuples that is one instance's invoke */
+  spread?: Spread;
   /** the callee's code specialized for the call's constants */
   inlineCode?: CodeInfo;
   /** the arguments of this invoke already have its instance's parameter types (a union-split case) */

@@ -6,35 +6,22 @@ import { T, Sym, Expr, type Value } from '../runtime/values.ts';
 import { SSAValue, GotoNode, GotoIfNot } from '../ir/nodes.ts';
 import { Bottom, type JType } from '../runtime/types.ts';
 import type { UnionSplit } from '../inference/typeinfer.ts';
-import { Builder, withCode, callOf, builtinNamed, slotTableOf, addSlot, type SlotTable, Rewrite } from './builder.ts';
+import { Builder, builtinNamed, slotTableOf, addSlot, replaceCalls, type SlotTable } from './builder.ts';
 import type { OptimizationState, Pass } from './pass.ts';
 
 export const unionSplitPass: Pass = { name: 'union_split', run: unionSplit };
 
 function unionSplit(state: OptimizationState): OptimizationState {
-  const src = state.ci;
   if (!state.facts.some(f => f?.split)) return state;
-  const n = src.code.length;
-  const rw = new Rewrite(n);
-  const { b, ssaMap, remap } = rw;
-  const slots = slotTableOf(src);
-  for (let pc = 0; pc < n; pc++) {
-    rw.at(pc);
-    const st = src.code[pc]!;
-    const t = src.ssavaluetypes![pc]!;
-    const loc = src.codelocs[pc] ?? 0;
-    const f = state.facts[pc];
-    const call = callOf(st);
-    if (call && f?.split && call.head.name === 'call') {
-      const res = emitSplit(b, remap(call.args[0]!), f.split, call.args.slice(1).map(remap), loc, slots, t);
-      ssaMap[pc + 1] =
-        st === call ? b.push(res, t, loc) : b.push(new Expr(Sym.of('='), [(st as Expr).args[0]!, res]), t, loc);
-      continue;
-    }
-    ssaMap[pc + 1] = b.push(remap(st), t, loc, f && { inlineCode: f.inlineCode });
-  }
-  rw.finish();
-  return { ci: withCode(src, b, slots), facts: b.facts };
+  const slots = slotTableOf(state.ci);
+  return replaceCalls(
+    state,
+    (b, call, f, t, loc) =>
+      f.split && call.head.name === 'call'
+        ? b.push(emitSplit(b, call.args[0]!, f.split, call.args.slice(1), loc, slots, t), t, loc)
+        : undefined,
+    slots,
+  );
 }
 
 /** Emits the split of one call; returns the slot that holds its result. */

@@ -278,7 +278,17 @@ export function structVecKind(t: DataType): 'f64' | 'i64' | 'ref' | undefined {
  *  shared with the Expr, and lowering and macros work on it as a JS array. */
 export class JArray extends JObj {
   readonly type!: DataType;
-  dims!: number[];
+  // (not a #private field: a session image makes arrays without running the constructor)
+  private shape!: number[];
+  /** the dimensions; a vector's length is its storage's, which compiled code changes in place (push!) */
+  get dims(): number[] {
+    const d = this.shape;
+    if (d.length === 1 && this.ops) d[0] = this.ops.len(this.vec!);
+    return d;
+  }
+  set dims(d: number[]) {
+    this.shape = d;
+  }
   private elts: (Value | undefined)[] | undefined;
   vec: GcVec | undefined;
   private ops: VecOps<unknown> | undefined;

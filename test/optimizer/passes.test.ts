@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createSession, includeString } from '../../src/engine.ts';
 import { T, Sym, type Value } from '../../src/runtime/values.ts';
 import type { JType } from '../../src/runtime/types.ts';
+import { tupleType } from '../../src/runtime/apply_type.ts';
 import { showType } from '../../src/runtime/show_type.ts';
 import { printCodeInfo } from '../../src/ir/print.ts';
 import { inferMethodInstance, methodInstanceFor } from '../../src/inference/typeinfer.ts';
@@ -35,6 +36,9 @@ includeString(
 fw(x) = (y = x * 2; z = y + 1; z * y)
 # fold: a branch on a condition inference proved constant, a call with a constant result
 fo(x) = (if sizeof(Int) == 8; x + 1; else; x - 1; end)
+# apply_iterate: splatting a tuple of known length is a plain call of one instance
+addall(a, b, c) = a + b + c
+ai(t) = addall(t..., 1)
 # union_split: a call on a Union-typed argument branches on the argument's type
 describe(x::Int) = x + 1
 describe(x::String) = sizeof(x)
@@ -94,6 +98,7 @@ function inputFor(f: string, types: JType[]): OptimizeInput {
 const cases: { pass: string; f: string; types: () => JType[] }[] = [
   { pass: 'forward_slots', f: 'fw', types: () => [T.Int64!] },
   { pass: 'fold', f: 'fo', types: () => [T.Int64!] },
+  { pass: 'apply_iterate', f: 'ai', types: () => [tupleType([T.Int64!, T.Float64!])] },
   { pass: 'union_split', f: 'us', types: () => [T.Bool!] },
   { pass: 'inline', f: 'inl', types: () => [T.Int64!] },
   { pass: 'inline', f: 'us', types: () => [T.Bool!] },

@@ -14,7 +14,7 @@
 import { T, Expr, GlobalRef, BuiltinFunction, JStruct, isTuple, type Value } from '../runtime/values.ts';
 import { SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { DataType, TypeVar, type JType } from '../runtime/types.ts';
-import type { MethodInstance, CodeInstance } from '../runtime/methods.ts';
+import { ownLine, type MethodInstance, type CodeInstance } from '../runtime/methods.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { kindOf, vecKind, wasmType, isVec, toRaw64, type Kind } from './kinds.ts';
@@ -57,7 +57,8 @@ class FunctionEmitter extends OperandEmitter {
     this.undefReads = reads;
     this.flaggedSlots = flagged;
     this.fileTag = (code.file.split('/').pop() || 'none').replace(/[^A-Za-z0-9_.-]/g, '_');
-    for (let pc = 0, last = this.m.line; pc < this.n; pc++) this.lineAt.push((last = code.codelocs[pc] || last));
+    for (let pc = 0, last = this.m.line; pc < this.n; pc++)
+      this.lineAt.push((last = ownLine(code, code.codelocs[pc] ?? 0) || last));
   }
 
   frameId(): number {
@@ -124,13 +125,38 @@ class FunctionEmitter extends OperandEmitter {
     ];
   }
 
+  /** the frame record of the inlined call `f` (CodeInfo.inlined): named apart from every wasm function, and
+   *  called, for native_frames.ts's chains of calls, from its caller's frame at the line of the call */
+  private inlinedFrameId(f: number): number {
+    let fid = this.inlinedFids.get(f);
+    if (fid !== undefined) return fid;
+    const fr = this.code.inlined!.frames[f]!;
+    const parent = fr.parent < 0 ? this.frameId() : this.inlinedFrameId(fr.parent);
+    const m = fr.mi.def;
+    fid = this.mb.frames.length;
+    const name = `${this.name.slice(1)}~${f}`;
+    this.mb.frames.push({
+      func: frameName(fr.mi, m.source as CodeInfo),
+      file: m.file,
+      mod: m.module.name.name,
+      name,
+      line: m.line,
+    });
+    this.mb.callLines.set('$' + name, new Map([[parent, fr.callLine]]));
+    this.inlinedFids.set(f, fid);
+    return fid;
+  }
+  private readonly inlinedFids = new Map<number, number>();
+
   /** Every call carries a debug location `;;@ file:line:fid`: binaryen keeps it through optimization and inlining
    *  and writes it to the binary's source map, where native_frames.ts looks up the offset V8 reports for a
-   *  compiled frame. */
-  site(wasm: string, line: number): string {
+   *  compiled frame. A call in inlined code (`inlined`: its location in CodeInfo.inlined) is in the frame of the
+   *  inlined call. */
+  site(wasm: string, line: number, inlined?: { line: number; frame: number }): string {
     const mb = this.mb;
     return wasm.replace(/\(call (\$[^\s()]+)/g, (call, callee: string) => {
-      const fid = this.frameId();
+      const fid = inlined ? this.inlinedFrameId(inlined.frame) : this.frameId();
+      if (inlined) line = inlined.line || this.code.inlined!.frames[inlined.frame]!.mi.def.line;
       if (callee.startsWith('$julia_')) {
         let lines = mb.callLines.get(callee);
         if (!lines) mb.callLines.set(callee, (lines = new Map()));
@@ -142,7 +168,8 @@ class FunctionEmitter extends OperandEmitter {
   }
   stmtCode(pc: number): string {
     this.curPc = pc;
-    return this.site(this.stmtText(pc), this.lineAt[pc]!);
+    const loc = this.code.codelocs[pc] ?? 0;
+    return this.site(this.stmtText(pc), this.lineAt[pc]!, loc < 0 ? this.code.inlined?.locs[-1 - loc] : undefined);
   }
   stmtText(pc: number): string {
     const s = this.code.code[pc]!;

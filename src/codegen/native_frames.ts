@@ -9,7 +9,7 @@
 // A module's debug tables are kept by its name: a module's name is derived from its content (ModuleBuilder.text),
 // so two modules of one name have the same bytes and the same tables.
 import { JoltThrow, type StackFrame, type NativeTrace } from '../runtime/values.ts';
-import { frames } from '../runtime/errors.ts';
+import { liveBacktrace } from '../runtime/errors.ts';
 import type { FrameInfo } from './module_builder.ts';
 
 /** What maps a module's wasm frames to Jolt frames, as plain data (a LinkableModule carries it). */
@@ -130,7 +130,7 @@ function logicalFrames(d: ModuleDebug, p: WasmFrame): { fid: number; line: numbe
 function placeFrame(e: JoltThrow, f: FrameInfo, line: number): void {
   const fr: StackFrame = { func: f.func, file: f.file, line: line || f.line, mod: f.mod };
   if (!e.btDone) e.bt.push(fr);
-  else e.bt.splice(e.bt.length - frames.length, 0, fr);
+  else e.bt.splice(e.bt.length - liveBacktrace().length, 0, fr);
 }
 
 /** `e` leaves a stretch of compiled code: its frames, read off the captured stack down to the JS function that

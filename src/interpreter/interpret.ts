@@ -20,7 +20,7 @@ import {
 import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from '../runtime/types.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
-import { Method, MethodInstance, world } from '../runtime/methods.ts';
+import { Method, MethodInstance, world, ownLine } from '../runtime/methods.ts';
 import { typeOf, dispatchTypeOf } from '../runtime/typeof.ts';
 import {
   newGenericFunction,
@@ -157,7 +157,16 @@ export function run(
     try {
       for (;;) {
         const st = code[pc]!;
-        frame.line = ci.codelocs[pc] ?? frame.line;
+        const loc = ci.codelocs[pc];
+        if (loc === undefined || loc >= 0) {
+          frame.line = loc ?? frame.line;
+          if (frame.inlinedIn) frame.inlinedIn = undefined;
+        } else {
+          // a statement of inlined code: the frame is at the outermost inlined call
+          frame.line = ownLine(ci, loc);
+          frame.inlinedIn = ci;
+          frame.inlinedLoc = loc;
+        }
         if (st instanceof Expr) {
           const v = evalExpr(st);
           ssa[pc] = v;

@@ -3,7 +3,7 @@
 // GlobalRef, QuoteNode or a literal); the exact set lowering may emit is listed in docs/ARCHITECTURE.md ("Lowered IR").
 import { JObj, T, type Value, type Sym } from '../runtime/values.ts';
 import type { DataType, JType } from '../runtime/types.ts';
-import type { CodeInfoShape } from '../runtime/methods.ts';
+import type { CodeInfoShape, InlinedCalls } from '../runtime/methods.ts';
 
 /** slot flags, as Julia's: bit 2 = assigned, bit 3 = assigned by a closure (captured), bit 5 = used undef */
 export const SLOT_ASSIGNED = 2,
@@ -35,6 +35,8 @@ export class CodeInfo extends JObj implements CodeInfoShape {
   rettype: JType | undefined = undefined;
   /** the method's `@inline`/`@noinline`/`@inbounds` annotations */
   inlining: 'default' | 'inline' | 'noinline' = 'default';
+  /** the calls the optimizer inlined here (absent when none): negative `codelocs` entries refer to it */
+  declare inlined?: InlinedCalls;
   get jtype(): DataType {
     return T.CodeInfo!;
   }

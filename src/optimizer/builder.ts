@@ -146,6 +146,7 @@ export function withCode(src: CodeInfo, b: Builder, slots?: SlotTable): CodeInfo
     slottypes: src.slottypes,
     rettype: src.rettype,
   });
+  if (src.inlined) ci.inlined = src.inlined;
   ci.code = b.code;
   ci.ssavaluetypes = b.types;
   ci.codelocs = b.locs;

@@ -1,20 +1,32 @@
-// Inlining: an invoke of a small callee that cannot throw becomes the callee's body, emitted in place (nested calls
-// in it too, a few levels deep). The callee's code comes from its CodeInstance, or from inference specialized for
-// the call's constant arguments.
+// Inlining: an invoke of a small callee becomes the callee's body, emitted in place (nested calls in it too, a few
+// levels deep). The callee's code comes from its CodeInstance, or from inference specialized for the call's
+// constant arguments. Each inlined statement keeps where it came from (CodeInfo.inlined), so that an error it
+// raises shows the inlined calls' frames in its backtrace, as if the calls had been made.
 import { T, Sym, Expr, GlobalRef, BuiltinFunction, type Value } from '../runtime/values.ts';
 import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
-import { DataType, TypeVar, Bottom, type JType } from '../runtime/types.ts';
-import type { MethodInstance } from '../runtime/methods.ts';
+import { DataType, TypeVar, VarargType, Bottom, type JType } from '../runtime/types.ts';
+import { tupleType } from '../runtime/apply_type.ts';
+import type { MethodInstance, InlinedCalls } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { readsMaybeUnassigned } from '../ir/definite_assignment.ts';
 import { Const, widenconst, lessequal } from '../inference/lattice.ts';
 import { builtinTfunc } from '../inference/tfuncs.ts';
-import { Builder, withCode, callOf, constOperand, slotTableOf, addSlot, type SlotTable, Rewrite } from './builder.ts';
+import {
+  Builder,
+  withCode,
+  callOf,
+  constOperand,
+  builtinNamed,
+  slotTableOf,
+  addSlot,
+  type SlotTable,
+  Rewrite,
+} from './builder.ts';
 import { operandLattice, statementEffects, type CalleeCode } from './effects.ts';
 import type { OptimizationState, OptimizeInput, Pass } from './pass.ts';
 
-/** callees with at most this many statements are inlined (`@inline` raises it, `@noinline` forbids) */
+/** callees with at most this many statements that do work (inlineCost) are inlined (`@inline` raises it, `@noinline` forbids) */
 export const INLINE_MAX_STATEMENTS = 24;
 const INLINE_MAX_FORCED = 60;
 
@@ -28,6 +40,10 @@ function inlineCalls(state: OptimizationState, input: OptimizeInput): Optimizati
   const slots = slotTableOf(src);
   const nested = (mi: MethodInstance, depth: number): CodeInfo | undefined =>
     depth <= 3 ? inlineable(mi, input) : undefined;
+  const table: InlinedCalls = {
+    frames: src.inlined?.frames.slice() ?? [],
+    locs: src.inlined?.locs.slice() ?? [],
+  };
   for (let pc = 0; pc < n; pc++) {
     rw.at(pc);
     const st = src.code[pc]!;
@@ -41,7 +57,7 @@ function inlineCalls(state: OptimizationState, input: OptimizeInput): Optimizati
       // (arguments are narrowed before the callee is looked at: copies left unused are dead code)
       const args = f?.argsNarrowed ? fargs : narrowArgs(b, mi, fargs, slots, loc);
       const cc = inlineable(mi, input, f?.inlineCode);
-      const val = cc && emitInlined(b, cc, args, mi.sparamVals, loc, slots, input.calleeCode, nested);
+      const val = cc && emitInlined(b, cc, mi, args, loc, slots, table, nested);
       if (val !== undefined) {
         if (st === call) {
           // a value that is a slot must be read now: the slot may change before the value's uses
@@ -55,7 +71,9 @@ function inlineCalls(state: OptimizationState, input: OptimizeInput): Optimizati
     ssaMap[pc + 1] = b.push(remap(st), t, loc);
   }
   rw.finish();
-  return { ci: withCode(src, b, slots), facts: [] };
+  const ci = withCode(src, b, slots);
+  if (table.frames.length) ci.inlined = table;
+  return { ci, facts: [] };
 }
 
 /** The operands of an invoke to inline, each slot or value whose type is wider than the instance's parameter (one
@@ -70,33 +88,18 @@ function narrowArgs(b: Builder, mi: MethodInstance, args: Value[], slots: SlotTa
   });
 }
 
-/** `arrayref(false, a, i)` (or its assignment to a slot) on an Array with Int64 indices */
-function inboundsRead(ci: CodeInfo, st: Value): boolean {
-  if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber)
-    return inboundsRead(ci, st.args[1]!);
-  if (!(st instanceof Expr && st.head.name === 'call')) return false;
-  const f = operandLattice(ci, st.args[0]!),
-    flag = operandLattice(ci, st.args[1] ?? 0n);
-  if (
-    !(f instanceof Const && f.val instanceof BuiltinFunction && f.val.name === 'arrayref') ||
-    !(flag instanceof Const && flag.val === false)
-  )
-    return false;
-  const a = widenconst(operandLattice(ci, st.args[2] ?? 0n));
-  return (
-    a instanceof DataType &&
-    a.name === T.Array!.name &&
-    st.args.slice(3).every(x => widenconst(operandLattice(ci, x)) === T.Int64)
-  );
-}
-
 function inlineable(mi: MethodInstance, input: OptimizeInput, specialized?: CodeInfo): CodeInfo | undefined {
   if (mi === input.mi) return undefined;
   const cc = specialized ?? input.calleeCode(mi)?.inferred;
   if (!cc) return undefined;
   if (cc.inlining === 'noinline') return undefined;
   const limit = cc.inlining === 'inline' ? INLINE_MAX_FORCED : INLINE_MAX_STATEMENTS;
-  if (cc.code.length > limit || cc.isva) return undefined;
+  if (inlineCost(cc) > limit) return undefined;
+  // a recursive callee stays a call (its calls to itself would be copied into the caller)
+  if (cc.code.some(st => callOf(st)?.head.name === 'invoke' && callOf(st)!.args[0] === mi)) return undefined;
+  // a varargs callee is inlined for a call of known arity (its instance's signature ends in no Vararg)
+  if (cc.isva && ((mi.specTypes as DataType).parameters as JType[]).some(p => p instanceof VarargType))
+    return undefined;
   // a read that may find a local unassigned throws; inlined, its error would lose the callee's frame
   if (readsMaybeUnassigned(cc)) return undefined;
   // exception handling regions are not inlined
@@ -109,30 +112,48 @@ function inlineable(mi: MethodInstance, input: OptimizeInput, specialized?: Code
   return cc;
 }
 
-/** Emits a callee's body in place of a call; returns the operand for its result. Arguments the callee never
- *  stores to are replaced by the call's operands; its other slots become new slots of the caller; each `return`
- *  stores to a result slot and jumps past the body (a single final return just yields its value).
- *  Inlined code must not throw (a stack trace would lose the callee's frame): that is checked here, with the call
- *  site's operands in place (constant arguments often make a callee's builtins safe), and the emission is undone
- *  if it fails. */
+/** the statements of a body that do work: moves between locals and values (a split local's stores and reads, a
+ *  narrowing copy), unconditional jumps and constants compile to nothing or next to nothing */
+function inlineCost(cc: CodeInfo): number {
+  let n = 0;
+  for (const st of cc.code) {
+    if (st instanceof SlotNumber || st instanceof SSAValue || st instanceof GotoNode || st instanceof NewvarNode)
+      continue;
+    if (st instanceof Expr && st.head.name === '=' && !(st.args[1] instanceof Expr)) continue;
+    if (!(st instanceof Expr || st instanceof GotoIfNot || st instanceof ReturnNode || st instanceof GlobalRef))
+      continue;
+    n++;
+  }
+  return n;
+}
+
+/** Emits a callee's body in place of a call at `loc`; returns the operand for its result. Arguments the callee
+ *  never stores to are replaced by the call's operands; its other slots become new slots of the caller; each
+ *  `return` stores to a result slot and jumps past the body (a single final return just yields its value). Each
+ *  emitted statement is located in the call's frame, added to `table`. */
 function emitInlined(
   b: Builder,
   cc: CodeInfo,
+  mi: MethodInstance,
   args: Value[],
-  sparams: readonly (JType | Value)[],
   loc: number,
   slots: SlotTable,
-  calleeCode: CalleeCode,
+  table: InlinedCalls,
   nested: (mi: MethodInstance, depth: number) => CodeInfo | undefined,
   depth = 0,
-): Value | undefined {
-  const start = b.code.length,
-    nslots = slots.names.length;
-  const undo = (): undefined => {
-    b.truncate(start);
-    slots.names.length = slots.flags.length = slots.types.length = nslots;
-    return undefined;
-  };
+): Value {
+  const sparams = mi.sparamVals;
+  if (cc.isva) {
+    // the trailing arguments are the varargs slot's tuple
+    const spec = (mi.specTypes as DataType).parameters as JType[];
+    const rest = b.push(
+      new Expr(Sym.of('call'), [builtinNamed('tuple'), ...args.slice(cc.nargs - 1)]),
+      tupleType(spec.slice(cc.nargs - 1)),
+      loc,
+    );
+    args = [...args.slice(0, cc.nargs - 1), rest];
+  }
+  const locOf = inlinedLocs(table, cc, mi, loc);
   const stored = new Set<number>();
   for (const st of cc.code)
     if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber) stored.add(st.args[0].id);
@@ -161,13 +182,7 @@ function emitInlined(
     }
     return x;
   };
-  // A statement that may throw is not inlined: its error would be reported at the caller's line. The exception is
-  // an element read the callee vouches is in bounds (`arrayref(false, ...)`, as `iterate` on arrays does), where
-  // only an #undef element is left to throw.
-  const emit = (st: Value, t: JType): SSAValue | undefined => {
-    if (!statementEffects(view, st, calleeCode).nothrow && !inboundsRead(view, st)) return undefined;
-    return b.push(st, refineType(view, st, t), loc);
-  };
+  const emit = (st: Value, t: JType, k: number): SSAValue => b.push(st, refineType(view, st, t), locOf(k));
   // arguments the callee stores to start as copies of the call's operands
   for (let k = 1; k <= cc.nargs; k++)
     if (stored.has(k))
@@ -184,7 +199,7 @@ function emitInlined(
         value = subst(st.val);
         continue;
       } // the single, final return
-      if (!emit(new Expr(Sym.of('='), [result, subst(st.val)]), cc.rettype ?? T.Any!)) return undo();
+      emit(new Expr(Sym.of('='), [result, subst(st.val)]), cc.rettype ?? T.Any!, k);
       if (k < cc.code.length - 1) {
         b.push(new GotoNode(0), Bottom, loc);
         exits.push(b.code.length - 1);
@@ -197,8 +212,7 @@ function emitInlined(
       continue;
     }
     if (st instanceof GotoIfNot) {
-      const g = new GotoIfNot(subst(st.cond), 0);
-      if (!emit(g, Bottom)) return undo();
+      emit(new GotoIfNot(subst(st.cond), 0), Bottom, k);
       jumps.push({ at: b.code.length - 1, to: st.dest });
       continue;
     }
@@ -223,11 +237,11 @@ function emitInlined(
         emitInlined(
           b,
           icc,
+          inner.args[0] as MethodInstance,
           inner.args.slice(1),
-          (inner.args[0] as MethodInstance).sparamVals,
-          loc,
+          locOf(k),
           slots,
-          calleeCode,
+          table,
           nested,
           depth + 1,
         );
@@ -238,9 +252,7 @@ function emitInlined(
         continue;
       }
     }
-    const r = emit(sst, cc.ssavaluetypes![k]!);
-    if (!r) return undo();
-    ssa[k + 1] = r;
+    ssa[k + 1] = emit(sst, cc.ssavaluetypes![k]!, k);
   }
   const end = b.code.length + 1; // 1-based index of the statement after the body
   first[cc.code.length + 1] = end - 1;
@@ -254,7 +266,40 @@ function emitInlined(
     b.code[e] = new GotoNode(end);
     b.finalLabels.add(e);
   }
-  return value;
+  return value!;
+}
+
+/** The locations, in the caller, of a callee's statements inlined at `loc`: the call gets a frame in `table`, and
+ *  the frames of calls the callee had inlined itself are added under it. */
+function inlinedLocs(table: InlinedCalls, cc: CodeInfo, mi: MethodInstance, loc: number): (k: number) => number {
+  const outer = loc < 0 ? table.locs[-1 - loc]! : undefined;
+  const frame = table.frames.length;
+  table.frames.push({ mi, parent: outer ? outer.frame : -1, callLine: outer ? outer.line : loc });
+  const frames = new Map<number, number>(); // the callee's inlined frame -> the caller's
+  const frameOf = (f: number): number => {
+    let g = frames.get(f);
+    if (g === undefined) {
+      const fr = cc.inlined!.frames[f]!;
+      const parent = fr.parent < 0 ? frame : frameOf(fr.parent);
+      frames.set(f, (g = table.frames.length));
+      table.frames.push({ mi: fr.mi, parent, callLine: fr.callLine });
+    }
+    return g;
+  };
+  const seen = new Map<string, number>();
+  return k => {
+    const l = cc.codelocs[k] ?? 0;
+    const at = l < 0 && cc.inlined ? cc.inlined.locs[-1 - l]! : undefined;
+    const line = at ? at.line : Math.max(l, 0),
+      f = at ? frameOf(at.frame) : frame;
+    const key = `${line}:${f}`;
+    let r = seen.get(key);
+    if (r === undefined) {
+      table.locs.push({ line, frame: f });
+      seen.set(key, (r = -table.locs.length));
+    }
+    return r;
+  };
 }
 
 /** A builtin call's type again, with the operands it has now (inlined code often has constant operands where the

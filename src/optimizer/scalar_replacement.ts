@@ -2,7 +2,7 @@
 // structs that never escape become locals too, and a field read from an aggregate built in this very code is the
 // operand it was built from. The allocations then have no use left and the dead-code pass deletes them.
 import { T, Sym, Expr, QuoteNode, GlobalRef, BuiltinFunction, JChar, Bits, type Value } from '../runtime/values.ts';
-import { SSAValue, SlotNumber, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
+import { SSAValue, SlotNumber, GotoNode, GotoIfNot, ReturnNode, NewvarNode } from '../ir/nodes.ts';
 import { DataType, UnionType, type JType } from '../runtime/types.ts';
 import { tupleType } from '../runtime/apply_type.ts';
 import type { CodeInfo } from '../ir/CodeInfo.ts';
@@ -41,8 +41,7 @@ function zeroOf(t: JType): Value | undefined {
  *  the local is only stored to (from `nothing`, a constant tuple, a `tuple(...)` call, or another such local) and
  *  only read by `=== nothing` tests, constant-index `getfield`s and copies into another such local. */
 function splitSlots(src: CodeInfo): CodeInfo {
-  const code = src.code,
-    types = src.slottypes ?? [];
+  const types = src.slottypes ?? [];
   const nothing = T.Nothing!.instance!;
   interface Shape {
     fields: JType[];
@@ -86,6 +85,7 @@ function splitSlots(src: CodeInfo): CodeInfo {
     if (sh) shapes.set(id, sh);
   }
   if (!shapes.size) return src;
+  const code = readSlotsDirectly(src.code, new Set(shapes.keys()));
   const same = (a: Shape, b: Shape): boolean =>
     a.struct === b.struct &&
     a.nullable === b.nullable &&
@@ -325,6 +325,69 @@ function splitSlots(src: CodeInfo): CodeInfo {
   out.slotflags = flags;
   out.slottypes = stypes;
   return out;
+}
+
+/** A read of a candidate slot into an SSA value (`%r = @s`, as inlining leaves the result of a callee with several
+ *  returns), used only by `=== nothing` tests, constant-index `getfield`s and narrowing copies (`%c = %r`) of it,
+ *  is replaced by the slot itself at those uses, when the slot cannot change between the read and them: no store
+ *  to it lies between them, and no jump from elsewhere lands between them. The read and the copies become
+ *  `nothing`. Splitting the slot then sees only the uses it knows. */
+function readSlotsDirectly(code: Value[], candidates: Set<number>): Value[] {
+  const nothing = T.Nothing!.instance!;
+  const users = new Map<number, number[]>(); // SSA id -> the statements using it
+  const note = (x: Value, pc: number): void => {
+    if (x instanceof SSAValue) {
+      const u = users.get(x.id);
+      if (u) u.push(pc);
+      else users.set(x.id, [pc]);
+    } else if (x instanceof Expr) x.args.forEach(a => note(a, pc));
+    else if (x instanceof GotoIfNot) note(x.cond, pc);
+    else if (x instanceof ReturnNode) note(x.val, pc);
+  };
+  code.forEach(note);
+  // jump targets (0-based statements) with the statements jumping there
+  const jumps: [number, number][] = [];
+  code.forEach((st, pc) => {
+    if (st instanceof GotoNode) jumps.push([pc, st.label - 1]);
+    else if (st instanceof GotoIfNot) jumps.push([pc, st.dest - 1]);
+    else if (st instanceof Expr && st.head.name === 'enter') jumps.push([pc, (st.args[0] as number) - 1]);
+  });
+  let out: Value[] | undefined;
+  code.forEach((st, r) => {
+    if (!(st instanceof SlotNumber && candidates.has(st.id))) return;
+    // the read's uses, through copies
+    const copies = [r],
+      uses: number[] = [];
+    for (let k = 0; k < copies.length; k++)
+      for (const u of users.get(copies[k]! + 1) ?? []) {
+        const us = code[u]!;
+        if (us instanceof SSAValue) copies.push(u);
+        else if (
+          us instanceof Expr &&
+          us.head.name === 'call' &&
+          ((isBuiltin(us.args[0]!, '===') && us.args.length === 3) ||
+            (isBuiltin(us.args[0]!, 'getfield') && us.args.length === 3 && us.args[1] instanceof SSAValue))
+        )
+          uses.push(u);
+        else return;
+      }
+    if (!uses.length) return;
+    const hi = Math.max(...uses);
+    for (let pc = r + 1; pc <= hi; pc++) {
+      const x = code[pc];
+      if (x instanceof Expr && x.head.name === '=' && x.args[0] instanceof SlotNumber && x.args[0].id === st.id) return;
+    }
+    if (jumps.some(([from, to]) => to > r && to <= hi && !(from > r && from <= hi))) return;
+    out ??= code.slice();
+    const alias = new Set(copies.map(c => c + 1));
+    for (const u of uses)
+      out[u] = new Expr(
+        Sym.of('call'),
+        (out[u] as Expr).args.map(a => (a instanceof SSAValue && alias.has(a.id) ? st : a)),
+      );
+    for (const c of copies) out[c] = nothing;
+  });
+  return out ?? code;
 }
 
 /** Scalar replacement of mutable structs that do not escape: `%k = new(T, args...)` whose every use is a

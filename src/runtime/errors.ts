@@ -1,6 +1,9 @@
 // Throwing Core exceptions from TypeScript (builds the Jolt exception value and wraps it in a JoltThrow), and the
 // state every tier shares for catching them: the Jolt call stack for backtraces, the exceptions being handled.
 import { T, JStruct, JoltThrow, Sym, type Value, type StackFrame } from './values.ts';
+import type { DataType, JType } from './types.ts';
+import { inlinedFramesAt, type MethodInstance } from './methods.ts';
+import { showType } from './show_type.ts';
 
 export function mkException(name: string, fields: Value[]): Value {
   const dt = T[name];
@@ -27,24 +30,52 @@ export const frames: StackFrame[] = [];
  *  appended once (the frame that catches it first adds them; outer ones see btDone). */
 export function completeBacktrace(e: unknown): void {
   if (e instanceof JoltThrow && !e.btDone) {
-    e.bt = [
-      ...e.bt,
-      ...frames
-        .slice()
-        .reverse()
-        // a frame's line moves on, so it is copied now; its name is read only when the backtrace is shown, since
-        // naming a frame (printing its argument types) may not fit in a stack that has just overflowed
-        .map(f => ({
-          get func() {
-            return f.func;
-          },
-          file: f.file,
-          line: f.line,
-          mod: f.mod,
-        })),
-    ];
+    e.bt = [...e.bt, ...liveBacktrace()];
     e.btDone = true;
   }
+}
+
+/** The live frames as backtrace entries, innermost first. A frame's line moves on, so it is copied now; its name
+ *  is read only when the backtrace is shown, since naming a frame (printing its argument types) may not fit in a
+ *  stack that has just overflowed. A frame in inlined code is preceded by the frames of the inlined calls. */
+export function liveBacktrace(): StackFrame[] {
+  const out: StackFrame[] = [];
+  for (let k = frames.length - 1; k >= 0; k--) {
+    const f = frames[k]!;
+    if (f.inlinedIn && f.inlinedLoc !== undefined)
+      for (const c of inlinedFramesAt(f.inlinedIn, f.inlinedLoc)) out.push(inlinedFrame(c.mi, c.line));
+    out.push({
+      get func() {
+        return f.func;
+      },
+      file: f.file,
+      line: f.line,
+      mod: f.mod,
+    });
+  }
+  return out;
+}
+
+/** the frame of an inlined call of instance `mi`, at `line` of its method: named as a call's frame would be,
+ *  `f(x::Int64, ::String)` */
+export function inlinedFrame(mi: MethodInstance, line: number): StackFrame {
+  const m = mi.def;
+  let name: string | undefined;
+  return {
+    get func() {
+      const ps = ((mi.specTypes as DataType).parameters as JType[]).slice(1);
+      const names = m.source?.slotnames ?? [];
+      return (name ??= `${m.name.name}(${ps
+        .map((p, k) => {
+          const n = names[k + 1]?.name ?? '';
+          return (n.startsWith('#') ? '' : n) + '::' + showType(p);
+        })
+        .join(', ')})`);
+    },
+    file: m.file,
+    line,
+    mod: m.module.name.name,
+  };
 }
 export const lastBacktrace: { bt: StackFrame[] } = { bt: [] };
 
@@ -80,6 +111,6 @@ export function catchException(e: unknown, excDepth: number): Value {
   const value = (e as JoltThrow).value;
   caughtExceptions.length = excDepth;
   caughtExceptions.push(value);
-  lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : frames.slice().reverse();
+  lastBacktrace.bt = (e as JoltThrow).bt.length ? (e as JoltThrow).bt : liveBacktrace();
   return value;
 }

@@ -21,6 +21,45 @@ export interface CodeInfoShape extends JObj {
   slottypes: JType[] | undefined;
   rettype: JType | undefined;
   inlining: 'default' | 'inline' | 'noinline';
+  /** the calls the optimizer inlined into this body, when it did: see InlinedCalls */
+  inlined?: InlinedCalls;
+}
+
+/** Where inlined code came from, so that a backtrace shows the frames of inlined calls as if they had been made.
+ *  A statement's `codelocs` entry is its line when it is the body's own; an inlined statement's is `-1 - k` for
+ *  entry k of `locs`, its line in the frame of the inlined call that holds it. */
+export interface InlinedCalls {
+  /** each inlined call: the instance called, the frame it was called from (-1: the body's own) and that frame's
+   *  line at the call */
+  frames: { mi: MethodInstance; parent: number; callLine: number }[];
+  locs: { line: number; frame: number }[];
+}
+
+/** the body's own line at a statement (for an inlined one, the line of the outermost inlined call) */
+export function ownLine(ci: CodeInfoShape, loc: number): number {
+  if (loc >= 0 || !ci.inlined) return loc;
+  let f = ci.inlined.locs[-1 - loc]!.frame;
+  for (;;) {
+    const fr = ci.inlined.frames[f]!;
+    if (fr.parent < 0) return fr.callLine;
+    f = fr.parent;
+  }
+}
+
+/** the frames of the inlined calls in progress at a statement, innermost first: each call's instance and its line
+ *  (the body's own frame, at `ownLine`, is not included) */
+export function inlinedFramesAt(ci: CodeInfoShape, loc: number): { mi: MethodInstance; line: number }[] {
+  if (loc >= 0 || !ci.inlined) return [];
+  const { frames, locs } = ci.inlined;
+  const at = locs[-1 - loc]!;
+  const out: { mi: MethodInstance; line: number }[] = [];
+  for (let f = at.frame, line = at.line; f >= 0;) {
+    const fr = frames[f]!;
+    out.push({ mi: fr.mi, line: line || fr.mi.def.line });
+    line = fr.callLine;
+    f = fr.parent;
+  }
+  return out;
 }
 
 export const MAX_WORLD = Number.MAX_SAFE_INTEGER;

@@ -11,6 +11,7 @@
 // The representation is shared by the interpreter and compiled code, so it must stay plain: no closures inside
 // values except builtin implementations, which are looked up by name when a cache is loaded.
 import type { DataType, JType } from './types.ts';
+import type { CodeInfoShape } from './methods.ts';
 import { f64Vec, i64Vec, refOps, bitsBox, setAdopt, type GcVec, type VecOps } from './gc_arrays.ts';
 
 export type JTuple = readonly Value[];
@@ -549,6 +550,10 @@ export interface StackFrame {
   file: string;
   line: number;
   mod?: string;
+  /** an interpreter frame running a statement of inlined code: its body and the statement's location there
+   *  (methods.ts InlinedCalls), whose inlined calls a backtrace shows as frames */
+  inlinedIn?: CodeInfoShape;
+  inlinedLoc?: number;
 }
 /** a JoltThrow's captured stack as V8's structured frames, innermost first, and how far it has been read */
 export interface NativeTrace {

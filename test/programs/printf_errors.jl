@@ -26,3 +26,9 @@ report(() -> @sprintf("%s%%%s", "a"))
 report(() -> Printf.format(Printf.Format("%d %d"), 1, 2, 3))
 report(() -> Printf.format(Printf.Format("%*d"), 5))
 println(@sprintf("%s%%%s", "a", "b"))
+# an integer conversion of a non-number fails when the digits are counted
+try
+    @sprintf("%d", "abc")
+catch e
+    println(typeof(e))
+end

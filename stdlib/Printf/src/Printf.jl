@@ -219,6 +219,8 @@ end
 
 # %d %i %u %x %X %o of an integer; `prec` is the least number of digits
 function fmt_int(arg, spec::Spec, conv::Char, width::Int, prec::Int, zero::Bool)
+    # Julia counts the digits first: anything but an integer has no `ndigits`
+    arg isa Integer || throw(MethodError(ndigits, (arg,)))
     x = arg isa Bool ? Int(arg) : arg
     base = conv == 'x' || conv == 'X' ? 16 : conv == 'o' || conv == 'O' ? 8 : 10
     s = string(x, base=base)
@@ -248,6 +250,8 @@ end
 # %e %f %g %a (and %d of a float, as %.0f): the runtime writes the digits of |x|
 function fmt_float(arg, spec::Spec, conv::Char, width::Int, prec::Int, zero::Bool)
     x = Float64(tofloat(arg))
+    # a negative precision from `*` counts as none given
+    prec < 0 && conv != 'a' && conv != 'A' && (prec = 6)
     body = ccall(:jl_printf_float, String, (Float64, Int, Int, Bool), x, Int(conv), prec, spec.hash)
     sign = signbit(x) && !isnan(x) ? "-" : spec.plus ? "+" : spec.space ? " " : ""
     prefix = isfinite(x) ? (conv == 'a' ? "0x" : conv == 'A' ? "0X" : "") : ""

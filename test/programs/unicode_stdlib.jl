@@ -11,6 +11,8 @@ println(Unicode.normalize("e\u0301", decompose=true) == "e\u0301", " ", Unicode.
 println(repr(Unicode.normalize("a\r\nb\rc", newline2lf=true)), " ", repr(Unicode.normalize("a\tb\x01c", stripcc=true)))
 println(Unicode.normalize("soft\u00adhyphen", stripignore=true))
 
+println(Unicode.julia_chartransform('\u00B5'), " ", Unicode.julia_chartransform('x'), " ",
+        Unicode.normalize("\u00B5x", chartransform=Unicode.julia_chartransform) == "\u03BCx")
 println(Unicode.isassigned(101), " ", Unicode.isassigned('\x01'), " ", Unicode.isassigned(0x0378), " ", Unicode.isassigned('α'))
 
 s1 = "no\u00EBl"

@@ -69,6 +69,20 @@ function normalize(s::AbstractString; stable::Bool=false, compat::Bool=false, co
     return unicode_map(s, flags)
 end
 
+# characters the Julia parser reads as others, beyond NFC: open e, micro, middle dots, minus, hbar
+const JULIA_CHARMAP = Dict{UInt32,UInt32}(0x025B => 0x03B5, 0x00B5 => 0x03BC, 0x00B7 => 0x22C5, 0x0387 => 0x22C5,
+                                          0x2212 => 0x002D, 0x210F => 0x0127)
+
+"""
+    Unicode.julia_chartransform(c::Union{Char,Integer})
+
+The character (or code point) that Julia's parser takes `c` for, such as `'μ'` for the micro sign `'µ'`; other
+characters map to themselves. Pass it as `chartransform` to `Unicode.normalize` to normalize as identifiers are.
+"""
+julia_chartransform(codepoint::UInt32) = get(JULIA_CHARMAP, codepoint, codepoint)
+julia_chartransform(codepoint::Integer) = julia_chartransform(UInt32(codepoint))
+julia_chartransform(c::Char) = Char(julia_chartransform(UInt32(c)))
+
 """
     Unicode.isassigned(c) -> Bool
 

@@ -63,3 +63,6 @@ println(string(Printf.Format("%a").formats[1]), " ", string(Printf.Format("%a").
 n = Ref(0)
 println(@sprintf("%d4%n", 123, n), " ", n[])
 show(Printf.format(Printf.Format(""))); println()
+
+# %p: an address as '#'-prefixed hex of its full size
+println(@sprintf("%20p|%-20p|%p|%*p|", 0, 0, 0xfffffffffffe0000, 20, 0))

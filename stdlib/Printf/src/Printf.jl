@@ -272,8 +272,10 @@ function fmt(arg, spec::Spec, width::Int, prec::Int, zero::Bool)
         arg isa AbstractFloat && return fmt_float(arg, spec, 'f', width, 0, zero)
         return fmt_int(arg, spec, conv, width, prec, zero)
     elseif conv == 'p'
-        return fmt_int(UInt64(arg), Spec('x', spec.leftalign, spec.plus, spec.space, spec.zero, true, width, 16,
-                                         false, false), 'x', width, 16, false)
+        # an address: '#'-prefixed hex with all the digits of its size
+        digits = sizeof(arg) == 8 ? 16 : 8
+        hex = Spec('x', spec.leftalign, spec.plus, spec.space, zero, true, width, digits, false, false)
+        return fmt_int(UInt64(arg), hex, 'x', width, digits, zero)
     else
         return fmt_float(arg, spec, conv, width, prec, zero)
     end

@@ -45,7 +45,9 @@ valtype(::Dict{K,V}) where {K,V} = V
 
 # a string cut to `width` characters, its last one replaced by …
 _truncate_at_width(s::String, width::Int) = length(s) <= width ? s : string(first(s, max(width - 1, 0)), "…")
-textwidth(s::AbstractString) = length(s)
+textwidth(c::Char) = ccall(:jl_char_width, Int, (Char,), c)
+textwidth(s::String) = ccall(:jl_text_width, Int, (String,), s)
+textwidth(s::AbstractString) = textwidth(String(s))
 
 # -- Chars: 'a': ASCII/Unicode U+0061 (category Ll: Letter, lowercase)
 const _category_names = Dict(

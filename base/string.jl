@@ -106,6 +106,8 @@ function parse(::Type{Float64}, s::String)
 end
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
 string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, base, pad)
+# a Bool is an Integer, but prints as a word
+string(b::Bool) = b ? "true" : "false"
 Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)
 Symbol(xs...) = Symbol(string(xs...))
 String(s::Symbol) = ccall(:jl_symbol_name, String, (Any,), s)

@@ -20,6 +20,8 @@ first(s::String) = s[1]
 last(s::String) = s[lastindex(s)]
 first(s::String, n::Integer) = (c = collect(s); join(c[1:min(n, length(c))]))
 last(s::String, n::Integer) = (c = collect(s); join(c[max(1, length(c) - n + 1):length(c)]))
+# a Char is a collection of one element, itself
+iterate(c::Char, done::Bool=false) = done ? nothing : (c, true)
 first(itr) = (y = iterate(itr); y === nothing ? throw(ArgumentError("collection must be non-empty")) : y[1])
 # reverse!(a, start, stop): reverse a[start:stop] in place
 function reverse!(a::Vector, start::Integer=1, stop::Integer=length(a))

@@ -332,6 +332,8 @@ export function lowerGenerator(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
 export function lowerQuote(lw: Lowerer, ex: Value, L: Lambda, s: Scope, depth: number): Value {
   if (!hasInterp(ex, depth)) {
     if (ex instanceof Sym || ex instanceof Expr) return L.emit(E('copyast', new QuoteNode(ex)));
+    // a QuoteNode inside an interpolated quote (`:($m.f)`'s `.f`) stays one, not the symbol it quotes
+    if (ex instanceof QuoteNode) return new QuoteNode(ex);
     return literal(ex);
   }
   const e = ex as Expr;

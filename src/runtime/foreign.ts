@@ -10,6 +10,8 @@ import { baseThrow } from './modules.ts';
 import { IdTable } from './id_table.ts';
 import { typejoin } from './typejoin.ts';
 import { fval, ival } from './intrinsics.ts';
+import { printfFloat } from './float_format.ts';
+import { unicodeMap, graphemeClusters, isAssigned } from './unicode_map.ts';
 import { writeSync, readSync, fstatSync } from 'node:fs';
 
 export const foreignFunctions = new Map<string, (args: Value[]) => Value>();
@@ -134,6 +136,10 @@ F('jl_float_compact', ([x, typed]) => {
   const r = Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(6)) : v;
   return utf8Encode(floatRepr(f32 ? Math.fround(r) : r, f32, typed === true));
 });
+// Printf's %e %f %g %a body of a Float64: (x, conversion character's code, precision, '#' flag)
+F('jl_printf_float', ([x, conv, prec, hash]) =>
+  printfFloat(fval(x!), String.fromCharCode(Number(conv as bigint)), Number(prec as bigint), hash === true),
+);
 F('jl_float_print', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32, false));
 F('jl_int_string', ([x, base, pad]) => {
   const v = ival(x!);
@@ -227,6 +233,30 @@ F('jl_uppercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => sim
 F('jl_lowercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, false)).join('')));
 F('jl_char_upper', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), true).codePointAt(0)!));
 F('jl_char_lower', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), false).codePointAt(0)!));
+// columns a character takes in a terminal, as Julia's textwidth (utf8proc): none for control and format
+// characters and combining marks, two for wide East Asian characters and emoji shown as pictures, else one
+const WIDE =
+  /\p{Emoji_Presentation}|[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Mc}\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
+const charWidth = (ch: string): number =>
+  ch < ' ' || ch === '\x7f' ? 0 : ch < '\x80' || ch === '\xad' ? 1 : ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+F('jl_char_width', ([c]) => BigInt(charWidth(String.fromCodePoint((c as JChar).cp))));
+F('jl_text_width', ([s]) => {
+  let n = 0;
+  for (const ch of utf8Decode(s as string)) n += charWidth(ch);
+  return BigInt(n);
+});
+// the Unicode standard library: normalize with option bits (nothing: an unassigned code point was rejected),
+// grapheme clusters, assigned code points
+F('jl_unicode_map', ([s, flags]) => {
+  const r = unicodeMap(utf8Decode(s as string), Number(flags as bigint));
+  return r === undefined ? nothing() : utf8Encode(r);
+});
+F('jl_graphemes', ([s]) => {
+  const parts = graphemeClusters(utf8Decode(s as string)).map(utf8Encode);
+  return new JArray(applyTypeName(T.Array!.name, [T.String!, 1n]), parts, [parts.length]);
+});
+F('jl_isassigned_codepoint', ([cp]) => isAssigned(Number(cp as bigint)));
 F('jl_char_class', ([c, cls]) => {
   const ch = String.fromCodePoint((c as JChar).cp);
   const re: Record<string, RegExp> = {

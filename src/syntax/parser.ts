@@ -644,6 +644,14 @@ class Parser {
           // a qualified macro call, `Base.@kwdef struct ... end`: its arguments follow as an unqualified one's
           return this.parseMacroCall(v);
         }
+        if (n.kind === 'str' && n.prefix) {
+          // a qualified string macro, `Printf.format"%d"`: the macro `@format_str` of that module
+          this.next();
+          const call = this.parseString(n) as Expr;
+          call.args[0] = E('.', v, new QuoteNode(call.args[0]!));
+          v = call;
+          continue;
+        }
         this.err('invalid syntax after `.`');
       }
       if (t.text === "'") {

@@ -34,3 +34,9 @@ try
 catch e
     println(typeof(e), " ", e.var, " ", e.scope)
 end
+
+# a module interpolated before a field access keeps the field quoted
+macro viabase(x)
+    return esc(:($Base.string($x, "!")))
+end
+println(@viabase(5), " ", typeof(:($Base.f).args[2]))

@@ -105,3 +105,8 @@ test('a long line parses in time linear in its length, with columns in code poin
     (e: unknown) => e instanceof ParseError && /:1:12:/.test(e.message),
   );
 });
+
+test('a string macro qualified by its module', () => {
+  assert.equal(p('Printf.format"%d"'), '(macrocall (. Printf (quote @format_str)) "%d")');
+  assert.equal(p('A.B.x"q"'), '(macrocall (. (. A (quote B)) (quote @x_str)) "q")');
+});

@@ -105,3 +105,7 @@ test('a long line parses in time linear in its length, with columns in code poin
     (e: unknown) => e instanceof ParseError && /:1:12:/.test(e.message),
   );
 });
+
+test('an export list goes on after a comma at the end of a line', () => {
+  assert.equal(p('export a, b,\n    c, @m\nf'), '(export a b c @m)\nf');
+});

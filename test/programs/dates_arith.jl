@@ -95,3 +95,13 @@ display(filter(dr) do x
         Dates.dayofweekofmonth(x) == 2
 end)
 println(typeof(dr), " ", typeof(1:2:5), " ", eltype(dr))
+
+# rounding to a multiple of a period, counted from year zero
+println(floor(Date(1985, 8, 16), Dates.Month))
+println(ceil(DateTime(2013, 2, 13, 0, 31, 20), Dates.Minute(15)))
+println(round(DateTime(2016, 8, 6, 20, 15), Dates.Day))
+println(round(DateTime(2016, 7, 17, 11, 55), Dates.Hour(10)))
+println(round(DateTime(2016, 7, 17, 8, 55, 30), Dates.Hour(2)))
+println(round(DateTime(2016, 7, 17, 8, 55, 30), Dates.Minute(2)))
+println(round(DateTime(2016, 7, 17, 8, 55, 30), Dates.Month(2)))
+println(floor(Date(2014, 7, 16), Week), " ", floor(DateTime(2014, 7, 16, 5), Year), " ", ceil(Date(2014, 7, 16), Month))

@@ -28,6 +28,7 @@ include("accessors.jl")
 include("arithmetic.jl")
 include("adjusters.jl")
 include("ranges.jl")
+include("rounding.jl")
 include("io.jl")
 
 end # module

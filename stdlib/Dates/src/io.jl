@@ -152,6 +152,9 @@ format(dt::TimeType, f::AbstractString; locale="english") = format(dt, DateForma
 
 # ---- parsing
 
+# three decimal digits after a point: more that are not zeros are an InexactError, as Julia reports it
+struct Decimal3 end
+
 struct _ParseError
     msg::String
 end
@@ -207,7 +210,7 @@ function _parse_parts(s::String, df::DateFormat)
                 k = j - i
                 if k > 3
                     q, r = divrem(v, 10^(k - 3))
-                    r == 0 || throw(InexactError(:convert, Int64, v))
+                    r == 0 || throw(InexactError(:convert, Decimal3, v))
                     v = q
                 else
                     v *= 10^(3 - k)

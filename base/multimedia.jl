@@ -226,7 +226,9 @@ function print_matrix_row(io::IO, X::Union{Vector,Matrix}, A::Vector{Tuple{Int,I
         if _assigned(X, i, j)
             x = _elt(X, i, j)
             a = alignment(io, x)
-            sx = sprint(show, x; context=io)
+            # the text/plain form, as Julia prints elements, unless it takes more than one line
+            sx = sprint(show, MIME"text/plain"(), x; context=io)
+            occursin('\n', sx) && (sx = sprint(show, x; context=io))
         else
             a = _undef_ref_alignment
             sx = "#undef"

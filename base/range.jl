@@ -4,16 +4,17 @@ struct UnitRange{T} <: AbstractRange{T}
     start::T
     stop::T
 end
-struct StepRange{T} <: AbstractRange{T}
+# the step may be of another type than the elements (Date(2020, 1, 1):Day(1):Date(2020, 2, 1))
+struct StepRange{T,S} <: AbstractRange{T}
     start::T
-    step::T
+    step::S
     stop::T
 end
 (:)(a::Int, b::Int) = UnitRange{Int}(a, b < a ? a - 1 : b)
 function (:)(a::Int, s::Int, b::Int)
     s == 0 && throw(ArgumentError("step cannot be zero"))
     last = s > 0 ? (b < a ? a - s : b - rem(b - a, s)) : (b > a ? a - s : b - rem(b - a, s))
-    StepRange{Int}(a, s, last)
+    StepRange{Int,Int}(a, s, last)
 end
 # more elements than the integer type counts (typemin(Int):typemax(Int)) is Julia's OverflowError
 function length(r::UnitRange)
@@ -47,9 +48,10 @@ end
 firstindex(r::AbstractRange) = 1
 lastindex(r::AbstractRange) = length(r)
 in(x::Int, r::UnitRange) = r.start <= x <= r.stop
-reverse(r::UnitRange) = StepRange{Int}(r.stop, -1, r.start)
+reverse(r::UnitRange) = StepRange{Int,Int}(r.stop, -1, r.start)
 show(io::IO, r::StepRange) = (show(io, r.start); write(io, ":"); show(io, r.step); write(io, ":"); show(io, r.stop))
 eltype(::Type{UnitRange{T}}) where T = T
+eltype(::Type{StepRange{T,S}}) where {T,S} = T
 show(io::IO, r::UnitRange) = (show(io, r.start); write(io, ":"); show(io, r.stop))
 getindex(t::Tuple, r::UnitRange) = ccall(:jl_tuple_slice, Any, (Any, Int, Int), t, first(r), last(r))
 eachindex(r::AbstractRange) = 1:length(r)

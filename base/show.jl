@@ -199,7 +199,8 @@ function rpad(s, n::Int, p::Union{Char,String}=' ')
     k <= 0 ? s : s * _padding(p, k)
 end
 round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
-time() = Float64(ccall(:jl_time_ns, Any, ())) / 1.0e9
+# seconds since the Unix epoch, by the wall clock (time_ns is a monotonic clock)
+time() = ccall(:jl_clock_now, Float64, ())
 time_ns() = ccall(:jl_time_ns, Any, ())
 getpid() = (ccall(:jl_getpid, Any, ())::Int64) % Int32
 function sleep(sec::Real)

@@ -4,6 +4,13 @@ strip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 3)
 lstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 1)
 rstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 2)
 chomp(s::String) = endswith(s, "\n") ? s[1:prevind(s, lastindex(s))] : s
+# s without its first `head` and last `tail` characters (Julia gives a SubString; Jolt, a String)
+function chop(s::String; head::Integer=0, tail::Integer=1)
+    head < 0 && throw(ArgumentError(string("n cannot be negative: ", head)))
+    tail < 0 && throw(ArgumentError(string("n cannot be negative: ", tail)))
+    c = collect(s)
+    head + tail >= length(c) ? "" : join(c[head+1:length(c)-tail])
+end
 function digits(n::Integer; base::Int=10)
     out = Int[]
     n = abs(n)

@@ -355,6 +355,9 @@ for (const [name, fn] of Object.entries(mathForeign)) {
   pureForeign.add(name);
 }
 F('jl_time_ns', () => process.hrtime.bigint());
+F('jl_clock_now', () => (performance.timeOrigin + performance.now()) / 1000);
+// seconds the local time zone is ahead of UTC at Unix time t (seconds), for Dates.now()
+F('jl_utc_offset', ([t]) => -new Date(fval(t!) * 1000).getTimezoneOffset() * 60);
 F('jl_getpid', () => BigInt(process.pid));
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

@@ -1241,9 +1241,13 @@ class Parser {
       case 'export': {
         const names: Value[] = [];
         do {
-          if (this.isOp(',')) this.next();
+          // a list may go on after a comma at the end of a line
+          if (this.isOp(',')) {
+            this.next();
+            this.skipNl();
+          }
           const n = this.next();
-          names.push(sym(n.kind === 'macro' ? n.text : n.text));
+          names.push(sym(n.text));
         } while (this.isOp(','));
         return E('export', ...names);
       }

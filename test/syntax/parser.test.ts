@@ -110,3 +110,7 @@ test('a string macro qualified by its module', () => {
   assert.equal(p('Printf.format"%d"'), '(macrocall (. Printf (quote @format_str)) "%d")');
   assert.equal(p('A.B.x"q"'), '(macrocall (. (. A (quote B)) (quote @x_str)) "q")');
 });
+
+test('an export list goes on after a comma at the end of a line', () => {
+  assert.equal(p('export a, b,\n    c, @m\nf'), '(export a b c @m)\nf');
+});

@@ -41,6 +41,27 @@ something(x::Some, y...) = x.value
 something(x, y...) = x
 typejoin() = Union{}
 supertype(T::DataType) = T.super
+# `UnionAll(T, body)` makes one, as `where` does (lowering calls Core._UnionAll)
+(::Type{UnionAll})(v::TypeVar, t) = Core._UnionAll(v, t)
+(::Type{TypeVar})(n::Symbol) = Core._typevar(n, Union{}, Any)
+(::Type{TypeVar})(n::Symbol, ub) = Core._typevar(n, Union{}, ub)
+(::Type{TypeVar})(n::Symbol, lb, ub) = Core._typevar(n, lb, ub)
+length(v::Core.SimpleVector) = Core._svec_len(v)
+getindex(v::Core.SimpleVector, i::Int) = Core._svec_ref(v, i)
+iterate(v::Core.SimpleVector, i::Int = 1) = i > length(v) ? nothing : (v[i], i + 1)
+# whether the type variable v occurs in x
+_occurs(v, x) = x === v
+function _occurs(v, x::DataType)
+    for p in x.parameters
+        _occurs(v, p) && return true
+    end
+    false
+end
+# the supertype of `Q` where `struct Q{T} <: Real`: the body's, with the variable bound again where it occurs
+function supertype(T::UnionAll)
+    S = supertype(T.body)
+    _occurs(T.var, S) ? UnionAll(T.var, S) : S
+end
 
 error(s...) = throw(ErrorException(string(s...)))
 

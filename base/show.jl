@@ -25,6 +25,23 @@ show(io::IO, s::Symbol) = (write(io, ":"); write(io, ccall(:jl_symbol_name, Stri
 isless(a::Symbol, b::Symbol) = isless(String(a), String(b))
 print(io::IO, s::Symbol) = write(io, ccall(:jl_symbol_name, String, (Any,), s))
 show(io::IO, t::Type) = write(io, ccall(:jl_type_string, String, (Any,), t))
+# a type variable with its bounds: T, T<:Integer, T>:Int64, Int64<:T<:Real
+function show(io::IO, tv::TypeVar)
+    lb, ub = tv.lb, tv.ub
+    if lb !== Union{} && ub !== Any
+        show(io, lb)
+        print(io, "<:", tv.name, "<:")
+        show(io, ub)
+    elseif ub !== Any
+        print(io, tv.name, "<:")
+        show(io, ub)
+    elseif lb !== Union{}
+        print(io, tv.name, ">:")
+        show(io, lb)
+    else
+        print(io, tv.name)
+    end
+end
 # the escape a quoted literal uses for c: its own quote, backslash, `$` in strings, control characters
 function _escaped(c::Char, q::Char)
     c == q && return string('\\', q)

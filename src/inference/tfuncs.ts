@@ -35,7 +35,7 @@ const PURE = new Set([
   'Typeof',
   'sizeof',
   '_type_string',
-  'UnionAll',
+  '_UnionAll',
   '_typevar',
   '_namedtuple',
   '_nt_haskey',

@@ -269,7 +269,7 @@ export function lowerWhereType(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
     tvs.push(tv);
   }
   let body = val(lw, ex.args[0]!, L, s);
-  for (let k = tvs.length - 1; k >= 0; k--) body = lw.call(L, lw.core('UnionAll'), tvs[k]!, body);
+  for (let k = tvs.length - 1; k >= 0; k--) body = lw.call(L, lw.core('_UnionAll'), tvs[k]!, body);
   L.tvars = saveT;
   return body;
 }

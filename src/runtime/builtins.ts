@@ -31,7 +31,7 @@ import { Method } from './methods.ts';
 
 export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
-  if (isType(v) && t instanceof DataType && t.name === T.Type!.name)
+  if (isType(v) && !(v instanceof TypeVar) && t instanceof DataType && t.name === T.Type!.name)
     return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
   return issubtype(typeOf(v), t);
 }
@@ -229,6 +229,13 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
   });
   B('tuple', a => mkTuple(a));
   B('svec', a => new SVec(a));
+  // a SimpleVector's length and elements (Base's length, getindex and iterate on it)
+  B('_svec_len', ([v]) => BigInt((v as SVec).items.length));
+  B('_svec_ref', ([v, i]) => {
+    const x = (v as SVec).items[Number(i) - 1];
+    if (x === undefined) jthrow('BoundsError', v!, Object.freeze([i!]));
+    return x;
+  });
   B('apply_type', ([t, ...ps]) => {
     if (t === T.Union) return ps.length === 0 ? Bottom : (applyType(t!, ps) as Value);
     if (t instanceof VarargType) return new VarargType(ps[0] as JType, ps[1]);
@@ -255,9 +262,9 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
     throw new JoltThrow(v);
   });
   B('ifelse', ([c, a, b]) => (c ? a! : b!));
-  B('Typeof', ([v]) => (isType(v!) ? applyTypeName(T.Type!.name, [v!]) : typeOf(v!)));
+  B('Typeof', ([v]) => (isType(v!) && !(v instanceof TypeVar) ? applyTypeName(T.Type!.name, [v!]) : typeOf(v!)));
   B('_typevar', ([n, lb, ub]) => new TypeVar(n as Sym, lb as JType, ub as JType));
-  B('UnionAll', ([v, body]) => new UnionAll(v as TypeVar, body as JType));
+  B('_UnionAll', ([v, body]) => new UnionAll(v as TypeVar, body as JType));
   B('Box', a => new JStruct(T.Box!, a.length ? [a[0]!] : [undefined]));
   B('_getbox', ([b, name]) => {
     const x = (b as JStruct).get(0);

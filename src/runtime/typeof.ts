@@ -1,6 +1,6 @@
 // typeof for every Jolt value.
 import { T, JObj, type Value } from './values.ts';
-import { DataType, isType } from './types.ts';
+import { DataType, TypeVar, isType } from './types.ts';
 import { tupleType, applyTypeName } from './apply_type.ts';
 
 const LONG_TUPLE = 32;
@@ -29,8 +29,9 @@ export function typeOf(v: Value): DataType {
   return (v as JObj).jtype;
 }
 
-/** The type dispatch sees for an argument: Type{X} for a type value X (so `::Type{Int}` methods match). */
+/** The type dispatch sees for an argument: Type{X} for a type value X (so `::Type{Int}` methods match); a TypeVar
+ *  is no type, and is seen as a TypeVar (as Julia's `Core.Typeof`) */
 export function dispatchTypeOf(v: Value): DataType {
-  if (isType(v)) return applyTypeName(T.Type!.name, [v]);
+  if (isType(v) && !(v instanceof TypeVar)) return applyTypeName(T.Type!.name, [v]);
   return typeOf(v);
 }

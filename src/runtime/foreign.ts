@@ -326,6 +326,8 @@ for (const [name, fn] of Object.entries(mathForeign)) {
 }
 F('jl_time_ns', () => process.hrtime.bigint());
 F('jl_getpid', () => BigInt(process.pid));
+// 64 bits from the system's entropy source, for seeding random number generators (Random.RandomDevice)
+F('jl_entropy_u64', () => BigInt.asIntN(64, globalThis.crypto.getRandomValues(new BigUint64Array(1))[0]!));
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {

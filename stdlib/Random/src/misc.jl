@@ -114,13 +114,11 @@ const RANDSTRING_CHARS = vcat(collect(0x30:0x39), collect(0x41:0x5a), collect(0x
 A random string of length `len` of characters from `chars` (by default the upper- and lower-case letters and
 the digits 0-9).
 """
-tochar(c::Char) = c
-tochar(c::Integer) = Char(c)
 function randstring(rng::AbstractRNG, chars, n::Integer)
     sp = sampler(rng, chars, true)
     v = Vector{Char}(undef, n)
     for i in 1:n
-        v[i] = tochar(rand(rng, sp))
+        v[i] = Char(rand(rng, sp))
     end
     String(v)
 end

@@ -1,5 +1,6 @@
 // Printing of types as Julia prints them (Vector{Int64}, Union{Nothing, Int64}, typeof(f), ...).
-import { T, Sym, JChar, isTuple, type Value } from './values.ts';
+import { T, Sym, JChar, Module, isTuple, type Value } from './values.ts';
+import { state, lookupBinding } from './modules.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, BottomType, isType } from './types.ts';
 import { utf8Decode } from './utf8.ts';
 
@@ -113,10 +114,17 @@ function showTypeVar(v: TypeVar): string {
         : v.name.name;
 }
 
+/** whether Main sees the type under its own name (through `using` or `import`): then it is shown unqualified */
+function visibleInMain(t: DataType): boolean {
+  const main = state.Base?.bindings.get(Sym.of('Main'))?.get();
+  if (!(main instanceof Module)) return false;
+  return lookupBinding(main, t.name.name)?.get() === t.name.wrapper;
+}
+
 function typeNameStr(t: DataType): string {
   const n = t.name.name.name;
   const m = t.name.module.name.name;
-  const qual = m === 'Core' || m === 'Main' || m === 'Base' ? '' : m + '.';
+  const qual = m === 'Core' || m === 'Main' || m === 'Base' || visibleInMain(t) ? '' : m + '.';
   return qual + (/^[\p{L}_][\p{L}\p{N}_!]*$/u.test(n) ? n : `var"${n}"`);
 }
 

@@ -20,7 +20,9 @@ function shuffle!(rng::AbstractRNG, a::AbstractArray)
     mask = 3
     for i in 2:n
         j = 1 + ltm52(rng, i, mask)
-        a[i], a[j] = a[j], a[i]
+        t = a[i]
+        a[i] = a[j]
+        a[j] = t
         i == 1 + mask && (mask = 2 * mask + 1)
     end
     a

@@ -8,15 +8,17 @@ Generate a normally-distributed random number of type `T` with mean 0 and standa
 them.
 """
 function randn(rng::AbstractRNG)
+    ki, wi = ZIG_KI::Vector{UInt64}, ZIG_WI::Vector{Float64}
     r = next_u64(rng) >> 12
-    rabs = Int64(r >> 1) # one bit for the sign
-    idx = rabs & 0xFF
+    rabs = (r >> 1) % Int64 # one bit for the sign
+    idx = rabs & 255
     x = ((r & 0x0000000000000001) == 0x0000000000000001 ? -rabs : rabs) * wi[idx + 1]
-    rabs < Int64(ki[idx + 1]) && return x # 99.3% of the time
+    rabs < ki[idx + 1] % Int64 && return x # 99.3% of the time
     randn_unlikely(rng, idx, rabs, x)
 end
 
 function randn_unlikely(rng::AbstractRNG, idx::Int64, rabs::Int64, x::Float64)
+    fi = ZIG_FI::Vector{Float64}
     if idx == 0
         while true
             xx = -ziggurat_nor_inv_r * log(rand(rng))
@@ -37,14 +39,16 @@ end
 Generate a random number of type `T` from the exponential distribution with scale 1, or an array of them.
 """
 function randexp(rng::AbstractRNG)
+    ke, we = ZIG_KE::Vector{UInt64}, ZIG_WE::Vector{Float64}
     ri = next_u64(rng) >> 12
-    idx = Int64(ri & 0x00000000000000ff)
+    idx = (ri & 0x00000000000000ff) % Int64
     x = ri * we[idx + 1]
     ri < ke[idx + 1] && return x # 98.9% of the time
     randexp_unlikely(rng, idx, x)
 end
 
 function randexp_unlikely(rng::AbstractRNG, idx::Int64, x::Float64)
+    fe = ZIG_FE::Vector{Float64}
     if idx == 0
         return ziggurat_exp_r - log(rand(rng))
     elseif (fe[idx] - fe[idx + 1]) * rand(rng) + fe[idx + 1] < exp(-x)

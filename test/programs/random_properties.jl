@@ -64,3 +64,4 @@ try
 catch e
     println(typeof(e))
 end
+println(all(x -> Int128(1) <= x <= Int128(10), [rand(rng, Int128(1):Int128(10)) for _ in 1:50]), " ", typeof(rand(rng, UInt128(0):UInt128(5))))

@@ -115,7 +115,7 @@ uint_of(::Type{T}) where {T<:Union{Int64, UInt64}} = UInt64
 uint_of(::Type{T}) where {T<:Union{Int128, UInt128}} = UInt128
 
 function ndl(r::UnitRange{T}) where {T<:BitInteger64}
-    isempty(r) && throw(ArgumentError("collection must be non-empty"))
+    last(r) < first(r) && throw(ArgumentError("collection must be non-empty"))
     U = uint_sup(T)
     s = (last(r) - first(r)) % uint_of(T) % U + one(U)
     SamplerNDL{U, T}(first(r), s)
@@ -172,7 +172,7 @@ struct SamplerFast128{T} <: Sampler{T}
     mask::UInt128
 end
 function ndl(r::UnitRange{T}) where {T<:Union{Int128, UInt128}}
-    isempty(r) && throw(ArgumentError("collection must be non-empty"))
+    last(r) < first(r) && throw(ArgumentError("collection must be non-empty"))
     m = (last(r) - first(r)) % UInt128
     bw = 128 - leading_zeros(m)
     mask = bw == 128 ? ~UInt128(0) : (UInt128(1) << bw) - UInt128(1)

@@ -39,3 +39,4 @@ include("docs.jl")          # docstrings: @doc, the ones written before definiti
 include("multimedia.jl")     # IOContext properties, MIME, show(io, MIME"text/plain"(), x) and display, as the REPL shows values
 include("enums.jl")          # @enum
 include("loading.jl")       # PkgId, loaded_modules, pathof, pkgdir, LOAD_PATH, active_project, @__DIR__
+include("random.jl")          # rand, randn (methods from the Random standard library)

@@ -106,6 +106,7 @@ Char(x::Int64) = bitcast(Char, trunc_int(UInt32, x))
 Char(x::UInt32) = bitcast(Char, x)
 Char(c::Char) = c
 Char(x::Union{Int8,Int16,Int32,UInt8,UInt16,UInt64}) = Char(Int64(x))
+Char(c::Char) = c
 UInt32(c::Char) = bitcast(UInt32, c)
 (==)(x::Char, y::Char) = x === y
 (<)(x::Char, y::Char) = Int(x) < Int(y)

@@ -209,7 +209,8 @@ function convert(::Type{T}, t::Tuple) where {T<:Tuple}
 end
 isnumeric(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "numeric")
 isalnum(c::Char) = isletter(c) || isnumeric(c)
-isqrt(n::Integer) = (r = Int(floor(sqrt(Float64(n)))); while r * r > n; r -= 1; end; while (r + 1) * (r + 1) <= n; r += 1; end; r)
+# the float root, corrected by division (a square near typemax would overflow)
+isqrt(n::Integer) = (r = Int(floor(sqrt(Float64(n)))); while r > 0 && r > n ÷ r; r -= 1; end; while r + 1 <= n ÷ (r + 1); r += 1; end; r)
 sizehint!(a, n) = a
 eachcol(a::Array{T,2}) where T = [a[:, j] for j in 1:size(a, 2)]
 eachrow(a::Array{T,2}) where T = [a[i, :] for i in 1:size(a, 1)]

@@ -10,7 +10,7 @@ import { contentKey, baseImagePath, ensureImage } from './image/depot.ts';
 import { startStep } from './runtime/counters.ts';
 import { installRoot } from './image/install.ts';
 import { readImageFile, writeImageFile } from './image/image_file.ts';
-import { rmSync, readFileSync } from 'node:fs';
+import { rmSync, readFileSync, existsSync } from 'node:fs';
 import { execHooks } from './runtime/hooks.ts';
 import { jthrow } from './runtime/errors.ts';
 import { enableTypedTier } from './inference/execute.ts';
@@ -29,7 +29,8 @@ import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne, ParseError } from './syntax/parser.ts';
 import { showType } from './runtime/show_type.ts';
 import { typeOf } from './runtime/typeof.ts';
-import { requirePackage } from './pkg/loading.ts';
+import { requirePackage, loadLocated } from './pkg/loading.ts';
+import { stdlibDir } from './pkg/environment.ts';
 import './pkg/api.ts';
 
 const root = installRoot;
@@ -60,7 +61,17 @@ export function createSession(): Session {
   const includeFn = new BuiltinFunction('include', T.Builtin!, includeImpl(Main));
   bindConst(Base, 'include', includeFn);
   includeFile(Base, join(root, 'base', 'Base.jl'), true);
+  preloadStdlibs();
   return { Main, Base, Core };
+}
+
+/** The standard libraries Julia keeps in its system image and Base relies on (Random gives `rand` its methods):
+ *  loaded with Base, so that they are in the Base image; `using Random` then only binds the module. */
+function preloadStdlibs(): void {
+  for (const [name, uuid] of [['Random', '9a3f8284-a2c9-5f02-9a11-845980a1fd5c']] as const) {
+    const dir = join(stdlibDir(), name);
+    if (existsSync(join(dir, 'src', `${name}.jl`))) loadLocated({ name, uuid, dir, env: stdlibDir() });
+  }
 }
 
 /** The session saved in a session image (see src/image/session_image.ts), made the process's session. */

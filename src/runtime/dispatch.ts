@@ -1,6 +1,6 @@
 // Generic functions, method tables and dispatch: the most specific applicable method visible in a world.
 import { T, Sym, Module, JStruct, BuiltinFunction, JoltThrow, type Value } from './values.ts';
-import { DataType, UnionAll, TypeVar, isType, type JType } from './types.ts';
+import { DataType, UnionAll, TypeVar, VarargType, isType, type JType } from './types.ts';
 import { Method, MethodTable, world } from './methods.ts';
 import { makeType, tupleType, unwrap, subst, paramKey } from './apply_type.ts';
 import { sub, issubtype, type Env } from './subtype.ts';
@@ -107,7 +107,10 @@ export function findMethod(
       if (undominated.length > 1) {
         // tie-break with the signatures instantiated for this call (a `where T` method whose T is solved
         // to the argument's type beats a looser concrete one, e.g. convert(::Type{T}, ::T) vs (::Type{Int}, ::Number))
-        const inst = new Map(undominated.map(m => [m, instantiateSig(m)] as const));
+        // Varargs are expanded to the call's arity, so that f(r::R, d::Integer...) beats f(r::R, x) for f(r, 3),
+        // as in Julia
+        const n = argtypes.length;
+        const inst = new Map(undominated.map(m => [m, atArity(instantiateSig(m), n)] as const));
         const best2 = undominated.filter(a =>
           undominated.every(
             b => a === b || (issubtype(inst.get(a)!, inst.get(b)!) && !issubtype(inst.get(b)!, inst.get(a)!)),
@@ -120,6 +123,17 @@ export function findMethod(
   }
   cache.set(ck, result);
   return result;
+}
+
+/** a signature whose last parameter is an unbounded Vararg, as the tuple type of `n` parameters it matches */
+function atArity(sig: JType, n: number): JType {
+  if (!(sig instanceof DataType) || sig.name !== T.Tuple!.name) return sig;
+  const ps = sig.parameters;
+  const last = ps[ps.length - 1];
+  if (!(last instanceof VarargType) || last.N !== undefined || n < ps.length - 1) return sig;
+  const out: (JType | Value)[] = ps.slice(0, -1);
+  while (out.length < n) out.push(last.T);
+  return tupleType(out);
 }
 
 function instantiateSig(m: MethodMatch): JType {

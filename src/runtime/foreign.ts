@@ -359,6 +359,8 @@ F('jl_clock_now', () => (performance.timeOrigin + performance.now()) / 1000);
 // seconds the local time zone is ahead of UTC at Unix time t (seconds), for Dates.now()
 F('jl_utc_offset', ([t]) => -new Date(fval(t!) * 1000).getTimezoneOffset() * 60);
 F('jl_getpid', () => BigInt(process.pid));
+// 64 bits from the system's entropy source, for seeding random number generators (Random.RandomDevice)
+F('jl_entropy_u64', () => BigInt.asIntN(64, globalThis.crypto.getRandomValues(new BigUint64Array(1))[0]!));
 // sleep blocks the one Jolt thread (there are no tasks to switch to)
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 F('jl_sleep', ([secs]) => {

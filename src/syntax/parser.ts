@@ -870,8 +870,9 @@ class Parser {
     }
     if (sawComma && !sawSemi) return finish(E('vect', ...rows.flat()));
     if (sawComma && sawSemi) this.err('unexpected semicolon in array expression');
-    if (rows.length === 1)
-      return finish(rows[0]!.length === 1 && !sawSemi ? E('vect', ...rows[0]!) : E('hcat', ...rows[0]!));
+    // [a b] is an hcat, [a;] and [a b;] a vcat (of one row)
+    if (rows.length === 1 && !sawSemi)
+      return finish(rows[0]!.length === 1 ? E('vect', ...rows[0]!) : E('hcat', ...rows[0]!));
     if (rows.every(r => r.length === 1)) return finish(E('vcat', ...rows.map(r => r[0]!)));
     return finish(E('vcat', ...rows.map(r => (r.length === 1 ? r[0]! : E('row', ...r)))));
   }

@@ -40,6 +40,10 @@ interface StoreEntry {
   code: CodeInstance[];
   /** [the function's method table, its fingerprint when the code was inferred] */
   deps: [MethodTable, string][];
+  /** the functions of calls inlined into the code, and those their code was inferred against: the code holds
+   *  those bodies, so any change to these functions rejects the entry (a closure's body differs from one program
+   *  to the next under the same name) */
+  strict: MethodTable[];
 }
 
 export const storeState = {
@@ -187,6 +191,7 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
   const lm = rec.linkable;
   const code: CodeInstance[] = [];
   const tables = new Set<MethodTable>();
+  const strict = new Set<MethodTable>();
   for (const x of lm.exports) {
     const mi = lm.constants[x.instance] as MethodInstance;
     const ci = mi.cache.find(c => c.max_world === MAX_WORLD && c.inferred);
@@ -202,14 +207,25 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
       const mt = e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
       if (mt) tables.add(mt);
     }
+    // the code holds the bodies of the calls inlined into it, and the calls those bodies make (StoreEntry.strict)
+    for (const fr of ci.inferred?.inlined?.frames ?? []) {
+      const mt = tableOfSig(fr.mi.def.sig);
+      if (mt) strict.add(mt);
+      const callee = fr.mi.cache.find(c => c.max_world === MAX_WORLD);
+      for (const e of callee?.edges ?? []) {
+        const emt = e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
+        if (emt) strict.add(emt);
+      }
+    }
   }
   let bytes: Uint8Array;
   let names: string[];
   let deps: [MethodTable, string][];
   const instances = code.map(ci => ci.def);
   try {
+    for (const mt of strict) tables.add(mt);
     deps = [...tables].map(mt => [mt, fingerprint(mt)]);
-    bytes = encodeGraph({ module: lm, code, deps } satisfies StoreEntry, freshCodec());
+    bytes = encodeGraph({ module: lm, code, deps, strict: [...strict] } satisfies StoreEntry, freshCodec());
     names = instances.map(mi => indexKey(mi, namer));
   } catch (e) {
     if (e instanceof Unnameable) return undefined;
@@ -428,6 +444,8 @@ function validate(entry: StoreEntry): { cause: string; method?: Method; edge: Me
   const changed = new Set<MethodTable>();
   for (const [mt, fp] of entry.deps) if (fingerprint(mt) !== fp) changed.add(mt);
   if (!changed.size) return undefined;
+  for (const mt of entry.strict)
+    if (changed.has(mt)) return { cause: `a change to ${mt.name.name}`, edge: entry.code[0]!.def };
   for (const ci of entry.code)
     for (const e of ci.edges) {
       if (e instanceof MethodInstance) {

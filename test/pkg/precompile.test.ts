@@ -162,6 +162,21 @@ test('a script: the second run compiles nothing; an edited function alone compil
   assert.doesNotMatch(r3.stderr, /typeof\(Main\.h\)/);
 });
 
+test('code that inlined a closure is not reused by a program whose closure of the same name does other work', async () => {
+  const dir = join(tmp, 'closures');
+  mkdirSync(dir, { recursive: true });
+  const a = join(dir, 'a.jl'),
+    b = join(dir, 'b.jl');
+  writeFileSync(a, 'x = [i * 2 for i in 1:3]\nprintln(x)\n');
+  writeFileSync(b, 'w = 5\nx = [i + w for i in 1:3]\nprintln(x)\n');
+  for (const [file, want] of [
+    [a, '[2, 4, 6]\n'],
+    [b, '[6, 7, 8]\n'],
+    [a, '[2, 4, 6]\n'],
+  ] as const)
+    assert.equal(ok(await jolt(['--compile=all', file], dir)).stdout, want);
+});
+
 test('a damaged store entry is detected and its code compiled again', async () => {
   const dir = join(tmp, 'damaged');
   mkdirSync(dir, { recursive: true });

@@ -131,3 +131,31 @@ function factorial(n::Integer)
     end
     f
 end
+# between integer widths: the same value in T, or InexactError (trunc when T is narrower, convert otherwise)
+function (::Type{T})(x::BitInteger) where {T<:BitInteger}
+    y = x % T
+    (y % typeof(x) == x && (y < zero(T)) == (x < zero(x))) ||
+        throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
+    y
+end
+# the type with twice the bits (BigInt past 128), as products of two values are computed without overflow
+widen(::Type{Int8}) = Int16
+widen(::Type{Int16}) = Int32
+widen(::Type{Int32}) = Int64
+widen(::Type{Int64}) = Int128
+widen(::Type{UInt8}) = UInt16
+widen(::Type{UInt16}) = UInt32
+widen(::Type{UInt32}) = UInt64
+widen(::Type{UInt64}) = UInt128
+widen(::Type{Bool}) = Int64
+widen(x::Integer) = convert(widen(typeof(x)), x)
+widemul(x::Integer, y::Integer) = widen(x) * widen(y)
+# |x| as an unsigned value, so that |typemin(T)| is exact
+uabs(x::BitSigned) = unsigned(abs(x))
+uabs(x::Integer) = abs(x)
+unsigned(x::Int8) = x % UInt8
+unsigned(x::Int16) = x % UInt16
+unsigned(x::Int32) = x % UInt32
+unsigned(x::Int64) = x % UInt64
+unsigned(x::Int128) = x % UInt128
+unsigned(x::BitUnsigned) = x

@@ -223,6 +223,9 @@ function power_by_squaring(x, p::Integer)
         x = x * x
     end
 end
+(^)(x::Number, p::Integer) = p < 0 && !isone(x) ? _negative_power(x, p) : power_by_squaring(x, p)
+_negative_power(x, p) = isone(-x) ? (iseven(p) ? one(x) : x) :
+    throw(DomainError(p, "Cannot raise an integer x to a negative power $p.\nConvert input to float."))
 (^)(x::Rational, n::Integer) = n >= 0 ? power_by_squaring(x, n) : power_by_squaring(inv(x), -n)
 (^)(x::Rational, n::Bool) = n ? x : one(x)
 (^)(x::Number, y::Rational) = x^(y.num / y.den)
@@ -296,3 +299,19 @@ function rationalize(::Type{T}, x::Float64; tol::Real=eps(x)) where {T<:Integer}
     Rational{T}(T(best[1]), T(best[2]))
 end
 rationalize(x::Float64; tol::Real=eps(x)) = rationalize(Int, x; tol=tol)
+
+# x^n for an integer literal n (lowering makes it literal_pow(^, x, Val(n))): the machine numbers take small
+# powers as products, and a negative power is a power of the inverse (of the Float64 for a machine integer)
+const _HWReal = Union{Int8,Int16,Int32,Int64,UInt8,UInt16,UInt32,UInt64,Float32,Float64}
+const _HWNumber = Union{_HWReal,Complex{<:_HWReal},Rational{<:_HWReal}}
+literal_pow(f, x, ::Val{p}) where {p} = f(x, p)
+function literal_pow(f::typeof(^), x, ::Val{p}) where {p}
+    p >= 0 && return f(x, p)
+    x isa Union{Int8,Int16,Int32,Int64,UInt8,UInt16,UInt32,UInt64} ? f(Float64(x), p) : f(inv(x), -p)
+end
+literal_pow(::typeof(^), x::_HWNumber, ::Val{0}) = one(x)
+literal_pow(::typeof(^), x::_HWNumber, ::Val{1}) = x
+literal_pow(::typeof(^), x::_HWNumber, ::Val{2}) = x * x
+literal_pow(::typeof(^), x::_HWNumber, ::Val{3}) = x * x * x
+literal_pow(::typeof(^), x::_HWNumber, ::Val{-1}) = inv(x)
+literal_pow(::typeof(^), x::_HWNumber, ::Val{-2}) = (i = inv(x); i * i)

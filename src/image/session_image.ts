@@ -3,7 +3,19 @@
 // inference made (with their edges), the world counter, and the process-wide tables that the saved objects are
 // keyed by (type ids, object ids). Everything else in the process (hooks, foreign functions, caches that are
 // rebuilt on demand) belongs to the code, not to the session, and is installed by the engine as usual.
-import { T, JObj, Module, Binding, Expr, QuoteNode, LineNumberNode, GlobalRef, SVec, Bits, JBigInt } from '../runtime/values.ts';
+import {
+  T,
+  JObj,
+  Module,
+  Binding,
+  Expr,
+  QuoteNode,
+  LineNumberNode,
+  GlobalRef,
+  SVec,
+  Bits,
+  JBigInt,
+} from '../runtime/values.ts';
 import { TypeName, DataType, UnionType, TypeVar, UnionAll, VarargType } from '../runtime/types.ts';
 import { Method, MethodInstance, CodeInstance, MethodTable, world } from '../runtime/methods.ts';
 import { state } from '../runtime/modules.ts';

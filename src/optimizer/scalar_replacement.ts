@@ -217,7 +217,12 @@ function splitSlots(src: CodeInfo): CodeInfo {
     changed = false;
     code.forEach((st, pc) => {
       // a split slot copied whole into one that is not split (any more) is not split either
-      if (st instanceof Expr && st.head.name === '=' && st.args[0] instanceof SlotNumber && !shapes.has(st.args[0].id)) {
+      if (
+        st instanceof Expr &&
+        st.head.name === '=' &&
+        st.args[0] instanceof SlotNumber &&
+        !shapes.has(st.args[0].id)
+      ) {
         const from = slotOf(st.args[1]!);
         if (from !== undefined) {
           shapes.delete(from);

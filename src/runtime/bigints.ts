@@ -90,7 +90,13 @@ registerForeign('jl_bigint_parse', ([s, b]) => {
     const c = str.charCodeAt(i);
     if (isSpace(c)) continue;
     const d =
-      c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : c >= 97 && c <= 122 ? c - 97 + (base <= 36 ? 10 : 36) : 99;
+      c >= 48 && c <= 57
+        ? c - 48
+        : c >= 65 && c <= 90
+          ? c - 55
+          : c >= 97 && c <= 122
+            ? c - 97 + (base <= 36 ? 10 : 36)
+            : 99;
     if (d >= base) return 2n;
     v = v * B + BigInt(d);
     digits++;

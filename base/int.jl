@@ -77,6 +77,9 @@ function gcd(a::T, b::T) where {T<:BitInteger}
     abs(a)
 end
 lcm(a::T, b::T) where {T<:BitInteger} = a == 0 ? a : abs(div(a, gcd(a, b)) * b)
+# integers of two types meet in their promoted type
+gcd(a::Integer, b::Integer) = typeof(a) === typeof(b) ? throw(MethodError(gcd, (a, b))) : gcd(promote(a, b)...)
+lcm(a::Integer, b::Integer) = typeof(a) === typeof(b) ? throw(MethodError(lcm, (a, b))) : lcm(promote(a, b)...)
 function (^)(x::T, p::Int) where {T<:BitInteger}
     p < 0 && throw(DomainError(p, "Cannot raise an integer x to a negative power $p.\nConvert input to float."))
     r = one(T)

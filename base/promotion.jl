@@ -61,4 +61,8 @@ rem(x::Real, y::Real) = typeof(x) === typeof(y) ? _no_op_err("rem", typeof(x)) :
 mod(x::Real, y::Real) = typeof(x) === typeof(y) ? _no_op_err("mod", typeof(x)) : mod(promote(x, y)...)
 fld(x::Real, y::Real) = typeof(x) === typeof(y) ? _no_op_err("fld", typeof(x)) : fld(promote(x, y)...)
 cld(x::Real, y::Real) = typeof(x) === typeof(y) ? _no_op_err("cld", typeof(x)) : cld(promote(x, y)...)
+(&)(x::Integer, y::Integer) = typeof(x) === typeof(y) ? _no_op_err("&", typeof(x)) : (&)(promote(x, y)...)
+(|)(x::Integer, y::Integer) = typeof(x) === typeof(y) ? _no_op_err("|", typeof(x)) : (|)(promote(x, y)...)
+xor(x::Integer, y::Integer) = typeof(x) === typeof(y) ? _no_op_err("xor", typeof(x)) : xor(promote(x, y)...)
+(%)(x::Real, y::Real) = rem(x, y)
 (==)(x::Number, y::Number) = typeof(x) === typeof(y) ? x === y : ==(promote(x, y)...)

@@ -90,6 +90,18 @@ promote_rule(::Type{Rational{T}}, ::Type{S}) where {T<:Integer,S<:AbstractFloat}
 big(::Type{Rational{T}}) where {T<:Integer} = Rational{BigInt}
 big(x::Rational) = _rational(big(x.num), big(x.den))
 
+# a Float64 exactly (every finite one is a fraction over a power of two), or InexactError when the parts do not fit T
+function Rational{T}(x::Float64) where {T<:Integer}
+    isnan(x) && return Rational{T}(T(x))
+    isinf(x) && return _rational(T, x > 0 ? one(T) : -one(T), zero(T))
+    n, d = _exact_float(x)
+    r = n // d
+    T === BigInt || (BigInt(typemin(T)) <= r.num <= BigInt(typemax(T)) && r.den <= BigInt(typemax(T))) ||
+        throw(InexactError(:Rational, Rational{T}, x))
+    _rational(T, T(r.num), T(r.den))
+end
+Rational(x::Float64) = Rational{Int64}(x)
+
 # to an integer only when whole; to a float as the quotient of the parts in that float type
 (::Type{T})(x::Rational) where {T<:Integer} = isinteger(x) ? convert(T, x.num) : throw(InexactError(nameof(T), T, x))
 Bool(x::Rational) = iszero(x) ? false : isone(x) ? true : throw(InexactError(:Bool, Bool, x))

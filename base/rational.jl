@@ -77,6 +77,7 @@ function //(x::Rational, y::Rational)
     _signed_den(checked_mul(xn, yd), checked_mul(xd, yn))
 end
 //(z::Complex, y::Real) = Complex(real(z) // y, imag(z) // y)
+//(x::Number, y::Complex) = x * conj(y) // abs2(y)
 
 numerator(x::Integer) = x
 numerator(x::Rational) = x.num

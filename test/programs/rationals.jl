@@ -65,3 +65,5 @@ println(string(3//4), " ", repr(-3//4), " ", [1//2, 3//4], " ", [1//1, 1//2], " 
 println(Rational{Int64}[1//2, 3//4])
 show(stdout, 5//1)
 println()
+# complex rationals
+println((1 + 2im) // (3 + 4im), " ", (1//2) * im, " ", Complex(true, true))

@@ -14,6 +14,8 @@ include("char.jl")
 include("io.jl")             # IO, stdout/stderr, IOBuffer, print/println/write
 include("show.jl")           # show/repr/string for scalars, types, symbols, exceptions (showerror)
 include("complex.jl")       # Complex{T}, im
+include("gmp.jl")            # BigInt
+include("rational.jl")       # Rational{T}, //, RoundingMode
 # -- collections
 include("tuple.jl")
 include("pair.jl")

@@ -74,9 +74,8 @@ hash(z::Complex, h::UInt) = hash(z.im, hash(z.re, h))
 sqrt(z::Complex) = (r = abs(z); Complex(sqrt((r + z.re) / 2), copysign(sqrt((r - z.re) / 2), z.im)))
 
 function show(io::IO, z::Complex)
-    if z.re === false && z.im === true
-        return print(io, "im")
-    end
+    # Complex{Bool} reads as im or as its constructor call
+    z isa Complex{Bool} && return print(io, z.im && !z.re ? "im" : string("Complex(", z.re, ",", z.im, ")"))
     r, i = z.re, z.im
     show(io, r)
     if signbit(i) && !(i isa AbstractFloat && isnan(i))
@@ -86,7 +85,8 @@ function show(io::IO, z::Complex)
         print(io, " + ")
     end
     show(io, i)
-    print(io, (i isa AbstractFloat && !isfinite(i)) ? "*im" : "im")
+    # a part that does not read as one number token (1//2, Inf) is joined to im with *
+    print(io, i isa Integer || (i isa AbstractFloat && isfinite(i)) ? "im" : "*im")
 end
 signbit(x::Integer) = x < 0
 signbit(x::Float64) = x < 0.0 || (x == 0.0 && 1.0 / x < 0.0)

@@ -20,6 +20,10 @@ const BitUnsigned = Union{UInt8, UInt16, UInt32, UInt64, UInt128}
 const BitInteger = Union{BitSigned, BitUnsigned}
 const IEEEFloat = Union{Float32, Float64}
 
+# Val(x): the value x as a type parameter, so that methods can dispatch on it (x^2 reaches literal_pow as Val(2))
+struct Val{x} end
+Val(x) = Val{x}()
+
 struct UndefInitializer end
 const undef = UndefInitializer()
 
@@ -178,3 +182,6 @@ TypeError(f, ctx, expected, got) = Core._new(TypeError, f, ctx, expected, got)
 MethodError(f, args) = Core._new(MethodError, f, args, 0)
 ArgumentError(msg) = Core._new(ArgumentError, msg)
 UndefKeywordError(var) = Core._new(UndefKeywordError, var)
+DivideError() = Core._new(DivideError)
+UndefRefError() = Core._new(UndefRefError)
+InterruptException() = Core._new(InterruptException)

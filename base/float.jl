@@ -91,7 +91,6 @@ for op in (:+, :-, :*, :/, :<, :<=, :(==), :rem, :mod, :^, :%, :min, :max)
     @eval $op(x::Int64, y::Float64) = $op(Float64(x), y)
     @eval $op(x::Float64, y::Int64) = $op(x, Float64(y))
 end
-(==)(x::Number, y::Number) = x === y
 (<)(x, y) = isless(x, y)
 (<=)(x, y) = !(y < x)
 isless(x::Real, y::Real) = x < y

@@ -77,6 +77,9 @@ function gcd(a::T, b::T) where {T<:BitInteger}
     abs(a)
 end
 lcm(a::T, b::T) where {T<:BitInteger} = a == 0 ? a : abs(div(a, gcd(a, b)) * b)
+# integers of two types meet in their promoted type
+gcd(a::Integer, b::Integer) = typeof(a) === typeof(b) ? throw(MethodError(gcd, (a, b))) : gcd(promote(a, b)...)
+lcm(a::Integer, b::Integer) = typeof(a) === typeof(b) ? throw(MethodError(lcm, (a, b))) : lcm(promote(a, b)...)
 function (^)(x::T, p::Int) where {T<:BitInteger}
     p < 0 && throw(DomainError(p, "Cannot raise an integer x to a negative power $p.\nConvert input to float."))
     r = one(T)
@@ -133,3 +136,31 @@ function factorial(n::Integer)
     end
     f
 end
+# between integer widths: the same value in T, or InexactError (trunc when T is narrower, convert otherwise)
+function (::Type{T})(x::BitInteger) where {T<:BitInteger}
+    y = x % T
+    (y % typeof(x) == x && (y < zero(T)) == (x < zero(x))) ||
+        throw(InexactError(sizeof(T) < sizeof(x) ? :trunc : :convert, T, x))
+    y
+end
+# the type with twice the bits (BigInt past 128), as products of two values are computed without overflow
+widen(::Type{Int8}) = Int16
+widen(::Type{Int16}) = Int32
+widen(::Type{Int32}) = Int64
+widen(::Type{Int64}) = Int128
+widen(::Type{UInt8}) = UInt16
+widen(::Type{UInt16}) = UInt32
+widen(::Type{UInt32}) = UInt64
+widen(::Type{UInt64}) = UInt128
+widen(::Type{Bool}) = Int64
+widen(x::Integer) = convert(widen(typeof(x)), x)
+widemul(x::Integer, y::Integer) = widen(x) * widen(y)
+# |x| as an unsigned value, so that |typemin(T)| is exact
+uabs(x::BitSigned) = unsigned(abs(x))
+uabs(x::Integer) = abs(x)
+unsigned(x::Int8) = x % UInt8
+unsigned(x::Int16) = x % UInt16
+unsigned(x::Int32) = x % UInt32
+unsigned(x::Int64) = x % UInt64
+unsigned(x::Int128) = x % UInt128
+unsigned(x::BitUnsigned) = x

@@ -4,3 +4,6 @@ inv(x::Number) = one(x) / x
 # modulus and floored division offset to 1: mod1(x, y) is in 1:y, as an index into a cycle
 mod1(x::Real, y::Real) = (m = mod(x, y); m == 0 ? y + zero(m) : m)
 fld1(x::Real, y::Real) = fld(x - mod1(x, y), y) + 1
+# |x| of any real through its sign bit (a program's own Real type needs only < and unary minus)
+signbit(x::Real) = x < 0
+abs(x::Real) = signbit(x) ? -x : x

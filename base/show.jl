@@ -118,7 +118,9 @@ function show(io::IO, a::Vector)
             i > 1 && write(io, ", ")
             # under a shown element type Bool, Julia prints the elements as 1 and 0
             # and Float32 elements without their suffix
-            T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) : show(io, a[i])
+            # and whole Rationals without their denominator
+            T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) :
+                T <: Rational ? show(IOContext(io, :typeinfo => T), a[i]) : show(io, a[i])
         end
     finally
         pop!(_shown_vectors)

@@ -121,8 +121,6 @@ function split(s::String, d::String)
     _split_str(s, d)
 end
 (^)(x::BitInteger, p::Bool) = p ? x : one(x)
-# the promoted type of two integer types: more bits wins; at equal width the unsigned type wins (Julia's rule)
-_promote_int(::Type{S}, ::Type{T}) where {S,T} = sizeof(S) > sizeof(T) ? S : sizeof(T) > sizeof(S) ? T : (S <: Unsigned ? S : T)
 # mixed integer arithmetic wraps both operands into the promoted type
 function promote(x::BitInteger, y::BitInteger)
     T = _promote_int(typeof(x), typeof(y))

@@ -285,6 +285,7 @@ import './inference/reflection.ts';
 import './codegen/reflection.ts';
 import { uniqueMethod } from './runtime/methodshow.ts';
 import './runtime/compile_timer.ts';
+import './runtime/bigints.ts';
 import './runtime/files.ts';
 import { dispatchTypeOf } from './runtime/typeof.ts';
 // @code_lowered f(args...): the lowered body of the method that a call with these arguments dispatches to

@@ -3,7 +3,19 @@
 // inference made (with their edges), the world counter, and the process-wide tables that the saved objects are
 // keyed by (type ids, object ids). Everything else in the process (hooks, foreign functions, caches that are
 // rebuilt on demand) belongs to the code, not to the session, and is installed by the engine as usual.
-import { T, JObj, Module, Binding, Expr, QuoteNode, LineNumberNode, GlobalRef, SVec, Bits } from '../runtime/values.ts';
+import {
+  T,
+  JObj,
+  Module,
+  Binding,
+  Expr,
+  QuoteNode,
+  LineNumberNode,
+  GlobalRef,
+  SVec,
+  Bits,
+  JBigInt,
+} from '../runtime/values.ts';
 import { TypeName, DataType, UnionType, TypeVar, UnionAll, VarargType } from '../runtime/types.ts';
 import { Method, MethodInstance, CodeInstance, MethodTable, world } from '../runtime/methods.ts';
 import { state } from '../runtime/modules.ts';
@@ -45,6 +57,7 @@ export const imageClasses: ClassEntry[] = [
   { name: 'GlobalRef', proto: GlobalRef.prototype, copyable: true },
   { name: 'SVec', proto: SVec.prototype },
   { name: 'Bits', proto: Bits.prototype },
+  { name: 'JBigInt', proto: JBigInt.prototype },
   { name: 'TypeName', proto: TypeName.prototype },
   // a struct layout holds functions and a tag is a WebAssembly object: both are made again on first use (a null
   // layout, which marks a type whose values are JS objects, is kept)

@@ -70,6 +70,12 @@ export function lowerCall(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
   }
   if (args.some(x => isE(x, '...'))) return lowerSplat(lw, f, args, L, s);
   const vs = args.map(x => val(lw, x, L, s));
+  // x^n with an integer literal n is Base.literal_pow(^, x, Val(n)), as Julia lowers it: a power known when the
+  // code is written (x^2 is x*x, x^-1 is inv(x))
+  if (fx instanceof Sym && fx.name === '^' && vs.length === 2 && typeof args[1] === 'bigint') {
+    const v = lw.call(L, lw.call(L, lw.core('apply_type'), lw.base('Val'), args[1]));
+    return lw.call(L, lw.base('literal_pow'), f, vs[0]!, v);
+  }
   return lw.call(L, f, ...vs);
 }
 

@@ -216,6 +216,20 @@ function splitSlots(src: CodeInfo): CodeInfo {
   for (let changed = true; changed;) {
     changed = false;
     code.forEach((st, pc) => {
+      // a split slot copied whole into one that is not split (any more) is not split either
+      if (
+        st instanceof Expr &&
+        st.head.name === '=' &&
+        st.args[0] instanceof SlotNumber &&
+        !shapes.has(st.args[0].id)
+      ) {
+        const from = slotOf(st.args[1]!);
+        if (from !== undefined) {
+          shapes.delete(from);
+          changed = true;
+        }
+        return;
+      }
       if (!(
         st instanceof Expr &&
         st.head.name === '=' &&

@@ -68,6 +68,8 @@ export function bootstrap(): Module {
     def(`UInt${b}`, 'Unsigned', { nbits: b });
   }
   for (const b of [16, 32, 64]) def(`Float${b}`, 'AbstractFloat', { nbits: b });
+  // values are JBigInt objects (values.ts), never JStructs
+  def('BigInt', 'Signed', { mutable: true }).layout = null;
   abs('AbstractChar', 'Any');
   def('Char', 'AbstractChar', { nbits: 32 });
   abs('AbstractString', 'Any');

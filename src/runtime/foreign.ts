@@ -1,6 +1,6 @@
 // Foreign functions: TypeScript reachable from Jolt with `ccall(:name, R, (T...,), args...)`, the way Julia's
 // Base reaches C. Output is buffered per stream and flushed at exit (and before anything goes to stderr).
-import { T, JArray, JChar, Bits, Sym, JStruct, mkTuple, type Value } from './values.ts';
+import { T, JArray, JChar, Bits, JBigInt, Sym, JStruct, mkTuple, type Value } from './values.ts';
 import { typeOf } from './typeof.ts';
 import { showType } from './show_type.ts';
 import { utf8Encode, utf8Decode, encodeCodePoint } from './utf8.ts';
@@ -142,7 +142,7 @@ F('jl_printf_float', ([x, conv, prec, hash]) =>
 );
 F('jl_float_print', ([x]) => floatRepr(fval(x!), typeOf(x!) === T.Float32, false));
 F('jl_int_string', ([x, base, pad]) => {
-  const v = ival(x!);
+  const v = x instanceof JBigInt ? x.v : ival(x!);
   const un =
     typeof x === 'bigint' ? v : /^UInt/.test(typeOf(x!).name.name.name) ? BigInt.asUintN(typeOf(x!).nbits, v) : v;
   const neg = un < 0n;
@@ -533,14 +533,14 @@ export const objectIds = new IdTable();
 function hashKey(v: Value): string {
   if (typeof v === 'bigint') return 'n' + v;
   // -0.0 is not isequal to 0.0, so it hashes apart
-  if (typeof v === 'number')
-    return Number.isInteger(v) && Math.abs(v) < 2 ** 63 && !Object.is(v, -0) ? 'n' + BigInt(v) : 'f' + v;
+  if (typeof v === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? 'n' + BigInt(v) : 'f' + v;
   if (typeof v === 'string') return 's' + v;
   if (typeof v === 'boolean') return 'n' + (v ? 1 : 0);
   if (Array.isArray(v)) return '(' + (v as Value[]).map(hashKey).join(',') + ')';
   if (v instanceof JChar) return 'c' + v.cp;
   if (v instanceof Sym) return ':' + v.name;
-  if (v instanceof Bits) return typeof v.v === 'bigint' ? 'n' + v.v : 'f' + v.v;
+  if (v instanceof Bits) return hashKey(v.v);
+  if (v instanceof JBigInt) return 'n' + v.v;
   const o = v as object;
   if (o instanceof JStruct && !o.type.ismutable)
     return (

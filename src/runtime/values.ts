@@ -79,6 +79,19 @@ export class Bits extends JObj {
   }
 }
 
+/** A BigInt: an arbitrary-precision integer held as a JS bigint. An object of its own, so that it stays a type
+ *  apart from Int64 (a bare bigint); Julia's BigInt is mutable, so `===` on two of them is identity. */
+export class JBigInt extends JObj {
+  readonly v: bigint;
+  constructor(v: bigint) {
+    super();
+    this.v = v;
+  }
+  get jtype(): DataType {
+    return T.BigInt!;
+  }
+}
+
 /** An instance of a struct / mutable struct (including singletons such as `nothing`, functions and closures). */
 export class JStruct extends JObj {
   readonly type!: DataType;

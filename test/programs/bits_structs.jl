@@ -50,3 +50,22 @@ for v in (3.5, 256.0, -1.0, 2.0^64, NaN)
         println(e)
     end
 end
+# a struct held in a local that a branch assigns, then copied whole into another local that is returned
+struct Cell
+    a::Int
+end
+mulcell(x::Cell, y::Cell) = Cell(x.a * y.a)
+function cellpow(x::Cell, p::Int)
+    r = x
+    started = false
+    while true
+        if isodd(p)
+            r = started ? mulcell(r, x) : x
+            started = true
+        end
+        p >>= 1
+        p == 0 && return r
+        x = mulcell(x, x)
+    end
+end
+println(cellpow(Cell(3), 5), " ", cellpow(Cell(2), 10))

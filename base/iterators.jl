@@ -60,9 +60,38 @@ function collect(itr)
     y = iterate(itr)
     y === nothing && return _empty_collect(itr)
     v1, st = y
+    # (decided by the type: inference folds the branch)
+    if _known_length(itr)
+        dest = Vector{typeof(v1)}(undef, Int(length(itr)))
+        dest[1] = v1
+        return _collect_fill!(dest, itr, st, 2)
+    end
     dest = Vector{typeof(v1)}(undef, 0)
     push!(dest, v1)
     _collect_rest!(dest, itr, st)
+end
+# a generator over an array or a range knows its length: its vector is made at that length and filled in place
+_known_length(itr) = false
+_known_length(::Array) = true
+_known_length(::AbstractRange) = true
+_known_length(g::Generator) = _known_length(g.iter)
+function _collect_fill!(dest::Vector{T}, itr, st, i::Int) where T
+    while true
+        y = iterate(itr, st)
+        y === nothing && return dest
+        el, st = y
+        if el isa T
+            dest[i] = el
+            i += 1
+        else
+            wider = Vector{_promote_typejoin(T, typeof(el))}(undef, length(dest))
+            for k in 1:i-1
+                wider[k] = dest[k]
+            end
+            wider[i] = el
+            return _collect_fill!(wider, itr, st, i + 1)
+        end
+    end
 end
 function _collect_rest!(dest::Vector{T}, itr, st) where T
     while true

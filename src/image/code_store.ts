@@ -70,6 +70,8 @@ export function methodHash(m: Method): string {
   let h = methodHashes.get(m);
   if (h !== undefined) return h;
   if (m.primary_world <= storeState.baseWorld) h = 'image';
+  else if (!nameable(m.module))
+    return `unnamed ${++unnamedMethods}`; // (not kept: it is named once it can be)
   else {
     const pkg = packageKeyOf(m.module);
     const namer = new Namer(scope);
@@ -83,6 +85,18 @@ export function methodHash(m: Method): string {
   methodHashes.set(m, h);
   return h;
 }
+/** a method of a module no root reaches yet (a package whose top level is still running, adding methods to Base's
+ *  functions) has no name: its hash is one of its own, so code checked against it is checked edge by edge */
+let unnamedMethods = 0;
+function nameable(mod: Module): boolean {
+  try {
+    new Namer(scope).modulePath(mod);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** the content key of the package a module belongs to, if a package cache knows it */
 export function packageKeyOf(mod: Module): string | undefined {
   for (let m: Module | null = mod; m; m = m.parent === m ? null : m.parent) {
@@ -116,7 +130,7 @@ export function fingerprint(mt: MethodTable): string {
   const h = new ContentHash().field(String(image));
   for (const o of others) h.field(o);
   const fp = h.digest();
-  fingerprints.set(mt, { n: mt.methods.length, fp });
+  if (!others.some(o => o.startsWith('unnamed '))) fingerprints.set(mt, { n: mt.methods.length, fp });
   return fp;
 }
 

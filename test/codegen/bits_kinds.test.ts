@@ -118,6 +118,32 @@ const compiledText = (f: Value, args: Value[]): string => {
   return functionText(c.record.text, c.name.slice(c.name.startsWith('$') ? 1 : 0));
 };
 
+/** wasm text without its error paths: each `then` or `else` arm that ends in `(unreachable)` (raising an error,
+ *  which boxes what the error reports) is left out */
+function withoutErrorPaths(text: string): string {
+  type Node = string | Node[];
+  const stack: Node[][] = [[]];
+  for (const tok of text.match(/[()]|[^\s()]+/g) ?? []) {
+    if (tok === '(') stack.push([]);
+    else if (tok === ')') {
+      const list = stack.pop()!;
+      stack[stack.length - 1]!.push(list);
+    } else stack[stack.length - 1]!.push(tok);
+  }
+  const raises = (n: Node): boolean =>
+    Array.isArray(n) &&
+    (n[0] === 'then' || n[0] === 'else') &&
+    n.some(c => Array.isArray(c) && c.length === 1 && c[0] === 'unreachable');
+  const render = (n: Node): string =>
+    typeof n === 'string'
+      ? n
+      : `(${n
+          .filter(c => !raises(c))
+          .map(render)
+          .join(' ')})`;
+  return stack[0]!.map(render).join(' ');
+}
+
 test('integer intrinsics compiled for every width match the runtime (property)', () => {
   const bad: string[] = [];
   for (const t of widths) {
@@ -194,7 +220,8 @@ test('narrow integers, UInt64 and Char travel unboxed in compiled code', () => {
   assert.ok(egal(callFunction(h, ['hello world']), new Bits(T.UInt32!, 3582672807n)));
   const hm = compiledText(h, ['hello world']);
   assert.match(hm, /\(i32\.mul \(local\.get \$s\d+\) \(i32\.const 16777619\)\)/);
-  assert.doesNotMatch(hm, /box_/);
+  // (raising InexactError boxes the byte it reports)
+  assert.doesNotMatch(withoutErrorPaths(hm), /box_/);
   // characters compare as i32 code points
   const lc = get('lower_count');
   assert.equal(callFunction(lc, ['Hello World ünïcode']), 13n);
@@ -243,7 +270,7 @@ test('arrays of narrow types are WasmGC vectors that compiled code indexes direc
   const ht = compiledText(hist, [bytes]);
   assert.match(ht, /\(param \$p2 \(ref null \$vi64\)\)/);
   assert.match(ht, /i32\.wrap_i64 \(block \(result i64\)/);
-  assert.doesNotMatch(ht, /arrayref_|arrayset_|box_/);
+  assert.doesNotMatch(withoutErrorPaths(ht), /arrayref_|arrayset_|box_/);
   assert.equal(callFunction(sieve, [1000n]), 168n);
   assert.doesNotMatch(compiledText(sieve, [1000n]), /arrayref_|arrayset_/);
 });

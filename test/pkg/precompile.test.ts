@@ -177,6 +177,23 @@ test('code that inlined a closure is not reused by a program whose closure of th
     assert.equal(ok(await jolt(['--compile=all', file], dir)).stdout, want);
 });
 
+test('stored code is checked while a standard library is still loading, its methods not yet nameable', async () => {
+  const dir = join(tmp, 'loading');
+  mkdirSync(dir, { recursive: true });
+  const dicts = join(dir, 'dicts.jl'),
+    dates = join(dir, 'dates.jl');
+  // (Dict{String,Int64} code in the store, which loading Dates asks for while its own methods of Base's functions
+  // have no name yet)
+  writeFileSync(
+    dicts,
+    'd = Dict{String,Int64}()\nfor (i, k) in enumerate(["jan", "feb"])\n    d[k] = i\nend\n' +
+      'println(d["feb"], " ", haskey(d, "x"), " ", get(d, "jan", 0))\n',
+  );
+  writeFileSync(dates, 'using Dates\nprintln(Date(2020, 1, 2))\n');
+  assert.equal(ok(await jolt(['--compile=all', dicts], dir)).stdout, '2 false 1\n');
+  assert.equal(ok(await jolt(['--compile=all', dates], dir)).stdout, '2020-01-02\n');
+});
+
 test('a damaged store entry is detected and its code compiled again', async () => {
   const dir = join(tmp, 'damaged');
   mkdirSync(dir, { recursive: true });

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints --min-semi-space-size=16 --max-old-space-size-percentage=75
+#!/usr/bin/env -S node --stack-size=7000 --experimental-wasm-compilation-hints --min-semi-space-size=16
 // Launcher. Jolt needs Node >= 22 (WasmGC, type stripping) and a deeper JS stack than Node's default, because each
 // Jolt call nests a few interpreter frames (Julia programs recurse thousands of calls deep). A run is one process:
 // - started with --stack-size (the line above, when this file is run as a program): Jolt runs on the main thread;
@@ -20,7 +20,9 @@ const WORKER_STACK_MB = 8; // Node keeps 192 KiB of a worker's stack for native 
 const V8_FLAGS = ['--experimental-wasm-compilation-hints', '--min-semi-space-size=16'];
 // The heap is sized to the machine (V8's own limit is about 4 GB whatever the memory): three quarters of what the
 // machine, or the process's control group, has. This is read as Node starts: a restarted Node is given it, a worker
-// its figure (unless Node was given a size of its own).
+// its figure (unless Node was given a size of its own). The #! line cannot carry it: the `node` it finds first may
+// be older than 22 (which then re-runs Jolt under the pinned Node, given the option), and such a Node rejects the
+// option before this file runs. So Jolt on the #! line's own Node keeps V8's default limit.
 const HEAP_PERCENT = 75;
 const heapFlag = `--max-old-space-size-percentage=${HEAP_PERCENT}`;
 // every MEMORY_TICK_MS, the thread that watches for SIGINT also raises the flag's memory bit (2): the running program

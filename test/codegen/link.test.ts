@@ -22,7 +22,7 @@ test('a LinkableModule round-trips through structuredClone and links again', () 
   includeString(
     s.Main,
     `struct LkPt; x::Int; y::Int; end
-     lk_tri(n) = (t = 0; for i in 1:n; t += i; end; t)
+     @noinline lk_tri(n) = (t = 0; for i in 1:n; t += i; end; t)
      lk_use(n) = (p = LkPt(n, 2n); v = [p.x, p.y]; lk_tri(v[1]) + lk_tri(v[2]) + length(string(n)))`,
     'link_test.jl',
   );

@@ -26,10 +26,12 @@ include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing,
 include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
 include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
 include("matrix.jl")           # Matrix construction, reshape, slicing, printing
+include("reducedim.jl")        # reductions along dimensions (sum(A; dims=1), ...)
 include("sort.jl")
 include("dict.jl")
 include("set.jl")
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
+include("cartesian.jl")       # CartesianIndex, CartesianIndices
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections
 include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison

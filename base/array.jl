@@ -6,6 +6,11 @@ function (::Type{Array{T,2}})(::UndefInitializer, m::Int, n::Int) where T
     ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))::Array{T,2}
 end
 (::Type{Array{T,1}})() where T = Array{T,1}(undef, 0)
+# Array{T}(undef, dims...): the number of dimensions from the sizes given
+(::Type{Array{T}})(::UndefInitializer, n::Int) where T = Array{T,1}(undef, n)
+(::Type{Array{T}})(::UndefInitializer, m::Int, n::Int) where T = Array{T,2}(undef, m, n)
+(::Type{Array{T}})(::UndefInitializer, d::Tuple{Int}) where T = Array{T,1}(undef, d[1])
+(::Type{Array{T}})(::UndefInitializer, d::Tuple{Int,Int}) where T = Array{T,2}(undef, d[1], d[2])
 length(a::Array) = Core.arraylen(a)
 size(a::Array{T,1}) where T = (length(a),)
 size(a::Array{T,2}) where T = (Core.arraysize(a, 1), Core.arraysize(a, 2))

@@ -35,6 +35,8 @@ function map_tuple(f, t::NTuple{N,Any}) where N
     (f(t[1]), map_tuple(f, tail(t))...)
 end
 function materialize(bc::Broadcasted)
+    _bc_nd(bc.args) && return _materialize_nd(bc)
+    _bc_tuples(bc.args) && return (collect(Generator(i -> _bcget(bc, i), 1:_bcsize(bc.args)))...,)
     n = _bcsize(bc.args)
     # (the argument test first: it folds to a constant, and a constant first operand of && folds the branch)
     if _bc_scalars(bc.args) && n == 0
@@ -46,8 +48,73 @@ materialize(x) = x
 # whether no argument is a container (by dispatch on the argument types, so inference folds it)
 _bc_scalars(args::Tuple{}) = true
 _bc_scalars(args::Tuple) = _bc_scalar(args[1]) && _bc_scalars(tail(args))
-_bc_scalar(::Union{Vector,AbstractRange,Tuple,Broadcasted}) = false
+_bc_scalar(::Union{AbstractArray,AbstractRange,Tuple,Broadcasted}) = false
 _bc_scalar(x) = true
+# whether an argument has two or more dimensions (then the result is an array of the combined shape)
+_bc_nd(args::Tuple{}) = false
+_bc_nd(args::Tuple) = _bc_nd1(args[1]) || _bc_nd(tail(args))
+_bc_nd1(x::Array{T,N}) where {T,N} = N >= 2
+_bc_nd1(bc::Broadcasted) = _bc_nd(bc.args)
+_bc_nd1(x) = false
+# whether the containers are all tuples (then the result is a tuple)
+_bc_tuples(args::Tuple) = _bc_hastuple(args) && !_bc_hasarray(args)
+_bc_hastuple(args::Tuple{}) = false
+_bc_hastuple(args::Tuple) = _bc_hastuple1(args[1]) || _bc_hastuple(tail(args))
+_bc_hastuple1(x::Tuple) = true
+_bc_hastuple1(bc::Broadcasted) = _bc_hastuple(bc.args)
+_bc_hastuple1(x) = false
+_bc_hasarray(args::Tuple{}) = false
+_bc_hasarray(args::Tuple) = _bc_hasarray1(args[1]) || _bc_hasarray(tail(args))
+_bc_hasarray1(x::Union{AbstractArray,AbstractRange}) = true
+_bc_hasarray1(bc::Broadcasted) = _bc_hasarray(bc.args)
+_bc_hasarray1(x) = false
+
+# broadcasting over arrays of any number of dimensions: each dimension of the result is the arguments' common
+# length along it, an argument of length 1 (or without that dimension) repeated
+_bcshape(x) = ()
+_bcshape(x::Union{AbstractRange,Tuple}) = (length(x),)
+_bcshape(x::Array) = size(x)
+_bcshape(bc::Broadcasted) = _bcshape_args(bc.args)
+_bcshape_args(args::Tuple{}) = ()
+_bcshape_args(args::Tuple) = _bcshape_join(_bcshape(args[1]), _bcshape_args(tail(args)))
+# (by recursion over the tuples, so that inference knows each shape's length)
+_bcshape_join(a::Tuple{}, b::Tuple{}) = ()
+_bcshape_join(a::Tuple, b::Tuple{}) = a
+_bcshape_join(a::Tuple{}, b::Tuple) = b
+_bcshape_join(a::Tuple, b::Tuple) = (_bcdim(a[1], b[1]), _bcshape_join(tail(a), tail(b))...)
+function _bcdim(x::Int, y::Int)
+    x == y || x == 1 || y == 1 ||
+        throw(DimensionMismatch("arrays could not be broadcast to a common size; got a dimension with lengths $x and $y"))
+    x == 1 ? y : x
+end
+# the Cartesian index of the i-th element (column-major) of an array of this shape
+_bc_cartesian(shape::Tuple, i::Int) = _bc_cartesian0(shape, i - 1)
+_bc_cartesian0(shape::Tuple{}, r::Int) = ()
+_bc_cartesian0(shape::Tuple, r::Int) = (r % shape[1] + 1, _bc_cartesian0(tail(shape), div(r, shape[1]))...)
+# an argument's index for the result's index I: 1 along its dimensions of length 1
+_bc_index(sz::Tuple{}, I::Tuple) = ()
+_bc_index(sz::Tuple, I::Tuple) = (sz[1] == 1 ? 1 : I[1], _bc_index(tail(sz), tail(I))...)
+_bcget_nd(x, I::Tuple) = x
+_bcget_nd(x::Union{AbstractRange,Tuple}, I::Tuple) = length(x) == 1 ? x[1] : x[I[1]]
+_bcget_nd(x::Array, I::Tuple) = x[_bc_index(size(x), I)...]
+_bcget_nd(bc::Broadcasted, I::Tuple) = bc.f(map_tuple(a -> _bcget_nd(a, I), bc.args)...)
+function _materialize_nd(bc::Broadcasted)
+    shape = _bcshape(bc)
+    n = 1
+    for s in shape
+        n *= s
+    end
+    vals = collect(Generator(i -> _bcget_nd(bc, _bc_cartesian(shape, i)), 1:n))
+    reshape(vals, shape...)
+end
+function materialize!(dest::Array, bc::Broadcasted)
+    shape = size(dest)
+    for i in 1:length(dest)
+        dest[i] = _bcget_nd(bc, _bc_cartesian(shape, i))
+    end
+    dest
+end
+materialize!(dest::Array, x) = materialize!(dest, Broadcasted(identity, (x,)))
 function materialize!(dest::Vector, bc::Broadcasted)
     n = length(dest)
     for i in 1:n
@@ -63,6 +130,7 @@ Ref(x) = RefValue{typeof(x)}(x)
 getindex(r::RefValue) = r.x
 setindex!(r::RefValue, v) = (r.x = v; r)
 _bcget(r::RefValue, i) = r.x
+_bcget_nd(r::RefValue, I::Tuple) = r.x
 # whole-vector arithmetic is elementwise: scaling by a number, adding or subtracting vectors of one length
 (*)(x::Number, a::Vector) = x .* a
 (*)(a::Vector, x::Number) = a .* x

@@ -92,3 +92,34 @@ signbit(x::Integer) = x < 0
 signbit(x::Float64) = x < 0.0 || (x == 0.0 && 1.0 / x < 0.0)
 atan(y::Float64, x::Float64) = ccall(:jl_atan2, Float64, (Float64, Float64), y, x)
 copysign(x::Float64, y::Float64) = copysign_float(x, y)
+# sin(πx) and cos(πx), exact where the answer is 0 or ±1 (x reduced mod 2 first, so no multiple of π is rounded)
+function sinpi(x::Float64)
+    isinf(x) && throw(DomainError(x, "`x` cannot be infinite."))
+    isnan(x) && return x
+    y = rem(abs(x), 2.0)
+    r = y <= 0.25 ? sin(pi * y) :
+        y <= 0.75 ? cos(pi * (y - 0.5)) :
+        y <= 1.25 ? -sin(pi * (y - 1.0)) :
+        y <= 1.75 ? -cos(pi * (y - 1.5)) : sin(pi * (y - 2.0))
+    r == 0 && return copysign(0.0, x)
+    x < 0 ? -r : r
+end
+function cospi(x::Float64)
+    isinf(x) && throw(DomainError(x, "`x` cannot be infinite."))
+    isnan(x) && return x
+    y = rem(abs(x), 2.0)
+    r = y <= 0.25 ? cos(pi * y) :
+        y <= 0.75 ? -sin(pi * (y - 0.5)) :
+        y <= 1.25 ? -cos(pi * (y - 1.0)) :
+        y <= 1.75 ? sin(pi * (y - 1.5)) : cos(pi * (y - 2.0))
+    r == 0 ? 0.0 : r
+end
+sinpi(x::Real) = sinpi(Float64(x))
+cospi(x::Real) = cospi(Float64(x))
+sincospi(x::Real) = (sinpi(x), cospi(x))
+cis(x::Real) = Complex(cos(x), sin(x))
+cispi(x::Real) = Complex(cospi(x), sinpi(x))
+promote_rule(::Type{Complex{T}}, ::Type{S}) where {T<:Real,S<:Real} = Complex{promote_type(T, S)}
+promote_rule(::Type{Complex{T}}, ::Type{Complex{S}}) where {T<:Real,S<:Real} = Complex{promote_type(T, S)}
+convert(::Type{Complex{T}}, x::Real) where {T<:Real} = Complex{T}(convert(T, x), zero(T))
+convert(::Type{Complex{T}}, z::Complex) where {T<:Real} = Complex{T}(convert(T, z.re), convert(T, z.im))

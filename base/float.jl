@@ -218,3 +218,5 @@ function (::Type{T})(x::IEEEFloat) where {T<:BitInteger}
     T <: Signed ? fptosi(T, x) : fptoui(T, x)
 end
 convert(::Type{T}, x::IEEEFloat) where {T<:BitInteger} = T(x)
+round(x::Integer) = x
+round(::Type{T}, x::Integer) where {T<:Integer} = convert(T, x)

@@ -3,28 +3,81 @@ const Colon = typeof(:)
 function _matrix(T, m::Int, n::Int)
     ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
 end
-hvcat(rows::Tuple, xs...) = typed_hvcat(_eltype_of(xs), rows, xs...)
-function hcat(xs...)
-    if length(xs) > 0 && xs[1] isa Vector
-        m = length(xs[1])
-        T = _eltype_of(Tuple([x[1] for x in xs]))
-        a = _matrix(T, m, length(xs))
-        for j in 1:length(xs)
+hvcat(rows::Tuple, xs...) = typed_hvcat(_cat_eltype(xs), rows, xs...)
+hcat(xs...) = typed_hcat(_cat_eltype(xs), xs...)
+# concatenation of arrays and scalars: a scalar is 1x1, a vector one column
+_catsize(x::Union{AbstractVector,AbstractRange}) = (length(x), 1)
+_catsize(x::AbstractMatrix) = size(x)
+_catsize(x) = (1, 1)
+_catget(x::Union{AbstractVector,AbstractRange}, i::Int, j::Int) = x[i]
+_catget(x::AbstractMatrix, i::Int, j::Int) = x[i, j]
+_catget(x, i::Int, j::Int) = x
+_cat_eltype1(x::Union{AbstractArray,AbstractRange}) = eltype(x)
+_iscatarray(x) = x isa Union{AbstractArray,AbstractRange}
+_cat_eltype1(x) = typeof(x)
+function _cat_eltype(xs::Tuple)
+    any(_iscatarray, xs) || return _eltype_of(xs)
+    length(xs) == 0 && return Any
+    T = _cat_eltype1(xs[1])
+    for i in 2:length(xs)
+        T = promote_type(T, _cat_eltype1(xs[i]))
+    end
+    T
+end
+function _hcat_into(::Type{T}, xs) where T
+    m = _catsize(xs[1])[1]
+    n = 0
+    for x in xs
+        s = _catsize(x)
+        s[1] == m || throw(DimensionMismatch("number of rows of each array must match (got $(Tuple(_catsize(y)[1] for y in xs)))"))
+        n += s[2]
+    end
+    a = _matrix(T, m, n)
+    c = 0
+    for x in xs
+        k = _catsize(x)[2]
+        for j in 1:k
             for i in 1:m
-                a[i, j] = xs[j][i]
+                a[i, c+j] = _catget(x, i, j)
             end
         end
-        return a
+        c += k
     end
-    T = _eltype_of(xs)
-    a = _matrix(T, 1, length(xs))
-    for j in 1:length(xs)
-        a[1, j] = xs[j]
+    a
+end
+function _vcat_into(::Type{T}, xs) where T
+    n = _catsize(xs[1])[2]
+    m = 0
+    for x in xs
+        s = _catsize(x)
+        s[2] == n || throw(DimensionMismatch("number of columns of each array must match (got $(Tuple(_catsize(y)[2] for y in xs)))"))
+        m += s[1]
+    end
+    a = _matrix(T, m, n)
+    r = 0
+    for x in xs
+        k = _catsize(x)[1]
+        for j in 1:n
+            for i in 1:k
+                a[r+i, j] = _catget(x, i, j)
+            end
+        end
+        r += k
     end
     a
 end
 # `[a b; c d]` and the typed literals `T[a b; c d]`, `T[a b c]` and `T[a; b; c]` (each element converted to T)
 function typed_hvcat(::Type{T}, rows::Tuple, xs...) where T
+    if any(_iscatarray, xs)
+        # a block matrix: each row of blocks side by side, the rows stacked
+        blocks = Any[]
+        k = 0
+        for r in rows
+            push!(blocks, _hcat_into(T, xs[k+1:k+r]))
+            k += r
+        end
+        return _vcat_into(T, blocks)
+    end
     m = length(rows)
     n = rows[1]
     for i in 2:m
@@ -41,6 +94,7 @@ function typed_hvcat(::Type{T}, rows::Tuple, xs...) where T
     a
 end
 function typed_hcat(::Type{T}, xs...) where T
+    length(xs) > 0 && any(_iscatarray, xs) && return _hcat_into(T, xs)
     a = _matrix(T, 1, length(xs))
     for j in 1:length(xs)
         a[1, j] = xs[j]
@@ -48,6 +102,7 @@ function typed_hcat(::Type{T}, xs...) where T
     a
 end
 function typed_vcat(::Type{T}, xs...) where T
+    any(x -> x isa AbstractMatrix, xs) && return _vcat_into(T, xs)
     out = T[]
     for x in xs
         x isa Union{Vector,AbstractRange} ? append!(out, x) : push!(out, x)
@@ -59,7 +114,7 @@ function reshape(v::Vector{T}, m::Int, n::Int) where T
     ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))
 end
 reshape(v::Vector, dims::Tuple) = reshape(v, dims[1], dims[2])
-vec(a::Array{T,2}) where T = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
+vec(a::Array{T,N}) where {T,N} = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
 vec(a::Vector) = a
 zeros(::Type{T}, m::Int, n::Int) where T = (a = _matrix(T, m, n); for i in 1:length(a); Core.arrayset(true, a, zero(T), i); end; a)
 zeros(m::Int, n::Int) = zeros(Float64, m, n)
@@ -103,6 +158,7 @@ function show(io::IO, a::Array{T,2}) where T
             T === Bool ? write(io, x ? "1" : "0") : T === Float32 ? print(io, x) : show(io, x)
         end
     end
+    n == 1 && m > 0 && write(io, ";;")  # a column: [x; y] would be a vector
     write(io, "]")
 end
 function collect(p::_Product)
@@ -153,3 +209,60 @@ function fill(x, d1::Int, d2::Int, d3::Int, ds::Int...)
     end
     a
 end
+
+# products and sums of matrices and vectors (every Julia session has them, from LinearAlgebra)
+function (*)(A::Matrix, B::Matrix)
+    m, k = size(A)
+    k2, n = size(B)
+    k == k2 || throw(DimensionMismatch("matrix A has dimensions ($m,$k), matrix B has dimensions ($k2,$n)"))
+    T = promote_type(eltype(A), eltype(B))
+    C = _matrix(T, m, n)
+    for j in 1:n
+        for i in 1:m
+            s = zero(T)
+            for l in 1:k
+                s += A[i, l] * B[l, j]
+            end
+            C[i, j] = s
+        end
+    end
+    C
+end
+function (*)(A::Matrix, x::Vector)
+    m, k = size(A)
+    k == length(x) || throw(DimensionMismatch("matrix A has dimensions ($m,$k), vector B has length $(length(x))"))
+    T = promote_type(eltype(A), eltype(x))
+    y = Vector{T}(undef, m)
+    for i in 1:m
+        s = zero(T)
+        for l in 1:k
+            s += A[i, l] * x[l]
+        end
+        y[i] = s
+    end
+    y
+end
+(*)(x::Vector, A::Matrix) = reshape(x, length(x), 1) * A
+(*)(x::Number, A::Matrix) = x .* A
+(*)(A::Matrix, x::Number) = A .* x
+(/)(A::Matrix, x::Number) = A ./ x
+(-)(A::Matrix) = .-A
+function (+)(A::Matrix, B::Matrix)
+    size(A) == size(B) || throw(DimensionMismatch("dimensions must match: a has dims $(size(A)), b has dims $(size(B))"))
+    A .+ B
+end
+function (-)(A::Matrix, B::Matrix)
+    size(A) == size(B) || throw(DimensionMismatch("dimensions must match: a has dims $(size(A)), b has dims $(size(B))"))
+    A .- B
+end
+transpose(v::Vector) = permutedims(reshape(v, length(v), 1))
+reshape(r::AbstractRange, m::Int, n::Int) = reshape(collect(r), m, n)
+# one size given as `:`: the length the others leave
+function _colon_dim(len::Int, other::Int)
+    other != 0 && len % other == 0 || throw(DimensionMismatch("array size $len must be divisible by the product of the new dimensions $((other,))"))
+    div(len, other)
+end
+reshape(v::Union{Vector,AbstractRange,Matrix}, ::Colon, n::Int) = reshape(vec(v), _colon_dim(length(v), n), n)
+reshape(v::Union{Vector,AbstractRange,Matrix}, m::Int, ::Colon) = reshape(vec(v), m, _colon_dim(length(v), m))
+reshape(a::Matrix, m::Int, n::Int) = reshape(vec(a), m, n)
+vec(r::AbstractRange) = collect(r)

@@ -100,3 +100,23 @@ step(r::StepRangeLen) = r.ns / r.den
 iterate(r::StepRangeLen, i::Int=0) = i >= r.len ? nothing : (r[i + 1], i + 1)
 eltype(::Type{StepRangeLen{T}}) where {T} = T
 show(io::IO, r::StepRangeLen) = (show(io, first(r)); write(io, ":"); show(io, step(r)); write(io, ":"); show(io, r.len == 0 ? first(r) - step(r) : last(r)))
+size(r::AbstractRange) = (length(r),)
+ndims(r::AbstractRange) = 1
+(-)(r::AbstractRange{<:Integer}) = -first(r):-step(r):-last(r)
+# arithmetic of a range and a number is a range again
+(+)(r::AbstractRange{<:Integer}, x::Integer) = (first(r) + x):step(r):(last(r) + x)
+(+)(r::UnitRange{T}, x::Integer) where {T<:Integer} = (first(r) + x):(last(r) + x)
+(-)(r::UnitRange{T}, x::Integer) where {T<:Integer} = (first(r) - x):(last(r) - x)
+(+)(x::Integer, r::AbstractRange{<:Integer}) = r + x
+(-)(r::AbstractRange{<:Integer}, x::Integer) = (first(r) - x):step(r):(last(r) - x)
+(*)(x::Integer, r::AbstractRange{<:Integer}) = (x * first(r)):(x * step(r)):(x * last(r))
+(*)(r::AbstractRange{<:Integer}, x::Integer) = x * r
+(/)(r::AbstractRange{<:Integer}, x::Real) = (first(r) / x):(step(r) / x):(last(r) / x)
+(*)(x::AbstractFloat, r::AbstractRange{<:Integer}) = (x * first(r)):(x * step(r)):(x * last(r))
+(*)(r::AbstractRange{<:Integer}, x::AbstractFloat) = x * r
+# broadcasting + - * over a range and a number gives a range, as in Julia
+broadcasted(::typeof(+), r::AbstractRange{<:Integer}, x::Integer) = r + x
+broadcasted(::typeof(+), x::Integer, r::AbstractRange{<:Integer}) = r + x
+broadcasted(::typeof(-), r::AbstractRange{<:Integer}, x::Integer) = r - x
+broadcasted(::typeof(*), x::Integer, r::AbstractRange{<:Integer}) = x * r
+broadcasted(::typeof(*), r::AbstractRange{<:Integer}, x::Integer) = x * r

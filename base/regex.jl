@@ -69,3 +69,44 @@ function _split_regex(s, r)
     out
 end
 show(io::IO, r::Regex) = (write(io, "r\""); write(io, r.pattern); write(io, "\""); write(io, r.flags))
+# replace(s, pat => rep; count=n): the first n matches only
+Core.kwcall(kw::NamedTuple{(:count,)}, ::typeof(replace), s::String, p::Pair) = _replace_count(s, p, Int(kw.count))
+function _replace_count(s::String, p::Pair, n::Int)
+    n < 0 && throw(DomainError(n, "`count` must be non-negative."))
+    pat = p.first isa Char ? string(p.first) : p.first
+    rep = p.second
+    out = IOBuffer()
+    last = 1  # the first byte not yet copied
+    done = 0
+    if pat isa Regex
+        for m in eachmatch(pat, s)
+            done == n && break
+            print(out, s[last:m.offset-1])
+            print(out, rep isa Function ? rep(m.match) : rep)
+            last = m.offset + ncodeunits(m.match)
+            done += 1
+        end
+    else
+        k = ncodeunits(pat)
+        i = 1
+        while done < n && k > 0 && i + k - 1 <= ncodeunits(s)
+            if _matches_at(s, pat, i, k)
+                print(out, s[last:i-1])
+                print(out, rep isa Function ? rep(pat) : rep)
+                i += k
+                last = i
+                done += 1
+            else
+                i += 1
+            end
+        end
+    end
+    print(out, s[last:ncodeunits(s)])
+    _takestring!(out)
+end
+function _matches_at(s::String, pat::String, i::Int, k::Int)
+    for j in 0:k-1
+        codeunit(s, i + j) == codeunit(pat, 1 + j) || return false
+    end
+    true
+end

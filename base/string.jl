@@ -75,13 +75,17 @@ function reverse(s::String)
 end
 function join(xs, delim="")
     io = IOBuffer()
+    join(io, xs, delim)
+    _takestring!(io)
+end
+function join(io::IO, xs, delim="")
     first = true
     for x in xs
         first || print(io, delim)
         print(io, x)
         first = false
     end
-    _takestring!(io)
+    nothing
 end
 function _split_str(s::String, delim::Union{String,Char}=" ")
     d = string(delim)

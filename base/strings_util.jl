@@ -105,6 +105,7 @@ function vcat(xs::Vector...)
 end
 # vectors and ranges are spliced in, other values are single elements
 function vcat(xs...)
+    any(x -> x isa AbstractMatrix, xs) && return _vcat_into(_cat_eltype(xs), xs)
     out = Any[]
     for x in xs
         x isa Union{Vector,AbstractRange} ? append!(out, x) : push!(out, x)
@@ -147,11 +148,14 @@ function binomial(n::Integer, k::Integer)
     end
     r
 end
-function searchsortedfirst(a, x)
+# binary search in a sorted vector, under the order `lt` of `by(x)` (reversed with rev=true)
+_ord_lt(lt, by, rev) = rev ? ((a, b) -> lt(by(b), by(a))) : ((a, b) -> lt(by(a), by(b)))
+function searchsortedfirst(a, x; lt=isless, by=identity, rev::Bool=false)
+    before = _ord_lt(lt, by, rev)
     lo, hi = 1, length(a) + 1
     while lo < hi
         m = div(lo + hi, 2)
-        if isless(a[m], x)
+        if before(a[m], x)
             lo = m + 1
         else
             hi = m
@@ -159,11 +163,12 @@ function searchsortedfirst(a, x)
     end
     lo
 end
-function searchsortedlast(a, x)
+function searchsortedlast(a, x; lt=isless, by=identity, rev::Bool=false)
+    before = _ord_lt(lt, by, rev)
     lo, hi = 0, length(a)
     while lo < hi
         m = div(lo + hi + 1, 2)
-        if isless(x, a[m])
+        if before(x, a[m])
             hi = m - 1
         else
             lo = m
@@ -171,7 +176,8 @@ function searchsortedlast(a, x)
     end
     lo
 end
-searchsorted(a, x) = searchsortedfirst(a, x):searchsortedlast(a, x)
+searchsorted(a, x; lt=isless, by=identity, rev::Bool=false) =
+    searchsortedfirst(a, x; lt=lt, by=by, rev=rev):searchsortedlast(a, x; lt=lt, by=by, rev=rev)
 ≥(x, y) = x >= y
 ≤(x, y) = x <= y
 ≠(x, y) = x != y
@@ -250,6 +256,7 @@ end
 adjoint(a::Vector) = permutedims(reshape(a, length(a), 1))
 adjoint(a::Array{T,2}) where T = permutedims(a)
 adjoint(x::Number) = x
+adjoint(r::AbstractRange) = adjoint(collect(r))
 eval(ex) = eval(Main, ex)
 macro isdefined(s)
     Expr(:isdefined, esc(s))

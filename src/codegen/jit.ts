@@ -321,6 +321,27 @@ function requestCompile(root: MethodInstance): void {
   sendNext();
 }
 
+/** Waits for the background queue until the module holding `mi` is installed (or dropped). */
+function awaitInstalled(mi: MethodInstance): void {
+  while (inFlight.has(mi)) {
+    if (!current) sendNext();
+    if (!current) break;
+    finishCurrent();
+  }
+}
+
+/** whether an instance's typed code has a loop (then its first call may run long) */
+const loops = new WeakMap<MethodInstance, boolean>();
+function looped(mi: MethodInstance): boolean {
+  let r = loops.get(mi);
+  if (r === undefined) {
+    const ci = typedCode(mi);
+    r = !!ci?.inferred && hasLoop(ci.inferred.code);
+    loops.set(mi, r);
+  }
+  return r;
+}
+
 /** Compiles `root` (and what it invokes) into one module now, waiting for binaryen; whether root is compiled. */
 export function compileInstance(root: MethodInstance, opts: { keepText?: boolean } = {}): boolean {
   const p = buildModule(root, !!opts.keepText);
@@ -375,26 +396,37 @@ export function nativeCall(
   let c = compiledOf(mi);
   if (!c) {
     // (the body is read only here: a method whose native code came with a session image is never decoded)
-    if (!m.source || refused.has(mi) || inFlight.has(mi) || deferred.has(mi)) return undefined;
+    if (!m.source) return undefined;
+    if (refused.has(mi)) {
+      if (looped(mi) && !isBaseModule(m.module)) workCounters.typedLoops++;
+      return undefined;
+    }
+    const pending = inFlight.has(mi) || deferred.has(mi);
     const n = (calls.get(mi) ?? 0) + 1;
     calls.set(mi, n);
-    const looped = (): boolean => {
-      const ci = typedCode(mi);
-      return !!ci?.inferred && hasLoop(ci.inferred.code);
-    };
-    if (n < jitSettings.threshold && !looped()) return undefined;
+    if (n < jitSettings.threshold && !looped(mi)) return undefined;
     // a method with a loop may run long in this one call, and code installed later cannot take over a running
     // call, so it is compiled now (as Julia would): the program's own methods always, Base's once binaryen is
     // loaded (its loops mostly run short, and the first ones come before binaryen is ready); others compile in
     // the background
-    const waitNow = jitSettings.sync || (looped() && (!isBaseModule(m.module) || compilerLoaded()));
+    const waitNow = jitSettings.sync || (looped(mi) && (!isBaseModule(m.module) || compilerLoaded()));
     if (!waitNow) {
       // compile in the background; this call (and later ones until the code is ready) runs in the typed tier
-      if (!inFlight.has(mi)) requestBackground(mi);
+      if (!pending) requestBackground(mi);
       return undefined;
     }
-    if (!compileInstance(mi)) return undefined;
-    c = compiled.get(mi)!;
+    // already on its way in a caller's module (e.g. a closure's body compiled with the function that calls it):
+    // wait for that module rather than run this call in the typed tier
+    if (inFlight.has(mi)) timeCompile(() => awaitInstalled(mi));
+    deferred.delete(mi);
+    c = compiledOf(mi);
+    if (!c) {
+      if (refused.has(mi) || !compileInstance(mi)) {
+        if (!isBaseModule(m.module)) workCounters.typedLoops++;
+        return undefined;
+      }
+      c = compiled.get(mi)!;
+    }
   }
   return { value: callCompiled(c, f, args) };
 }

@@ -141,6 +141,11 @@ function tableOfSig(sig: JType): MethodTable | undefined {
   return ft.name.mt;
 }
 
+/** the method table an edge depends on: its method's, or the table of the signature it called */
+function edgeTable(e: MethodInstance | JType): MethodTable | undefined {
+  return e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
+}
+
 // ------------------------------------------------------------------ writing
 
 /** where this Jolt's store lives: one folder per content key, since the image's methods are named by it */
@@ -218,7 +223,7 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
     });
     code.push(copy);
     for (const e of ci.edges) {
-      const mt = e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
+      const mt = edgeTable(e);
       if (mt) tables.add(mt);
     }
     // the code holds the bodies of the calls inlined into it, and the calls those bodies make (StoreEntry.strict)
@@ -227,7 +232,7 @@ function storeModule(rec: ModuleRecord, namer: Namer): EntryInfo | undefined {
       if (mt) strict.add(mt);
       const callee = fr.mi.cache.find(c => c.max_world === MAX_WORLD);
       for (const e of callee?.edges ?? []) {
-        const emt = e instanceof MethodInstance ? tableOfSig(e.def.sig) : tableOfSig(e);
+        const emt = edgeTable(e);
         if (emt) strict.add(emt);
       }
     }
@@ -462,9 +467,9 @@ function validate(entry: StoreEntry): { cause: string; method?: Method; edge: Me
     if (changed.has(mt)) return { cause: `a change to ${mt.name.name}`, edge: entry.code[0]!.def };
   for (const ci of entry.code)
     for (const e of ci.edges) {
+      const mt = edgeTable(e);
+      if (!mt || !changed.has(mt)) continue;
       if (e instanceof MethodInstance) {
-        const mt = tableOfSig(e.def.sig);
-        if (!mt || !changed.has(mt)) continue;
         const spec = e.specTypes as DataType;
         const now = findMethod(
           mt,
@@ -476,8 +481,6 @@ function validate(entry: StoreEntry): { cause: string; method?: Method; edge: Me
         const by = now && 'method' in now ? now.method : undefined;
         return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, method: by, edge: e };
       } else {
-        const mt = tableOfSig(e);
-        if (!mt || !changed.has(mt)) continue;
         const spec = unwrap(e) as DataType;
         const now = findMethod(
           mt,

@@ -665,6 +665,8 @@ function splitSignatures(types: JType[]): JType[][] | undefined {
   return out;
 }
 function isDispatchLeaf(t: JType): boolean {
+  // a value of a kind (DataType, UnionAll, ...) dispatches as its Type{X}: the kind alone does not pick a method
+  if (t === T.DataType || t === T.UnionAll || t === T.Union || t === T.TypeofBottom) return false;
   if (isConcrete(t)) return true;
   return (
     t instanceof DataType &&

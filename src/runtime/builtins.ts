@@ -31,9 +31,15 @@ import { Method } from './methods.ts';
 
 export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
-  if (isType(v) && !(v instanceof TypeVar) && t instanceof DataType && t.name === T.Type!.name)
+  if (isType(v) && !(v instanceof TypeVar) && isTypeOfType(t))
     return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
   return issubtype(typeOf(v), t);
+}
+
+/** `Type{X}`, or such a type under `where` (`Type{Array{T}} where T`) */
+function isTypeOfType(t: JType): boolean {
+  while (t instanceof UnionAll) t = t.body;
+  return t instanceof DataType && t.name === T.Type!.name;
 }
 
 function fieldIndex(v: Value, f: Value): number {

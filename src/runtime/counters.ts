@@ -10,6 +10,9 @@ export const workCounters = {
   inferred: 0,
   /** modules compiled by binaryen */
   binaryen: 0,
+  /** calls of the program's own methods with a loop that the native tier left to the typed tier (each may run long:
+   *  code installed later cannot take over the call) */
+  typedLoops: 0,
   /** CodeInstances taken from the code store (precompile caches, earlier runs of a script) */
   cachedInstances: 0,
 };

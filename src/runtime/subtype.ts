@@ -86,11 +86,13 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
     return sub(typeOfType(x), b, env, cov);
   }
   if (b.name === T.Type!.name) {
-    // a kind (DataType, Union, ...) is a subtype of `Type{T} where T`
+    // a kind (DataType, Union, ...) is a subtype of `Type{T} where T` (not of `Type{T} where T<:Integer`)
     const p = b.parameters[0];
     return (
       p instanceof TypeVar &&
       !env.has(p) &&
+      p.ub === T.Any &&
+      p.lb instanceof BottomType &&
       (a === T.DataType || a === T.Union || a === T.UnionAll || a === T.TypeofBottom)
     );
   }
@@ -121,6 +123,7 @@ function subParam(x: JType | Value, y: JType | Value, env: Env): boolean {
     env.set(y, x);
     return true;
   }
+  if (x instanceof UnionAll && y instanceof UnionAll && matchUnionAlls(x, y, env)) return true;
   if (isType(x) && isType(y)) {
     // invariant: same type name, parameters matched (binding method variables) recursively
     if (y instanceof DataType && y.hasfreetypevars)
@@ -128,6 +131,27 @@ function subParam(x: JType | Value, y: JType | Value, env: Env): boolean {
     return typeEqual(x, y);
   }
   return paramKey(x as Value) === paramKey(y as Value);
+}
+
+/** `Array{String,N} where N` against `Array{T,N} where N` in invariant position: the same variables in the same
+ *  order, each of y's standing for x's, and the bodies matched (binding y's free variables, here T) */
+function matchUnionAlls(x: UnionAll, y: UnionAll, env: Env): boolean {
+  const pairs: [TypeVar, TypeVar][] = [];
+  let xb: JType = x,
+    yb: JType = y;
+  while (xb instanceof UnionAll && yb instanceof UnionAll) {
+    if (!typeEqual(xb.v.ub, yb.v.ub) || !typeEqual(xb.v.lb, yb.v.lb)) return false;
+    pairs.push([xb.v, yb.v]);
+    xb = xb.body;
+    yb = yb.body;
+  }
+  if (xb instanceof UnionAll || yb instanceof UnionAll) return false;
+  const trial = new Map(env);
+  for (const [xv, yv] of pairs) trial.set(yv, xv);
+  if (!subParam(xb, yb, trial)) return false;
+  // keep the bindings of y's free variables, not those of its own
+  for (const [k, v] of trial) if (!pairs.some(([, yv]) => yv === k)) env.set(k, v);
+  return true;
 }
 
 function subTuple(a: DataType, b: DataType, env: Env): boolean {

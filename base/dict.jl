@@ -32,8 +32,7 @@ end
 # only when a pair does not fit, in a fresh call, so that a Dict comprehension infers as Dict{K,V}.
 Dict(itr) = _dict_of(itr, eltype(itr))
 _dict_of(itr, ::Type{Pair{K,V}}) where {K,V} = _dict_fill!(Dict{K,V}(), itr)
-# (by the bound, not Tuple{K,V} where {K,V}: the subtyping's diagonal rule would refuse an abstract K)
-_dict_of(itr, T::Type{<:Tuple{Any,Any}}) = _dict_fill!(Dict{fieldtype(T, 1),fieldtype(T, 2)}(), itr)
+_dict_of(itr, ::Type{Tuple{K,V}}) where {K,V} = _dict_fill!(Dict{K,V}(), itr)
 function _dict_fill!(d::Dict, itr)
     for p in itr
         d[p[1]] = p[2]

@@ -171,6 +171,8 @@ function copy(a::Vector{T}) where T
     end
     b
 end
+# an array's collect is a copy with its element type and shape (Any[1, 2] stays a Vector{Any})
+collect(a::Vector) = copy(a)
 zeros(n::Int) = fill(0.0, n)
 ones(n::Int) = fill(1.0, n)
 zeros(::Type{T}, n::Int) where T = fill(zero(T), n)

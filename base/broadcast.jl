@@ -4,6 +4,8 @@ struct Broadcasted{F,A}
     args::A
 end
 broadcasted(f, args...) = Broadcasted(f, args)
+broadcast(f, args...) = materialize(broadcasted(f, args...))
+broadcast!(f, dest, args...) = materialize!(dest, broadcasted(f, args...))
 _bclength(x) = 0
 _bclength(x::AbstractArray) = length(x)
 _bclength(x::Vector) = length(x)

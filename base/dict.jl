@@ -27,9 +27,19 @@ function Dict(ps::Pair...)
     end
     d
 end
-# As collect: the Dict starts with the first pair's key and value types and widens (promote_typejoin) only when a
-# pair does not fit, in a fresh call, so that a Dict comprehension infers as Dict{K,V}.
-function Dict(itr)
+# An iterator that says its elements are Pair{K,V} or Tuple{K,V} (a vector of pairs, a zip) makes a Dict{K,V};
+# otherwise, as collect, the Dict starts with the first pair's key and value types and widens (promote_typejoin)
+# only when a pair does not fit, in a fresh call, so that a Dict comprehension infers as Dict{K,V}.
+Dict(itr) = _dict_of(itr, eltype(itr))
+_dict_of(itr, ::Type{Pair{K,V}}) where {K,V} = _dict_fill!(Dict{K,V}(), itr)
+_dict_of(itr, ::Type{Tuple{K,V}}) where {K,V} = _dict_fill!(Dict{K,V}(), itr)
+function _dict_fill!(d::Dict, itr)
+    for p in itr
+        d[p[1]] = p[2]
+    end
+    d
+end
+function _dict_of(itr, ::Any)
     y = iterate(itr)
     y === nothing && return _empty_dict(itr)
     p, st = y
@@ -167,8 +177,10 @@ function iterate(d::Dict, state=(_live_indices(d), 1))
     s = idx[k]
     (Pair(d.keys[s], d.vals[s]), (idx, k + 1))
 end
-keys(d::Dict) = [d.keys[s] for s in _live_indices(d)]
-values(d::Dict) = [d.vals[s] for s in _live_indices(d)]
+keys(d::Dict{K,V}) where {K,V} = K[d.keys[s] for s in _live_indices(d)]
+values(d::Dict{K,V}) where {K,V} = V[d.vals[s] for s in _live_indices(d)]
+# a Dict's or a Set's elements are collected as its eltype says (so Set{Any} gives a Vector{Any}), as in Julia
+collect(d::Dict{K,V}) where {K,V} = Pair{K,V}[p for p in d]
 pairs(d::Dict) = d
 eltype(::Type{Dict{K,V}}) where {K,V} = Pair{K,V}
 function merge(a::Dict, b::Dict)

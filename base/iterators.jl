@@ -46,6 +46,8 @@ struct Zip{A,B}
     b::B
 end
 zip(a, b) = Zip(a, b)
+zip(a, b, c, rest...) = Generator(_zip_splice, Zip(a, zip(b, c, rest...)))
+_zip_splice(t) = (t[1], t[2]...)
 function iterate(z::Zip, state=((), ()))
     ya = iterate(z.a, state[1]...)
     ya === nothing && return nothing

@@ -111,7 +111,7 @@ function typed_vcat(::Type{T}, xs...) where T
 end
 function reshape(v::Vector{T}, m::Int, n::Int) where T
     m * n == length(v) || throw(DimensionMismatch("new dimensions ($m, $n) must be consistent with array size $(length(v))"))
-    ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))
+    ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))::Array{T,2}
 end
 reshape(v::Vector, dims::Tuple) = reshape(v, dims[1], dims[2])
 vec(a::Array{T,N}) where {T,N} = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
@@ -125,7 +125,7 @@ function fill(x, m::Int, n::Int)
     end
     a
 end
-(::Type{Array{T,2}})(::UndefInitializer, dims::Tuple) where T = _matrix(T, dims[1], dims[2])
+(::Type{Array{T,2}})(::UndefInitializer, dims::Tuple) where T = _matrix(T, dims[1], dims[2])::Array{T,2}
 length(a::Array{T,2}) where T = Core.arraylen(a)
 getindex(a::Array{T,2}, i::Int) where T = Core.arrayref(true, a, i)
 getindex(a::Array{T,2}, i::Int, ::Colon) where T = [a[i, j] for j in 1:size(a, 2)]
@@ -148,7 +148,9 @@ transpose(a::Array{T,2}) where T = permutedims(a)
 # the element type is shown as for vectors (show.jl), and so are Bool and Float32 elements under it
 function show(io::IO, a::Array{T,2}) where T
     m, n = size(a)
-    (!isempty(a) && _typeinfo_implicit(T)) || show(io, T)
+    # an empty matrix shows how to make it; a one-column one ends in `;;` (else it would read as a vector)
+    isempty(a) && return (show(io, typeof(a)); print(io, "(undef, ", m, ", ", n, ")"))
+    _typeinfo_implicit(T) || show(io, T)
     write(io, "[")
     for i in 1:m
         i > 1 && write(io, "; ")
@@ -158,17 +160,30 @@ function show(io::IO, a::Array{T,2}) where T
             T === Bool ? write(io, x ? "1" : "0") : T === Float32 ? print(io, x) : show(io, x)
         end
     end
-    n == 1 && m > 0 && write(io, ";;")  # a column: [x; y] would be a vector
+    n == 1 && write(io, ";;")  # a column: [x; y] would be a vector
     write(io, "]")
 end
-function collect(p::_Product)
-    a = collect(Generator(identity, p))
-    reshape(a, length(p.a), length(p.b))
+collect(p::_Product) = collect(Generator(identity, p))
+function collect(a::Array{T,2}) where T
+    b = Array{T,2}(undef, size(a, 1), size(a, 2))
+    for i in 1:length(a)
+        b[i] = a[i]
+    end
+    b
 end
 length(p::_Product) = length(p.a) * length(p.b)
+eltype(::Type{_Product{A,B}}) where {A,B} = Tuple{eltype(A),eltype(B)}
+# as a vector's collect: the matrix starts with the first element's type and widens in a fresh call, so that
+# `[f(x, y) for x in a, y in b]` infers as a Matrix; an empty one takes its type from inference of f
 function collect(g::Generator{F,I}) where {F,I<:_Product}
-    v = Any[g.f(x) for x in g.iter]
-    reshape(collect(Generator(identity, v)), length(g.iter.a), length(g.iter.b))
+    m = length(g.iter.a)
+    n = length(g.iter.b)
+    y = iterate(g)
+    y === nothing && return Array{ccall(:jl_return_type, Any, (Any, Any), g.f, (eltype(g.iter),)),2}(undef, m, n)
+    v1, st = y
+    dest = Vector{typeof(v1)}(undef, m * n)
+    dest[1] = v1
+    reshape(_collect_fill!(dest, g, st, 2), m, n)
 end
 
 # arrays of three or more dimensions: made by reshape, zeros, fill or Array{T,N}(undef, dims...); indexed by

@@ -41,6 +41,19 @@ map(f, a::Tuple, b::Tuple) = (collect(Generator(i -> f(a[i], b[i]), 1:min(length
 function map(f, a, b)
     collect(Generator(t -> f(t[1], t[2]), zip(a, b)))
 end
+# f of each element (of each pair of elements) stored into dest, as far as the shorter reaches; dest is returned
+function map!(f, dest::AbstractArray, a)
+    for (i, x) in zip(eachindex(dest), a)
+        dest[i] = f(x)
+    end
+    dest
+end
+function map!(f, dest::AbstractArray, a, b)
+    for (i, xy) in zip(eachindex(dest), zip(a, b))
+        dest[i] = f(xy[1], xy[2])
+    end
+    dest
+end
 function foreach(f, itr)
     for x in itr
         f(x)
@@ -162,6 +175,15 @@ struct _Flatten{I}
     it::I
 end
 _flatten(it) = _Flatten(it)
+eltype(::Type{_Flatten{I}}) where {I} = eltype(eltype(I))
+# an empty nested comprehension: its element type is what inference gives the first element (Julia's
+# @default_eltype), since a generator does not declare its eltype
+function _first_value(itr)
+    y = iterate(itr)
+    y === nothing && throw(ArgumentError("collection must be non-empty"))
+    y[1]
+end
+_empty_collect(f::_Flatten{<:Generator}) = Vector{ccall(:jl_return_type, Any, (Any, Any), _first_value, (typeof(f),))}(undef, 0)
 # the state is (inner iterator, outer state, inner state): one type from the first element on, so that a nested
 # comprehension infers
 function iterate(f::_Flatten)
@@ -213,13 +235,20 @@ module Iterators
     flatten(itr) = _flatten(itr)
     product(a, b) = _product(a, b)
     reverse(a) = Base.reverse(collect(a))
-    function take(itr, n::Int)
-        out = Any[]
-        for x in itr
-            length(out) >= n && break
-            push!(out, x)
-        end
-        collect(Generator(identity, out))
+    # lazy, as Julia's: the state is (elements left, the inner state...), so collect infers the inner eltype
+    struct Take{I}
+        xs::I
+        n::Int
+    end
+    take(xs, n::Integer) = n < 0 ? throw(ArgumentError("Take length must be non-negative")) : Take(xs, Int(n))
+    Base.eltype(::Type{Take{I}}) where {I} = Base.eltype(I)
+    length(t::Take) = min(t.n, length(t.xs))
+    function iterate(t::Take, state=(t.n,))
+        n = state[1]
+        n <= 0 && return nothing
+        y = iterate(t.xs, Base.tail(state)...)
+        y === nothing && return nothing
+        (y[1], (n - 1, y[2]))
     end
     drop(itr, n::Int) = collect(itr)[n+1:end]
 end
@@ -237,14 +266,36 @@ module Meta
     quot(ex) = Expr(:quote, ex)
 end
 # running reductions: accumulate(+, [1, 2, 3]) == [1, 3, 6]
+# (as collect: the vector has the first value's type and widens in a fresh call, so that it infers; an empty one
+# has the type inference gives op's result)
 function accumulate(op, itr; init=_NoInit())
-    out = Any[]
-    acc = init
-    for x in itr
-        acc = acc isa _NoInit ? x : op(acc, x)
-        push!(out, acc)
+    y = iterate(itr)
+    if y === nothing
+        A = eltype(itr)
+        R = ccall(:jl_return_type, Any, (Any, Any), op, init isa _NoInit ? (A, A) : (typeof(init), A))
+        return Vector{init isa _NoInit ? promote_type(A, R) : R}(undef, 0)
     end
-    [y for y in out]
+    acc = init isa _NoInit ? y[1] : op(init, y[1])
+    out = Vector{typeof(acc)}(undef, 0)
+    push!(out, acc)
+    _accumulate_rest!(out, op, acc, itr, y[2])
+end
+function _accumulate_rest!(out::Vector{T}, op, acc, itr, st) where T
+    while true
+        y = iterate(itr, st)
+        y === nothing && return out
+        st = y[2]
+        next = op(acc, y[1])
+        if next isa T
+            push!(out, next)
+            acc = next
+        else
+            wider = Vector{_promote_typejoin(T, typeof(next))}(undef, 0)
+            append!(wider, out)
+            push!(wider, next)
+            return _accumulate_rest!(wider, op, next, itr, st)
+        end
+    end
 end
 cumsum(itr) = accumulate(+, itr)
 cumprod(itr) = accumulate(*, itr)

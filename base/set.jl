@@ -24,6 +24,7 @@ function iterate(s::Set, state...)
     (y[1].first, y[2])
 end
 eltype(::Type{Set{T}}) where T = T
+collect(s::Set{T}) where T = T[x for x in s]
 union(a, b) = (s = Set(a); for x in b; push!(s, x); end; s)
 intersect(a::Set, b) = Set([x for x in a if x in b])
 setdiff(a::Set, b) = Set([x for x in a if !(x in b)])
@@ -40,6 +41,16 @@ union!(s::Set, itr) = (for x in itr; push!(s, x); end; s)
 setdiff!(s::Set, itr) = (for x in itr; delete!(s, x); end; s)
 intersect!(s::Set, itr) = (for x in collect(s); x in itr || delete!(s, x); end; s)
 pop!(s::Set) = (x = first(s); delete!(s, x); x)
+function unique(a::Union{Vector{T},AbstractRange{T},Set{T}}) where T
+    seen = Set{T}()
+    out = Vector{T}(undef, 0)
+    for x in a
+        if !(x in seen)
+            push!(seen, x); push!(out, x)
+        end
+    end
+    out
+end
 function unique(itr)
     seen = Set{Any}()
     out = Any[]

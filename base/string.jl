@@ -37,6 +37,7 @@ keys(s::String) = EachStringIndex(s)
 iterate(e::EachStringIndex, i::Int=1) = i > ncodeunits(e.s) ? nothing : (i, nextind(e.s, i))
 length(e::EachStringIndex) = length(e.s)
 eltype(::Type{EachStringIndex}) = Int
+eltype(::Type{String}) = Char
 function getindex(s::String, r::UnitRange{Int})
     isempty(r) && return ""
     ccall(:jl_substring, String, (String, Int, Int), s, r.start, nextind(s, r.stop) - 1)

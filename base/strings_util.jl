@@ -96,12 +96,23 @@ convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
 convert(::Type{T}, x::T) where {T<:Number} = x
 count(itr) = count(identity, itr)
 (::Type{NamedTuple{names,T}})(t::Tuple) where {names,T} = Core._namedtuple(names, t)
-function vcat(xs::Vector...)
-    out = Any[]
+function vcat(xs::Vector{T}...) where T
+    out = Vector{T}(undef, 0)
     for x in xs
         append!(out, x)
     end
-    collect(Generator(identity, out))
+    out
+end
+vcat() = Vector{Any}()
+# vectors of several element types: one of their promoted type (taken from the argument types, so that inference
+# knows it), as Julia's vcat does
+vcat(xs::Vector...) = _vcat_as(promote_type(map_tuple(eltype, xs)...), xs)
+function _vcat_as(::Type{T}, xs) where T
+    out = Vector{T}(undef, 0)
+    for x in xs
+        append!(out, x)
+    end
+    out
 end
 # vectors and ranges are spliced in, other values are single elements
 function vcat(xs...)
@@ -237,6 +248,14 @@ function setindex!(a::Vector, vals::Vector, idx::Union{AbstractRange,Vector{Int}
     end
     a
 end
+function getindex(a::Vector{T}, mask::Vector{Bool}) where T
+    length(mask) == length(a) || throw(BoundsError(a, mask))
+    b = Vector{T}(undef, 0)
+    for i in 1:length(a)
+        mask[i] && push!(b, a[i])
+    end
+    b
+end
 function getindex(a::Vector{T}, idx::Vector{Int}) where T
     b = Vector{T}(undef, length(idx))
     for k in 1:length(idx)
@@ -245,7 +264,20 @@ function getindex(a::Vector{T}, idx::Vector{Int}) where T
     b
 end
 getindex(s::String, r::StepRange) = join([s[i] for i in r])
-filter(f, s::Set) = Set([x for x in s if f(x)])
+function filter(f, s::Set{T}) where T
+    out = Set{T}()
+    for x in s
+        f(x) && push!(out, x)
+    end
+    out
+end
+function filter(f, d::Dict{K,V}) where {K,V}
+    out = Dict{K,V}()
+    for p in d
+        f(p) && (out[p.first] = p.second)
+    end
+    out
+end
 filter(f, itr) = [x for x in itr if f(x)]
 function findfirst(f, d::Dict)
     for (k, v) in d

@@ -96,7 +96,7 @@ export function sub(a: JType, b: JType, env: Env, cov: boolean): boolean {
       (a === T.DataType || a === T.Union || a === T.UnionAll || a === T.TypeofBottom)
     );
   }
-  if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) return subTuple(a, b, env);
+  if (a.name === T.Tuple!.name && b.name === T.Tuple!.name) return subTuple(a, b, env, cov);
   let s: DataType | null = a;
   while (s && s.name !== b.name) s = s.super === s ? null : s.super;
   if (!s) return false;
@@ -154,7 +154,11 @@ function matchUnionAlls(x: UnionAll, y: UnionAll, env: Env): boolean {
   return true;
 }
 
-function subTuple(a: DataType, b: DataType, env: Env): boolean {
+/** covariant elements, except inside an invariant position (Type{Tuple{K,V}}), where each must equal its
+ *  counterpart: there a variable binds the element as it is, abstract or not (the diagonal rule is for covariant
+ *  occurrences only) */
+function subTuple(a: DataType, b: DataType, env: Env, cov: boolean): boolean {
+  const el = (x: JType, y: JType): boolean => (cov ? sub(x, y, env, true) : subParam(x, y, env));
   const ap = a.parameters as JType[],
     bp = b.parameters as JType[];
   const bva = bp.length > 0 && bp[bp.length - 1] instanceof VarargType ? (bp[bp.length - 1] as VarargType) : null;
@@ -163,10 +167,10 @@ function subTuple(a: DataType, b: DataType, env: Env): boolean {
   const na = ava ? ap.length - 1 : ap.length;
   if (!bva && (ava || na !== nb)) return false;
   if (na < nb) return false;
-  for (let k = 0; k < nb; k++) if (!sub(ap[k]!, bp[k]!, env, true)) return false;
+  for (let k = 0; k < nb; k++) if (!el(ap[k]!, bp[k]!)) return false;
   if (bva) {
-    for (let k = nb; k < na; k++) if (!sub(ap[k]!, bva.T, env, true)) return false;
-    if (ava && !sub(ava.T, bva.T, env, true)) return false;
+    for (let k = nb; k < na; k++) if (!el(ap[k]!, bva.T)) return false;
+    if (ava && !el(ava.T, bva.T)) return false;
     if (bva.N instanceof TypeVar && !env.has(bva.N)) env.set(bva.N, BigInt(na - nb));
   }
   return true;

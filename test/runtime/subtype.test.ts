@@ -27,6 +27,19 @@ test('tuples are covariant, parametric types invariant', () => {
   assert.ok(!issubtype(vec(T.Float64!), vecOfInteger));
 });
 
+test('a tuple inside Type{} is invariant: its variables bind abstract elements, and elements must be equal', () => {
+  const K = new TypeVar(Sym.of('K'), Bottom, T.Any!);
+  const V = new TypeVar(Sym.of('V'), Bottom, T.Any!);
+  const typeOf = (t: JType) => applyTypeName(T.Type!.name, [t]);
+  const kv = new UnionAll(K, new UnionAll(V, typeOf(tupleType([K, V]))));
+  assert.ok(issubtype(typeOf(tupleType([T.Any!, T.Int64!])), kv));
+  assert.ok(issubtype(typeOf(tupleType([T.Real!, T.Int64!])), kv));
+  assert.ok(issubtype(typeOf(tupleType([T.Int64!, T.Int64!])), kv));
+  const kInteger = new UnionAll(K, typeOf(tupleType([K, T.Integer!])));
+  assert.ok(!issubtype(typeOf(tupleType([T.Int64!, T.Int64!])), kInteger));
+  assert.ok(issubtype(typeOf(tupleType([T.Int64!, T.Integer!])), kInteger));
+});
+
 test('unions: flattening, order and subtyping', () => {
   const u = unionType([T.Int64!, T.Nothing!]);
   assert.equal(showType(u), 'Union{Nothing, Int64}');

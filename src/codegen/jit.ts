@@ -29,6 +29,7 @@ import { ModuleBuilder, hasLoop } from './module_builder.ts';
 import { emitFunction, setTypePrinter } from './function_emitter.ts';
 import { signatureOf, type Signature } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
+import { siteNative, type SiteInvoker } from './runtime_imports.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
 import { traceCompiled } from './trace_compile.ts';
@@ -43,6 +44,8 @@ export const jitSettings = { threshold: 2, sync: false };
 /** a compiled instance: its linked function and the module (in `modules`) it is in */
 interface Compiled extends LinkedFunction {
   module: number;
+  /** how a dynamic call site calls it (made at the first such call) */
+  site?: SiteInvoker;
 }
 const compiled = new WeakMap<MethodInstance, Compiled>();
 /** instances that failed to compile (not retried until invalidated) */
@@ -67,6 +70,7 @@ let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: 
 /** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
 export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall;
+  siteNative.invoker = siteInvoker;
   jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
   // binaryen's worker starts at the first compile request (see requestBackground), not here: loading it takes a
@@ -355,6 +359,41 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   return c.fromWasm ? c.fromWasm(r) : r;
 }
 
+/** Compiled code as a dynamic call site (runtime_imports.ts) calls it once its cache knows the instance: what
+ *  callCompiled does, without looking the instance up again; undefined while the instance has no compiled code or
+ *  the native tier is off. */
+function siteInvoker(mi: MethodInstance): SiteInvoker | undefined {
+  if (execHooks.native !== nativeCall) return undefined;
+  const c = compiledOf(mi);
+  if (!c) return undefined;
+  if (c.site) return c.site;
+  const { fn, toWasm, fromWasm } = c;
+  const self = c.sig.self;
+  // (named: native_frames.ts finds the end of a stretch of compiled frames by it)
+  function compiledFromSite(f: Value, args: Value[]): Value {
+    // `args` is the site's own array: converted in place
+    if (toWasm)
+      for (let i = 0; i < args.length; i++) {
+        const conv = toWasm[self ? i + 1 : i];
+        if (conv) args[i] = conv(args[i]!) as Value;
+      }
+    if (self && toWasm?.[0]) f = toWasm[0](f) as Value;
+    JoltThrow.compiledCalls++;
+    let r: Value;
+    try {
+      r = self ? fn(f, ...args) : fn(...args);
+    } catch (e) {
+      if (e instanceof JoltThrow) recordCompiledFrames(e, SITE_ENTRY);
+      throw e;
+    } finally {
+      JoltThrow.compiledCalls--;
+    }
+    return fromWasm ? fromWasm(r) : r;
+  }
+  return (c.site = compiledFromSite);
+}
+const SITE_ENTRY = { file: import.meta.url, func: 'compiledFromSite' };
+
 const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;
 const isBaseModule = (mod: Module): boolean =>
   mod.name.name === 'Base' || mod.name.name === 'Core' || mod.name.name === 'Test';
@@ -527,6 +566,8 @@ function dumpWasm(dir: string, lm: LinkableModule): void {
 }
 
 invalidationListeners.push(mis => {
+  // call sites drop the compiled code they kept
+  siteNative.epoch++;
   for (const mi of mis) {
     compiled.delete(mi);
     imageCode.delete(mi);

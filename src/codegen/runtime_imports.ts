@@ -5,6 +5,7 @@
 import {
   T,
   Sym,
+  JObj,
   JStruct,
   JArray,
   wasmValue,
@@ -35,43 +36,110 @@ export const MAX_IMPORT_ARITY = 8;
 /** A dynamic call's inline cache (one per call site of a module): the methods its last calls ran, for the
  *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
  *  the same function and types in the same world skips the method lookup; any new method definition changes the
- *  world and so empties every cache. */
+ *  world and so empties every cache. An entry whose instance has compiled code keeps it (`run`), and a hit then
+ *  calls it directly, bypassing the engine's invoke path; code dropped by an invalidation bumps siteNative.epoch,
+ *  which makes every such `run` stale. */
 interface CallSite {
   f: Value;
   types: DataType[];
+  /** some argument's type is a Type{X} (a type passed as a value): matched through dispatchTypeOf */
+  typeArgs: boolean;
   world: number;
   method: Method;
   sparams: readonly (JType | Value)[];
   key: string;
   mi: MethodInstance | undefined;
+  run: SiteInvoker | undefined;
+  epoch: number;
 }
 const SITE_ENTRIES = 4;
 
+/** a call of compiled code made from a call site: `a` is the site's own array (converted in place) */
+export type SiteInvoker = (f: Value, a: Value[]) => Value;
+/** the native tier's side of the call sites (installed by jit.ts) */
+export const siteNative = {
+  /** the invoker of an instance's compiled code, if it has compiled code now */
+  invoker: undefined as ((mi: MethodInstance) => SiteInvoker | undefined) | undefined,
+  /** bumped whenever compiled code is dropped */
+  epoch: 0,
+};
+
 function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
-  if (f instanceof BuiltinFunction) return f.impl(a);
-  const cached = (sites[site] ??= []);
-  for (const c of cached) {
-    if (c.f === f && c.world === interpState.world && sameTypes(c.types, a)) {
-      c.mi ??= c.method.specializations.get(c.key);
-      return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+  const cached = sites[site];
+  if (cached !== undefined) {
+    const world = interpState.world;
+    for (let i = 0; i < cached.length; i++) {
+      const c = cached[i]!;
+      if (c.f !== f || c.world !== world || !(c.typeArgs ? sameTypes(c.types, a) : sameLeafTypes(c.types, a))) continue;
+      if (c.run !== undefined && c.epoch === siteNative.epoch) return c.run(f, a);
+      return hitWithoutCode(c, f, a);
     }
   }
+  if (f instanceof BuiltinFunction) return f.impl(a);
+  return missAtSite(sites, site, f, a);
+}
+
+/** a hit whose entry has no (valid) compiled code yet: take it if the instance has some now, else the engine runs
+ *  the call (which may compile it) */
+function hitWithoutCode(c: CallSite, f: Value, a: Value[]): Value {
+  c.mi ??= c.method.specializations.get(c.key);
+  if (c.mi && siteNative.invoker) {
+    c.epoch = siteNative.epoch;
+    c.run = siteNative.invoker(c.mi);
+    if (c.run) return c.run(f, a);
+  }
+  return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+}
+
+function missAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
   const d = dispatchCall(f, a);
+  const cached = (sites[site] ??= []);
   if (cached.length && cached[0]!.world !== interpState.world) cached.length = 0;
+  const types = d.types.slice(1);
   cached.unshift({
     f,
-    types: d.types.slice(1),
+    types,
+    typeArgs: types.some(t => t.name === T.Type!.name),
     world: interpState.world,
     method: d.method,
     sparams: d.sparams,
     key: d.key,
     mi: undefined,
+    run: undefined,
+    epoch: 0,
   });
   if (cached.length > SITE_ENTRIES) cached.length = SITE_ENTRIES;
   return invokeMethod(d.method, d.sparams, f, a, d.key);
 }
 function sameTypes(types: DataType[], a: Value[]): boolean {
   for (let k = 0; k < a.length; k++) if (dispatchTypeOf(a[k]!) !== types[k]) return false;
+  return true;
+}
+/** sameTypes when no expected type is a Type{X}: an object's own type then decides (a type value's own type,
+ *  DataType or UnionAll..., is never what dispatch saw for an argument), without the type-value tests */
+function sameLeafTypes(types: DataType[], a: Value[]): boolean {
+  if (a.length !== types.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const v = a[k]!,
+      t = types[k]!;
+    switch (typeof v) {
+      case 'bigint':
+        if (t !== T.Int64) return false;
+        continue;
+      case 'number':
+        if (t !== T.Float64) return false;
+        continue;
+      case 'string':
+        if (t !== T.String) return false;
+        continue;
+      case 'boolean':
+        if (t !== T.Bool) return false;
+        continue;
+    }
+    if (v instanceof JObj) {
+      if (v.jtype !== t) return false;
+    } else if (typeOf(v) !== t) return false;
+  }
   return true;
 }
 

@@ -48,6 +48,11 @@ interface Compiled extends LinkedFunction {
   site?: SiteInvoker;
 }
 const compiled = new WeakMap<MethodInstance, Compiled>();
+/** new compiled code: call sites that found none for it look again (runtime_imports.ts) */
+function setCompiled(mi: MethodInstance, c: Compiled): void {
+  compiled.set(mi, c);
+  siteNative.epoch++;
+}
 /** instances that failed to compile (not retried until invalidated) */
 const refused = new WeakSet<MethodInstance>();
 const calls = new WeakMap<MethodInstance, number>();
@@ -241,7 +246,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local), linkable: lm });
   for (const f of linked) {
-    compiled.set(f.instance, { ...f, module: id });
+    setCompiled(f.instance, { ...f, module: id });
     jitStats.functions++;
   }
   jitStats.modules++;
@@ -381,7 +386,11 @@ function siteInvoker(mi: MethodInstance): SiteInvoker | undefined {
     JoltThrow.compiledCalls++;
     let r: Value;
     try {
-      r = self ? fn(f, ...args) : fn(...args);
+      // (no spread for the usual arities)
+      if (self) r = fn(f, ...args);
+      else if (args.length === 1) r = fn(args[0]!);
+      else if (args.length === 2) r = fn(args[0]!, args[1]!);
+      else r = fn(...args);
     } catch (e) {
       if (e instanceof JoltThrow) recordCompiledFrames(e, SITE_ENTRY);
       throw e;
@@ -534,7 +543,7 @@ function linkImageModule(k: number): void {
   const id = modules.length;
   const names = new Map(lm.exports.map(x => [lm.constants[x.instance] as MethodInstance, `$${x.name}`]));
   modules.push({ text: '', bytes: lm.bytes, names, linkable: lm, cached: true });
-  for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
+  for (const f of linked) if (validNow(f.instance)) setCompiled(f.instance, { ...f, module: id });
 }
 
 /** what a session image keeps of the native tier: the modules whose code some instance still uses, linked or not */

@@ -37,13 +37,15 @@ export const MAX_IMPORT_ARITY = 8;
  *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
  *  the same function and types in the same world skips the method lookup; any new method definition changes the
  *  world and so empties every cache. An entry whose instance has compiled code keeps it (`run`), and a hit then
- *  calls it directly, bypassing the engine's invoke path; code dropped by an invalidation bumps siteNative.epoch,
- *  which makes every such `run` stale. */
+ *  calls it directly, bypassing the engine's invoke path; compiled code made, linked or dropped bumps
+ *  siteNative.epoch, after which each entry looks again. */
 interface CallSite {
   f: Value;
   types: DataType[];
   /** some argument's type is a Type{X} (a type passed as a value): matched through dispatchTypeOf */
   typeArgs: boolean;
+  /** per argument, the JS type of its values if they are primitives (see sameLeafTypes) */
+  tags: string[];
   world: number;
   method: Method;
   sparams: readonly (JType | Value)[];
@@ -60,7 +62,8 @@ export type SiteInvoker = (f: Value, a: Value[]) => Value;
 export const siteNative = {
   /** the invoker of an instance's compiled code, if it has compiled code now */
   invoker: undefined as ((mi: MethodInstance) => SiteInvoker | undefined) | undefined,
-  /** bumped whenever compiled code is dropped */
+  /** bumped whenever compiled code comes or goes: an entry's answer (its code, or that there is none) holds while
+   *  the epoch is the one it was found in */
   epoch: 0,
 };
 
@@ -70,24 +73,27 @@ function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a
     const world = interpState.world;
     for (let i = 0; i < cached.length; i++) {
       const c = cached[i]!;
-      if (c.f !== f || c.world !== world || !(c.typeArgs ? sameTypes(c.types, a) : sameLeafTypes(c.types, a))) continue;
-      if (c.run !== undefined && c.epoch === siteNative.epoch) return c.run(f, a);
-      return hitWithoutCode(c, f, a);
+      if (c.f !== f || c.world !== world || !(c.typeArgs ? sameTypes(c.types, a) : sameLeafTypes(c.types, c.tags, a)))
+        continue;
+      if (c.epoch === siteNative.epoch) {
+        if (c.run !== undefined) return c.run(f, a);
+        return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+      }
+      return refreshEntry(c, f, a);
     }
   }
   if (f instanceof BuiltinFunction) return f.impl(a);
   return missAtSite(sites, site, f, a);
 }
 
-/** a hit whose entry has no (valid) compiled code yet: take it if the instance has some now, else the engine runs
- *  the call (which may compile it) */
-function hitWithoutCode(c: CallSite, f: Value, a: Value[]): Value {
+/** a hit on an entry made before compiled code last came or went: it takes the instance's compiled code if it has
+ *  some now; else the engine runs the call (which may compile it) */
+function refreshEntry(c: CallSite, f: Value, a: Value[]): Value {
   c.mi ??= c.method.specializations.get(c.key);
-  if (c.mi && siteNative.invoker) {
-    c.epoch = siteNative.epoch;
-    c.run = siteNative.invoker(c.mi);
-    if (c.run) return c.run(f, a);
-  }
+  c.run = c.mi && siteNative.invoker ? siteNative.invoker(c.mi) : undefined;
+  // (read after the lookup, which may itself have linked code)
+  c.epoch = siteNative.epoch;
+  if (c.run) return c.run(f, a);
   return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
 }
 
@@ -100,13 +106,14 @@ function missAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a
     f,
     types,
     typeArgs: types.some(t => t.name === T.Type!.name),
+    tags: types.map(jsTag),
     world: interpState.world,
     method: d.method,
     sparams: d.sparams,
     key: d.key,
     mi: undefined,
     run: undefined,
-    epoch: 0,
+    epoch: -1,
   });
   if (cached.length > SITE_ENTRIES) cached.length = SITE_ENTRIES;
   return invokeMethod(d.method, d.sparams, f, a, d.key);
@@ -115,32 +122,31 @@ function sameTypes(types: DataType[], a: Value[]): boolean {
   for (let k = 0; k < a.length; k++) if (dispatchTypeOf(a[k]!) !== types[k]) return false;
   return true;
 }
-/** sameTypes when no expected type is a Type{X}: an object's own type then decides (a type value's own type,
- *  DataType or UnionAll..., is never what dispatch saw for an argument), without the type-value tests */
-function sameLeafTypes(types: DataType[], a: Value[]): boolean {
+/** sameTypes when no expected type is a Type{X}: a primitive's JS type (`tags`, made when the entry was) or an
+ *  object's own type decides, without the type-value tests (a type value's own type, DataType or UnionAll..., is
+ *  never what dispatch saw for an argument) and without reading T (a dictionary) */
+function sameLeafTypes(types: DataType[], tags: string[], a: Value[]): boolean {
   if (a.length !== types.length) return false;
   for (let k = 0; k < a.length; k++) {
-    const v = a[k]!,
-      t = types[k]!;
-    switch (typeof v) {
-      case 'bigint':
-        if (t !== T.Int64) return false;
-        continue;
-      case 'number':
-        if (t !== T.Float64) return false;
-        continue;
-      case 'string':
-        if (t !== T.String) return false;
-        continue;
-      case 'boolean':
-        if (t !== T.Bool) return false;
-        continue;
-    }
-    if (v instanceof JObj) {
-      if (v.jtype !== t) return false;
-    } else if (typeOf(v) !== t) return false;
+    const v = a[k]!;
+    const ty = typeof v;
+    if (ty === 'object' || ty === 'undefined') {
+      if ((v instanceof JObj ? v.jtype : typeOf(v)) !== types[k]) return false;
+    } else if (ty !== tags[k]) return false;
   }
   return true;
+}
+/** the JS type of the values of a type that travel as JS primitives ('object' for the others) */
+function jsTag(t: DataType): string {
+  return t === T.Int64
+    ? 'bigint'
+    : t === T.Float64
+      ? 'number'
+      : t === T.String
+        ? 'string'
+        : t === T.Bool
+          ? 'boolean'
+          : 'object';
 }
 
 /** The "rt" imports of a module with `callSites` dynamic call sites (each gets its own inline cache): its own

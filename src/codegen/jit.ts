@@ -76,6 +76,8 @@ let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: 
 export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall;
   siteNative.invoker = siteInvoker;
+  // (sites that found no compiled code while the tier was off look again)
+  siteNative.epoch++;
   jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
   // binaryen's worker starts at the first compile request (see requestBackground), not here: loading it takes a

@@ -21,6 +21,10 @@ interface Kernel {
   what: string;
   standard: number;
   small: number;
+  /** the type-unstable group (`npm run bench -- unstable`): its own table, with the time per dynamic call */
+  group?: 'unstable';
+  /** how many dynamic calls one run makes, from its size and checksum (the table's ns per call) */
+  calls?: (size: number, checksum: string) => number;
 }
 const KERNELS: Kernel[] = [
   { name: 'fib', what: 'recursive fib(n)', standard: 32, small: 20 },
@@ -34,18 +38,52 @@ const KERNELS: Kernel[] = [
   { name: 'print_file', what: 'print n lines to a file', standard: 100000, small: 1000 },
   { name: 'binary_trees', what: 'binary trees, depth n', standard: 14, small: 8 },
   { name: 'nbody', what: 'n-body, n steps', standard: 100000, small: 500 },
+  // type-unstable code: every call below is dispatched on a run-time type (a switch on a tag or a virtual call in
+  // C, the engine's polymorphic call sites in JS)
+  ...(
+    [
+      ['unstable_any', 'Vector{Any} of n Int/Float64/String, f of 3 methods', 100000, 2000],
+      ['unstable_shapes', 'Vector{Shape} of n Circle/Square/Rect, area', 100000, 2000],
+      ['unstable_dict', 'Dict{String,Any} of n mixed values, weight', 100000, 2000],
+    ] as const
+  ).map(([name, what, standard, small]): Kernel => ({
+    name,
+    what,
+    standard,
+    small,
+    group: 'unstable',
+    calls: size => size,
+  })),
+  {
+    name: 'unstable_prime',
+    what: 'n-th prime, closure over a boxed vector (per candidate)',
+    standard: 10001,
+    small: 1000,
+    group: 'unstable',
+    calls: (_size, checksum) => Number(checksum) - 1, // one closure call per candidate 2..p
+  },
 ];
 type SizeMode = 'standard' | 'small';
 // jolt: compiled (`--compile=all`: each method compiled at its first call, as Julia does, so the warm-up runs pay
 // the compilation and the timed runs run native code); interp: the same program under `--compile=no`
-const LANGS = ['c', 'js', 'jolt', 'interp'] as const;
+// default: Jolt's default mode (the type-unstable group only: there top-level code and dynamic calls meet the
+// interpreter/compiler split)
+const LANGS = ['c', 'js', 'jolt', 'default', 'interp'] as const;
 type Lang = (typeof LANGS)[number];
-const LANG_TITLE: Record<Lang, string> = { c: 'C', js: 'JS', jolt: 'Jolt', interp: 'Jolt --compile=no' };
+const LANG_TITLE: Record<Lang, string> = {
+  c: 'C',
+  js: 'JS',
+  jolt: 'Jolt',
+  default: 'Jolt default mode',
+  interp: 'Jolt --compile=no',
+};
 
 // ------------------------------------------------------------------ options
 interface Options {
   json?: string;
   filter?: string[];
+  /** groups named as plain arguments (`npm run bench -- unstable`) */
+  groups?: string[];
   writeResults: boolean;
   sizes: SizeMode[];
   langs: Lang[];
@@ -55,7 +93,7 @@ interface Options {
 
 function usage(msg?: string): never {
   if (msg) console.error(`bench: ${msg}`);
-  console.error(`usage: npm run bench -- [--filter NAME[,NAME...]] [--sizes standard|small|both (default)] [--langs c,js,jolt,interp]
+  console.error(`usage: npm run bench -- [unstable] [--filter NAME[,NAME...]] [--sizes standard|small|both (default)] [--langs c,js,jolt,interp]
                       [--jolt-timeout SECONDS] [--no-latency] [--json FILE] [--write-results]`);
   process.exit(2);
 }
@@ -92,6 +130,7 @@ function parseOptions(argv: string[]): Options {
       for (const l of ls) if (!(LANGS as readonly string[]).includes(l)) usage(`unknown language ${l}`);
       o.langs = ls as Lang[];
     } else if (a === '-h' || a === '--help') usage();
+    else if (a === 'unstable') (o.groups ??= []).push(a);
     else usage(`unknown option ${a}`);
   }
   return o;
@@ -107,12 +146,16 @@ type Cell =
 interface Row {
   kernel: string;
   what: string;
+  group?: string;
   sizes: SizeMode;
   size: number;
   c?: Cell;
   js?: Cell;
   jolt?: Cell;
+  default?: Cell;
   interp?: Cell;
+  /** dynamic calls per run (the type-unstable group) */
+  calls?: number;
   checksum: 'agree' | 'mismatch' | 'n/a';
   checksums: Partial<Record<Lang, string>>;
   jolt_over_c?: number;
@@ -186,12 +229,21 @@ const node = process.execPath;
 const joltBin = join(root, 'bin', 'jolt.js');
 
 /** the interpreter runs the small sizes only: at the standard ones it would take minutes */
-const langsFor = (mode: SizeMode, opts: Options): Lang[] => opts.langs.filter(l => l !== 'interp' || mode === 'small');
+const langsFor = (mode: SizeMode, opts: Options, group?: string): Lang[] =>
+  opts.langs.filter(l => (l !== 'interp' || mode === 'small') && (l !== 'default' || group === 'unstable'));
 
 function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row {
   const size = k[mode];
-  const row: Row = { kernel: k.name, what: k.what, sizes: mode, size, checksum: 'n/a', checksums: {} };
-  for (const lang of langsFor(mode, opts)) {
+  const row: Row = {
+    kernel: k.name,
+    what: k.what,
+    group: k.group,
+    sizes: mode,
+    size,
+    checksum: 'n/a',
+    checksums: {},
+  };
+  for (const lang of langsFor(mode, opts, k.group)) {
     let cell: Cell;
     if (lang === 'c') {
       const bin = build.binaries.get(k.name);
@@ -208,9 +260,10 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
         opts.joltTimeout,
       );
     } else {
+      const mode = lang === 'interp' ? ['--compile=no'] : [];
       cell = runProgram(
         node,
-        [joltBin, '--compile=no', join(benchDir, 'jolt', `${k.name}.jl`), String(size)],
+        [joltBin, ...mode, join(benchDir, 'jolt', `${k.name}.jl`), String(size)],
         k.name,
         opts.joltTimeout,
       );
@@ -221,6 +274,7 @@ function runKernel(k: Kernel, mode: SizeMode, opts: Options, build: CBuild): Row
   }
   const sums = Object.values(row.checksums);
   if (sums.length >= 2) row.checksum = sums.every(s => sameChecksum(s, sums[0]!)) ? 'agree' : 'mismatch';
+  if (k.calls && sums.length) row.calls = k.calls(size, sums[0]!);
   const t = (l: Lang) => {
     const c = row[l];
     return c?.status === 'ok' ? c.time_ms : undefined;
@@ -477,6 +531,30 @@ function kernelTable(rows: Row[], langs: Lang[]): string {
   );
 }
 
+/** the type-unstable group: times, then nanoseconds per dynamic call for each language */
+function unstableTable(rows: Row[], langs: Lang[]): string {
+  const header = ['kernel', 'size', 'calls', ...langs.map(l => `${LANG_TITLE[l]} ms`)];
+  header.push(...langs.map(l => `${LANG_TITLE[l]} ns/call`));
+  if (langs.includes('jolt') && langs.includes('c')) header.push('Jolt/C');
+  if (langs.includes('jolt') && langs.includes('js')) header.push('Jolt/JS');
+  header.push('checksum');
+  const perCall = (r: Row, l: Lang): string => {
+    const c = r[l];
+    return c?.status === 'ok' && r.calls ? ((c.time_ms * 1e6) / r.calls).toFixed(1) : '-';
+  };
+  return table(
+    header,
+    rows.map(r => {
+      const out = [r.kernel, String(r.size), r.calls === undefined ? '-' : String(r.calls)];
+      out.push(...langs.map(l => cellText(r[l])), ...langs.map(l => perCall(r, l)));
+      if (langs.includes('jolt') && langs.includes('c')) out.push(fmtRatio(r.jolt_over_c));
+      if (langs.includes('jolt') && langs.includes('js')) out.push(fmtRatio(r.jolt_over_js));
+      out.push(checksumText(r));
+      return out;
+    }),
+  );
+}
+
 function latencyTable(lat: Latency): string {
   const rows: string[][] = [];
   const s = lat.startup;
@@ -567,10 +645,15 @@ function machine(): Record<string, string> {
 // ------------------------------------------------------------------ main
 function main(): void {
   const opts = parseOptions(process.argv.slice(2));
-  const kernels = opts.filter ? KERNELS.filter(k => opts.filter!.some(f => k.name.includes(f))) : KERNELS;
+  const kernels = KERNELS.filter(
+    k =>
+      (!opts.filter || opts.filter.some(f => k.name.includes(f))) &&
+      (!opts.groups || (k.group !== undefined && opts.groups.includes(k.group))),
+  );
   // the latency rows and the precompile table: Jolt's own, named by a filter that is part of their names
   const joltRows = (names: string[]): boolean =>
     opts.latency &&
+    !opts.groups &&
     opts.langs.includes('jolt') &&
     (!opts.filter || opts.filter.some(f => names.some(n => n.includes(f))));
   const latencyWanted = joltRows(['latency', 'startup', 'frontend']);
@@ -606,9 +689,16 @@ function main(): void {
   );
   for (const n of notes) out.push(`Note: ${n}.`);
   for (const mode of opts.sizes) {
-    const rs = rows.filter(r => r.sizes === mode);
-    if (!rs.length) continue;
-    out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, langsFor(mode, opts)));
+    const rs = rows.filter(r => r.sizes === mode && r.group === undefined);
+    if (rs.length) out.push('', `### Kernels, ${mode} sizes`, '', kernelTable(rs, langsFor(mode, opts)));
+    const us = rows.filter(r => r.sizes === mode && r.group === 'unstable');
+    if (us.length)
+      out.push(
+        '',
+        `### Type-unstable code (dynamic calls), ${mode} sizes`,
+        '',
+        unstableTable(us, langsFor(mode, opts, 'unstable')),
+      );
   }
   if (lat) out.push('', '### Latency (Jolt)', '', latencyTable(lat));
   if (pre) out.push('', '### Precompile caches (Jolt, bench/precompile.ts)', '', pre);

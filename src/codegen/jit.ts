@@ -29,6 +29,7 @@ import { ModuleBuilder, hasLoop } from './module_builder.ts';
 import { emitFunction, setTypePrinter } from './function_emitter.ts';
 import { signatureOf, type Signature } from './signature.ts';
 import { NotCompilable } from './not_compilable.ts';
+import { siteNative, type SiteInvoker } from './runtime_imports.ts';
 import { link, linkableModule, type LinkableModule, type LinkedFunction } from './link.ts';
 import { recordCompiledFrames } from './native_frames.ts';
 import { traceCompiled } from './trace_compile.ts';
@@ -43,8 +44,15 @@ export const jitSettings = { threshold: 2, sync: false };
 /** a compiled instance: its linked function and the module (in `modules`) it is in */
 interface Compiled extends LinkedFunction {
   module: number;
+  /** how a dynamic call site calls it (made at the first such call) */
+  site?: SiteInvoker;
 }
 const compiled = new WeakMap<MethodInstance, Compiled>();
+/** new compiled code: call sites that found none for it look again (runtime_imports.ts) */
+function setCompiled(mi: MethodInstance, c: Compiled): void {
+  compiled.set(mi, c);
+  siteNative.epoch++;
+}
 /** instances that failed to compile (not retried until invalidated) */
 const refused = new WeakSet<MethodInstance>();
 const calls = new WeakMap<MethodInstance, number>();
@@ -67,6 +75,9 @@ let worker: { w: Worker; port: import('node:worker_threads').MessagePort; flag: 
 /** `sync` (`--compile=all`): every method is compiled at its first call, which waits for it (Julia's way) */
 export function enableNativeTier(sync = false): void {
   execHooks.native = nativeCall;
+  siteNative.invoker = siteInvoker;
+  // (sites that found no compiled code while the tier was off look again)
+  siteNative.epoch++;
   jitSettings.sync = sync;
   if (sync) jitSettings.threshold = 1;
   // binaryen's worker starts at the first compile request (see requestBackground), not here: loading it takes a
@@ -237,7 +248,7 @@ function installNow(p: Pending, ans: CompileAnswer): boolean {
   const id = modules.length;
   modules.push({ text: p.text, optimizedText: ans.text, bytes: ans.bytes, names: new Map(mb.local), linkable: lm });
   for (const f of linked) {
-    compiled.set(f.instance, { ...f, module: id });
+    setCompiled(f.instance, { ...f, module: id });
     jitStats.functions++;
   }
   jitStats.modules++;
@@ -375,6 +386,45 @@ function callCompiled(c: Compiled, f: Value, args: Value[]): Value {
   }
   return c.fromWasm ? c.fromWasm(r) : r;
 }
+
+/** Compiled code as a dynamic call site (runtime_imports.ts) calls it once its cache knows the instance: what
+ *  callCompiled does, without looking the instance up again; undefined while the instance has no compiled code or
+ *  the native tier is off. */
+function siteInvoker(mi: MethodInstance): SiteInvoker | undefined {
+  if (execHooks.native !== nativeCall) return undefined;
+  const c = compiledOf(mi);
+  if (!c) return undefined;
+  if (c.site) return c.site;
+  const { fn, toWasm, fromWasm } = c;
+  const self = c.sig.self;
+  // (named: native_frames.ts finds the end of a stretch of compiled frames by it)
+  function compiledFromSite(f: Value, args: Value[]): Value {
+    // `args` is the site's own array: converted in place
+    if (toWasm)
+      for (let i = 0; i < args.length; i++) {
+        const conv = toWasm[self ? i + 1 : i];
+        if (conv) args[i] = conv(args[i]!) as Value;
+      }
+    if (self && toWasm?.[0]) f = toWasm[0](f) as Value;
+    JoltThrow.compiledCalls++;
+    let r: Value;
+    try {
+      // (no spread for the usual arities)
+      if (self) r = fn(f, ...args);
+      else if (args.length === 1) r = fn(args[0]!);
+      else if (args.length === 2) r = fn(args[0]!, args[1]!);
+      else r = fn(...args);
+    } catch (e) {
+      if (e instanceof JoltThrow) recordCompiledFrames(e, SITE_ENTRY);
+      throw e;
+    } finally {
+      JoltThrow.compiledCalls--;
+    }
+    return fromWasm ? fromWasm(r) : r;
+  }
+  return (c.site = compiledFromSite);
+}
+const SITE_ENTRY = { file: import.meta.url, func: 'compiledFromSite' };
 
 const compilerLoaded = (): boolean => worker !== undefined && Atomics.load(worker.flag, 1) === 1;
 const isBaseModule = (mod: Module): boolean =>
@@ -527,7 +577,7 @@ function linkImageModule(k: number): void {
   const id = modules.length;
   const names = new Map(lm.exports.map(x => [lm.constants[x.instance] as MethodInstance, `$${x.name}`]));
   modules.push({ text: '', bytes: lm.bytes, names, linkable: lm, cached: true });
-  for (const f of linked) if (validNow(f.instance)) compiled.set(f.instance, { ...f, module: id });
+  for (const f of linked) if (validNow(f.instance)) setCompiled(f.instance, { ...f, module: id });
 }
 
 /** what a session image keeps of the native tier: the modules whose code some instance still uses, linked or not */
@@ -559,6 +609,8 @@ function dumpWasm(dir: string, lm: LinkableModule): void {
 }
 
 invalidationListeners.push(mis => {
+  // call sites drop the compiled code they kept
+  siteNative.epoch++;
   for (const mi of mis) {
     compiled.delete(mi);
     imageCode.delete(mi);

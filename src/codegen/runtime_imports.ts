@@ -5,6 +5,7 @@
 import {
   T,
   Sym,
+  JObj,
   JStruct,
   JArray,
   wasmValue,
@@ -35,37 +36,84 @@ export const MAX_IMPORT_ARITY = 8;
 /** A dynamic call's inline cache (one per call site of a module): the methods its last calls ran, for the
  *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
  *  the same function and types in the same world skips the method lookup; any new method definition changes the
- *  world and so empties every cache. */
+ *  world and so empties every cache. An entry whose instance has compiled code keeps it (`run`), and a hit then
+ *  calls it directly, bypassing the engine's invoke path; compiled code made, linked or dropped bumps
+ *  siteNative.epoch, after which each entry looks again. */
 interface CallSite {
   f: Value;
   types: DataType[];
+  /** some argument's type is a Type{X} (a type passed as a value): matched through dispatchTypeOf */
+  typeArgs: boolean;
+  /** per argument, the JS type of its values if they are primitives (see sameLeafTypes) */
+  tags: string[];
   world: number;
   method: Method;
   sparams: readonly (JType | Value)[];
   key: string;
   mi: MethodInstance | undefined;
+  run: SiteInvoker | undefined;
+  epoch: number;
 }
 const SITE_ENTRIES = 4;
 
+/** a call of compiled code made from a call site: `a` is the site's own array (converted in place) */
+export type SiteInvoker = (f: Value, a: Value[]) => Value;
+/** the native tier's side of the call sites (installed by jit.ts) */
+export const siteNative = {
+  /** the invoker of an instance's compiled code, if it has compiled code now */
+  invoker: undefined as ((mi: MethodInstance) => SiteInvoker | undefined) | undefined,
+  /** bumped whenever compiled code comes or goes: an entry's answer (its code, or that there is none) holds while
+   *  the epoch is the one it was found in */
+  epoch: 0,
+};
+
 function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
-  if (f instanceof BuiltinFunction) return f.impl(a);
-  const cached = (sites[site] ??= []);
-  for (const c of cached) {
-    if (c.f === f && c.world === interpState.world && sameTypes(c.types, a)) {
-      c.mi ??= c.method.specializations.get(c.key);
-      return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+  const cached = sites[site];
+  if (cached !== undefined) {
+    const world = interpState.world;
+    for (let i = 0; i < cached.length; i++) {
+      const c = cached[i]!;
+      if (c.f !== f || c.world !== world || !(c.typeArgs ? sameTypes(c.types, a) : sameLeafTypes(c.types, c.tags, a)))
+        continue;
+      if (c.epoch === siteNative.epoch) {
+        if (c.run !== undefined) return c.run(f, a);
+        return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+      }
+      return refreshEntry(c, f, a);
     }
   }
+  if (f instanceof BuiltinFunction) return f.impl(a);
+  return missAtSite(sites, site, f, a);
+}
+
+/** a hit on an entry made before compiled code last came or went: it takes the instance's compiled code if it has
+ *  some now; else the engine runs the call (which may compile it) */
+function refreshEntry(c: CallSite, f: Value, a: Value[]): Value {
+  c.mi ??= c.method.specializations.get(c.key);
+  c.run = c.mi && siteNative.invoker ? siteNative.invoker(c.mi) : undefined;
+  // (read after the lookup, which may itself have linked code)
+  c.epoch = siteNative.epoch;
+  if (c.run) return c.run(f, a);
+  return invokeMethod(c.method, c.sparams, f, a, c.mi ?? c.key);
+}
+
+function missAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a: Value[]): Value {
   const d = dispatchCall(f, a);
+  const cached = (sites[site] ??= []);
   if (cached.length && cached[0]!.world !== interpState.world) cached.length = 0;
+  const types = d.types.slice(1);
   cached.unshift({
     f,
-    types: d.types.slice(1),
+    types,
+    typeArgs: types.some(t => t.name === T.Type!.name),
+    tags: types.map(jsTag),
     world: interpState.world,
     method: d.method,
     sparams: d.sparams,
     key: d.key,
     mi: undefined,
+    run: undefined,
+    epoch: -1,
   });
   if (cached.length > SITE_ENTRIES) cached.length = SITE_ENTRIES;
   return invokeMethod(d.method, d.sparams, f, a, d.key);
@@ -73,6 +121,32 @@ function callAtSite(sites: (CallSite[] | undefined)[], site: number, f: Value, a
 function sameTypes(types: DataType[], a: Value[]): boolean {
   for (let k = 0; k < a.length; k++) if (dispatchTypeOf(a[k]!) !== types[k]) return false;
   return true;
+}
+/** sameTypes when no expected type is a Type{X}: a primitive's JS type (`tags`, made when the entry was) or an
+ *  object's own type decides, without the type-value tests (a type value's own type, DataType or UnionAll..., is
+ *  never what dispatch saw for an argument) and without reading T (a dictionary) */
+function sameLeafTypes(types: DataType[], tags: string[], a: Value[]): boolean {
+  if (a.length !== types.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const v = a[k]!;
+    const ty = typeof v;
+    if (ty === 'object' || ty === 'undefined') {
+      if ((v instanceof JObj ? v.jtype : typeOf(v)) !== types[k]) return false;
+    } else if (ty !== tags[k]) return false;
+  }
+  return true;
+}
+/** the JS type of the values of a type that travel as JS primitives ('object' for the others) */
+function jsTag(t: DataType): string {
+  return t === T.Int64
+    ? 'bigint'
+    : t === T.Float64
+      ? 'number'
+      : t === T.String
+        ? 'string'
+        : t === T.Bool
+          ? 'boolean'
+          : 'object';
 }
 
 /** The "rt" imports of a module with `callSites` dynamic call sites (each gets its own inline cache): its own

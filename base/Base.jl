@@ -21,7 +21,7 @@ include("tuple.jl")
 include("pair.jl")
 include("namedtuple.jl")
 include("range.jl")          # UnitRange, StepRange, StepRangeLen (float ranges), OneTo
-include("abstractarray.jl")
+include("abstractarray.jl")    # what every AbstractArray has from its size and getindex
 include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing, push!/pop!/append!, similar, copy
 include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
 include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
@@ -31,6 +31,7 @@ include("sort.jl")
 include("dict.jl")
 include("set.jl")
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
+include("channels.jl")       # Channel (its producer runs at once)
 include("cartesian.jl")       # CartesianIndex, CartesianIndices
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections

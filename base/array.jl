@@ -209,3 +209,11 @@ end
 similar(a::Array{T,1}) where {T} = Array{T,1}(undef, length(a))
 similar(a::Array{T,1}, ::Type{S}) where {T,S} = Array{S,1}(undef, length(a))
 similar(a::Array{T,1}, ::Type{S}, n::Int) where {T,S} = Array{S,1}(undef, n)
+function prepend!(a::Vector, items)
+    k = 0
+    for x in items
+        k += 1
+        insert!(a, k, x)
+    end
+    a
+end

@@ -98,6 +98,7 @@ macro eval(ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
+Core.eval(m::Module, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
 # the status is a C int, as Julia's ccall converts it: out of its range is an InexactError
 exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), Int(Int32(n)))
 # whether SIGINT ends the program (a script's default) or raises InterruptException (-e code, the REPL)
@@ -131,6 +132,16 @@ end
 macro noinline(ex)
     esc(_annotate_body(ex, :noinline))
 end
+# bounds checks are always made: the checks a @boundscheck block makes run too
+macro boundscheck(ex)
+    esc(ex)
+end
+# how an array type prefers to be indexed (only a hint: every array is indexed both ways)
+abstract type IndexStyle end
+struct IndexLinear <: IndexStyle end
+struct IndexCartesian <: IndexStyle end
+IndexStyle(::Type) = IndexCartesian()
+IndexStyle(A) = IndexStyle(typeof(A))
 # bounds checks are not elided across calls, so only the inlining is kept
 macro propagate_inbounds(ex)
     esc(_annotate_body(ex, :inline))

@@ -51,6 +51,8 @@ export function createSession(): Session {
   moduleRegistry.Core = Core;
   installBuiltins(Core, () => getGlobal(state.Base!, Sym.of('iterate')));
   bindConst(Core, 'kwcall', newGenericFunction(Sym.of('kwcall'), Core));
+  // Core.eval(m, ex): its method is defined in Base (base/essentials.jl)
+  bindConst(Core, 'eval', newGenericFunction(Sym.of('eval'), Core));
   installEngine();
   const Base = newModule(sym('Base'), null, false);
   state.Base = Base;

@@ -15,6 +15,7 @@ const Vector = Array{T,1} where T
 const Matrix = Array{T,2} where T
 const AbstractVector = AbstractArray{T,1} where T
 const AbstractMatrix = AbstractArray{T,2} where T
+const AbstractVecOrMat = Union{AbstractVector,AbstractMatrix}
 const BitSigned = Union{Int8, Int16, Int32, Int64, Int128}
 const BitUnsigned = Union{UInt8, UInt16, UInt32, UInt64, UInt128}
 const BitInteger = Union{BitSigned, BitUnsigned}

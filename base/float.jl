@@ -28,6 +28,10 @@ float(x::Float64) = x
 isnan(x::IEEEFloat) = x != x
 isinf(x::IEEEFloat) = !isnan(x) && isnan(x - x)
 isfinite(x::IEEEFloat) = !isnan(x - x)
+# integers are never NaN nor infinite
+isnan(x::Integer) = false
+isinf(x::Integer) = false
+isfinite(x::Integer) = true
 isinteger(x::IEEEFloat) = isfinite(x) && x == trunc_llvm(x)
 isinteger(x::Integer) = true
 abs(x::Float64) = abs_float(x)
@@ -220,3 +224,23 @@ end
 convert(::Type{T}, x::IEEEFloat) where {T<:BitInteger} = T(x)
 round(x::Integer) = x
 round(::Type{T}, x::Integer) where {T<:Integer} = convert(T, x)
+# x*y + z rounded once. The runtime's fma_float rounds the product too, so the product is taken exactly as
+# hi + lo (Veltkamp's split, Dekker's product) and summed with z by error-free addition (in rare cases the two
+# last roundings leave it one ulp off the correctly rounded result).
+function fma(x::Float64, y::Float64, z::Float64)
+    p = x * y
+    (isfinite(p) && isfinite(z) && abs(x) < 1e150 && abs(y) < 1e150) || return p + z
+    xh, xl = _split(x)
+    yh, yl = _split(y)
+    lo = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl
+    s = p + z
+    bb = s - p
+    e = (p - (s - bb)) + (z - bb)
+    s + (e + lo)
+end
+function _split(a::Float64)
+    c = 134217729.0 * a
+    h = c - (c - a)
+    (h, a - h)
+end
+fma(x::Real, y::Real, z::Real) = fma(Float64(x), Float64(y), Float64(z))

@@ -281,3 +281,73 @@ reshape(v::Union{Vector,AbstractRange,Matrix}, ::Colon, n::Int) = reshape(vec(v)
 reshape(v::Union{Vector,AbstractRange,Matrix}, m::Int, ::Colon) = reshape(vec(v), m, _colon_dim(length(v), m))
 reshape(a::Matrix, m::Int, n::Int) = reshape(vec(a), m, n)
 vec(r::AbstractRange) = collect(r)
+
+# copies, conversions and blocks of matrices
+copy(a::Array{T,2}) where T = (b = _matrix(T, size(a, 1), size(a, 2)); for i in 1:length(a); b[i] = a[i]; end; b)
+similar(a::Array{T,2}) where T = _matrix(T, size(a, 1), size(a, 2))
+similar(a::Array{T,2}, ::Type{S}) where {T,S} = _matrix(S, size(a, 1), size(a, 2))
+function (::Type{Array{S,2}})(a::Array{T,2}) where {S,T}
+    b = _matrix(S, size(a, 1), size(a, 2))
+    for i in 1:length(a)
+        b[i] = convert(S, a[i])
+    end
+    b
+end
+float(a::Array{T,2}) where T = Array{typeof(float(zero(T))),2}(a)
+float(a::Vector{T}) where T = [float(x) for x in a]
+const _MatIdx = Union{Colon,AbstractRange,Vector{Int}}
+_idx(a::Array, d::Int, ::Colon) = 1:size(a, d)
+_idx(a::Array, d::Int, r) = r
+function getindex(a::Array{T,2}, I::_MatIdx, J::_MatIdx) where T
+    rs = _idx(a, 1, I)
+    cs = _idx(a, 2, J)
+    b = _matrix(T, length(rs), length(cs))
+    for (jj, j) in enumerate(cs), (ii, i) in enumerate(rs)
+        b[ii, jj] = a[i, j]
+    end
+    b
+end
+getindex(a::Array{T,2}, i::Int, J::Union{AbstractRange,Vector{Int}}) where T = [a[i, j] for j in J]
+getindex(a::Array{T,2}, I::Union{AbstractRange,Vector{Int}}, j::Int) where T = [a[i, j] for i in I]
+
+# rotations and reversals of matrices
+function rot180(a::Array{T,2}) where T
+    m, n = size(a)
+    b = _matrix(T, m, n)
+    for j in 1:n, i in 1:m
+        b[m+1-i, n+1-j] = a[i, j]
+    end
+    b
+end
+function rotl90(a::Array{T,2}) where T
+    m, n = size(a)
+    b = _matrix(T, n, m)
+    for j in 1:n, i in 1:m
+        b[n+1-j, i] = a[i, j]
+    end
+    b
+end
+function rotr90(a::Array{T,2}) where T
+    m, n = size(a)
+    b = _matrix(T, n, m)
+    for j in 1:n, i in 1:m
+        b[j, m+1-i] = a[i, j]
+    end
+    b
+end
+rotl90(a::Array{T,2}, k::Integer) where T = (k = mod(k, 4); k == 0 ? copy(a) : k == 1 ? rotl90(a) : k == 2 ? rot180(a) : rotr90(a))
+rotr90(a::Array{T,2}, k::Integer) where T = rotl90(a, -k)
+rot180(a::Array{T,2}, k::Integer) where T = iseven(k) ? copy(a) : rot180(a)
+function reverse(a::Array{T,2}; dims=:) where T
+    m, n = size(a)
+    dims === (:) && return rot180(a)
+    (dims == 1 || dims == 2) || throw(ArgumentError("invalid dimension $dims ≥ 3"))
+    b = _matrix(T, m, n)
+    for j in 1:n, i in 1:m
+        b[dims == 1 ? m + 1 - i : i, dims == 2 ? n + 1 - j : j] = a[i, j]
+    end
+    b
+end
+transpose(r::AbstractRange) = transpose(collect(r))
+# map over a matrix keeps its shape
+map(f, a::Array{T,2}) where T = reshape(map(f, vec(a)), size(a, 1), size(a, 2))

@@ -2,6 +2,8 @@
 // Whitespace matters in Julia (juxtaposition, `a [1]` in matrices, newlines end statements), so each token
 // records whether whitespace or a newline preceded it.
 
+import { OPS_BY_FIRST, OP_SUFFIX, PREC, UNARY_OPS, baseOp } from './operators.ts';
+
 export type TokKind = 'int' | 'float' | 'str' | 'char' | 'id' | 'op' | 'kw' | 'nl' | 'eof' | 'macro';
 
 export interface Token {
@@ -12,6 +14,7 @@ export interface Token {
   cp?: number;
   triple?: boolean;
   prefix?: string; // string macro prefix (r"...", raw"...")
+  suffix?: string; // string macro flags (r"..."i)
   pos: number; // offset into source
   line: number;
   col: number;
@@ -62,111 +65,6 @@ const KEYWORDS = new Set([
   'isa',
   'where',
 ]);
-
-// Longest operators first so that maximal munch works.
-const OPS = [
-  '>>>=',
-  '...',
-  '.=>',
-  '>>>',
-  '<<=',
-  '>>=',
-  '===',
-  '!==',
-  '.+=',
-  '.-=',
-  '.*=',
-  './=',
-  '.^=',
-  '.==',
-  '.!=',
-  '.<=',
-  '.>=',
-  '::',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '÷=',
-  '%=',
-  '^=',
-  '&=',
-  '|=',
-  '⊻=',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '=>',
-  '->',
-  '<:',
-  '>:',
-  '<<',
-  '>>',
-  '|>',
-  '<|',
-  '//',
-  '.+',
-  '.-',
-  '.*',
-  './',
-  '.^',
-  '.<',
-  '.>',
-  '.=',
-  '.%',
-  '+',
-  '-',
-  '*',
-  '/',
-  '\\',
-  '^',
-  '%',
-  '÷',
-  '=',
-  '<',
-  '>',
-  '!',
-  '~',
-  '&',
-  '|',
-  '⊻',
-  ':',
-  '?',
-  '.',
-  ',',
-  ';',
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  "'",
-  '≤',
-  '≥',
-  '≠',
-  '∈',
-  '∉',
-  '≈',
-  '∘',
-  '⊆',
-  '⊇',
-  '∪',
-  '∩',
-  '√',
-  '∛',
-  '≡',
-  '≢',
-  '⊂',
-  '⊃',
-  '×',
-  '⋅',
-  '¬',
-  '$',
-];
 
 function isIdStart(c: string): boolean {
   return (/[\p{L}_\p{Nl}\p{Sc}]/u.test(c) && c !== '√' && c !== '¬' && c !== '$') || c === '∇';
@@ -310,10 +208,15 @@ export function lex(src: string): Token[] {
       }
       const word = src.slice(start, i);
       if (src[i] === '"' && !KEYWORDS.has(word)) {
-        // string macro like r"..." / raw"..."
-        const t = lexString(src, i, word === 'raw' || word === 'r');
-        push('str', word, start, { parts: t.parts, triple: t.triple, prefix: word });
+        // string macro like r"..." / raw"..." / s"...": its text is passed on raw (the macro unescapes it if
+        // it wants to), and letters right after the closing quote are its flags, r"a.b"s
+        const t = lexString(src, i, true);
         i = t.end;
+        const fs = i;
+        while (i < n && isIdChar(String.fromCodePoint(src.codePointAt(i)!)))
+          i += String.fromCodePoint(src.codePointAt(i)!).length;
+        const flags = i > fs ? { suffix: src.slice(fs, i) } : {};
+        push('str', word, start, { parts: t.parts, triple: t.triple, prefix: word, ...flags });
         continue;
       }
       push(KEYWORDS.has(word) ? 'kw' : 'id', word, start);
@@ -373,14 +276,30 @@ export function lex(src: string): Token[] {
       push('char', src.slice(start, i), start, { cp: value });
       continue;
     }
+    // Julia reads U+2212 (minus sign) as `-` and the middle dots as `⋅`
+    const norm = ch === '\u2212' ? '-' : ch === '\u00b7' || ch === '\u0387' ? '⋅' : null;
     let matched = '';
-    for (const op of OPS)
-      if (src.startsWith(op, i)) {
-        matched = op;
-        break;
+    if (norm !== null) {
+      matched = norm;
+      i += ch.length;
+    } else {
+      for (const op of OPS_BY_FIRST.get(ch) ?? [])
+        if (src.startsWith(op, i)) {
+          matched = op;
+          break;
+        }
+      if (!matched) throw new LexError(`invalid character "${ch}"`, i);
+      i += matched.length;
+    }
+    // an operator may carry suffixes (subscripts, primes, combining marks): `==ₜ` is an operator of its own
+    const b = baseOp(matched);
+    if (PREC[b] !== undefined || UNARY_OPS.has(b)) {
+      while (i < n && OP_SUFFIX.test(String.fromCodePoint(src.codePointAt(i)!))) {
+        const d = String.fromCodePoint(src.codePointAt(i)!);
+        matched += d;
+        i += d.length;
       }
-    if (!matched) throw new LexError(`invalid character "${ch}"`, i);
-    i += matched.length;
+    }
     push('op', matched, start);
   }
   toks.push({ kind: 'eof', text: '', pos: n, line: lineAt(n), col: colAt(n), spaceBefore: true });
@@ -447,13 +366,18 @@ function lexString(
     }
     if (c === '\\') {
       if (raw) {
-        if (src[i + 1] === '"') {
-          buf += '"';
-          i += 2;
-          continue;
-        }
-        buf += '\\';
-        i++;
+        // backslashes before a quote are halved, and an odd one out escapes the quote; others stay as written
+        let j = i;
+        while (src[j] === '\\') j++;
+        const run = j - i;
+        if (src[j] === '"') {
+          buf += '\\'.repeat(run >> 1);
+          if (run & 1) {
+            buf += '"';
+            j++;
+          }
+        } else buf += '\\'.repeat(run);
+        i = j;
         continue;
       }
       if (src[i + 1] === '\n') {

@@ -90,6 +90,7 @@ export function lhsNames(v: Value): string[] {
   if (isE(v, '::') && v.args.length === 2) return lhsNames(v.args[0]!);
   if (isE(v, 'tuple')) return v.args.flatMap(a => (isE(a, 'parameters') ? a.args.flatMap(lhsNames) : lhsNames(a)));
   if (isE(v, '...')) return lhsNames(v.args[0]!);
+  if (isE(v, 'outer')) return lhsNames(v.args[0]!); // `for outer i`: assigns the enclosing scope's `i`
   return [];
 }
 

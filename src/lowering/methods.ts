@@ -108,10 +108,13 @@ export function defineMethods(
     const kwNames = kwParams.map(k => kwName(k));
     const inner = defineGeneric(lw, bodyName, L, s);
     const kwArgs = kwParams.map(k => (isE(k, 'kw') || isE(k, '...') ? k.args[0]! : k));
+    // a closure's methods are given its type, not an instance of it
     const selfT =
       fobj instanceof Deferred || fobj instanceof SelfType
         ? lw.core('Any')
-        : L.emit(E('call', lw.core('Typeof'), fobj));
+        : closure
+          ? fobj
+          : L.emit(E('call', lw.core('Typeof'), fobj));
     defineMethods(
       lw,
       inner,
@@ -167,7 +170,7 @@ export function defineMethods(
         ? []
         : [E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(named))];
     const kwBody = E('block', ...check, ...lets, call2);
-    const fT = L.emit(E('call', lw.core('Typeof'), fobj));
+    const fT = closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj));
     const kwc = lw.core('kwcall');
     defineMethods(
       lw,

@@ -34,3 +34,24 @@ function show(io::IO, t::NamedTuple)
     write(io, ")")
 end
 pairs(t::NamedTuple) = Any[k => getfield(t, k) for k in keys(t)]  # (Julia returns an Iterators.Pairs)
+
+# @NamedTuple{a::Int, b} and @NamedTuple begin a::Int; b end: the NamedTuple type with those fields (untyped: Any)
+macro NamedTuple(ex)
+    ex isa Expr && (ex.head === :braces || ex.head === :block) ||
+        throw(ArgumentError("@NamedTuple expects {...} or begin...end"))
+    names = Symbol[]
+    types = Any[]
+    for d in ex.args
+        d isa LineNumberNode && continue
+        if d isa Symbol
+            push!(names, d)
+            push!(types, :Any)
+        elseif d isa Expr && d.head === :(::) && length(d.args) == 2 && d.args[1] isa Symbol
+            push!(names, d.args[1])
+            push!(types, esc(d.args[2]))
+        else
+            throw(ArgumentError("@NamedTuple: invalid field $d"))
+        end
+    end
+    return :(NamedTuple{$(Tuple(names)), Tuple{$(types...)}})
+end

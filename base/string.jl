@@ -17,6 +17,7 @@ function _thisind(s::String, i::Int)
     i
 end
 isvalid(s::String, i::Int) = 1 <= i <= ncodeunits(s) && ccall(:jl_is_char_start, Bool, (String, Int), s, i)
+isvalid(s::String) = ccall(:jl_isvalid_utf8, Bool, (String,), s)
 function getindex(s::String, i::Int)
     (1 <= i <= ncodeunits(s)) || throw(BoundsError(s, i))
     isvalid(s, i) || throw(StringIndexError(s, i))

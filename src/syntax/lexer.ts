@@ -9,7 +9,7 @@ export type TokKind = 'int' | 'float' | 'str' | 'char' | 'id' | 'op' | 'kw' | 'n
 export interface Token {
   kind: TokKind;
   text: string; // identifier/operator/keyword text; raw literal text for numbers
-  /** for str: the pieces (strings and interpolated source snippets); for char: the code point */
+  /** for str: the pieces (UTF-8 byte strings and interpolated source snippets); for char: the code point */
   parts?: (string | { src: string; offset: number })[];
   cp?: number;
   triple?: boolean;
@@ -306,7 +306,23 @@ export function lex(src: string): Token[] {
   return toks;
 }
 
-function readEscape(src: string, i: number): { cp: number; end: number } {
+/** the UTF-8 bytes of a code point as a byte string (one char per byte); a surrogate, which a string's `\u`
+ *  escape may name, is encoded as the three bytes Julia gives it */
+function utf8Bytes(cp: number): string {
+  if (cp < 0x80) return String.fromCharCode(cp);
+  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+  if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  return String.fromCharCode(
+    0xf0 | (cp >> 18),
+    0x80 | ((cp >> 12) & 0x3f),
+    0x80 | ((cp >> 6) & 0x3f),
+    0x80 | (cp & 0x3f),
+  );
+}
+
+/** an escape sequence at `i`: its value and whether it is a byte (`\xff`, `\377`: in a string, one raw byte, not a
+ *  character); `inString` allows surrogates (`"\ud800"` is an invalid string, not a syntax error) */
+function readEscape(src: string, i: number, inString = false): { cp: number; end: number; byte?: boolean } {
   const e = src[i + 1];
   const simple: Record<string, number> = {
     n: 10,
@@ -331,14 +347,16 @@ function readEscape(src: string, i: number): { cp: number; end: number } {
     if (j === i + 2) throw new LexError('invalid escape sequence', i);
     const cp = parseInt(src.slice(i + 2, j), 16);
     // past the last code point, or a UTF-16 surrogate: no character
-    if (e !== 'x' && (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)))
+    if (e !== 'x' && (cp > 0x10ffff || (!inString && cp >= 0xd800 && cp <= 0xdfff)))
       throw new LexError('invalid unicode escape sequence', i);
-    return { cp, end: j };
+    return { cp, end: j, byte: e === 'x' };
   }
   if (/[0-7]/.test(e)) {
     let j = i + 1;
     while (j < i + 4 && /[0-7]/.test(src[j] ?? '')) j++;
-    return { cp: parseInt(src.slice(i + 1, j), 8), end: j };
+    const cp = parseInt(src.slice(i + 1, j), 8);
+    if (cp > 0xff) throw new LexError('invalid escape sequence', i);
+    return { cp, end: j, byte: true };
   }
   const v = simple[e];
   if (v === undefined) throw new LexError(`invalid escape sequence \\${e}`, i);
@@ -385,8 +403,8 @@ function lexString(
         while (src[i] === ' ' || src[i] === '\t') i++;
         continue;
       }
-      const e = readEscape(src, i);
-      buf += String.fromCodePoint(e.cp);
+      const e = readEscape(src, i, true);
+      buf += e.byte ? String.fromCharCode(e.cp) : utf8Bytes(e.cp);
       i = e.end;
       continue;
     }
@@ -418,8 +436,10 @@ function lexString(
       i = j;
       continue;
     }
-    buf += c;
-    i++;
+    // the text is kept as UTF-8 bytes, so that escaped bytes (`"\xff"`) stay single bytes
+    const cp = src.codePointAt(i)!;
+    buf += cp < 0x80 ? c : utf8Bytes(cp);
+    i += cp > 0xffff ? 2 : 1;
   }
   if (buf) parts.push(buf);
   if (triple) dedent(parts);

@@ -964,7 +964,8 @@ class Parser {
   parseString(t: Token): Value {
     const parts: Value[] = [];
     for (const p of t.parts ?? []) {
-      if (typeof p === 'string') parts.push(utf8Encode(p));
+      if (typeof p === 'string')
+        parts.push(p); // already UTF-8 bytes
       else {
         const sub = new Parser(p.src, this.file);
         // report positions relative to the enclosing file
@@ -976,7 +977,7 @@ class Parser {
       const raw = (t.parts ?? []).map(p => (typeof p === 'string' ? p : '$' + p.src)).join('');
       const flags = t.suffix === undefined ? [] : [utf8Encode(t.suffix)];
       const lnn = new LineNumberNode(t.line, sym(this.file));
-      return E('macrocall', sym(`@${t.prefix}_str`), lnn, utf8Encode(raw), ...flags);
+      return E('macrocall', sym(`@${t.prefix}_str`), lnn, raw, ...flags);
     }
     if (parts.length === 0) return '';
     if (parts.length === 1 && typeof parts[0] === 'string') return parts[0]!;

@@ -19,3 +19,6 @@ println(@NamedTuple begin
     p::Int
     q::Vector{Int}
 end)
+v = [1, 2, 3]
+println(GC.@preserve v sum(v))
+GC.gc()

@@ -29,6 +29,7 @@ include("matrix.jl")           # Matrix construction, reshape, slicing, printing
 include("sort.jl")
 include("dict.jl")
 include("set.jl")
+include("missing.jl")         # missing: propagation through arithmetic and comparisons, three-valued logic, skipmissing
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections

@@ -34,6 +34,10 @@ identity(x) = x
 !==(x, y) = !(x === y)
 isequal(x, y) = x == y
 isnothing(x) = x === nothing
+# the type of `missing` (its methods: missing.jl); defined here so that literal vectors can widen to Union{T, Missing}
+struct Missing end
+const missing = Missing()
+ismissing(x) = x === missing
 # Some(x) wraps a value that may itself be nothing
 struct Some{T}
     value::T

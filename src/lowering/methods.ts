@@ -170,16 +170,16 @@ export function defineMethods(
         ? []
         : [E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(named))];
     const kwBody = E('block', ...check, ...lets, call2);
-    const fT = closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj));
+    // a constructor `T{X}(; k) where X` names its type with the where-variables: its type is evaluated among them
+    const fT =
+      fobj instanceof Deferred
+        ? E('call', E('.', sym('Core'), new QuoteNode(sym('Typeof'))), fobj.ex)
+        : (new Inline(closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj))) as unknown as Value);
     const kwc = lw.core('kwcall');
     defineMethods(
       lw,
       kwc,
-      [
-        E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))),
-        E('::', sym('#fobj'), new Inline(fT) as unknown as Value),
-        ...params,
-      ],
+      [E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))), E('::', sym('#fobj'), fT), ...params],
       [],
       where,
       kwBody,

@@ -30,3 +30,8 @@ end
 println(sort(
     [3, 1, 2]
     .* 2))
+mutable struct KwInner{X}
+    k::Int
+    KwInner{X}(; k=0) where X = new(k)
+end
+println(KwInner{Any}(k=5).k, " ", KwInner{Int}().k)

@@ -102,6 +102,10 @@ macro eval(ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
+# @eval M ex: evaluates ex in module M
+macro eval(mod, ex)
+    Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), esc(mod), Expr(:quote, ex))
+end
 # the status is a C int, as Julia's ccall converts it: out of its range is an InexactError
 exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), Int(Int32(n)))
 # whether SIGINT ends the program (a script's default) or raises InterruptException (-e code, the REPL)

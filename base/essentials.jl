@@ -73,6 +73,11 @@ end
 
 error(s...) = throw(ErrorException(string(s...)))
 
+# getfield of a name the type does not have (thrown by the runtime once Base defines it)
+struct FieldError <: Exception
+    type::DataType
+    field::Symbol
+end
 struct KeyError <: Exception
     key
 end

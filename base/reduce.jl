@@ -137,6 +137,11 @@ function foldr(op, a::Vector; init=_NoInit())
     isempty(a) && init isa _NoInit && return reduce_empty(op, eltype(a))
     foldl((acc, x) -> op(x, acc), reverse(a); init=init)
 end
+mapfoldl(f, op, itr; init=_NoInit()) = mapreduce(f, op, itr; init=init)
+function mapfoldr(f, op, itr; init=_NoInit())
+    init isa _NoInit && iterate(itr) === nothing && return mapreduce_empty(f, op, eltype(itr))
+    foldr(op, collect(Generator(f, itr)); init=init)
+end
 function mapreduce(f, op, itr; init=_NoInit())
     init isa _NoInit && iterate(itr) === nothing && return mapreduce_empty(f, op, eltype(itr))
     foldl(op, Generator(f, itr); init=init)
@@ -276,3 +281,14 @@ sum(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -
 prod(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -> s * UInt(x), a; init=UInt(1))
 # vectors compare lexicographically, as tuples do
 isless(a::AbstractVector, b::AbstractVector) = _lexless(a, b)
+
+# ntuple(f, n): the tuple (f(1), ..., f(n))
+function ntuple(f, n::Integer)
+    n < 0 && throw(ArgumentError(string("tuple length should be ≥ 0, got ", n)))
+    (collect(Generator(f, 1:n))...,)
+end
+ntuple(f, ::Val{N}) where {N} = ntuple(f, N)
+# an empty collection of the same kind
+empty(a::Vector{T}) where {T} = Vector{T}(undef, 0)
+empty(a::Vector, ::Type{U}) where {U} = Vector{U}(undef, 0)
+empty(::Tuple) = ()

@@ -38,6 +38,8 @@ export function lowerFunction(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value
   if (ex.head.name === '->' || (ex.head.name === 'function' && isE(sig, 'tuple'))) {
     params = isE(sig, 'tuple') ? sig.args : [sig];
     if (isE(sig, 'block')) params = sig.args.filter(x => !(x instanceof LineNumberNode));
+    // `(a = 2) -> 10a`: an argument with a default, as `kw` in a call's signature
+    params = params.map(p => (isE(p, '=') ? E('kw', ...p.args) : p));
   } else if (isE(sig, 'call')) {
     fname = sig.args[0]!;
     params = sig.args.slice(1);

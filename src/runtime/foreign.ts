@@ -217,6 +217,20 @@ F('jl_next_char', ([sv, iv]) => {
   } else if (b0 >= 0x80) cp = 0xfffd;
   return mkTuple([JChar.of(cp), BigInt(i + 1 + n)]);
 });
+// a String of a Vector{UInt8}'s bytes, and the bytes of a String as a new Vector{UInt8}
+F('jl_bytes_string', ([a]) => {
+  const v = a as JArray;
+  const n = v.dims[0]!;
+  let out = '';
+  for (let k = 0; k < n; k++) out += String.fromCharCode(Number((v.at(k) as Bits).v));
+  return out;
+});
+F('jl_string_bytes', ([sv]) => {
+  const s = sv as string;
+  const bytes: Value[] = [];
+  for (let k = 0; k < s.length; k++) bytes.push(new Bits(T.UInt8!, BigInt(s.charCodeAt(k))));
+  return new JArray(applyTypeName(T.Array!.name, [T.UInt8!, 1n]), bytes, [bytes.length]);
+});
 F('jl_is_char_start', ([s, i]) => isCharStart(s as string, Number(i as bigint) - 1));
 F('jl_string_length', ([sv]) => {
   const s = sv as string;

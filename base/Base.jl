@@ -25,6 +25,7 @@ include("abstractarray.jl")
 include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing, push!/pop!/append!, similar, copy
 include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
 include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
+include("intfuncs.jl")        # gcd/lcm of many values, gcdx, invmod, powermod, prevpow
 include("matrix.jl")           # Matrix construction, reshape, slicing, printing
 include("sort.jl")
 include("dict.jl")

@@ -55,3 +55,29 @@ macro NamedTuple(ex)
     end
     return :(NamedTuple{$(Tuple(names)), Tuple{$(types...)}})
 end
+
+# named tuples with the same names order as their values do
+isless(a::NamedTuple{n}, b::NamedTuple{n}) where {n} = isless(Tuple(a), Tuple(b))
+# Base.structdiff(a, b): a without the fields that b (a NamedTuple, or a NamedTuple type) names; the remaining fields
+# keep their declared types
+structdiff(a::NamedTuple, b::NamedTuple) = _structdiff(a, keys(b))
+function structdiff(a::NamedTuple, b::Type{<:NamedTuple})
+    T = b
+    while T isa UnionAll
+        T = T.body
+    end
+    _structdiff(a, T.parameters[1])
+end
+function _structdiff(a::NamedTuple, bn::Tuple)
+    names = Symbol[]
+    types = Any[]
+    vals = Any[]
+    for i in 1:nfields(a)
+        s = keys(a)[i]
+        s in bn && continue
+        push!(names, s)
+        push!(types, typeof(a).parameters[2].parameters[i])
+        push!(vals, getfield(a, i))
+    end
+    NamedTuple{Tuple(names), Tuple{types...}}(Tuple(vals))
+end

@@ -15,6 +15,7 @@ export interface Token {
   triple?: boolean;
   prefix?: string; // string macro prefix (r"...", raw"...")
   suffix?: string; // string macro flags (r"..."i)
+  invalid?: boolean; // a Char literal of bytes that are no UTF-8 character ('\xff', '\ud800')
   pos: number; // offset into source
   line: number;
   col: number;
@@ -261,10 +262,27 @@ export function lex(src: string): Token[] {
       }
       i++;
       let value: number;
+      let invalid = false;
       if (src[i] === '\\') {
-        const e = readEscape(src, i);
+        const e = readEscape(src, i, true);
         value = e.cp;
         i = e.end;
+        if (e.byte && e.cp >= 0x80) {
+          // byte escapes make one character as a string's bytes would: '\xc3\xa9' is 'é'; bytes that are no
+          // UTF-8 character ('\xff', the overlong '\xc0\xa0') make an invalid Char
+          const bytes = [e.cp];
+          const need = e.cp >= 0xc0 && e.cp <= 0xf7 ? (e.cp < 0xe0 ? 1 : e.cp < 0xf0 ? 2 : 3) : 0;
+          while (bytes.length <= need && src[i] === '\\') {
+            const c = readEscape(src, i, true);
+            if (!c.byte || (c.cp & 0xc0) !== 0x80) break;
+            bytes.push(c.cp);
+            i = c.end;
+          }
+          const text = Buffer.from(bytes).toString('utf8');
+          const cp = text.codePointAt(0)!;
+          if (bytes.length === need + 1 && cp !== 0xfffd && String.fromCodePoint(cp) === text) value = cp;
+          else invalid = true;
+        } else if (value >= 0xd800 && value <= 0xdfff) invalid = true;
       } else {
         const q = src.codePointAt(i);
         if (q === undefined) throw new LexError('unterminated character literal', start);
@@ -273,7 +291,7 @@ export function lex(src: string): Token[] {
       }
       if (src[i] !== "'") throw new LexError('character literal contains multiple characters', start);
       i++;
-      push('char', src.slice(start, i), start, { cp: value });
+      push('char', src.slice(start, i), start, invalid ? { cp: value, invalid: true } : { cp: value });
       continue;
     }
     // Julia reads U+2212 (minus sign) as `-` and the middle dots as `⋅`

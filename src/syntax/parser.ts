@@ -995,6 +995,13 @@ class Parser {
         return this.parseString(t);
       case 'char':
         this.next();
+        // Jolt's Char holds a code point: a literal that is none parses, and is an error when it runs
+        if (t.invalid)
+          return E(
+            'call',
+            E('.', sym('Base'), new QuoteNode(sym('error'))),
+            utf8Encode(`invalid Char values are not supported yet: ${t.text}`),
+          );
         return JChar.of(t.cp!);
       case 'id':
         this.next();

@@ -168,3 +168,11 @@ test('let over several lines, for outer, keyword lambdas, macros with braces', (
   assert.equal(p('@NamedTuple{a::Int, b}'), '(macrocall @NamedTuple (braces (:: a Int) b))');
   assert.equal(p('GC.@preserve x f(x)'), '(macrocall (. GC (quote @preserve)) x (call f x))');
 });
+
+test('Char literals of byte escapes: one UTF-8 character, or an invalid Char that errors when run', () => {
+  assert.equal(p("'\\xc3\\xa9'"), p("'é'"));
+  assert.equal(p("'\\x41'"), p("'A'"));
+  for (const lit of ["'\\xc0\\xa0'", "'\\xff'", "'\\ud800'", "'\\xf0\\x8e\\x80\\x80'"])
+    assert.match(p(lit), /^\(call \(\. Base \(quote error\)\) "invalid Char values are not supported yet: /, lit);
+  assert.throws(() => parseAll("'\\xc0\\xa0\\xa0'", 'none'), ParseError, 'an overlong pair and one byte more');
+});

@@ -107,6 +107,18 @@ macro eval(ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
+# @nospecialize / @specialize are hints to the compiler, which Jolt's specializes as it would anyway: in an argument
+# list they give the argument back (`a = 2` as a keyword's default), as a statement nothing
+macro nospecialize(vars...)
+    length(vars) == 1 || return nothing
+    v = vars[1]
+    v isa Expr && v.head === :(=) ? esc(Expr(:kw, v.args...)) : esc(v)
+end
+macro specialize(vars...)
+    length(vars) == 1 || return nothing
+    v = vars[1]
+    v isa Expr && v.head === :(=) ? esc(Expr(:kw, v.args...)) : esc(v)
+end
 # @eval M ex: evaluates ex in module M
 macro eval(mod, ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), esc(mod), Expr(:quote, ex))

@@ -100,6 +100,8 @@ export const isAssignmentHead = (h: string): boolean =>
   h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h));
 
 export function hasInterp(v: Value, depth: number): boolean {
+  // `:(Base.$f)` interpolates the field name inside its QuoteNode
+  if (v instanceof QuoteNode) return hasInterp(v.value, depth);
   if (!(v instanceof Expr)) return false;
   if (v.head.name === '$') return depth === 1 || hasInterp(v.args[0]!, depth - 1);
   const nd = v.head.name === 'quote' ? depth + 1 : depth;

@@ -586,6 +586,12 @@ class Parser {
           v = E('.', v, q);
           continue;
         }
+        if (n.kind === 'op' && n.text === '$') {
+          // `Base.$f` in a quote: the field name is interpolated
+          this.next();
+          v = E('.', v, new QuoteNode(E('$', this.parsePrimary())));
+          continue;
+        }
         if (n.kind === 'macro') {
           // a qualified macro call, `Base.@kwdef struct ... end`: its arguments follow as an unqualified one's
           return this.parseMacroCall(v);

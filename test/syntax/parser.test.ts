@@ -176,3 +176,7 @@ test('Char literals of byte escapes: one UTF-8 character, or an invalid Char tha
     assert.match(p(lit), /^\(call \(\. Base \(quote error\)\) "invalid Char values are not supported yet: /, lit);
   assert.throws(() => parseAll("'\\xc0\\xa0\\xa0'", 'none'), ParseError, 'an overlong pair and one byte more');
 });
+
+test('an interpolated field name, Base.$f', () => {
+  assert.equal(p('Base.$f'), '(. Base (quote ($ f)))');
+});

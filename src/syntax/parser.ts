@@ -219,7 +219,13 @@ class Parser {
     const items: Value[] = [];
     while (this.isOp(',')) {
       this.next();
-      items.push(this.parseTernary());
+      const it = this.parseTernary();
+      // `f(x) = a, y -> y`: an anonymous function is a tuple item of its own
+      if (this.isOp('->')) {
+        const t = this.next();
+        this.skipNl();
+        items.push(E('->', it, this.wrapBody(this.parseAssignment(), t.line)));
+      } else items.push(it);
     }
     return items;
   }
@@ -856,6 +862,8 @@ class Parser {
       this.next();
       return new QuoteNode(sym(t.text));
     }
+    // a quoted literal is the literal itself: `:1` is 1
+    if (t.kind === 'int' || t.kind === 'float') return this.parseNumberLiteral(false);
     if (t.kind === 'op') {
       this.next();
       return new QuoteNode(sym(t.text));

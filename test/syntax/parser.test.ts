@@ -180,3 +180,13 @@ test('Char literals of byte escapes: one UTF-8 character, or an invalid Char tha
 test('an interpolated field name, Base.$f', () => {
   assert.equal(p('Base.$f'), '(. Base (quote ($ f)))');
 });
+
+test('a quoted number is the number', () => {
+  assert.equal(p('(:a, :1)'), '(tuple (quote a) 1)');
+  assert.equal(p(':2.5'), '2.5');
+});
+
+test('an anonymous function as a later item of a statement tuple', () => {
+  assert.equal(p('f(x) = x, y -> y'), '(= (call f x) (block (tuple x (-> y (block y)))))');
+  assert.equal(p('a = 1, y -> y'), '(= a (tuple 1 (-> y (block y))))');
+});

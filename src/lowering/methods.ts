@@ -120,7 +120,15 @@ export function defineMethods(
     defineMethods(
       lw,
       inner,
-      [...kwArgs, E('::', sym('#fself'), new Inline(selfT) as unknown as Value), ...params],
+      [
+        ...kwArgs,
+        E(
+          '::',
+          sym(fobj instanceof SelfType && fobj.name ? fobj.name : '#fself'),
+          new Inline(selfT) as unknown as Value,
+        ),
+        ...params,
+      ],
       [],
       where,
       body,
@@ -147,7 +155,14 @@ export function defineMethods(
     const callInner = E(
       'block',
       ...kwNames.map((kn, i) => E('=', sym(kn), defaults[i]!)),
-      E('call', sym(bodyName), ...kwNames.map(k => sym(k)), sym('#self#'), ...posArgs),
+      // the entry's own object: a callable object's method names it (`f` of `(f::T)(; k)`)
+      E(
+        'call',
+        sym(bodyName),
+        ...kwNames.map(k => sym(k)),
+        sym(fobj instanceof SelfType && fobj.name ? fobj.name : '#self#'),
+        ...posArgs,
+      ),
     );
     defineMethods(lw, fobj, params, [], where, callInner, null, L, s, name, closure);
     // kwcall(nt, f, args...)
@@ -176,7 +191,9 @@ export function defineMethods(
     const fT =
       fobj instanceof Deferred
         ? E('call', E('.', sym('Core'), new QuoteNode(sym('Typeof'))), fobj.ex)
-        : (new Inline(closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj))) as unknown as Value);
+        : fobj instanceof SelfType
+          ? fobj.type // a callable object, (f::T)(; k): its type
+          : (new Inline(closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj))) as unknown as Value);
     const kwc = lw.core('kwcall');
     defineMethods(
       lw,

@@ -25,11 +25,13 @@ include("abstractarray.jl")    # what every AbstractArray has from its size and 
 include("array.jl")          # Vector/Matrix/Array{T,N}: construction, indexing, push!/pop!/append!, similar, copy
 include("iterators.jl")      # Generator, enumerate, zip, Iterators.filter/product/flatten/take/drop/rest/reverse
 include("reduce.jl")         # map, filter, reduce, foldl, sum, prod, maximum, minimum, any, all, count, findfirst...
+include("intfuncs.jl")        # gcd/lcm of many values, gcdx, invmod, powermod, prevpow
 include("matrix.jl")           # Matrix construction, reshape, slicing, printing
 include("reducedim.jl")        # reductions along dimensions (sum(A; dims=1), ...)
 include("sort.jl")
 include("dict.jl")
 include("set.jl")
+include("missing.jl")         # missing: propagation through arithmetic and comparisons, three-valued logic, skipmissing
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
 include("channels.jl")       # Channel (its producer runs at once)
 include("cartesian.jl")       # CartesianIndex, CartesianIndices

@@ -147,12 +147,14 @@ function _eltype_of(xs::Tuple)
     T
 end
 # Julia's promote_typejoin (what collect widens with): the types' join, but a Union with Nothing
-_promote_typejoin(T, S) = (T === Nothing || S === Nothing) ? Union{T, S} :
+_promote_typejoin(T, S) = (_is_absent_type(T) || _is_absent_type(S)) ? Union{T, S} :
     (T isa Union && S <: T) ? T : typejoin(T, S)
 # the element type of a literal vector (vect): Int64 and Float64 promote; with nothing, the element type is a Union
 _promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 :
-    (T === Nothing || S === Nothing) ? Union{T, S} : (T isa Union && S <: T) ? T :
+    (_is_absent_type(T) || _is_absent_type(S)) ? Union{T, S} : (T isa Union && S <: T) ? T :
     _is_int_type(T) && _is_int_type(S) ? _promote_bool_int(T, S) : typejoin(T, S)
+# Nothing and Missing join any type in a Union (Julia's promote_typejoin keeps Union{T, Missing} small)
+_is_absent_type(T) = T === Nothing || T === Missing
 # integers of different widths (and Bool, which gives way to any of them) promote as Julia's promote_type
 _is_int_type(T) = T === Bool || T <: BitInteger
 _promote_bool_int(T, S) = T === Bool ? S : S === Bool ? T : _promote_int(T, S)

@@ -212,3 +212,4 @@ function show(io::IO, d::Dict{K,V}) where {K,V}
     end
     write(io, ")")
 end
+empty(d::Dict{K,V}) where {K,V} = Dict{K,V}()

@@ -35,6 +35,10 @@ identity(x) = x
 !==(x, y) = !(x === y)
 isequal(x, y) = x == y
 isnothing(x) = x === nothing
+# the type of `missing` (its methods: missing.jl); defined here so that literal vectors can widen to Union{T, Missing}
+struct Missing end
+const missing = Missing()
+ismissing(x) = x === missing
 # Some(x) wraps a value that may itself be nothing
 struct Some{T}
     value::T
@@ -70,6 +74,11 @@ end
 
 error(s...) = throw(ErrorException(string(s...)))
 
+# getfield of a name the type does not have (thrown by the runtime once Base defines it)
+struct FieldError <: Exception
+    type::DataType
+    field::Symbol
+end
 struct KeyError <: Exception
     key
 end
@@ -100,6 +109,22 @@ macro eval(ex)
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
 Core.eval(m::Module, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
+# @nospecialize / @specialize are hints to the compiler, which Jolt's specializes as it would anyway: in an argument
+# list they give the argument back (`a = 2` as a keyword's default), as a statement nothing
+macro nospecialize(vars...)
+    length(vars) == 1 || return nothing
+    v = vars[1]
+    v isa Expr && v.head === :(=) ? esc(Expr(:kw, v.args...)) : esc(v)
+end
+macro specialize(vars...)
+    length(vars) == 1 || return nothing
+    v = vars[1]
+    v isa Expr && v.head === :(=) ? esc(Expr(:kw, v.args...)) : esc(v)
+end
+# @eval M ex: evaluates ex in module M
+macro eval(mod, ex)
+    Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), esc(mod), Expr(:quote, ex))
+end
 # the status is a C int, as Julia's ccall converts it: out of its range is an InexactError
 exit(n::Int) = ccall(:jl_exit, Nothing, (Int,), Int(Int32(n)))
 # whether SIGINT ends the program (a script's default) or raises InterruptException (-e code, the REPL)

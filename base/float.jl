@@ -99,8 +99,9 @@ end
 (<=)(x, y) = !(y < x)
 isless(x::Real, y::Real) = x < y
 isless(x::Float64, y::Float64) = (!isnan(x) & (isnan(y) | (x < y)))
-min(x, y) = y < x ? y : x
-max(x, y) = y < x ? x : y
+# min and max order by isless, as Julia's (a type's own `<` is not asked)
+min(x, y) = isless(y, x) ? y : x
+max(x, y) = isless(y, x) ? x : y
 # floats as Julia orders them for min and max: NaN wins, and -0.0 is below 0.0
 function max(x::T, y::T) where {T<:AbstractFloat}
     (isnan(x) || isnan(y)) && return x + y
@@ -112,7 +113,7 @@ function min(x::T, y::T) where {T<:AbstractFloat}
 end
 min(a, b, c...) = min(min(a, b), c...)
 max(a, b, c...) = max(max(a, b), c...)
-minmax(x, y) = y < x ? (y, x) : (x, y)
+minmax(x, y) = isless(y, x) ? (y, x) : (x, y)
 clamp(x, lo, hi) = x > hi ? hi : x < lo ? lo : x
 abs2(x) = x * x
 hypot(x::Float64, y::Float64) = ccall(:jl_hypot, Float64, (Float64, Float64), x, y)

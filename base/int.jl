@@ -70,11 +70,15 @@ rem(x::BitUnsigned, ::Type{T}) where {T<:BitInteger} = zext_int(T, x)
 count_zeros(x::BitInteger) = count_ones(~x)
 leading_ones(x::BitInteger) = leading_zeros(~x)
 trailing_ones(x::BitInteger) = trailing_zeros(~x)
+# gcd(typemin(T), 0) has no T value: an OverflowError, as Julia's (|typemin| does not fit)
 function gcd(a::T, b::T) where {T<:BitInteger}
-    while b != 0
-        a, b = b, rem(a, b)
+    x, y = a, b
+    while y != 0
+        x, y = y, rem(x, y)
     end
-    abs(a)
+    r = abs(x)
+    r < 0 && throw(OverflowError(string("gcd(", a, ", ", b, ") overflows")))
+    r
 end
 lcm(a::T, b::T) where {T<:BitInteger} = a == 0 ? a : abs(div(a, gcd(a, b)) * b)
 # integers of two types meet in their promoted type

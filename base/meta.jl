@@ -136,3 +136,13 @@ end
 # whether a call f(args...) has a method to run
 applicable(f, args...) = ccall(:jl_applicable, Bool, (Any, Any), f, args)
 hasmethod(f, t) = ccall(:jl_hasmethod, Bool, (Any, Any), f, _to_tuple_type(t))
+
+# GC: Jolt's objects live on the JavaScript heap, which V8 collects: there is nothing to pin, and a collection cannot
+# be forced, so these keep Julia's forms working
+module GC
+    macro preserve(args...)
+        esc(args[length(args)])
+    end
+    gc(full::Bool=true) = nothing
+    enable(on::Bool) = true
+end

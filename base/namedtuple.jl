@@ -34,3 +34,50 @@ function show(io::IO, t::NamedTuple)
     write(io, ")")
 end
 pairs(t::NamedTuple) = Any[k => getfield(t, k) for k in keys(t)]  # (Julia returns an Iterators.Pairs)
+
+# @NamedTuple{a::Int, b} and @NamedTuple begin a::Int; b end: the NamedTuple type with those fields (untyped: Any)
+macro NamedTuple(ex)
+    ex isa Expr && (ex.head === :braces || ex.head === :block) ||
+        throw(ArgumentError("@NamedTuple expects {...} or begin...end"))
+    names = Symbol[]
+    types = Any[]
+    for d in ex.args
+        d isa LineNumberNode && continue
+        if d isa Symbol
+            push!(names, d)
+            push!(types, :Any)
+        elseif d isa Expr && d.head === :(::) && length(d.args) == 2 && d.args[1] isa Symbol
+            push!(names, d.args[1])
+            push!(types, esc(d.args[2]))
+        else
+            throw(ArgumentError("@NamedTuple: invalid field $d"))
+        end
+    end
+    return :(NamedTuple{$(Tuple(names)), Tuple{$(types...)}})
+end
+
+# named tuples with the same names order as their values do
+isless(a::NamedTuple{n}, b::NamedTuple{n}) where {n} = isless(Tuple(a), Tuple(b))
+# Base.structdiff(a, b): a without the fields that b (a NamedTuple, or a NamedTuple type) names; the remaining fields
+# keep their declared types
+structdiff(a::NamedTuple, b::NamedTuple) = _structdiff(a, keys(b))
+function structdiff(a::NamedTuple, b::Type{<:NamedTuple})
+    T = b
+    while T isa UnionAll
+        T = T.body
+    end
+    _structdiff(a, T.parameters[1])
+end
+function _structdiff(a::NamedTuple, bn::Tuple)
+    names = Symbol[]
+    types = Any[]
+    vals = Any[]
+    for i in 1:nfields(a)
+        s = keys(a)[i]
+        s in bn && continue
+        push!(names, s)
+        push!(types, typeof(a).parameters[2].parameters[i])
+        push!(vals, getfield(a, i))
+    end
+    NamedTuple{Tuple(names), Tuple{types...}}(Tuple(vals))
+end

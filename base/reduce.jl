@@ -2,7 +2,7 @@
 function foldl(op, itr; init=_NoInit())
     y = iterate(itr)
     if y === nothing
-        init isa _NoInit && throw(ArgumentError("reducing over an empty collection is not allowed; consider supplying `init` to the reducer"))
+        init isa _NoInit && return reduce_empty(op, eltype(itr))
         return init
     end
     acc = init isa _NoInit ? y[1] : op(init, y[1])
@@ -14,6 +14,21 @@ function foldl(op, itr; init=_NoInit())
     acc
 end
 struct _NoInit end
+# the value of a reduction over nothing: the operator's identity for the element type, where it has one
+_empty_reduce_error() = throw(ArgumentError("reducing over an empty collection is not allowed; consider supplying `init` to the reducer"))
+reduce_empty(op, T) = _empty_reduce_error()
+reduce_empty(::typeof(+), ::Type{T}) where {T} = T <: Number && T !== Union{} ? zero(T) : _empty_reduce_error()
+reduce_empty(::typeof(+), ::Type{Bool}) = zero(Int)
+reduce_empty(::typeof(*), ::Type{T}) where {T} = T <: Number && T !== Union{} ? one(T) : _empty_reduce_error()
+reduce_empty(::typeof(&), ::Type{Bool}) = true
+reduce_empty(::typeof(|), ::Type{Bool}) = false
+# mapreduce over nothing: f of that identity, for the functions that keep it one (and 0 for max of abs values)
+mapreduce_empty(f, op, T) = _empty_reduce_error()
+mapreduce_empty(::typeof(identity), op, T) = reduce_empty(op, T)
+mapreduce_empty(::typeof(abs), op, T) = abs(reduce_empty(op, T))
+mapreduce_empty(::typeof(abs2), op, T) = abs2(reduce_empty(op, T))
+mapreduce_empty(::typeof(abs), ::typeof(max), T) = abs(zero(T))
+mapreduce_empty(::typeof(abs2), ::typeof(max), T) = abs2(zero(T))
 reduce(op, itr; init=_NoInit()) = foldl(op, itr; init=init)
 # an empty collection of a concrete number type sums to its zero (multiplies to its one), as in Julia
 function _sum_or_prod(op, unit, itr)
@@ -131,8 +146,19 @@ function issorted(a::Vector; lt=isless, by=identity, rev::Bool=false)
     end
     true
 end
-foldr(op, a::Vector; init=_NoInit()) = foldl((acc, x) -> op(x, acc), reverse(a); init=init)
-mapreduce(f, op, itr; init=_NoInit()) = foldl(op, Generator(f, itr); init=init)
+function foldr(op, a::Vector; init=_NoInit())
+    isempty(a) && init isa _NoInit && return reduce_empty(op, eltype(a))
+    foldl((acc, x) -> op(x, acc), reverse(a); init=init)
+end
+mapfoldl(f, op, itr; init=_NoInit()) = mapreduce(f, op, itr; init=init)
+function mapfoldr(f, op, itr; init=_NoInit())
+    init isa _NoInit && iterate(itr) === nothing && return mapreduce_empty(f, op, eltype(itr))
+    foldr(op, collect(Generator(f, itr)); init=init)
+end
+function mapreduce(f, op, itr; init=_NoInit())
+    init isa _NoInit && iterate(itr) === nothing && return mapreduce_empty(f, op, eltype(itr))
+    foldl(op, Generator(f, itr); init=init)
+end
 function filter!(f, a::Vector)
     j = 0
     for i in 1:length(a)
@@ -306,3 +332,14 @@ sum(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -
 prod(a::AbstractVector{T}) where {T<:Union{UInt8,UInt16,UInt32}} = foldl((s, x) -> s * UInt(x), a; init=UInt(1))
 # vectors compare lexicographically, as tuples do
 isless(a::AbstractVector, b::AbstractVector) = _lexless(a, b)
+
+# ntuple(f, n): the tuple (f(1), ..., f(n))
+function ntuple(f, n::Integer)
+    n < 0 && throw(ArgumentError(string("tuple length should be ≥ 0, got ", n)))
+    (collect(Generator(f, 1:n))...,)
+end
+ntuple(f, ::Val{N}) where {N} = ntuple(f, N)
+# an empty collection of the same kind
+empty(a::Vector{T}) where {T} = Vector{T}(undef, 0)
+empty(a::Vector, ::Type{U}) where {U} = Vector{U}(undef, 0)
+empty(::Tuple) = ()

@@ -33,6 +33,11 @@ getindex(m::RegexMatch, i::Int) = m.captures[i]
 function replace(s::String, p::Pair)
     pat = p.first
     rep = p.second
+    if rep isa SubstitutionString
+        # a string pattern has only the whole match, \0
+        pat isa Regex || return ccall(:jl_string_replace, String, (String, String, String), s, string(pat), _expand_subst(rep.string, string(pat)))
+        return ccall(:jl_regex_replace, String, (String, String, String, String), pat.pattern, pat.flags, s, _expand_subst(rep.string, nothing))
+    end
     if pat isa Regex
         rep isa Function && return _replace_fn(s, pat, rep)
         return ccall(:jl_regex_replace, String, (String, String, String, String), pat.pattern, pat.flags, s, string(rep))
@@ -109,4 +114,116 @@ function _matches_at(s::String, pat::String, i::Int, k::Int)
         codeunit(s, i + j) == codeunit(pat, 1 + j) || return false
     end
     true
+end
+
+# bytes and escapes: String(::Vector{UInt8}) takes the vector's bytes (leaving it empty, as Julia does), codeunits
+# gives a string's bytes as a new vector, unescape_string undoes Julia's backslash escapes, b"..." is those bytes
+function String(v::Vector{UInt8})
+    s = ccall(:jl_bytes_string, String, (Any,), v)
+    resize!(v, 0)
+    s
+end
+codeunits(s::String) = ccall(:jl_string_bytes, Any, (String,), s)::Vector{UInt8}
+Vector{UInt8}(s::String) = codeunits(s)
+_hexval(c::UInt8) = c <= 0x39 ? Int(c) - 48 : c <= 0x46 ? Int(c) - 55 : Int(c) - 87
+function unescape_string(s::String)
+    b = codeunits(s)
+    n = length(b)
+    out = UInt8[]
+    i = 1
+    while i <= n
+        c = b[i]
+        if c != 0x5c || i == n
+            push!(out, c)
+            i += 1
+            continue
+        end
+        e = b[i + 1]
+        i += 2
+        if e == 0x78 || e == 0x75 || e == 0x55   # \x \u \U
+            m = e == 0x78 ? 2 : e == 0x75 ? 4 : 8
+            v = 0
+            k = 0
+            while k < m && i <= n && isxdigit(Char(b[i]))
+                v = 16v + _hexval(b[i])
+                i += 1
+                k += 1
+            end
+            if e == 0x78
+                push!(out, UInt8(v))
+            else
+                append!(out, codeunits(string(Char(v))))
+            end
+        elseif 0x30 <= e <= 0x37                  # octal
+            v = Int(e) - 48
+            k = 1
+            while k < 3 && i <= n && 0x30 <= b[i] <= 0x37
+                v = 8v + (Int(b[i]) - 48)
+                i += 1
+                k += 1
+            end
+            push!(out, UInt8(v))
+        else
+            push!(out, e == 0x6e ? 0x0a : e == 0x74 ? 0x09 : e == 0x72 ? 0x0d : e == 0x61 ? 0x07 :
+                       e == 0x62 ? 0x08 : e == 0x66 ? 0x0c : e == 0x76 ? 0x0b : e == 0x65 ? 0x1b : e)
+        end
+    end
+    String(out)
+end
+macro b_str(s)
+    :(codeunits($(unescape_string(s))))
+end
+
+# s"...": a replacement that names the match's groups, \0 (the whole match), \1, \g<1>, \g<name>; \\ is a backslash
+struct SubstitutionString
+    string::String
+end
+macro s_str(s)
+    SubstitutionString(s)
+end
+show(io::IO, s::SubstitutionString) = (write(io, "s"); show(io, s.string))
+# the replacement text: with `whole` (a string pattern's match) the groups are filled in here; without it they become
+# the runtime's regex replacement syntax ($&, $1, $<name>; a literal $ is $$)
+function _expand_subst(r::String, whole)
+    b = codeunits(r)
+    n = length(b)
+    out = IOBuffer()
+    i = 1
+    while i <= n
+        c = b[i]
+        if c == 0x24 && whole === nothing     # $
+            write(out, "\$\$")
+            i += 1
+        elseif c == 0x5c && i < n                # backslash
+            e = b[i + 1]
+            if 0x30 <= e <= 0x39
+                j = i + 1
+                while j <= n && 0x30 <= b[j] <= 0x39
+                    j += 1
+                end
+                g = String(b[i+1:j-1])
+                write(out, whole === nothing ? (g == "0" ? "\$&" : "\$" * g) : (g == "0" ? whole : ""))
+                i = j
+            elseif e == 0x67 && i + 2 <= n && b[i + 2] == 0x3c   # \g<...>
+                j = i + 3
+                while j <= n && b[j] != 0x3e
+                    j += 1
+                end
+                g = String(b[i+3:j-1])
+                isnum = all(isdigit, g)
+                write(out, whole === nothing ? (g == "0" ? "\$&" : isnum ? "\$" * g : "\$<" * g * ">") : (g == "0" ? whole : ""))
+                i = j + 1
+            elseif e == 0x5c
+                write(out, "\\")
+                i += 2
+            else
+                write(out, unescape_string(String(b[i:i+1])))
+                i += 2
+            end
+        else
+            write(out, String(b[i:i]))
+            i += 1
+        end
+    end
+    _takestring!(out)
 end

@@ -68,3 +68,4 @@ function show(io::IO, s::Set)
     write(io, ")")
 end
 const BitSet = Set{Int}
+empty(s::Set{T}) where {T} = Set{T}()

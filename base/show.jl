@@ -143,6 +143,17 @@ showerror(io::IO, e::InexactError) = (print(io, "InexactError: ", e.func, "("); 
 showerror(io::IO, e::UndefVarError) = print(io, "UndefVarError: `", e.var, "` not defined",
     e.scope isa Module ? string(" in `", e.scope, "`") : e.scope isa Symbol ? string(" in ", e.scope, " scope") : "")
 show(io::IO, m::Module) = print(io, ccall(:jl_module_name, String, (Any,), m))
+function showerror(io::IO, e::FieldError)
+    print(io, "FieldError: type ", nameof(e.type), " has no field `", e.field, "`")
+    names = fieldnames(e.type)
+    if length(names) > 0
+        print(io, ", available fields: ")
+        for i in 1:length(names)
+            i > 1 && print(io, ", ")
+            print(io, "`", names[i], "`")
+        end
+    end
+end
 function showerror(io::IO, e::BoundsError)
     print(io, "BoundsError: attempt to access ")
     a = e.a

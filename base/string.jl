@@ -17,6 +17,7 @@ function _thisind(s::String, i::Int)
     i
 end
 isvalid(s::String, i::Int) = 1 <= i <= ncodeunits(s) && ccall(:jl_is_char_start, Bool, (String, Int), s, i)
+isvalid(s::String) = ccall(:jl_isvalid_utf8, Bool, (String,), s)
 function getindex(s::String, i::Int)
     (1 <= i <= ncodeunits(s)) || throw(BoundsError(s, i))
     isvalid(s, i) || throw(StringIndexError(s, i))
@@ -110,7 +111,7 @@ function parse(::Type{Float64}, s::String)
     r
 end
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
-string(n::Integer; base::Int=10, pad::Int=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, base, pad)
+string(n::Integer; base::Integer=10, pad::Integer=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, Int(base), Int(pad))
 # a Bool is an Integer, but prints as a word
 string(b::Bool) = b ? "true" : "false"
 Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)

@@ -70,6 +70,46 @@ function findlast(f, s::String)
 end
 findfirst(c::Char, s::String) = findfirst(x -> x == c, s)
 findlast(c::Char, s::String) = findlast(x -> x == c, s)
+# from byte index i on (or back): a character f accepts, a given Char, or a substring (its range of indices; a
+# backward search finds the last one that starts at or before i)
+function findnext(f::Function, s::String, i::Integer)
+    n = ncodeunits(s)
+    i == n + 1 && return nothing
+    (1 <= i <= n) || throw(BoundsError(s, i))
+    isvalid(s, i) || throw(StringIndexError(s, i))
+    while i <= n
+        f(s[i]) && return i
+        i = nextind(s, i)
+    end
+    nothing
+end
+function findprev(f::Function, s::String, i::Integer)
+    i == 0 && return nothing
+    n = ncodeunits(s)
+    (1 <= i <= n) || throw(BoundsError(s, i))
+    isvalid(s, i) || throw(StringIndexError(s, i))
+    while i >= 1
+        f(s[i]) && return i
+        i = prevind(s, i)
+    end
+    nothing
+end
+findnext(c::Char, s::String, i::Integer) = findnext(==(c), s, i)
+findprev(c::Char, s::String, i::Integer) = findprev(==(c), s, i)
+_match_range(s::String, t::String, k::Int) = k == 0 ? nothing : k:(k + _thisind(t, ncodeunits(t)) - 1)
+function findnext(t::String, s::String, i::Integer)
+    (1 <= i <= ncodeunits(s) + 1) || throw(BoundsError(s, i))
+    isempty(t) && return i:i-1
+    _match_range(s, t, ccall(:jl_search, Int, (String, String, Int), s, t, i))
+end
+function findprev(t::String, s::String, i::Integer)
+    (0 <= i <= ncodeunits(s) + 1) || throw(BoundsError(s, i))
+    isempty(t) && return i+1:i
+    i == 0 && return nothing
+    _match_range(s, t, ccall(:jl_rsearch, Int, (String, String, Int), s, t, i))
+end
+findfirst(t::String, s::String) = findnext(t, s, 1)
+findlast(t::String, s::String) = findprev(t, s, lastindex(s))
 |>(x, f) = f(x)
 endswith(s::String, c::Char) = !isempty(s) && last(s) == c
 startswith(s::String, c::Char) = !isempty(s) && first(s) == c

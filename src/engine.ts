@@ -28,6 +28,7 @@ import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.
 import { utf8Encode, utf8Decode } from './runtime/utf8.ts';
 import { parseAll, parseOne, ParseError } from './syntax/parser.ts';
 import { showType } from './runtime/show_type.ts';
+import type { DataType } from './runtime/types.ts';
 import { typeOf } from './runtime/typeof.ts';
 import { requirePackage, loadLocated } from './pkg/loading.ts';
 import { stdlibDir } from './pkg/environment.ts';
@@ -198,7 +199,7 @@ function installEngine(): void {
   hooks.invoke = invokeMethod;
   hooks.evalIn = (m, name) => getGlobal(m, name as Sym);
   session.require = requirePackage;
-  registerForeign('jl_include', ([m, p]) => includeFile(m as Module, utf8Decode(p as string)));
+  registerForeign('jl_include', ([m, p]) => includeFromJulia(m as Module, utf8Decode(p as string)));
   registerForeign('jl_eval', ([m, ex]) => includeEval(m as Module, ex!));
   // (true, the expression) or (false, the error's text) for Meta.parse to raise as its ParseError
   registerForeign('jl_parse', ([s]) => {
@@ -223,8 +224,20 @@ const includeImpl =
     const path = a[a.length - 1];
     if (typeof path !== 'string' || a.length > 2 || (a.length === 2 && !(a[0] instanceof Module)))
       jthrow('MethodError', getGlobal(state.Base!, Sym.of('include')), Object.freeze([...a]), BigInt(world.current));
-    return includeFile(a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main), utf8Decode(path));
+    return includeFromJulia(a.length > 1 ? (a[0] as Module) : (session.currentModule ?? Main), utf8Decode(path));
   };
+
+/** include called by Julia code: a file that does not parse raises Meta.ParseError, which a `try` can catch */
+function includeFromJulia(m: Module, path: string): Value {
+  try {
+    return includeFile(m, path);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    const meta = getGlobal(state.Base!, Sym.of('Meta')) as Module;
+    const pe = getGlobal(meta, Sym.of('ParseError'));
+    throw new JoltThrow(new JStruct(pe as DataType, [utf8Encode(e.display().replace(/^ERROR: ParseError:\n/, ''))]));
+  }
+}
 
 function includeEval(m: Module, ex: Value): Value {
   return includeStringAst(m, ex);

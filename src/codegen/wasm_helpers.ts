@@ -89,17 +89,30 @@ export function intStringFunc(fallback: string, fromCharCodeArray: string): stri
   (call ${fromCharCodeArray} (local.get $buf) (local.get $k) (i32.const 65)))`;
 }
 
-/** `length(s::String)` in wasm: the number of bytes that do not continue a character (0x80-0xbf), as the
- *  runtime's implementation counts; `length` and `$js_charCodeAt` are V8's string builtins */
+/** `length(s::String)` in wasm: characters as the runtime splits a string (`utf8CharLength` in
+ *  src/runtime/foreign.ts: a lead byte 0xc0-0xf7 takes up to 1, 2 or 3 continuation bytes, any other byte is one
+ *  character); `length` and `$js_charCodeAt` are V8's string builtins */
 export function stringLengthFunc(length: string): string {
   return `(func $jl_string_length (param $s externref) (result i64)
-  (local $i i32) (local $n i32) (local $c i64)
+  (local $i i32) (local $n i32) (local $c i64) (local $b i32) (local $need i32)
   (local.set $n (call ${length} (local.get $s)))
-  (block $done (loop $byte
+  (block $done (loop $char
    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-   (if (i32.ge_u (i32.sub (call $js_charCodeAt (local.get $s) (local.get $i)) (i32.const 128)) (i32.const 64))
-    (then (local.set $c (i64.add (local.get $c) (i64.const 1)))))
+   (local.set $b (call $js_charCodeAt (local.get $s) (local.get $i)))
    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-   (br $byte)))
+   (local.set $c (i64.add (local.get $c) (i64.const 1)))
+   (if (i32.lt_u (i32.sub (local.get $b) (i32.const 192)) (i32.const 56))
+    (then
+     (local.set $need (select (i32.const 1)
+      (select (i32.const 2) (i32.const 3) (i32.lt_u (local.get $b) (i32.const 240)))
+      (i32.lt_u (local.get $b) (i32.const 224))))
+     (block $end (loop $cont
+      (br_if $end (i32.eqz (local.get $need)))
+      (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+      (br_if $end (i32.ne (i32.and (call $js_charCodeAt (local.get $s) (local.get $i)) (i32.const 192)) (i32.const 128)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $need (i32.sub (local.get $need) (i32.const 1)))
+      (br $cont)))))
+   (br $char)))
   (local.get $c))`;
 }

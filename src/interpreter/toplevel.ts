@@ -253,8 +253,20 @@ function evalUsing(ex: Expr, mod: Module): Value {
       continue;
     }
     const path = (a as Expr).args as Sym[];
-    const m = resolveModulePath(path, mod);
     const last = path[path.length - 1]!;
+    if (!isUsing && path.length > 1 && path[0]!.name !== '.') {
+      // import Base.hash: a binding of the parent module that is not a module is imported itself (resolving
+      // `Base.hash` as a module path would look for a package named hash)
+      const parent = resolveModulePath(path.slice(0, -1), mod);
+      const src = parent.bindings.get(last);
+      if (src && !(src.get() instanceof Module)) {
+        const b = new Binding(mod, last);
+        b.imported = src;
+        mod.bindings.set(last, b);
+        continue;
+      }
+    }
+    const m = resolveModulePath(path, mod);
     if (isUsing) {
       if (!mod.usings.includes(m)) mod.usings.push(m);
       if (!mod.bindings.has(last)) setConst(mod, last, m);

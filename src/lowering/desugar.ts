@@ -342,6 +342,7 @@ export function lowerQuote(lw: Lowerer, ex: Value, L: Lambda, s: Scope, depth: n
     if (ex instanceof QuoteNode) return new QuoteNode(ex);
     return literal(ex);
   }
+  if (ex instanceof QuoteNode) return lw.call(L, lw.core('QuoteNode'), lowerQuote(lw, ex.value, L, s, depth));
   const e = ex as Expr;
   if (e.head.name === '$') {
     if (depth === 1) return val(lw, e.args[0]!, L, s);

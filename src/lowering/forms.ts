@@ -90,6 +90,7 @@ export function lhsNames(v: Value): string[] {
   if (isE(v, '::') && v.args.length === 2) return lhsNames(v.args[0]!);
   if (isE(v, 'tuple')) return v.args.flatMap(a => (isE(a, 'parameters') ? a.args.flatMap(lhsNames) : lhsNames(a)));
   if (isE(v, '...')) return lhsNames(v.args[0]!);
+  if (isE(v, 'outer')) return lhsNames(v.args[0]!); // `for outer i`: assigns the enclosing scope's `i`
   return [];
 }
 
@@ -99,6 +100,8 @@ export const isAssignmentHead = (h: string): boolean =>
   h === '=' || (/^[^.=].*=$/.test(h) && !['==', '>=', '<=', '!=', '===', '!=='].includes(h));
 
 export function hasInterp(v: Value, depth: number): boolean {
+  // `:(Base.$f)` interpolates the field name inside its QuoteNode
+  if (v instanceof QuoteNode) return hasInterp(v.value, depth);
   if (!(v instanceof Expr)) return false;
   if (v.head.name === '$') return depth === 1 || hasInterp(v.args[0]!, depth - 1);
   const nd = v.head.name === 'quote' ? depth + 1 : depth;

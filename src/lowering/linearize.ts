@@ -331,7 +331,9 @@ function lowerFor(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value {
 }
 
 function lowerForOne(lw: Lowerer, spec: Expr, body: Value, L: Lambda, s: Scope, nested: boolean): Value {
-  const target = spec.args[0]!,
+  // `for outer i`: the loop assigns the enclosing scope's `i` instead of a fresh one per iteration
+  const outer = isE(spec.args[0]!, 'outer');
+  const target = outer ? (spec.args[0] as Expr).args[0]! : spec.args[0]!,
     iterEx = spec.args[1]!;
   const iter = val(lw, iterEx, L, s);
   const itv = L.slot(L.temp('iter'));
@@ -345,7 +347,7 @@ function lowerForOne(lw: Lowerer, spec: Expr, body: Value, L: Lambda, s: Scope, 
   const top = L.pc;
   const loop: Loop = { breaks: [], continues: [], handlerDepth: L.handlerDepth };
   L.loops.push(loop);
-  const vars = lhsNames(target);
+  const vars = outer ? [] : lhsNames(target);
   const bs = openScope(lw, body, L, s, vars);
   const el = lw.call(L, lw.core('getfield'), st, 1n);
   const stateVal = lw.call(L, lw.core('getfield'), st, 2n);

@@ -38,6 +38,8 @@ export function lowerFunction(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Value
   if (ex.head.name === '->' || (ex.head.name === 'function' && isE(sig, 'tuple'))) {
     params = isE(sig, 'tuple') ? sig.args : [sig];
     if (isE(sig, 'block')) params = sig.args.filter(x => !(x instanceof LineNumberNode));
+    // `(a = 2) -> 10a`: an argument with a default, as `kw` in a call's signature
+    params = params.map(p => (isE(p, '=') ? E('kw', ...p.args) : p));
   } else if (isE(sig, 'call')) {
     fname = sig.args[0]!;
     params = sig.args.slice(1);
@@ -108,14 +110,25 @@ export function defineMethods(
     const kwNames = kwParams.map(k => kwName(k));
     const inner = defineGeneric(lw, bodyName, L, s);
     const kwArgs = kwParams.map(k => (isE(k, 'kw') || isE(k, '...') ? k.args[0]! : k));
+    // a closure's methods are given its type, not an instance of it
     const selfT =
       fobj instanceof Deferred || fobj instanceof SelfType
         ? lw.core('Any')
-        : L.emit(E('call', lw.core('Typeof'), fobj));
+        : closure
+          ? fobj
+          : L.emit(E('call', lw.core('Typeof'), fobj));
     defineMethods(
       lw,
       inner,
-      [...kwArgs, E('::', sym('#fself'), new Inline(selfT) as unknown as Value), ...params],
+      [
+        ...kwArgs,
+        E(
+          '::',
+          sym(fobj instanceof SelfType && fobj.name ? fobj.name : '#fself'),
+          new Inline(selfT) as unknown as Value,
+        ),
+        ...params,
+      ],
       [],
       where,
       body,
@@ -142,7 +155,14 @@ export function defineMethods(
     const callInner = E(
       'block',
       ...kwNames.map((kn, i) => E('=', sym(kn), defaults[i]!)),
-      E('call', sym(bodyName), ...kwNames.map(k => sym(k)), sym('#self#'), ...posArgs),
+      // the entry's own object: a callable object's method names it (`f` of `(f::T)(; k)`)
+      E(
+        'call',
+        sym(bodyName),
+        ...kwNames.map(k => sym(k)),
+        sym(fobj instanceof SelfType && fobj.name ? fobj.name : '#self#'),
+        ...posArgs,
+      ),
     );
     defineMethods(lw, fobj, params, [], where, callInner, null, L, s, name, closure);
     // kwcall(nt, f, args...)
@@ -167,16 +187,18 @@ export function defineMethods(
         ? []
         : [E('call', E('.', sym('Core'), new QuoteNode(sym('_nt_checkkeys'))), ntArg, new QuoteNode(named))];
     const kwBody = E('block', ...check, ...lets, call2);
-    const fT = L.emit(E('call', lw.core('Typeof'), fobj));
+    // a constructor `T{X}(; k) where X` names its type with the where-variables: its type is evaluated among them
+    const fT =
+      fobj instanceof Deferred
+        ? E('call', E('.', sym('Core'), new QuoteNode(sym('Typeof'))), fobj.ex)
+        : fobj instanceof SelfType
+          ? fobj.type // a callable object, (f::T)(; k): its type
+          : (new Inline(closure ? fobj : L.emit(E('call', lw.core('Typeof'), fobj))) as unknown as Value);
     const kwc = lw.core('kwcall');
     defineMethods(
       lw,
       kwc,
-      [
-        E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))),
-        E('::', sym('#fobj'), new Inline(fT) as unknown as Value),
-        ...params,
-      ],
+      [E('::', ntArg, E('.', sym('Core'), new QuoteNode(sym('NamedTuple')))), E('::', sym('#fobj'), fT), ...params],
       [],
       where,
       kwBody,

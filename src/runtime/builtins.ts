@@ -19,6 +19,7 @@ import {
   type Value,
 } from './values.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, type JType } from './types.ts';
+import { state, lookupBinding } from './modules.ts';
 import { typeOf } from './typeof.ts';
 import { issubtype, sub } from './subtype.ts';
 import { applyType, applyTypeName, makeType, unwrap, subst, tupleType } from './apply_type.ts';
@@ -53,7 +54,7 @@ function fieldIndex(v: Value, f: Value): number {
         const k = names.indexOf(f);
         if (k >= 0) return k;
       }
-      jthrow('ErrorException', `type ${t.name.name.name} has no field ${f.name}`);
+      noField(t, f);
     }
     return i;
   }
@@ -126,7 +127,15 @@ export function getfield(v: Value, f: Value): Value {
   }
   if (v instanceof Module && f instanceof Sym) return hooks.evalIn(v, f);
   const tn = typeOf(v);
-  jthrow('ErrorException', `type ${tn.name.name.name} has no field ${(f as Sym).name ?? String(f)}`);
+  if (f instanceof Sym) noField(tn, f);
+  jthrow('ErrorException', `type ${tn.name.name.name} has no field ${String(f)}`);
+}
+
+/** a missing field: Base's FieldError once Base defines it (an ErrorException while Base itself is being built) */
+function noField(t: DataType, f: Sym): never {
+  const fe = state.Base ? lookupBinding(state.Base, Sym.of('FieldError'))?.get() : undefined;
+  if (fe instanceof DataType) throw new JoltThrow(new JStruct(fe, [t, f]));
+  jthrow('ErrorException', `type ${t.name.name.name} has no field ${f.name}`);
 }
 
 export function setfield(v: Value, f: Value, x: Value): Value {

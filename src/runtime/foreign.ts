@@ -181,48 +181,72 @@ F('jl_codeunit_int', ([s, i]) => BigInt((s as string).charCodeAt(Number(i as big
 F('jl_substring', ([s, i, j]) => (s as string).slice(Number(i as bigint) - 1, Number(j as bigint)));
 F('jl_search', ([s, t, from]) => BigInt((s as string).indexOf(t as string, Number(from as bigint) - 1) + 1));
 F('jl_rsearch', ([s, t, from]) => BigInt((s as string).lastIndexOf(t as string, Number(from as bigint) - 1) + 1));
-/** decode the Char starting at byte i (1-based): returns (char, next index) */
+/** bytes of the character starting at byte i (0-based), as Julia splits a string: a lead byte 0xc0-0xf7 takes up to
+ *  1, 2 or 3 continuation bytes (0x80-0xbf), stopping at the first other byte; any other byte (ASCII, a stray
+ *  continuation byte, 0xf8-0xff) is a character of its own. Invalid sequences are characters too. */
+export function utf8CharLength(s: string, i: number): number {
+  const l = s.charCodeAt(i);
+  if (l < 0xc0 || l > 0xf7) return 1;
+  const need = l < 0xe0 ? 1 : l < 0xf0 ? 2 : 3;
+  let k = 1;
+  while (k <= need && i + k < s.length && (s.charCodeAt(i + k) & 0xc0) === 0x80) k++;
+  return k;
+}
+/** whether byte i (0-based) starts a character: not a continuation byte, or one no earlier lead byte reaches */
+function isCharStart(s: string, i: number): boolean {
+  if ((s.charCodeAt(i) & 0xc0) !== 0x80) return true;
+  for (let d = 1; d <= 3 && i - d >= 0; d++) {
+    if ((s.charCodeAt(i - d) & 0xc0) === 0x80) continue;
+    return i - d + utf8CharLength(s, i - d) <= i;
+  }
+  return true;
+}
+/** decode the Char starting at byte i (1-based): returns (char, next index); a malformed character is U+FFFD */
 F('jl_next_char', ([sv, iv]) => {
   const s = sv as string,
     i = Number(iv as bigint) - 1;
+  const n = utf8CharLength(s, i);
   const b0 = s.charCodeAt(i);
-  let n = 1,
-    cp = b0;
-  if (b0 >= 0xf0 && b0 < 0xf8) {
-    n = 4;
-    cp = b0 & 7;
-  } else if (b0 >= 0xe0) {
-    n = 3;
-    cp = b0 & 15;
-  } else if (b0 >= 0xc0) {
-    n = 2;
-    cp = b0 & 31;
-  }
+  let cp = b0;
   if (n > 1) {
-    for (let k = 1; k < n; k++) {
-      const b = s.charCodeAt(i + k);
-      if (!(b >= 0x80 && b < 0xc0)) {
-        n = 1;
-        cp = 0xfffd;
-        break;
-      }
-      cp = (cp << 6) | (b & 63);
-    }
+    cp = b0 & (n === 2 ? 31 : n === 3 ? 15 : 7);
+    for (let k = 1; k < n; k++) cp = (cp << 6) | (s.charCodeAt(i + k) & 63);
+    const full = b0 < 0xe0 ? 2 : b0 < 0xf0 ? 3 : 4;
+    const min = n === 2 ? 0x80 : n === 3 ? 0x800 : 0x10000;
+    if (n !== full || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = 0xfffd;
   } else if (b0 >= 0x80) cp = 0xfffd;
   return mkTuple([JChar.of(cp), BigInt(i + 1 + n)]);
 });
-F('jl_is_char_start', ([s, i]) => {
-  const b = (s as string).charCodeAt(Number(i as bigint) - 1);
-  return !(b >= 0x80 && b < 0xc0);
+// a String of a Vector{UInt8}'s bytes, and the bytes of a String as a new Vector{UInt8}
+F('jl_bytes_string', ([a]) => {
+  const v = a as JArray;
+  const n = v.dims[0]!;
+  let out = '';
+  for (let k = 0; k < n; k++) out += String.fromCharCode(Number((v.at(k) as Bits).v));
+  return out;
 });
+F('jl_string_bytes', ([sv]) => {
+  const s = sv as string;
+  const bytes: Value[] = [];
+  for (let k = 0; k < s.length; k++) bytes.push(new Bits(T.UInt8!, BigInt(s.charCodeAt(k))));
+  return new JArray(applyTypeName(T.Array!.name, [T.UInt8!, 1n]), bytes, [bytes.length]);
+});
+F('jl_is_char_start', ([s, i]) => isCharStart(s as string, Number(i as bigint) - 1));
 F('jl_string_length', ([sv]) => {
   const s = sv as string;
   let n = 0;
-  for (let k = 0; k < s.length; k++) {
-    const b = s.charCodeAt(k);
-    if (!(b >= 0x80 && b < 0xc0)) n++;
-  }
+  for (let k = 0; k < s.length; k += utf8CharLength(s, k)) n++;
   return BigInt(n);
+});
+// whether the bytes are valid UTF-8 (no overlong forms, surrogates or stray bytes), as Julia's isvalid(::String)
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+F('jl_isvalid_utf8', ([s]) => {
+  try {
+    strictUtf8.decode(Buffer.from(s as string, 'latin1'));
+    return true;
+  } catch {
+    return false;
+  }
 });
 // Julia maps case one character at a time (simple case mapping): ß stays ß, unlike JS's toUpperCase
 const simpleCase = (ch: string, up: boolean): string => {

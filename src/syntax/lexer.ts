@@ -2,16 +2,20 @@
 // Whitespace matters in Julia (juxtaposition, `a [1]` in matrices, newlines end statements), so each token
 // records whether whitespace or a newline preceded it.
 
+import { OPS_BY_FIRST, OP_SUFFIX, PREC, UNARY_OPS, baseOp } from './operators.ts';
+
 export type TokKind = 'int' | 'float' | 'str' | 'char' | 'id' | 'op' | 'kw' | 'nl' | 'eof' | 'macro';
 
 export interface Token {
   kind: TokKind;
   text: string; // identifier/operator/keyword text; raw literal text for numbers
-  /** for str: the pieces (strings and interpolated source snippets); for char: the code point */
+  /** for str: the pieces (UTF-8 byte strings and interpolated source snippets); for char: the code point */
   parts?: (string | { src: string; offset: number })[];
   cp?: number;
   triple?: boolean;
   prefix?: string; // string macro prefix (r"...", raw"...")
+  suffix?: string; // string macro flags (r"..."i)
+  invalid?: boolean; // a Char literal of bytes that are no UTF-8 character ('\xff', '\ud800')
   pos: number; // offset into source
   line: number;
   col: number;
@@ -62,111 +66,6 @@ const KEYWORDS = new Set([
   'isa',
   'where',
 ]);
-
-// Longest operators first so that maximal munch works.
-const OPS = [
-  '>>>=',
-  '...',
-  '.=>',
-  '>>>',
-  '<<=',
-  '>>=',
-  '===',
-  '!==',
-  '.+=',
-  '.-=',
-  '.*=',
-  './=',
-  '.^=',
-  '.==',
-  '.!=',
-  '.<=',
-  '.>=',
-  '::',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '÷=',
-  '%=',
-  '^=',
-  '&=',
-  '|=',
-  '⊻=',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '=>',
-  '->',
-  '<:',
-  '>:',
-  '<<',
-  '>>',
-  '|>',
-  '<|',
-  '//',
-  '.+',
-  '.-',
-  '.*',
-  './',
-  '.^',
-  '.<',
-  '.>',
-  '.=',
-  '.%',
-  '+',
-  '-',
-  '*',
-  '/',
-  '\\',
-  '^',
-  '%',
-  '÷',
-  '=',
-  '<',
-  '>',
-  '!',
-  '~',
-  '&',
-  '|',
-  '⊻',
-  ':',
-  '?',
-  '.',
-  ',',
-  ';',
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  "'",
-  '≤',
-  '≥',
-  '≠',
-  '∈',
-  '∉',
-  '≈',
-  '∘',
-  '⊆',
-  '⊇',
-  '∪',
-  '∩',
-  '√',
-  '∛',
-  '≡',
-  '≢',
-  '⊂',
-  '⊃',
-  '×',
-  '⋅',
-  '¬',
-  '$',
-];
 
 function isIdStart(c: string): boolean {
   return (/[\p{L}_\p{Nl}\p{Sc}]/u.test(c) && c !== '√' && c !== '¬' && c !== '$') || c === '∇';
@@ -310,10 +209,15 @@ export function lex(src: string): Token[] {
       }
       const word = src.slice(start, i);
       if (src[i] === '"' && !KEYWORDS.has(word)) {
-        // string macro like r"..." / raw"..."
-        const t = lexString(src, i, word === 'raw' || word === 'r');
-        push('str', word, start, { parts: t.parts, triple: t.triple, prefix: word });
+        // string macro like r"..." / raw"..." / s"...": its text is passed on raw (the macro unescapes it if
+        // it wants to), and letters right after the closing quote are its flags, r"a.b"s
+        const t = lexString(src, i, true);
         i = t.end;
+        const fs = i;
+        while (i < n && isIdChar(String.fromCodePoint(src.codePointAt(i)!)))
+          i += String.fromCodePoint(src.codePointAt(i)!).length;
+        const flags = i > fs ? { suffix: src.slice(fs, i) } : {};
+        push('str', word, start, { parts: t.parts, triple: t.triple, prefix: word, ...flags });
         continue;
       }
       push(KEYWORDS.has(word) ? 'kw' : 'id', word, start);
@@ -358,10 +262,27 @@ export function lex(src: string): Token[] {
       }
       i++;
       let value: number;
+      let invalid = false;
       if (src[i] === '\\') {
-        const e = readEscape(src, i);
+        const e = readEscape(src, i, true);
         value = e.cp;
         i = e.end;
+        if (e.byte && e.cp >= 0x80) {
+          // byte escapes make one character as a string's bytes would: '\xc3\xa9' is 'é'; bytes that are no
+          // UTF-8 character ('\xff', the overlong '\xc0\xa0') make an invalid Char
+          const bytes = [e.cp];
+          const need = e.cp >= 0xc0 && e.cp <= 0xf7 ? (e.cp < 0xe0 ? 1 : e.cp < 0xf0 ? 2 : 3) : 0;
+          while (bytes.length <= need && src[i] === '\\') {
+            const c = readEscape(src, i, true);
+            if (!c.byte || (c.cp & 0xc0) !== 0x80) break;
+            bytes.push(c.cp);
+            i = c.end;
+          }
+          const text = Buffer.from(bytes).toString('utf8');
+          const cp = text.codePointAt(0)!;
+          if (bytes.length === need + 1 && cp !== 0xfffd && String.fromCodePoint(cp) === text) value = cp;
+          else invalid = true;
+        } else if (value >= 0xd800 && value <= 0xdfff) invalid = true;
       } else {
         const q = src.codePointAt(i);
         if (q === undefined) throw new LexError('unterminated character literal', start);
@@ -370,24 +291,56 @@ export function lex(src: string): Token[] {
       }
       if (src[i] !== "'") throw new LexError('character literal contains multiple characters', start);
       i++;
-      push('char', src.slice(start, i), start, { cp: value });
+      push('char', src.slice(start, i), start, invalid ? { cp: value, invalid: true } : { cp: value });
       continue;
     }
+    // Julia reads U+2212 (minus sign) as `-` and the middle dots as `⋅`
+    const norm = ch === '\u2212' ? '-' : ch === '\u00b7' || ch === '\u0387' ? '⋅' : null;
     let matched = '';
-    for (const op of OPS)
-      if (src.startsWith(op, i)) {
-        matched = op;
-        break;
+    if (norm !== null) {
+      matched = norm;
+      i += ch.length;
+    } else {
+      for (const op of OPS_BY_FIRST.get(ch) ?? [])
+        if (src.startsWith(op, i)) {
+          matched = op;
+          break;
+        }
+      if (!matched) throw new LexError(`invalid character "${ch}"`, i);
+      i += matched.length;
+    }
+    // an operator may carry suffixes (subscripts, primes, combining marks): `==ₜ` is an operator of its own
+    const b = baseOp(matched);
+    if (PREC[b] !== undefined || UNARY_OPS.has(b)) {
+      while (i < n && OP_SUFFIX.test(String.fromCodePoint(src.codePointAt(i)!))) {
+        const d = String.fromCodePoint(src.codePointAt(i)!);
+        matched += d;
+        i += d.length;
       }
-    if (!matched) throw new LexError(`invalid character "${ch}"`, i);
-    i += matched.length;
+    }
     push('op', matched, start);
   }
   toks.push({ kind: 'eof', text: '', pos: n, line: lineAt(n), col: colAt(n), spaceBefore: true });
   return toks;
 }
 
-function readEscape(src: string, i: number): { cp: number; end: number } {
+/** the UTF-8 bytes of a code point as a byte string (one char per byte); a surrogate, which a string's `\u`
+ *  escape may name, is encoded as the three bytes Julia gives it */
+function utf8Bytes(cp: number): string {
+  if (cp < 0x80) return String.fromCharCode(cp);
+  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+  if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  return String.fromCharCode(
+    0xf0 | (cp >> 18),
+    0x80 | ((cp >> 12) & 0x3f),
+    0x80 | ((cp >> 6) & 0x3f),
+    0x80 | (cp & 0x3f),
+  );
+}
+
+/** an escape sequence at `i`: its value and whether it is a byte (`\xff`, `\377`: in a string, one raw byte, not a
+ *  character); `inString` allows surrogates (`"\ud800"` is an invalid string, not a syntax error) */
+function readEscape(src: string, i: number, inString = false): { cp: number; end: number; byte?: boolean } {
   const e = src[i + 1];
   const simple: Record<string, number> = {
     n: 10,
@@ -412,14 +365,16 @@ function readEscape(src: string, i: number): { cp: number; end: number } {
     if (j === i + 2) throw new LexError('invalid escape sequence', i);
     const cp = parseInt(src.slice(i + 2, j), 16);
     // past the last code point, or a UTF-16 surrogate: no character
-    if (e !== 'x' && (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)))
+    if (e !== 'x' && (cp > 0x10ffff || (!inString && cp >= 0xd800 && cp <= 0xdfff)))
       throw new LexError('invalid unicode escape sequence', i);
-    return { cp, end: j };
+    return { cp, end: j, byte: e === 'x' };
   }
   if (/[0-7]/.test(e)) {
     let j = i + 1;
     while (j < i + 4 && /[0-7]/.test(src[j] ?? '')) j++;
-    return { cp: parseInt(src.slice(i + 1, j), 8), end: j };
+    const cp = parseInt(src.slice(i + 1, j), 8);
+    if (cp > 0xff) throw new LexError('invalid escape sequence', i);
+    return { cp, end: j, byte: true };
   }
   const v = simple[e];
   if (v === undefined) throw new LexError(`invalid escape sequence \\${e}`, i);
@@ -447,13 +402,18 @@ function lexString(
     }
     if (c === '\\') {
       if (raw) {
-        if (src[i + 1] === '"') {
-          buf += '"';
-          i += 2;
-          continue;
-        }
-        buf += '\\';
-        i++;
+        // backslashes before a quote are halved, and an odd one out escapes the quote; others stay as written
+        let j = i;
+        while (src[j] === '\\') j++;
+        const run = j - i;
+        if (src[j] === '"') {
+          buf += '\\'.repeat(run >> 1);
+          if (run & 1) {
+            buf += '"';
+            j++;
+          }
+        } else buf += '\\'.repeat(run);
+        i = j;
         continue;
       }
       if (src[i + 1] === '\n') {
@@ -461,8 +421,8 @@ function lexString(
         while (src[i] === ' ' || src[i] === '\t') i++;
         continue;
       }
-      const e = readEscape(src, i);
-      buf += String.fromCodePoint(e.cp);
+      const e = readEscape(src, i, true);
+      buf += e.byte ? String.fromCharCode(e.cp) : utf8Bytes(e.cp);
       i = e.end;
       continue;
     }
@@ -494,8 +454,10 @@ function lexString(
       i = j;
       continue;
     }
-    buf += c;
-    i++;
+    // the text is kept as UTF-8 bytes, so that escaped bytes (`"\xff"`) stay single bytes
+    const cp = src.codePointAt(i)!;
+    buf += cp < 0x80 ? c : utf8Bytes(cp);
+    i += cp > 0xffff ? 2 : 1;
   }
   if (buf) parts.push(buf);
   if (triple) dedent(parts);

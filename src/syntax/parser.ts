@@ -3,9 +3,12 @@ import { workCounters } from '../runtime/counters.ts';
 import { lex, LexError, type Token } from './lexer.ts';
 import { Expr, LineNumberNode, QuoteNode, JChar, Bits, T, sym, type Value, type Sym } from '../runtime/values.ts';
 import { utf8Encode } from '../runtime/utf8.ts';
+import { ASSIGN_OPS, UNARY_OPS, baseOp, isRightAssoc, precOf } from './operators.ts';
 
 /** expressions written inside parentheses: `(a + b) + c` is `+(+(a, b), c)`, not a chain `+(a, b, c)` */
 const parenthesized = new WeakSet<Expr>();
+/** `(a; b)` written with a semicolon: before `->` it is an argument list with a keyword, `(x; k = 1) -> x` */
+const parenBlocks = new WeakSet<Expr>();
 
 export class ParseError extends Error {
   readonly file: string;
@@ -30,83 +33,6 @@ export class ParseError extends Error {
 }
 
 const E = (head: string, ...args: Value[]): Expr => new Expr(sym(head), args);
-
-// Binary operator precedence (higher binds tighter) and right-associativity, as in Julia's parser.
-const PREC: Record<string, number> = {};
-const RIGHT = new Set<string>();
-function level(p: number, ops: string[], right = false) {
-  for (const o of ops) {
-    PREC[o] = p;
-    if (right) RIGHT.add(o);
-  }
-}
-const ASSIGN_OPS = [
-  '=',
-  '+=',
-  '-=',
-  '*=',
-  '/=',
-  '÷=',
-  '%=',
-  '^=',
-  '&=',
-  '|=',
-  '⊻=',
-  '<<=',
-  '>>=',
-  '>>>=',
-  '.=',
-  '.+=',
-  '.-=',
-  '.*=',
-  './=',
-  '.^=',
-];
-level(1, ASSIGN_OPS, true);
-level(2, ['=>', '.=>'], true);
-level(5, ['||'], true);
-level(6, ['&&'], true);
-const COMPARISON = [
-  '>',
-  '<',
-  '>=',
-  '<=',
-  '==',
-  '===',
-  '!=',
-  '!==',
-  '<:',
-  '>:',
-  'in',
-  'isa',
-  '∈',
-  '∉',
-  '≤',
-  '≥',
-  '≠',
-  '≈',
-  '≡',
-  '≢',
-  '⊆',
-  '⊇',
-  '⊂',
-  '⊃',
-  '.==',
-  '.!=',
-  '.<',
-  '.>',
-  '.<=',
-  '.>=',
-];
-level(7, COMPARISON);
-level(8, ['|>']);
-level(8, ['<|'], true);
-level(9, [':']);
-level(10, ['+', '-', '|', '⊻', '.+', '.-', '∪']);
-level(11, ['*', '/', '÷', '%', '&', '\\', '.*', './', '.%', '∩', '⋅', '×', '∘']);
-level(12, ['//']);
-level(13, ['<<', '>>', '>>>']);
-level(14, ['^', '.^'], true);
 
 const BLOCK_END = new Set(['end', 'else', 'elseif', 'catch', 'finally']);
 
@@ -244,6 +170,12 @@ class Parser {
   skipNl(): void {
     while (this.at('nl')) this.next();
   }
+  /** skips newlines when the keyword `kw` follows them (`[f(x)\n for x in xs]`) */
+  skipNlBefore(kw: string): void {
+    let k = 0;
+    while (this.peek(k).kind === 'nl') k++;
+    if (k > 0 && this.peek(k).kind === 'kw' && this.peek(k).text === kw) this.skipNl();
+  }
   endStatement(): void {
     if (this.at('eof')) return;
     if (this.at('nl') || this.isOp(';')) {
@@ -287,7 +219,13 @@ class Parser {
     const items: Value[] = [];
     while (this.isOp(',')) {
       this.next();
-      items.push(this.parseTernary());
+      const it = this.parseTernary();
+      // `f(x) = a, y -> y`: an anonymous function is a tuple item of its own
+      if (this.isOp('->')) {
+        const t = this.next();
+        this.skipNl();
+        items.push(E('->', it, this.wrapBody(this.parseAssignment(), t.line)));
+      } else items.push(it);
     }
     return items;
   }
@@ -325,7 +263,13 @@ class Parser {
       this.next();
       this.skipNl();
       const rhs = this.parseAssignment();
-      if (t.text === '->') return E('->', lhs, this.wrapBody(rhs, t.line));
+      if (t.text === '->') {
+        const args =
+          lhs instanceof Expr && parenBlocks.has(lhs) && lhs.args.length === 2
+            ? E('tuple', E('parameters', kwArg(lhs.args[1]!)), lhs.args[0]!)
+            : lhs;
+        return E('->', args, this.wrapBody(rhs, t.line));
+      }
       if (t.text === '=' && isCallLike(lhs)) return E('=', lhs, this.wrapBody(rhs, t.line));
       return new Expr(sym(t.text), [lhs, rhs]);
     }
@@ -369,7 +313,7 @@ class Parser {
   }
 
   parsePair(): Value {
-    const lhs = this.parseBinary(5);
+    const lhs = this.parseBinary(4);
     if (this.isOp('=>') || this.isOp('.=>')) {
       const op = this.next().text;
       this.skipNl();
@@ -379,8 +323,19 @@ class Parser {
   }
 
   binOpAt(): string | null {
+    if (this.at('nl') && this.parenDepth > 0 && !this.inBracket) {
+      // inside parentheses a newline is whitespace: an operator on the next line goes on with the expression
+      let k = 0;
+      while (this.peek(k).kind === 'nl') k++;
+      const nx = this.peek(k);
+      if (
+        (nx.kind === 'op' && (precOf(nx.text) ?? 0) > 2) ||
+        (nx.kind === 'kw' && (nx.text === 'in' || nx.text === 'isa'))
+      )
+        this.skipNl();
+    }
     const t = this.peek();
-    if (t.kind === 'op' && PREC[t.text] !== undefined && !ASSIGN_OPS.includes(t.text) && t.text !== '=>') {
+    if (t.kind === 'op' && (precOf(t.text) ?? 0) > 2) {
       // in brackets, `a -b` (space before, none after) is two elements, not subtraction
       if (
         this.inBracket &&
@@ -403,14 +358,14 @@ class Parser {
     let lhs = this.parseUnary();
     for (;;) {
       // `...` binds looser than `:` and arithmetic but tighter than comparisons: 1:n... is (1:n)...
-      if (minPrec <= PREC[':']! && this.isOp('...') && this.noSplat === 0) {
+      if (minPrec <= 9 && this.isOp('...') && this.noSplat === 0) {
         this.next();
         lhs = E('...', lhs);
         continue;
       }
       const op = this.binOpAt();
       if (op === null) break;
-      const p = PREC[op]!;
+      const p = precOf(op)!;
       if (p < minPrec) break;
       const opTok = this.next();
       this.skipNl();
@@ -418,7 +373,7 @@ class Parser {
         // comparison chain
         const rhs = this.parseBinary(8);
         const parts: Value[] = [lhs, sym(op), rhs];
-        while (this.binOpAt() !== null && PREC[this.binOpAt()!] === 7) {
+        while (this.binOpAt() !== null && precOf(this.binOpAt()!) === 7) {
           const o2 = this.next().text;
           this.skipNl();
           parts.push(sym(o2), this.parseBinary(8));
@@ -441,7 +396,7 @@ class Parser {
         } else lhs = E('call', sym(':'), lhs, b);
         continue;
       }
-      const rhs = this.parseBinary(RIGHT.has(op) ? p : p + 1);
+      const rhs = this.parseBinary(isRightAssoc(op) ? p : p + 1);
       if (op === '||' || op === '&&') {
         lhs = E(op, lhs, rhs);
         continue;
@@ -466,18 +421,7 @@ class Parser {
 
   parseUnary(): Value {
     const t = this.peek();
-    if (
-      t.kind === 'op' &&
-      (t.text === '-' ||
-        t.text === '+' ||
-        t.text === '!' ||
-        t.text === '~' ||
-        t.text === '√' ||
-        t.text === '∛' ||
-        t.text === '¬' ||
-        t.text === '.-' ||
-        t.text === '.!')
-    ) {
+    if (t.kind === 'op' && UNARY_OPS.has(baseOp(t.text))) {
       const nt = this.peek(1);
       if (
         nt.kind === 'op' &&
@@ -554,8 +498,16 @@ class Parser {
       const rr = this.isOp('^') ? this.parsePowerTail(rhs, false, '') : rhs;
       return E('call', sym('*'), v, rr);
     }
-    // a parenthesized expression juxtaposed with an identifier also multiplies: (x+1)x
-    if (v instanceof Expr && parenthesized.has(v) && !t.spaceBefore && t.kind === 'id') {
+    // an expression that ends in `)` or an adjoint, juxtaposed with an identifier, also multiplies: (x+1)x,
+    // Int8(100)im, x'y
+    const prev = this.toks[this.i - 1];
+    if (
+      !t.spaceBefore &&
+      t.kind === 'id' &&
+      prev !== undefined &&
+      prev.kind === 'op' &&
+      (prev.text === ')' || prev.text === "'")
+    ) {
       const rhs = this.parsePostfix(this.parsePrimary());
       return E('call', sym('*'), v, this.isOp('^') ? this.parsePowerTail(rhs, false, '') : rhs);
     }
@@ -640,6 +592,12 @@ class Parser {
           v = E('.', v, q);
           continue;
         }
+        if (n.kind === 'op' && n.text === '$') {
+          // `Base.$f` in a quote: the field name is interpolated
+          this.next();
+          v = E('.', v, new QuoteNode(E('$', this.parsePrimary())));
+          continue;
+        }
         if (n.kind === 'macro') {
           // a qualified macro call, `Base.@kwdef struct ... end`: its arguments follow as an unqualified one's
           return this.parseMacroCall(v);
@@ -705,6 +663,7 @@ class Parser {
         continue;
       }
       let a = this.parseExpr();
+      this.skipNlBefore('for');
       if (this.isKw('for')) a = this.parseGenerator(a);
       if (a instanceof Expr && a.head.name === '=') a = E('kw', ...a.args);
       (params ?? args).push(a);
@@ -779,7 +738,13 @@ class Parser {
   parseIterSpec(): Value {
     const saveB = this.inBracket;
     this.inBracket = false;
-    const lhs = this.parseBinary(8);
+    // `for outer i = ...` reuses the enclosing scope's `i`
+    const outer =
+      this.at('id', 'outer') &&
+      (this.peek(1).kind === 'id' || (this.peek(1).kind === 'op' && this.peek(1).text === '('));
+    if (outer) this.next();
+    const lhs0 = this.parseBinary(8);
+    const lhs = outer ? E('outer', lhs0) : lhs0;
     this.inBracket = saveB;
     if (this.isOp('=') || this.isKw('in') || this.isOp('∈')) {
       this.next();
@@ -814,6 +779,7 @@ class Parser {
     }
     for (;;) {
       let el = this.parseExpr();
+      this.skipNlBefore('for');
       if (this.isKw('for')) {
         this.inBracket = false;
         el = this.parseGenerator(el);
@@ -896,6 +862,8 @@ class Parser {
       this.next();
       return new QuoteNode(sym(t.text));
     }
+    // a quoted literal is the literal itself: `:1` is 1
+    if (t.kind === 'int' || t.kind === 'float') return this.parseNumberLiteral(false);
     if (t.kind === 'op') {
       this.next();
       return new QuoteNode(sym(t.text));
@@ -940,6 +908,7 @@ class Parser {
       );
     }
     let first = this.parseExpr();
+    this.skipNlBefore('for');
     if (this.isKw('for')) {
       first = this.parseGenerator(first);
       this.skipNl();
@@ -952,14 +921,33 @@ class Parser {
       if (first instanceof Expr) parenthesized.add(first);
       return done(first);
     }
+    const kwify = (x: Value): Value => (x instanceof Expr && x.head.name === '=' ? E('kw', ...x.args) : x);
+    /** the comma-separated items after a `;` up to `)`: keyword parameters `(a, b; k = 1)` */
+    const params = (): Expr => {
+      const ps: Value[] = [];
+      this.skipNl();
+      while (!this.isOp(')')) {
+        ps.push(kwify(this.parseExpr()));
+        this.skipNl();
+        if (!this.isOp(',')) break;
+        this.next();
+        this.skipNl();
+      }
+      this.expectOp(')');
+      return E('parameters', ...ps);
+    };
     if (this.isOp(',')) {
       const items: Value[] = [first];
       while (this.isOp(',')) {
         this.next();
         this.skipNl();
-        if (this.isOp(')')) break;
+        if (this.isOp(')') || this.isOp(';')) break;
         items.push(this.parseExpr());
         this.skipNl();
+      }
+      if (this.isOp(';')) {
+        this.next();
+        return done(E('tuple', params(), ...items));
       }
       this.expectOp(')');
       return done(E('tuple', ...items));
@@ -972,9 +960,17 @@ class Parser {
         if (this.isOp(')')) break;
         stmts.push(this.parseExpr());
         this.skipNl();
+        if (this.isOp(',') && stmts.length === 2) {
+          // `(x; a = 1, b = 2)` is a tuple with keyword parameters
+          this.next();
+          const rest = params();
+          return done(E('tuple', E('parameters', kwify(stmts[1]!), ...rest.args), first));
+        }
       }
       this.expectOp(')');
-      return done(E('block', ...stmts));
+      const b = E('block', ...stmts);
+      parenBlocks.add(b);
+      return done(b);
     }
     return this.err('Expected `)`');
   }
@@ -982,7 +978,8 @@ class Parser {
   parseString(t: Token): Value {
     const parts: Value[] = [];
     for (const p of t.parts ?? []) {
-      if (typeof p === 'string') parts.push(utf8Encode(p));
+      if (typeof p === 'string')
+        parts.push(p); // already UTF-8 bytes
       else {
         const sub = new Parser(p.src, this.file);
         // report positions relative to the enclosing file
@@ -992,7 +989,9 @@ class Parser {
     }
     if (t.prefix) {
       const raw = (t.parts ?? []).map(p => (typeof p === 'string' ? p : '$' + p.src)).join('');
-      return E('macrocall', sym(`@${t.prefix}_str`), new LineNumberNode(t.line, sym(this.file)), utf8Encode(raw));
+      const flags = t.suffix === undefined ? [] : [utf8Encode(t.suffix)];
+      const lnn = new LineNumberNode(t.line, sym(this.file));
+      return E('macrocall', sym(`@${t.prefix}_str`), lnn, raw, ...flags);
     }
     if (parts.length === 0) return '';
     if (parts.length === 1 && typeof parts[0] === 'string') return parts[0]!;
@@ -1010,6 +1009,13 @@ class Parser {
         return this.parseString(t);
       case 'char':
         this.next();
+        // Jolt's Char holds a code point: a literal that is none parses, and is an error when it runs
+        if (t.invalid)
+          return E(
+            'call',
+            E('.', sym('Base'), new QuoteNode(sym('error'))),
+            utf8Encode(`invalid Char values are not supported yet: ${t.text}`),
+          );
         return JChar.of(t.cp!);
       case 'id':
         this.next();
@@ -1020,9 +1026,9 @@ class Parser {
         if (
           (t.text === 'in' || t.text === 'isa') &&
           this.peek(1).kind === 'op' &&
-          this.peek(1).text === '(' &&
-          !this.peek(1).spaceBefore
+          ((this.peek(1).text === '(' && !this.peek(1).spaceBefore) || /^[,)\]]$/.test(this.peek(1).text))
         ) {
+          // `in` as a value: `in(x)`, `map(in, ...)`, `(in, T)`
           this.next();
           return sym(t.text);
         }
@@ -1047,7 +1053,7 @@ class Parser {
           this.next();
           return E('$', this.parsePrimary());
         }
-        if (PREC[t.text] !== undefined || t.text === '√' || t.text === '∛') {
+        if (precOf(t.text) !== undefined || UNARY_OPS.has(baseOp(t.text))) {
           this.next();
           return sym(t.text);
         }
@@ -1066,6 +1072,12 @@ class Parser {
     const bare = sym(t.text === '@.' ? '@__dot__' : t.text); // Julia's name for `@.`
     const name = qualifier === undefined ? bare : E('.', qualifier, new QuoteNode(bare));
     const lnn = new LineNumberNode(t.line, sym(this.file));
+    if ((this.isOp('{') || this.isOp('[')) && !this.peek().spaceBefore) {
+      // `@NamedTuple{a::Int}`, `@m[1, 2]`: the braces or brackets are the one argument
+      const open = this.next().text;
+      const arg = open === '{' ? E('braces', ...this.parseList('}')) : (this.parseBracketContents(']') as Value);
+      return E('macrocall', name, lnn, arg);
+    }
     if (this.isOp('(') && !this.peek().spaceBefore) {
       this.next();
       const args = this.parseCallArgs(')').map(a =>
@@ -1144,8 +1156,10 @@ class Parser {
         const binds: Value[] = [];
         while (!this.at('nl') && !this.isOp(';')) {
           binds.push(this.parseExpr());
-          if (this.isOp(',')) this.next();
-          else break;
+          if (!this.isOp(',')) break;
+          // `let a = 1,` goes on at the next line
+          this.next();
+          this.skipNl();
         }
         const body = this.parseBlock(new Set(['end']));
         this.expectKw('end');
@@ -1284,6 +1298,9 @@ class Parser {
   parseFunctionSignature(): Value {
     // anonymous `function (x) ... end` or named call signature, optionally with ::T and where
     let sig = this.parseTernary();
+    // `function (x; k = 1)`: an anonymous function's arguments with a keyword
+    if (sig instanceof Expr && parenBlocks.has(sig) && sig.args.length === 2)
+      sig = E('tuple', E('parameters', kwArg(sig.args[1]!)), sig.args[0]!);
     if (this.isOp('::')) {
       this.next();
       sig = E('::', sig, this.parsePrimary());
@@ -1315,6 +1332,12 @@ class Parser {
       while (this.isOp('.') && !this.peek(1).spaceBefore) {
         this.next();
         parts.push(sym(this.next().text));
+      }
+      // `import Base.==`: the lexer read `.==` as one dotted operator
+      const d = this.peek();
+      if (d.kind === 'op' && d.text.length > 1 && d.text[0] === '.' && d.text !== '...' && !d.spaceBefore) {
+        this.next();
+        parts.push(sym(d.text.slice(1)));
       }
       return E('.', ...parts);
     };
@@ -1350,6 +1373,10 @@ function isCallLike(v: Value): boolean {
   if (h === 'call') return true;
   if (h === 'where' || h === '::') return isCallLike(v.args[0]!);
   return false;
+}
+
+function kwArg(x: Value): Value {
+  return x instanceof Expr && x.head.name === '=' ? E('kw', ...x.args) : x;
 }
 
 function negate(v: Value): Value {

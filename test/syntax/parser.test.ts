@@ -114,3 +114,79 @@ test('a string macro qualified by its module', () => {
 test('an export list goes on after a comma at the end of a line', () => {
   assert.equal(p('export a, b,\n    c, @m\nf'), '(export a b c @m)\nf');
 });
+
+test('dotted operators of every kind are broadcast calls', () => {
+  assert.equal(p('a .=== b'), '(call .=== a b)');
+  assert.equal(p('a .| b .& c'), '(call .| a (call .& b c))');
+  assert.equal(p('x .<< [1]'), '(call .<< x (vect 1))');
+  assert.equal(p('a .÷ b'), '(call .÷ a b)');
+  assert.equal(p('a .|= b'), '(.|= a b)');
+  assert.equal(p('.!x'), '(call .! x)');
+  assert.equal(p('import Base.=='), '(import (. Base ==))');
+  assert.equal(p('import Base.<'), '(import (. Base <))');
+});
+
+test('Unicode operators take Julia precedence; suffixed operators are operators of their own', () => {
+  assert.equal(p('a ⊊ b'), '(call ⊊ a b)');
+  assert.equal(p('a ∋ 5'), '(call ∋ a 5)');
+  assert.equal(p('a ⊼ b ⊽ c'), '(call ⊽ (call ⊼ a b) c)', '⊼ binds as *, ⊽ as +');
+  assert.equal(p('a ⟷ b == c'), '(call ⟷ a (call == b c))', 'arrows bind looser than comparisons');
+  assert.equal(p('a → b → c'), '(call → a (call → b c))', 'arrows are right-associative');
+  assert.equal(p('a || b → c'), '(call → (|| a b) c)');
+  assert.equal(p('a ↑ b ↑ c'), '(call ↑ a (call ↑ b c))');
+  assert.equal(p('⟷(a, b) = a == b'), '(= (call ⟷ a b) (block (call == a b)))');
+  assert.equal(p('==ₜ(a, b) = 1'), '(= (call ==ₜ a b) (block 1))');
+  assert.equal(p('a ==ₜ b'), '(call ==ₜ a b)');
+  assert.equal(p('a +′ b * c'), '(call +′ a (call * b c))');
+  assert.equal(p('a − b'), '(call - a b)', 'U+2212 is minus');
+});
+
+test('juxtaposition after a closing parenthesis, in as a value, newlines inside parentheses', () => {
+  assert.equal(p('Int8(100)im'), '(call * (call Int8 100) im)');
+  assert.equal(p("x'y"), "(call * (' x) y)");
+  assert.equal(p('(a + b)c'), '(call * (call + a b) c)');
+  assert.equal(p('(in, (Char, String))'), '(tuple in (tuple Char String))');
+  assert.equal(p('map(in, xs)'), '(call map in xs)');
+  assert.equal(p('f(a\n .=== b)'), '(call f (call .=== a b))');
+  assert.equal(p('[f(x)\n for x in xs\n for y in ys]'), p('[f(x) for x in xs for y in ys]'));
+});
+
+test('string macro flags and raw text', () => {
+  assert.equal(p('r"."s'), '(macrocall @r_str "." "s")');
+  assert.equal(p('s"a\\g<1>"'), '(macrocall @s_str "a\\\\g<1>")');
+  assert.equal(p('b"\\x00a"'), '(macrocall @b_str "\\\\x00a")');
+  assert.equal(p('raw"a\\\\\\"b"'), '(macrocall @raw_str "a\\\\\\"b")');
+});
+
+test('let over several lines, for outer, keyword lambdas, macros with braces', () => {
+  assert.equal(p('let a = 1,\n    b = 2\n a + b\nend'), p('let a = 1, b = 2\n a + b\nend'));
+  assert.equal(p('for outer i = 1:2\nend'), '(for (= (outer i) (call : 1 2)) (block))');
+  assert.equal(p('(x; a=1, b=2) -> x'), '(-> (tuple (parameters (kw a 1) (kw b 2)) x) (block x))');
+  assert.equal(p('(x; a=1) -> x'), '(-> (tuple (parameters (kw a 1)) x) (block x))');
+  assert.equal(p('(x; y)'), '(block x y)');
+  assert.equal(p('(a, b; k=1)'), '(tuple (parameters (kw k 1)) a b)');
+  assert.equal(p('@NamedTuple{a::Int, b}'), '(macrocall @NamedTuple (braces (:: a Int) b))');
+  assert.equal(p('GC.@preserve x f(x)'), '(macrocall (. GC (quote @preserve)) x (call f x))');
+});
+
+test('Char literals of byte escapes: one UTF-8 character, or an invalid Char that errors when run', () => {
+  assert.equal(p("'\\xc3\\xa9'"), p("'é'"));
+  assert.equal(p("'\\x41'"), p("'A'"));
+  for (const lit of ["'\\xc0\\xa0'", "'\\xff'", "'\\ud800'", "'\\xf0\\x8e\\x80\\x80'"])
+    assert.match(p(lit), /^\(call \(\. Base \(quote error\)\) "invalid Char values are not supported yet: /, lit);
+  assert.throws(() => parseAll("'\\xc0\\xa0\\xa0'", 'none'), ParseError, 'an overlong pair and one byte more');
+});
+
+test('an interpolated field name, Base.$f', () => {
+  assert.equal(p('Base.$f'), '(. Base (quote ($ f)))');
+});
+
+test('a quoted number is the number', () => {
+  assert.equal(p('(:a, :1)'), '(tuple (quote a) 1)');
+  assert.equal(p(':2.5'), '2.5');
+});
+
+test('an anonymous function as a later item of a statement tuple', () => {
+  assert.equal(p('f(x) = x, y -> y'), '(= (call f x) (block (tuple x (-> y (block y)))))');
+  assert.equal(p('a = 1, y -> y'), '(= a (tuple 1 (-> y (block y))))');
+});

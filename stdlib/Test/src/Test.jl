@@ -1,7 +1,7 @@
 # The Test standard library, written in Jolt: @test, @test_throws, @testset and Julia's summary table.
 module Test
 
-export @test, @test_throws, @testset, @test_broken, @test_skip, @test_nowarn
+export @test, @test_throws, @testset, @test_broken, @test_skip, @test_nowarn, @inferred
 
 mutable struct TestSet
     name::String
@@ -148,11 +148,45 @@ macro test_nowarn(ex)
     :(Test.do_test(() -> ($(esc(ex)); true), $(QuoteNode(ex)), $(QuoteNode(__source__))))
 end
 
+# @inferred f(args...): the call's value, once its type is found to be the return type inference gives for these
+# argument types (an error otherwise); `@inferred A f(args...)` also accepts a value whose type is below A.
+# A call with keywords is only run.
+macro inferred(ex)
+    _inferred(ex, Union{})
+end
+macro inferred(allow, ex)
+    _inferred(ex, esc(allow))
+end
+function _inferred(ex, allow)
+    if ex isa Expr && ex.head === :ref
+        ex = Expr(:call, :getindex, ex.args...)
+    end
+    (ex isa Expr && ex.head === :call) || error("@inferred requires a call expression")
+    for a in ex.args
+        a isa Expr && (a.head === :kw || a.head === :parameters) && return esc(ex)
+    end
+    args = Any[esc(a) for a in ex.args[2:end]]
+    quote
+        let inferred_f = $(esc(ex.args[1])), inferred_args = ($(args...),)
+            Test._check_inferred(inferred_f, inferred_args, inferred_f(inferred_args...), $allow)
+        end
+    end
+end
+function _check_inferred(f, args, result, allow)
+    inftype = ccall(:jl_return_type, Any, (Any, Any), f, map(Core.Typeof, args))
+    rettype = result isa Type ? Type{result} : typeof(result)
+    rettype <: allow || rettype == inftype ||
+        error("return type ", rettype, " does not match inferred return type ", inftype)
+    result
+end
+
 function do_test_throws(f, T, ex, src)
     try
         f()
     catch err
-        if (T isa Type && err isa T) || (!(T isa Type) && err == T)
+        # a string expects a message that contains it
+        if (T isa Type && err isa T) || (T isa String && occursin(T, sprint(showerror, err))) ||
+           (!(T isa Type) && !(T isa String) && err == T)
             record(:pass)
         else
             println(prefix(), "Test Failed at ", location(src))

@@ -1,0 +1,10 @@
+println(missing, " ", typeof(missing), " ", ismissing(missing), " ", ismissing(1))
+println(missing + 1, " ", 1 - missing, " ", missing == 1, " ", missing === missing, " ", isequal(missing, missing))
+println(-missing, " ", abs(missing), " ", !missing)
+println(false & missing, " ", true & missing, " ", true | missing, " ", false | missing)
+println(isless(1, missing), " ", isless(missing, 1), " ", coalesce(missing, 2), " ", coalesce(missing, missing))
+v = [1, missing, 3]
+println(typeof(v), " ", collect(skipmissing(v)), " ", sum(skipmissing(v)))
+println(v)
+println(nonmissingtype(Union{Int, Missing}))
+println(sort([3, missing, 1]))

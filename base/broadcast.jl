@@ -28,6 +28,11 @@ _bcget(x::Vector, i) = length(x) == 1 ? x[1] : x[i]
 _bcget(x::AbstractRange, i) = x[i]
 _bcget(x::Tuple, i) = x[i]
 _bcget(bc::Broadcasted, i) = bc.f(map_tuple(a -> _bcget(a, i), bc.args)...)
+# (one, two or three arguments without the splat: each call is then typed, and compiled code makes no tuple)
+_bcget(bc::Broadcasted{F,Tuple{A}}, i) where {F,A} = bc.f(_bcget(bc.args[1], i))
+_bcget(bc::Broadcasted{F,Tuple{A,B}}, i) where {F,A,B} = bc.f(_bcget(bc.args[1], i), _bcget(bc.args[2], i))
+_bcget(bc::Broadcasted{F,Tuple{A,B,C}}, i) where {F,A,B,C} =
+    bc.f(_bcget(bc.args[1], i), _bcget(bc.args[2], i), _bcget(bc.args[3], i))
 
 # f over a tuple's elements: by recursion, so that inference types each element (a broadcast infers); a long tuple
 # (N is a static parameter, so the test folds away) in one call to the runtime
@@ -100,6 +105,10 @@ _bcget_nd(x, I::Tuple) = x
 _bcget_nd(x::Union{AbstractRange,Tuple}, I::Tuple) = length(x) == 1 ? x[1] : x[I[1]]
 _bcget_nd(x::Array, I::Tuple) = x[_bc_index(size(x), I)...]
 _bcget_nd(bc::Broadcasted, I::Tuple) = bc.f(map_tuple(a -> _bcget_nd(a, I), bc.args)...)
+_bcget_nd(bc::Broadcasted{F,Tuple{A}}, I::Tuple) where {F,A} = bc.f(_bcget_nd(bc.args[1], I))
+_bcget_nd(bc::Broadcasted{F,Tuple{A,B}}, I::Tuple) where {F,A,B} = bc.f(_bcget_nd(bc.args[1], I), _bcget_nd(bc.args[2], I))
+_bcget_nd(bc::Broadcasted{F,Tuple{A,B,C}}, I::Tuple) where {F,A,B,C} =
+    bc.f(_bcget_nd(bc.args[1], I), _bcget_nd(bc.args[2], I), _bcget_nd(bc.args[3], I))
 function _materialize_nd(bc::Broadcasted)
     shape = _bcshape(bc)
     n = 1

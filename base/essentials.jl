@@ -108,7 +108,6 @@ macro eval(ex)
     Expr(:call, :ccall, QuoteNode(:jl_eval), :Any, Expr(:tuple), __module__, Expr(:quote, ex))
 end
 eval(m, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
-Core.eval(m::Module, ex) = ccall(:jl_eval, Any, (Any, Any), m, ex)
 # @nospecialize / @specialize are hints to the compiler, which Jolt's specializes as it would anyway: in an argument
 # list they give the argument back (`a = 2` as a keyword's default), as a statement nothing
 macro nospecialize(vars...)

@@ -52,8 +52,6 @@ export function createSession(): Session {
   moduleRegistry.Core = Core;
   installBuiltins(Core, () => getGlobal(state.Base!, Sym.of('iterate')));
   bindConst(Core, 'kwcall', newGenericFunction(Sym.of('kwcall'), Core));
-  // Core.eval(m, ex): its method is defined in Base (base/essentials.jl)
-  bindConst(Core, 'eval', newGenericFunction(Sym.of('eval'), Core));
   installEngine();
   const Base = newModule(sym('Base'), null, false);
   state.Base = Base;
@@ -64,6 +62,9 @@ export function createSession(): Session {
   const includeFn = new BuiltinFunction('include', T.Builtin!, includeImpl(Main));
   bindConst(Base, 'include', includeFn);
   includeFile(Base, join(root, 'base', 'Base.jl'), true);
+  // Core.eval(m, ex) is Base's eval (bound once Base is loaded: a Core function of that name would hide Base's from
+  // modules that use both)
+  bindConst(Core, 'eval', getGlobal(Base, Sym.of('eval')));
   preloadStdlibs();
   return { Main, Base, Core };
 }

@@ -1032,7 +1032,7 @@ class Parser {
           this.next();
           return sym(t.text);
         }
-        return this.parseKeyword();
+        return this.parseKeywordForm();
       case 'op': {
         if (t.text === '(') {
           this.next();
@@ -1105,6 +1105,18 @@ class Parser {
     this.inBracket = saveB;
     this.parenDepth = saveD;
     return E('macrocall', name, lnn, ...args);
+  }
+
+  /** A keyword form: its header (`function f(x)`, `if c`, `for i in xs`) ends at a newline even inside parentheses
+   *  (`:(function f(s)\n :(g($s))\n end)`: the quote on the next line starts the body) */
+  parseKeywordForm(): Value {
+    const saveD = this.parenDepth;
+    this.parenDepth = 0;
+    try {
+      return this.parseKeyword();
+    } finally {
+      this.parenDepth = saveD;
+    }
   }
 
   parseKeyword(): Value {

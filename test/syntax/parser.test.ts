@@ -151,6 +151,12 @@ test('juxtaposition after a closing parenthesis, in as a value, newlines inside 
   assert.equal(p('[f(x)\n for x in xs\n for y in ys]'), p('[f(x) for x in xs for y in ys]'));
 });
 
+test('a keyword form inside parentheses ends its header at the newline', () => {
+  // the quote on the next line is the body's first statement, not a range going on from the signature
+  assert.equal(p('(function f(s)\n :(g($s))\n end)'), p('(function f(s); :(g($s)); end)'));
+  assert.equal(p('(if c\n :a\n end)'), p('(if c; :a; end)'));
+});
+
 test('string macro flags and raw text', () => {
   assert.equal(p('r"."s'), '(macrocall @r_str "." "s")');
   assert.equal(p('s"a\\g<1>"'), '(macrocall @s_str "a\\\\g<1>")');

@@ -724,7 +724,14 @@ class Parser {
     }
     if (this.isKw('if')) {
       this.next();
+      // the condition may go on at the next line (`if a\n && b`): a newline there is whitespace, as in parentheses
+      const saveB = this.inBracket,
+        saveD = this.parenDepth;
+      this.inBracket = false;
+      this.parenDepth = Math.max(1, saveD);
       const cond = this.parseTernary();
+      this.inBracket = saveB;
+      this.parenDepth = saveD;
       gen = [E('filter', cond, ...specs)];
     }
     if (this.isKw('for')) {

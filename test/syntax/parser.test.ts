@@ -157,6 +157,11 @@ test('a keyword form inside parentheses ends its header at the newline', () => {
   assert.equal(p('(if c\n :a\n end)'), p('(if c; :a; end)'));
 });
 
+test("a comprehension's condition goes on at the next line", () => {
+  assert.equal(p('[x for x in xs if a(x)\n # note\n && b(x)]'), p('[x for x in xs if a(x) && b(x)]'));
+  assert.equal(p('[x for x in xs if a(x)]'), '(comprehension (generator x (filter (call a x) (= x xs))))');
+});
+
 test('string macro flags and raw text', () => {
   assert.equal(p('r"."s'), '(macrocall @r_str "." "s")');
   assert.equal(p('s"a\\g<1>"'), '(macrocall @s_str "a\\\\g<1>")');

@@ -67,6 +67,9 @@ export function showType(t: Value): string {
     const ps = t.parameters;
     const alias = arrayAlias(t);
     if (alias) return `${alias}{${showParam(ps[0]!)}}`;
+    // ComplexF64, ComplexF32, ComplexF16 print by their alias, as Julia's
+    if (name === 'Complex' && (ps[0] === T.Float64 || ps[0] === T.Float32 || ps[0] === T.Float16))
+      return `ComplexF${(ps[0] as DataType).name.name.name.slice(5)}`;
     if (t.name.name.name.startsWith('#') && t.instance !== undefined) return `typeof(${t.name.name.name.slice(1)})`;
     if (t.name === T.NamedTuple?.name) {
       const nt = showNamedTuple(ps);

@@ -15,7 +15,8 @@ mutable struct Channel{T}
 end
 (::Type{Channel{T}})(sz::Integer=0) where T = Channel{T}(T[], 1, true, Int(sz))
 Channel(sz::Integer=0) = Channel{Any}(sz)
-function (::Type{Channel{T}})(f::Function; spawn::Bool=false) where T
+# (no keywords here: `spawn` has no meaning while the producer runs at once)
+function (::Type{Channel{T}})(f::Function) where T
     ch = Channel{T}(0)
     f(ch)
     close(ch)

@@ -105,8 +105,10 @@ if (major < 22 || !process.getBuiltinModule) {
   if (hasStack) {
     // Jolt runs on this thread and does not return to the event loop while a program runs, and Node delivers no
     // signal to a worker's process.on: a watcher thread waits in a script run with breakOnSigint, which SIGINT
-    // stops, raises the flag and waits again. It is started before Jolt loads, to be up when the program runs.
-    new Worker(SIGINT_WATCHER, { eval: true, workerData: signals.buffer }).unref();
+    // stops, raises the flag and waits again. Jolt starts it when the program starts (src/runtime/interrupt.ts):
+    // its boot costs more CPU than a short run.
+    globalThis[Symbol.for('jolt.startWatcher')] = () =>
+      new Worker(SIGINT_WATCHER, { eval: true, name: 'jolt-sigint', workerData: signals.buffer }).unref();
     globalThis[Symbol.for('jolt.signalMemory')] = signals;
     await import(joltEntry());
   } else {

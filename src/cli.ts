@@ -354,11 +354,17 @@ if (process.env.JOLT_STATS) {
 if (process.env.JOLT_STORE_STATS) atExit(() => errWrite(`jolt store: ${JSON.stringify(storeStats)}\n`));
 const status = main(process.argv.slice(2));
 if (status === -1) {
-  const { startRepl } = await import('./repl/repl.ts');
-  process.exitCode = await startRepl(replSession!, replOpts);
-} else process.exitCode = status;
-flushAll();
-stopTraceCompile();
-// a program run ends here, without waiting for the event loop to drain (a background compile in binaryen's worker,
-// timers): its output is flushed, and what it left running is not its result
-if (status !== -1) exitProcess(Number(process.exitCode ?? 0));
+  // the REPL runs on the event loop (the module has no top-level await, so it may be loaded as a script)
+  void import('./repl/repl.ts').then(async ({ startRepl }) => {
+    process.exitCode = await startRepl(replSession!, replOpts);
+    flushAll();
+    stopTraceCompile();
+  });
+} else {
+  process.exitCode = status;
+  flushAll();
+  stopTraceCompile();
+  // a program run ends here, without waiting for the event loop to drain (a background compile in binaryen's
+  // worker, timers): its output is flushed, and what it left running is not its result
+  exitProcess(Number(process.exitCode ?? 0));
+}

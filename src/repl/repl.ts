@@ -14,7 +14,7 @@ import { modes, modeByTrigger, registerMode, type ReplMode } from './modes.ts';
 import { evalAndShow, callJulia, terminalSize } from './eval.ts';
 import { complete } from './completion.ts';
 import { HistorySearch } from './history_search.ts';
-import { interruptFlag } from '../runtime/interrupt.ts';
+import { interruptFlag, ensureWatcher } from '../runtime/interrupt.ts';
 import './help_mode.ts';
 import './shell_mode.ts';
 import './pkg_mode.ts';
@@ -50,6 +50,8 @@ interface ReadlineInternals {
 
 export async function startRepl(s: Session, opts: ReplOptions = {}): Promise<number> {
   tl.softscope = true; // REPL toplevel loops assign existing globals
+  ensureWatcher(); // Ctrl-C interrupts an entry from its start
+  ensureWatcher(); // Ctrl-C interrupts what an entry runs from its start
   const tty = !!process.stdout.isTTY && !!process.stdin.isTTY;
   const color = opts.color ?? tty;
   const historyFile = opts.historyFile === undefined ? join(homedir(), '.jolt_history') : opts.historyFile;

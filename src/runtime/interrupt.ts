@@ -4,14 +4,19 @@
 // program may spend unbounded time: the interpreter at every call and backward jump, compiled code at every loop
 // header (it imports the same memory), `sleep` while it waits.
 //
-// Which thread sees the signal (bin/jolt.js starts it and hands over the memory, `globalThis[SIGNAL_MEMORY]`): the
-// launcher's idle main thread when the program runs on its worker, else a watcher thread. The same thread raises
-// another bit of the flag every MEMORY_TICK_MS, for a look at memory (src/runtime/memory.ts).
+// Which thread sees the signal (bin/jolt.js hands over the memory, `globalThis[SIGNAL_MEMORY]`): the launcher's idle
+// main thread when the program runs on its worker, else a watcher thread. The same thread raises another bit of the
+// flag every MEMORY_TICK_MS, for a look at memory (src/runtime/memory.ts).
+//
+// The watcher is a Node worker, whose boot takes 50-80 ms of CPU: it is started when the program's code first
+// polls (the flag's WATCH_BIT is raised until then), not while the process loads Jolt and its image, so it boots
+// beside the program, and a short run ends before it has cost much.
 import { jthrow } from './errors.ts';
 import { flushAll } from './foreign.ts';
 import { writeSync } from 'node:fs';
 import { exitProcess } from './exit.ts';
 import { memoryCheck } from './memory.ts';
+import { startStep } from './counters.ts';
 
 interface SharedMemory {
   buffer: SharedArrayBuffer;
@@ -30,6 +35,21 @@ export const signalMemory: SharedMemory = given ?? new WAsm.Memory({ initial: 1,
 export const interruptFlag = new Int32Array(signalMemory.buffer, 0, 1);
 const SIGINT_BIT = 1;
 const MEMORY_BIT = 2;
+const WATCH_BIT = 4;
+
+/** the launcher's function that starts the watcher thread, until it is called (bin/jolt.js) */
+let startWatcher = (globalThis as Record<symbol, unknown>)[Symbol.for('jolt.startWatcher')] as (() => void) | undefined;
+if (startWatcher) Atomics.or(interruptFlag, 0, WATCH_BIT);
+
+/** starts the watcher thread if it is not running */
+export function ensureWatcher(): void {
+  if (!startWatcher) return;
+  const start = startWatcher;
+  startWatcher = undefined;
+  Atomics.and(interruptFlag, 0, ~WATCH_BIT);
+  startStep('watcher');
+  start();
+}
 
 export const sigint = {
   /** Julia's `exit_on_sigint`: a script run without -i ends at SIGINT (status 130) rather than raising
@@ -43,6 +63,7 @@ export const sigint = {
  *  makes); for a look at memory, OutOfMemoryError when it is exhausted, else it returns. */
 export function interrupted(): void {
   const bits = Atomics.exchange(interruptFlag, 0, 0);
+  if (bits & WATCH_BIT) ensureWatcher();
   if (!(bits & SIGINT_BIT)) {
     if (bits & MEMORY_BIT) memoryCheck();
     return;
@@ -60,6 +81,7 @@ export function interrupted(): void {
 /** Waits up to `ms` milliseconds, or until a SIGINT: `sleep`'s wait. (A look at memory raises the flag without
  *  waking the wait; one raised before it is made, and the wait goes on.) */
 export function interruptibleWait(ms: number): void {
+  ensureWatcher();
   const end = performance.now() + ms;
   for (;;) {
     if (interruptFlag[0] !== 0) interrupted();

@@ -3,8 +3,8 @@
 // Julia's does, the REPL returns to its prompt, and SIGTERM ends the process that runs the program.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,15 +57,20 @@ function start(args: string[]): Run {
   };
 }
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-/** Waits until process `pid` catches SIGINT (SigCgt in /proc/<pid>/status: the thread that turns it into the flag
- *  is up; before, SIGINT ends the process as Node's default), then a little more for the program's loop. */
-async function settle(pid: number | undefined): Promise<void> {
-  for (let k = 0; k < 600 && existsSync('/proc/self/status'); k++) {
-    const caught = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (caught && (BigInt('0x' + caught) & 2n) !== 0n) break;
-    await sleep(50);
-  }
-  await sleep(200);
+/** On the main thread: waits until process `pid` has its SIGINT watcher thread (named `jolt-sigint`, started when
+ *  the program starts; before it is up, SIGINT ends the process as Node's default). Then a little more, for the
+ *  watcher's boot and the program's loop. */
+async function settle(pid: number | undefined, watcher: boolean): Promise<void> {
+  const hasWatcher = (): boolean =>
+    readdirSync(`/proc/${pid}/task`).some(t => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').trim() === 'jolt-sigint';
+      } catch {
+        return false; // a thread that ended
+      }
+    });
+  for (let k = 0; k < 600 && watcher && existsSync('/proc/self/task') && !hasWatcher(); k++) await sleep(50);
+  await sleep(300);
 }
 
 /** the one child process of `pid` (the second Node the launcher starts for the REPL) */
@@ -90,7 +95,7 @@ for (const [where, launcher] of LAUNCHERS)
       const r = start([...launcher, mode, '-e', prog]);
       for (const marker of ['one', 'two', 'three']) {
         await r.waitFor(marker);
-        await settle(r.child.pid);
+        await settle(r.child.pid, where === 'main thread');
         r.child.kill('SIGINT');
       }
       const { status } = await r.done;
@@ -107,7 +112,7 @@ for (const [where, launcher] of LAUNCHERS) {
     writeFileSync(file, 'print("partial "); println("line"); flush(stdout); print("buffered")\nwhile true; end\n');
     const r = start([...launcher, '--compile=no', file]);
     await r.waitFor('line');
-    await settle(r.child.pid);
+    await settle(r.child.pid, where === 'main thread');
     r.child.kill('SIGINT');
     const { status } = await r.done;
     assert.equal(status, 130);
@@ -121,7 +126,7 @@ for (const [where, launcher] of LAUNCHERS) {
     );
     const c = start([...launcher, '--compile=all', catching]);
     await c.waitFor('go');
-    await settle(c.child.pid);
+    await settle(c.child.pid, where === 'main thread');
     c.child.kill('SIGINT');
     assert.equal((await c.done).status, 0);
     assert.equal(c.out(), 'go\nInterruptException()\n');
@@ -140,7 +145,7 @@ test('the REPL: SIGINT interrupts a computation and returns to the prompt', asyn
   const r = start([jolt, '--history-file=no', '--startup-file=no', '-q']);
   r.child.stdin!.write('println("spinning"); flush(stdout); while true end\n');
   await r.waitFor('spinning');
-  await settle(childOf(r.child.pid!));
+  await settle(childOf(r.child.pid!), true);
   r.child.kill('SIGINT');
   r.child.stdin!.end('println(40 + 2)\n');
   const { status } = await r.done;
@@ -158,4 +163,19 @@ test('SIGTERM sent to the launcher of a REPL ends the REPL too', async () => {
   assert.equal((await r.done).signal, 'SIGTERM');
   await sleep(200);
   assert.throws(() => process.kill(repl, 0), /ESRCH/, 'the REPL process is gone');
+});
+
+test('the SIGINT watcher thread starts with the program, after Jolt and its image are loaded', () => {
+  const times = (args: string[]): Record<string, number> => {
+    const r = spawnSync(process.execPath, [...args, '-e', 'println(1)'], {
+      encoding: 'utf8',
+      env: { ...process.env, JOLT_STATS: '1' },
+    });
+    assert.equal(r.stdout, '1\n');
+    return JSON.parse(/^jolt start-up ms: (.*)$/m.exec(r.stderr)![1]!) as Record<string, number>;
+  };
+  const main = times(['--stack-size=7000', jolt]);
+  assert.ok(main.watcher! >= main.decode!, JSON.stringify(main));
+  // on the launcher's worker, the launcher's own thread sees SIGINT: no watcher
+  assert.equal(times([jolt]).watcher, undefined);
 });

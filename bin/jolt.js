@@ -6,7 +6,7 @@
 //   a signal sent to the process reaches Jolt);
 // - under Node < 22 only, Jolt re-runs itself under the Node pinned in the project's own dependencies.
 // The interactive REPL needs the terminal, which a worker does not have: without --stack-size it re-runs Node too.
-import { builtin, joltEntry } from './sources.js';
+import { builtin, startJolt } from './sources.js';
 
 const nodeModule = await builtin('node:module');
 const { dirname, join } = await builtin('node:path');
@@ -59,7 +59,8 @@ for (;;) {
   try { script.runInThisContext({ breakOnSigint: true }); } catch { Atomics.or(flag, 0, 1); Atomics.notify(flag, 0); }
 }`;
 
-// worker_threads and child_process are imported only on the paths that use them (each costs milliseconds)
+// worker_threads (which loads all of node:stream) and child_process are imported only on the paths that use them
+// (each costs milliseconds)
 async function respawn(node) {
   const { spawn } = await builtin('node:child_process');
   const child = spawn(node, [`--stack-size=${STACK_KB}`, ...V8_FLAGS, heapFlag, join(here, 'jolt.js'), ...args], {
@@ -99,7 +100,6 @@ if (major < 22 || !process.getBuiltinModule) {
   nodeModule.enableCompileCache?.();
   // SIGINT raises a flag in shared memory that the running program polls (src/runtime/interrupt.ts); Jolt finds the
   // memory under this symbol
-  const { Worker } = await builtin('node:worker_threads');
   const signals = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
   const flag = new Int32Array(signals.buffer, 0, 1);
   if (hasStack) {
@@ -108,9 +108,13 @@ if (major < 22 || !process.getBuiltinModule) {
     // stops, raises the flag and waits again. Jolt starts it when the program starts (src/runtime/interrupt.ts):
     // its boot costs more CPU than a short run.
     globalThis[Symbol.for('jolt.startWatcher')] = () =>
-      new Worker(SIGINT_WATCHER, { eval: true, name: 'jolt-sigint', workerData: signals.buffer }).unref();
+      new (process.getBuiltinModule('node:worker_threads').Worker)(SIGINT_WATCHER, {
+        eval: true,
+        name: 'jolt-sigint',
+        workerData: signals.buffer,
+      }).unref();
     globalThis[Symbol.for('jolt.signalMemory')] = signals;
-    await import(joltEntry());
+    await startJolt();
   } else {
     // this thread stays idle while the program runs on the worker: SIGINT reaches it
     process.on('SIGINT', () => {
@@ -125,6 +129,7 @@ if (major < 22 || !process.getBuiltinModule) {
       const memory = limit > 0 && limit < os.totalmem() ? limit : os.totalmem();
       resourceLimits.maxOldGenerationSizeMb = Math.floor((memory / 2 ** 20) * (HEAP_PERCENT / 100));
     }
+    const { Worker } = await builtin('node:worker_threads');
     const w = new Worker(join(here, 'worker.js'), { argv: args, workerData: { signals }, resourceLimits });
     w.on('error', e => {
       // (a heap exhausted between two looks at memory: the worker is stopped, what it had not written is lost)

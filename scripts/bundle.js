@@ -1,9 +1,10 @@
-// Bundles Jolt's sources (src/, from src/cli.ts) into one module, dist/jolt.mjs: Node loads one module ~60 ms faster
-// than the ~80 files of src/ (docs/ARCHITECTURE.md, "Start-up"). dist/sources.json records the size and mtime of
-// every file of src/ it was built from; bin/jolt.js loads the bundle only while src/ still matches that record, and
-// src/ itself otherwise, so an edited source is never shadowed by an old bundle. Run by `npm ci` (prepare) and
-// `npm run bundle`.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Bundles Jolt's sources (src/, from src/cli.ts) into one script, dist/jolt.cjs: Node loads one file ~60 ms faster
+// than the ~80 files of src/, and the launcher runs it with V8's code cache (bin/sources.js; docs/ARCHITECTURE.md,
+// "Start-up"). dist/bundle.json records the size and mtime of every file of src/ it was built from and the bundle's
+// content hash; bin/jolt.js loads the bundle only while src/ still matches that record, and src/ itself otherwise, so
+// an edited source is never shadowed by an old bundle. Run by `npm ci` (prepare) and `npm run bundle`.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceSignature } from '../bin/sources.js';
@@ -13,7 +14,7 @@ const dist = join(root, 'dist');
 mkdirSync(dist, { recursive: true });
 // the signature is taken first: a file edited while the bundle is built makes it stale, never wrongly fresh
 const signature = sourceSignature(root);
-const tmp = join(dist, `jolt.mjs.tmp-${process.pid}`);
+const tmp = join(dist, `jolt.cjs.tmp-${process.pid}`);
 
 // Node's built-ins come from process.getBuiltinModule, not `import` (bin/sources.js `builtin` says why): each
 // `node:x` import of src/ becomes a module that takes the built-in and re-exports its data properties (an accessor,
@@ -40,23 +41,29 @@ try {
   const sourcesHash = hashInstall({ root }).sources;
   await build({
     plugins: [builtins],
-    define: { JOLT_BUNDLED_SOURCES_HASH: JSON.stringify(sourcesHash) },
+    // `import.meta.url` becomes a parameter of the function the launcher wraps the script in
+    define: { JOLT_BUNDLED_SOURCES_HASH: JSON.stringify(sourcesHash), 'import.meta.url': '__joltUrl' },
     entryPoints: [join(root, 'src', 'cli.ts')],
     outfile: tmp,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    // a script (no top-level await in src/), run by the launcher in a function of its own (bin/sources.js runBundle)
+    format: 'cjs',
     target: 'node22',
     // binaryen stays a package of its own (its worker loads it); smol-toml is bundled, so a start does not resolve
     // and load another module from node_modules
     external: ['binaryen'],
     logLevel: 'warning',
   });
-  renameSync(tmp, join(dist, 'jolt.mjs'));
-  writeFileSync(join(dist, 'sources.json'), JSON.stringify(signature));
+  const hash = createHash('sha256').update(readFileSync(tmp)).digest('hex');
+  renameSync(tmp, join(dist, 'jolt.cjs'));
+  writeFileSync(join(dist, 'bundle.json'), JSON.stringify({ signature, hash }));
+  // (the names of earlier versions)
+  rmSync(join(dist, 'jolt.mjs'), { force: true });
+  rmSync(join(dist, 'sources.json'), { force: true });
 } catch (e) {
   // no bundle is no error: Jolt then runs from src/ (only its start is slower)
-  rmSync(join(dist, 'sources.json'), { force: true });
+  rmSync(join(dist, 'bundle.json'), { force: true });
   rmSync(tmp, { force: true });
   process.stderr.write(
     `jolt: could not bundle src/ (${e instanceof Error ? e.message : String(e)}); jolt runs from src/\n`,

@@ -19,6 +19,7 @@ import {
 } from './engine.ts';
 import { JoltThrow, Sym, JArray, T } from './runtime/values.ts';
 import { ParseError } from './syntax/parser.ts';
+import { codeCacheState } from './image/code_cache.ts';
 import { workCounters, startStep, startTimes } from './runtime/counters.ts';
 import { utf8Encode } from './runtime/utf8.ts';
 import { writeBytes } from './runtime/foreign.ts';
@@ -346,7 +347,8 @@ if (process.env.JOLT_STATS) {
       .map(m => m.slice('NativeModule '.length));
     errWrite(
       `jolt stats: ${JSON.stringify(workCounters)}\njolt start-up ms: ${JSON.stringify(startTimes)}\n` +
-        `jolt node modules: ${builtins.join(' ')}\njolt memory: ${JSON.stringify(memorySizes())}\n`,
+        `jolt node modules: ${builtins.join(' ')}\njolt memory: ${JSON.stringify(memorySizes())}\n` +
+        `jolt code cache: ${codeCacheState}\n`,
     );
   });
 }

@@ -1,4 +1,5 @@
 // The engine: wires the runtime's hooks to the interpreter, loads Base into a fresh session and creates Main.
+import { saveCodeCacheAtExit } from './image/code_cache.ts';
 import { join } from 'node:path';
 import { exitProcess } from './runtime/exit.ts';
 import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type Value } from './runtime/values.ts';
@@ -146,6 +147,7 @@ export function startSession(note: (line: string) => void): Session {
   try {
     const s = sessionFromImage(r.payload);
     startStep('decode');
+    saveCodeCacheAtExit();
     return s;
   } catch (e) {
     // an intact file this Jolt cannot read: never trusted, built again (a process state half made from it is

@@ -1,4 +1,4 @@
-// The launcher loads Jolt's code from the bundle dist/jolt.mjs while it was built from src/ as it is, and from src/
+// The launcher loads Jolt's code from the bundle dist/jolt.cjs while it was built from src/ as it is, and from src/
 // once a source file changed (an old bundle never shadows an edit). Run on a copy of the install.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,12 +28,12 @@ test('the bundle runs while it matches src/, and src/ runs once a source changed
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   const built = spawnSync(process.execPath, [join(dir, 'scripts', 'bundle.js')], { encoding: 'utf8' });
   assert.equal(built.status, 0, built.stderr);
-  assert.ok(existsSync(join(dir, 'dist', 'jolt.mjs')));
+  assert.ok(existsSync(join(dir, 'dist', 'jolt.cjs')));
   // the hash of src/ the bundle carries is the one install.ts computes from the files
-  const baked = /bundledSources = [^"]*"([0-9a-f]{32})"/.exec(readFileSync(join(dir, 'dist', 'jolt.mjs'), 'utf8'));
+  const baked = /bundledSources = [^"]*"([0-9a-f]{32})"/.exec(readFileSync(join(dir, 'dist', 'jolt.cjs'), 'utf8'));
   assert.equal(baked?.[1], hashInstall({ root: dir }).sources);
   // mark the bundle's usage text: which code ran shows in `jolt --help`
-  const bundle = join(dir, 'dist', 'jolt.mjs');
+  const bundle = join(dir, 'dist', 'jolt.cjs');
   writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('usage: jolt [', 'usage: jolt-from-bundle ['));
   const help = () =>
     spawnSync(process.execPath, [join(dir, 'bin', 'jolt.js'), '--help'], {

@@ -84,7 +84,7 @@ export function enableNativeTier(sync = false): void {
   // core for a second or more, which a run that compiles nothing should not pay
 }
 
-/** binaryen_worker.ts beside this file, or (in the bundle dist/jolt.mjs) in src/codegen of the install */
+/** binaryen_worker.ts beside this file, or (in the bundle dist/jolt.cjs) in src/codegen of the install */
 function workerFile(): string {
   const here = fileURLToPath(new URL('./binaryen_worker.ts', import.meta.url));
   return existsSync(here) ? here : fileURLToPath(new URL('../src/codegen/binaryen_worker.ts', import.meta.url));

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { ContentHash } from './content_hash.ts';
 
 /** the folder holding package.json, src/, base/ and stdlib/ of the running Jolt (this file is src/image/install.ts,
- *  or part of the bundle dist/jolt.mjs) */
+ *  or part of the bundle dist/jolt.cjs) */
 export const installRoot: string = findRoot(dirname(fileURLToPath(import.meta.url)));
 function findRoot(dir: string): string {
   for (let d = dir; ; d = dirname(d)) {

@@ -18,9 +18,9 @@ export interface Run {
 export function runJolt(
   bin: string,
   args: string[],
-  opts: { depot: string; env?: Record<string, string>; cwd?: string },
+  opts: { depot: string; env?: Record<string, string>; cwd?: string; nodeArgs?: string[] },
 ): Promise<Run> {
-  const child = spawn(process.execPath, [bin, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), bin, ...args], {
     cwd: opts.cwd,
     env: { ...baseEnv, ...opts.env, JOLT_DEPOT_PATH: opts.depot },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,9 +42,10 @@ export function runJolt(
 /** the work counters of a JOLT_STATS=1 run, whose stderr must be nothing but the stats lines; the start-up steps
  *  must be there, in order */
 export function joltStats(r: Run): Record<string, number> {
-  const m = /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\njolt node modules: .*\njolt memory: .*\n$/.exec(
-    r.stderr,
-  );
+  const m =
+    /^jolt stats: (\{.*\})\njolt start-up ms: (\{.*\})\njolt node modules: .*\njolt memory: .*\njolt code cache: .*\n$/.exec(
+      r.stderr,
+    );
   if (!m) throw new Error(`stderr is only the stats lines: ${r.stderr}`);
   const steps = JSON.parse(m[2]!) as Record<string, number>;
   const times = Object.values(steps);
@@ -56,6 +57,12 @@ export function joltStats(r: Run): Record<string, number> {
 /** the public Node modules a JOLT_STATS=1 run loaded */
 export function joltNodeModules(r: Run): string[] {
   return (/^jolt node modules: (.*)$/m.exec(r.stderr)?.[1] ?? '').split(' ').filter(Boolean);
+}
+
+/** what became of the bundle's code cache in a JOLT_STATS=1 run (bin/sources.js): used, missing, corrupt,
+ *  rejected, or none (Jolt ran from src/) */
+export function joltCodeCache(r: Run): string {
+  return /^jolt code cache: (.*)$/m.exec(r.stderr)?.[1] ?? '';
 }
 
 /** the heap's and the machine's sizes a JOLT_STATS=1 run reported (src/runtime/memory.ts, memorySizes) */

@@ -381,12 +381,15 @@ function shapeFiller(keys: readonly string[]): Filler {
  *  is known at each line), where a loop storing `o[keys[j]]` goes through a generic keyed store for every property
  *  (measured: about half of the decoding of the Base image). */
 function makeFiller(keys: readonly string[]): Filler {
+  // the commonest tags (an object of the main block, a string, a small integer) are read here, not by d.value
   const lines = keys.map(
     (k, j) =>
-      `c = ints[p + ${j}]; if ((c & 7) === ${TAG_LAZY}) d.lazyProperty(o, ${JSON.stringify(k)}, c >> 3); ` +
-      `else o[${JSON.stringify(k)}] = d.value(c, local);`,
+      `c = ints[p + ${j}]; t = c & 7; if (t === ${TAG_LAZY}) d.lazyProperty(o, ${JSON.stringify(k)}, c >> 3); ` +
+      `else o[${JSON.stringify(k)}] = t === ${TAG_OBJECT} ? main[c >> 3] : t === ${TAG_STRING} ? strings[c >> 3] : ` +
+      `t === ${TAG_INT} ? c >> 3 : d.value(c, local);`,
   );
-  return new Function('o', 'ints', 'p', 'd', 'local', `let c;\n${lines.join('\n')}`) as Filler;
+  const body = `const main = d.main, strings = d.strings; let c, t;\n${lines.join('\n')}`;
+  return new Function('o', 'ints', 'p', 'd', 'local', body) as Filler;
 }
 
 /** the descriptor of an ordinary data property holding `value` */
@@ -651,7 +654,11 @@ class Decoder {
         case Kind.Tuple: {
           const a = o as unknown[];
           const n = ints[p++]!;
-          for (let j = 0; j < n; j++) a[j] = this.value(ints[p++]!, local);
+          const main = this.main;
+          for (let j = 0; j < n; j++) {
+            const c = ints[p++]!;
+            a[j] = (c & 7) === TAG_OBJECT ? main[c >> 3] : this.value(c, local);
+          }
           if (ints[at[k]!] === Kind.Tuple) Object.freeze(a);
           break;
         }

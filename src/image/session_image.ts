@@ -70,7 +70,7 @@ export const imageClasses: ClassEntry[] = [
   { name: 'Method', proto: Method.prototype, lazy: ['source'] },
   { name: 'MethodInstance', proto: MethodInstance.prototype },
   { name: 'CodeInstance', proto: CodeInstance.prototype, lazy: ['inferred', 'unoptimized'] },
-  { name: 'MethodTable', proto: MethodTable.prototype },
+  { name: 'MethodTable', proto: MethodTable.prototype, lazy: ['methods'] },
   { name: 'CodeInfo', proto: CodeInfo.prototype, copyableArrays: true },
   { name: 'SSAValue', proto: SSAValue.prototype, copyable: true },
   { name: 'SlotNumber', proto: SlotNumber.prototype, copyable: true },

@@ -30,7 +30,8 @@ export function sourceSignature(root) {
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** the bundle's record (scripts/bundle.js): `{ signature, hash }`, hash being the bundle's own content hash */
+/** the bundle's record (scripts/bundle.js): `{ signature, hash, files }`, hash being the bundle's own content hash
+ *  and files the hash of base/ and stdlib/ with their signature (absent when one was being edited) */
 function bundleRecord(root) {
   try {
     const rec = JSON.parse(readFileSync(join(root, 'dist', 'bundle.json'), 'utf8'));
@@ -142,6 +143,8 @@ export function runBundle(entry, onWorker = false) {
     }
   };
   globalThis[Symbol.for('jolt.codeCache')] = state === 'used' || !cache ? { state } : { state, save };
+  // the record of base/ and stdlib/ (src/image/install.ts)
+  if (rec?.files) globalThis[Symbol.for('jolt.bundledFiles')] = rec.files;
   const module = { exports: {} };
   script.runInThisContext()(process.getBuiltinModule('node:module').createRequire(path), module, module.exports, url);
 }

@@ -37,8 +37,10 @@ try {
   const { build } = await import('esbuild');
   // the content hash of the sources bundled, so that a start from the bundle need not read src/ to find the Base
   // image's key (src/image/install.ts)
-  const { hashInstall } = await import('../src/image/install.ts');
+  const { hashInstall, recordFiles } = await import('../src/image/install.ts');
   const sourcesHash = hashInstall({ root }).sources;
+  // and of base/ and stdlib/, with their sizes and mtimes: a start that finds them unchanged need not read them
+  const files = recordFiles(root);
   await build({
     plugins: [builtins],
     // `import.meta.url` becomes a parameter of the function the launcher wraps the script in
@@ -57,7 +59,7 @@ try {
   });
   const hash = createHash('sha256').update(readFileSync(tmp)).digest('hex');
   renameSync(tmp, join(dist, 'jolt.cjs'));
-  writeFileSync(join(dist, 'bundle.json'), JSON.stringify({ signature, hash }));
+  writeFileSync(join(dist, 'bundle.json'), JSON.stringify({ signature, hash, files }));
   // (the names of earlier versions)
   rmSync(join(dist, 'jolt.mjs'), { force: true });
   rmSync(join(dist, 'sources.json'), { force: true });

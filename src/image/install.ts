@@ -4,7 +4,8 @@
 //
 // Cost: it runs at every start, once per process (the sources under a running process are not the ones it loaded
 // anyway): ~10 ms for ~115 files (750 KB) in a fresh process, most of it opening and reading files in cold code
-// (bench/image.ts). The hash is content_hash.ts's, not a sha256: loading node:crypto alone cost 5-10 ms. A memo of per-file hashes in the depot, trusted while a file's
+// (bench/image.ts). A start from the bundle reads none: the bundle carries the hash of src/, and its record holds
+// the hash of base/ and stdlib/ with each file's size and mtime, which a start compares (a stat per file). The hash is content_hash.ts's, not a sha256: loading node:crypto alone cost 5-10 ms. A memo of per-file hashes in the depot, trusted while a file's
 // stat (size, mtime, ctime, inode) is unchanged, was tried and measured no faster (12.8 against 11.8 ms, minimum of
 // 15 fresh processes on a loaded machine): the stats alone cost 40% of it, and reading and parsing the memo the rest.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -81,10 +82,44 @@ function packageVersion(root: string): string {
   }
 }
 
+/** What scripts/bundle.js records of base/ and stdlib/: their hash (filesHash) and the size and mtime of each file
+ *  when it was taken. */
+export interface FilesRecord {
+  filesHash: string;
+  signature: [string, number, number][];
+}
+
+/** the size and mtime of each of `files` (relative to `root`) */
+export function filesSignature(root: string, files: readonly string[]): [string, number, number][] {
+  return files.map(rel => {
+    const st = statSync(join(root, rel));
+    return [rel, st.size, st.mtimeMs];
+  });
+}
+
+/** The hash of base/ and stdlib/ (each keyed file as its relative path and content, in sorted order), and their
+ *  signature. A file changed in the last two seconds makes no record (undefined): an edit made in the same tick
+ *  of the file system's clock after the signature was taken would keep its size and mtime (Git's "racily clean"
+ *  files). */
+export function recordFiles(root: string): FilesRecord | undefined {
+  const files = keyedFiles(root, false);
+  const signature = filesSignature(root, files);
+  if (signature.some(([, , mtime]) => mtime > Date.now() - 2000)) return undefined;
+  return { filesHash: hashFiles(root, files), signature };
+}
+
+function hashFiles(root: string, files: readonly string[]): string {
+  const h = new ContentHash();
+  for (const rel of files) h.field(rel).field(readInto(join(root, rel)));
+  return h.digest();
+}
+
 /** Hash an install tree: the hash of its sources (each `.ts` file of src/ as its relative path and content, in
- * sorted order), then every other keyed file the same way, then the versions. `sources`, when given, is the
- * sources' hash already known (the bundle's, taken when it was built), and src/ is not read. */
-export function hashInstall(parts: KeyParts = {}, sources?: string): InstallHashes {
+ * sorted order), the hash of every other keyed file taken the same way, then the versions. `sources`, when given,
+ * is the sources' hash already known (the bundle's, taken when it was built), and src/ is not read; `known`, the
+ * bundle's record of base/ and stdlib/, is used while every file still has the size and mtime it records (a
+ * touched file is read again, and gives the same key). */
+export function hashInstall(parts: KeyParts = {}, sources?: string, known?: FilesRecord): InstallHashes {
   const root = parts.root ?? installRoot;
   const version = parts.version ?? packageVersion(root);
   const nodeVersion = parts.nodeVersion ?? process.version;
@@ -94,8 +129,12 @@ export function hashInstall(parts: KeyParts = {}, sources?: string): InstallHash
     for (const rel of files) if (rel.startsWith('src/')) src.field(rel).field(readInto(join(root, rel)));
     sources = src.digest();
   }
-  const all = new ContentHash().field(sources);
-  for (const rel of files) if (!rel.startsWith('src/')) all.field(rel).field(readInto(join(root, rel)));
+  const others = files.filter(rel => !rel.startsWith('src/'));
+  const filesHash =
+    known && JSON.stringify(filesSignature(root, others)) === JSON.stringify(known.signature)
+      ? known.filesHash
+      : hashFiles(root, others);
+  const all = new ContentHash().field(sources).field(filesHash);
   all.field(`jolt ${version}`).field(`node ${nodeVersion}`);
   return { key: all.digest(), sources, version, files: files.length };
 }
@@ -105,6 +144,10 @@ export function hashInstall(parts: KeyParts = {}, sources?: string): InstallHash
 // Jolt runs from src/.
 declare const JOLT_BUNDLED_SOURCES_HASH: string | undefined;
 const bundledSources = typeof JOLT_BUNDLED_SOURCES_HASH === 'string' ? JOLT_BUNDLED_SOURCES_HASH : undefined;
+
+// scripts/bundle.js's record of base/ and stdlib/, which the launcher passes on (bin/sources.js runBundle)
+const bundledFiles = (globalThis as Record<symbol, unknown>)[Symbol.for('jolt.bundledFiles')] as
+  FilesRecord | undefined;
 
 // One buffer for every file: readFileSync would also fstat each file and allocate a buffer for it, which is a
 // fifth of the cost of hashing a tree in a fresh process (bench/image.ts).
@@ -133,7 +176,7 @@ function readInto(path: string): Buffer {
 // one), so it is hashed once per process.
 let ours: InstallHashes | undefined;
 function ownHashes(): InstallHashes {
-  return (ours ??= hashInstall({}, bundledSources));
+  return (ours ??= hashInstall({}, bundledSources, bundledSources === undefined ? undefined : bundledFiles));
 }
 
 /** The content key of an install tree (32 hex digits); with no argument, the running Jolt's (hashed once). */

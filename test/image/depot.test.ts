@@ -28,7 +28,7 @@ import {
   type LockHolder,
 } from '../../src/image/depot.ts';
 import { readImageFile, writeImageFile } from '../../src/image/image_file.ts';
-import { hashInstall } from '../../src/image/install.ts';
+import { hashInstall, keyedFiles, recordFiles } from '../../src/image/install.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'jolt-depot-'));
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -323,4 +323,26 @@ test('contentKey reads files larger than its buffer whole', () => {
   big[big.length - 1] = 2; // past the first 1 MB and 2 MB reads
   writeFileSync(join(root, 'stdlib/Test/big.bin'), big);
   assert.notEqual(contentKey({ root }), key);
+});
+
+test("the bundle's record of base/ and stdlib/ is used while their sizes and mtimes hold, never after", () => {
+  const root = fakeInstall();
+  const full = hashInstall({ root });
+  // (a tree edited just now makes no record: an edit in the same clock tick would keep the mtime)
+  assert.equal(recordFiles(root), undefined);
+  const past = new Date(Date.now() - 60_000);
+  for (const f of keyedFiles(root, false)) utimesSync(join(root, f), past, past);
+  const rec = recordFiles(root)!;
+  assert.equal(hashInstall({ root }, full.sources, rec).key, full.key, 'the recorded hash is the one read');
+  // a record whose signature holds is trusted without reading: a forged hash shows that it was used
+  const forged = { ...rec, filesHash: 'f'.repeat(32) };
+  assert.notEqual(hashInstall({ root }, full.sources, forged).key, full.key);
+  // a touched file, an edit, a new file: the files are read again, and the key follows their content
+  utimesSync(join(root, 'base/Base.jl'), new Date(), new Date());
+  assert.equal(hashInstall({ root }, full.sources, forged).key, full.key, 'touched: read again, same key');
+  writeFileSync(join(root, 'base/Base.jl'), 'module Base; f() = 2; end\n');
+  utimesSync(join(root, 'base/Base.jl'), past, past);
+  assert.notEqual(hashInstall({ root }, full.sources, rec).key, full.key, 'edited (same mtime, new size)');
+  writeFileSync(join(root, 'base/extra.jl'), '');
+  assert.equal(hashInstall({ root }, full.sources, rec).key, hashInstall({ root }).key, 'a new file');
 });

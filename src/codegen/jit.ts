@@ -8,6 +8,7 @@
 // loop is compiled at its first call, waiting; under --compile=all every instance is, at its first call.
 // Everything its code invokes statically is compiled into the same module, so binaryen can inline across it.
 // What cannot be compiled keeps running in the typed tier.
+import { ensureWatcher } from '../runtime/interrupt.ts';
 import { exitState } from '../runtime/exit.ts';
 import { workCounters } from '../runtime/counters.ts';
 import { withCompilationHints } from './compilation_hints.ts';
@@ -93,6 +94,7 @@ function workerFile(): string {
 /** Starts the worker, once (binaryen then loads in parallel with whatever the main thread does). */
 export function startCompiler(): void {
   if (worker) return;
+  ensureWatcher(); // the program may now wait on the compiler, where nothing polls for the watcher's start
   // [0]: an answer is ready; [1]: binaryen has loaded
   const flag = new Int32Array(new SharedArrayBuffer(8));
   // worker_threads is loaded with the compiler: a run that compiles nothing does without it

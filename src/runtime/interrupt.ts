@@ -8,9 +8,11 @@
 // main thread when the program runs on its worker, else a watcher thread. The same thread raises another bit of the
 // flag every MEMORY_TICK_MS, for a look at memory (src/runtime/memory.ts).
 //
-// The watcher is a Node worker, whose boot takes 50-80 ms of CPU: it is started when the program's code first
-// polls (the flag's WATCH_BIT is raised until then), not while the process loads Jolt and its image, so it boots
-// beside the program, and a short run ends before it has cost much.
+// The watcher is a Node worker: loading worker_threads and creating it take ~10 ms of this thread, and its boot
+// 50-80 ms of CPU on another, more than all of a short run. So it is started once the program has run for
+// WATCH_AFTER_MS: until then the flag's WATCH_BIT stays raised, so that the running code's polls come here, and
+// every POLLS_PER_LOOK-th poll looks at the clock. Waits start it at once (`sleep`, the compiler's start, the REPL).
+// A SIGINT before it is up ends the process as Node's default does (status 130).
 import { jthrow } from './errors.ts';
 import { flushAll } from './foreign.ts';
 import { writeSync } from 'node:fs';
@@ -36,10 +38,23 @@ export const interruptFlag = new Int32Array(signalMemory.buffer, 0, 1);
 const SIGINT_BIT = 1;
 const MEMORY_BIT = 2;
 const WATCH_BIT = 4;
+const WATCH_AFTER_MS = 20;
+const POLLS_PER_LOOK = 256;
 
 /** the launcher's function that starts the watcher thread, until it is called (bin/jolt.js) */
 let startWatcher = (globalThis as Record<symbol, unknown>)[Symbol.for('jolt.startWatcher')] as (() => void) | undefined;
 if (startWatcher) Atomics.or(interruptFlag, 0, WATCH_BIT);
+
+let polls = 0;
+let firstLook = -1;
+/** a poll while the watcher is not started: counts, and now and then looks at the clock (process.uptime: the
+ *  `performance` global costs milliseconds to load) */
+function pollBeforeWatcher(): void {
+  if (++polls % POLLS_PER_LOOK !== 1) return;
+  const now = process.uptime() * 1000;
+  if (firstLook < 0) firstLook = now;
+  else if (now - firstLook >= WATCH_AFTER_MS) ensureWatcher();
+}
 
 /** starts the watcher thread if it is not running */
 export function ensureWatcher(): void {
@@ -62,8 +77,12 @@ export const sigint = {
 /** What the running code calls when it finds the flag raised: for a SIGINT, InterruptException (or the exit Julia
  *  makes); for a look at memory, OutOfMemoryError when it is exhausted, else it returns. */
 export function interrupted(): void {
+  if (interruptFlag[0] === WATCH_BIT) return pollBeforeWatcher();
   const bits = Atomics.exchange(interruptFlag, 0, 0);
-  if (bits & WATCH_BIT) ensureWatcher();
+  if (bits & WATCH_BIT) {
+    Atomics.or(interruptFlag, 0, WATCH_BIT);
+    pollBeforeWatcher();
+  }
   if (!(bits & SIGINT_BIT)) {
     if (bits & MEMORY_BIT) memoryCheck();
     return;

@@ -165,17 +165,29 @@ test('SIGTERM sent to the launcher of a REPL ends the REPL too', async () => {
   assert.throws(() => process.kill(repl, 0), /ESRCH/, 'the REPL process is gone');
 });
 
-test('the SIGINT watcher thread starts with the program, after Jolt and its image are loaded', () => {
-  const times = (args: string[]): Record<string, number> => {
-    const r = spawnSync(process.execPath, [...args, '-e', 'println(1)'], {
+test('the SIGINT watcher thread starts once the program has run a while, or waits', () => {
+  const times = (args: string[], code: string): Record<string, number> => {
+    const r = spawnSync(process.execPath, [...args, '-e', code], {
       encoding: 'utf8',
       env: { ...process.env, JOLT_STATS: '1' },
     });
-    assert.equal(r.stdout, '1\n');
+    assert.match(r.stdout, /^\d+\n$/);
     return JSON.parse(/^jolt start-up ms: (.*)$/m.exec(r.stderr)![1]!) as Record<string, number>;
   };
-  const main = times(['--stack-size=7000', jolt]);
-  assert.ok(main.watcher! >= main.decode!, JSON.stringify(main));
+  const main = ['--stack-size=7000', jolt];
+  // a run of a few milliseconds ends before it would start
+  assert.equal(times(main, 'println(1)').watcher, undefined);
+  // a loop that runs for a while (interpreted: ~0.1-1 s), and a sleep, start it
+  const loop = times(
+    [...main, '--compile=no'],
+    'function f(n); s = 0; for i in 1:n; s += i; end; s; end; println(f(50_000))',
+  );
+  assert.ok(loop.watcher! >= loop.decode!, JSON.stringify(loop));
+  assert.notEqual(times(main, 'sleep(0.001); println(2)').watcher, undefined);
   // on the launcher's worker, the launcher's own thread sees SIGINT: no watcher
-  assert.equal(times([jolt]).watcher, undefined);
+  assert.equal(
+    times([jolt, '--compile=no'], 'function f(n); s = 0; for i in 1:n; s += i; end; s; end; println(f(50_000))')
+      .watcher,
+    undefined,
+  );
 });

@@ -40,20 +40,34 @@ function _dict_fill!(d::Dict, itr)
     d
 end
 function _dict_of(itr, ::Any)
+    applicable(iterate, itr) || _throw_dict_kv_error()
     y = iterate(itr)
     y === nothing && return _empty_dict(itr)
     p, st = y
-    d = Dict{typeof(p[1]),typeof(p[2])}()
-    d[p[1]] = p[2]
+    k, v = _dict_kv(p)
+    d = Dict{typeof(k),typeof(v)}()
+    d[k] = v
     _dict_rest!(d, itr, st)
+end
+# each element of Dict(itr) is a key and a value: a Pair, or anything that iterates to exactly two values
+_throw_dict_kv_error() = throw(ArgumentError("AbstractDict(kv): kv needs to be an iterator of 2-tuples or pairs"))
+_dict_kv(p::Pair) = (p.first, p.second)
+_dict_kv(p::Tuple{Any,Any}) = p
+function _dict_kv(kv)
+    applicable(iterate, kv) || _throw_dict_kv_error()
+    a = iterate(kv)
+    a === nothing && _throw_dict_kv_error()
+    b = iterate(kv, a[2])
+    b === nothing && _throw_dict_kv_error()
+    iterate(kv, b[2]) === nothing || _throw_dict_kv_error()
+    (a[1], b[1])
 end
 function _dict_rest!(d::Dict{K,V}, itr, st) where {K,V}
     while true
         y = iterate(itr, st)
         y === nothing && return d
         p, st = y
-        k = p[1]
-        v = p[2]
+        k, v = _dict_kv(p)
         if k isa K && v isa V
             d[k] = v
         else

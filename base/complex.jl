@@ -70,7 +70,9 @@ end
 (==)(z::Complex, x::Real) = (z.re == x) & iszero(z.im)
 (==)(x::Real, z::Complex) = z == x
 isequal(z::Complex, w::Complex) = isequal(z.re, w.re) & isequal(z.im, w.im)
-hash(z::Complex, h::UInt) = hash(z.im, hash(z.re, h))
+# a complex number with a zero imaginary part is isequal to its real part, and hashes alike: the imaginary part's
+# hash is mixed in by xor, with the hash of 0 taken out again
+hash(z::Complex, h::UInt) = hash(real(z), xor(xor(h, hash(imag(z), 0x32a7a07f3e7cd1f9)), hash(0, 0x32a7a07f3e7cd1f9)))
 sqrt(z::Complex) = (r = abs(z); Complex(sqrt((r + z.re) / 2), copysign(sqrt((r - z.re) / 2), z.im)))
 
 function show(io::IO, z::Complex)

@@ -1,21 +1,37 @@
-# Dict{K,V}: open addressing with linear probing over `hash` and `isequal`.
-hash(x) = ccall(:jl_hash, Int, (Any,), x)
-# a string's hash is FNV-1a over its bytes, in Jolt (compiled, it runs in wasm); strings are equal only to strings
-function hash(s::String)
-    h = 0xcbf29ce484222325
-    for i in 1:ncodeunits(s)
-        h = xor(h, UInt64(codeunit(s, i))) * 0x00000100000001b3
-    end
-    h % Int
+# Dict{K,V}: open addressing with linear probing over `hash` and `isequal`; entries are kept in insertion order.
+# hash(x) is hash(x, zero(UInt)), as in Julia, so a method of hash(x::T, h::UInt) serves Dict and Set. The runtime's
+# jl_hash gives every value a 64-bit code (isequal values alike: 1, 1.0, true and 1//1 the same); an integer in Int64's
+# range gets _hash_int of itself, which Int64 keys compute here, in compiled code, without calling out.
+function _hash_int(x::UInt64)
+    z = x * 0x9e3779b97f4a7c15
+    z = xor(z, z >> 30) * 0xbf58476d1ce4e5b9
+    z = xor(z, z >> 27) * 0x94d049bb133111eb
+    xor(z, z >> 31)
 end
-mutable struct Dict{K,V}
-    slots::Vector{Int}      # 0 empty, otherwise index into keys/vals
+_hash_mix(a::UInt64, h::UInt64) = h == 0 ? a : _hash_int(a + h * 0x2545f4914f6cdd1d)
+hash(x) = hash(x, zero(UInt))
+hash(x, h::UInt) = _hash_mix(reinterpret(UInt, ccall(:jl_hash, Int, (Any,), x)), h)
+hash(x::Int64, h::UInt) = _hash_mix(_hash_int(reinterpret(UInt, x)), h)
+# a string's hash is FNV-1a over its bytes, in Jolt (compiled, it runs in wasm); strings are equal only to strings
+function hash(s::String, h::UInt)
+    a = 0xcbf29ce484222325
+    for i in 1:ncodeunits(s)
+        a = xor(a, UInt64(codeunit(s, i))) * 0x00000100000001b3
+    end
+    _hash_mix(a, h)
+end
+abstract type AbstractDict{K,V} end
+# slots: 0 empty, -1 a deleted entry's, otherwise the entry's index in keys/vals; a deleted entry stays in keys and
+# vals (alive false) until the table is rebuilt, so that slots never fill up: every entry, alive or not, holds one slot
+mutable struct Dict{K,V} <: AbstractDict{K,V}
+    slots::Vector{Int}
     keys::Vector{K}
     vals::Vector{V}
+    alive::Vector{Bool}
     count::Int
 end
 function Dict{K,V}() where {K,V}
-    Dict{K,V}(zeros(Int, 16), Vector{K}(undef, 0), Vector{V}(undef, 0), 0)
+    Dict{K,V}(zeros(Int, 16), Vector{K}(undef, 0), Vector{V}(undef, 0), Vector{Bool}(undef, 0), 0)
 end
 Dict() = Dict{Any,Any}()
 function Dict(ps::Pair...)
@@ -40,20 +56,34 @@ function _dict_fill!(d::Dict, itr)
     d
 end
 function _dict_of(itr, ::Any)
+    applicable(iterate, itr) || _throw_dict_kv_error()
     y = iterate(itr)
     y === nothing && return _empty_dict(itr)
     p, st = y
-    d = Dict{typeof(p[1]),typeof(p[2])}()
-    d[p[1]] = p[2]
+    k, v = _dict_kv(p)
+    d = Dict{typeof(k),typeof(v)}()
+    d[k] = v
     _dict_rest!(d, itr, st)
+end
+# each element of Dict(itr) is a key and a value: a Pair, or anything that iterates to exactly two values
+_throw_dict_kv_error() = throw(ArgumentError("AbstractDict(kv): kv needs to be an iterator of 2-tuples or pairs"))
+_dict_kv(p::Pair) = (p.first, p.second)
+_dict_kv(p::Tuple{Any,Any}) = p
+function _dict_kv(kv)
+    applicable(iterate, kv) || _throw_dict_kv_error()
+    a = iterate(kv)
+    a === nothing && _throw_dict_kv_error()
+    b = iterate(kv, a[2])
+    b === nothing && _throw_dict_kv_error()
+    iterate(kv, b[2]) === nothing || _throw_dict_kv_error()
+    (a[1], b[1])
 end
 function _dict_rest!(d::Dict{K,V}, itr, st) where {K,V}
     while true
         y = iterate(itr, st)
         y === nothing && return d
         p, st = y
-        k = p[1]
-        v = p[2]
+        k, v = _dict_kv(p)
         if k isa K && v isa V
             d[k] = v
         else
@@ -85,7 +115,7 @@ end
 Tuple(v::Vector) = (v...,)
 function _slot(d::Dict, key)
     n = length(d.slots)
-    i = (hash(key) & (n - 1)) + 1
+    i = (hash(key) % Int) & (n - 1) + 1
     while true
         s = d.slots[i]
         if s == 0
@@ -97,38 +127,53 @@ function _slot(d::Dict, key)
         i = i == n ? 1 : i + 1
     end
 end
-function _rehash!(d::Dict)
-    live = _live_indices(d)
-    d.slots = zeros(Int, length(d.slots) * 4)
-    nk = Vector{eltype(d.keys)}(undef, 0)
-    nv = Vector{eltype(d.vals)}(undef, 0)
-    for s in live
-        push!(nk, d.keys[s]); push!(nv, d.vals[s])
+# the first free slot (empty or deleted) on key's probe sequence, for a key known to be absent
+function _free_slot(d::Dict, key)
+    n = length(d.slots)
+    i = (hash(key) % Int) & (n - 1) + 1
+    while d.slots[i] > 0
+        i = i == n ? 1 : i + 1
     end
+    i
+end
+# rebuilds the table with only the live entries, in a table of at least 16 slots where they fill at most a third
+function _rehash!(d::Dict{K,V}) where {K,V}
+    n = 16
+    while n < 3 * d.count
+        n *= 2
+    end
+    nk = Vector{K}(undef, 0)
+    nv = Vector{V}(undef, 0)
+    for s in 1:length(d.keys)
+        if d.alive[s]
+            push!(nk, d.keys[s]); push!(nv, d.vals[s])
+        end
+    end
+    d.slots = zeros(Int, n)
     d.keys = nk; d.vals = nv
+    d.alive = fill(true, length(nk))
     for s in 1:length(nk)
-        i, _ = _slot(d, nk[s])
-        d.slots[i] = s
+        d.slots[_free_slot(d, nk[s])] = s
     end
     d
 end
-isassigned_entry(d::Dict, s::Int) = ccall(:jl_array_isassigned, Bool, (Any, Int), d.vals, s) && _live(d, s)
-function _live(d::Dict, s::Int)
-    for x in d.slots
-        x == s && return true
-    end
-    false
-end
+isassigned_entry(d::Dict, s::Int) = 1 <= s <= length(d.alive) && d.alive[s]
 function setindex!(d::Dict{K,V}, v, key) where {K,V}
     k = convert(K, key)
     i, s = _slot(d, k)
     if s > 0
         d.vals[s] = convert(V, v)
     else
-        push!(d.keys, k); push!(d.vals, convert(V, v))
+        # entries (alive or deleted) may use at most two thirds of the slots
+        if (length(d.keys) + 1) * 3 > length(d.slots) * 2
+            _rehash!(d)
+            i = _free_slot(d, k)
+        else
+            i = _free_slot(d, k)
+        end
+        push!(d.keys, k); push!(d.vals, convert(V, v)); push!(d.alive, true)
         d.slots[i] = length(d.keys)
         d.count += 1
-        d.count * 3 > length(d.slots) * 2 && _rehash!(d)
     end
     d
 end
@@ -154,6 +199,7 @@ function delete!(d::Dict, key)
     i, s = _slot(d, key)
     s == 0 && return d
     d.slots[i] = -1
+    d.alive[s] = false
     d.count -= 1
     d
 end
@@ -166,16 +212,19 @@ length(d::Dict) = d.count
 isempty(d::Dict) = d.count == 0
 function _live_indices(d::Dict)
     out = Int[]
-    for s in d.slots
-        s > 0 && push!(out, s)
+    for s in 1:length(d.alive)
+        d.alive[s] && push!(out, s)
     end
-    sort!(out)
+    out
 end
-function iterate(d::Dict, state=(_live_indices(d), 1))
-    idx, k = state
-    k > length(idx) && return nothing
-    s = idx[k]
-    (Pair(d.keys[s], d.vals[s]), (idx, k + 1))
+# the state is the index of the next entry to look at
+function iterate(d::Dict, s::Int=1)
+    n = length(d.alive)
+    while s <= n && !d.alive[s]
+        s += 1
+    end
+    s > n && return nothing
+    (Pair(d.keys[s], d.vals[s]), s + 1)
 end
 keys(d::Dict{K,V}) where {K,V} = K[d.keys[s] for s in _live_indices(d)]
 values(d::Dict{K,V}) where {K,V} = V[d.vals[s] for s in _live_indices(d)]
@@ -183,23 +232,133 @@ values(d::Dict{K,V}) where {K,V} = V[d.vals[s] for s in _live_indices(d)]
 collect(d::Dict{K,V}) where {K,V} = Pair{K,V}[p for p in d]
 pairs(d::Dict) = d
 eltype(::Type{Dict{K,V}}) where {K,V} = Pair{K,V}
-function merge(a::Dict, b::Dict)
-    c = Dict{Any,Any}()
-    for (k, v) in a
-        c[k] = v
+# merge's result has the promoted key and value types of its arguments, as in Julia
+function merge(d::Dict, others::Dict...)
+    K = keytype(d)
+    V = valtype(d)
+    for o in others
+        K = promote_type(K, keytype(o))
+        V = promote_type(V, valtype(o))
     end
-    for (k, v) in b
-        c[k] = v
-    end
-    _narrow(c)
+    merge!(Dict{K,V}(d), others...)
 end
+function mergewith(f, d::Dict, others::Dict...)
+    K = keytype(d)
+    V = valtype(d)
+    for o in others
+        K = promote_type(K, keytype(o))
+        V = promote_type(V, valtype(o))
+    end
+    mergewith!(f, Dict{K,V}(d), others...)
+end
+merge(f::Function, d::Dict, others::Dict...) = mergewith(f, d, others...)
+function merge!(d::AbstractDict, others::AbstractDict...)
+    for o in others
+        for (k, v) in o
+            d[k] = v
+        end
+    end
+    d
+end
+function mergewith!(f, d::AbstractDict, others::AbstractDict...)
+    for o in others
+        for (k, v) in o
+            d[k] = haskey(d, k) ? f(d[k], v) : v
+        end
+    end
+    d
+end
+merge!(f::Function, d::AbstractDict, others::AbstractDict...) = mergewith!(f, d, others...)
 in(p::Pair, d::Dict) = haskey(d, p.first) && isequal(d[p.first], p.second)
+in(x, d::AbstractDict) = error("AbstractDict collections only contain Pairs;\n" *
+    "Either look for e.g. A=>B instead, or use the `keys` or `values`\n" *
+    "function if you are looking for a key or value respectively.")
+# == is three-valued: missing when a value compares missing and none compares false
 function ==(a::Dict, b::Dict)
     length(a) == length(b) || return false
+    anymissing = false
     for (k, v) in a
-        (haskey(b, k) && b[k] == v) || return false
+        i, s = _slot(b, k)
+        s == 0 && return false
+        eq = v == b.vals[s]
+        if eq === missing
+            anymissing = true
+        elseif !eq
+            return false
+        end
+    end
+    anymissing ? missing : true
+end
+function isequal(a::Dict, b::Dict)
+    length(a) == length(b) || return false
+    for (k, v) in a
+        i, s = _slot(b, k)
+        (s != 0 && isequal(v, b.vals[s])) || return false
     end
     true
+end
+function (::Type{Dict{K,V}})(itr) where {K,V}
+    d = Dict{K,V}()
+    itr isa Pair && return (d[itr.first] = itr.second; d)
+    applicable(iterate, itr) || _throw_dict_kv_error()
+    for p in itr
+        k, v = _dict_kv(p)
+        d[k] = v
+    end
+    d
+end
+setindex!(d::AbstractDict, v, k1, k2, ks...) = setindex!(d, v, (k1, k2, ks...))
+getindex(d::AbstractDict, k1, k2, ks...) = getindex(d, (k1, k2, ks...))
+keytype(::Type{Dict{K,V}}) where {K,V} = K
+valtype(::Type{Dict{K,V}}) where {K,V} = V
+push!(d::Dict, p::Pair) = (d[p.first] = p.second; d)
+function push!(d::Dict, p::Pair, q::Pair...)
+    push!(d, p)
+    for x in q
+        push!(d, x)
+    end
+    d
+end
+function empty!(d::Dict{K,V}) where {K,V}
+    d.slots = zeros(Int, 16)
+    d.keys = Vector{K}(undef, 0)
+    d.vals = Vector{V}(undef, 0)
+    d.alive = Vector{Bool}(undef, 0)
+    d.count = 0
+    d
+end
+copy(d::Dict{K,V}) where {K,V} = Dict{K,V}(copy(d.slots), copy(d.keys), copy(d.vals), copy(d.alive), d.count)
+function pop!(d::Dict, key, default)
+    i, s = _slot(d, key)
+    s == 0 && return default
+    v = d.vals[s]
+    delete!(d, key)
+    v
+end
+function pop!(d::Dict)
+    isempty(d) && throw(ArgumentError("dict must be non-empty"))
+    p = iterate(d)[1]
+    delete!(d, p.first)
+    p
+end
+function get!(f::Union{Function,Type}, d::Dict, key)
+    i, s = _slot(d, key)
+    s != 0 && return d.vals[s]
+    v = f()
+    d[key] = v
+    v
+end
+function getkey(d::Dict, key, default)
+    i, s = _slot(d, key)
+    s == 0 ? default : d.keys[s]
+end
+function filter!(f, d::Dict)
+    for s in 1:length(d.alive)
+        if d.alive[s] && !f(Pair(d.keys[s], d.vals[s]))
+            delete!(d, d.keys[s])
+        end
+    end
+    d
 end
 function show(io::IO, d::Dict{K,V}) where {K,V}
     show(io, typeof(d))

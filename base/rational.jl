@@ -215,10 +215,10 @@ end
 (==)(x::Rational, z::Complex) = isreal(z) & (real(z) == x)
 
 # isequal values hash alike: a whole rational as its integer, one a Float64 holds exactly as that float
-function hash(x::Rational)
-    isone(x.den) && return hash(x.num)
+function hash(x::Rational, h::UInt)
+    isone(x.den) && return hash(x.num, h)
     f = Float64(x)
-    f == x ? hash(f) : ccall(:jl_hash, Int, (Any,), x)
+    f == x ? hash(f, h) : _hash_mix(reinterpret(UInt, ccall(:jl_hash, Int, (Any,), x)), h)
 end
 
 # powers by repeated squaring, squaring no further than the highest bit of p needs

@@ -2,8 +2,17 @@
 abstract type AbstractSet{T} end
 struct Set{T} <: AbstractSet{T}
     dict::Dict{T,Nothing}
+    Set{T}(d::Dict{T,Nothing}) where {T} = new{T}(d)
 end
 Set{T}() where T = Set{T}(Dict{T,Nothing}())
+# Set{T}(itr): the elements of any iterable, converted to T
+function Set{T}(itr) where T
+    s = Set{T}()
+    for x in itr
+        push!(s, x)
+    end
+    s
+end
 Set() = Set{Any}()
 function Set(itr)
     v = collect(itr)

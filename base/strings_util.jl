@@ -191,11 +191,37 @@ end
 filter(f, s::String) = join([c for c in s if f(c)])
 parse(::Type{Int64}, c::Char; base::Int=10) = parse(Int64, string(c); base=base)
 ndigits(n::Integer; base::Int=10) = length(digits(n; base=base))
-function binomial(n::Integer, k::Integer)
-    (k < 0 || k > n) && return zero(n)
-    r = one(n)
+# binomial(n, k) in n's and k's promoted type: for a negative n, (-1)^k binomial(k - n - 1, k); the product runs over
+# the smaller of k and n - k factors, each step exact in the wider type (r * (n - k + i) is divisible by i), and an
+# OverflowError when the result does not fit
+binomial(n::Integer, k::Integer) = binomial(promote(n, k)...)
+function binomial(n::T, k::T) where {T<:Integer}
+    n0, k0 = n, k
+    k < 0 && return zero(T)
+    sgn = one(T)
+    if n < 0
+        n = k - n - one(T)
+        isodd(k) && (sgn = -sgn)
+    end
+    k > n && return zero(T)
+    k = min(k, n - k)
+    r = one(T)
+    i = one(T)
+    while i <= k
+        w = div(widemul(r, n - k + i), i)
+        r = w % T
+        r == w || throw(OverflowError(string("binomial(", n0, ", ", k0, ") overflows")))
+        i += one(T)
+    end
+    sgn * r
+end
+binomial(n::Bool, k::Bool) = !k | n
+# for a non-integer x, the product of (x - (i - 1)) / i over i = 1:k
+function binomial(x::Number, k::Integer)
+    k < 0 && return zero(x) / one(k)
+    r = oneunit(x) / one(k)
     for i in 1:k
-        r = div(r * (n - k + i), i)
+        r *= (x - (i - 1)) / i
     end
     r
 end

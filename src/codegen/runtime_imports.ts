@@ -324,7 +324,8 @@ function index1(a: JArray, i: number): number {
 
 /** field i (0-based) of a struct or tuple, for compiled code */
 function fieldAt(o: Value, i: number): Value {
-  if (isTuple(o)) return o[i]!;
+  // past a tuple's end (code that inference proved throws) the builtin raises the BoundsError
+  if (isTuple(o)) return i < o.length ? o[i]! : getfield(o, BigInt(i + 1));
   if (o instanceof JStruct) {
     const v = o.get(i);
     if (v === undefined) jthrow('UndefRefError');

@@ -586,7 +586,22 @@ function fnv(s: string): bigint {
   }
   return BigInt.asIntN(64, h);
 }
-F('jl_hash', ([v]) => fnv(hashKey(v!)));
+/** Base's _hash_int (base/dict.jl): the hash of an integer in Int64's range, whatever type holds it (1, 1.0, true) */
+function hashInt(x: bigint): bigint {
+  const M = (a: bigint, b: bigint) => BigInt.asUintN(64, a * b);
+  let z = M(BigInt.asUintN(64, x), 0x9e3779b97f4a7c15n);
+  z = M(z ^ (z >> 30n), 0xbf58476d1ce4e5b9n);
+  z = M(z ^ (z >> 27n), 0x94d049bb133111ebn);
+  return BigInt.asIntN(64, z ^ (z >> 31n));
+}
+F('jl_hash', ([v]) => {
+  const k = hashKey(v!);
+  if (k.charCodeAt(0) === 110 /* n */) {
+    const n = BigInt(k.slice(1));
+    if (n >= -(1n << 63n) && n < 1n << 63n) return hashInt(n);
+  }
+  return fnv(k);
+});
 F('jl_string_strip', ([s, which]) => {
   const str = s as string,
     w = Number(which as bigint);

@@ -60,6 +60,9 @@ export function exprToString(v: Value): string {
       const f = a[0]!;
       if (f instanceof Sym && INFIX.has(f.name) && a.length === 3)
         return `${operand(a[1]!)} ${f.name} ${operand(a[2]!)}`;
+      // a range prints without spaces: 1:2, a:s:b
+      if (f instanceof Sym && f.name === ':' && (a.length === 3 || a.length === 4))
+        return a.slice(1).map(operand).join(':');
       if (f instanceof Sym && (f.name === '+' || f.name === '*') && a.length > 3)
         return a.slice(1).map(operand).join(` ${f.name} `);
       if (f instanceof Sym && (f.name === '-' || f.name === '!') && a.length === 2) return `${f.name}${operand(a[1]!)}`;

@@ -1,0 +1,6 @@
+# A range in an expression prints as Julia writes it (it printed as a quoted tuple, :(1, 2))
+println(:(1:2))
+println(:(x = 1:2))
+println(:(a:2:b))
+show(:(f(x[1:end])))
+println()

@@ -296,11 +296,13 @@ F('jl_char_class', ([c, cls]) => {
   };
   return re[utf8Decode(cls as string)]!.test(ch);
 });
-// Unicode's general category of a character, as its two-letter abbreviation (`Base.Unicode.category_abbrev`)
-const CATEGORIES = 'Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co'
-  .split(' ')
-  .map(c => [c, new RegExp(`^\\p{${c}}$`, 'u')] as const);
+// Unicode's general category of a character, as its two-letter abbreviation (`Base.Unicode.category_abbrev`); the
+// 29 regexes are made at the first use (~1 ms of every start otherwise)
+let CATEGORIES: (readonly [string, RegExp])[] | undefined;
 F('jl_char_category', ([c]) => {
+  CATEGORIES ??= 'Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co'
+    .split(' ')
+    .map(k => [k, new RegExp(`^\\p{${k}}$`, 'u')] as const);
   const cp = (c as JChar).cp;
   // a lone surrogate is no string JS's regex reads as one character
   if (cp >= 0xd800 && cp <= 0xdfff) return utf8Encode('Cs');

@@ -168,7 +168,9 @@ export function loadSysimage(path: string): Session | string {
     return r.reason;
   }
   try {
-    return sessionFromImage(r.payload);
+    const s = sessionFromImage(r.payload);
+    saveCodeCacheAtExit();
+    return s;
   } catch (e) {
     return `it cannot be read (${(e as Error).message})`;
   }

@@ -3,6 +3,8 @@
 // records whether whitespace or a newline preceded it.
 
 import { OPS_BY_FIRST, OP_SUFFIX, PREC, UNARY_OPS, baseOp } from './operators.ts';
+// (a surrogate, which a string's `\u` escape may name, is encoded as the three bytes Julia gives it)
+import { encodeCodePoint } from '../runtime/utf8.ts';
 
 export type TokKind = 'int' | 'float' | 'str' | 'char' | 'id' | 'op' | 'kw' | 'nl' | 'eof' | 'macro';
 
@@ -324,20 +326,6 @@ export function lex(src: string): Token[] {
   return toks;
 }
 
-/** the UTF-8 bytes of a code point as a byte string (one char per byte); a surrogate, which a string's `\u`
- *  escape may name, is encoded as the three bytes Julia gives it */
-function utf8Bytes(cp: number): string {
-  if (cp < 0x80) return String.fromCharCode(cp);
-  if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-  if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  return String.fromCharCode(
-    0xf0 | (cp >> 18),
-    0x80 | ((cp >> 12) & 0x3f),
-    0x80 | ((cp >> 6) & 0x3f),
-    0x80 | (cp & 0x3f),
-  );
-}
-
 /** an escape sequence at `i`: its value and whether it is a byte (`\xff`, `\377`: in a string, one raw byte, not a
  *  character); `inString` allows surrogates (`"\ud800"` is an invalid string, not a syntax error) */
 function readEscape(src: string, i: number, inString = false): { cp: number; end: number; byte?: boolean } {
@@ -422,7 +410,7 @@ function lexString(
         continue;
       }
       const e = readEscape(src, i, true);
-      buf += e.byte ? String.fromCharCode(e.cp) : utf8Bytes(e.cp);
+      buf += e.byte ? String.fromCharCode(e.cp) : encodeCodePoint(e.cp);
       i = e.end;
       continue;
     }
@@ -456,7 +444,7 @@ function lexString(
     }
     // the text is kept as UTF-8 bytes, so that escaped bytes (`"\xff"`) stay single bytes
     const cp = src.codePointAt(i)!;
-    buf += cp < 0x80 ? c : utf8Bytes(cp);
+    buf += cp < 0x80 ? c : encodeCodePoint(cp);
     i += cp > 0xffff ? 2 : 1;
   }
   if (buf) parts.push(buf);

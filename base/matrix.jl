@@ -1,7 +1,7 @@
 # Matrices: construction (hcat, hvcat), reshape, slicing with `:`, printing as Julia does.
 const Colon = typeof(:)
-function _matrix(T, m::Int, n::Int)
-    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))
+function _matrix(::Type{T}, m::Int, n::Int) where T
+    ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))::Array{T,2}
 end
 hvcat(rows::Tuple, xs...) = typed_hvcat(_cat_eltype(xs), rows, xs...)
 hcat(xs...) = typed_hcat(_cat_eltype(xs), xs...)
@@ -232,13 +232,21 @@ function (*)(A::Matrix, B::Matrix)
     k == k2 || throw(DimensionMismatch("matrix A has dimensions ($m,$k), matrix B has dimensions ($k2,$n)"))
     T = promote_type(eltype(A), eltype(B))
     C = _matrix(T, m, n)
+    # A's rows copied into columns first, so that each product of a row and a column reads both in storage order;
+    # elements are read by their linear index (one comparison against the length, compiled in place)
+    At = _matrix(eltype(A), k, m)
+    for i in 1:m, l in 1:k
+        At[l + (i - 1) * k] = A[i + (l - 1) * m]
+    end
     for j in 1:n
+        bj = (j - 1) * k
         for i in 1:m
+            ai = (i - 1) * k
             s = zero(T)
             for l in 1:k
-                s += A[i, l] * B[l, j]
+                s += At[l + ai] * B[l + bj]
             end
-            C[i, j] = s
+            C[i + (j - 1) * m] = s
         end
     end
     C
@@ -271,6 +279,23 @@ function (-)(A::Matrix, B::Matrix)
     A .- B
 end
 transpose(v::Vector) = permutedims(reshape(v, length(v), 1))
+# integer powers of a square matrix: A^0 is the identity, a negative power one of inv(A) (from LinearAlgebra)
+function one(A::Matrix{T}) where T
+    m, n = size(A)
+    m == n || throw(DimensionMismatch("multiplicative identity defined only for square matrices"))
+    I = fill(zero(T), m, n)
+    for i in 1:m
+        I[i, i] = one(T)
+    end
+    I
+end
+function (^)(A::Matrix, p::Integer)
+    m, n = size(A)
+    m == n || throw(DimensionMismatch("matrix is not square: dimensions are $(size(A))"))
+    p < 0 && return power_by_squaring(inv(A), -p)
+    p == 1 && return copy(A)
+    power_by_squaring(A, p)
+end
 reshape(r::AbstractRange, m::Int, n::Int) = reshape(collect(r), m, n)
 # one size given as `:`: the length the others leave
 function _colon_dim(len::Int, other::Int)

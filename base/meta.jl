@@ -146,3 +146,15 @@ module GC
     gc(full::Bool=true) = nothing
     enable(on::Bool) = true
 end
+
+# facts about the machine the program runs on: the kernel is asked of the host when asked for, not fixed when
+# the Base image is built
+module Sys
+    _kernel() = Base.Symbol(ccall(:jl_sys_kernel, Any, ()))
+    islinux() = _kernel() === :Linux
+    isapple() = _kernel() === :Darwin
+    isbsd() = _kernel() in (:FreeBSD, :OpenBSD, :NetBSD, :DragonFly, :Darwin)
+    iswindows() = _kernel() === :NT
+    isunix() = islinux() || isbsd()
+    const WORD_SIZE = 64
+end

@@ -312,6 +312,16 @@ function arraylen(c: BuiltinCall): [string, Kind] | undefined {
 // element also with its #undef check); a Vector{Any} goes through one runtime call typed by the element kind
 function arrayref(c: BuiltinCall): [string, Kind] | undefined {
   const { e, xs, ks, op } = c;
+  // a matrix element, A[i, j]: one runtime call with both indices, which checks each against its dimension
+  if (xs.length === 4 && ks[2] === 'i64' && ks[3] === 'i64') {
+    const at = e.staticType(xs[1]!);
+    const ek0 = at instanceof DataType && at.name === T.Array!.name ? kindOf(at.parameters[0] as JType) : 'ref';
+    return [
+      `(call ${e.mb.need(`arrayref2_${ek0}`, ['ref', 'f64', 'f64'], ek0)} ${op('ref', 1)} ` +
+        `(f64.convert_i64_s ${op('i64', 2)}) (f64.convert_i64_s ${op('i64', 3)}))`,
+      ek0,
+    ];
+  }
   if (xs.length !== 3 || ks[2] !== 'i64') return undefined;
   const vk = arrayVec(c, 1);
   const at = e.staticType(xs[1]!);
@@ -343,6 +353,15 @@ function arrayref(c: BuiltinCall): [string, Kind] | undefined {
 
 function arrayset(c: BuiltinCall): [string, Kind] | undefined {
   const { e, xs, ks, op } = c;
+  if (xs.length === 5 && ks[3] === 'i64' && ks[4] === 'i64') {
+    const vk = ks[2]!,
+      sk = isVec(vk) ? 'ref' : vk;
+    return [
+      `(call ${e.mb.need(`arrayset2_${sk}`, ['ref', sk, 'f64', 'f64'], 'ref')} ${op('ref', 1)} ${op(sk, 2)} ` +
+        `(f64.convert_i64_s ${op('i64', 3)}) (f64.convert_i64_s ${op('i64', 4)}))`,
+      'ref',
+    ];
+  }
   if (xs.length !== 4 || ks[3] !== 'i64') return undefined;
   const ak = arrayVec(c, 1),
     vk = ks[2]!;

@@ -31,7 +31,7 @@ import { WA } from './wasm_api.ts';
 import { signalMemory, interrupted } from '../runtime/interrupt.ts';
 
 /** the most arguments a runtime import takes after its leading operands (more: not compiled) */
-export const MAX_IMPORT_ARITY = 8;
+export const MAX_IMPORT_ARITY = 32;
 
 /** A dynamic call's inline cache (one per call site of a module): the methods its last calls ran, for the
  *  argument types they had, in the world they were looked up in (up to SITE_ENTRIES, the latest first). A call with
@@ -241,6 +241,33 @@ function sharedImports(): Record<string, unknown> {
       a.put(index1(a, i), v !== 0);
       return a;
     },
+    arrayref2_ref: (a: JArray, i: number, j: number) => {
+      const v = a.at(index2(a, i, j));
+      if (v === undefined) jthrow('UndefRefError');
+      return v;
+    },
+    arrayref2_i64: (a: JArray, i: number, j: number) => a.at(index2(a, i, j)),
+    arrayref2_f64: (a: JArray, i: number, j: number) => a.at(index2(a, i, j)),
+    arrayref2_i32: (a: JArray, i: number, j: number) => (a.at(index2(a, i, j)) ? 1 : 0),
+    arrayref2_vf64: (a: JArray, i: number, j: number) => vecOfElement(a, index2(a, i, j) + 1),
+    arrayref2_vi64: (a: JArray, i: number, j: number) => vecOfElement(a, index2(a, i, j) + 1),
+    arrayref2_vref: (a: JArray, i: number, j: number) => vecOfElement(a, index2(a, i, j) + 1),
+    arrayset2_ref: (a: JArray, v: Value, i: number, j: number) => {
+      a.put(index2(a, i, j), v);
+      return a;
+    },
+    arrayset2_i64: (a: JArray, v: bigint, i: number, j: number) => {
+      a.put(index2(a, i, j), v);
+      return a;
+    },
+    arrayset2_f64: (a: JArray, v: number, i: number, j: number) => {
+      a.put(index2(a, i, j), v);
+      return a;
+    },
+    arrayset2_i32: (a: JArray, v: number, i: number, j: number) => {
+      a.put(index2(a, i, j), v !== 0);
+      return a;
+    },
     // arrays of bits types and structs: compiled code takes the WasmGC vector once and reads it itself
     // (`nothing`, of a Union{T, Nothing}, is null)
     vec_f64: (a: JArray | JStruct) => a.vec ?? null,
@@ -273,6 +300,11 @@ function sharedImports(): Record<string, unknown> {
         return v;
       },
       [`arrayref_${k}`]: (a: JArray, i: number) => unbox(a.at(index1(a, i))!),
+      [`arrayref2_${k}`]: (a: JArray, i: number, j: number) => unbox(a.at(index2(a, i, j))!),
+      [`arrayset2_${k}`]: (a: JArray, v: number | bigint, i: number, j: number) => {
+        a.put(index2(a, i, j), box(v));
+        return a;
+      },
       [`arrayset_${k}`]: (a: JArray, v: number | bigint, i: number) => {
         a.put(index1(a, i), box(v));
         return a;
@@ -320,6 +352,13 @@ function vecOfElement(a: JArray, i: number): GcVec {
 function index1(a: JArray, i: number): number {
   if (i >= 1 && i <= a.length) return i - 1;
   return linearIndex(a, [BigInt(i)]);
+}
+
+/** A[i, j]'s 0-based place, each index within its dimension (as linearIndex checks them) */
+function index2(a: JArray, i: number, j: number): number {
+  const m = a.dims[0] ?? a.length;
+  if (i >= 1 && i <= m && j >= 1 && j <= (a.dims[1] ?? 1)) return i - 1 + (j - 1) * m;
+  return linearIndex(a, [BigInt(i), BigInt(j)]);
 }
 
 /** field i (0-based) of a struct or tuple, for compiled code */

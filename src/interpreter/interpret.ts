@@ -139,6 +139,7 @@ export function run(
   const handlers: { catchPc: number; framesDepth: number; excDepth: number }[] = [];
   const excStack: Value[] = [];
   let pc = 0;
+  const toplevel = mod !== undefined;
   // (and at every call: recursion without a loop may run unbounded too)
   if (interruptFlag[0] !== 0) interrupted();
   const ev = (x: Value): Value => {
@@ -168,6 +169,9 @@ export function run(
           frame.inlinedLoc = loc;
         }
         if (st instanceof Expr) {
+          // each statement of a toplevel thunk runs in the newest world, as Julia's do: a method the thunk
+          // defined (in an `if` block, say) is callable by its next statements
+          if (toplevel) state.world = world.current;
           const v = evalExpr(st);
           ssa[pc] = v;
           pc++;

@@ -3,7 +3,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { systemError } from '../runtime/files.ts';
 import { dirname, resolve } from 'node:path';
-import { Expr, Sym, sym, Module, Binding, LineNumberNode, QuoteNode, T, type Value } from '../runtime/values.ts';
+import {
+  Expr,
+  Sym,
+  sym,
+  Module,
+  Binding,
+  GlobalRef,
+  LineNumberNode,
+  QuoteNode,
+  T,
+  type Value,
+} from '../runtime/values.ts';
 import { parseAll } from '../syntax/parser.ts';
 import { Lowerer, LoweringError } from '../lowering/lower.ts';
 import { world } from '../runtime/methods.ts';
@@ -298,12 +309,16 @@ export function macroexpand(ex: Value, mod: Module): Value {
     const name = ex.args[0]!;
     let mac: Value | undefined;
     let macMod = mod;
-    if (name instanceof Sym) mac = lookupBinding(mod, name)?.get();
+    let macBinding: Binding | undefined;
+    if (name instanceof Sym) macBinding = lookupBinding(mod, name);
     else if (name instanceof Expr && name.head.name === '.') {
       const m = resolveModulePath(flattenDots(name.args[0]!), mod);
       macMod = m;
-      mac = lookupBinding(m, (name.args[1] as QuoteNode).value as Sym)?.get();
+      macBinding = lookupBinding(m, (name.args[1] as QuoteNode).value as Sym);
     }
+    mac = macBinding?.get();
+    // the module the macro was defined in (a binding brought in by `using M: @m` is M's)
+    if (mac !== undefined) macMod = ownerBinding(macBinding!).owner;
     if (mac === undefined)
       jthrow(
         'UndefVarError',
@@ -323,8 +338,7 @@ export function macroexpand(ex: Value, mod: Module): Value {
     } finally {
       state.world = saveWorld;
     }
-    void macMod;
-    return macroexpand(unescape(out), mod);
+    return macroexpand(macMod === mod ? unescape(out) : resolveInMacroModule(out, macMod, mod), mod);
   }
   if (h === 'function' || h === '=' || h === '->') {
     return new Expr(
@@ -352,6 +366,98 @@ function unescape(v: Value): Value {
   if (v.head.name === 'escape') return unescape(v.args[0]!);
   if (v.head.name === 'quote') return v;
   return new Expr(v.head, v.args.map(unescape));
+}
+
+/** the binding an imported binding reads from, followed to its end */
+function ownerBinding(b: Binding): Binding {
+  while (b.imported) b = b.imported;
+  return b;
+}
+
+// heads whose symbols are not names to resolve (or whose parts a later stage reads as written)
+const HYGIENE_SKIP = new Set([
+  'quote',
+  'inert',
+  'meta',
+  'inbounds',
+  'loopinfo',
+  'boundscheck',
+  'line',
+  'symbolicgoto',
+  'symboliclabel',
+  'macrocall',
+  'struct',
+  'abstract',
+  'primitive',
+  'module',
+  'import',
+  'using',
+  'export',
+  'public',
+]);
+
+/** Symbols the unescaped part of a macro's output binds: assigned, declared local or global, taken as
+ *  arguments, static parameters or caught exceptions. These stay names of the expansion. */
+function collectBound(v: Value, out: Set<Sym>): void {
+  if (!(v instanceof Expr)) return;
+  const h = v.head.name;
+  if (h === 'escape' || HYGIENE_SKIP.has(h)) return;
+  const target = (t: Value): void => {
+    if (t instanceof Sym) out.add(t);
+    else if (t instanceof Expr) {
+      if (t.head.name === 'escape') return;
+      if (t.head.name === 'call' || t.head.name === 'where' || t.head.name === '::' || t.head.name === 'tuple')
+        for (const a of t.args) target(a);
+      else if (t.head.name === 'kw' || t.head.name === '=' || t.head.name === '...') target(t.args[0]!);
+      else if (t.head.name === 'parameters') for (const a of t.args) target(a);
+      else if (t.head.name === 'curly') target(t.args[0]!);
+    }
+  };
+  if (h === '=' || h === 'local' || h === 'global' || h === 'const' || h === 'kw' || /^[^=]+=$/.test(h)) {
+    if (h === 'local' || h === 'global' || h === 'const') for (const a of v.args) target(a);
+    else target(v.args[0]!);
+  } else if (h === 'function' || h === '->') target(v.args[0]!);
+  else if (h === 'try' && v.args[1] instanceof Sym) out.add(v.args[1]);
+  else if (h === 'where') for (const a of v.args.slice(1)) target(a);
+  for (const a of v.args) collectBound(a, out);
+}
+
+/** Julia's hygiene for the names of a macro's output that the macro did not escape: a global name resolves
+ *  in the macro's module. A name is rewritten to a GlobalRef only where the caller would see another binding
+ *  under it (or none), so that names both modules share (Base's) stay as they are. Names the expansion binds
+ *  stay too (no gensym renaming yet). */
+function resolveInMacroModule(v: Value, macMod: Module, mod: Module): Value {
+  const bound = new Set<Sym>();
+  collectBound(v, bound);
+  const memo = new Map<Sym, Value>();
+  const resolveSym = (s: Sym): Value => {
+    let r = memo.get(s);
+    if (r !== undefined) return r;
+    r = s;
+    if (!bound.has(s)) {
+      const mb = lookupBinding(macMod, s);
+      if (mb && mb.get() !== undefined) {
+        const cb = lookupBinding(mod, s);
+        if (!cb || cb.get() === undefined || ownerBinding(cb) !== ownerBinding(mb))
+          r = new GlobalRef(ownerBinding(mb).owner, s);
+      }
+    }
+    memo.set(s, r);
+    return r;
+  };
+  const walk = (x: Value): Value => {
+    if (x instanceof Splice) return x as unknown as Value;
+    if (x instanceof Sym) return resolveSym(x);
+    if (!(x instanceof Expr)) return x;
+    const h = x.head.name;
+    if (h === 'escape') return unescape(x.args[0]!);
+    if (HYGIENE_SKIP.has(h)) return h === 'quote' ? x : unescape(x);
+    if (h === '.' && x.args.length === 2 && x.args[1] instanceof QuoteNode)
+      return new Expr(x.head, [walk(x.args[0]!), x.args[1]]);
+    if (h === 'kw') return new Expr(x.head, [unescape(x.args[0]!), walk(x.args[1]!)]);
+    return new Expr(x.head, x.args.map(walk));
+  };
+  return walk(v);
 }
 
 // ------------------------------------------------------------------ files

@@ -135,3 +135,9 @@ registerForeign('jl_path_dirname', ([p]) => {
 registerForeign('jl_path_basename', ([p]) => (p as string).slice((p as string).lastIndexOf('/') + 1));
 registerForeign('jl_path_abspath', ([p]) => resolvePath(p as string));
 registerForeign('jl_pwd', () => process.cwd());
+
+// the host's kernel, as Julia names it in Sys.KERNEL (Base.Sys.isunix and the like ask it at run time)
+registerForeign('jl_sys_kernel', () => {
+  const names: Record<string, string> = { linux: 'Linux', darwin: 'Darwin', win32: 'NT', freebsd: 'FreeBSD' };
+  return names[process.platform] ?? process.platform;
+});

@@ -256,3 +256,50 @@ test('a self-recursive function is not inlined into its callers (binaryen would 
   assert.equal(body.match(/call \$julia_rfib/g)?.length, 1, body);
   assert.equal(callFunction(get('callr'), [10n]), 56n);
 });
+
+test('a runtime call of nine or more operands compiles (a message built from many parts)', () => {
+  includeString(
+    s.Main,
+    [
+      'function dimcheck(m, k)',
+      '    t = 0',
+      '    for i in 1:m',
+      '        t += i',
+      '    end',
+      '    k == m || throw(DimensionMismatch("matrix A has dimensions ($m,$k), matrix B has dimensions ($k,$m)"))',
+      '    t',
+      'end',
+    ].join('\n'),
+    'dimcheck.jl',
+  );
+  state.world = world.current;
+  assert.equal(callFunction(get('dimcheck'), [4n, 4n]), 10n);
+  assert.ok(compiledFunction(methodInstanceFor(get('dimcheck'), [T.Int64!, T.Int64!])!), 'dimcheck was compiled');
+});
+
+test('a matrix element A[i, j] is one runtime call with both indices, each checked against its dimension', () => {
+  const prog = [
+    'function dbl!(A::Matrix{Float64})',
+    '    s = 0.0',
+    '    for j in 1:size(A, 2), i in 1:size(A, 1)',
+    '        A[i, j] = A[i, j] * 2',
+    '        s += A[i, j]',
+    '    end',
+    '    s',
+    'end',
+    'A = [1.0 2.0 3.0; 4.0 5.0 6.0]',
+    'println(dbl!(A), " ", A)',
+    'at(A, i, j) = A[i, j]',
+    'try at(A, 3, 1) catch e; println(e) end',
+    'try at(A, 0, 2) catch e; println(e) end',
+    'try at(A, 1, 4) catch e; println(e) end',
+    '@code_wasm dbl!(A)',
+  ].join('\n');
+  const out = run(prog, ['--compile=all']);
+  assert.match(out, /^42\.0 \[2\.0 4\.0 6\.0; 8\.0 10\.0 12\.0\]\n/);
+  assert.match(out, /\nBoundsError\(\[2\.0 4\.0 6\.0; 8\.0 10\.0 12\.0\], \(3, 1\)\)\n/);
+  assert.match(out, /\nBoundsError\(\[2\.0 4\.0 6\.0; 8\.0 10\.0 12\.0\], \(0, 2\)\)\n/);
+  assert.match(out, /\nBoundsError\(\[2\.0 4\.0 6\.0; 8\.0 10\.0 12\.0\], \(1, 4\)\)\n/);
+  assert.match(out, /call \$arrayref2_f64/);
+  assert.match(out, /call \$arrayset2_f64/);
+});

@@ -12,7 +12,7 @@ eachindex(A::AbstractArray) = 1:length(A)
 axes(A::AbstractArray) = map_tuple(n -> 1:n, size(A))
 axes(A::AbstractArray, d::Int) = 1:size(A, d)
 keys(A::AbstractVector) = 1:length(A)
-iterate(A::AbstractArray, i::Int=1) = i > length(A) ? nothing : (A[i], i + 1)
+iterate(A::AbstractArray, i=1) = i > length(A) ? nothing : (A[i], i + 1)
 first(A::AbstractArray) = (isempty(A) && throw(BoundsError(A, 1)); A[1])
 last(A::AbstractArray) = A[length(A)]
 checkbounds(::Type{Bool}, A::AbstractArray, i::Integer) = 1 <= i <= length(A)

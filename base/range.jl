@@ -1,11 +1,14 @@
-# Integer ranges.
-abstract type AbstractRange{T} end
-struct UnitRange{T} <: AbstractRange{T}
+# Integer ranges. As in Julia, a range is a vector: AbstractRange{T} <: AbstractVector{T}, with
+# OrdinalRange{T,S} (a step of type S) and AbstractUnitRange{T} (step 1) below it.
+abstract type AbstractRange{T} <: AbstractArray{T,1} end
+abstract type OrdinalRange{T,S} <: AbstractRange{T} end
+abstract type AbstractUnitRange{T} <: OrdinalRange{T,T} end
+struct UnitRange{T} <: AbstractUnitRange{T}
     start::T
     stop::T
 end
 # the step may be of another type than the elements (Date(2020, 1, 1):Day(1):Date(2020, 2, 1))
-struct StepRange{T,S} <: AbstractRange{T}
+struct StepRange{T,S} <: OrdinalRange{T,S}
     start::T
     step::S
     stop::T
@@ -120,3 +123,14 @@ broadcasted(::typeof(+), x::Integer, r::AbstractRange{<:Integer}) = r + x
 broadcasted(::typeof(-), r::AbstractRange{<:Integer}, x::Integer) = r - x
 broadcasted(::typeof(*), x::Integer, r::AbstractRange{<:Integer}) = x * r
 broadcasted(::typeof(*), r::AbstractRange{<:Integer}, x::Integer) = x * r
+# a range collects by iterating (its length may be of its element type: length(0x01:0x03) === 0x03)
+function collect(r::AbstractRange{T}) where T
+    v = Vector{T}(undef, Int(length(r)))
+    i = 0
+    for x in r
+        i += 1
+        v[i] = x
+    end
+    v
+end
+copy(r::AbstractRange) = r

@@ -7,6 +7,7 @@ import { TypeVar, Bottom, UnionAll, type JType } from '../../src/runtime/types.t
 import { issubtype } from '../../src/runtime/subtype.ts';
 import { applyTypeName, tupleType, unionType } from '../../src/runtime/apply_type.ts';
 import { showType } from '../../src/runtime/show_type.ts';
+import { isConcrete } from '../../src/inference/lattice.ts';
 
 bootstrap();
 const vec = (t: JType) => applyTypeName(T.Array!.name, [t, 1n]);
@@ -89,5 +90,72 @@ test('subtyping laws hold over a type universe (property)', () => {
   fc.assert(
     fc.property(arb, arb, arb, (a, b, c) => !(issubtype(a, b) && issubtype(b, c)) || issubtype(a, c)),
     { numRuns: 500 },
+  );
+});
+
+const tv = (name: string) => new TypeVar(Sym.of(name), Bottom, T.Any!);
+/** Tuple{K,V} where {K,V} */
+const tupleKV = () => {
+  const K = tv('K'),
+    V = tv('V');
+  return new UnionAll(K, new UnionAll(V, tupleType([K, V])));
+};
+/** Tuple{T,T} where T */
+const tupleTT = () => {
+  const X = tv('T');
+  return new UnionAll(X, tupleType([X, X]));
+};
+
+test('diagonal rule: a variable occurring once in covariant position may stand for an abstract type', () => {
+  assert.ok(issubtype(tupleType([T.Any!, T.Int64!]), tupleKV()));
+  assert.ok(issubtype(tupleType([T.Int64!, T.Any!]), tupleKV()));
+  assert.ok(issubtype(tupleType([T.Any!, T.Any!]), tupleKV()));
+  const K = tv('K');
+  assert.ok(issubtype(tupleType([T.Number!]), new UnionAll(K, tupleType([K]))));
+});
+
+test('diagonal rule: two covariant occurrences and no invariant one stand for a concrete type', () => {
+  assert.ok(issubtype(tupleType([T.Int64!, T.Int64!]), tupleTT()));
+  assert.ok(!issubtype(tupleType([T.Any!, T.Any!]), tupleTT()));
+  assert.ok(!issubtype(tupleType([T.Number!, T.Int64!]), tupleTT()));
+  assert.ok(!issubtype(tupleType([T.Int64!, T.Number!]), tupleTT()));
+  assert.ok(!issubtype(tupleType([T.Int64!, T.Float64!]), tupleTT()));
+  const tupleAny = tupleType([T.Any!]);
+  assert.ok(!issubtype(tupleType([tupleAny, tupleAny]), tupleTT()));
+  // an invariant occurrence lifts the rule
+  const X = tv('T');
+  const withVec = new UnionAll(X, tupleType([X, vec(X)]));
+  assert.ok(issubtype(tupleType([T.Any!, vec(T.Any!)]), withVec));
+  assert.ok(!issubtype(tupleType([T.Any!, vec(T.Int64!)]), withVec));
+});
+
+test('diagonal rule over a type universe (property)', () => {
+  const atoms: JType[] = [T.Any!, T.Number!, T.Integer!, T.Int64!, T.Float64!, T.String!, T.Nothing!];
+  const arb: fc.Arbitrary<JType> = fc.letrec<{ t: JType }>(tie => ({
+    t: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(...atoms),
+      fc.tuple(tie('t'), tie('t')).map(([a, b]) => unionType([a, b])),
+      fc.array(tie('t'), { maxLength: 2 }).map(ts => tupleType(ts)),
+      tie('t').map(a => vec(a)),
+    ),
+  })).t;
+  // K and V are each bound once: every pair of types is an instance
+  fc.assert(
+    fc.property(arb, arb, (a, b) => issubtype(tupleType([a, b]), tupleKV())),
+    { numRuns: 300 },
+  );
+  // T is diagonal: Tuple{a,a} is an instance exactly when a is concrete
+  fc.assert(
+    fc.property(arb, a => issubtype(tupleType([a, a]), tupleTT()) === isConcrete(a)),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(
+      arb,
+      arb,
+      (a, b) => !issubtype(tupleType([a, b]), tupleTT()) || (isConcrete(a) && issubtype(a, b) && issubtype(b, a)),
+    ),
+    { numRuns: 300 },
   );
 });

@@ -35,6 +35,7 @@ include("missing.jl")         # missing: propagation through arithmetic and comp
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
 include("channels.jl")       # Channel (its producer runs at once)
 include("cartesian.jl")       # CartesianIndex, CartesianIndices
+include("iterators_lazy.jl")     # IteratorSize/IteratorEltype, Base.Iterators: countfrom, cycle, take, drop, product, partition, Stateful, ...
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections
 include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison

@@ -113,7 +113,13 @@ function reshape(v::Vector{T}, m::Int, n::Int) where T
     m * n == length(v) || throw(DimensionMismatch("new dimensions ($m, $n) must be consistent with array size $(length(v))"))
     ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))::Array{T,2}
 end
-reshape(v::Vector, dims::Tuple) = reshape(v, dims[1], dims[2])
+reshape(v::Vector, dims::Tuple{Int,Int}) = reshape(v, dims[1], dims[2])
+# any other number of dimensions: the vector's elements, shared, in an array of that shape
+function reshape(v::Vector{T}, dims::Tuple{Vararg{Int}}) where T
+    prod(dims) == length(v) ||
+        throw(DimensionMismatch("new dimensions $(dims) must be consistent with array size $(length(v))"))
+    ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,length(dims)}, v, dims)
+end
 vec(a::Array{T,N}) where {T,N} = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
 vec(a::Vector) = a
 zeros(::Type{T}, m::Int, n::Int) where T = (a = _matrix(T, m, n); for i in 1:length(a); Core.arrayset(true, a, zero(T), i); end; a)

@@ -114,6 +114,27 @@ function reshape(v::Vector{T}, m::Int, n::Int) where T
     ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))::Array{T,2}
 end
 reshape(v::Vector, dims::Tuple{Int,Int}) = reshape(v, dims[1], dims[2])
+reshape(r::AbstractRange, dims::Tuple{Vararg{Int}}) = reshape(collect(r), dims)
+# circshift(a, shifts): a's elements moved circularly by shifts[d] along each dimension d (an integer: the first)
+function circshift(a::AbstractArray, shifts)
+    sz = size(a)
+    sh = shifts isa Integer ? (Int(shifts),) : shifts isa Tuple ? shifts : Tuple(shifts)
+    b = reshape(Vector{eltype(a)}(undef, length(a)), sz)
+    for lin in 0:length(a)-1
+        r = lin
+        src = 0
+        stride = 1
+        for d in 1:length(sz)
+            i = rem(r, sz[d])
+            r = div(r, sz[d])
+            j = mod(i - (d <= length(sh) ? sh[d] : 0), sz[d])
+            src += j * stride
+            stride *= sz[d]
+        end
+        b[lin+1] = a[src+1]
+    end
+    b
+end
 # any other number of dimensions: the vector's elements, shared, in an array of that shape
 function reshape(v::Vector{T}, dims::Tuple{Vararg{Int}}) where T
     prod(dims) == length(v) ||

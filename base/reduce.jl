@@ -138,6 +138,7 @@ findmin(a::Vector) = _findbest(isless, a)
 argmax(a::Vector) = findmax(a)[2]
 argmin(a::Vector) = findmin(a)[2]
 extrema(a) = (minimum(a), maximum(a))
+extrema(f, a) = (minimum(f, a), maximum(f, a))
 pairs(a::Vector) = [i => a[i] for i in 1:length(a)]  # (Julia returns an Iterators.Pairs)
 sortperm(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(collect(1:length(a)); lt=lt, by=i -> by(a[i]), rev=rev)
 function issorted(a::Vector; lt=isless, by=identity, rev::Bool=false)

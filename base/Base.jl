@@ -45,6 +45,7 @@ include("regex.jl")
 include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...
 include("docs.jl")          # docstrings: @doc, the ones written before definitions, help mode
 include("multimedia.jl")     # IOContext properties, MIME, show(io, MIME"text/plain"(), x) and display, as the REPL shows values
+include("iddict.jl")          # IdDict: keys compared with ===
 include("enums.jl")          # @enum
 include("loading.jl")       # PkgId, loaded_modules, pathof, pkgdir, LOAD_PATH, active_project, @__DIR__
 include("random.jl")          # rand, randn (methods from the Random standard library)

@@ -1,5 +1,6 @@
 // The interpreter: runs a CodeInfo (method body or toplevel thunk) statement by statement, dispatching calls
-// through the method tables in the world the current toplevel statement started in.
+// through the method tables in the current world (the newest when the toplevel statement started or a method was
+// last defined).
 import {
   T,
   Sym,

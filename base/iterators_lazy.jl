@@ -59,6 +59,14 @@ function _zip_shape(::HasShape, z::Zip)
     sa
 end
 
+# Returns(v): a function that takes any arguments and returns v
+struct Returns{V} <: Function
+    value::V
+end
+(f::Returns)(args...; kw...) = f.value
+# isdone(itr, state...): true when iterate(itr, state...) is known to give nothing, missing when not known
+isdone(itr, state...) = missing
+
 struct EOFError <: Exception end
 function peek end
 function reset! end
@@ -380,6 +388,7 @@ module Iterators
         (vs[1], nothing)
     end
     isempty(s::Stateful) = s.nextvalstate === nothing
+    Base.isdone(s::Stateful, st=nothing) = s.nextvalstate === nothing
     length(s::Stateful) = length(s.itr) - s.taken
     eltype(::Type{Stateful{T}}) where {T} = eltype(T)
     IteratorSize(::Type{Stateful{T}}) where {T} = _at_most_size(IteratorSize(T)) isa HasLength ? HasLength() :

@@ -322,6 +322,7 @@ function (::Type{Array{S,2}})(a::Array{T,2}) where {S,T}
 end
 float(a::Array{T,2}) where T = Array{typeof(float(zero(T))),2}(a)
 float(a::Vector{T}) where T = [float(x) for x in a]
+float(a::Array{T,N}) where {T,N} = reshape([float(a[i]) for i in 1:length(a)], size(a))
 const _MatIdx = Union{Colon,AbstractRange,Vector{Int}}
 _idx(a::Array, d::Int, ::Colon) = 1:size(a, d)
 _idx(a::Array, d::Int, r) = r

@@ -35,6 +35,7 @@ include("missing.jl")         # missing: propagation through arithmetic and comp
 include("broadcast.jl")      # dot syntax: broadcasted / materialize
 include("channels.jl")       # Channel (its producer runs at once)
 include("cartesian.jl")       # CartesianIndex, CartesianIndices
+include("iterators_lazy.jl")     # IteratorSize/IteratorEltype, Base.Iterators: countfrom, cycle, take, drop, product, partition, Stateful, ...
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections
 include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison
@@ -44,6 +45,7 @@ include("regex.jl")
 include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...
 include("docs.jl")          # docstrings: @doc, the ones written before definitions, help mode
 include("multimedia.jl")     # IOContext properties, MIME, show(io, MIME"text/plain"(), x) and display, as the REPL shows values
+include("iddict.jl")          # IdDict: keys compared with ===
 include("enums.jl")          # @enum
 include("loading.jl")       # PkgId, loaded_modules, pathof, pkgdir, LOAD_PATH, active_project, @__DIR__
 include("random.jl")          # rand, randn (methods from the Random standard library)

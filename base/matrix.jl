@@ -113,7 +113,34 @@ function reshape(v::Vector{T}, m::Int, n::Int) where T
     m * n == length(v) || throw(DimensionMismatch("new dimensions ($m, $n) must be consistent with array size $(length(v))"))
     ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,2}, v, (m, n))::Array{T,2}
 end
-reshape(v::Vector, dims::Tuple) = reshape(v, dims[1], dims[2])
+reshape(v::Vector, dims::Tuple{Int,Int}) = reshape(v, dims[1], dims[2])
+reshape(r::AbstractRange, dims::Tuple{Vararg{Int}}) = reshape(collect(r), dims)
+# circshift(a, shifts): a's elements moved circularly by shifts[d] along each dimension d (an integer: the first)
+function circshift(a::AbstractArray, shifts)
+    sz = size(a)
+    sh = shifts isa Integer ? (Int(shifts),) : shifts isa Tuple ? shifts : Tuple(shifts)
+    b = reshape(Vector{eltype(a)}(undef, length(a)), sz)
+    for lin in 0:length(a)-1
+        r = lin
+        src = 0
+        stride = 1
+        for d in 1:length(sz)
+            i = rem(r, sz[d])
+            r = div(r, sz[d])
+            j = mod(i - (d <= length(sh) ? sh[d] : 0), sz[d])
+            src += j * stride
+            stride *= sz[d]
+        end
+        b[lin+1] = a[src+1]
+    end
+    b
+end
+# any other number of dimensions: the vector's elements, shared, in an array of that shape
+function reshape(v::Vector{T}, dims::Tuple{Vararg{Int}}) where T
+    prod(dims) == length(v) ||
+        throw(DimensionMismatch("new dimensions $(dims) must be consistent with array size $(length(v))"))
+    ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,length(dims)}, v, dims)
+end
 vec(a::Array{T,N}) where {T,N} = ccall(:jl_reshape, Any, (Any, Any, Any), Array{T,1}, a, (length(a),))
 vec(a::Vector) = a
 zeros(::Type{T}, m::Int, n::Int) where T = (a = _matrix(T, m, n); for i in 1:length(a); Core.arrayset(true, a, zero(T), i); end; a)
@@ -320,6 +347,7 @@ function (::Type{Array{S,2}})(a::Array{T,2}) where {S,T}
 end
 float(a::Array{T,2}) where T = Array{typeof(float(zero(T))),2}(a)
 float(a::Vector{T}) where T = [float(x) for x in a]
+float(a::Array{T,N}) where {T,N} = reshape([float(a[i]) for i in 1:length(a)], size(a))
 const _MatIdx = Union{Colon,AbstractRange,Vector{Int}}
 _idx(a::Array, d::Int, ::Colon) = 1:size(a, d)
 _idx(a::Array, d::Int, r) = r

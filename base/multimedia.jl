@@ -59,7 +59,7 @@ const _category_names = Dict(
     "Pf" => "Punctuation, final quote", "Po" => "Punctuation, other", "Sm" => "Symbol, math",
     "Sc" => "Symbol, currency", "Sk" => "Symbol, modifier", "So" => "Symbol, other", "Zs" => "Separator, space",
     "Zl" => "Separator, line", "Zp" => "Separator, paragraph", "Cc" => "Other, control", "Cf" => "Other, format",
-    "Cs" => "Other, surrogate", "Co" => "Other, private use")
+    "Cs" => "Other, surrogate", "Co" => "Other, private use", "Ma" => "Malformed, bad data")
 function show(io::IO, ::MIME{Symbol("text/plain")}, c::Char)
     show(io, c)
     get(io, :compact, false) && return

@@ -138,6 +138,7 @@ findmin(a::Vector) = _findbest(isless, a)
 argmax(a::Vector) = findmax(a)[2]
 argmin(a::Vector) = findmin(a)[2]
 extrema(a) = (minimum(a), maximum(a))
+extrema(f, a) = (minimum(f, a), maximum(f, a))
 pairs(a::Vector) = [i => a[i] for i in 1:length(a)]  # (Julia returns an Iterators.Pairs)
 sortperm(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(collect(1:length(a)); lt=lt, by=i -> by(a[i]), rev=rev)
 function issorted(a::Vector; lt=isless, by=identity, rev::Bool=false)
@@ -193,8 +194,25 @@ function findnext(f, a::Vector, start::Int)
     end
     nothing
 end
-==(x) = y -> y == x
-isequal(x) = y -> isequal(y, x)
+# Fix1(f, x) is y -> f(x, y) and Fix2(f, x) is y -> f(y, x), as callable structs (Julia's partial application:
+# ==(x), <(x), isequal(x), ... are Fix2s)
+struct Fix1{F,T} <: Function
+    f::F
+    x::T
+end
+struct Fix2{F,T} <: Function
+    f::F
+    x::T
+end
+(f::Fix1)(y) = f.f(f.x, y)
+(f::Fix2)(y) = f.f(y, f.x)
+==(x) = Fix2(==, x)
+isequal(x) = Fix2(isequal, x)
+!=(x) = Fix2(!=, x)
+<(x) = Fix2(<, x)
+<=(x) = Fix2(<=, x)
+>(x) = Fix2(>, x)
+>=(x) = Fix2(>=, x)
 in(xs) = y -> y in xs
 !(f::Function) = (xs...) -> !f(xs...)
 struct _Flatten{I}
@@ -255,29 +273,6 @@ function iterate(p::_Product, state=nothing)
 end
 const NTuple = Tuple{Vararg{T,N}} where {N,T}
 
-module Iterators
-    import ..Base: iterate, length, Generator, _filter_iter, _flatten, _product, enumerate, zip
-    filter(f, itr) = _filter_iter(f, itr)
-    flatten(itr) = _flatten(itr)
-    product(a, b) = _product(a, b)
-    reverse(a) = Base.reverse(collect(a))
-    # lazy, as Julia's: the state is (elements left, the inner state...), so collect infers the inner eltype
-    struct Take{I}
-        xs::I
-        n::Int
-    end
-    take(xs, n::Integer) = n < 0 ? throw(ArgumentError("Take length must be non-negative")) : Take(xs, Int(n))
-    Base.eltype(::Type{Take{I}}) where {I} = Base.eltype(I)
-    length(t::Take) = min(t.n, length(t.xs))
-    function iterate(t::Take, state=(t.n,))
-        n = state[1]
-        n <= 0 && return nothing
-        y = iterate(t.xs, Base.tail(state)...)
-        y === nothing && return nothing
-        (y[1], (n - 1, y[2]))
-    end
-    drop(itr, n::Int) = collect(itr)[n+1:end]
-end
 module Meta
     # the parser's message: the located source line and what is wrong there
     struct ParseError <: Exception

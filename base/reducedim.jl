@@ -70,3 +70,10 @@ function isapprox(x::Union{AbstractArray,AbstractRange}, y::Union{AbstractArray,
     isfinite(d) || return x == y
     d <= max(atol, rtol * max(sqrt(mapreduce(abs2, +, x; init=0.0)), sqrt(mapreduce(abs2, +, y; init=0.0))))
 end
+# extrema along dimensions: a (min, max) pair for each slot
+_extrema_pair(x) = (x, x)
+_extrema_op(a, b) = (min(a[1], b[1]), max(a[2], b[2]))
+Core.kwcall(kw::NamedTuple{(:dims,)}, ::typeof(extrema), A::AbstractArray) =
+    kw.dims === (:) ? extrema(A) : _reducedim(_extrema_pair, _extrema_op, A, kw.dims)
+Core.kwcall(kw::NamedTuple{(:dims,)}, ::typeof(extrema), f, A::AbstractArray) =
+    kw.dims === (:) ? extrema(map(f, A)) : _reducedim(x -> _extrema_pair(f(x)), _extrema_op, A, kw.dims)

@@ -1,5 +1,6 @@
 // The interpreter: runs a CodeInfo (method body or toplevel thunk) statement by statement, dispatching calls
-// through the method tables in the world the current toplevel statement started in.
+// through the method tables in the current world (the newest when the toplevel statement started or a method was
+// last defined).
 import {
   T,
   Sym,
@@ -276,8 +277,14 @@ export function run(
         if (!impl) jthrow('ErrorException', `ccall: could not find function ${name}`);
         return impl(a.slice(2).map(ev));
       }
-      case 'method':
-        return defineMethod(ex, ev, mod ?? currentModule(a));
+      case 'method': {
+        const v = defineMethod(ex, ev, mod ?? currentModule(a));
+        // what comes after a definition sees it (Julia's latestworld: a struct's constructors or a global method
+        // defined in a toplevel `let`, or in a @testset, whose body Jolt's Test runs as a closure, are callable
+        // there); Jolt is more permissive than Julia here, which keeps a running function's world
+        state.world = world.current;
+        return v;
+      }
       case 'const': {
         const g = a[0] as GlobalRef;
         let b = g.mod.bindings.get(g.name);

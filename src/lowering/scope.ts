@@ -44,6 +44,14 @@ export function declare(lw: Lowerer, names: Iterable<string>, L: Lambda, s: Scop
   }
 }
 
+/** the name a `struct` head defines: `S`, `S{T}`, `S <: A`, `S{T} <: A{T}` */
+function typeDefName(head: Value): string | undefined {
+  let h = head;
+  if (isE(h, '<:')) h = (h as Expr).args[0]!;
+  if (isE(h, 'curly')) h = (h as Expr).args[0]!;
+  return h instanceof Sym ? h.name : undefined;
+}
+
 /** names assigned directly in a scope body (not inside nested scopes), plus explicit locals/globals */
 function scanScope(body: Value, out: { assigned: Set<string>; locals: Set<string>; globals: Set<string> }): void {
   const walk = (v: Value): void => {
@@ -66,6 +74,12 @@ function scanScope(body: Value, out: { assigned: Set<string>; locals: Set<string
       if (h === 'for' || h === 'while') walk(v.args[0]!); // iterables/conditions belong to the outer scope
       if (h === 'try') {
         /* try has its own scope */
+      }
+      // a type defined in a local scope at top level (a `let`, a @testset) is a global, as Julia's lowering
+      // declares it: `S(x::S) = ...` after `struct S` there adds a method to the global S
+      if (h === 'struct') {
+        const nm = typeDefName(v.args[1]!);
+        if (nm) out.globals.add(nm);
       }
       if (h === 'function' && isE(v.args[0]!)) {
         const nm = funcName(v.args[0]!);

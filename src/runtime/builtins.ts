@@ -37,9 +37,11 @@ export function isa(v: Value, t: JType): boolean {
   return issubtype(typeOf(v), t);
 }
 
-/** `Type{X}`, or such a type under `where` (`Type{Array{T}} where T`) */
+/** `Type{X}`, or such a type under `where` (`Type{Array{T}} where T`), or a Union with such a member
+ *  (`Union{Type{Int8}, Type{Int16}}`) */
 function isTypeOfType(t: JType): boolean {
   while (t instanceof UnionAll) t = t.body;
+  if (t instanceof UnionType) return t.types.some(isTypeOfType);
   return t instanceof DataType && t.name === T.Type!.name;
 }
 

@@ -255,8 +255,13 @@ const simpleCase = (ch: string, up: boolean): string => {
 };
 F('jl_uppercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, true)).join('')));
 F('jl_lowercase', ([s]) => utf8Encode([...utf8Decode(s as string)].map(ch => simpleCase(ch, false)).join('')));
-F('jl_char_upper', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), true).codePointAt(0)!));
-F('jl_char_lower', ([c]) => JChar.of(simpleCase(String.fromCodePoint((c as JChar).cp), false).codePointAt(0)!));
+// a Char made by reinterpret or Char(::UInt32) may hold no code point (beyond U+10FFFF): Julia's malformed character,
+// which the Unicode predicates answer for (no case, no class, width 1) rather than failing
+const isCodePoint = (cp: number): boolean => cp >= 0 && cp <= 0x10ffff;
+const caseOf = (c: JChar, up: boolean): JChar =>
+  isCodePoint(c.cp) ? JChar.of(simpleCase(String.fromCodePoint(c.cp), up).codePointAt(0)!) : c;
+F('jl_char_upper', ([c]) => caseOf(c as JChar, true));
+F('jl_char_lower', ([c]) => caseOf(c as JChar, false));
 // columns a character takes in a terminal, as Julia's textwidth (utf8proc): none for control and format
 // characters and combining marks, two for wide East Asian characters and emoji shown as pictures, else one
 const WIDE =
@@ -264,7 +269,9 @@ const WIDE =
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Mc}\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;
 const charWidth = (ch: string): number =>
   ch < ' ' || ch === '\x7f' ? 0 : ch < '\x80' || ch === '\xad' ? 1 : ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-F('jl_char_width', ([c]) => BigInt(charWidth(String.fromCodePoint((c as JChar).cp))));
+F('jl_char_width', ([c]) =>
+  isCodePoint((c as JChar).cp) ? BigInt(charWidth(String.fromCodePoint((c as JChar).cp))) : 1n,
+);
 F('jl_text_width', ([s]) => {
   let n = 0;
   for (const ch of utf8Decode(s as string)) n += charWidth(ch);
@@ -282,6 +289,7 @@ F('jl_graphemes', ([s]) => {
 });
 F('jl_isassigned_codepoint', ([cp]) => isAssigned(Number(cp as bigint)));
 F('jl_char_class', ([c, cls]) => {
+  if (!isCodePoint((c as JChar).cp)) return false;
   const ch = String.fromCodePoint((c as JChar).cp);
   const re: Record<string, RegExp> = {
     letter: /\p{L}/u,
@@ -306,6 +314,7 @@ F('jl_char_category', ([c]) => {
   const cp = (c as JChar).cp;
   // a lone surrogate is no string JS's regex reads as one character
   if (cp >= 0xd800 && cp <= 0xdfff) return utf8Encode('Cs');
+  if (!isCodePoint(cp)) return utf8Encode('Ma');
   const ch = String.fromCodePoint(cp);
   return utf8Encode(CATEGORIES.find(([, re]) => re.test(ch))?.[0] ?? 'Cn');
 });

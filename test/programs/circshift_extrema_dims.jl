@@ -1,0 +1,11 @@
+# circshift, reshape of a range to a tuple of dimensions, extrema along dimensions
+println(circshift([1,2,3,4,5], 2), " ", circshift([1,2,3,4,5], -1))
+println(circshift([1 2 3; 4 5 6], (1, 1)))
+A = circshift(reshape(1:24,2,3,4), (0,1,1))
+println(vec(A))
+println(extrema(A,dims=1) == reshape([(23,24),(19,20),(21,22),(5,6),(1,2),(3,4),(11,12),(7,8),(9,10),(17,18),(13,14),(15,16)],1,3,4))
+z = reshape(1:16, (2,2,2,2)); println(sum(z), " ", size(z))
+println(extrema(A,dims=(1,2)) == reshape([(19,24),(1,6),(7,12),(13,18)],1,1,4))
+println(extrema(x->div(x, 2), A, dims=(2,3)) == reshape([(0,11),(1,12)],2,1,1))
+println(size(extrema(A,dims=(1,2,3))) == size(maximum(A,dims=(1,2,3))))
+println(extrema([3, 1, 2]), " ", extrema(x -> -x, [3, 1, 2]))

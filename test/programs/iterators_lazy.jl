@@ -1,0 +1,36 @@
+# the lazy iterators of Base.Iterators and the iterator traits
+using Base.Iterators
+println(collect(take(countfrom(3, 2), 4)))
+println(collect(take(cycle([1,2,3]), 7)))
+println(collect(repeated(:a, 3)))
+println(collect(drop(1:5, 2)), " ", length(drop(1:5, 2)), " ", isempty(drop(1:3, 5)))
+println(collect(takewhile(<(4), 1:10)), " ", collect(dropwhile(<(8), 1:10)))
+println(collect(partition(1:7, 3)), " ", collect(partition([1,2,3,4], 2)), " ", length(partition(1:7, 3)))
+println(collect(partition("abcde", 2)))
+println(collect(product(1:2, 3:4)))
+println(vec(collect(product(1:2, 3:4, [5]))))
+println(length(product(1:3, 1:4)), " ", size(product(1:3, 1:4)), " ", eltype(product(1:3, "ab")))
+println(collect(flatten(((1,2),(3,4)))), " ", collect(flatmap(x -> 1:x, 1:3)))
+s = "hello"; _, st = iterate(s); println(collect(rest(s, st)))
+h, r = Iterators.peel(1:4); println(h, " ", collect(r))
+println(collect(Iterators.accumulate(+, 1:5)))
+st = Iterators.Stateful([1,2,3,4])
+println(popfirst!(st), " ", peek(st), " ", collect(st), " ", isempty(st))
+println(Base.IteratorSize(drop(countfrom(1),3)) == Base.IsInfinite(), " ", Base.IteratorEltype(1:3) isa Base.HasEltype)
+println(nth(10:20, 3), " ", nth(countfrom(5), 3))
+println(collect(Iterators.map(string, 1:3)), " ", collect(Iterators.map(tuple, 1:3, 4:6)))
+println(length(take(countfrom(1), 3)), " ", length(take(1:3, typemax(Int))), " ", isempty(take(0:2:8, 0)))
+println(collect(cycle(1:2, 3)))
+println(Base.IteratorSize(Any) isa Base.SizeUnknown, " ", Base.IteratorSize(1:3) isa Base.HasShape{1}, " ", Base.IteratorSize([1 2]) isa Base.HasShape{2})
+println(Base.IteratorSize(countfrom(1)) isa Base.IsInfinite, " ", Base.IteratorSize(product(1:2, [1 2])) isa Base.HasShape{3})
+println(size(collect(product(1:2, 1:3, 1:4))), " ", ndims(product(1:2, 1:3)))
+println(filter(<(3), [1, 5, 2]), " ", map(>=(2), [1, 2, 3]), " ", ==(2) isa Base.Fix2, " ", Base.Fix1(-, 10)(3))
+println(length(zip(1:2, 3:5)), " ", size(zip(1:2, 3:5)), " ", length(zip(1:2, countfrom(3))), " ", length(zip(cycle(1:3), 1:7)))
+println(size(zip([1 2; 3 4], [5 6; 7 8])), " ", Base.IteratorSize(zip(1:2, countfrom(1))) isa Base.HasLength)
+try
+    size(zip([1 2; 3 4], 1:6))
+catch e
+    println(typeof(e))
+end
+a3 = [100x + 10y + z for x in 1:2, y in 1:3, z in 1:2]
+println(size(a3), " ", a3[2, 3, 2], " ", a3[1, 2, 1], " ", sum(a3))

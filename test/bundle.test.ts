@@ -3,31 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hashInstall } from '../src/image/install.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { bundledCopy } from './image/jolt_process.ts';
 
 test('the bundle runs while it matches src/, and src/ runs once a source changed', t => {
-  const dir = mkdtempSync(join(tmpdir(), 'jolt-bundle-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const f of ['package.json', 'bin', 'src', 'base', 'stdlib', 'scripts'])
-    cpSync(join(root, f), join(dir, f), { recursive: true, preserveTimestamps: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const built = spawnSync(process.execPath, [join(dir, 'scripts', 'bundle.js')], { encoding: 'utf8' });
-  assert.equal(built.status, 0, built.stderr);
+  const dir = bundledCopy(t, 'jolt-bundle-');
   assert.ok(existsSync(join(dir, 'dist', 'jolt.cjs')));
   // the hash of src/ the bundle carries is the one install.ts computes from the files
   const baked = /bundledSources = [^"]*"([0-9a-f]{32})"/.exec(readFileSync(join(dir, 'dist', 'jolt.cjs'), 'utf8'));

@@ -3,32 +3,12 @@
 // on a bundled copy of the install).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runJolt, joltCodeCache, joltStats, copyBaseImage, type Run } from './jolt_process.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runJolt, joltCodeCache, joltStats, copyBaseImage, bundledCopy, type Run } from './jolt_process.ts';
 
 test('the bundle is compiled once: its code cache is made, used, kept per V8 flags, and rebuilt when damaged', async t => {
-  const dir = mkdtempSync(join(tmpdir(), 'jolt-codecache-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const f of ['package.json', 'bin', 'src', 'base', 'stdlib', 'scripts'])
-    cpSync(join(root, f), join(dir, f), { recursive: true, preserveTimestamps: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-  const built = spawnSync(process.execPath, [join(dir, 'scripts', 'bundle.js')], { encoding: 'utf8' });
-  assert.equal(built.status, 0, built.stderr);
+  const dir = bundledCopy(t, 'jolt-codecache-');
   const depot = join(dir, 'depot');
   copyBaseImage(depot);
   const bin = join(dir, 'bin', 'jolt.js');

@@ -1,8 +1,10 @@
 // Runs `jolt` as a real process for the image tests (startup.test.ts, sysimage.test.ts): on a depot of the test's
 // own, with none of the test runner's JOLT_ settings, to its end.
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { baseImagePath, contentKey } from '../../src/image/depot.ts';
 
 /** the environment of every jolt process: the test runner's, without any JOLT_ setting (each run sets its own) */
@@ -78,4 +80,18 @@ export function copyBaseImage(depot: string): void {
   if (!existsSync(image)) return;
   mkdirSync(join(depot, 'images'), { recursive: true });
   copyFileSync(image, baseImagePath(contentKey(), depot));
+}
+
+/** A copy of this install (with node_modules linked) whose bundle is built, in a temp folder removed after the test
+ *  `t`; fails the test if the bundle cannot be built. */
+export function bundledCopy(t: { after(fn: () => void): void }, prefix: string): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const f of ['package.json', 'bin', 'src', 'base', 'stdlib', 'scripts'])
+    cpSync(join(root, f), join(dir, f), { recursive: true, preserveTimestamps: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const built = spawnSync(process.execPath, [join(dir, 'scripts', 'bundle.js')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the bundle was not built: ${built.stderr}`);
+  return dir;
 }

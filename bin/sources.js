@@ -42,11 +42,6 @@ function bundleRecord(root) {
   return undefined;
 }
 
-/** Jolt's code, as a path relative to bin/: the bundle while it was built from src/ as it is, else src/ itself */
-export function joltEntry() {
-  return bundleRecord(join(here, '..')) ? '../dist/jolt.cjs' : '../src/cli.ts';
-}
-
 // ---- the bundle and its code cache
 // Node's own compile cache holds a module's code as compiled when it loaded: its top level, not the functions it
 // calls later, which V8 compiles at their first call in every process (~900 in a start). V8's code
@@ -115,17 +110,15 @@ function writeCache(path, data) {
   }
 }
 
-/** Runs the bundle (its path relative to bin/) with its code cache. Jolt finds at
+/** Runs the bundle, whose record is `rec`, with its code cache. Jolt finds at
  *  `globalThis[Symbol.for('jolt.codeCache')]` what became of the cache (`state`: used, missing, corrupt, or
  *  rejected by V8) and, unless it was used, `save`, which it calls as a start from the Base image ends. */
-export function runBundle(entry, onWorker = false) {
-  const root = join(here, '..');
-  const path = join(here, entry);
-  const rec = bundleRecord(root);
+function runBundle(rec, onWorker) {
+  const path = join(here, '..', 'dist', 'jolt.cjs');
   const vm = process.getBuiltinModule('node:vm');
   const url = process.getBuiltinModule('node:url').pathToFileURL(path).href;
-  const cache = rec && cachePath(path, rec.hash, onWorker);
-  const read = cache ? readCache(cache) : 'missing';
+  const cache = cachePath(path, rec.hash, onWorker);
+  const read = readCache(cache);
   const cachedData = typeof read === 'string' ? undefined : read;
   // the bundle is an ES module's code (strict) with `import.meta.url` as a parameter (scripts/bundle.js)
   const source = `(function (require, module, exports, __joltUrl) {'use strict';${readFileSync(path, 'utf8')}\n})`;
@@ -142,9 +135,9 @@ export function runBundle(entry, onWorker = false) {
       // a depot it cannot write to: the next start compiles again
     }
   };
-  globalThis[Symbol.for('jolt.codeCache')] = state === 'used' || !cache ? { state } : { state, save };
+  globalThis[Symbol.for('jolt.codeCache')] = state === 'used' ? { state } : { state, save };
   // the record of base/ and stdlib/ (src/image/install.ts)
-  if (rec?.files) globalThis[Symbol.for('jolt.bundledFiles')] = rec.files;
+  if (rec.files) globalThis[Symbol.for('jolt.bundledFiles')] = rec.files;
   const module = { exports: {} };
   script.runInThisContext()(process.getBuiltinModule('node:module').createRequire(path), module, module.exports, url);
 }
@@ -152,7 +145,8 @@ export function runBundle(entry, onWorker = false) {
 /** Loads and runs Jolt: the bundle, or src/cli.ts (an ES module) when the bundle is missing or out of date.
  *  `onWorker`: on the launcher's worker thread (bin/worker.js). */
 export async function startJolt({ onWorker = false } = {}) {
-  const entry = joltEntry();
-  if (entry.endsWith('.cjs')) runBundle(entry, onWorker);
-  else await import(entry);
+  // (the record is read, and src/ compared with it, once per start)
+  const rec = bundleRecord(join(here, '..'));
+  if (rec) runBundle(rec, onWorker);
+  else await import('../src/cli.ts');
 }

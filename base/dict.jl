@@ -218,13 +218,14 @@ function _live_indices(d::Dict)
     out
 end
 # the state is the index of the next entry to look at
-function iterate(d::Dict, s::Int=1)
+# an entry is a Pair{K,V} whatever its values' own types (a Dict{String,Any} gives Pair{String,Any}, as in Julia)
+function iterate(d::Dict{K,V}, s::Int=1) where {K,V}
     n = length(d.alive)
     while s <= n && !d.alive[s]
         s += 1
     end
     s > n && return nothing
-    (Pair(d.keys[s], d.vals[s]), s + 1)
+    (Pair{K,V}(d.keys[s], d.vals[s]), s + 1)
 end
 keys(d::Dict{K,V}) where {K,V} = K[d.keys[s] for s in _live_indices(d)]
 values(d::Dict{K,V}) where {K,V} = V[d.vals[s] for s in _live_indices(d)]
@@ -352,9 +353,9 @@ function getkey(d::Dict, key, default)
     i, s = _slot(d, key)
     s == 0 ? default : d.keys[s]
 end
-function filter!(f, d::Dict)
+function filter!(f, d::Dict{K,V}) where {K,V}
     for s in 1:length(d.alive)
-        if d.alive[s] && !f(Pair(d.keys[s], d.vals[s]))
+        if d.alive[s] && !f(Pair{K,V}(d.keys[s], d.vals[s]))
             delete!(d, d.keys[s])
         end
     end

@@ -180,7 +180,18 @@ export const INT_EMITTERS: Record<IntForm, (x: IntOperands, op: string) => Emitt
       op === 'div_s'
         ? `(if (i32.or (${w}.eqz ${y}) (i32.and (${w}.eq ${y} (${w}.const -1)) (${w}.eq ${x} ${typemin}))) (then ${throwDivide()} (unreachable)))`
         : `(if (${w}.eqz ${y}) (then ${throwDivide()} (unreachable)))`;
-    return [`(block (result ${w}) ${guard} ${norm(r, `(${w}.${op} ${x} ${y})`)})`, k];
+    let q = `(${w}.${op} ${x} ${y})`;
+    if (w === 'i64' && r.bits === 64) {
+      // operands that fit in 32 bits divide as i32: a 64-bit division costs a few times a 32-bit one on x86-64
+      // (a remainder loop over Int64s of ordinary size, as most are); i32.div_s traps on typemin(Int32) ÷ -1
+      const fits = signed
+        ? `(i64.lt_u (i64.or (i64.add ${x} (i64.const 2147483648)) (i64.add ${y} (i64.const 2147483648))) (i64.const 4294967296))`
+        : `(i64.lt_u (i64.or ${x} ${y}) (i64.const 4294967296))`;
+      const cond = op === 'div_s' ? `(i32.and ${fits} (i64.ne ${y} (i64.const -1)))` : fits;
+      const q32 = `(i64.extend_i32_${signed ? 's' : 'u'} (i32.${op} (i32.wrap_i64 ${x}) (i32.wrap_i64 ${y})))`;
+      q = `(if (result i64) ${cond} (then ${q32}) (else ${q}))`;
+    }
+    return [`(block (result ${w}) ${guard} ${norm(r, q)})`, k];
   },
   // the count may be of any integer kind; a count of the width or more gives 0 (or the sign)
   shift: ({ r, k, ks, ops }, op) => {

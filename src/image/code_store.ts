@@ -22,7 +22,7 @@ import { unwrap, paramKey } from '../runtime/apply_type.ts';
 import { workCounters } from '../runtime/counters.ts';
 import { codeCache } from '../runtime/hooks.ts';
 import { reportInvalidation } from '../runtime/invalidations.ts';
-import { noMethodEdges } from '../inference/typeinfer.ts';
+import { isConcreteSig, noMethodEdges } from '../inference/typeinfer.ts';
 import { modules as compiledModules, adoptNativeImage, type ModuleRecord } from '../codegen/jit.ts';
 import type { LinkableModule } from '../codegen/link.ts';
 import { encodeGraph, decodeGraph, hasValue, type GraphCodec } from './serialize.ts';
@@ -482,6 +482,8 @@ function validate(entry: StoreEntry): { cause: string; method?: Method; edge: Me
         return { cause: by ? describeMethod(by) : `a change to ${mt.name.name}`, method: by, edge: e };
       } else {
         const spec = unwrap(e) as DataType;
+        // a call with abstract argument types depends on every method of the changed function it may reach
+        if (!isConcreteSig(e)) return { cause: `a change to ${mt.name.name}`, edge: e };
         const now = findMethod(
           mt,
           spec.parameters as DataType[],

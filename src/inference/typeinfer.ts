@@ -28,7 +28,14 @@ import {
   world as worldCounter,
 } from '../runtime/methods.ts';
 import { CodeInfo } from '../ir/CodeInfo.ts';
-import { findMethod, methodTableFor, typeConstructorTable } from '../runtime/dispatch.ts';
+import {
+  abstractMatches,
+  findMethod,
+  MAX_METHODS,
+  mayIntersect,
+  methodTableFor,
+  typeConstructorTable,
+} from '../runtime/dispatch.ts';
 import { paramKey, tupleType, unionType, unwrap } from '../runtime/apply_type.ts';
 import { issubtype } from '../runtime/subtype.ts';
 import { methodAddedListeners, codeCache } from '../runtime/hooks.ts';
@@ -690,7 +697,7 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   frame.calls.delete(pc);
   if (!sigs) {
     frame.effectFree = false;
-    return T.Any!;
+    return abstractMethodsCall(frame, f, ft, argtypes, pc);
   }
   let result: Lattice = Bottom;
   let single: MethodInstance | undefined;
@@ -757,6 +764,64 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
       });
   }
   if (!foldable) frame.effectFree = false;
+  return result;
+}
+
+/**
+ * The result of a call whose argument types are abstract (an element of a `Vector{Any}`, a field typed `Any`), as
+ * Julia infers it: the union of what each method it may reach returns, when there are at most `MAX_METHODS`
+ * (`weight(v)` with methods for Int, Float64 and String is a `Union{Float64, Int64}`), so that code after the call
+ * stays typed. The call itself stays dynamic; the caller depends on each inferred instance and on the call's
+ * signature, so a new method that the call may reach invalidates it.
+ */
+function abstractMethodsCall(frame: InferenceState, f: Lattice, ft: JType, argtypes: JType[], pc: number): Lattice {
+  const call = [ft, ...argtypes];
+  if (!isDispatchLeaf(ft) || call.some(hasFree)) return T.Any!;
+  const mt = methodTableOfType(ft, f);
+  if (!mt) return T.Any!;
+  const constructor = isType(f instanceof Const ? f.val : 0n);
+  let matches = abstractMatches(mt, call, frame.world);
+  // a type's default constructors are in the table of all type constructors
+  if (matches?.length === 0 && constructor && typeConstructorTable.mt)
+    matches = abstractMatches(typeConstructorTable.mt, call, frame.world);
+  if (matches === 'many') {
+    // no edge for a function of many methods (a new `show` method would invalidate every caller); a small one's
+    // table is checked when stored code is loaded in another process, where fewer methods may give a better answer
+    if (mt.methods.length <= 3 * MAX_METHODS) frame.edges.add(tupleType(call));
+    return T.Any!;
+  }
+  if (!matches?.length) return T.Any!;
+  // only methods narrower than the call at every position, with concrete types (the instances dispatch will run),
+  // or a type's constructor: a method inferred at abstract types would reach more abstract calls, and inference
+  // would wander through Base (show(io::IO, x) and the like), costing every first call for little gain
+  if (!constructor && !matches.every(m => m.types.every(t => isDispatchLeaf(t)))) return T.Any!;
+  let result: Lattice = Bottom;
+  const mis: MethodInstance[] = [];
+  const rts: JType[] = [];
+  for (const m of matches) {
+    if (growsOnStack(m.method, m.types)) return T.Any!;
+    const mi = specialize(m.method, m.types, m.sparams);
+    const rt = widenconst(typeinfEdge(mi, frame.world));
+    result = tmerge(result, rt);
+    mis.push(mi);
+    rts.push(rt);
+  }
+  for (const mi of mis) frame.edges.add(mi);
+  frame.edges.add(tupleType(call));
+  // the methods differ from the call at one argument only: the optimizer tests that argument's type against each
+  // (a type test and a direct call, which may be inlined, instead of a dynamic call); any other type keeps the
+  // dynamic call, which raises the MethodError
+  const pos = call.findIndex((t, k) => matches.some(m => m.types[k] !== t));
+  if (pc >= 0 && !constructor && pos > 0 && matches.every(m => m.types.every((t, k) => k === pos || t === call[k])))
+    frame.calls.set(pc, {
+      mi: undefined,
+      foldable: false,
+      split: {
+        arg: pos,
+        cases: matches.map((m, k) => ({ type: m.types[pos]!, mi: mis[k]!, rettype: widenconst(rts[k]!) })),
+        fallback: true,
+      },
+    });
   return result;
 }
 
@@ -975,7 +1040,8 @@ export function invalidate(m: Method): void {
   }
   for (let k = noMethodEdges.length - 1; k >= 0; k--) {
     const e = noMethodEdges[k]!;
-    if (issubtype(e.sig, m.sig)) {
+    // a call with abstract argument types (abstractMethodsCall) depends on every method it may reach
+    if (isConcreteSig(e.sig) ? issubtype(e.sig, m.sig) : mayIntersect(e.sig, m.sig)) {
       const node = kill(e.caller);
       if (node) roots.push({ kind: 'mt_backedges', node, signature: e.sig });
       noMethodEdges.splice(k, 1);
@@ -993,6 +1059,12 @@ export function invalidate(m: Method): void {
 }
 /** told about every batch of invalidated instances (codegen drops their compiled code) */
 export const invalidationListeners: ((mis: MethodInstance[]) => void)[] = [];
+
+/** a call signature of dispatch leaves only (concrete types, Type{X}): not an abstract call's */
+export function isConcreteSig(sig: JType): boolean {
+  const u = unwrap(sig);
+  return u instanceof DataType && u.parameters.every(p => !isType(p) || isDispatchLeaf(p as JType));
+}
 
 function allMethodsWithSpecializations(m: Method): Method[] {
   // the methods of the same generic function: instances of other functions cannot dispatch to m

@@ -90,9 +90,14 @@ macro b_str(s)
 end
 
 # s"...": a replacement that names the match's groups, \0 (the whole match), \1, \g<1>, \g<name>; \\ is a backslash
-struct SubstitutionString
-    string::String
+struct SubstitutionString{T<:AbstractString} <: AbstractString
+    string::T
 end
+ncodeunits(s::SubstitutionString) = ncodeunits(s.string)
+codeunit(s::SubstitutionString) = codeunit(s.string)
+codeunit(s::SubstitutionString, i::Integer) = codeunit(s.string, i)
+isvalid(s::SubstitutionString, i::Integer) = isvalid(s.string, i)
+iterate(s::SubstitutionString, i::Integer=1) = iterate(s.string, i)
 macro s_str(s)
     SubstitutionString(s)
 end

@@ -216,18 +216,6 @@ show(io::IO, ex::Expr) = (write(io, ":("); write(io, ccall(:jl_expr_string, Stri
 print(io::IO, ex::Expr) = write(io, ccall(:jl_expr_string, String, (Any,), ex))
 show(io::IO, q::QuoteNode) = write(io, ccall(:jl_expr_string, String, (Any,), q))
 show(io::IO, ln::LineNumberNode) = write(io, ccall(:jl_expr_string, String, (Any,), ln))
-# the padding is p repeated and cut to fill exactly n - length(s) characters
-_padding(p, k::Int) = (p = string(p); m = length(p); p^div(k, m) * first(p, rem(k, m)))
-function lpad(s, n::Int, p::Union{Char,String}=' ')
-    s = string(s)
-    k = n - length(s)
-    k <= 0 ? s : _padding(p, k) * s
-end
-function rpad(s, n::Int, p::Union{Char,String}=' ')
-    s = string(s)
-    k = n - length(s)
-    k <= 0 ? s : s * _padding(p, k)
-end
 round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
 # seconds since the Unix epoch, by the wall clock (time_ns is a monotonic clock)
 time() = ccall(:jl_clock_now, Float64, ())

@@ -158,7 +158,8 @@ function findnext(r::Regex, s::AbstractString, i::Integer)
     i = Int(i)
     1 <= i <= ncodeunits(s) + 1 || throw(BoundsError(s, i))
     t = ccall(:jl_regex_find, Any, (String, String, String, Int), r.pattern, r.flags, String(s), i)
-    t === nothing ? nothing : (t[1]:t[2])
+    t === nothing && return nothing
+    t[2] < t[1] ? (t[1]:t[2]) : (t[1]:thisind(s, t[2]))
 end
 findfirst(r::Regex, s::AbstractString) = findnext(r, s, 1)
 occursin(r::Regex, s::AbstractString) = occursin(r, String(s))
@@ -419,4 +420,160 @@ function replace(s::AbstractString, pat_rep::Pair...; count::Integer=typemax(Int
     io = IOBuffer()
     replace(io, s, pat_rep...; count=count)
     _takestring!(io)
+end
+
+# a regex prefix or suffix
+chopprefix(s::AbstractString, r::Regex) =
+    (k = findnext(Regex(string("^(?:", r.pattern, ")"), r.flags), s, 1); k === nothing ? SubString(s) : SubString(s, nextind(s, last(k))))
+function chopsuffix(s::AbstractString, r::Regex)
+    k = findnext(Regex(string("(?:", r.pattern, ")(?![\\s\\S])"), r.flags), s, 1)
+    k === nothing ? SubString(s) : SubString(s, 1, prevind(s, first(k)))
+end
+
+# ---- padding and truncating, by display width (textwidth)
+lpad(s, n::Integer, p::Union{AbstractChar,AbstractString}=' ') = lpad(string(s), n, string(p))
+rpad(s, n::Integer, p::Union{AbstractChar,AbstractString}=' ') = rpad(string(s), n, string(p))
+function _pad_parts(s, n::Integer, p)
+    m = Int(n) - textwidth(s)
+    m <= 0 && return nothing
+    l = textwidth(p)
+    if l == 0
+        msg = string(repr(p), " has zero textwidth")
+        ncodeunits(p) == 1 && (msg = string(msg, "; maybe you want pad^max(0, npad - ncodeunits(str)) * str to pad by codeunits (bytes)?"))
+        throw(ArgumentError(msg))
+    end
+    q, r = divrem(m, l)
+    r == 0 ? string(p)^q : string(string(p)^q, first(string(p), r))
+end
+function lpad(s::Union{AbstractChar,AbstractString}, n::Integer, p::Union{AbstractChar,AbstractString}=' ')
+    pad = _pad_parts(s, n, p)
+    pad === nothing ? string(s) : string(pad, s)
+end
+function rpad(s::Union{AbstractChar,AbstractString}, n::Integer, p::Union{AbstractChar,AbstractString}=' ')
+    pad = _pad_parts(s, n, p)
+    pad === nothing ? string(s) : string(s, pad)
+end
+
+# the indices to keep on each side when str is cut to maxwidth columns with the replacement in the cut; nothing
+# when str fits. mode: :left (cut at the start), :right (at the end), :center (in the middle)
+function _truncate_bounds(str::AbstractString, maxwidth::Int, rep, mode::Symbol, prefer_left::Bool=true)
+    maxwidth >= 0 || throw(ArgumentError(string("maxwidth ", maxwidth, " should be non-negative")))
+    textwidth(str) <= maxwidth && return nothing
+    l0 = left = 1
+    right = lastindex(str)
+    width = textwidth(rep)
+    wl = wr = 0
+    other = false
+    while true
+        if mode === :left || (mode === :center && (!prefer_left || left > l0))
+            w = textwidth(str[right])
+            if mode === :left || wr <= wl || other
+                other = false
+                (width += w) <= maxwidth || break
+                wr += w
+                right = prevind(str, right)
+            else
+                other = true
+            end
+        end
+        if mode === :right || mode === :center
+            w = textwidth(str[left])
+            if mode === :left || wl <= wr || other
+                other = false
+                (width += w) <= maxwidth || break
+                wl += w
+                left = nextind(str, left)
+            else
+                other = true
+            end
+        end
+    end
+    (prevind(str, left), nextind(str, right))
+end
+function rtruncate(str::AbstractString, maxwidth::Integer, rep::Union{AbstractString,AbstractChar}='…')
+    b = _truncate_bounds(str, Int(maxwidth), rep, :right)
+    b === nothing ? string(str) : string(SubString(str, 1, b[1]), rep)
+end
+function ltruncate(str::AbstractString, maxwidth::Integer, rep::Union{AbstractString,AbstractChar}='…')
+    b = _truncate_bounds(str, Int(maxwidth), rep, :left)
+    b === nothing ? string(str) : string(rep, SubString(str, b[2]))
+end
+function ctruncate(str::AbstractString, maxwidth::Integer, rep::Union{AbstractString,AbstractChar}='…'; prefer_left::Bool=true)
+    b = _truncate_bounds(str, Int(maxwidth), rep, :center, prefer_left)
+    b === nothing ? string(str) : string(SubString(str, 1, b[1]), rep, SubString(str, b[2]))
+end
+
+# ---- checks and conversions
+function ascii(s::String)
+    for i in 1:ncodeunits(s)
+        codeunit(s, i) < 0x80 || throw(ArgumentError(string("invalid ASCII at index ", i, " in ", repr(s))))
+    end
+    s
+end
+ascii(s::AbstractString) = ascii(String(s))
+isvalid(::Type{Char}, x::Unsigned) = x < 0xd800 || 0xdfff < x <= 0x10ffff
+isvalid(::Type{Char}, x::Signed) = x >= 0 && isvalid(Char, unsigned(x))
+isvalid(::Type{Char}, c::Char) = true
+summary(io::IO, s::AbstractString) = print(io, ncodeunits(s), "-codeunit ", typeof(s))
+function showerror(io::IO, e::StringIndexError)
+    s = e.string
+    print(io, "StringIndexError: invalid index [", e.index, "]")
+    if 1 <= e.index <= ncodeunits(s)
+        a = thisind(s, e.index)
+        b = nextind(s, a)
+        print(io, b <= ncodeunits(s) ? ", valid nearby indices [" : ", valid nearby index [", a, "]=>", repr(s[a]))
+        b <= ncodeunits(s) && print(io, ", [", b, "]=>", repr(s[b]))
+    end
+end
+convert(::Type{T}, s::AbstractString) where {T<:AbstractString} = T(s)
+
+# a fresh symbol, named ##n or ##name#n
+const _gensym_count = Ref(0)
+gensym() = (_gensym_count[] += 1; Symbol("##", _gensym_count[]))
+gensym(name) = (_gensym_count[] += 1; Symbol("##", name, "#", _gensym_count[]))
+
+# ---- views of strings: @view s[i:j] and @views make SubStrings; arrays have no views yet, so for them both copy
+_at_view(s::AbstractString, args...) = view(s, args...)
+_at_view(a, args...) = getindex(a, args...)
+maybeview(s::AbstractString, r::AbstractUnitRange{<:Integer}) = view(s, r)
+maybeview(a, args...) = getindex(a, args...)
+# `end` in an index of a[...] is lastindex(a) (lastindex(a, d) with several indices)
+function _replace_end(ex, a, d, n)
+    ex === :end && return n == 1 ? Expr(:call, :lastindex, a) : Expr(:call, :lastindex, a, d)
+    ex isa Expr || return ex
+    ex.head === :ref && return ex     # an inner a[...] has its own `end`
+    Expr(ex.head, Any[_replace_end(x, a, d, n) for x in ex.args]...)
+end
+function _view_call(f, ex::Expr)
+    arr = gensym("a")
+    n = length(ex.args) - 1
+    call = Expr(:call, f, arr)
+    for k in 1:n
+        push!(call.args, esc(_replace_end(ex.args[k + 1], arr, k, n)))
+    end
+    Expr(:block, Expr(:(=), arr, esc(ex.args[1])), call)
+end
+macro view(ex)
+    (ex isa Expr && ex.head === :ref) || throw(ArgumentError("Invalid use of @view macro: argument must be a reference expression A[...]."))
+    _view_call(:_at_view, ex)
+end
+function _views_walk(ex)
+    ex isa Expr || return ex
+    if ex.head === :ref
+        args = Any[_views_walk(x) for x in ex.args]
+        arr = gensym("a")
+        n = length(args) - 1
+        call = Expr(:call, :(Base.maybeview), arr)
+        for k in 1:n
+            push!(call.args, _replace_end(args[k + 1], arr, k, n))
+        end
+        return Expr(:block, Expr(:(=), arr, args[1]), call)
+    end
+    if (ex.head === :(=) || ex.head === :(.=)) && ex.args[1] isa Expr && ex.args[1].head === :ref
+        return Expr(ex.head, ex.args[1], _views_walk(ex.args[2]))
+    end
+    Expr(ex.head, Any[_views_walk(x) for x in ex.args]...)
+end
+macro views(ex)
+    esc(_views_walk(ex))
 end

@@ -413,7 +413,7 @@ function _replace_all(io::IO, s::AbstractString, pats::Vector{Any}, reps::Vector
 end
 function replace(io::IO, s::AbstractString, pat_rep::Pair...; count::Integer=typemax(Int))
     count < 0 && throw(DomainError(count, "`count` must be non-negative."))
-    count == 0 && (print(io, s); return io)
+    (count == 0 || isempty(pat_rep)) && (print(io, s); return io)
     _replace_all(io, s, Any[_pat_finder(first(p)) for p in pat_rep], Any[last(p) for p in pat_rep], Int(count))
 end
 function replace(s::AbstractString, pat_rep::Pair...; count::Integer=typemax(Int))
@@ -514,7 +514,7 @@ ascii(s::AbstractString) = ascii(String(s))
 isvalid(::Type{Char}, x::Unsigned) = x < 0xd800 || 0xdfff < x <= 0x10ffff
 isvalid(::Type{Char}, x::Signed) = x >= 0 && isvalid(Char, unsigned(x))
 isvalid(::Type{Char}, c::Char) = true
-summary(io::IO, s::AbstractString) = print(io, ncodeunits(s), "-codeunit ", typeof(s))
+summary(io::IO, s::AbstractString) = print(io, isempty(s) ? "empty" : string(ncodeunits(s), "-codeunit"), " ", typeof(s))
 function showerror(io::IO, e::StringIndexError)
     s = e.string
     print(io, "StringIndexError: invalid index [", e.index, "]")
@@ -577,3 +577,35 @@ end
 macro views(ex)
     esc(_views_walk(ex))
 end
+
+# ---- a Char is also a 0-dimensional collection of itself, and converts to and from numbers by its code point
+typemin(::Type{Char}) = Char(0)
+widen(c::Char) = c
+Integer(c::Char) = UInt32(c)
+convert(::Type{Unsigned}, c::Char) = UInt32(c)
+convert(::Type{Signed}, c::Char) = Int32(UInt32(c))
+convert(::Type{Char}, x::AbstractFloat) = Char(UInt32(x))
+Char(x::AbstractFloat) = Char(UInt32(x))
+(+)(x::Integer, c::Char) = c + x
+size(c::Char) = ()
+size(c::Char, d::Integer) = d < 1 ? throw(BoundsError(c, d)) : 1
+ndims(::Char) = 0
+ndims(::Type{<:AbstractChar}) = 0
+length(::Char) = 1
+firstindex(::Char) = 1
+lastindex(::Char) = 1
+isempty(::Char) = false
+getindex(c::Char) = c
+getindex(c::Char, i::Integer) = i == 1 ? c : throw(BoundsError(c, i))
+getindex(c::Char, i::Integer, j::Integer, k::Integer...) = (i == 1 && j == 1 && all(==(1), k)) ? c : throw(BoundsError(c, (i, j, k...)))
+getindex(c::Char, ::CartesianIndex{0}) = c
+first(c::Char) = c
+last(c::Char) = c
+eltype(::Type{Char}) = Char
+IteratorSize(::Type{Char}) = HasShape{0}()
+struct CodePointError{T<:Integer} <: Exception
+    code::T
+end
+showerror(io::IO, e::CodePointError) = print(io, "CodePointError: invalid Unicode code point: U+", string(e.code, base=16, pad=4))
+throw_code_point_err(u) = throw(CodePointError(u))
+repr(m::AbstractString, x; context=nothing) = sprint(show, m, x; context=context)

@@ -249,7 +249,6 @@ function getindex(a::Vector{T}, idx::Vector{Int}) where T
     end
     b
 end
-getindex(s::String, r::StepRange) = join([s[i] for i in r])
 function filter(f, s::Set{T}) where T
     out = Set{T}()
     for x in s
@@ -282,4 +281,18 @@ end
 String(s::String) = s
 String(v::Vector{Char}) = join(v)
 ncodeunits(c::Char) = ncodeunits(string(c))
-parse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = T(parse(Int64, s; base=base))
+# The other integer types: the Int64 scanner, then a range check; a value beyond Int64 (UInt64, the 128-bit types)
+# is read again as a BigInt. Outside the type's range: OverflowError (tryparse: nothing).
+function _parse_as(::Type{T}, s::String, base, fail) where {T<:Integer}
+    b = _parse_base(base)
+    v = _parse_int(s, b, _parse_nothing)
+    v === nothing || return _parse_fit(T, v, s, fail)
+    w = _parse_bigint(s, base, _parse_nothing)
+    # not an integer at all: the Int64 scanner's error
+    w === nothing && return _parse_int(s, b, fail)
+    _parse_fit(T, w, s, fail)
+end
+_parse_fit(::Type{T}, v::Integer, s::String, fail) where {T<:Integer} =
+    typemin(T) <= v <= typemax(T) ? T(v) : fail(OverflowError("overflow parsing $(repr(s))"))
+parse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = _parse_as(T, s, base, _parse_throw)
+tryparse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = _parse_as(T, s, base, _parse_nothing)

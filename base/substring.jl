@@ -148,7 +148,7 @@ isless(a::AbstractString, b::AbstractString) = cmp(a, b) < 0
 (<)(a::AbstractString, b::AbstractString) = isless(a, b)
 
 (*)(s1::Union{AbstractChar,AbstractString}, ss::Union{AbstractChar,AbstractString}...) = string(s1, ss...)
-repeat(s::Union{AbstractString,AbstractChar}, n::Integer) = repeat(string(s), Int(n))
+repeat(s::Union{AbstractString,AbstractChar}, n::Integer) = repeat(s isa AbstractString ? String(s) : string(s), Int(n))
 (^)(s::Union{AbstractString,AbstractChar}, n::Integer) = repeat(s, n)
 
 isascii(s::AbstractString) = all(isascii, s)
@@ -254,8 +254,15 @@ Symbol(s::SubString{String}) = Symbol(String(s))
 # what Base does to a String, any other string gets through a String copy
 uppercase(s::AbstractString) = uppercase(String(s))
 lowercase(s::AbstractString) = lowercase(String(s))
-parse(::Type{T}, s::AbstractString; kws...) where {T} = parse(T, String(s); kws...)
-tryparse(::Type{T}, s::AbstractString; kws...) where {T} = tryparse(T, String(s); kws...)
+# (a String with no method of its own has none here either)
+function parse(::Type{T}, s::AbstractString; kws...) where {T}
+    s isa String && throw(MethodError(parse, (T, s)))
+    isempty(kws) ? parse(T, String(s)) : parse(T, String(s); kws...)
+end
+function tryparse(::Type{T}, s::AbstractString; kws...) where {T}
+    s isa String && throw(MethodError(tryparse, (T, s)))
+    isempty(kws) ? tryparse(T, String(s)) : tryparse(T, String(s); kws...)
+end
 collect(s::AbstractString) = Char[c for c in s]
 count(f, s::AbstractString) = count(f, collect(s))
 filter(f, s::AbstractString) = String(filter(f, collect(s)))

@@ -184,9 +184,9 @@ function do_test_throws(f, T, ex, src)
     try
         f()
     catch err
-        # a string expects a message that contains it
-        if (T isa Type && err isa T) || (T isa String && occursin(T, sprint(showerror, err))) ||
-           (!(T isa Type) && !(T isa String) && err == T)
+        # a string or a regex expects a message that contains it
+        if (T isa Type && err isa T) || (T isa Union{String,Regex} && occursin(T, sprint(showerror, err))) ||
+           (!(T isa Type) && !(T isa Union{String,Regex}) && err == T)
             record(:pass)
         else
             println(prefix(), "Test Failed at ", location(src))

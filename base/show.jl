@@ -53,6 +53,9 @@ function _escaped(c::Char, q::Char)
     c == '\0' && return "\\0"
     c == Char(27) && return "\\e"
     (c < ' ' || c == Char(127)) && return string("\\x", string(UInt32(c), base=16, pad=2))
+    # beyond ASCII, what does not print (controls, format and private-use characters, unassigned code points) is
+    # written as its code point
+    c >= Char(0x80) && !isprint(c) && return string(c <= Char(0xffff) ? "\\u" : "\\U", string(UInt32(c), base=16))
     nothing
 end
 function show(io::IO, c::Char)
@@ -63,9 +66,21 @@ function show(io::IO, c::Char)
 end
 function show(io::IO, s::String)
     write(io, "\"")
-    for c in s
+    i = 1
+    n = ncodeunits(s)
+    while i <= n
+        c, j = iterate(s, i)
         e = _escaped(c, '"')
-        e === nothing ? write(io, c) : write(io, e)
+        if e === nothing
+            write(io, c)
+        else
+            # a code-point escape takes all its digits when a hex digit follows (\u00adb, not \uadb)
+            if j <= n && (e[2] == 'u' || e[2] == 'U') && isxdigit(s[j])
+                e = string(e[1:2], string(UInt32(c), base=16, pad=e[2] == 'u' ? 4 : 8))
+            end
+            write(io, e)
+        end
+        i = j
     end
     write(io, "\"")
 end

@@ -56,7 +56,13 @@ end
 (==)(a::String, b::String) = a === b
 isless(a::String, b::String) = ccall(:jl_string_lt, Bool, (String, String), a, b)
 (<)(a::String, b::String) = isless(a, b)
-(^)(s::Union{String,Char}, n::Int) = ccall(:jl_string_repeat, String, (String, Int), string(s), n)
+function (^)(s::Union{String,Char}, n::Int)
+    n < 0 && throw(ArgumentError(string("can't repeat a ", s isa Char ? "character " : "string ", n, " times")))
+    t = string(s)
+    # beyond what one JS string can hold
+    n > 0 && ncodeunits(t) > div(536870888, n) && throw(OutOfMemoryError())
+    ccall(:jl_string_repeat, String, (String, Int), t, n)
+end
 repeat(s::Union{String,Char}, n::Int) = s^n
 uppercase(s::String) = ccall(:jl_uppercase, String, (String,), s)
 lowercase(s::String) = ccall(:jl_lowercase, String, (String,), s)
@@ -99,10 +105,20 @@ function parse(::Type{Float64}, s::String)
     r
 end
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
+# Float32 through Float64 (a decimal string nearest to a Float32 rounds to it)
+function parse(::Type{Float32}, s::String)
+    r = ccall(:jl_parse_float, Any, (String,), s)
+    r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float32"))
+    Float32(r)
+end
+tryparse(::Type{Float32}, s::String) = (r = ccall(:jl_parse_float, Any, (String,), s); r === nothing ? nothing : Float32(r))
 string(n::Integer; base::Integer=10, pad::Integer=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, Int(base), Int(pad))
 # a Bool is an Integer, but prints as a word
 string(b::Bool) = b ? "true" : "false"
-Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)
+function Symbol(s::String)
+    ccall(:jl_search, Int, (String, String, Int), s, "\0", 1) > 0 && throw(ArgumentError("Symbol name may not contain \\0"))
+    ccall(:jl_symbol, Any, (String,), s)
+end
 Symbol(xs...) = Symbol(string(xs...))
 String(s::Symbol) = ccall(:jl_symbol_name, String, (Any,), s)
 

@@ -580,6 +580,10 @@ end
 
 # ---- a Char is also a 0-dimensional collection of itself, and converts to and from numbers by its code point
 typemin(::Type{Char}) = Char(0)
+# a character that prints: a letter, mark, number, punctuation, symbol or space separator (not a control, format,
+# private-use or unassigned character, nor a line or paragraph separator)
+isprint(c::Char) = c < Char(0x80) ? (' ' <= c < Char(0x7f)) :
+    !(ccall(:jl_char_category, String, (Char,), c) in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"))
 widen(c::Char) = c
 Integer(c::Char) = UInt32(c)
 convert(::Type{Unsigned}, c::Char) = UInt32(c)

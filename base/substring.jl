@@ -148,7 +148,10 @@ isless(a::AbstractString, b::AbstractString) = cmp(a, b) < 0
 (<)(a::AbstractString, b::AbstractString) = isless(a, b)
 
 (*)(s1::Union{AbstractChar,AbstractString}, ss::Union{AbstractChar,AbstractString}...) = string(s1, ss...)
-repeat(s::Union{AbstractString,AbstractChar}, n::Integer) = repeat(s isa AbstractString ? String(s) : string(s), Int(n))
+function repeat(s::Union{AbstractString,AbstractChar}, n::Integer)
+    n > typemax(Int) && throw(OutOfMemoryError())
+    repeat(s isa AbstractString ? String(s) : string(s), Int(n))
+end
 (^)(s::Union{AbstractString,AbstractChar}, n::Integer) = repeat(s, n)
 
 isascii(s::AbstractString) = all(isascii, s)

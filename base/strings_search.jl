@@ -613,3 +613,42 @@ end
 showerror(io::IO, e::CodePointError) = print(io, "CodePointError: invalid Unicode code point: U+", string(e.code, base=16, pad=4))
 throw_code_point_err(u) = throw(CodePointError(u))
 repr(m::AbstractString, x; context=nothing) = sprint(show, m, x; context=context)
+
+# ---- transcode: a string and its UTF-8, UTF-16 or UTF-32 code units, either way
+transcode(::Type{String}, s::String) = s
+transcode(::Type{String}, s::AbstractString) = String(s)
+transcode(::Type{String}, v::AbstractVector{UInt8}) = ccall(:jl_bytes_string, String, (Any,), collect(v))
+transcode(::Type{String}, v::AbstractVector{<:Union{Int32,UInt32}}) = String(Char[Char(UInt32(x)) for x in v])
+function transcode(::Type{String}, v::AbstractVector{UInt16})
+    io = IOBuffer()
+    i, n = 1, length(v)
+    while i <= n
+        u = UInt32(v[i])
+        if 0xd800 <= u <= 0xdbff && i < n && 0xdc00 <= v[i + 1] <= 0xdfff
+            print(io, Char(0x10000 + ((u - 0xd800) << 10) + (UInt32(v[i + 1]) - 0xdc00)))
+            i += 2
+        else
+            print(io, Char(u))
+            i += 1
+        end
+    end
+    _takestring!(io)
+end
+transcode(::Type{UInt8}, s::String) = codeunits(s)
+transcode(::Type{T}, s::String) where {T<:Union{Int32,UInt32}} = T[T(UInt32(c)) for c in s]
+function transcode(::Type{UInt16}, s::String)
+    out = UInt16[]
+    for c in s
+        u = UInt32(c)
+        if u < 0x10000
+            push!(out, UInt16(u))
+        else
+            u -= 0x10000
+            push!(out, UInt16(0xd800 + (u >> 10)))
+            push!(out, UInt16(0xdc00 + (u & 0x3ff)))
+        end
+    end
+    out
+end
+transcode(::Type{T}, s::AbstractString) where {T<:Union{UInt8,UInt16,Int32,UInt32}} = transcode(T, String(s))
+transcode(::Type{T}, v::AbstractVector) where {T<:Union{UInt8,UInt16,Int32,UInt32}} = transcode(T, transcode(String, v))

@@ -27,3 +27,5 @@ end
 c = 'q'
 println(size(c), " ", size(c, 1), " ", ndims(c), " ", length(c), " ", c[1], " ", c[], " ", first(c), last(c), " ", 1 + 'a', " ", Integer('A'), " ", convert(Signed, 'A'))
 println(repr("text/plain", '\n'))
+u = transcode(UInt16, "a𒃵é")
+println(u, " ", transcode(String, u), " ", transcode(UInt32, "aé"), " ", transcode(String, UInt8[0x68, 0xc3, 0xa9]), " ", Csize_t, " ", Cint)

@@ -39,9 +39,11 @@ include("iterators_lazy.jl")     # IteratorSize/IteratorEltype, Base.Iterators: 
 include("showcollections.jl")  # show for arrays, tuples, dicts, sets, ranges, pairs, named tuples
 # -- text utilities built on collections
 include("string.jl")         # String: ncodeunits, codeunit, iterate by Char, indexing, concatenation, comparison
+include("substring.jl")      # the AbstractString interface from code units; SubString
 include("strings_util.jl")   # split, join, replace, strip, occursin, startswith, uppercase, reverse, repeat, ...
 include("parse.jl")          # parse(Int, s; base), parse(Float64, s), tryparse, string(n; base, pad)
 include("regex.jl")
+include("strings_search.jl")  # find*, strip, split/rsplit/eachsplit, replace, startswith/endswith, chop
 include("meta.jl")           # Meta.parse, Meta.quot, eval, macroexpand, @show, @assert, @time, @elapsed, ...
 include("docs.jl")          # docstrings: @doc, the ones written before definitions, help mode
 include("multimedia.jl")     # IOContext properties, MIME, show(io, MIME"text/plain"(), x) and display, as the REPL shows values

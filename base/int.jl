@@ -200,3 +200,19 @@ const BitUnsigned_types = (UInt8, UInt16, UInt32, UInt64, UInt128)
 const BitInteger_types = (BitSigned_types..., BitUnsigned_types...)
 const BitIntegerType = Union{Type{Int8},Type{Int16},Type{Int32},Type{Int64},Type{Int128},Type{UInt8},Type{UInt16},
     Type{UInt32},Type{UInt64},Type{UInt128}}
+# the C types of ccall signatures, as Julia names them
+const Cchar = Int8
+const Cuchar = UInt8
+const Cshort = Int16
+const Cushort = UInt16
+const Cint = Int32
+const Cuint = UInt32
+const Clong = Int64
+const Culong = UInt64
+const Clonglong = Int64
+const Culonglong = UInt64
+const Csize_t = UInt
+const Cssize_t = Int
+const Cwchar_t = Int32
+const Cfloat = Float32
+const Cdouble = Float64

@@ -58,12 +58,6 @@ function trace_invalidations(f)
     end
     report
 end
-macro view(ex)
-    esc(ex)
-end
-macro views(ex)
-    esc(ex)
-end
 # Inference reflection: `@code_typed [optimize=false] f(args...)`, `@code_warntype f(args...)`, `return_types`.
 function _reflection_options(exs)
     opt = true

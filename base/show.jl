@@ -53,6 +53,9 @@ function _escaped(c::Char, q::Char)
     c == '\0' && return "\\0"
     c == Char(27) && return "\\e"
     (c < ' ' || c == Char(127)) && return string("\\x", string(UInt32(c), base=16, pad=2))
+    # beyond ASCII, what does not print (controls, format and private-use characters, unassigned code points) is
+    # written as its code point
+    c >= Char(0x80) && !isprint(c) && return string(c <= Char(0xffff) ? "\\u" : "\\U", string(UInt32(c), base=16))
     nothing
 end
 function show(io::IO, c::Char)
@@ -63,9 +66,21 @@ function show(io::IO, c::Char)
 end
 function show(io::IO, s::String)
     write(io, "\"")
-    for c in s
+    i = 1
+    n = ncodeunits(s)
+    while i <= n
+        c, j = iterate(s, i)
         e = _escaped(c, '"')
-        e === nothing ? write(io, c) : write(io, e)
+        if e === nothing
+            write(io, c)
+        else
+            # a code-point escape takes all its digits when a hex digit follows (\u00adb, not \uadb)
+            if j <= n && (e[2] == 'u' || e[2] == 'U') && isxdigit(s[j])
+                e = string(e[1:2], string(UInt32(c), base=16, pad=e[2] == 'u' ? 4 : 8))
+            end
+            write(io, e)
+        end
+        i = j
     end
     write(io, "\"")
 end
@@ -216,18 +231,6 @@ show(io::IO, ex::Expr) = (write(io, ":("); write(io, ccall(:jl_expr_string, Stri
 print(io::IO, ex::Expr) = write(io, ccall(:jl_expr_string, String, (Any,), ex))
 show(io::IO, q::QuoteNode) = write(io, ccall(:jl_expr_string, String, (Any,), q))
 show(io::IO, ln::LineNumberNode) = write(io, ccall(:jl_expr_string, String, (Any,), ln))
-# the padding is p repeated and cut to fill exactly n - length(s) characters
-_padding(p, k::Int) = (p = string(p); m = length(p); p^div(k, m) * first(p, rem(k, m)))
-function lpad(s, n::Int, p::Union{Char,String}=' ')
-    s = string(s)
-    k = n - length(s)
-    k <= 0 ? s : _padding(p, k) * s
-end
-function rpad(s, n::Int, p::Union{Char,String}=' ')
-    s = string(s)
-    k = n - length(s)
-    k <= 0 ? s : s * _padding(p, k)
-end
 round(x::Float64; digits::Int=0) = digits == 0 ? rint_llvm(x) : ccall(:jl_float_round, Float64, (Float64, Int), x, digits)
 # seconds since the Unix epoch, by the wall clock (time_ns is a monotonic clock)
 time() = ccall(:jl_clock_now, Float64, ())

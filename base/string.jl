@@ -24,29 +24,45 @@ function getindex(s::String, i::Int)
     (ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int})[1]
 end
 function nextind(s::String, i::Int)
-    i >= ncodeunits(s) && return i + 1
-    (ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int})[2]
+    i == 0 && return 1
+    n = ncodeunits(s)
+    1 <= i <= n || throw(BoundsError(s, i))
+    isvalid(s, i) && return (ccall(:jl_next_char, Any, (String, Int), s, i)::Tuple{Char, Int})[2]
+    i += 1
+    while i <= n && !isvalid(s, i)
+        i += 1
+    end
+    i
 end
-prevind(s::String, i::Int) = _thisind(s, i - 1)
-thisind(s::String, i::Int) = i > ncodeunits(s) ? i : _thisind(s, i)
-# the valid indices of a string: the first byte of each character
-struct EachStringIndex
-    s::String
+function prevind(s::String, i::Int)
+    1 <= i <= ncodeunits(s) + 1 || throw(BoundsError(s, i))
+    _thisind(s, i - 1)
 end
-eachindex(s::String) = EachStringIndex(s)
-keys(s::String) = EachStringIndex(s)
-iterate(e::EachStringIndex, i::Int=1) = i > ncodeunits(e.s) ? nothing : (i, nextind(e.s, i))
-length(e::EachStringIndex) = length(e.s)
-eltype(::Type{EachStringIndex}) = Int
+function thisind(s::String, i::Int)
+    n = ncodeunits(s)
+    i == n + 1 && return i
+    0 <= i <= n || throw(BoundsError(s, i))
+    _thisind(s, i)
+end
 eltype(::Type{String}) = Char
-function getindex(s::String, r::UnitRange{Int})
+function getindex(s::String, r::AbstractUnitRange{<:Integer})
     isempty(r) && return ""
-    ccall(:jl_substring, String, (String, Int, Int), s, r.start, nextind(s, r.stop) - 1)
+    i, j = Int(first(r)), Int(last(r))
+    (1 <= i && j <= ncodeunits(s)) || throw(BoundsError(s, r))
+    isvalid(s, i) || throw(StringIndexError(s, i))
+    isvalid(s, j) || throw(StringIndexError(s, j))
+    ccall(:jl_substring, String, (String, Int, Int), s, i, nextind(s, j) - 1)
 end
 (==)(a::String, b::String) = a === b
 isless(a::String, b::String) = ccall(:jl_string_lt, Bool, (String, String), a, b)
 (<)(a::String, b::String) = isless(a, b)
-(^)(s::Union{String,Char}, n::Int) = ccall(:jl_string_repeat, String, (String, Int), string(s), n)
+function (^)(s::Union{String,Char}, n::Int)
+    n < 0 && throw(ArgumentError(string("can't repeat a ", s isa Char ? "character " : "string ", n, " times")))
+    t = string(s)
+    # beyond what one JS string can hold
+    n > 0 && ncodeunits(t) > div(536870888, n) && throw(OutOfMemoryError())
+    ccall(:jl_string_repeat, String, (String, Int), t, n)
+end
 repeat(s::Union{String,Char}, n::Int) = s^n
 uppercase(s::String) = ccall(:jl_uppercase, String, (String,), s)
 lowercase(s::String) = ccall(:jl_lowercase, String, (String,), s)
@@ -61,12 +77,6 @@ islowercase(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "lower")
 ispunct(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "punct")
 isascii(c::Char) = Int(c) < 128
 isempty(s::String) = ncodeunits(s) == 0
-function occursin(needle::String, s::String)
-    ccall(:jl_search, Int, (String, String, Int), s, needle, 1) > 0
-end
-occursin(c::Char, s::String) = occursin(string(c), s)
-startswith(s::String, p::String) = ncodeunits(p) <= ncodeunits(s) && ccall(:jl_substring, String, (String, Int, Int), s, 1, ncodeunits(p)) == p
-endswith(s::String, p::String) = ncodeunits(p) <= ncodeunits(s) && ccall(:jl_substring, String, (String, Int, Int), s, ncodeunits(s) - ncodeunits(p) + 1, ncodeunits(s)) == p
 function reverse(s::String)
     io = IOBuffer()
     cs = collect(s)
@@ -89,34 +99,26 @@ function join(io::IO, xs, delim="")
     end
     nothing
 end
-function _split_str(s::String, delim::Union{String,Char}=" ")
-    d = string(delim)
-    out = String[]
-    start = 1
-    n = ncodeunits(s)
-    while true
-        k = ccall(:jl_search, Int, (String, String, Int), s, d, start)
-        if k == 0
-            push!(out, ccall(:jl_substring, String, (String, Int, Int), s, start, n))
-            break
-        end
-        push!(out, ccall(:jl_substring, String, (String, Int, Int), s, start, k - 1))
-        start = k + ncodeunits(d)
-    end
-    out
-end
 function parse(::Type{Float64}, s::String)
     r = ccall(:jl_parse_float, Any, (String,), s)
     r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float64"))
     r
 end
 tryparse(::Type{Float64}, s::String) = ccall(:jl_parse_float, Any, (String,), s)
+# Float32 through Float64 (a decimal string nearest to a Float32 rounds to it)
+function parse(::Type{Float32}, s::String)
+    r = ccall(:jl_parse_float, Any, (String,), s)
+    r === nothing && throw(ArgumentError("cannot parse \"$s\" as Float32"))
+    Float32(r)
+end
+tryparse(::Type{Float32}, s::String) = (r = ccall(:jl_parse_float, Any, (String,), s); r === nothing ? nothing : Float32(r))
 string(n::Integer; base::Integer=10, pad::Integer=1) = ccall(:jl_int_string, String, (Any, Int, Int), n, Int(base), Int(pad))
 # a Bool is an Integer, but prints as a word
 string(b::Bool) = b ? "true" : "false"
-Symbol(s::String) = ccall(:jl_symbol, Any, (String,), s)
+function Symbol(s::String)
+    ccall(:jl_search, Int, (String, String, Int), s, "\0", 1) > 0 && throw(ArgumentError("Symbol name may not contain \\0"))
+    ccall(:jl_symbol, Any, (String,), s)
+end
 Symbol(xs...) = Symbol(string(xs...))
 String(s::Symbol) = ccall(:jl_symbol_name, String, (Any,), s)
 
-split(s::String) = [x for x in _split_str(s, " ") if !isempty(x)]
-split(s::String, c::Char) = _split_str(s, c)

@@ -1,16 +1,5 @@
 # strings_util.jl
 # String utilities.
-strip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 3)
-lstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 1)
-rstrip(s::String) = ccall(:jl_string_strip, String, (String, Int), s, 2)
-chomp(s::String) = endswith(s, "\n") ? s[1:prevind(s, lastindex(s))] : s
-# s without its first `head` and last `tail` characters (Julia gives a SubString; Jolt, a String)
-function chop(s::String; head::Integer=0, tail::Integer=1)
-    head < 0 && throw(ArgumentError(string("n cannot be negative: ", head)))
-    tail < 0 && throw(ArgumentError(string("n cannot be negative: ", tail)))
-    c = collect(s)
-    head + tail >= length(c) ? "" : join(c[head+1:length(c)-tail])
-end
 function digits(n::Integer; base::Int=10)
     out = Int[]
     n = abs(n)
@@ -23,10 +12,6 @@ function digits(n::Integer; base::Int=10)
 end
 first(a::Vector) = a[1]
 last(a::Vector) = a[length(a)]
-first(s::String) = s[1]
-last(s::String) = s[lastindex(s)]
-first(s::String, n::Integer) = (c = collect(s); join(c[1:min(n, length(c))]))
-last(s::String, n::Integer) = (c = collect(s); join(c[max(1, length(c) - n + 1):length(c)]))
 # a Char is a collection of one element, itself
 iterate(c::Char, done::Bool=false) = done ? nothing : (c, true)
 first(itr) = (y = iterate(itr); y === nothing ? throw(ArgumentError("collection must be non-empty")) : y[1])
@@ -53,66 +38,7 @@ string(c::Char) = ccall(:jl_char_string, String, (Char,), c)
 convert(::Type{String}, s::String) = s
 isempty(d) = length(d) == 0
 count(f, s::String) = count(f, collect(s))
-# searches in strings return byte indices, not character counts
-function findfirst(f, s::String)
-    for i in eachindex(s)
-        f(s[i]) && return i
-    end
-    nothing
-end
-function findlast(f, s::String)
-    i = lastindex(s)
-    while i >= 1
-        f(s[i]) && return i
-        i = prevind(s, i)
-    end
-    nothing
-end
-findfirst(c::Char, s::String) = findfirst(x -> x == c, s)
-findlast(c::Char, s::String) = findlast(x -> x == c, s)
-# from byte index i on (or back): a character f accepts, a given Char, or a substring (its range of indices; a
-# backward search finds the last one that starts at or before i)
-function findnext(f::Function, s::String, i::Integer)
-    n = ncodeunits(s)
-    i == n + 1 && return nothing
-    (1 <= i <= n) || throw(BoundsError(s, i))
-    isvalid(s, i) || throw(StringIndexError(s, i))
-    while i <= n
-        f(s[i]) && return i
-        i = nextind(s, i)
-    end
-    nothing
-end
-function findprev(f::Function, s::String, i::Integer)
-    i == 0 && return nothing
-    n = ncodeunits(s)
-    (1 <= i <= n) || throw(BoundsError(s, i))
-    isvalid(s, i) || throw(StringIndexError(s, i))
-    while i >= 1
-        f(s[i]) && return i
-        i = prevind(s, i)
-    end
-    nothing
-end
-findnext(c::Char, s::String, i::Integer) = findnext(==(c), s, i)
-findprev(c::Char, s::String, i::Integer) = findprev(==(c), s, i)
-_match_range(s::String, t::String, k::Int) = k == 0 ? nothing : k:(k + _thisind(t, ncodeunits(t)) - 1)
-function findnext(t::String, s::String, i::Integer)
-    (1 <= i <= ncodeunits(s) + 1) || throw(BoundsError(s, i))
-    isempty(t) && return i:i-1
-    _match_range(s, t, ccall(:jl_search, Int, (String, String, Int), s, t, i))
-end
-function findprev(t::String, s::String, i::Integer)
-    (0 <= i <= ncodeunits(s) + 1) || throw(BoundsError(s, i))
-    isempty(t) && return i+1:i
-    i == 0 && return nothing
-    _match_range(s, t, ccall(:jl_rsearch, Int, (String, String, Int), s, t, i))
-end
-findfirst(t::String, s::String) = findnext(t, s, 1)
-findlast(t::String, s::String) = findprev(t, s, lastindex(s))
 |>(x, f) = f(x)
-endswith(s::String, c::Char) = !isempty(s) && last(s) == c
-startswith(s::String, c::Char) = !isempty(s) && first(s) == c
 iterate(x::Number) = (x, nothing)
 iterate(x::Number, ::Nothing) = nothing
 length(x::Number) = 1
@@ -166,12 +92,6 @@ end
 union(a::Vector, b) = unique(vcat(a, collect(b)))
 intersect(a::Vector, b) = unique([x for x in a if x in b])
 setdiff(a::Vector, b) = unique([x for x in a if !(x in b)])
-function split(s::String, d::String)
-    if isempty(d)
-        return [string(c) for c in s]
-    end
-    _split_str(s, d)
-end
 (^)(x::BitInteger, p::Bool) = p ? x : one(x)
 # mixed integer arithmetic wraps both operands into the promoted type
 function promote(x::BitInteger, y::BitInteger)
@@ -329,7 +249,6 @@ function getindex(a::Vector{T}, idx::Vector{Int}) where T
     end
     b
 end
-getindex(s::String, r::StepRange) = join([s[i] for i in r])
 function filter(f, s::Set{T}) where T
     out = Set{T}()
     for x in s
@@ -362,4 +281,18 @@ end
 String(s::String) = s
 String(v::Vector{Char}) = join(v)
 ncodeunits(c::Char) = ncodeunits(string(c))
-parse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = T(parse(Int64, s; base=base))
+# The other integer types: the Int64 scanner, then a range check; a value beyond Int64 (UInt64, the 128-bit types)
+# is read again as a BigInt. Outside the type's range: OverflowError (tryparse: nothing).
+function _parse_as(::Type{T}, s::String, base, fail) where {T<:Integer}
+    b = _parse_base(base)
+    v = _parse_int(s, b, _parse_nothing)
+    v === nothing || return _parse_fit(T, v, s, fail)
+    w = _parse_bigint(s, base, _parse_nothing)
+    # not an integer at all: the Int64 scanner's error
+    w === nothing && return _parse_int(s, b, fail)
+    _parse_fit(T, w, s, fail)
+end
+_parse_fit(::Type{T}, v::Integer, s::String, fail) where {T<:Integer} =
+    typemin(T) <= v <= typemax(T) ? T(v) : fail(OverflowError("overflow parsing $(repr(s))"))
+parse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = _parse_as(T, s, base, _parse_throw)
+tryparse(::Type{T}, s::String; base::Union{Nothing, Integer}=nothing) where {T<:Integer} = _parse_as(T, s, base, _parse_nothing)

@@ -656,6 +656,19 @@ F('jl_regex_matchall', ([p, fl, s]) => {
   }
   return Object.freeze(out) as Value;
 });
+/** the first match of a regex in s at or after byte index i (1-based): (first byte, last byte) of the match, the last
+ *  being first - 1 for an empty match; nothing when there is none */
+F('jl_regex_find', ([p, fl, sv, iv]) => {
+  const bytes = sv as string;
+  const start = Number(iv as bigint) - 1;
+  const text = utf8Decode(bytes);
+  const re = jsRegex(p!, fl!, true);
+  re.lastIndex = utf8Decode(bytes.slice(0, start)).length;
+  const m = re.exec(text);
+  if (!m) return T.Nothing!.instance!;
+  const first = utf8Encode(text.slice(0, m.index)).length + 1;
+  return mkTuple([BigInt(first), BigInt(first + utf8Encode(m[0]).length - 1)]);
+});
 F('jl_regex_replace', ([p, fl, s, r]) => {
   const rep = utf8Decode(r as string).replace(/\\(\d)/g, '$$$1');
   return utf8Encode(utf8Decode(s as string).replace(jsRegex(p!, fl!, true), rep));

@@ -24,7 +24,7 @@ println(ispunct('!'), " ", ispunct('a'), " ", isascii('a'), " ", isascii('ñ'), 
 println(codeunit(s, 1), " ", codeunit(s, 2), " ", codeunit(s, 3), " ", typeof(codeunit(s, 1)))
 println([codeunit("añ", i) for i in 1:3], " ", sum(codeunit(s, i) >= 0x80 for i in 1:ncodeunits(s)))
 println(reverse(s), " ", length(reverse(s)))
-println(s[1:3], " ", s[4:4], " ", first(s, 3), " ", last(s, 2))
+println(s[1:2], " ", s[4:4], " ", first(s, 3), " ", last(s, 2))
 println(findfirst('€', s), " ", findfirst(==('z'), s), " ", findlast('a', "banana"))
 println(join(['a', 'b', 'c']), " ", String(['h', 'é']), " ", string('a', 'b'))
 println(map(uppercase, "hello"), " ", count(c -> c == 'a', "banana"), " ", 'b' in "abc")

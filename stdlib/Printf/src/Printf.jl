@@ -165,7 +165,7 @@ function Format(fmt::AbstractString)
         end
         from = pos
     end
-    from <= len && (text *= f[from:len])
+    from <= len && (text *= f[from:lastindex(f)])
     push!(substrings, text)
     return Format(f, substrings, formats, nargs)
 end

@@ -184,9 +184,9 @@ function do_test_throws(f, T, ex, src)
     try
         f()
     catch err
-        # a string expects a message that contains it
-        if (T isa Type && err isa T) || (T isa String && occursin(T, sprint(showerror, err))) ||
-           (!(T isa Type) && !(T isa String) && err == T)
+        # a string or a regex expects a message that contains it
+        if (T isa Type && err isa T) || (T isa Union{String,Regex} && occursin(T, sprint(showerror, err))) ||
+           (!(T isa Type) && !(T isa Union{String,Regex}) && err == T)
             record(:pass)
         else
             println(prefix(), "Test Failed at ", location(src))
@@ -325,5 +325,19 @@ macro testset(args...)
     end
     :(Test.run_testset($(esc(name)), $(esc(verbose)), () -> $(esc(body))))
 end
+
+# A string type Base knows nothing special about, to test the AbstractString fallbacks: it forwards the
+# interface (code units, validity, iteration) to the string it wraps.
+export GenericString
+struct GenericString <: AbstractString
+    string::AbstractString
+end
+Base.ncodeunits(s::GenericString) = ncodeunits(s.string)::Int
+Base.codeunit(s::GenericString) = codeunit(s.string)
+Base.codeunit(s::GenericString, i::Integer) = codeunit(s.string, i)
+Base.isvalid(s::GenericString, i::Integer) = isvalid(s.string, i)::Bool
+Base.iterate(s::GenericString, i::Integer=1) = iterate(s.string, i)
+Base.reverse(s::GenericString) = GenericString(reverse(s.string))
+Base.reverse(s::SubString{GenericString}) = GenericString(typeof(s.string)(reverse(String(s))))
 
 end

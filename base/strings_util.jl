@@ -288,8 +288,11 @@ function _parse_as(::Type{T}, s::String, base, fail) where {T<:Integer}
     v = _parse_int(s, b, _parse_nothing)
     v === nothing || return _parse_fit(T, v, s, fail)
     w = _parse_bigint(s, base, _parse_nothing)
-    # not an integer at all: the Int64 scanner's error
-    w === nothing && return _parse_int(s, b, fail)
+    if w === nothing
+        # not an integer at all: the Int64 scanner's error (tryparse: nothing), so the result is still a T
+        r = _parse_int(s, b, fail)
+        return r === nothing ? nothing : T(r)
+    end
     _parse_fit(T, w, s, fail)
 end
 _parse_fit(::Type{T}, v::Integer, s::String, fail) where {T<:Integer} =

@@ -94,8 +94,10 @@ export interface Spread {
   types: JType[];
 }
 export interface UnionSplit {
-  arg: number;
-  cases: { type: JType; mi: MethodInstance; rettype: JType }[];
+  /** the positions of the arguments tested (1 is the first argument after the callee) */
+  args: number[];
+  /** the arguments' types in each case, in the order of `args` */
+  cases: { types: JType[]; mi: MethodInstance; rettype: JType }[];
   /** some members have no method (or an ambiguous one): the call stays dynamic for them, and throws there */
   fallback: boolean;
 }
@@ -748,17 +750,17 @@ function genericCall(frame: InferenceState, f: Lattice, ft: JType, args: Lattice
   }
   if (single && pc >= 0) frame.calls.set(pc, { mi: single, foldable, code: constCode });
   else if (pc >= 0 && cases.length > 0 && sigs.length > 1) {
-    // each member of the Union resolves to one method or to none: the optimizer can branch on the argument's type
-    // (a member without a method keeps the dynamic call, which raises the MethodError)
-    const pos = [ft, ...argtypes].findIndex(t => t instanceof UnionType);
-    const onlyOne = [ft, ...argtypes].filter(t => t instanceof UnionType).length === 1;
-    if (pos > 0 && onlyOne)
+    // each combination of the Unions' members resolves to one method or to none: the optimizer can branch on the
+    // arguments' types (a combination without a method keeps the dynamic call, which raises the MethodError)
+    const all = [ft, ...argtypes];
+    const args = all.flatMap((t, k) => (t instanceof UnionType ? [k] : []));
+    if (args.length && args[0]! > 0)
       frame.calls.set(pc, {
         mi: undefined,
         foldable: false,
         split: {
-          arg: pos,
-          cases: cases.map(c => ({ type: c.sig[pos]!, mi: c.mi, rettype: widenconst(c.rt) })),
+          args,
+          cases: cases.map(c => ({ types: args.map(k => c.sig[k]!), mi: c.mi, rettype: widenconst(c.rt) })),
           fallback: cases.length < sigs.length,
         },
       });
@@ -817,8 +819,8 @@ function abstractMethodsCall(frame: InferenceState, f: Lattice, ft: JType, argty
       mi: undefined,
       foldable: false,
       split: {
-        arg: pos,
-        cases: matches.map((m, k) => ({ type: m.types[pos]!, mi: mis[k]!, rettype: widenconst(rts[k]!) })),
+        args: [pos],
+        cases: matches.map((m, k) => ({ types: [m.types[pos]!], mi: mis[k]!, rettype: widenconst(rts[k]!) })),
         fallback: true,
       },
     });

@@ -1,5 +1,5 @@
 // Union splitting: `f(x)` with x::Union{A, B} becomes `isa(x, A) ? invoke f(x::A) : invoke f(x::B)`, the result
-// joined in a new slot. The last member needs no test: inference proved x is one of the members. When a member
+// joined in a new slot; with two Union arguments, each combination of members is a case (at most 4). The last member needs no test: inference proved x is one of the members. When a member
 // has no method, every case is tested and the rest keeps the dynamic call, which throws (its type is Bottom).
 // Each case's invoke may then be inlined by the next pass.
 import { T, Sym, Expr, type Value } from '../runtime/values.ts';
@@ -39,24 +39,26 @@ function emitSplit(
   const ends: number[] = [];
   const tested = split.fallback ? split.cases.length : split.cases.length - 1;
   split.cases.forEach((c, k) => {
-    let test: number | undefined;
-    if (k < tested) {
-      const cond = b.push(new Expr(Sym.of('call'), [isaFn, args[split.arg - 1]!, c.type]), T.Bool!, loc);
-      b.push(new GotoIfNot(cond, 0), Bottom, loc);
-      test = b.code.length - 1;
-    }
-    // the tested argument, as a value of the member's type, so an inlined body sees it so typed
+    // one test per split argument; a failed one goes to the next case
+    const tests: number[] = [];
+    if (k < tested)
+      split.args.forEach((a, j) => {
+        const cond = b.push(new Expr(Sym.of('call'), [isaFn, args[a - 1]!, c.types[j]!]), T.Bool!, loc);
+        b.push(new GotoIfNot(cond, 0), Bottom, loc);
+        tests.push(b.code.length - 1);
+      });
+    // the tested arguments, as values of the case's types, so an inlined body sees them so typed
     const narrowed = args.slice();
-    narrowed[split.arg - 1] = b.push(args[split.arg - 1]!, c.type, loc);
+    split.args.forEach((a, j) => (narrowed[a - 1] = b.push(args[a - 1]!, c.types[j]!, loc)));
     const r = b.push(new Expr(Sym.of('invoke'), [c.mi, f, ...narrowed]), c.rettype, loc, { argsNarrowed: true });
     b.push(new Expr(Sym.of('='), [res, r]), c.rettype, loc);
     if (k < tested) {
       b.push(new GotoNode(0), Bottom, loc);
       ends.push(b.code.length - 1);
     }
-    if (test !== undefined) {
-      b.code[test] = new GotoIfNot((b.code[test] as GotoIfNot).cond, b.code.length + 1);
-      b.finalLabels.add(test);
+    for (const t of tests) {
+      b.code[t] = new GotoIfNot((b.code[t] as GotoIfNot).cond, b.code.length + 1);
+      b.finalLabels.add(t);
     }
   });
   if (split.fallback) b.push(new Expr(Sym.of('call'), [f, ...args]), Bottom, loc);

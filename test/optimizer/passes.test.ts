@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createSession, includeString } from '../../src/engine.ts';
 import { T, Sym, type Value } from '../../src/runtime/values.ts';
 import type { JType } from '../../src/runtime/types.ts';
-import { tupleType } from '../../src/runtime/apply_type.ts';
+import { applyTypeName, tupleType } from '../../src/runtime/apply_type.ts';
 import { showType } from '../../src/runtime/show_type.ts';
 import { printCodeInfo } from '../../src/ir/print.ts';
 import { inferMethodInstance, methodInstanceFor } from '../../src/inference/typeinfer.ts';
@@ -46,6 +46,21 @@ function us(flag)
     v = flag ? 1 : "abc"
     describe(v) * 2
 end
+# union_split on two Union arguments: one case per combination of members
+both(x::Int, y::Int) = 1
+both(x::Int, y::Float64) = 2
+both(x::Float64, y::Int) = 3
+both(x::Float64, y::Float64) = 4
+function us2(a, b)
+    x = a ? 1 : 1.0
+    y = b ? 2 : 2.0
+    both(x, y)
+end
+# union_split on an abstract argument that at most three methods take (max_methods): a type test per method, and
+# the dynamic call for any other type
+kind(x::Int) = 1
+kind(x::String) = 2
+usa(v) = kind(v[1])
 # inline: small callees are emitted in place
 sq(x) = x * x
 inl(x) = sq(x) + sq(x + 1)
@@ -100,6 +115,8 @@ const cases: { pass: string; f: string; types: () => JType[] }[] = [
   { pass: 'fold', f: 'fo', types: () => [T.Int64!] },
   { pass: 'apply_iterate', f: 'ai', types: () => [tupleType([T.Int64!, T.Float64!])] },
   { pass: 'union_split', f: 'us', types: () => [T.Bool!] },
+  { pass: 'union_split', f: 'us2', types: () => [T.Bool!, T.Bool!] },
+  { pass: 'union_split', f: 'usa', types: () => [applyTypeName(T.Array!.name, [T.Any!, 1n])] },
   { pass: 'inline', f: 'inl', types: () => [T.Int64!] },
   { pass: 'inline', f: 'us', types: () => [T.Bool!] },
   { pass: 'forward_inlined_slots', f: 'inl', types: () => [T.Float64!] },

@@ -285,6 +285,8 @@ module Meta
     end
     isexpr(ex, head) = ex isa Expr && ex.head === head
     quot(ex) = Expr(:quote, ex)
+    # x lowered in module m: Expr(:thunk, code), or Expr(:error, message) for a syntax error
+    lower(m::Base.Module, x) = ccall(:jl_lower, Any, (Any, Any), m, x)
 end
 # running reductions: accumulate(+, [1, 2, 3]) == [1, 3, 6]
 # (as collect: the vector has the first value's type and widens in a fresh call, so that it infers; an empty one

@@ -8,6 +8,7 @@ import Core.Intrinsics: add_int, sub_int, mul_int, sdiv_int, srem_int, udiv_int,
 
 function iterate end
 getproperty(x, f::Symbol) = getfield(x, f)
+propertynames(x) = fieldnames(typeof(x))
 setproperty!(x, f::Symbol, v) = setfield!(x, f, convert(fieldtype(typeof(x), f), v))
 const Int = Int64
 const UInt = UInt64

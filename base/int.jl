@@ -113,6 +113,9 @@ Signed(x::Signed) = x
 Signed(x::Unsigned) = Int64(x)
 Unsigned(x::Unsigned) = x
 Unsigned(x::Signed) = UInt64(x)
+AbstractFloat(x::AbstractFloat) = x
+Real(x::Real) = x
+AbstractFloat(x::Integer) = Float64(x)
 UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:trunc, UInt8, x))
 UInt32(x::Int64) = (0 <= x <= 4294967295) ? trunc_int(UInt32, x) : throw(InexactError(:trunc, UInt32, x))
 UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:convert, UInt64, x))

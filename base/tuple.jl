@@ -133,7 +133,7 @@ function setindex(t::Tuple, v, i::Integer)
     1 <= i <= length(t) || throw(BoundsError(t, i))
     _setindex(v, i, t...)
 end
-_setindex(v, i::Integer, args...) = ntuple(j -> j == i ? v : args[j], length(args))
+_setindex(v, i::Integer, args...) = ntuple(j -> j == i ? v : args[j], Val(length(args)))
 
 # front: the converse of tail, all but the last element
 front(t::Tuple) = _front(t...)
@@ -151,7 +151,7 @@ reverse(t::Tuple) = revargs(t...)
 # type-stable padding: t, then copies of val up to length N
 fill_to_length(t::Tuple, val, ::Val{N}) where {N} =
     length(t) > N ? throw(ArgumentError("tuple of length $(length(t)) is longer than $N")) :
-    (t..., ntuple(i -> val, N - length(t))...)
+    (t..., ntuple(i -> val, Val(N - length(t)))...)
 
 # the type of a tuple type without its first element
 function tuple_type_tail(T::Type)
@@ -175,7 +175,7 @@ circshift(t::Tuple{Any,Any}, shift::Integer) = iseven(shift) ? t : reverse(t)
 function circshift(t::Tuple, shift::Integer)
     n = length(t)
     j = mod1(shift, n)
-    ntuple(k -> t[k - j + (k > j ? 0 : n)], n)
+    ntuple(k -> t[k - j + (k > j ? 0 : n)], Val(n))
 end
 
 # find: the position (a tuple) or name (a named tuple) of the first / last element where f is true
@@ -197,8 +197,15 @@ end
 convert(::Type{T}, x::T) where {T<:Tuple} = x
 function convert(::Type{T}, x::Tuple) where {T<:Tuple}
     _tuple_length_fits(T, length(x)) || throw(MethodError(convert, (T, x)))
-    ntuple(i -> convert(fieldtype(T, i), x[i]), length(x))
+    n = length(x)
+    r = n > 32 ? ntuple(i -> convert(fieldtype(T, i), x[i]), n) : _convert_elements(T, x, Val(n))
+    # (a tuple type with variables may not hold the result: convert(NTuple, (1, 1.0)) is (1, 1.0))
+    T isa DataType ? r::T : r
 end
+# (by recursion with T and the position as static parameters: inference knows each element's type)
+_convert_elements(::Type{T}, x::Tuple, ::Val{0}) where {T} = ()
+_convert_elements(::Type{T}, x::Tuple, ::Val{N}) where {T,N} =
+    (_convert_elements(T, x, Val(N - 1))..., convert(fieldtype(T, N), x[N]))
 function _tuple_length_fits(T, n::Int)
     T isa UnionAll && return _tuple_length_fits(T.body, n)
     T isa Union && return any(U -> _tuple_length_fits(U, n), Base.uniontypes(T))
@@ -282,3 +289,30 @@ function _tuple_fixed_length(T)
     ps[length(ps)] isa Core.TypeofVararg && return nothing
     length(ps)
 end
+function findnext(f, t::Tuple, start::Integer)
+    for i in Int(start):length(t)
+        f(t[i]) && return i
+    end
+    nothing
+end
+function findprev(f, t::Tuple, start::Integer)
+    for i in Int(start):-1:1
+        f(t[i]) && return i
+    end
+    nothing
+end
+isequal(a::Tuple, b::Tuple) = length(a) == length(b) && _isequal(a, b)
+function _isequal(a::Tuple, b::Tuple)
+    for i in 1:length(a)
+        isequal(a[i], b[i]) || return false
+    end
+    true
+end
+# x, as a value inference does not see through (Julia's inferencebarrier)
+inferencebarrier(x) = Any[x][1]
+# a tuple's properties are its positions
+propertynames(t::Tuple) = ntuple(identity, Val(length(t)))
+getproperty(t::Tuple, i::Int) = getfield(t, i)
+setproperty!(t::Tuple, i::Int, v) = setfield!(t, i, v)
+Tuple(x::Number) = (x,)
+Tuple(p::Pair) = (p.first, p.second)

@@ -289,7 +289,19 @@ const builtinT: Record<string, TFunc> = {
   getfield: getfieldTfunc,
   'setfield!': a => a[2] ?? Bottom,
   isdefined: boolResult,
-  nfields: () => T.Int64!,
+  // every value of a tuple type of fixed length (or a named tuple type with its names) has that many fields
+  nfields: a => {
+    const t = a[0] ? widenconst(a[0]) : undefined;
+    if (
+      t instanceof DataType &&
+      t.name === T.Tuple!.name &&
+      t !== T.Tuple &&
+      !t.parameters.some(p => p instanceof VarargType)
+    )
+      return new Const(BigInt(t.parameters.length));
+    const names = namedTupleNames(a[0]);
+    return names ? new Const(BigInt(names.length)) : T.Int64!;
+  },
   tuple: tupleTfunc,
   svec: () => T.SimpleVector ?? T.Any!,
   apply_type: applyTypeTfunc,
@@ -333,7 +345,7 @@ const builtinT: Record<string, TFunc> = {
   },
   _splatnew: a => {
     const t = a[0] instanceof Const ? a[0].val : undefined;
-    return t instanceof DataType && !t.isabstract && !t.hasfreetypevars ? t : T.Any!;
+    return t instanceof DataType && !t.isabstract ? t : T.Any!;
   },
   _namedtuple: a => {
     // NamedTuple{names, Tuple{types...}} from constant names and a tuple of values

@@ -34,7 +34,17 @@ export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
   if (isType(v) && !(v instanceof TypeVar) && isTypeOfType(t))
     return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
-  return issubtype(typeOf(v), t);
+  if (issubtype(typeOf(v), t)) return true;
+  // a tuple holding types is an instance of a tuple type with Type{...} elements: (Float64,) isa Tuple{Type{Float64}}
+  return isTuple(v) && t instanceof DataType && t.name === T.Tuple!.name && tupleElementsIsa(v, t);
+}
+function tupleElementsIsa(v: readonly Value[], t: DataType): boolean {
+  const ps = t.parameters;
+  const va = ps[ps.length - 1] instanceof VarargType ? (ps[ps.length - 1] as VarargType) : undefined;
+  const nfixed = va ? ps.length - 1 : ps.length;
+  if (va ? v.length < nfixed || (va.N !== undefined && v.length !== nfixed + Number(va.N)) : v.length !== nfixed)
+    return false;
+  return v.every((x, i) => isa(x, (i < nfixed ? ps[i] : va!.T) as JType));
 }
 
 /** `Type{X}`, or such a type under `where` (`Type{Array{T}} where T`), or a Union with such a member
@@ -445,7 +455,7 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
   B('_splatnew', ([t, vals]) => {
     const dt = t as DataType;
     const vs = vals as Value[];
-    if (!(dt instanceof DataType) || dt.isabstract || dt.hasfreetypevars) typeError('new', '', T.DataType!, t!);
+    if (!(dt instanceof DataType) || dt.isabstract) typeError('new', '', T.DataType!, t!);
     if (dt.name === T.Tuple!.name) return mkTuple([...vs]);
     const nt = dt.name === T.NamedTuple!.name;
     const n = nt ? (dt.parameters[0] as Value[]).length : dt.name.names.length;

@@ -79,3 +79,16 @@ println(Meta.lower(Main, :x))
 y = map(v -> (a = v.a, b = v.b), [(a = 1, b = nothing), (a = 1, b = 2)])
 println(typeof(y), " ", y isa Vector{NamedTuple{(:a, :b),T} where {T<:Tuple}})
 println(Nothing(), " ", Missing())
+
+# `where` binds tighter than a comparison
+println(eltype(Tuple{Vector{T} where {T<:Integer}}) === Vector{T} where {T<:Integer}, " ", Meta.parse("a == B{T} where T").args[1])
+# a tuple of types is an instance of a tuple type of Type{...} elements
+println((Float64,) isa Tuple{Type{Float64}}, " ", (Int,) isa Tuple{Type{Float64}}, " ", NamedTuple{(:T,),Tuple{Type{Float64}}}((Float64,)))
+# abstract number types as constructors; integer rounding to a type; conversion from a real complex
+println(convert(Integer, 2.0), " ", convert(Unsigned, 1), " ", AbstractFloat(2), " ", round(UInt, 3.1), " ", Int64(2.0 + 0im))
+# arrays: == is missing with a missing element, isequal is not
+println([1, missing] == [1, missing], " ", [1, missing] == [2, missing], " ", isequal([(1, missing)], [(1, missing)]))
+println(falses(2), " ", findnext(isequal(1), (1, 1), 2), " ", findprev(isequal(1), (2, 3), 2), " ", propertynames((:a, :b)))
+println(Base.return_types(Base.fill_to_length, (Tuple{Int,Int,Int}, Int, Val{5})), " ", Base.return_types(convert, (Type{Tuple{Int,Float64}}, Tuple{Float64,Int})))
+println(Base.return_types(reverse, (typeof((a = 1, b = :c)),)), " ", ntuple(identity, Val(3)), " ", t(() -> ntuple(identity, Val(1:2))))
+println(convert(NTuple, (1, 1.0)), " ", eltype(Union{Tuple{Int,Float64},Tuple{Vararg{Bool}}}))

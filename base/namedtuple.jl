@@ -27,7 +27,7 @@ _namedtuple(names::Tuple, vals::Tuple) = NamedTuple{names,typeof(vals)}(vals)
 
 keys(::NamedTuple{names}) where {names} = names
 values(t::NamedTuple) = Tuple(t)
-Tuple(t::NamedTuple) = ntuple(i -> getfield(t, i), Val(nfields(t)))
+Tuple(t::NamedTuple{names}) where {names} = ntuple(i -> getfield(t, i), Val(length(names)))
 (::Type{T})(nt::NamedTuple) where {T<:Tuple} = (t = Tuple(nt); t isa T ? t : convert(T, t)::T)
 length(t::NamedTuple) = nfields(t)
 isempty(t::NamedTuple) = nfields(t) == 0

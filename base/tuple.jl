@@ -131,9 +131,9 @@ isassigned(t::Tuple, i::Integer) = 1 <= i <= length(t)
 # setindex(t, v, i): a new tuple, with v at i
 function setindex(t::Tuple, v, i::Integer)
     1 <= i <= length(t) || throw(BoundsError(t, i))
-    _setindex(v, i, t...)
+    _setindex(v, i, t)
 end
-_setindex(v, i::Integer, args...) = ntuple(j -> j == i ? v : args[j], Val(length(args)))
+_setindex(v, i::Integer, t::Tuple{Vararg{Any,N}}) where {N} = ntuple(j -> j == i ? v : t[j], Val(N))
 
 # front: the converse of tail, all but the last element
 front(t::Tuple) = _front(t...)
@@ -149,9 +149,8 @@ revargs(x, r...) = (revargs(r...)..., x)
 reverse(t::Tuple) = revargs(t...)
 
 # type-stable padding: t, then copies of val up to length N
-fill_to_length(t::Tuple, val, ::Val{N}) where {N} =
-    length(t) > N ? throw(ArgumentError("tuple of length $(length(t)) is longer than $N")) :
-    (t..., ntuple(i -> val, Val(N - length(t)))...)
+fill_to_length(t::Tuple{Vararg{Any,M}}, val, ::Val{N}) where {M,N} =
+    M > N ? throw(ArgumentError("tuple of length $M is longer than $N")) : (t..., ntuple(i -> val, Val(N - M))...)
 
 # the type of a tuple type without its first element
 function tuple_type_tail(T::Type)
@@ -172,10 +171,9 @@ end
 
 circshift(t::Union{Tuple{},Tuple{Any}}, ::Integer) = t
 circshift(t::Tuple{Any,Any}, shift::Integer) = iseven(shift) ? t : reverse(t)
-function circshift(t::Tuple, shift::Integer)
-    n = length(t)
-    j = mod1(shift, n)
-    ntuple(k -> t[k - j + (k > j ? 0 : n)], Val(n))
+function circshift(t::Tuple{Vararg{Any,N}}, shift::Integer) where {N}
+    j = mod1(shift, N)
+    ntuple(k -> t[k - j + (k > j ? 0 : N)], Val(N))
 end
 
 # find: the position (a tuple) or name (a named tuple) of the first / last element where f is true
@@ -195,9 +193,8 @@ end
 # conversion to a tuple type: element by element, to the declared types; a length the type cannot have is a
 # MethodError
 convert(::Type{T}, x::T) where {T<:Tuple} = x
-function convert(::Type{T}, x::Tuple) where {T<:Tuple}
-    _tuple_length_fits(T, length(x)) || throw(MethodError(convert, (T, x)))
-    n = length(x)
+function convert(::Type{T}, x::Tuple{Vararg{Any,n}}) where {T<:Tuple,n}
+    _tuple_length_fits(T, n) || throw(MethodError(convert, (T, x)))
     r = n > 32 ? ntuple(i -> convert(fieldtype(T, i), x[i]), n) : _convert_elements(T, x, Val(n))
     # (a tuple type with variables may not hold the result: convert(NTuple, (1, 1.0)) is (1, 1.0))
     T isa DataType ? r::T : r
@@ -311,7 +308,7 @@ end
 # x, as a value inference does not see through (Julia's inferencebarrier)
 inferencebarrier(x) = Any[x][1]
 # a tuple's properties are its positions
-propertynames(t::Tuple) = ntuple(identity, Val(length(t)))
+propertynames(t::Tuple{Vararg{Any,N}}) where {N} = ntuple(identity, Val(N))
 getproperty(t::Tuple, i::Int) = getfield(t, i)
 setproperty!(t::Tuple, i::Int, v) = setfield!(t, i, v)
 Tuple(x::Number) = (x,)

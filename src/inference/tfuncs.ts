@@ -289,19 +289,7 @@ const builtinT: Record<string, TFunc> = {
   getfield: getfieldTfunc,
   'setfield!': a => a[2] ?? Bottom,
   isdefined: boolResult,
-  // every value of a tuple type of fixed length (or a named tuple type with its names) has that many fields
-  nfields: a => {
-    const t = a[0] ? widenconst(a[0]) : undefined;
-    if (
-      t instanceof DataType &&
-      t.name === T.Tuple!.name &&
-      t !== T.Tuple &&
-      !t.parameters.some(p => p instanceof VarargType)
-    )
-      return new Const(BigInt(t.parameters.length));
-    const names = namedTupleNames(a[0]);
-    return names ? new Const(BigInt(names.length)) : T.Int64!;
-  },
+  nfields: () => T.Int64!,
   tuple: tupleTfunc,
   svec: () => T.SimpleVector ?? T.Any!,
   apply_type: applyTypeTfunc,

@@ -95,7 +95,6 @@ function show(io::IO, t::NamedTuple)
     n == 1 && print(io, ",")
     print(io, ")")
 end
-pairs(t::NamedTuple) = Any[k => getfield(t, k) for k in keys(t)]  # (Julia returns an Iterators.Pairs)
 
 map(f, t::NamedTuple{names}) where {names} = NamedTuple{names}(map(f, Tuple(t)))
 function map(f, t::NamedTuple{names}, ts::NamedTuple...) where {names}
@@ -150,6 +149,9 @@ setindex(nt::NamedTuple, v, idx::Symbol) = merge(nt, NamedTuple{(idx,)}((v,)))
 
 # @NamedTuple{a::Int, b} and @NamedTuple begin a::Int; b end: the NamedTuple type with those fields (untyped: Any)
 macro NamedTuple(ex)
+    _namedtuple_type_expr(ex)
+end
+function _namedtuple_type_expr(ex)
     ex isa Expr && (ex.head === :braces || ex.head === :block) ||
         throw(ArgumentError("@NamedTuple expects {...} or begin...end"))
     names = Symbol[]

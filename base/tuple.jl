@@ -268,7 +268,7 @@ valtype(T::Type{<:Tuple}) = eltype(T)
 # Tuple{...}(itr): the first elements of an iterable, converted to the element types (ArgumentError if too few)
 function (::Type{T})(itr) where {T<:Tuple}
     n = _tuple_fixed_length(T)
-    n === nothing && return convert(T, (collect(itr)...,))
+    n === nothing && return convert(T, (collect(itr)...,))::T
     vals = Any[]
     y = n > 0 ? iterate(itr) : nothing
     for i in 1:n
@@ -276,9 +276,12 @@ function (::Type{T})(itr) where {T<:Tuple}
         push!(vals, y[1])
         i < n && (y = iterate(itr, y[2]))
     end
-    convert(T, (vals...,))
+    convert(T, (vals...,))::T
 end
 function _tuple_fixed_length(T)
+    while T isa UnionAll
+        T = T.body
+    end
     T isa DataType || return nothing
     T === Tuple && return nothing
     ps = T.parameters
@@ -298,7 +301,8 @@ function findprev(f, t::Tuple, start::Integer)
     end
     nothing
 end
-isequal(a::Tuple, b::Tuple) = length(a) == length(b) && _isequal(a, b)
+# (the lengths from static parameters: tuples of different known lengths are unequal to inference too)
+isequal(a::Tuple{Vararg{Any,N}}, b::Tuple{Vararg{Any,M}}) where {N,M} = N == M && _isequal(a, b)
 function _isequal(a::Tuple, b::Tuple)
     for i in 1:length(a)
         isequal(a[i], b[i]) || return false

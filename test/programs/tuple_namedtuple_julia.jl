@@ -92,3 +92,11 @@ println(falses(2), " ", findnext(isequal(1), (1, 1), 2), " ", findprev(isequal(1
 println(Base.return_types(Base.fill_to_length, (Tuple{Int,Int,Int}, Int, Val{5})), " ", Base.return_types(convert, (Type{Tuple{Int,Float64}}, Tuple{Float64,Int})))
 println(Base.return_types(reverse, (typeof((a = 1, b = :c)),)), " ", ntuple(identity, Val(3)), " ", t(() -> ntuple(identity, Val(1:2))))
 println(convert(NTuple, (1, 1.0)), " ", eltype(Union{Tuple{Int,Float64},Tuple{Vararg{Bool}}}))
+
+# pairs of a named tuple (what `kw...` collects) is a Base.Pairs
+kwf(; kw...) = kw
+k = kwf(a = 1, b = 2)
+println(k, " ", k[:a], " ", haskey(k, :b), " ", length(k), " ", collect(k), " ", keys(k), " ", values(k))
+println(typeof(k) == @Kwargs{a::Int, b::Int}, " ", (; k...), " ", merge((; a = 1), Base.Pairs((; b = 2, c = 3), (:b,))))
+println(t(() -> NTuple{3}([1, nothing, nothing])), " ", Tuple{Int,String}(1 => "2"), " ", NTuple{3}([1, 2, 3]))
+println(Base.return_types(Base.isequal, (NTuple{3,Int}, NTuple{4,Int})), " ", Base.return_types(NTuple{3,Int}, (Vector{Int},)))

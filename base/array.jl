@@ -177,6 +177,9 @@ end
 collect(a::Vector) = copy(a)
 zeros(n::Int) = fill(0.0, n)
 ones(n::Int) = fill(1.0, n)
+# (Julia's are BitVectors)
+falses(n::Int) = fill(false, n)
+trues(n::Int) = fill(true, n)
 zeros(::Type{T}, n::Int) where T = fill(zero(T), n)
 function fill(x, n::Int)
     a = Vector{typeof(x)}(undef, n)
@@ -185,10 +188,24 @@ function fill(x, n::Int)
     end
     a
 end
+# as Julia's: missing when an element comparison is missing and none is false
 function ==(a::Array, b::Array)
     size(a) == size(b) || return false
+    anymissing = false
     for i in 1:length(a)
-        a[i] == b[i] || return false
+        eq = a[i] == b[i]
+        if eq === missing
+            anymissing = true
+        elseif !eq
+            return false
+        end
+    end
+    anymissing ? missing : true
+end
+function isequal(a::Array, b::Array)
+    size(a) == size(b) || return false
+    for i in 1:length(a)
+        isequal(a[i], b[i]) || return false
     end
     true
 end

@@ -125,3 +125,5 @@ promote_rule(::Type{Complex{T}}, ::Type{S}) where {T<:Real,S<:Real} = Complex{pr
 promote_rule(::Type{Complex{T}}, ::Type{Complex{S}}) where {T<:Real,S<:Real} = Complex{promote_type(T, S)}
 convert(::Type{Complex{T}}, x::Real) where {T<:Real} = Complex{T}(convert(T, x), zero(T))
 convert(::Type{Complex{T}}, z::Complex) where {T<:Real} = Complex{T}(convert(T, z.re), convert(T, z.im))
+# a complex number with no imaginary part to a real type (Int64(2.0 + 0im) is 2)
+(::Type{T})(z::Complex) where {T<:Real} = isreal(z) ? T(real(z)) : throw(InexactError(nameof(T), T, z))

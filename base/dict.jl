@@ -373,3 +373,55 @@ function show(io::IO, d::Dict{K,V}) where {K,V}
     write(io, ")")
 end
 empty(d::Dict{K,V}) where {K,V} = Dict{K,V}()
+
+# Base.Pairs: a dictionary view of an indexable collection, its keys from `itr` (nothing: the collection's own keys).
+# pairs of a named tuple (the keyword arguments `kw...` collects) is one.
+struct Pairs{K,V,I,A} <: AbstractDict{K,V}
+    data::A
+    itr::I
+end
+Pairs{K,V}(data::A, itr::I) where {K,V,I,A} = Pairs{K,V,I,A}(data, itr)
+Pairs{K}(data::A, itr::I) where {K,I,A} = Pairs{K,eltype(A),I,A}(data, itr)
+Pairs(data::A, itr::I) where {I,A} = Pairs{I !== Nothing ? eltype(I) : keytype(A),eltype(A),I,A}(data, itr)
+pairs(nt::NamedTuple) = Pairs{Symbol}(nt, nothing)
+keys(p::Pairs) = getfield(p, :itr) === nothing ? keys(getfield(p, :data)) : getfield(p, :itr)
+values(p::Pairs) = getfield(p, :data)
+keytype(::Pairs{K}) where {K} = K
+valtype(::Pairs{K,V}) where {K,V} = V
+length(p::Pairs) = length(keys(p))
+isempty(p::Pairs) = length(p) == 0
+eltype(::Type{Pairs{K,V,I,A}}) where {K,V,I,A} = Pair{K,V}
+function iterate(p::Pairs{K,V}, state...) where {K,V}
+    y = iterate(keys(p), state...)
+    y === nothing && return nothing
+    (Pair{K,V}(y[1], getfield(p, :data)[y[1]]), y[2])
+end
+haskey(p::Pairs, k) = k in keys(p)
+getindex(p::Pairs, k) = values(p)[k]
+get(p::Pairs, k, default) = get(values(p), k, default)
+get(f::Union{Function,Type}, p::Pairs, k) = get(f, values(p), k)
+# keywords splatted on to another call
+_kwsplat(p::Pairs{<:Any,<:Any,Nothing,<:NamedTuple}) = getfield(p, :data)
+merge(a::NamedTuple, b::Pairs{<:Any,<:Any,Nothing,<:NamedTuple}) = merge(a, getfield(b, :data))
+==(a::Pairs, b::Pairs) = keys(a) == keys(b) && all(k -> a[k] == b[k], keys(a))
+# Base.Pairs(:a => 1, :b => 2), as Julia shows one whose keys and values are of types that need no mention
+function show(io::IO, p::Pairs)
+    print(io, "Base.Pairs")
+    isempty(p) && print(io, "{", keytype(p), ", ", valtype(p), ", ", typeof(getfield(p, :itr)), ", ", typeof(getfield(p, :data)), "}")
+    print(io, "(")
+    first = true
+    for (k, v) in p
+        first || print(io, ", ")
+        show(io, k)
+        print(io, " => ")
+        show(io, v)
+        first = false
+    end
+    print(io, ")")
+end
+
+# @Kwargs{a::Int, b}: the type of the keyword arguments `kw...` collects for those names and types
+macro Kwargs(ex)
+    NT = _namedtuple_type_expr(ex)
+    :(Base.Pairs{Symbol,eltype($NT),Nothing,$NT})
+end

@@ -8,6 +8,7 @@ import Core.Intrinsics: add_int, sub_int, mul_int, sdiv_int, srem_int, udiv_int,
 
 function iterate end
 getproperty(x, f::Symbol) = getfield(x, f)
+propertynames(x) = fieldnames(typeof(x))
 setproperty!(x, f::Symbol, v) = setfield!(x, f, convert(fieldtype(typeof(x), f), v))
 const Int = Int64
 const UInt = UInt64
@@ -57,6 +58,9 @@ supertype(T::DataType) = T.super
 (::Type{TypeVar})(n::Symbol, lb, ub) = Core._typevar(n, lb, ub)
 length(v::Core.SimpleVector) = Core._svec_len(v)
 getindex(v::Core.SimpleVector, i::Int) = Core._svec_ref(v, i)
+firstindex(v::Core.SimpleVector) = 1
+lastindex(v::Core.SimpleVector) = length(v)
+isempty(v::Core.SimpleVector) = length(v) == 0
 iterate(v::Core.SimpleVector, i::Int = 1) = i > length(v) ? nothing : (v[i], i + 1)
 # whether the type variable v occurs in x
 _occurs(v, x) = x === v
@@ -204,6 +208,11 @@ macro doc(str, ex)
     esc(ex)
 end
 QuoteNode(x) = Core._quotenode(x)
+# expressions are equal when their heads and arguments are
+==(x::Expr, y::Expr) = x.head === y.head && isequal(x.args, y.args)
+==(x::QuoteNode, y::QuoteNode) = isequal(x.value, y.value)
+==(x::LineNumberNode, y::LineNumberNode) = x.line == y.line && x.file === y.file
+hash(x::Expr, h::UInt) = hash(x.head, h + 0x83c7900696d26dc6)
 # constructors of Core's exception types
 ErrorException(msg) = Core._new(ErrorException, msg)
 BoundsError(a, i) = Core._new(BoundsError, a, i)

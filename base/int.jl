@@ -106,6 +106,16 @@ Int64(x::Float64) = (isinteger(x) && -9.223372036854776e18 <= x < 9.223372036854
 Int64(x::Char) = zext_int(Int64, x)
 Int64(x::Union{Int8,Int16,Int32}) = sext_int(Int64, x)
 Int64(x::Union{UInt8,UInt16,UInt32}) = zext_int(Int64, x)
+# the abstract integer types as constructors (convert(Integer, 2.0) is 2, convert(Unsigned, 1) is 0x01 as UInt64)
+Integer(x::Integer) = x
+Integer(x::AbstractFloat) = Int64(x)
+Signed(x::Signed) = x
+Signed(x::Unsigned) = Int64(x)
+Unsigned(x::Unsigned) = x
+Unsigned(x::Signed) = UInt64(x)
+AbstractFloat(x::AbstractFloat) = x
+Real(x::Real) = x
+AbstractFloat(x::Integer) = Float64(x)
 UInt8(x::Int64) = (0 <= x <= 255) ? trunc_int(UInt8, x) : throw(InexactError(:trunc, UInt8, x))
 UInt32(x::Int64) = (0 <= x <= 4294967295) ? trunc_int(UInt32, x) : throw(InexactError(:trunc, UInt32, x))
 UInt64(x::Int64) = x >= 0 ? bitcast(UInt64, x) : throw(InexactError(:convert, UInt64, x))

@@ -41,6 +41,7 @@ end
 # a tuple without its first element (by splatting, which inference types element by element)
 tail(t::Tuple) = _tail(t...)
 _tail(x, rest...) = rest
+_tail() = throw(ArgumentError("Cannot call tail on an empty tuple."))
 struct Zip{A,B}
     a::A
     b::B

@@ -1,5 +1,7 @@
 # Matrices: construction (hcat, hvcat), reshape, slicing with `:`, printing as Julia does.
 const Colon = typeof(:)
+# t[:] of a tuple or named tuple is itself
+getindex(t::Union{Tuple,NamedTuple}, ::Colon) = t
 function _matrix(::Type{T}, m::Int, n::Int) where T
     ccall(:jl_alloc_array, Any, (Any, Any), Array{T,2}, (m, n))::Array{T,2}
 end

@@ -11,6 +11,8 @@ _nonmissing(T) = T === Missing ? Union{} : T isa Union ? Union{_nonmissing(T.a),
 
 promote_rule(::Type{Missing}, ::Type{T}) where {T} = Union{T, Missing}
 convert(::Type{Missing}, ::Missing) = missing
+(::Type{Missing})() = missing
+(::Type{Nothing})() = nothing
 
 # unary operations and functions of one number
 for f in (:!, :~, :+, :-, :abs, :abs2, :sign, :zero, :one, :iszero, :isone, :isnan, :isinf, :isfinite, :isodd,

@@ -285,6 +285,8 @@ module Meta
     end
     isexpr(ex, head) = ex isa Expr && ex.head === head
     quot(ex) = Expr(:quote, ex)
+    # x lowered in module m: Expr(:thunk, code), or Expr(:error, message) for a syntax error
+    lower(m::Base.Module, x) = ccall(:jl_lower, Any, (Any, Any), m, x)
 end
 # running reductions: accumulate(+, [1, 2, 3]) == [1, 3, 6]
 # (as collect: the vector has the first value's type and widens in a fresh call, so that it infers; an empty one
@@ -333,7 +335,13 @@ function ntuple(f, n::Integer)
     n < 0 && throw(ArgumentError(string("tuple length should be ≥ 0, got ", n)))
     (collect(Generator(f, 1:n))...,)
 end
-ntuple(f, ::Val{N}) where {N} = ntuple(f, N)
+# with the length in the type: by recursion on it, so that inference knows the tuple's length and element types
+function ntuple(f, ::Val{N}) where {N}
+    N::Int >= 0 || throw(ArgumentError(string("tuple length should be ≥ 0, got ", N)))
+    N > 32 ? ntuple(f, N) : _ntuple_val(f, Val(N))
+end
+_ntuple_val(f, ::Val{0}) = ()
+_ntuple_val(f, ::Val{N}) where {N} = (_ntuple_val(f, Val(N - 1))..., f(N))
 # an empty collection of the same kind
 empty(a::Vector{T}) where {T} = Vector{T}(undef, 0)
 empty(a::Vector, ::Type{U}) where {U} = Vector{U}(undef, 0)

@@ -61,7 +61,6 @@ convert(::Type{T}, x::BitInteger) where {T<:BitInteger} = T(x)
 (::Type{T})(x::Bool) where {T<:BitInteger} = x ? one(T) : zero(T)
 convert(::Type{T}, x::T) where {T<:Number} = x
 count(itr) = count(identity, itr)
-(::Type{NamedTuple{names,T}})(t::Tuple) where {names,T} = Core._namedtuple(names, t)
 function vcat(xs::Vector{T}...) where T
     out = Vector{T}(undef, 0)
     for x in xs
@@ -192,21 +191,12 @@ first(x::Number) = x
 (+)(x::Bool, y::Int64) = Int64(x) + y
 (+)(x::Bool, y::Bool) = Int64(x) + Int64(y)
 (*)(x::Bool, y::Int64) = x ? y : 0
-function findfirst(f, t::Tuple)
-    for i in 1:length(t)
-        f(t[i]) && return i
-    end
-    nothing
-end
 function map(f, s::String)
     out = [f(c) for c in s]
     all(x -> x isa Char, out) ? join(out) : out
 end
 macro __MODULE__()
     __module__
-end
-function convert(::Type{T}, t::Tuple) where {T<:Tuple}
-    Tuple([convert(fieldtype(T, i), t[i]) for i in 1:length(t)])
 end
 isnumeric(c::Char) = ccall(:jl_char_class, Bool, (Char, String), c, "numeric")
 isalnum(c::Char) = isletter(c) || isnumeric(c)

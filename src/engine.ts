@@ -2,7 +2,18 @@
 import { saveCodeCacheAtExit } from './image/code_cache.ts';
 import { join } from 'node:path';
 import { exitProcess } from './runtime/exit.ts';
-import { Sym, sym, Module, JoltThrow, JStruct, T, BuiltinFunction, mkTuple, type Value } from './runtime/values.ts';
+import {
+  Sym,
+  sym,
+  Module,
+  JoltThrow,
+  JStruct,
+  T,
+  BuiltinFunction,
+  mkTuple,
+  Expr,
+  type Value,
+} from './runtime/values.ts';
 import { bootstrap, bindConst } from './runtime/bootstrap.ts';
 import { installBuiltins, type BuiltinImpls } from './runtime/builtins.ts';
 import { saveSession, loadSession } from './image/session_image.ts';
@@ -21,8 +32,8 @@ import { newGenericFunction } from './runtime/dispatch.ts';
 import { callFunction, invokeMethod } from './interpreter/interpret.ts';
 import { state, getGlobal } from './runtime/modules.ts';
 import { world } from './runtime/methods.ts';
-import { includeFile, includeString, newModule, session } from './interpreter/toplevel.ts';
-import { moduleRegistry } from './lowering/lower.ts';
+import { includeFile, includeString, newModule, session, macroexpand } from './interpreter/toplevel.ts';
+import { moduleRegistry, Lowerer, LoweringError } from './lowering/lower.ts';
 import { optimizerHook } from './inference/typeinfer.ts';
 import { optimize, optimizerSettings } from './optimizer/optimize.ts';
 import { flushAll, writeBytes, registerForeign, stdio } from './runtime/foreign.ts';
@@ -308,6 +319,19 @@ import './runtime/compile_timer.ts';
 import './runtime/bigints.ts';
 import './runtime/files.ts';
 import { dispatchTypeOf } from './runtime/typeof.ts';
+// Meta.lower(m, x): x macro-expanded and lowered in module m, as the thunk Julia's lowering makes of it; a syntax error
+// is Expr(:error, message), as in Julia; what is not an expression is itself
+registerForeign('jl_lower', ([mod, ex]) => {
+  if (!(ex instanceof Expr)) return ex!;
+  const expanded = macroexpand(ex, mod as Module);
+  try {
+    const ci = new Lowerer(mod as Module, 'none', { softscope: false }).lowerToplevel(expanded, 0);
+    return new Expr(sym('thunk'), [ci as unknown as Value]);
+  } catch (e) {
+    if (!(e instanceof LoweringError)) throw e;
+    return new Expr(sym('error'), [utf8Encode(e.message.replace(/^syntax: /, ''))]);
+  }
+});
 // @code_lowered f(args...): the lowered body of the method that a call with these arguments dispatches to
 registerForeign('jl_code_lowered', ([f, args]) => {
   const m = uniqueMethod(f!, (args as Value[]).map(dispatchTypeOf));

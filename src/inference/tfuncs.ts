@@ -331,6 +331,10 @@ const builtinT: Record<string, TFunc> = {
       ? new Const(T.Nothing!.instance!)
       : T.Nothing!;
   },
+  _splatnew: a => {
+    const t = a[0] instanceof Const ? a[0].val : undefined;
+    return t instanceof DataType && !t.isabstract ? t : T.Any!;
+  },
   _namedtuple: a => {
     // NamedTuple{names, Tuple{types...}} from constant names and a tuple of values
     const [names, vals] = a;

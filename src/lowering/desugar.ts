@@ -12,6 +12,7 @@ import { assignVar } from './closure_conversion.ts';
 import { val } from './linearize.ts';
 import { lowerFunction } from './methods.ts';
 import type { Lowerer } from './lower.ts';
+import { exprToString } from '../syntax/print.ts';
 
 function opRef(lw: Lowerer, name: string, _s: Scope): Value {
   return lw.gref(name);
@@ -107,23 +108,27 @@ export function lowerNamedTuple(lw: Lowerer, items: Value[], L: Lambda, s: Scope
       vals = [];
     }
   };
+  // Julia's messages: a name given twice in a run of named fields, a field name that is not a symbol
+  const add = (name: Value, v: Value) => {
+    if (!(name instanceof Sym)) lw.err(`invalid named tuple field name "${exprToString(name)}"`, L);
+    if (names.includes(name)) lw.err(`field name "${name.name}" repeated in named tuple`, L);
+    names.push(name);
+    vals.push(v);
+  };
   for (const it of items) {
     if (isE(it, 'kw') || isE(it, '=')) {
-      names.push(it.args[0]!);
-      vals.push(val(lw, it.args[1]!, L, s));
+      add(it.args[0]!, val(lw, it.args[1]!, L, s));
     } else if (it instanceof Sym) {
-      names.push(it);
-      vals.push(val(lw, it, L, s));
+      add(it, val(lw, it, L, s));
     } else if (isE(it, '.') && it.args[1] instanceof QuoteNode) {
-      names.push(it.args[1].value);
-      vals.push(val(lw, it, L, s));
+      add(it.args[1].value, val(lw, it, L, s));
     } else if (isE(it, '...')) {
       flush();
       parts.push(lw.call(L, lw.base('_kwsplat'), val(lw, it.args[0]!, L, s)));
     } else if (isE(it, 'call') && it.args[0] === sym('=>') && it.args.length === 3) {
       flush();
       parts.push(lw.call(L, lw.base('_kwsplat'), lw.call(L, lw.core('tuple'), val(lw, it, L, s))));
-    } else lw.err('invalid named tuple element', L);
+    } else lw.err(`invalid named tuple element "${exprToString(it)}"`, L);
   }
   if (!parts.length) return build();
   flush();

@@ -154,8 +154,12 @@ export function val(lw: Lowerer, ex: Value, L: Lambda, s: Scope): Value {
     case 'abstract':
       return lowerAbstract(lw, ex, L, s);
     case 'tuple': {
-      if (a.length > 0 && isE(a[0]!, 'parameters')) return lowerNamedTuple(lw, (a[0] as Expr).args, L, s);
-      if (a.length > 0 && a.every(x => isE(x, '='))) return lowerNamedTuple(lw, a, L, s);
+      if (a.length > 0 && isE(a[0]!, 'parameters')) {
+        if (a.length > 1) lw.err('unexpected semicolon in tuple', L);
+        return lowerNamedTuple(lw, (a[0] as Expr).args, L, s);
+      }
+      // `(a = 1, b...)`: a named tuple as soon as one element is named (its other elements are checked there)
+      if (a.some(x => isE(x, '='))) return lowerNamedTuple(lw, a, L, s);
       return lowerCallArgs(lw, lw.core('tuple'), a, L, s);
     }
     case 'string':

@@ -22,7 +22,7 @@ import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, isType, typ
 import { state, lookupBinding } from './modules.ts';
 import { typeOf } from './typeof.ts';
 import { issubtype, sub } from './subtype.ts';
-import { applyType, applyTypeName, makeType, unwrap, subst, tupleType } from './apply_type.ts';
+import { applyType, applyTypeName, makeType, unwrap, subst, tupleType, unionType } from './apply_type.ts';
 import { bindConst } from './bootstrap.ts';
 import { jthrow, typeError, caughtExceptions } from './errors.ts';
 import { intrinsics } from './intrinsics.ts';
@@ -34,7 +34,17 @@ export function isa(v: Value, t: JType): boolean {
   if (t === T.Any) return true;
   if (isType(v) && !(v instanceof TypeVar) && isTypeOfType(t))
     return sub(applyTypeName(T.Type!.name, [v]), t, new Map(), true);
-  return issubtype(typeOf(v), t);
+  if (issubtype(typeOf(v), t)) return true;
+  // a tuple holding types is an instance of a tuple type with Type{...} elements: (Float64,) isa Tuple{Type{Float64}}
+  return isTuple(v) && t instanceof DataType && t.name === T.Tuple!.name && tupleElementsIsa(v, t);
+}
+function tupleElementsIsa(v: readonly Value[], t: DataType): boolean {
+  const ps = t.parameters;
+  const va = ps[ps.length - 1] instanceof VarargType ? (ps[ps.length - 1] as VarargType) : undefined;
+  const nfixed = va ? ps.length - 1 : ps.length;
+  if (va ? v.length < nfixed || (va.N !== undefined && v.length !== nfixed + Number(va.N)) : v.length !== nfixed)
+    return false;
+  return v.every((x, i) => isa(x, (i < nfixed ? ps[i] : va!.T) as JType));
 }
 
 /** `Type{X}`, or such a type under `where` (`Type{Array{T}} where T`), or a Union with such a member
@@ -43,6 +53,117 @@ function isTypeOfType(t: JType): boolean {
   while (t instanceof UnionAll) t = t.body;
   if (t instanceof UnionType) return t.types.some(isTypeOfType);
   return t instanceof DataType && t.name === T.Type!.name;
+}
+
+/** Union{...} as Julia writes it: a member that is a subtype of another is left out (Union{Int, Real} is Real);
+ *  members with free type variables are kept as they are */
+function simplifyUnion(u: JType): Value {
+  if (!(u instanceof UnionType)) return u;
+  const fixed = (m: JType) => !mentionsFree(m);
+  const keep = u.types.filter(
+    (m, i) =>
+      !fixed(m) || !u.types.some((o, j) => j !== i && fixed(o) && issubtype(m, o) && (!issubtype(o, m) || j < i)),
+  );
+  return keep.length === u.types.length ? u : unionType(keep);
+}
+function mentionsFree(x: Value): boolean {
+  if (x instanceof TypeVar) return true;
+  if (x instanceof DataType) return x.hasfreetypevars;
+  if (x instanceof UnionType) return x.types.some(mentionsFree);
+  if (x instanceof VarargType) return true;
+  return false;
+}
+
+/** what Julia's apply_type checks of a Tuple or NamedTuple type it makes (jltypes.c): no Union{} field in a tuple;
+ *  a named tuple's names are distinct Symbols and its field types a tuple type of as many fields */
+function checkAppliedType(t: DataType): void {
+  if (t.name === T.Tuple!.name) {
+    if (t.parameters.some(p => p === Bottom)) jthrow('ErrorException', 'Tuple field type cannot be Union{}');
+    return;
+  }
+  if (t.name !== T.NamedTuple!.name) return;
+  const [names, vt] = t.parameters as [Value, Value];
+  const free = (v: Value): boolean =>
+    v instanceof TypeVar ||
+    (v instanceof DataType && v.hasfreetypevars) ||
+    v instanceof UnionAll ||
+    (v instanceof UnionType && v.types.some(free)) ||
+    (isTuple(v) && v.some(free));
+  if (!free(vt) && (!isType(vt) || !issubtype(vt as JType, T.Tuple!)))
+    typeError('NamedTuple', 'T', applyTypeName(T.Type!.name, [T.Tuple!]), vt);
+  if (free(names) || free(vt)) return;
+  if (!isTuple(names)) typeError('NamedTuple', 'names', T.Tuple!, names);
+  names.forEach((n, i) => {
+    if (!(n instanceof Sym)) typeError('NamedTuple', 'name', T.Symbol!, n);
+    if (names.indexOf(n) < i) jthrow('ErrorException', `duplicate field name in NamedTuple: "${n.name}" is not unique`);
+  });
+  if (vt === Bottom && names.length > 0) return;
+  if (!(vt instanceof DataType)) jthrow('ErrorException', 'NamedTuple field type must be a tuple datatype');
+  if (vt.parameters.some(p => p instanceof VarargType) || vt.parameters.length !== names.length)
+    jthrow('ErrorException', 'NamedTuple names and field types must have matching lengths');
+}
+
+function mentionsVar(x: Value, v: TypeVar): boolean {
+  if (x === v) return true;
+  if (x instanceof DataType) return x.hasfreetypevars && x.parameters.some(p => mentionsVar(p as Value, v));
+  if (x instanceof UnionType) return x.types.some(m => mentionsVar(m, v));
+  if (x instanceof UnionAll) return mentionsVar(x.v.lb, v) || mentionsVar(x.v.ub, v) || mentionsVar(x.body, v);
+  if (x instanceof VarargType) return mentionsVar(x.T, v) || (x.N !== undefined && mentionsVar(x.N as Value, v));
+  if (isTuple(x)) return x.some(m => mentionsVar(m, v));
+  return false;
+}
+
+/** fieldtype(t, f) as Julia's get_fieldtype: through `where` and Unions; a named tuple's field from its names and
+ *  its tuple type (Union{} fields when that is Union{}); the Vararg element past a tuple's last fixed field */
+function fieldtypeOf(t: JType, f: Value, dothrow: boolean): Value {
+  if (t instanceof UnionAll) {
+    const u = fieldtypeOf(t.body, f, dothrow);
+    if (u === t.v) return t.v.ub;
+    return mentionsVar(u, t.v) ? new UnionAll(t.v, u as JType) : u;
+  }
+  if (t instanceof UnionType) {
+    const parts = t.types.map(m => fieldtypeOf(m, f, false) as JType);
+    if (dothrow && parts.every(p => p === Bottom)) t.types.forEach(m => fieldtypeOf(m, f, true));
+    return unionType(parts);
+  }
+  if (!(t instanceof DataType)) return typeError('fieldtype', '', T.DataType!, t);
+  let i: number;
+  if (typeof f === 'bigint') i = Number(f) - 1;
+  else {
+    if (!(f instanceof Sym)) return typeError('fieldtype', '', T.Symbol!, f);
+    const ns = t.name === T.NamedTuple!.name ? t.parameters[0] : undefined;
+    i = ns !== undefined ? (isTuple(ns) ? ns.indexOf(f) : -1) : t.name.names.indexOf(f);
+    if (i < 0) {
+      if (dothrow) noField(t, f);
+      return Bottom;
+    }
+  }
+  if (t.name === T.NamedTuple!.name) {
+    const ns = t.parameters[0]!;
+    if (isTuple(ns) && (i < 0 || i >= ns.length)) {
+      if (dothrow) jthrow('BoundsError', t, f);
+      return Bottom;
+    }
+    let tt = t.parameters[1] as Value;
+    while (tt instanceof TypeVar) tt = tt.ub;
+    if (tt === T.Any || tt === Bottom) return tt;
+    return fieldtypeOf(tt as JType, BigInt(i + 1), dothrow);
+  }
+  if (t.name === T.Tuple!.name) {
+    const ps = t.parameters;
+    const last = ps[ps.length - 1];
+    if (last instanceof VarargType && i >= ps.length - 1) return last.T;
+    if (i < 0 || i >= ps.length) {
+      if (dothrow) jthrow('BoundsError', t, f);
+      return Bottom;
+    }
+    return ps[i]!;
+  }
+  if (i < 0 || (t.types.length > 0 && i >= t.types.length) || (t.types.length === 0 && i >= t.name.names.length)) {
+    if (dothrow) jthrow('BoundsError', t, f);
+    return Bottom;
+  }
+  return t.types[i] ?? T.Any!;
 }
 
 function fieldIndex(v: Value, f: Value): number {
@@ -120,6 +241,12 @@ export function getfield(v: Value, f: Value): Value {
     const n = (f as Sym).name;
     if (n === 'var') return v.v;
     if (n === 'body') return v.body;
+  }
+  if (v instanceof VarargType) {
+    const n = (f as Sym).name;
+    if (n === 'T') return v.T;
+    if (n === 'N' && v.N !== undefined) return v.N;
+    if (n === 'N') jthrow('UndefRefError');
   }
   if (v instanceof TypeVar) {
     const n = (f as Sym).name;
@@ -232,18 +359,17 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
   B('isdefined', ([v, f]) => {
     if (v instanceof Module) return v.bindings.get(f as Sym)?.get() !== undefined;
     if (v instanceof JStruct) {
-      const i = f instanceof Sym ? v.type.name.names.indexOf(f) : Number(f) - 1;
+      const names = v.type.name === T.NamedTuple!.name ? (v.type.parameters[0] as Value[]) : v.type.name.names;
+      const i = f instanceof Sym ? names.indexOf(f) : Number(f) - 1;
       return i >= 0 && i < v.nfields && v.get(i) !== undefined;
     }
+    if (isTuple(v!)) return typeof f === 'bigint' && f >= 1n && f <= BigInt(v.length);
+    // Vararg{T, N}: T and N are defined when given
+    if (v instanceof VarargType) return f instanceof Sym && (f.name === 'T' || (f.name === 'N' && v.N !== undefined));
     return false;
   });
   B('nfields', ([v]) => BigInt(isTuple(v!) ? v.length : v instanceof JStruct ? v.nfields : 0));
-  B('fieldtype', ([t, f]) => {
-    const dt = unwrap(t as JType) as DataType;
-    const i = typeof f === 'bigint' ? Number(f) - 1 : dt.name.names.indexOf(f as Sym);
-    if (dt.name === T.Tuple!.name) return dt.parameters[i] as Value;
-    return dt.types[i] ?? T.Any!;
-  });
+  B('fieldtype', ([t, f]) => fieldtypeOf(t as JType, f!, true));
   B('tuple', a => mkTuple(a));
   B('svec', a => new SVec(a));
   // a SimpleVector's length and elements (Base's length, getindex and iterate on it)
@@ -254,14 +380,17 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
     return x;
   });
   B('apply_type', ([t, ...ps]) => {
-    if (t === T.Union) return ps.length === 0 ? Bottom : (applyType(t!, ps) as Value);
+    if (t === T.Union) return ps.length === 0 ? Bottom : simplifyUnion(applyType(t!, ps) as JType);
     if (t instanceof VarargType) return new VarargType(ps[0] as JType, ps[1]);
+    let r: Value;
     try {
-      return applyType(t!, ps) as Value;
+      r = applyType(t!, ps) as Value;
     } catch (e) {
       if (e instanceof JoltThrow) throw e;
       return typeError('Type', 'parameter', T.Type!, t!);
     }
+    if (r instanceof DataType) checkAppliedType(r);
+    return r;
   });
   B('typeassert', ([v, t]) => {
     if (!isa(v!, t as JType)) typeError('typeassert', '', t!, v!);
@@ -320,6 +449,22 @@ export function installBuiltins(Core: Module, iterate: () => Value, impls?: Buil
       vs = vals as Value[];
     const nt = applyTypeName(T.NamedTuple!.name, [ns, tupleType(vs.map(typeOf))]);
     return new JStruct(nt, [...vs]);
+  });
+  // Julia's `splatnew`: a struct of concrete type t (a named tuple, here) from a tuple of its field values, each
+  // already of its field's type
+  B('_splatnew', ([t, vals]) => {
+    const dt = t as DataType;
+    const vs = vals as Value[];
+    if (!(dt instanceof DataType) || dt.isabstract) typeError('new', '', T.DataType!, t!);
+    if (dt.name === T.Tuple!.name) return mkTuple([...vs]);
+    const nt = dt.name === T.NamedTuple!.name;
+    const n = nt ? (dt.parameters[0] as Value[]).length : dt.name.names.length;
+    if (vs.length !== n) jthrow('ArgumentError', 'invalid struct allocation');
+    vs.forEach((v, k) => {
+      const ft = fieldtypeOf(dt, BigInt(k + 1), true) as JType;
+      if (ft !== T.Any && !isa(v, ft)) jthrow('TypeError', Sym.of('new'), '', ft, v);
+    });
+    return new JStruct(dt, [...vs]);
   });
   B('_nt_haskey', ([nt, k]) => (typeOf(nt!).parameters[0] as Value[]).includes(k!));
   B('_nt_checkkeys', ([nt, allowed]) => {

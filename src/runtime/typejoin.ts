@@ -2,11 +2,11 @@
 // Union joins its members; tuples of one length join element by element; other types walk up b's supertypes to
 // the first whose TypeName a also has, keeping the parameters the two agree on and making the others free
 // (typejoin(Vector{Int64}, Vector{Float64}) is `Vector{T} where T`).
-import { Sym, type Value } from './values.ts';
+import { Sym, isTuple, type Value } from './values.ts';
 import { DataType, UnionType, UnionAll, TypeVar, VarargType, Bottom, type JType } from './types.ts';
 import { T } from './values.ts';
 import { issubtype } from './subtype.ts';
-import { applyTypeName, tupleType, unwrap } from './apply_type.ts';
+import { applyTypeName, tupleType, unwrap, paramKey } from './apply_type.ts';
 
 export function typejoin(a: JType, b: JType): JType {
   if (issubtype(a, b)) return b;
@@ -36,10 +36,15 @@ export function typejoin(a: JType, b: JType): JType {
 /** two instances of one TypeName: its parameters where they agree, free type variables where not */
 function sameNameJoin(a: DataType, b: DataType): JType {
   const vars: TypeVar[] = [];
+  // as Julia's: a parameter that differs is the type's own variable, with its bounds (NamedTuple's T<:Tuple)
+  const own = (unwrap(a.name.wrapper) as DataType).parameters;
   const params = a.parameters.map((p, i) => {
     const q = b.parameters[i];
-    if (p === q || (isTypeValue(p) && isTypeValue(q) && issubtype(p, q) && issubtype(q, p))) return p;
-    const v = new TypeVar(Sym.of(vars.length === 0 ? 'T' : `T${vars.length + 1}`), Bottom, T.Any!);
+    if (p === q || (isTuple(p) && paramKey(p) === paramKey(q))) return p;
+    if (isTypeValue(p) && isTypeValue(q) && issubtype(p, q) && issubtype(q, p)) return p;
+    const w = own[i];
+    const v =
+      w instanceof TypeVar ? w : new TypeVar(Sym.of(vars.length === 0 ? 'T' : `T${vars.length + 1}`), Bottom, T.Any!);
     vars.push(v);
     return v;
   });

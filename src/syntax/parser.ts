@@ -93,6 +93,8 @@ class Parser {
   /** inside the middle of `a ? b : c`, a spaced ` : ` ends the branch instead of making a range */
   inTernary = 0;
   noSplat = 0;
+  /** inside a `where` argument: a following `where` belongs to the outer expression */
+  noWhere = 0;
   constructor(text: string, file: string) {
     this.text = text;
     this.file = file;
@@ -309,7 +311,23 @@ class Parser {
       const items = this.parseList('}');
       return E('braces', ...items);
     }
-    return this.parseBinary(7);
+    // `A where T where S` is (A where T) where S: the argument does not take the next `where`
+    this.noWhere++;
+    try {
+      return this.parseBinary(7);
+    } finally {
+      this.noWhere--;
+    }
+  }
+  /** `where` binds tighter than binary operators (below `::` and `^`), as in Julia: `x == A{T} where T` compares x
+   *  with the UnionAll */
+  parseWhereTail(v: Value): Value {
+    while (this.noWhere === 0 && this.isKw('where')) {
+      this.next();
+      const w = this.parseWhereArg();
+      v = w instanceof Expr && w.head.name === 'braces' ? E('where', v, ...w.args) : E('where', v, w);
+    }
+    return v;
   }
 
   parsePair(): Value {
@@ -355,7 +373,7 @@ class Parser {
   }
 
   parseBinary(minPrec: number): Value {
-    let lhs = this.parseUnary();
+    let lhs = this.parseWhereTail(this.parseUnary());
     for (;;) {
       // `...` binds looser than `:` and arithmetic but tighter than comparisons: 1:n... is (1:n)...
       if (minPrec <= 9 && this.isOp('...') && this.noSplat === 0) {

@@ -28,6 +28,11 @@ test('operator precedence and associativity follow Julia', () => {
   assert.equal(p('a ? b : c ? d : e'), '(if a b (if c d e))');
   assert.equal(p('1:2:10'), '(call : 1 2 10)');
   assert.equal(p('a => b => c'), '(call => a (call => b c))');
+  // `where` binds tighter than binary operators, looser than `::`; a chain nests to the left
+  assert.equal(p('a == B{T} where T'), '(call == a (where (curly B T) T))');
+  assert.equal(p('x isa Vector{T} where T'), '(call isa x (where (curly Vector T) T))');
+  assert.equal(p('x::T where T'), '(where (:: x T) T)');
+  assert.equal(p('A where T where S'), '(where (where A T) S)');
   assert.equal(p('x ∈ xs'), '(call ∈ x xs)');
   assert.equal(p('x!=y'), '(call != x y)');
   assert.equal(p('push!(v, 1)'), '(call push! v 1)');

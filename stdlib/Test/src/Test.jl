@@ -180,6 +180,16 @@ function _check_inferred(f, args, result, allow)
     result
 end
 
+# what a passing @test_throws returns, as Julia's: `value` is the exception thrown
+struct Pass
+    test_type::Symbol
+    orig_expr
+    data
+    value
+    source
+    message_only::Bool
+end
+
 function do_test_throws(f, T, ex, src)
     try
         f()
@@ -188,6 +198,7 @@ function do_test_throws(f, T, ex, src)
         if (T isa Type && err isa T) || (T isa Union{String,Regex} && occursin(T, sprint(showerror, err))) ||
            (!(T isa Type) && !(T isa Union{String,Regex}) && err == T)
             record(:pass)
+            return Pass(:test_throws, ex, T, err, src, T isa String)
         else
             println(prefix(), "Test Failed at ", location(src))
             println("  Expression: ", ex)

@@ -23,6 +23,9 @@ getindex(a::Array, i::Int) = Core.arrayref(true, a, i)
 getindex(a::Array, i::Int, j::Int) = Core.arrayref(true, a, i, j)
 setindex!(a::Array{T}, v, i::Int) where T = Core.arrayset(true, a, convert(T, v), i)
 setindex!(a::Array{T}, v, i::Int, j::Int) where T = Core.arrayset(true, a, convert(T, v), i, j)
+# an index of another integer type (Int32, UInt, BigInt) reads and writes the same element as its Int value
+getindex(a::Array, i::Union{Signed,Unsigned}) = a[Int(i)]
+setindex!(a::Array, v, i::Union{Signed,Unsigned}) = setindex!(a, v, Int(i))
 function getindex(a::Vector{T}, r::UnitRange) where T
     b = Vector{T}(undef, length(r))
     k = 1

@@ -225,36 +225,6 @@ function binomial(x::Number, k::Integer)
     end
     r
 end
-# binary search in a sorted vector, under the order `lt` of `by(x)` (reversed with rev=true)
-_ord_lt(lt, by, rev) = rev ? ((a, b) -> lt(by(b), by(a))) : ((a, b) -> lt(by(a), by(b)))
-function searchsortedfirst(a, x; lt=isless, by=identity, rev::Bool=false)
-    before = _ord_lt(lt, by, rev)
-    lo, hi = 1, length(a) + 1
-    while lo < hi
-        m = div(lo + hi, 2)
-        if before(a[m], x)
-            lo = m + 1
-        else
-            hi = m
-        end
-    end
-    lo
-end
-function searchsortedlast(a, x; lt=isless, by=identity, rev::Bool=false)
-    before = _ord_lt(lt, by, rev)
-    lo, hi = 0, length(a)
-    while lo < hi
-        m = div(lo + hi + 1, 2)
-        if before(x, a[m])
-            hi = m - 1
-        else
-            lo = m
-        end
-    end
-    lo
-end
-searchsorted(a, x; lt=isless, by=identity, rev::Bool=false) =
-    searchsortedfirst(a, x; lt=lt, by=by, rev=rev):searchsortedlast(a, x; lt=lt, by=by, rev=rev)
 ≥(x, y) = x >= y
 ≤(x, y) = x <= y
 ≠(x, y) = x != y

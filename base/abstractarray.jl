@@ -48,6 +48,7 @@ convert(::Type{Vector}, A::AbstractVector) = collect(A)
 convert(::Type{Vector{T}}, A::AbstractVector) where T = Vector{T}(A)
 (::Type{Array})(A::AbstractVector) = collect(A)
 (::Type{Vector})(A::Union{AbstractVector,AbstractRange}) = collect(A)
+(::Type{Vector})() = Vector{Any}(undef, 0)
 function (::Type{Vector{T}})(A::Union{AbstractVector,AbstractRange}) where T
     v = Vector{T}(undef, length(A))
     i = 0

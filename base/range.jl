@@ -34,8 +34,13 @@ last(r::StepRange) = r.stop
 step(r::StepRange) = r.step
 step(r::UnitRange) = 1
 isempty(r::AbstractRange) = length(r) == 0
+# (by the ends: the length of typemin(Int):typemax(Int) overflows)
+isempty(r::UnitRange) = r.start > r.stop
+isempty(r::StepRange) = r.step > zero(r.step) ? r.start > r.stop : r.start < r.stop
 iterate(r::UnitRange) = r.start > r.stop ? nothing : (r.start, r.start)
 iterate(r::UnitRange, i) = i >= r.stop ? nothing : (i + one(i), i + one(i))
+# (false + true is an Int: false:true gives false, true)
+iterate(r::UnitRange{Bool}, i::Bool) = i >= r.stop ? nothing : (true, true)
 iterate(r::StepRange) = isempty(r) ? nothing : (r.start, r.start)
 iterate(r::StepRange, i) = i == r.stop ? nothing : (i + r.step, i + r.step)
 function getindex(r::UnitRange, i::Int)

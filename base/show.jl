@@ -97,6 +97,7 @@ end
 # Julia omits a vector's element type only when it is non-empty and its elements' printed forms imply the type
 # (Julia also checks the parameters of tuple, pair and vector element types; here those always count as implied)
 _typeinfo_implicit(T) = T === Float64 || T === Int64 || T === Char || T === String || T === Symbol || T === Nothing ||
+    T === Missing ||
     T <: Union{Vector,Tuple,Pair,NamedTuple}
 # a vector met again inside itself is shown as a reference, as Julia does (_shown_vectors: showcollections.jl)
 # the element type is left out too where the context already names the vector's type (:typeinfo)
@@ -120,7 +121,7 @@ function show(io::IO, a::Vector)
             # and Float32 elements without their suffix
             # and whole Rationals without their denominator
             T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) :
-                T <: Rational ? show(IOContext(io, :typeinfo => T), a[i]) : show(io, a[i])
+                T <: Union{Rational,AbstractSet} ? show(IOContext(io, :typeinfo => T), a[i]) : show(io, a[i])
         end
     finally
         pop!(_shown_vectors)

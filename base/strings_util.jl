@@ -163,9 +163,6 @@ function vcat(xs...)
     end
     collect(Generator(identity, out))
 end
-union(a::Vector, b) = unique(vcat(a, collect(b)))
-intersect(a::Vector, b) = unique([x for x in a if x in b])
-setdiff(a::Vector, b) = unique([x for x in a if !(x in b)])
 function split(s::String, d::String)
     if isempty(d)
         return [string(c) for c in s]

@@ -346,7 +346,10 @@ function (::Type{Array{S,2}})(a::Array{T,2}) where {S,T}
     b
 end
 float(a::Array{T,2}) where T = Array{typeof(float(zero(T))),2}(a)
-float(a::Vector{T}) where T = [float(x) for x in a]
+# (the element type is float of the element type: float([1, missing]) is a Vector{Union{Missing, Float64}})
+float(a::Vector{T}) where T =
+    T isa Union || isconcretetype(T) ? Vector{_float_type(T)}([float(x) for x in a]) : [float(x) for x in a]
+_float_type(T) = T isa Union ? Union{_float_type(T.a), _float_type(T.b)} : T === Missing ? Missing : typeof(float(zero(T)))
 float(a::Array{T,N}) where {T,N} = reshape([float(a[i]) for i in 1:length(a)], size(a))
 const _MatIdx = Union{Colon,AbstractRange,Vector{Int}}
 _idx(a::Array, d::Int, ::Colon) = 1:size(a, d)

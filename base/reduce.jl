@@ -83,17 +83,30 @@ function filter(f, a::Vector{T}) where T
     end
     b
 end
+# (three-valued: a missing f(x) makes the result missing unless another decides it)
 function any(f, itr)
+    anymissing = false
     for x in itr
-        f(x) && return true
+        v = f(x)
+        if v === missing
+            anymissing = true
+        elseif v
+            return true
+        end
     end
-    false
+    anymissing ? missing : false
 end
 function all(f, itr)
+    anymissing = false
     for x in itr
-        f(x) || return false
+        v = f(x)
+        if v === missing
+            anymissing = true
+        elseif !v
+            return false
+        end
     end
-    true
+    anymissing ? missing : true
 end
 any(itr) = any(identity, itr)
 all(itr) = all(identity, itr)

@@ -263,6 +263,15 @@ sizehint!(a, n) = a
 eachcol(a::Array{T,2}) where T = [a[:, j] for j in 1:size(a, 2)]
 eachrow(a::Array{T,2}) where T = [a[i, :] for i in 1:size(a, 1)]
 isless(a::Tuple, b::Tuple) = _lexless(a, b)
+# a < b on tuples: the first pair of elements that are not == decides (missing if that comparison is missing)
+function <(a::Tuple, b::Tuple)
+    for i in 1:min(length(a), length(b))
+        eq = a[i] == b[i]
+        eq === missing && return missing
+        eq || return a[i] < b[i]
+    end
+    length(a) < length(b)
+end
 # lexicographic order of indexable sequences: the first differing element decides, else the shorter is less
 function _lexless(a, b)
     for i in 1:min(length(a), length(b))

@@ -18,14 +18,29 @@ last(t::Tuple) = t[length(t)]
 isempty(t::Tuple) = length(t) == 0
 eltype(::Type{Tuple}) = Any
 # equal lengths and equal elements, pairwise (tuples here; ranges and vectors in range.jl)
+# (three-valued: missing when an element comparison is missing and none is false)
 function _elementwise_eq(a, b)
     length(a) == length(b) || return false
+    anymissing = false
     for i in 1:length(a)
-        a[i] == b[i] || return false
+        eq = a[i] == b[i]
+        if eq === missing
+            anymissing = true
+        elseif !eq
+            return false
+        end
+    end
+    anymissing ? missing : true
+end
+==(a::Tuple, b::Tuple) = _elementwise_eq(a, b)
+isequal(a::Tuple, b::Tuple) = _elementwise_isequal(a, b)
+function _elementwise_isequal(a, b)
+    length(a) == length(b) || return false
+    for i in 1:length(a)
+        isequal(a[i], b[i]) || return false
     end
     true
 end
-==(a::Tuple, b::Tuple) = _elementwise_eq(a, b)
 struct Pair{A,B}
     first::A
     second::B

@@ -58,9 +58,16 @@ function trace_invalidations(f)
     end
     report
 end
+# @view a[i, j]: view(a, i, j) (`end` in an index is a's last index there); anything else is evaluated as written
 macro view(ex)
-    esc(ex)
+    (ex isa Expr && ex.head === :ref && ex.args[1] isa Symbol) || return esc(ex)
+    a = ex.args[1]
+    n = length(ex.args) - 1
+    idx = Any[_replace_end(ex.args[k + 1], a, n == 1 ? nothing : k) for k in 1:n]
+    esc(Expr(:call, :view, a, idx...))
 end
+_replace_end(x, a, d) = x === :end ? (d === nothing ? Expr(:call, :lastindex, a) : Expr(:call, :lastindex, a, d)) :
+    x isa Expr && x.head !== :ref ? Expr(x.head, Any[_replace_end(y, a, d) for y in x.args]...) : x
 macro views(ex)
     esc(ex)
 end

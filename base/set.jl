@@ -364,9 +364,9 @@ function unique!(f, v::AbstractVector; seen::Union{AbstractSet,Nothing}=nothing)
     end
     resize!(v, k)
 end
-_known_length(itr) = IteratorSize(itr) isa Union{HasLength,HasShape}
+_has_length_known(itr) = IteratorSize(itr) isa Union{HasLength,HasShape}
 function allunique(itr)
-    _known_length(itr) && length(itr) < 2 && return true
+    _has_length_known(itr) && length(itr) < 2 && return true
     seen = Set{eltype(itr)}()
     for x in itr
         x in seen && return false
@@ -376,9 +376,9 @@ function allunique(itr)
 end
 allunique(s::AbstractSet) = true
 allunique(r::AbstractRange) = length(r) < 2 || step(r) != zero(step(r))
-allunique(f, xs) = _known_length(xs) && length(xs) < 2 ? true : allunique(Generator(f, xs))
+allunique(f, xs) = _has_length_known(xs) && length(xs) < 2 ? true : allunique(Generator(f, xs))
 function allequal(itr)
-    _known_length(itr) && length(itr) < 2 && return true
+    _has_length_known(itr) && length(itr) < 2 && return true
     y = iterate(itr)
     y === nothing && return true
     x1 = y[1]
@@ -392,7 +392,7 @@ end
 allequal(s::AbstractSet) = length(s) < 2
 allequal(d::AbstractDict) = length(d) < 2
 allequal(r::AbstractRange) = length(r) < 2 || iszero(step(r))
-allequal(f, xs) = _known_length(xs) && length(xs) < 2 ? true : allequal(Generator(f, xs))
+allequal(f, xs) = _has_length_known(xs) && length(xs) < 2 ? true : allequal(Generator(f, xs))
 # whether `in` is faster than a walk through the elements
 hasfastin(::Type) = false
 hasfastin(::Type{<:Union{AbstractSet,AbstractDict,AbstractRange}}) = true

@@ -17,6 +17,13 @@ function Set{T}(itr) where T
     s
 end
 Set() = Set{Any}()
+function Set(g::Generator)
+    v = collect(g)
+    isempty(v) || return Set{eltype(v)}(v)
+    R = ccall(:jl_return_type, Any, (Any, Any), g.f, (eltype(g.iter),))
+    Set{_union_join(R)}()
+end
+_union_join(R) = R isa Union ? _promote_typejoin(_union_join(R.a), _union_join(R.b)) : R
 function Set(itr)
     v = collect(itr)
     s = Set{eltype(v)}()

@@ -182,10 +182,15 @@ function showerror(io::IO, e::BoundsError)
     end
     print(io, "]")
 end
+# whether a value that is not a function has call methods of its own (a constructor of its type does not count)
+_is_callable(f) = any(m -> !(m.sig isa DataType) || (p = m.sig.parameters[1]; p isa Type && f isa p), methods(f))
 function showerror(io::IO, e::MethodError)
     args = e.args
+    candidates = ccall(:jl_method_candidates, String, (Any, Any), e.f, args)
     if e.f === convert && length(args) == 2 && args[1] isa Type
         print(io, "MethodError: Cannot `convert` an object of type ", typeof(args[2]), " to an object of type ", args[1])
+    elseif !(e.f isa Function) && !(e.f isa Type) && !_is_callable(e.f)
+        return print(io, "MethodError: objects of type ", typeof(e.f), " are not callable")
     else
         print(io, "MethodError: no method matching ", ccall(:jl_function_name, String, (Any,), e.f), "(")
         for k in 1:length(args)
@@ -196,7 +201,7 @@ function showerror(io::IO, e::MethodError)
         end
         print(io, ")")
     end
-    print(io, ccall(:jl_method_candidates, String, (Any, Any), e.f, args))
+    print(io, candidates)
 end
 function showerror(io::IO, e::TypeError)
     if e.func === :if

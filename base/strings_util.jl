@@ -42,7 +42,6 @@ function reverse!(a::Vector, start::Integer=1, stop::Integer=length(a))
 end
 hypot(x::Int64, y::Int64) = hypot(Float64(x), Float64(y))
 hypot(x::Real, y::Real) = hypot(Float64(x), Float64(y))
-(:)(a::Char, b::Char) = [Char(i) for i in Int(a):Int(b)]
 sum(r::UnitRange{Int}) = length(r) == 0 ? 0 : div((r.start + r.stop) * length(r), 2)
 sum(a::Vector{Int}) = foldl(+, a; init=0)
 sum(a::Vector{Float64}) = foldl(+, a; init=0.0)

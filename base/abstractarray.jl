@@ -19,11 +19,18 @@ checkbounds(::Type{Bool}, A::AbstractArray, i::Integer) = 1 <= i <= length(A)
 checkbounds(A::AbstractArray, i::Integer) = (checkbounds(Bool, A, i) || throw(BoundsError(A, i)); nothing)
 function ==(A::AbstractArray, B::AbstractArray)
     size(A) == size(B) || return false
+    anymissing = false
     for i in 1:length(A)
-        A[i] == B[i] || return false
+        eq = A[i] == B[i]
+        if eq === missing
+            anymissing = true
+        elseif !eq
+            return false
+        end
     end
-    true
+    anymissing ? missing : true
 end
+isequal(A::AbstractArray, B::AbstractArray) = size(A) == size(B) && _elementwise_isequal(A, B)
 function collect(A::AbstractArray{T}) where T
     v = Vector{T}(undef, length(A))
     for i in 1:length(A)
@@ -48,6 +55,7 @@ convert(::Type{Vector}, A::AbstractVector) = collect(A)
 convert(::Type{Vector{T}}, A::AbstractVector) where T = Vector{T}(A)
 (::Type{Array})(A::AbstractVector) = collect(A)
 (::Type{Vector})(A::Union{AbstractVector,AbstractRange}) = collect(A)
+(::Type{Vector})() = Vector{Any}(undef, 0)
 function (::Type{Vector{T}})(A::Union{AbstractVector,AbstractRange}) where T
     v = Vector{T}(undef, length(A))
     i = 0
@@ -57,3 +65,8 @@ function (::Type{Vector{T}})(A::Union{AbstractVector,AbstractRange}) where T
     v
 end
 convert(::Type{Vector{T}}, A::Vector{T}) where T = A
+# Bool arrays: Julia packs them into bits (BitArray); here they are arrays of Bool under those names
+const BitArray = Array{Bool}
+const BitVector = Vector{Bool}
+const BitMatrix = Matrix{Bool}
+(::Type{Array{T}})(A::AbstractVector) where T = Vector{T}(A)

@@ -16,3 +16,4 @@ end
 (<=)(x::Bool, y::Bool) = !x | y
 min(x::Bool, y::Bool) = x & y
 max(x::Bool, y::Bool) = x | y
+(~)(x::Bool) = !x

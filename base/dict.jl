@@ -113,6 +113,8 @@ function _narrow(d::Dict)
     e
 end
 Tuple(v::Vector) = (v...,)
+Tuple(t::Tuple) = t
+Tuple(itr) = (collect(itr)...,)
 function _slot(d::Dict, key)
     n = length(d.slots)
     i = (hash(key) % Int) & (n - 1) + 1

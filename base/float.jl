@@ -99,7 +99,8 @@ end
 (<)(x, y) = isless(x, y)
 (<=)(x, y) = !(y < x)
 isless(x::Real, y::Real) = x < y
-isless(x::Float64, y::Float64) = (!isnan(x) & (isnan(y) | (x < y)))
+# NaN after every other value, -0.0 before 0.0
+isless(x::Float64, y::Float64) = isnan(x) ? false : isnan(y) ? true : (x < y) | ((x == y) & signbit(x) & !signbit(y))
 # min and max order by isless, as Julia's (a type's own `<` is not asked)
 min(x, y) = isless(y, x) ? y : x
 max(x, y) = isless(y, x) ? x : y
@@ -170,7 +171,7 @@ mod(x::Float32, y::Float32) = (r = rem(x, y); (r != 0 && ((r < 0) != (y < 0))) ?
 (<)(x::Float32, y::Float32) = lt_float(x, y)
 (<=)(x::Float32, y::Float32) = le_float(x, y)
 isequal(x::Float32, y::Float32) = fpiseq(x, y)
-isless(x::Float32, y::Float32) = (!isnan(x) & (isnan(y) | (x < y)))
+isless(x::Float32, y::Float32) = isnan(x) ? false : isnan(y) ? true : (x < y) | ((x == y) & signbit(x) & !signbit(y))
 abs(x::Float32) = abs_float(x)
 sign(x::Float32) = x > 0.0f0 ? 1.0f0 : x < 0.0f0 ? -1.0f0 : x
 sqrt(x::Float32) = x < 0.0f0 ? throw_complex_domainerror(:sqrt, x) : sqrt_llvm(x)

@@ -137,3 +137,29 @@ function show(io::IO, d::IdDict)
 end
 summary(io::IO, d::IdDict) = (show(io, typeof(d)); print(io, " with ", length(d), length(d) == 1 ? " entry" : " entries"))
 show(io::IO, ::MIME{Symbol("text/plain")}, d::IdDict) = (summary(io, d); for (k, v) in d; print(io, "\n  "); show(io, k); print(io, " => "); show(io, v); end)
+
+# IdSet{T}: a set whose elements are compared with === (on an IdDict)
+struct IdSet{T} <: AbstractSet{T}
+    dict::IdDict{T,Nothing}
+    IdSet{T}(d::IdDict{T,Nothing}) where {T} = new{T}(d)
+end
+IdSet{T}() where {T} = IdSet{T}(IdDict{T,Nothing}())
+IdSet{T}(itr) where {T} = union!(IdSet{T}(), itr)
+IdSet() = IdSet{Any}()
+IdSet(itr) = IdSet{eltype(itr)}(itr)
+push!(s::IdSet, x) = (s.dict[x] = nothing; s)
+delete!(s::IdSet, x) = (delete!(s.dict, x); s)
+in(x, s::IdSet) = haskey(s.dict, x)
+length(s::IdSet) = length(s.dict)
+function iterate(s::IdSet, state...)
+    y = iterate(s.dict, state...)
+    y === nothing && return nothing
+    (y[1].first, y[2])
+end
+empty!(s::IdSet) = (empty!(s.dict); s)
+copy(s::IdSet{T}) where {T} = IdSet{T}(copy(s.dict))
+emptymutable(::IdSet, ::Type{U}) where {U} = IdSet{U}()
+pop!(s::IdSet, x, default) = x in s ? (delete!(s.dict, x); x) : default
+pop!(s::IdSet, x) = x in s ? (delete!(s.dict, x); x) : throw(KeyError(x))
+filter!(f, s::IdSet) = (for x in collect(s); f(x) || delete!(s.dict, x); end; s)
+sizehint!(s::IdSet, n) = nothing

@@ -348,7 +348,10 @@ function (::Type{Array{S,2}})(a::Array{T,2}) where {S,T}
     b
 end
 float(a::Array{T,2}) where T = Array{typeof(float(zero(T))),2}(a)
-float(a::Vector{T}) where T = [float(x) for x in a]
+# (the element type is float of the element type: float([1, missing]) is a Vector{Union{Missing, Float64}})
+float(a::Vector{T}) where T =
+    T isa Union || isconcretetype(T) ? Vector{_float_type(T)}([float(x) for x in a]) : [float(x) for x in a]
+_float_type(T) = T isa Union ? Union{_float_type(T.a), _float_type(T.b)} : T === Missing ? Missing : typeof(float(zero(T)))
 float(a::Array{T,N}) where {T,N} = reshape([float(a[i]) for i in 1:length(a)], size(a))
 const _MatIdx = Union{Colon,AbstractRange,Vector{Int}}
 _idx(a::Array, d::Int, ::Colon) = 1:size(a, d)
@@ -406,3 +409,54 @@ end
 transpose(r::AbstractRange) = transpose(collect(r))
 # map over a matrix keeps its shape
 map(f, a::Array{T,2}) where T = reshape(map(f, vec(a)), size(a, 1), size(a, 2))
+
+# view(A, I...): the elements of A at I that share A's storage, as a vector (A by a range, a vector of indices or a
+# colon; a matrix's column or row). `lin` holds the positions in A's linear order; N is 1, L is false.
+struct SubArray{T,N,P,I,L} <: AbstractArray{T,N}
+    parent::P
+    indices::I
+    lin::Vector{Int}
+end
+_subarray(A, indices, lin::Vector{Int}) = SubArray{eltype(A),1,typeof(A),typeof(indices),false}(A, indices, lin)
+function _view_checked(A, lin::Vector{Int}, I)
+    for k in lin
+        1 <= k <= length(A) || throw(BoundsError(A, I))
+    end
+    lin
+end
+view(A::AbstractVector, I::AbstractVector{<:Integer}) = _subarray(A, (I,), _view_checked(A, Int[Int(i) for i in I], I))
+view(A::AbstractVector, c::Colon) = _subarray(A, (c,), collect(1:length(A)))
+function view(A::AbstractMatrix, c::Colon, j::Integer)
+    m, n = size(A)
+    1 <= j <= n || throw(BoundsError(A, (c, j)))
+    _subarray(A, (c, j), collect((Int(j) - 1) * m + 1:Int(j) * m))
+end
+function view(A::AbstractMatrix, i::Integer, c::Colon)
+    m, n = size(A)
+    1 <= i <= m || throw(BoundsError(A, (i, c)))
+    _subarray(A, (i, c), Int[Int(i) + (j - 1) * m for j in 1:n])
+end
+size(S::SubArray) = (length(S.lin),)
+length(S::SubArray) = length(S.lin)
+getindex(S::SubArray, i::Int) = S.parent[S.lin[i]]
+setindex!(S::SubArray, v, i::Int) = (S.parent[S.lin[i]] = v; S)
+parent(S::SubArray) = S.parent
+parentindices(S::SubArray) = S.indices
+
+# permute!(v, p): v becomes v[p]; invpermute!(v, p) undoes it
+function permute!(v::AbstractVector, p::AbstractVector)
+    c = [v[i] for i in p]
+    for k in 1:length(c)
+        v[k] = c[k]
+    end
+    v
+end
+function invpermute!(v::AbstractVector, p::AbstractVector)
+    c = collect(v)
+    for k in 1:length(p)
+        v[p[k]] = c[k]
+    end
+    v
+end
+# (Julia's arrays may have other first indices; these are all one-based)
+require_one_based_indexing(A...) = true

@@ -11,8 +11,25 @@ _nonmissing(T) = T === Missing ? Union{} : T isa Union ? Union{_nonmissing(T.a),
 
 promote_rule(::Type{Missing}, ::Type{T}) where {T} = Union{T, Missing}
 convert(::Type{Missing}, ::Missing) = missing
-(::Type{Missing})() = missing
-(::Type{Nothing})() = nothing
+# what no other convert method takes: into a union with Missing or Nothing, a value is converted into the union's
+# other members; anything else is a MethodError (as if there were no method)
+function convert(::Type{T}, x) where {T}
+    if T === Missing || T === Nothing
+        error("cannot convert a value to ", T === Missing ? "missing" : "nothing", " for assignment")
+    end
+    T isa Union && (Missing <: T || Nothing <: T) && return convert(_nonmissing_checked(T), x)
+    throw(MethodError(convert, (T, x)))
+end
+function _nonmissing_checked(T)
+    R = nonmissingtype(_nonnothing(T))
+    R === Union{} && error("cannot convert a value to missing for assignment")
+    R
+end
+_nonnothing(T) = T === Nothing ? Union{} : T isa Union ? Union{_nonnothing(T.a), _nonnothing(T.b)} : T
+# a union with Missing meets S where its other members meet S, or Missing (promotion.jl's promote_rule fallback)
+_promote_missing(T, S) = (R = nonmissingtype(T); Union{promote_type(R, S), Missing})
+Missing() = missing
+Nothing() = nothing
 
 # unary operations and functions of one number
 for f in (:!, :~, :+, :-, :abs, :abs2, :sign, :zero, :one, :iszero, :isone, :isnan, :isinf, :isfinite, :isodd,
@@ -28,14 +45,14 @@ end
 
 # binary arithmetic and comparisons: missing if either side is
 for f in (:+, :-, :*, :/, :\, :^, ://, :div, :rem, :mod, :fld, :cld, :<<, :>>, :>>>, :xor, :(==), :(!=), :<, :<=,
-          :>, :>=, :max, :min, :atan, :hypot)
+          :>, :>=, :max, :min, :atan, :hypot, :log)
     @eval begin
         $f(::Missing, ::Missing) = missing
         $f(::Missing, ::Number) = missing
         $f(::Number, ::Missing) = missing
     end
 end
-for f in (:(==), :(!=), :<, :<=, :>, :>=)
+for f in (:(==), :(!=), :<, :<=, :>, :>=, :max, :min)
     @eval begin
         $f(::Missing, ::Any) = missing
         $f(::Any, ::Missing) = missing
@@ -64,6 +81,12 @@ isapprox(::Number, ::Missing; kws...) = missing
 (|)(::Integer, ::Missing) = missing
 xor(::Missing, ::Integer) = missing
 xor(::Integer, ::Missing) = missing
+for f in (:*, :&, :|, :xor, :nand, :nor)
+    @eval $f(::Missing) = missing
+end
+# concatenating text with missing gives missing
+(*)(::Missing, ::Union{AbstractString,AbstractChar}) = missing
+(*)(::Union{AbstractString,AbstractChar}, ::Missing) = missing
 nand(x, y) = ~(x & y)
 nor(x, y) = ~(x | y)
 const ⊼ = nand
@@ -73,6 +96,16 @@ const ⊽ = nor
 coalesce() = missing
 coalesce(x::Missing, y...) = coalesce(y...)
 coalesce(x, y...) = x
+# @coalesce(a, b, ...): the first of the values that is not missing, evaluating the arguments only up to it
+macro coalesce(args...)
+    ex = :missing
+    for i in length(args):-1:1
+        a = args[i]
+        v = Symbol("#coalesce#val")
+        ex = Expr(:block, Expr(:(=), v, esc(a)), Expr(:if, Expr(:call, :!==, v, :missing), v, ex))
+    end
+    Expr(:let, Expr(:block), ex)
+end
 
 # skipmissing(itr): the elements of itr that are not missing
 struct SkipMissing{T}

@@ -3,7 +3,8 @@
 
 # promote_rule(S, T) names the type where values of S and T meet; Union{} means "no rule". Rules are asked both
 # ways, so one definition serves both argument orders.
-promote_rule(::Type, ::Type) = Union{}
+# (a union with Missing: missing.jl)
+promote_rule(::Type{T}, ::Type{S}) where {T,S} = T isa Union && Missing <: T && T !== Any ? _promote_missing(T, S) : Union{}
 promote_type() = Union{}
 promote_type(T) = T
 promote_type(T, S, U, rest...) = promote_type(promote_type(T, S), U, rest...)

@@ -34,8 +34,13 @@ last(r::StepRange) = r.stop
 step(r::StepRange) = r.step
 step(r::UnitRange) = 1
 isempty(r::AbstractRange) = length(r) == 0
+# (by the ends: the length of typemin(Int):typemax(Int) overflows)
+isempty(r::UnitRange) = r.start > r.stop
+isempty(r::StepRange{<:Any,<:Signed}) = r.step > zero(r.step) ? r.start > r.stop : r.start < r.stop
 iterate(r::UnitRange) = r.start > r.stop ? nothing : (r.start, r.start)
 iterate(r::UnitRange, i) = i >= r.stop ? nothing : (i + one(i), i + one(i))
+# (false + true is an Int: false:true gives false, true)
+iterate(r::UnitRange{Bool}, i::Bool) = i >= r.stop ? nothing : (true, true)
 iterate(r::StepRange) = isempty(r) ? nothing : (r.start, r.start)
 iterate(r::StepRange, i) = i == r.stop ? nothing : (i + r.step, i + r.step)
 function getindex(r::UnitRange, i::Int)
@@ -52,6 +57,16 @@ firstindex(r::AbstractRange) = 1
 lastindex(r::AbstractRange) = length(r)
 in(x::Int, r::UnitRange) = r.start <= x <= r.stop
 reverse(r::UnitRange) = StepRange{Int,Int}(r.stop, -1, r.start)
+# (an unsigned step wraps around: reverse(0x01:0x03:0x04) steps by 0xfd)
+reverse(r::StepRange{T,S}) where {T,S} = StepRange{T,S}(r.stop, -r.step, r.start)
+# Char ranges step by an Int: 'a':'e' is a StepRange{Char, Int64}, as in Julia
+(:)(a::Char, b::Char) = (:)(a, 1, b)
+function (:)(a::Char, s::Integer, b::Char)
+    s == 0 && throw(ArgumentError("step cannot be zero"))
+    n = b - a
+    last = (s > 0 ? n < 0 : n > 0) ? a - Int(s) : a + (n - rem(n, Int(s)))
+    StepRange{Char,Int}(a, Int(s), last)
+end
 show(io::IO, r::StepRange) = (show(io, r.start); write(io, ":"); show(io, r.step); write(io, ":"); show(io, r.stop))
 eltype(::Type{UnitRange{T}}) where T = T
 eltype(::Type{StepRange{T,S}}) where {T,S} = T
@@ -96,6 +111,7 @@ function (:)(a::Float64, s::Float64, b::Float64)
     StepRangeLen{Float64}(a, s, 1.0, max(0, Int(floor((b - a) / s)) + 1))
 end
 length(r::StepRangeLen) = r.len
+reverse(r::StepRangeLen{T}) where {T} = StepRangeLen{T}(r.n0 + (r.len - 1) * r.ns, -r.ns, r.den, r.len)
 getindex(r::StepRangeLen, i::Int) = (1 <= i <= r.len || throw(BoundsError(r, i)); (r.n0 + (i - 1) * r.ns) / r.den)
 first(r::StepRangeLen) = r.n0 / r.den
 last(r::StepRangeLen) = r[r.len]

@@ -83,17 +83,30 @@ function filter(f, a::Vector{T}) where T
     end
     b
 end
+# (three-valued: a missing f(x) makes the result missing unless another decides it)
 function any(f, itr)
+    anymissing = false
     for x in itr
-        f(x) && return true
+        v = f(x)
+        if v === missing
+            anymissing = true
+        elseif v
+            return true
+        end
     end
-    false
+    anymissing ? missing : false
 end
 function all(f, itr)
+    anymissing = false
     for x in itr
-        f(x) || return false
+        v = f(x)
+        if v === missing
+            anymissing = true
+        elseif !v
+            return false
+        end
     end
-    true
+    anymissing ? missing : true
 end
 any(itr) = any(identity, itr)
 all(itr) = all(identity, itr)
@@ -110,21 +123,6 @@ function findfirst(f, a::Vector)
     end
     nothing
 end
-function sort!(a::Vector; lt=isless, by=identity, rev::Bool=false)
-    # insertion sort for small inputs, merge sort otherwise (stable)
-    n = length(a)
-    for i in 2:n
-        x = a[i]
-        j = i - 1
-        while j >= 1 && (rev ? lt(by(a[j]), by(x)) : lt(by(x), by(a[j])))
-            a[j + 1] = a[j]
-            j -= 1
-        end
-        a[j + 1] = x
-    end
-    a
-end
-sort(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(copy(a); lt=lt, by=by, rev=rev)
 # the first index of a largest (smallest) element, with that element
 function _findbest(better, a::Vector)
     k = 1
@@ -140,13 +138,6 @@ argmin(a::Vector) = findmin(a)[2]
 extrema(a) = (minimum(a), maximum(a))
 extrema(f, a) = (minimum(f, a), maximum(f, a))
 pairs(a::Vector) = [i => a[i] for i in 1:length(a)]  # (Julia returns an Iterators.Pairs)
-sortperm(a::Vector; lt=isless, by=identity, rev::Bool=false) = sort!(collect(1:length(a)); lt=lt, by=i -> by(a[i]), rev=rev)
-function issorted(a::Vector; lt=isless, by=identity, rev::Bool=false)
-    for i in 2:length(a)
-        (rev ? lt(by(a[i - 1]), by(a[i])) : lt(by(a[i]), by(a[i - 1]))) && return false
-    end
-    true
-end
 function foldr(op, a::Vector; init=_NoInit())
     isempty(a) && init isa _NoInit && return reduce_empty(op, eltype(a))
     foldl((acc, x) -> op(x, acc), reverse(a); init=init)

@@ -112,6 +112,7 @@ end
 # Julia omits a vector's element type only when it is non-empty and its elements' printed forms imply the type
 # (Julia also checks the parameters of tuple, pair and vector element types; here those always count as implied)
 _typeinfo_implicit(T) = T === Float64 || T === Int64 || T === Char || T === String || T === Symbol || T === Nothing ||
+    T === Missing ||
     T <: Union{Vector,Tuple,Pair,NamedTuple}
 # a vector met again inside itself is shown as a reference, as Julia does (_shown_vectors: showcollections.jl)
 # the element type is left out too where the context already names the vector's type (:typeinfo)
@@ -135,7 +136,7 @@ function show(io::IO, a::Vector)
             # and Float32 elements without their suffix
             # and whole Rationals without their denominator
             T === Bool ? write(io, a[i] ? "1" : "0") : T === Float32 ? print(io, a[i]) :
-                T <: Rational ? show(IOContext(io, :typeinfo => T), a[i]) : show(io, a[i])
+                T <: Union{Rational,AbstractSet} ? show(IOContext(io, :typeinfo => T), a[i]) : show(io, a[i])
         end
     finally
         pop!(_shown_vectors)
@@ -196,10 +197,15 @@ function showerror(io::IO, e::BoundsError)
     end
     print(io, "]")
 end
+# whether a value that is not a function has call methods of its own (a constructor of its type does not count)
+_is_callable(f) = any(m -> !(m.sig isa DataType) || (p = m.sig.parameters[1]; p isa Type && f isa p), methods(f))
 function showerror(io::IO, e::MethodError)
     args = e.args
+    candidates = ccall(:jl_method_candidates, String, (Any, Any), e.f, args)
     if e.f === convert && length(args) == 2 && args[1] isa Type
         print(io, "MethodError: Cannot `convert` an object of type ", typeof(args[2]), " to an object of type ", args[1])
+    elseif !(e.f isa Function) && !(e.f isa Type) && !_is_callable(e.f)
+        return print(io, "MethodError: objects of type ", typeof(e.f), " are not callable")
     else
         print(io, "MethodError: no method matching ", ccall(:jl_function_name, String, (Any,), e.f), "(")
         for k in 1:length(args)
@@ -210,7 +216,7 @@ function showerror(io::IO, e::MethodError)
         end
         print(io, ")")
     end
-    print(io, ccall(:jl_method_candidates, String, (Any, Any), e.f, args))
+    print(io, candidates)
 end
 function showerror(io::IO, e::TypeError)
     if e.func === :if

@@ -534,7 +534,8 @@ gensym(name) = (_gensym_count[] += 1; Symbol("##", name, "#", _gensym_count[]))
 
 # ---- views of strings: @view s[i:j] and @views make SubStrings; arrays have no views yet, so for them both copy
 _at_view(s::AbstractString, args...) = view(s, args...)
-_at_view(a, args...) = getindex(a, args...)
+# an array's view where Jolt has one (a vector's indices, a matrix's column or row), else a copy
+_at_view(a, args...) = applicable(view, a, args...) ? view(a, args...) : getindex(a, args...)
 maybeview(s::AbstractString, r::AbstractUnitRange{<:Integer}) = view(s, r)
 maybeview(a, args...) = getindex(a, args...)
 # `end` in an index of a[...] is lastindex(a) (lastindex(a, d) with several indices)

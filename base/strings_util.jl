@@ -27,7 +27,6 @@ function reverse!(a::Vector, start::Integer=1, stop::Integer=length(a))
 end
 hypot(x::Int64, y::Int64) = hypot(Float64(x), Float64(y))
 hypot(x::Real, y::Real) = hypot(Float64(x), Float64(y))
-(:)(a::Char, b::Char) = [Char(i) for i in Int(a):Int(b)]
 sum(r::UnitRange{Int}) = length(r) == 0 ? 0 : div((r.start + r.stop) * length(r), 2)
 sum(a::Vector{Int}) = foldl(+, a; init=0)
 sum(a::Vector{Float64}) = foldl(+, a; init=0.0)
@@ -88,9 +87,6 @@ function vcat(xs...)
     end
     collect(Generator(identity, out))
 end
-union(a::Vector, b) = unique(vcat(a, collect(b)))
-intersect(a::Vector, b) = unique([x for x in a if x in b])
-setdiff(a::Vector, b) = unique([x for x in a if !(x in b)])
 (^)(x::BitInteger, p::Bool) = p ? x : one(x)
 # mixed integer arithmetic wraps both operands into the promoted type
 function promote(x::BitInteger, y::BitInteger)
@@ -144,36 +140,6 @@ function binomial(x::Number, k::Integer)
     end
     r
 end
-# binary search in a sorted vector, under the order `lt` of `by(x)` (reversed with rev=true)
-_ord_lt(lt, by, rev) = rev ? ((a, b) -> lt(by(b), by(a))) : ((a, b) -> lt(by(a), by(b)))
-function searchsortedfirst(a, x; lt=isless, by=identity, rev::Bool=false)
-    before = _ord_lt(lt, by, rev)
-    lo, hi = 1, length(a) + 1
-    while lo < hi
-        m = div(lo + hi, 2)
-        if before(a[m], x)
-            lo = m + 1
-        else
-            hi = m
-        end
-    end
-    lo
-end
-function searchsortedlast(a, x; lt=isless, by=identity, rev::Bool=false)
-    before = _ord_lt(lt, by, rev)
-    lo, hi = 0, length(a)
-    while lo < hi
-        m = div(lo + hi + 1, 2)
-        if before(x, a[m])
-            hi = m - 1
-        else
-            lo = m
-        end
-    end
-    lo
-end
-searchsorted(a, x; lt=isless, by=identity, rev::Bool=false) =
-    searchsortedfirst(a, x; lt=lt, by=by, rev=rev):searchsortedlast(a, x; lt=lt, by=by, rev=rev)
 ≥(x, y) = x >= y
 ≤(x, y) = x <= y
 ≠(x, y) = x != y
@@ -206,6 +172,15 @@ sizehint!(a, n) = a
 eachcol(a::Array{T,2}) where T = [a[:, j] for j in 1:size(a, 2)]
 eachrow(a::Array{T,2}) where T = [a[i, :] for i in 1:size(a, 1)]
 isless(a::Tuple, b::Tuple) = _lexless(a, b)
+# a < b on tuples: the first pair of elements that are not == decides (missing if that comparison is missing)
+function <(a::Tuple, b::Tuple)
+    for i in 1:min(length(a), length(b))
+        eq = a[i] == b[i]
+        eq === missing && return missing
+        eq || return a[i] < b[i]
+    end
+    length(a) < length(b)
+end
 # lexicographic order of indexable sequences: the first differing element decides, else the shorter is less
 function _lexless(a, b)
     for i in 1:min(length(a), length(b))

@@ -18,15 +18,8 @@ first(::Tuple{}) = throw(ArgumentError("tuple must be non-empty"))
 last(t::Tuple) = t[length(t)]
 isempty(t::Tuple) = length(t) == 0
 # equal lengths and equal elements, pairwise (tuples here; ranges and vectors in range.jl)
+# (three-valued: missing when an element comparison is missing and none is false)
 function _elementwise_eq(a, b)
-    length(a) == length(b) || return false
-    for i in 1:length(a)
-        a[i] == b[i] || return false
-    end
-    true
-end
-# as Julia's: missing when an element comparison is missing and none is false
-function ==(a::Tuple, b::Tuple)
     length(a) == length(b) || return false
     anymissing = false
     for i in 1:length(a)
@@ -39,14 +32,13 @@ function ==(a::Tuple, b::Tuple)
     end
     anymissing ? missing : true
 end
-function <(a::Tuple, b::Tuple)
-    for i in 1:min(length(a), length(b))
-        x, y = a[i], b[i]
-        eq = x == y
-        eq === missing && return missing
-        eq || return x < y
+==(a::Tuple, b::Tuple) = _elementwise_eq(a, b)
+function _elementwise_isequal(a, b)
+    length(a) == length(b) || return false
+    for i in 1:length(a)
+        isequal(a[i], b[i]) || return false
     end
-    length(a) < length(b)
+    true
 end
 struct Pair{A,B}
     first::A

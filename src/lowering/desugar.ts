@@ -319,7 +319,7 @@ export function lowerGenerator(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
     const spec = E('=', tup, prod);
     return lowerGenerator(
       lw,
-      filter ? E('generator', body!, E('filter', filter, spec)) : E('generator', body!, spec),
+      filter !== null ? E('generator', body!, E('filter', filter, spec)) : E('generator', body!, spec),
       L,
       s,
     );
@@ -327,7 +327,8 @@ export function lowerGenerator(lw: Lowerer, ex: Expr, L: Lambda, s: Scope): Valu
   const spec = ss[0] as Expr;
   const v = spec.args[0]!;
   let iter = val(lw, spec.args[1]!, L, s);
-  if (filter) {
+  // (the condition may be the literal false)
+  if (filter !== null) {
     const pa = v instanceof Sym ? v : sym(L.temp('el'));
     const pred = lowerFunction(lw, E('->', pa, v instanceof Sym ? filter : E('block', E('=', v, pa), filter)), L, s);
     iter = lw.call(L, lw.base('_filter_iter'), pred, iter);

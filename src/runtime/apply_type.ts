@@ -9,7 +9,8 @@ export const typeIds = new IdTable();
 export function paramKey(p: Value | JType | undefined): string {
   if (p === undefined) return 'U';
   if (typeof p === 'bigint') return `i${p}`;
-  if (typeof p === 'number') return `f${p}`;
+  // -0.0 is a value of its own (String(-0) is "0")
+  if (typeof p === 'number') return Object.is(p, -0) ? 'f-0' : `f${p}`;
   if (typeof p === 'boolean') return `b${p}`;
   if (typeof p === 'string') return `s${JSON.stringify(p)}`;
   if (isTuple(p)) return `(${p.map(paramKey).join(',')})`;

@@ -1,7 +1,15 @@
 # The Test standard library, written in Jolt: @test, @test_throws, @testset and Julia's summary table.
 module Test
 
-export @test, @test_throws, @testset, @test_broken, @test_skip, @test_nowarn, @inferred
+export @test, @test_throws, @testset, @test_broken, @test_skip, @test_nowarn, @inferred, GenericSet
+
+# GenericSet(s): an AbstractSet that has only what every set has from iterate and length (for testing code
+# written against the AbstractSet interface)
+struct GenericSet{T} <: AbstractSet{T}
+    s::AbstractSet{T}
+end
+Base.iterate(s::GenericSet, state...) = iterate(s.s, state...)
+Base.length(s::GenericSet) = length(s.s)
 
 mutable struct TestSet
     name::String

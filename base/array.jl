@@ -23,6 +23,9 @@ getindex(a::Array, i::Int) = Core.arrayref(true, a, i)
 getindex(a::Array, i::Int, j::Int) = Core.arrayref(true, a, i, j)
 setindex!(a::Array{T}, v, i::Int) where T = Core.arrayset(true, a, convert(T, v), i)
 setindex!(a::Array{T}, v, i::Int, j::Int) where T = Core.arrayset(true, a, convert(T, v), i, j)
+# an index of another integer type (Int32, UInt, BigInt) reads and writes the same element as its Int value
+getindex(a::Array, i::Union{Signed,Unsigned}) = a[Int(i)]
+setindex!(a::Array, v, i::Union{Signed,Unsigned}) = setindex!(a, v, Int(i))
 function getindex(a::Vector{T}, r::UnitRange) where T
     b = Vector{T}(undef, length(r))
     k = 1
@@ -150,8 +153,20 @@ end
 _promote_typejoin(T, S) = (_is_absent_type(T) || _is_absent_type(S)) ? Union{T, S} :
     (T isa Union && S <: T) ? T : typejoin(T, S)
 # the element type of a literal vector (vect): Int64 and Float64 promote; with nothing, the element type is a Union
-_promote_join(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 :
-    (_is_absent_type(T) || _is_absent_type(S)) ? Union{T, S} : (T isa Union && S <: T) ? T :
+# (with Missing or Nothing in either type, the other members promote and the result is a Union with those:
+# [1.0, missing, 5] is a Vector{Union{Missing, Float64}})
+_promote_join(T, S) = (_has_absent(T) || _has_absent(S)) && !_is_absent_type(T) && !_is_absent_type(S) ?
+    _promote_join_absent(T, S) : _promote_join_plain(T, S)
+_has_absent(T) = T isa Union && (Missing <: T || Nothing <: T) && T !== Any
+_absent_part(T) = Union{Missing <: T ? Missing : Union{}, Nothing <: T ? Nothing : Union{}}
+_present_part(T) = nonmissingtype(_nonnothing(T))
+function _promote_join_absent(T, S)
+    a, b = _present_part(T), _present_part(S)
+    r = a === Union{} ? b : b === Union{} ? a : _promote_join(a, b)
+    r === Any ? Any : Union{r, _absent_part(T), _absent_part(S)}
+end
+_promote_join_plain(T, S) = (T === Int64 && S === Float64) || (T === Float64 && S === Int64) ? Float64 :
+    (_is_absent_type(T) || _is_absent_type(S)) ? (T === Any || S === Any ? Any : Union{T, S}) : (T isa Union && S <: T) ? T :
     _is_int_type(T) && _is_int_type(S) ? _promote_bool_int(T, S) : typejoin(T, S)
 # Nothing and Missing join any type in a Union (Julia's promote_typejoin keeps Union{T, Missing} small)
 _is_absent_type(T) = T === Nothing || T === Missing
@@ -188,7 +203,7 @@ function fill(x, n::Int)
     end
     a
 end
-# as Julia's: missing when an element comparison is missing and none is false
+# (three-valued: missing when an element comparison is missing and none is false)
 function ==(a::Array, b::Array)
     size(a) == size(b) || return false
     anymissing = false
@@ -202,13 +217,6 @@ function ==(a::Array, b::Array)
     end
     anymissing ? missing : true
 end
-function isequal(a::Array, b::Array)
-    size(a) == size(b) || return false
-    for i in 1:length(a)
-        isequal(a[i], b[i]) || return false
-    end
-    true
-end
 function reverse(a::Vector{T}) where T
     n = length(a)
     b = Vector{T}(undef, n)
@@ -217,11 +225,18 @@ function reverse(a::Vector{T}) where T
     end
     b
 end
+# (three-valued: missing when a comparison is missing and none is true)
 function in(x, itr)
+    anymissing = false
     for y in itr
-        y == x && return true
+        eq = y == x
+        if eq === missing
+            anymissing = true
+        elseif eq
+            return true
+        end
     end
-    false
+    anymissing ? missing : false
 end
 ∈(x, itr) = in(x, itr)
 ∉(x, itr) = !in(x, itr)

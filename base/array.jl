@@ -203,20 +203,8 @@ function fill(x, n::Int)
     end
     a
 end
-# (three-valued: missing when an element comparison is missing and none is false)
-function ==(a::Array, b::Array)
-    size(a) == size(b) || return false
-    anymissing = false
-    for i in 1:length(a)
-        eq = a[i] == b[i]
-        if eq === missing
-            anymissing = true
-        elseif !eq
-            return false
-        end
-    end
-    anymissing ? missing : true
-end
+# equal shapes and equal elements, three-valued (tuple.jl _elementwise_eq)
+==(a::Array, b::Array) = size(a) == size(b) && _elementwise_eq(a, b)
 function reverse(a::Vector{T}) where T
     n = length(a)
     b = Vector{T}(undef, n)
